@@ -1,0 +1,57 @@
+// Data shapes shared by the pure core (plan) and the adapters (local disk, GitHub).
+
+/** One file of the repository, as text (UTF-8, BOM and line endings exactly as stored). */
+export interface SourceFile {
+  readonly path: string;
+  readonly text: string;
+}
+
+/** A file that matched the globs but was not read or not edited, and why. */
+export interface Skip {
+  readonly path: string;
+  readonly reason: string;
+}
+
+/** A consistent read of the repository: the files the globs match, all at one commit. */
+export interface Snapshot {
+  /** The commit the files were read at (API mode); undefined for a local directory. */
+  readonly head?: string;
+  readonly files: readonly SourceFile[];
+  /** Matched paths that were not read: binary, oversized, symlinks, submodules. */
+  readonly skipped: readonly Skip[];
+}
+
+/** One image reference moved from one version to another (the `changes` output). */
+export interface Change {
+  readonly file: string;
+  readonly line: number;
+  /** The requested repository, normalised (`docker.io/library/nginx`). */
+  readonly image: string;
+  /** The version before: `1.4.1`, `sha256:…`, `1.4.1@sha256:…`, or `` when none was set. */
+  readonly from: string;
+  readonly to: string;
+}
+
+/** A change the policy (or a hold) refused (the `refused` output). */
+export interface Refusal extends Change {
+  readonly reason: string;
+}
+
+/** A file whose text the plan changes. */
+export interface FileEdit {
+  readonly path: string;
+  readonly before: string;
+  readonly after: string;
+  readonly changes: readonly Change[];
+}
+
+/** What one run would do: a pure function of the files read and the requests. */
+export interface Plan {
+  readonly edits: readonly FileEdit[];
+  readonly changes: readonly Change[];
+  readonly refusals: readonly Refusal[];
+  /** Files not edited on purpose (chart templates, binary files…), listed for the summary. */
+  readonly skipped: readonly Skip[];
+  /** Informational notes (a non-semver tag written without an ordering check, a request that matched nothing…). */
+  readonly notes: readonly string[];
+}
