@@ -1,0 +1,300 @@
+// The one Octokit factory: GHES URLs, the runner's proxy, and the retry policy, in one place.
+import { getOctokit } from '@actions/github';
+import { GitHubError, GraphqlResponseError, unauthorized, type GraphqlErrorEntry } from './errors.js';
+
+/** Bounds of the retry policy. Every write we make is a compare-and-swap, so retrying is always safe. */
+export interface RetryOptions {
+  /** Tries per request, the first included. Default 5. */
+  readonly attempts?: number;
+  /** Backoff base: the n-th retry sleeps random(0, min(maxMs, baseMs·2ⁿ)). Default 500 ms. */
+  readonly baseMs?: number;
+  /** Largest backoff window. Default 10 s. */
+  readonly maxMs?: number;
+  /** Longest time one request may spend in retries and rate-limit waits. Default 120 s. */
+  readonly maxTotalMs?: number;
+  /** Per-attempt timeout; a timed-out attempt counts as a network error. Default 60 s. */
+  readonly timeoutMs?: number;
+}
+
+/** How to build a client. */
+export interface ClientOptions {
+  readonly token: string;
+  /** REST root. Default: env `GITHUB_API_URL`, else `https://api.github.com`. */
+  readonly apiUrl?: string;
+  /**
+   * GraphQL endpoint. Default: env `GITHUB_GRAPHQL_URL` (when `apiUrl` is the runner's), else derived from
+   * `apiUrl`: `…/api/v3` → `…/api/graphql` (GHES), otherwise `${apiUrl}/graphql`.
+   */
+  readonly graphqlUrl?: string;
+  readonly userAgent?: string;
+  readonly retry?: RetryOptions;
+  /** Debug log, one line per request (method, path, status, time; never the token). */
+  readonly log?: (message: string) => void;
+  /** Injectable for tests. Default: a real timer. */
+  readonly sleep?: (ms: number) => Promise<void>;
+  /** Injectable for tests: a number in [0, 1). Default `Math.random`. */
+  readonly random?: () => number;
+}
+
+/** Counters for the requests a client sent (every HTTP attempt, retries included). */
+export interface ClientStats {
+  readonly requests: number;
+  readonly retries: number;
+  readonly mutations: number;
+}
+
+const DEFAULT_RETRY: Required<RetryOptions> = {
+  attempts: 5,
+  baseMs: 500,
+  maxMs: 10_000,
+  maxTotalMs: 120_000,
+  timeoutMs: 60_000,
+};
+
+/** GitHub asks for at least a minute after a secondary rate limit that names no wait. */
+const SECONDARY_DEFAULT_WAIT_MS = 60_000;
+
+const TRANSIENT_STATUSES = new Set([500, 502, 503, 504]);
+
+/** The REST and GraphQL endpoints a client talks to. */
+export function resolveEndpoints(
+  apiUrl?: string,
+  graphqlUrl?: string,
+  env: NodeJS.ProcessEnv = process.env,
+): { apiUrl: string; graphqlUrl: string } {
+  const envApi = env['GITHUB_API_URL'];
+  const api = trimSlash(apiUrl ?? envApi ?? 'https://api.github.com');
+  if (graphqlUrl !== undefined) return { apiUrl: api, graphqlUrl: trimSlash(graphqlUrl) };
+  const envGraphql = env['GITHUB_GRAPHQL_URL'];
+  if (envGraphql && (apiUrl === undefined || (envApi !== undefined && trimSlash(envApi) === api))) {
+    return { apiUrl: api, graphqlUrl: trimSlash(envGraphql) };
+  }
+  return { apiUrl: api, graphqlUrl: /\/api\/v3$/.test(api) ? api.replace(/\/api\/v3$/, '/api/graphql') : `${api}/graphql` };
+}
+
+/**
+ * Creates the GitHub client every adapter uses: an Octokit (`rest`) from `@actions/github` (runner proxy
+ * variables, GHES base URL) whose every request, GraphQL included, goes through one retry policy:
+ * 5xx and network errors are retried with full-jitter exponential backoff; rate limits (secondary: 403/429
+ * with `retry-after`, `x-ratelimit-remaining: 0`, or the "secondary rate limit" message; GraphQL
+ * `RATE_LIMITED`) wait as GitHub asks, within `maxTotalMs`; other 4xx are never retried; 401 becomes a
+ * `GitHubError('unauthorized')`.
+ */
+export function createClient(options: ClientOptions) {
+  if (options.token.trim() === '') {
+    throw new GitHubError('unauthorized', 'no token: set the `token` input (default `${{ github.token }}`), or GITHUB_TOKEN for the CLI');
+  }
+  const { apiUrl, graphqlUrl } = resolveEndpoints(options.apiUrl, options.graphqlUrl);
+  const policy: Required<RetryOptions> = { ...DEFAULT_RETRY, ...definedOnly(options.retry ?? {}) };
+  const sleep = options.sleep ?? defaultSleep;
+  const random = options.random ?? Math.random;
+  const log = options.log ?? (() => undefined);
+  const counters = { requests: 0, retries: 0, mutations: 0 };
+
+  const rest = getOctokit(options.token, {
+    baseUrl: apiUrl,
+    ...(options.userAgent === undefined ? {} : { userAgent: options.userAgent }),
+    log: { debug: log, info: log, warn: log, error: log },
+  });
+
+  rest.hook.wrap('request', async (request, requestOptions) => {
+    const label = describe(requestOptions.method, rest.request.endpoint.parse(requestOptions).url, requestOptions['query']);
+    if (isMutation(requestOptions['query'])) counters.mutations += 1;
+    const started = Date.now();
+    for (let attempt = 1; ; attempt += 1) {
+      counters.requests += 1;
+      const t0 = Date.now();
+      const signal = AbortSignal.timeout(policy.timeoutMs);
+      let failure: Retryable;
+      try {
+        const response = await request({ ...requestOptions, request: { ...requestOptions.request, signal } });
+        const limited = graphqlFailure(response.data, response.headers);
+        log(`${label} → ${response.status}${limited ? ` (${limited.reason})` : ''} in ${Date.now() - t0} ms`);
+        if (limited === undefined) return response;
+        failure = limited;
+      } catch (error) {
+        const classified = classify(error);
+        log(`${label} → ${classified.reason} in ${Date.now() - t0} ms`);
+        if (classified.kind === 'fatal') throw classified.error;
+        failure = classified;
+      }
+      const waitMs = waitFor(failure, attempt, policy, random);
+      const refusal = giveUp(label, failure, attempt, Date.now() - started, waitMs, policy);
+      if (refusal !== undefined) throw refusal;
+      counters.retries += 1;
+      log(`${label}: retry ${attempt}/${policy.attempts - 1} in ${waitMs} ms`);
+      await sleep(waitMs);
+    }
+  });
+
+  /**
+   * Sends one GraphQL document. Resolves with `data`; throws `GraphqlResponseError` when GitHub answers
+   * with `errors` (e.g. `STALE_DATA`, `NOT_FOUND`), holding the partial `data`.
+   */
+  async function graphql<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
+    const response = await rest.request(`POST ${graphqlUrl}`, { query, variables });
+    const body = response.data as { data?: T | null; errors?: GraphqlErrorEntry[] };
+    if (body.errors !== undefined && body.errors.length > 0) throw new GraphqlResponseError(body.errors, body.data);
+    if (body.data === undefined || body.data === null) {
+      throw new GitHubError('api', `POST ${graphqlUrl}: GitHub answered without data or errors`);
+    }
+    return body.data;
+  }
+
+  return {
+    rest,
+    graphql,
+    apiUrl,
+    graphqlUrl,
+    /** HTTP requests sent so far, retries included. */
+    requestCount: (): number => counters.requests,
+    /** Requests, retries and GraphQL mutation documents sent so far. */
+    stats: (): ClientStats => ({ ...counters }),
+    /** The client's sleep and random source, so loops above it (the commit race) share the test seams. */
+    sleep,
+    random,
+  };
+}
+
+/** The client every GitHub adapter takes. */
+export type GitHubClient = ReturnType<typeof createClient>;
+
+/** Full-jitter exponential backoff: random(0, min(maxMs, baseMs·2^(attempt-1))). */
+export function backoffMs(attempt: number, baseMs: number, maxMs: number, random: () => number = Math.random): number {
+  const window = Math.min(maxMs, baseMs * 2 ** Math.max(0, attempt - 1));
+  return Math.floor(random() * window);
+}
+
+type Failure =
+  | { kind: 'transient'; reason: string; status?: number; error?: unknown }
+  | { kind: 'rate-limit'; reason: string; status?: number; waitMs: number | undefined; error?: unknown }
+  | { kind: 'fatal'; reason: string; status?: number; error: unknown };
+
+/** A failure worth another try. */
+type Retryable = Exclude<Failure, { kind: 'fatal' }>;
+
+function waitFor(failure: Failure, attempt: number, policy: Required<RetryOptions>, random: () => number): number {
+  if (failure.kind === 'rate-limit') return failure.waitMs ?? Math.max(SECONDARY_DEFAULT_WAIT_MS, backoffMs(attempt, policy.baseMs, policy.maxMs, random));
+  return backoffMs(attempt, policy.baseMs, policy.maxMs, random);
+}
+
+/** The error that ends the retries, or undefined to wait `waitMs` and try again. */
+function giveUp(
+  label: string,
+  failure: Retryable,
+  attempt: number,
+  elapsed: number,
+  waitMs: number,
+  policy: Required<RetryOptions>,
+): GitHubError | undefined {
+  if (failure.kind === 'rate-limit' && elapsed + waitMs > policy.maxTotalMs) {
+    return new GitHubError(
+      'rate-limited',
+      `${label}: GitHub's ${failure.reason} asks to wait ${Math.ceil(waitMs / 1000)} s, longer than the retry ` +
+        `budget (${Math.round(policy.maxTotalMs / 1000)} s): re-run later, or spread the runs out`,
+      { status: failure.status },
+    );
+  }
+  if (attempt < policy.attempts && elapsed + waitMs <= policy.maxTotalMs) return undefined;
+  return new GitHubError(
+    failure.kind === 'rate-limit' ? 'rate-limited' : 'unavailable',
+    `${label} failed ${attempt} time(s) in ${(elapsed / 1000).toFixed(1)} s (last: ${failure.reason}): ` +
+      `GitHub may be degraded (https://www.githubstatus.com); re-run the job`,
+    { status: failure.status, cause: failure.error },
+  );
+}
+
+interface HttpErrorLike {
+  status?: number;
+  message?: string;
+  name?: string;
+  response?: { status: number; headers: Record<string, string | number | undefined>; data?: unknown };
+}
+
+/** Decides what a thrown request error means for the retry loop. */
+function classify(error: unknown): Failure {
+  const e = (typeof error === 'object' && error !== null ? error : {}) as HttpErrorLike;
+  const status = typeof e.status === 'number' ? e.status : undefined;
+  if (e.response === undefined) {
+    // @octokit/request reports fetch failures (ECONNRESET, socket hang up, timeouts) as status 500 without a response.
+    if (status === 500 || status === undefined || e.name === 'AbortError' || e.name === 'TimeoutError') {
+      return { kind: 'transient', reason: `network error: ${e.message ?? String(error)}`, error };
+    }
+    return { kind: 'fatal', reason: String(e.message), error };
+  }
+  const headers = e.response.headers;
+  if (status === 401) return { kind: 'fatal', reason: '401', error: unauthorized(401, error) };
+  if (status === 403 || status === 429) {
+    const limit = rateLimitWait(headers, messageOf(e.response.data) ?? e.message ?? '');
+    if (limit !== undefined) return { kind: 'rate-limit', status, ...limit, error };
+    return { kind: 'fatal', reason: String(status), error };
+  }
+  if (status !== undefined && TRANSIENT_STATUSES.has(status)) return { kind: 'transient', reason: `${status}`, status, error };
+  return { kind: 'fatal', reason: String(status), error };
+}
+
+/** A GraphQL answer (HTTP 200) that should be retried: RATE_LIMITED, or GitHub's own timeout. */
+function graphqlFailure(data: unknown, headers: Record<string, string | number | undefined>): Retryable | undefined {
+  if (typeof data !== 'object' || data === null || !('errors' in data)) return undefined;
+  const body = data as { data?: unknown; errors?: GraphqlErrorEntry[] };
+  const errors = Array.isArray(body.errors) ? body.errors : [];
+  if (errors.some((e) => e.type === 'RATE_LIMITED')) {
+    const wait = rateLimitWait(headers, 'rate limit');
+    return { kind: 'rate-limit', reason: 'GraphQL rate limit (RATE_LIMITED)', waitMs: wait?.waitMs, status: 200 };
+  }
+  const noData = body.data === undefined || body.data === null;
+  if (noData && errors.some((e) => e.type === undefined && /something went wrong|timed? ?out/i.test(e.message))) {
+    return { kind: 'transient', reason: `GraphQL: ${errors[0]?.message ?? 'error'}` };
+  }
+  return undefined;
+}
+
+/** The wait a rate-limited answer asks for, or undefined when the 403/429 is not a rate limit. */
+function rateLimitWait(
+  headers: Record<string, string | number | undefined>,
+  message: string,
+): { reason: string; waitMs: number | undefined } | undefined {
+  const retryAfter = headers['retry-after'];
+  if (retryAfter !== undefined) {
+    const seconds = Number(retryAfter);
+    const ms = Number.isFinite(seconds) ? seconds * 1000 : Date.parse(String(retryAfter)) - Date.now();
+    return { reason: 'secondary rate limit (retry-after)', waitMs: Math.max(0, Math.ceil(ms)) };
+  }
+  if (String(headers['x-ratelimit-remaining']) === '0' && headers['x-ratelimit-reset'] !== undefined) {
+    const resetMs = Number(headers['x-ratelimit-reset']) * 1000;
+    return { reason: 'rate limit (x-ratelimit-reset)', waitMs: Math.max(0, resetMs - Date.now()) + 1000 };
+  }
+  if (/secondary rate limit|abuse detection/i.test(message)) {
+    return { reason: 'secondary rate limit', waitMs: undefined };
+  }
+  return undefined;
+}
+
+function messageOf(data: unknown): string | undefined {
+  if (typeof data === 'object' && data !== null && 'message' in data) return String((data as { message: unknown }).message);
+  return typeof data === 'string' ? data : undefined;
+}
+
+/** `POST /graphql (mutation CreateCommit)` or `GET /repos/o/r/git/trees/…`: the path only, never the query string. */
+function describe(method: string, url: string, query: unknown): string {
+  const path = url.replace(/^https?:\/\/[^/]+/, '').replace(/\?.*$/, '');
+  if (typeof query !== 'string') return `${method} ${path}`;
+  const name = /^\s*(query|mutation)\s*(\w*)/.exec(query);
+  return name ? `${method} ${path} (${name[1]}${name[2] ? ` ${name[2]}` : ''})` : `${method} ${path}`;
+}
+
+function isMutation(query: unknown): boolean {
+  return typeof query === 'string' && /^\s*mutation\b/.test(query);
+}
+
+function trimSlash(url: string): string {
+  return url.replace(/\/+$/, '');
+}
+
+function definedOnly<T extends object>(value: T): Partial<T> {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
+
+function defaultSleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}

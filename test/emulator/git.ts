@@ -1,0 +1,483 @@
+/**
+ * Async git plumbing for the emulator. Every read and write goes through `git` itself, so the
+ * served directory is always a real repository and `git log` shows exactly what clients did.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** The all-zero object id: "no object" in update-ref / index-info. */
+export const ZERO_OID = '0000000000000000000000000000000000000000';
+/** The object id of the empty tree (sha1). */
+export const EMPTY_TREE = '4b825dc642cb6eb9a060e54bf8d69288fbee4904';
+
+const OID = /^[0-9a-f]{40}$/;
+const BLOB_CACHE_ITEM = 1 << 20;
+const BLOB_CACHE_TOTAL = 64 << 20;
+
+/** A git command that exited non-zero. */
+export class GitError extends Error {
+  constructor(
+    readonly args: readonly string[],
+    readonly code: number,
+    readonly stderr: string,
+  ) {
+    super(`git ${args.join(' ')} exited ${code}: ${stderr.trim()}`);
+    this.name = 'GitError';
+  }
+}
+
+/** Options of one git invocation. */
+export interface GitRunOptions {
+  input?: string | Buffer;
+  env?: Record<string, string>;
+  /** Return the result instead of throwing on a non-zero exit. */
+  allowFailure?: boolean;
+}
+
+/** The outcome of one git invocation. */
+export interface GitResult {
+  code: number;
+  stdout: Buffer;
+  stderr: string;
+}
+
+const BASE_ENV: Record<string, string> = {
+  GIT_TERMINAL_PROMPT: '0',
+  GIT_CONFIG_NOSYSTEM: '1',
+  LC_ALL: 'C',
+  GIT_LITERAL_PATHSPECS: '1',
+};
+
+interface RunnerReply {
+  id: number;
+  code?: number;
+  stdout?: Uint8Array;
+  stderr?: string;
+  error?: string;
+}
+
+/** The helper process that spawns git (see git-runner.mjs), started on first use. */
+class Runner {
+  private child: ChildProcess | null = null;
+  private nextId = 1;
+  private readonly pending = new Map<number, { resolve: (reply: RunnerReply) => void; reject: (error: Error) => void }>();
+
+  private start(): ChildProcess {
+    const script = fileURLToPath(new URL('./git-runner.mjs', import.meta.url));
+    const child = spawn(process.execPath, [script], { stdio: ['ignore', 'ignore', 'inherit', 'ipc'], serialization: 'advanced' });
+    child.on('message', (reply: RunnerReply) => {
+      const waiter = this.pending.get(reply.id);
+      if (!waiter) return;
+      this.pending.delete(reply.id);
+      waiter.resolve(reply);
+    });
+    child.on('exit', () => {
+      if (this.child === child) this.child = null;
+      for (const waiter of this.pending.values()) waiter.reject(new Error('the git runner process exited'));
+      this.pending.clear();
+    });
+    this.child = child;
+    this.idle();
+    return child;
+  }
+
+  /** Lets the process exit while nothing is pending. */
+  private idle(): void {
+    if (this.pending.size === 0) {
+      this.child?.unref();
+      this.child?.channel?.unref();
+    }
+  }
+
+  /** Runs git in the helper; `env` is added to the helper's own environment (inherited from ours). */
+  run(args: readonly string[], input: Buffer | undefined, env: Record<string, string>): Promise<RunnerReply> {
+    const child = this.child ?? this.start();
+    const id = this.nextId++;
+    child.ref();
+    child.channel?.ref();
+    return new Promise<RunnerReply>((resolve, reject) => {
+      this.pending.set(id, { resolve, reject });
+      child.send({ id, args, input: input ? new Uint8Array(input) : undefined, env });
+    }).finally(() => this.idle());
+  }
+}
+
+const runner = new Runner();
+
+/** Runs `git --git-dir=<gitDir> args…` without blocking the event loop. */
+export async function git(gitDir: string, args: readonly string[], options: GitRunOptions = {}): Promise<GitResult> {
+  const input = options.input === undefined ? undefined : Buffer.isBuffer(options.input) ? options.input : Buffer.from(options.input, 'utf8');
+  const reply = await runner.run(['--git-dir', gitDir, ...args], input, { ...BASE_ENV, ...options.env });
+  if (reply.error !== undefined) throw new Error(`cannot run git: ${reply.error}`);
+  const result = { code: reply.code ?? 1, stdout: Buffer.from(reply.stdout ?? new Uint8Array()), stderr: reply.stderr ?? '' };
+  if (result.code !== 0 && !options.allowFailure) throw new GitError(args, result.code, result.stderr);
+  return result;
+}
+
+/** `git …` returning trimmed stdout as text. */
+export async function gitText(gitDir: string, args: readonly string[], options: GitRunOptions = {}): Promise<string> {
+  return (await git(gitDir, args, options)).stdout.toString('utf8').trim();
+}
+
+/** A person line of a commit (author or committer). */
+export interface GitPerson {
+  name: string;
+  email: string;
+  /** ISO 8601, UTC, no milliseconds (GitHub's form). */
+  date: string;
+}
+
+/** A parsed commit object. */
+export interface CommitObject {
+  oid: string;
+  tree: string;
+  parents: string[];
+  author: GitPerson;
+  committer: GitPerson;
+  message: string;
+}
+
+/** One entry of a tree listing. */
+export interface TreeEntry {
+  mode: string;
+  type: 'blob' | 'tree' | 'commit';
+  oid: string;
+  /** Blob size in bytes; undefined for trees and submodules. */
+  size?: number;
+  path: string;
+}
+
+/** Typed access to one git repository. */
+export class GitRepo {
+  /** Objects are immutable: their type, parsed commits and listings are cached by id. */
+  private readonly types = new Map<string, 'commit' | 'tree' | 'blob' | 'tag'>();
+  private readonly commits = new Map<string, CommitObject>();
+  private readonly listings = new Map<string, TreeEntry[]>();
+  private readonly files = new Map<string, TreeEntry[]>();
+  private readonly entries = new Map<string, TreeEntry | null>();
+  private readonly blobs = new Map<string, Buffer>();
+  private blobBytes = 0;
+
+  constructor(readonly gitDir: string) {}
+
+  run(args: readonly string[], options?: GitRunOptions): Promise<GitResult> {
+    return git(this.gitDir, args, options);
+  }
+
+  /** Resolves a revision to an object id of `type` (default any), or null. */
+  async resolve(rev: string, type?: 'commit' | 'tree' | 'blob'): Promise<string | null> {
+    const spec = type ? `${rev}^{${type}}` : rev;
+    const result = await git(this.gitDir, ['rev-parse', '--verify', '--quiet', '--end-of-options', spec], { allowFailure: true });
+    return result.code === 0 ? result.stdout.toString('utf8').trim() : null;
+  }
+
+  /** The type of an object, or null when it does not exist. */
+  async objectType(oid: string): Promise<'commit' | 'tree' | 'blob' | 'tag' | null> {
+    if (!OID.test(oid)) return null;
+    const known = this.types.get(oid);
+    if (known) return known;
+    const result = await git(this.gitDir, ['cat-file', '-t', oid], { allowFailure: true });
+    if (result.code !== 0) return null;
+    const type = result.stdout.toString('utf8').trim() as 'commit' | 'tree' | 'blob' | 'tag';
+    this.types.set(oid, type);
+    return type;
+  }
+
+  /** The bytes of a blob. */
+  async readBlob(oid: string): Promise<Buffer> {
+    const cached = this.blobs.get(oid);
+    if (cached) return cached;
+    const bytes = (await git(this.gitDir, ['cat-file', 'blob', oid])).stdout;
+    if (bytes.length <= BLOB_CACHE_ITEM && this.blobBytes + bytes.length <= BLOB_CACHE_TOTAL) {
+      this.blobs.set(oid, bytes);
+      this.blobBytes += bytes.length;
+    }
+    return bytes;
+  }
+
+  /** Reads and parses a commit object, or null when `oid` is not a commit. */
+  async readCommit(oid: string): Promise<CommitObject | null> {
+    const cached = this.commits.get(oid);
+    if (cached) return cached;
+    if ((await this.objectType(oid)) !== 'commit') return null;
+    const raw = (await git(this.gitDir, ['cat-file', 'commit', oid])).stdout.toString('utf8');
+    const commit = parseCommit(oid, raw);
+    this.commits.set(oid, commit);
+    return commit;
+  }
+
+  /**
+   * The blobs and submodules of a tree, recursively, without sizes (cached; seeded by buildTree
+   * so consecutive commits never list their parent tree again).
+   */
+  async listFiles(tree: string): Promise<TreeEntry[]> {
+    const cached = this.files.get(tree);
+    if (cached) return cached;
+    const files = (await this.listTree(tree, true)).filter((e) => e.type !== 'tree');
+    if (OID.test(tree)) this.files.set(tree, files);
+    return files;
+  }
+
+  /** Lists a tree (optionally recursively, including subtrees), with blob sizes. */
+  async listTree(treeish: string, recursive: boolean): Promise<TreeEntry[]> {
+    const key = `${treeish}:${recursive}`;
+    const cached = OID.test(treeish) ? this.listings.get(key) : undefined;
+    if (cached) return cached;
+    const listing = await this.listTreeUncached(treeish, recursive);
+    if (OID.test(treeish)) this.listings.set(key, listing);
+    return listing;
+  }
+
+  private async listTreeUncached(treeish: string, recursive: boolean): Promise<TreeEntry[]> {
+    const args = ['ls-tree', '-z', '-l', ...(recursive ? ['-r', '-t'] : []), treeish];
+    const raw = (await git(this.gitDir, args)).stdout.toString('utf8');
+    return raw
+      .split('\0')
+      .filter((line) => line.length > 0)
+      .map((line) => {
+        const tab = line.indexOf('\t');
+        const [mode, type, oid, size] = line.slice(0, tab).split(/\s+/);
+        const entry: TreeEntry = { mode, type: type as TreeEntry['type'], oid, path: line.slice(tab + 1) };
+        if (size !== '-') entry.size = Number(size);
+        return entry;
+      });
+  }
+
+  /** The entry at `path` inside `treeish`, or null. */
+  async entryAt(treeish: string, path: string): Promise<TreeEntry | null> {
+    if (path === '' || path.startsWith('/') || path.split('/').some((part) => part === '' || part === '.' || part === '..')) {
+      return null;
+    }
+    if (!OID.test(treeish)) return this.entryAtUncached(treeish, path);
+    const key = `${treeish}:${path}`;
+    if (this.entries.has(key)) return this.entries.get(key) ?? null;
+    const entry = await this.entryAtUncached(treeish, path);
+    this.entries.set(key, entry);
+    return entry;
+  }
+
+  private async entryAtUncached(treeish: string, path: string): Promise<TreeEntry | null> {
+    const raw = (await git(this.gitDir, ['ls-tree', '-z', '-l', treeish, '--', path])).stdout.toString('utf8');
+    const line = raw.split('\0').find((l) => l.length > 0 && l.slice(l.indexOf('\t') + 1) === path);
+    if (!line) return null;
+    const tab = line.indexOf('\t');
+    const [mode, type, oid, size] = line.slice(0, tab).split(/\s+/);
+    const entry: TreeEntry = { mode, type: type as TreeEntry['type'], oid, path };
+    if (size !== '-') entry.size = Number(size);
+    return entry;
+  }
+
+  /** Writes a blob, returning its id. */
+  async writeBlob(content: Buffer): Promise<string> {
+    return gitText(this.gitDir, ['hash-object', '-w', '-t', 'blob', '--stdin'], { input: content });
+  }
+
+  /**
+   * Builds a new tree from `baseTree` (or empty) with a temporary index: `changes` are applied in
+   * order. A change with `oid: null` deletes the path (a file, or a whole directory).
+   * A change of type tree grafts that tree at the path.
+   */
+  async buildTree(baseTree: string | null, changes: readonly TreeChange[]): Promise<string> {
+    // Later changes win over earlier ones at the same path.
+    const last = new Map<string, TreeChange>();
+    for (const change of changes) last.set(change.path, change);
+    const final = [...last.values()];
+    // The index starts as the base tree's files (from the cached listing) minus whatever a change
+    // replaces: the path itself, anything under it, and an ancestor that is a file in the way.
+    const base = baseTree ? await this.listFiles(baseTree) : [];
+    const inTheWay = (path: string): boolean =>
+      final.some((c) => path === c.path || path.startsWith(`${c.path}/`) || c.path.startsWith(`${path}/`));
+    const lines = base.filter((e) => !inTheWay(e.path)).map((e) => `${e.mode} ${e.oid}\t${e.path}`);
+    for (const change of final) {
+      if (change.oid !== null && change.mode !== '040000') lines.push(`${change.mode} ${change.oid}\t${change.path}`);
+    }
+    const scratch = await mkdtemp(join(tmpdir(), 'gh-emu-index-'));
+    const env = { GIT_INDEX_FILE: join(scratch, 'index') };
+    try {
+      await git(this.gitDir, ['update-index', '--add', '-z', '--index-info'], { env, input: lines.map((l) => `${l}\0`).join('') });
+      for (const change of final) {
+        if (change.oid !== null && change.mode === '040000') {
+          await git(this.gitDir, ['read-tree', `--prefix=${change.path}/`, change.oid], { env });
+        }
+      }
+      const tree = await gitText(this.gitDir, ['write-tree'], { env });
+      if (!final.some((c) => c.oid !== null && (c.mode === '040000' || c.mode === '160000'))) {
+        // The new tree's files are exactly what went into the index: no need to list it again.
+        const files = lines.slice(inTheWayCount(lines)).map((line): TreeEntry => {
+          const tab = line.indexOf('\t');
+          const [mode, oid] = line.slice(0, tab).split(' ');
+          return { mode, type: mode === '160000' ? 'commit' : 'blob', oid, path: line.slice(tab + 1) };
+        });
+        this.files.set(tree, files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)));
+      }
+      return tree;
+    } finally {
+      await rm(scratch, { recursive: true, force: true });
+    }
+  }
+
+  /** Writes several blobs with one git process; returns their ids in order. */
+  async writeBlobs(contents: readonly Buffer[]): Promise<string[]> {
+    if (contents.length <= 1) return Promise.all(contents.map((c) => this.writeBlob(c)));
+    const scratch = await mkdtemp(join(tmpdir(), 'gh-emu-blobs-'));
+    try {
+      const paths = await Promise.all(contents.map(async (content, i) => {
+        const path = join(scratch, String(i));
+        await writeFile(path, content);
+        return path;
+      }));
+      const out = await gitText(this.gitDir, ['hash-object', '-w', '-t', 'blob', '--no-filters', '--stdin-paths'], { input: paths.join('\n') + '\n' });
+      return out.split('\n');
+    } finally {
+      await rm(scratch, { recursive: true, force: true });
+    }
+  }
+
+  /** Writes a commit object. */
+  async writeCommit(tree: string, parents: readonly string[], message: string, author: GitPerson, committer: GitPerson): Promise<string> {
+    const args = ['commit-tree', tree, ...parents.flatMap((p) => ['-p', p]), '-F', '-'];
+    const env = {
+      GIT_AUTHOR_NAME: author.name,
+      GIT_AUTHOR_EMAIL: author.email,
+      GIT_AUTHOR_DATE: author.date,
+      GIT_COMMITTER_NAME: committer.name,
+      GIT_COMMITTER_EMAIL: committer.email,
+      GIT_COMMITTER_DATE: committer.date,
+    };
+    const oid = await gitText(this.gitDir, args, { env, input: message });
+    // git stores these exactly when they are plain: seed the cache instead of reading it back.
+    const plain = (p: GitPerson) => /^[^<>\n]+$/.test(p.name) && p.name.trim() === p.name && /^[^<>\s]*$/.test(p.email) && /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/.test(p.date);
+    if (plain(author) && plain(committer)) {
+      this.types.set(oid, 'commit');
+      this.commits.set(oid, { oid, tree, parents: [...parents], author: { ...author }, committer: { ...committer }, message });
+    }
+    return oid;
+  }
+
+  /**
+   * Compare-and-swap of one ref with `git update-ref <ref> <new> <old>`: `old` ZERO_OID means
+   * "must not exist", `next` ZERO_OID deletes. Returns false when the ref was not `old`.
+   */
+  async casRef(ref: string, next: string, old: string): Promise<boolean> {
+    const args = next === ZERO_OID ? ['update-ref', '-d', ref, old] : ['update-ref', ref, next, old];
+    const result = await git(this.gitDir, args, { allowFailure: true });
+    return result.code === 0;
+  }
+
+  /** Several ref updates in one git transaction: all or none. Returns false when any CAS failed. */
+  async casRefs(updates: readonly { ref: string; next: string; old: string | null }[]): Promise<boolean> {
+    const lines = ['start'];
+    for (const u of updates) {
+      lines.push(u.old === null ? `update ${u.ref} ${u.next}` : `update ${u.ref} ${u.next} ${u.old}`);
+    }
+    lines.push('prepare', 'commit', '');
+    const result = await git(this.gitDir, ['update-ref', '--stdin'], { input: lines.join('\n'), allowFailure: true });
+    return result.code === 0;
+  }
+
+  /** The object id a full ref name points at, or null. */
+  async readRef(ref: string): Promise<string | null> {
+    if (!ref.startsWith('refs/') || ref.split('/').some((part) => part === '' || part === '.' || part === '..')) return null;
+    // Fast path without a process: the loose ref file, else packed-refs (both written atomically by git).
+    try {
+      const loose = (await readFile(join(this.gitDir, ref), 'utf8')).trim();
+      if (OID.test(loose)) return loose;
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'ENOENT' || code === 'EISDIR' || code === 'ENOTDIR') {
+        const packed = await this.packedRef(ref);
+        if (packed !== undefined) return packed;
+      }
+    }
+    return this.readRefWithGit(ref);
+  }
+
+  /** The ref's value from packed-refs: an oid, null when absent, undefined when git must decide. */
+  private async packedRef(ref: string): Promise<string | null | undefined> {
+    let text: string;
+    try {
+      text = await readFile(join(this.gitDir, 'packed-refs'), 'utf8');
+    } catch (error) {
+      return (error as NodeJS.ErrnoException).code === 'ENOENT' ? null : undefined;
+    }
+    for (const line of text.split('\n')) {
+      if (line.endsWith(` ${ref}`) && OID.test(line.slice(0, 40))) return line.slice(0, 40);
+    }
+    return null;
+  }
+
+  private async readRefWithGit(ref: string): Promise<string | null> {
+    const result = await git(this.gitDir, ['rev-parse', '--verify', '--quiet', '--end-of-options', ref], { allowFailure: true });
+    return result.code === 0 ? result.stdout.toString('utf8').trim() : null;
+  }
+
+  /** Refs under `prefix` (e.g. 'refs/heads/'), sorted by name. */
+  async listRefs(prefix: string): Promise<{ ref: string; oid: string; type: string }[]> {
+    const raw = await gitText(this.gitDir, ['for-each-ref', '--format=%(refname) %(objectname) %(objecttype)', prefix]);
+    return raw
+      .split('\n')
+      .filter((l) => l.length > 0)
+      .map((l) => {
+        const [ref, oid, type] = l.split(' ');
+        return { ref, oid, type };
+      });
+  }
+
+  /** Is `ancestor` an ancestor of (or equal to) `descendant`? */
+  async isAncestor(ancestor: string, descendant: string): Promise<boolean> {
+    const result = await git(this.gitDir, ['merge-base', '--is-ancestor', ancestor, descendant], { allowFailure: true });
+    return result.code === 0;
+  }
+
+  /** The branch HEAD points at (symbolic), or null. */
+  async headBranch(): Promise<string | null> {
+    const result = await git(this.gitDir, ['symbolic-ref', '--quiet', '--short', 'HEAD'], { allowFailure: true });
+    return result.code === 0 ? result.stdout.toString('utf8').trim() : null;
+  }
+}
+
+/** One change to a tree: `oid: null` deletes `path`. */
+export interface TreeChange {
+  path: string;
+  mode: string;
+  oid: string | null;
+}
+
+function parsePerson(line: string): GitPerson {
+  const match = /^(.*) <(.*)> (\d+) ([+-]\d{4})$/.exec(line);
+  if (!match) return { name: line, email: '', date: new Date(0).toISOString().replace(/\.\d{3}Z$/, 'Z') };
+  return { name: match[1], email: match[2], date: new Date(Number(match[3]) * 1000).toISOString().replace(/\.\d{3}Z$/, 'Z') };
+}
+
+/** Parses the raw text of a commit object. */
+export function parseCommit(oid: string, raw: string): CommitObject {
+  const split = raw.indexOf('\n\n');
+  const header = split === -1 ? raw : raw.slice(0, split);
+  const message = split === -1 ? '' : raw.slice(split + 2);
+  const commit: CommitObject = {
+    oid,
+    tree: '',
+    parents: [],
+    author: parsePerson(''),
+    committer: parsePerson(''),
+    message,
+  };
+  for (const line of header.split('\n')) {
+    const space = line.indexOf(' ');
+    const key = line.slice(0, space);
+    const value = line.slice(space + 1);
+    if (key === 'tree') commit.tree = value;
+    else if (key === 'parent') commit.parents.push(value);
+    else if (key === 'author') commit.author = parsePerson(value);
+    else if (key === 'committer') commit.committer = parsePerson(value);
+  }
+  return commit;
+}
+
+/** Now, in GitHub's timestamp form (`2024-01-01T00:00:00Z`). */
+export function githubNow(): string {
+  return new Date().toISOString().replace(/\.\d{3}Z$/, 'Z');
+}

@@ -1,0 +1,31 @@
+/** The REST operations (GitHub operationIds) the emulator implements and validates against OpenAPI. */
+export const IMPLEMENTED_OPERATIONS = [
+  'meta/root',
+  'rate-limit/get',
+  'repos/get',
+  'repos/list-branches',
+  'repos/get-branch',
+  'repos/get-content',
+  'repos/get-commit',
+  'git/get-blob',
+  'git/create-blob',
+  'git/get-tree',
+  'git/create-tree',
+  'git/get-commit',
+  'git/create-commit',
+  'git/get-ref',
+  'git/list-matching-refs',
+  'git/create-ref',
+  'git/update-ref',
+  'git/delete-ref',
+  'pulls/create',
+  'pulls/list',
+  'pulls/get',
+  'pulls/update',
+  'issues/add-labels',
+  'pulls/request-reviewers',
+  'users/get-by-username',
+] as const;
+
+/** One implemented operationId. */
+export type OperationId = (typeof IMPLEMENTED_OPERATIONS)[number];

@@ -1,0 +1,531 @@
+/**
+ * The emulator's HTTP front: routing (`/`, `/api/v3`, `/graphql`, `/api/graphql`), auth, rate-limit
+ * headers, latency, faults, the request log, and contract checks of REST requests and responses.
+ */
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { Contract } from './contract.js';
+import { GitHubError, notAccessible } from './errors.js';
+import { describeDocument, githubGraphQLSchema, runGraphQL, type GraphQLContext } from './graphql.js';
+import { seededRandom } from './mutex.js';
+import { Repo, type Actor, type RepoOptions } from './repo.js';
+import { ROUTES, type RestAnswer, type Route } from './rest.js';
+import { actorFor, type Urls } from './shapes.js';
+
+/** Options of one emulator instance. */
+export interface EmulatorOptions {
+  repos: RepoOptions[];
+  /** 0 or undefined: a free port. */
+  port?: number;
+  /** Fixed, or uniformly random in [min, max], per request. */
+  latencyMs?: number | { min: number; max: number };
+  /** Probability (0..1) of answering a request 502/503 before handling it. */
+  faultRate?: number;
+  /** Seed of the PRNG behind random latency and the fault rate (default 1). */
+  seed?: number;
+  /** Default 127.0.0.1. */
+  host?: string;
+  /** The login each token acts as (default 'github-actions[bot]'). */
+  tokenLogins?: Record<string, string>;
+  /** Logins `user(login:)` resolves (default: any). */
+  users?: string[];
+  /** Teams `organization{team(slug:)}` resolves, as 'org/slug' (default: any). */
+  teams?: string[];
+  /** Requests per hour reported in x-ratelimit-* headers (default 5000). */
+  rateLimit?: number;
+  /**
+   * Secondary rate limit on content-creating requests (REST writes, GraphQL mutations) per token
+   * per minute: beyond it, 403 with `retry-after` as GitHub answers (default: none; GitHub's is 80).
+   */
+  writesPerMinute?: number;
+}
+
+/** One answered request. */
+export interface RequestRecord {
+  method: string;
+  path: string;
+  kind: 'rest' | 'graphql';
+  /** REST operationId like 'git/get-tree', or GraphQL 'query' | 'mutation createCommitOnBranch' (root fields, comma-separated). */
+  operation: string;
+  mutation: boolean;
+  status: number;
+  ms: number;
+  /** Set when a fault rule or the fault rate answered instead of the handler. */
+  fault?: string;
+}
+
+/** A scripted fault. */
+export interface FaultRule {
+  /** REST operationId or GraphQL operation ('mutation createCommitOnBranch', or just 'createCommitOnBranch'); RegExp tests the operation string. */
+  operation?: string | RegExp;
+  method?: string;
+  /** Fault only the Nth (1-based) matching request. */
+  nth?: number;
+  /** How many times the rule fires (default 1; Infinity for always). */
+  times?: number;
+  kind: 502 | 503 | 'network' | 'secondary-rate-limit' | 'primary-rate-limit' | 'not-resolvable';
+  /** Seconds in `retry-after` / until `x-ratelimit-reset` for rate-limit faults (default 1). */
+  retryAfter?: number;
+}
+
+/** A request, parsed and classified. */
+interface Incoming {
+  method: string;
+  url: URL;
+  kind: 'rest' | 'graphql';
+  urls: Urls;
+  token: string | null;
+  body: unknown;
+  bodyIsJson: boolean;
+  operation: string;
+  mutation: boolean;
+  rootFields: string[];
+  route: Route | undefined;
+  match: RegExpExecArray | null;
+}
+
+/** Sends a JSON answer with the rate-limit headers and logs it. */
+type Answer = (status: number, body: unknown, headers?: Record<string, string>, fault?: string) => void;
+
+interface ActiveRule {
+  rule: FaultRule;
+  seen: number;
+  fired: number;
+}
+
+const DOCS = 'https://docs.github.com/rest';
+
+/** Reads the body of a request. */
+function readBody(req: IncomingMessage): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', () => resolve(Buffer.concat(chunks)));
+    req.on('error', reject);
+  });
+}
+
+function tokenOf(req: IncomingMessage): string | null {
+  const header = req.headers.authorization;
+  if (!header) return null;
+  const match = /^(?:token|bearer)\s+(\S+)$/i.exec(header.trim());
+  return match ? match[1] : null;
+}
+
+/** The running emulator: state, log, faults and the HTTP server. */
+export class EmulatorCore {
+  readonly repos = new Map<string, Repo>();
+  readonly requests: RequestRecord[] = [];
+  /** Responses of our own that broke GitHub's schema: tests must assert this stays empty. */
+  readonly contractViolations: string[] = [];
+  private faults: ActiveRule[] = [];
+  private readonly random: () => number;
+  private readonly contract = new Contract();
+  private readonly used = new Map<string, number>();
+  private resetAt = Math.floor(Date.now() / 1000) + 3600;
+  private server: Server | null = null;
+  url = '';
+
+  constructor(readonly options: EmulatorOptions) {
+    this.random = seededRandom(options.seed ?? 1);
+  }
+
+  /** Opens every repository and starts listening. */
+  async start(): Promise<void> {
+    for (const options of this.options.repos) await this.addRepo(options);
+    githubGraphQLSchema();
+    const server = createServer((req, res) => {
+      this.handle(req, res).catch((error: unknown) => {
+        if (!res.headersSent) this.send(res, 500, { message: `emulator error: ${(error as Error).message}` });
+        else res.destroy();
+      });
+    });
+    server.keepAliveTimeout = 1000;
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(this.options.port ?? 0, this.options.host ?? '127.0.0.1', () => resolve());
+    });
+    this.server = server;
+    const address = server.address() as AddressInfo;
+    const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+    this.url = `http://${host}:${address.port}`;
+  }
+
+  async stop(): Promise<void> {
+    const server = this.server;
+    if (!server) return;
+    this.server = null;
+    await new Promise<void>((resolve) => {
+      server.close(() => resolve());
+      server.closeAllConnections();
+    });
+  }
+
+  async addRepo(options: RepoOptions): Promise<Repo> {
+    const key = options.name.toLowerCase();
+    if (this.repos.has(key)) throw new Error(`repository ${options.name} is served twice`);
+    const repo = await Repo.open(options);
+    this.repos.set(key, repo);
+    return repo;
+  }
+
+  repo(name: string): Repo {
+    const repo = this.repos.get(name.toLowerCase());
+    if (!repo) throw new Error(`no repository ${name} in this emulator (have: ${[...this.repos.values()].map((r) => r.fullName).join(', ')})`);
+    return repo;
+  }
+
+  addFault(rule: FaultRule): void {
+    this.faults.push({ rule, seen: 0, fired: 0 });
+  }
+
+  clearFaults(): void {
+    this.faults = [];
+  }
+
+  private readonly writes = new Map<string, number[]>();
+
+  /** Records a content-creating request; true when the token is over `writesPerMinute`. */
+  private overWriteBudget(token: string): boolean {
+    const limit = this.options.writesPerMinute;
+    if (limit === undefined) return false;
+    const now = Date.now();
+    const recent = (this.writes.get(token) ?? []).filter((t) => now - t < 60_000);
+    const over = recent.length >= limit;
+    if (!over) recent.push(now);
+    this.writes.set(token, recent);
+    return over;
+  }
+
+  private rateFor(token: string) {
+    const now = Math.floor(Date.now() / 1000);
+    if (now >= this.resetAt) {
+      this.used.clear();
+      this.resetAt = now + 3600;
+    }
+    const limit = this.options.rateLimit ?? 5000;
+    const used = this.used.get(token) ?? 0;
+    return { limit, used, remaining: Math.max(0, limit - used), reset: this.resetAt };
+  }
+
+  private send(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+    const text = body === undefined ? '' : JSON.stringify(body);
+    res.writeHead(status, {
+      ...(text ? { 'content-type': 'application/json; charset=utf-8' } : {}),
+      'x-github-media-type': 'github.v3; format=json',
+      'x-github-request-id': `EMU:${this.requests.length + 1}`,
+      ...headers,
+    });
+    res.end(text);
+  }
+
+  private rateHeaders(token: string, resource: string): Record<string, string> {
+    const rate = this.rateFor(token);
+    return {
+      'x-ratelimit-limit': String(rate.limit),
+      'x-ratelimit-remaining': String(rate.remaining),
+      'x-ratelimit-reset': String(rate.reset),
+      'x-ratelimit-used': String(rate.used),
+      'x-ratelimit-resource': resource,
+    };
+  }
+
+  private async latency(): Promise<void> {
+    const setting = this.options.latencyMs;
+    if (setting === undefined) return;
+    const ms = typeof setting === 'number' ? setting : setting.min + this.random() * (setting.max - setting.min);
+    if (ms > 0) await new Promise((resolve) => setTimeout(resolve, ms));
+  }
+
+  private matchFault(method: string, operation: string, rootFields: readonly string[]): FaultRule | null {
+    let chosen: FaultRule | null = null;
+    for (const active of this.faults) {
+      const { rule } = active;
+      if (rule.method && rule.method.toUpperCase() !== method) continue;
+      if (rule.operation !== undefined && !operationMatches(rule.operation, operation, rootFields)) continue;
+      active.seen++;
+      if (chosen) continue;
+      if (rule.nth !== undefined && active.seen !== rule.nth) continue;
+      if (active.fired >= (rule.times ?? 1)) continue;
+      active.fired++;
+      chosen = rule;
+    }
+    return chosen;
+  }
+
+  /** Parses and classifies a request (for the log and fault rules) before anything else happens. */
+  private async classify(req: IncomingMessage): Promise<Incoming> {
+    const raw = await readBody(req);
+    const url = new URL(req.url ?? '/', 'http://emulator');
+    const method = (req.method ?? 'GET').toUpperCase();
+    let path = url.pathname;
+    const ghes = path === '/api/v3' || path.startsWith('/api/v3/') || path === '/api/graphql';
+    if (path.startsWith('/api/v3')) path = path.slice('/api/v3'.length) || '/';
+    const kind: 'rest' | 'graphql' = path === '/graphql' || path === '/api/graphql' ? 'graphql' : 'rest';
+    let body: unknown = undefined;
+    let bodyIsJson = true;
+    if (raw.length > 0) {
+      try {
+        body = JSON.parse(raw.toString('utf8'));
+      } catch {
+        bodyIsJson = false;
+      }
+    }
+    const incoming: Incoming = {
+      method,
+      url,
+      kind,
+      urls: { api: ghes ? `${this.url}/api/v3` : this.url, web: this.url },
+      token: tokenOf(req),
+      body,
+      bodyIsJson,
+      operation: `${method} ${path}`,
+      mutation: method !== 'GET' && method !== 'HEAD',
+      rootFields: [],
+      route: undefined,
+      match: null,
+    };
+    if (kind === 'graphql') {
+      const request = (body ?? {}) as { query?: unknown; operationName?: unknown };
+      const described = describeDocument(
+        typeof request.query === 'string' ? request.query : '',
+        typeof request.operationName === 'string' ? request.operationName : undefined,
+      );
+      Object.assign(incoming, described);
+      return incoming;
+    }
+    for (const candidate of ROUTES) {
+      if (candidate.method !== method) continue;
+      const match = candidate.pattern.exec(path);
+      if (match) {
+        incoming.route = candidate;
+        incoming.match = match;
+        incoming.operation = candidate.operation;
+        break;
+      }
+    }
+    return incoming;
+  }
+
+  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const started = performance.now();
+    const incoming = await this.classify(req);
+    const { method, url, kind, token } = incoming;
+    const resource = kind === 'graphql' ? 'graphql' : 'core';
+    const record = (status: number, fault?: string): void => {
+      const { operation, mutation } = incoming;
+      this.requests.push({ method, path: url.pathname, kind, operation, mutation, status, ms: Math.round(performance.now() - started), ...(fault ? { fault } : {}) });
+    };
+    const answer: Answer = (status, body, headers = {}, fault) => {
+      this.send(res, status, body, { ...this.rateHeaders(token ?? '', resource), ...headers });
+      record(status, fault);
+    };
+
+    await this.latency();
+    // Scripted faults, then the random fault rate: nothing below runs, so no state changes.
+    const rule = this.matchFault(method, incoming.operation, incoming.rootFields);
+    if (rule) {
+      this.applyFault(rule, incoming, answer, () => {
+        record(0, 'network');
+        req.socket.destroy();
+      });
+      return;
+    }
+    if (this.options.faultRate && this.random() < this.options.faultRate) {
+      const status = this.random() < 0.5 ? 502 : 503;
+      answer(status, { message: status === 502 ? 'Server Error' : 'Service Unavailable' }, {}, String(status));
+      return;
+    }
+    if (!token) {
+      answer(401, { message: 'Requires authentication', documentation_url: `${DOCS}/overview/authenticating-to-the-rest-api` });
+      return;
+    }
+    if (this.rateFor(token).remaining === 0) {
+      // The budget is spent: GitHub's primary rate limit answer until the window resets.
+      const retryAfter = Math.max(1, this.resetAt - Math.floor(Date.now() / 1000));
+      this.applyFault({ kind: 'primary-rate-limit', retryAfter }, incoming, answer, () => undefined);
+      return;
+    }
+    if (incoming.mutation && this.overWriteBudget(token)) {
+      this.applyFault({ kind: 'secondary-rate-limit', retryAfter: 60 }, incoming, answer, () => undefined);
+      return;
+    }
+    this.used.set(token, (this.used.get(token) ?? 0) + 1);
+    if (!incoming.bodyIsJson) {
+      answer(400, { message: 'Problems parsing JSON', documentation_url: DOCS });
+      return;
+    }
+    const actor = actorFor(this.options.tokenLogins?.[token] ?? 'github-actions[bot]');
+    if (kind === 'graphql') await this.dispatchGraphQL(incoming, token, actor, answer);
+    else await this.dispatchRest(incoming, req.headers.accept ?? '', token, actor, answer, res, record);
+  }
+
+  private async dispatchGraphQL(incoming: Incoming, token: string, actor: Actor, answer: Answer): Promise<void> {
+    if (incoming.method !== 'POST') {
+      answer(404, { message: 'Not Found', documentation_url: DOCS });
+      return;
+    }
+    const context: GraphQLContext = {
+      world: {
+        findRepo: (name) => {
+          const repo = this.repos.get(name.toLowerCase());
+          return repo && repo.access(token) !== 'none' ? repo : null;
+        },
+        users: this.options.users,
+        teams: this.options.teams,
+        rate: this.rateFor(token),
+      },
+      actor,
+      urls: incoming.urls,
+      canWrite: (repo) => repo.access(token) === 'write',
+    };
+    const result = await runGraphQL((incoming.body ?? {}) as Record<string, unknown>, context);
+    answer(200, result.body);
+  }
+
+  private async dispatchRest(
+    incoming: Incoming,
+    accept: string,
+    token: string,
+    actor: Actor,
+    answer: Answer,
+    res: ServerResponse,
+    record: (status: number) => void,
+  ): Promise<void> {
+    const { route, match } = incoming;
+    if (!route || !match) {
+      answer(404, { message: 'Not Found', documentation_url: DOCS });
+      return;
+    }
+    const params: Record<string, string> = { ...route.defaults };
+    try {
+      route.names.forEach((name, i) => (params[name] = decodeURIComponent(match[i + 1])));
+    } catch {
+      answer(404, { message: 'Not Found', documentation_url: DOCS });
+      return;
+    }
+    const query: Record<string, unknown> = Object.fromEntries(incoming.url.searchParams.entries());
+    let result: RestAnswer;
+    try {
+      result = await this.runRest(route, { params, query, body: incoming.body, token, actor, urls: incoming.urls, accept });
+    } catch (error) {
+      if (!(error instanceof GitHubError)) throw error;
+      result = { status: error.status, body: { message: error.message, documentation_url: DOCS, ...error.restBody, status: String(error.status) } };
+    }
+    if (result.raw) {
+      res.writeHead(result.status, { 'content-type': 'application/vnd.github.raw; charset=utf-8', ...this.rateHeaders(token, 'core') });
+      res.end(result.raw);
+      record(result.status);
+      return;
+    }
+    const violation = result.status < 300 || result.status === 422 || result.status === 404 ? this.checkResponse(route, result) : null;
+    if (violation) {
+      this.contractViolations.push(violation);
+      answer(500, { message: `emulator contract violation: ${violation}` });
+      return;
+    }
+    answer(result.status, result.body, result.headers);
+  }
+
+  private checkResponse(route: Route, result: RestAnswer): string | null {
+    const op = this.contract.operation(route.operation);
+    if (result.status >= 300 && !(String(result.status) in op.responses)) return null;
+    return this.contract.checkResponse(route.operation, result.status, result.body);
+  }
+
+  private async runRest(
+    route: Route,
+    request: { params: Record<string, string>; query: Record<string, unknown>; body: unknown; token: string; actor: Actor; urls: Urls; accept: string },
+  ): Promise<RestAnswer> {
+    const { params, query, body, token, actor, urls, accept } = request;
+    let repo: Repo | null = null;
+    if (route.repo) {
+      const found = this.repos.get(`${params.owner}/${params.repo}`.toLowerCase());
+      if (!found || found.access(token) === 'none') return { status: 404, body: { message: 'Not Found', documentation_url: DOCS, status: '404' } };
+      repo = found;
+      if (route.write && found.access(token) !== 'write') throw notAccessible();
+    }
+    const violation = this.contract.checkRequest(route.operation, params, query, body);
+    if (violation) return { status: 422, body: { message: violation.message, documentation_url: DOCS, status: '422' } };
+    return route.handle({ repo, params, query, body, actor, urls, rate: this.rateFor(token), accept });
+  }
+
+  private applyFault(rule: FaultRule, incoming: Incoming, answer: Answer, destroy: () => void): void {
+    const { kind, rootFields, body } = incoming;
+    const retryAfter = rule.retryAfter ?? 1;
+    const label = String(rule.kind);
+    switch (rule.kind) {
+      case 'network':
+        destroy();
+        return;
+      case 502:
+        answer(502, { message: 'Server Error' }, {}, label);
+        return;
+      case 503:
+        answer(503, { message: 'Service Unavailable' }, {}, label);
+        return;
+      case 'secondary-rate-limit':
+        answer(403, {
+          message: 'You have exceeded a secondary rate limit. Please wait a few minutes before you try again. If you reach out to GitHub Support for help, please include the request ID EMU.',
+          documentation_url: 'https://docs.github.com/free-pro-team@latest/rest/overview/rate-limits-for-the-rest-api#about-secondary-rate-limits',
+        }, { 'retry-after': String(retryAfter) }, label);
+        return;
+      case 'primary-rate-limit': {
+        const headers = {
+          'x-ratelimit-remaining': '0',
+          'x-ratelimit-reset': String(Math.floor(Date.now() / 1000) + retryAfter),
+        };
+        if (kind === 'graphql') {
+          answer(200, { errors: [{ type: 'RATE_LIMITED', message: 'API rate limit already exceeded for installation ID 1.' }] }, headers, label);
+        } else {
+          answer(403, { message: 'API rate limit exceeded for installation ID 1.', documentation_url: `${DOCS}/overview/rate-limits-for-the-rest-api` }, headers, label);
+        }
+        return;
+      }
+      case 'not-resolvable': {
+        if (kind === 'rest') {
+          answer(404, { message: 'Not Found', documentation_url: DOCS, status: '404' }, {}, label);
+          return;
+        }
+        const id = firstId(body) ?? 'unknown';
+        const data = Object.fromEntries(rootFields.map((f) => [f, null]));
+        answer(200, { data, errors: [{ type: 'NOT_FOUND', path: [rootFields[0] ?? 'node'], locations: [{ line: 2, column: 3 }], message: `Could not resolve to a node with the global id of '${id}'.` }] }, {}, label);
+        return;
+      }
+    }
+  }
+}
+
+/** Does a fault rule's operation match this request? */
+function operationMatches(pattern: string | RegExp, operation: string, rootFields: readonly string[]): boolean {
+  if (pattern instanceof RegExp) return pattern.test(operation);
+  if (pattern === operation) return true;
+  const field = pattern.replace(/^(mutation|query)\s+/, '');
+  const kind = /^(mutation|query)\s/.exec(pattern)?.[1];
+  if (kind && !operation.startsWith(kind)) return false;
+  return rootFields.includes(field);
+}
+
+/** The first node id-looking value in GraphQL variables or inline arguments. */
+function firstId(body: unknown): string | null {
+  const request = body as { variables?: Record<string, unknown>; query?: string } | undefined;
+  const search = (value: unknown, key = ''): string | null => {
+    if (typeof value === 'string' && /id$/i.test(key)) return value;
+    if (Array.isArray(value)) {
+      for (const item of value) {
+        const found = search(item, key);
+        if (found) return found;
+      }
+    } else if (typeof value === 'object' && value !== null) {
+      for (const [k, v] of Object.entries(value)) {
+        const found = search(v, k);
+        if (found) return found;
+      }
+    }
+    return null;
+  };
+  const fromVariables = search(request?.variables);
+  if (fromVariables) return fromVariables;
+  const inline = /\w*[iI]d\s*:\s*"([^"]+)"/.exec(request?.query ?? '');
+  return inline ? inline[1] : null;
+}
