@@ -1,1 +1,4 @@
-import { run } from "./main.js"; await run();
+// The CLI entry point (dist/cli.js, `bin: gitops-bump`): runs main() and nothing else.
+import { main } from './command.js';
+
+process.exitCode = await main(process.argv.slice(2));

@@ -1,6 +1,137 @@
+// run(): settings → source → plan → deliver → report, one log group per phase.
 import * as core from '@actions/core';
-import { parse } from 'yaml';
+import { describePolicy } from './image/policy.js';
+import { readLocal, writeLocal } from './local/source.js';
+import { mayHoldAny, plan, PlanSyntaxError } from './plan.js';
+import { jobSummary, outcomeLine, outputs, planDiff, type RunContext } from './report.js';
+import { bumpRemote } from './remote.js';
+import { readSettings, type InputReader, type Settings } from './settings.js';
+import type { Plan } from './types.js';
 
+/** Where a message points in a file (annotations). */
+export interface Place {
+  readonly file: string;
+  readonly line?: number;
+  readonly column?: number;
+}
+
+/** The run's effects on its surroundings: the runner (@actions/core) or a terminal (the CLI). */
+export interface Io {
+  info(message: string): void;
+  debug(message: string): void;
+  warning(message: string, place?: Place): void;
+  error(message: string, place?: Place): void;
+  group<T>(name: string, fn: () => Promise<T>): Promise<T>;
+  setOutput(name: string, value: string): void;
+  summary(markdown: string): Promise<void>;
+  setSecret(secret: string): void;
+}
+
+export interface BumpResult {
+  readonly plan: Plan;
+  readonly context: RunContext;
+  readonly outcome: string;
+  readonly diff: string;
+}
+
+function annotate(io: Io, error: unknown): void {
+  if (error instanceof PlanSyntaxError) {
+    for (const e of error.errors) {
+      io.error(`${e.file}:${e.line}:${e.column}: not valid YAML: ${e.detail}`, { file: e.file, line: e.line, column: e.column });
+    }
+  }
+}
+
+function reportPlan(io: Io, result: Plan): void {
+  for (const r of result.refusals) io.warning(`${r.image} ${r.from || '(none)'} → ${r.to} refused: ${r.reason}`, { file: r.file, line: r.line });
+  for (const note of result.notes) io.info(`note: ${note}`);
+  for (const s of result.skipped) io.info(`skipped ${s.path}: ${s.reason}`);
+}
+
+async function bumpLocal(settings: Settings, io: Io): Promise<BumpResult> {
+  const root = settings.localPath!;
+  const context: RunContext = {
+    mode: settings.mode,
+    environment: settings.environment,
+    target: root,
+    policy: describePolicy(settings.policy),
+  };
+  const snapshot = await io.group('Read files', async () => {
+    const s = await readLocal(root, settings.paths, { maxFileBytes: settings.maxFileBytes, keep: mayHoldAny(settings.images) });
+    io.info(`${s.files.length} selected file(s) under ${root} mention the requested images${s.skipped.length ? `, ${s.skipped.length} skipped` : ''}.`);
+    return s;
+  });
+  const result = await io.group('Plan', async () => {
+    const p = plan(snapshot.files, settings.images, { policy: settings.policy });
+    const withSkips: Plan = { ...p, skipped: [...snapshot.skipped, ...p.skipped] };
+    reportPlan(io, withSkips);
+    return withSkips;
+  });
+  if (settings.mode !== 'dry-run' && result.edits.length > 0) {
+    await io.group('Write files', async () => {
+      await writeLocal(root, result.edits);
+      for (const e of result.edits) io.info(`wrote ${e.path}`);
+    });
+  }
+  return { plan: result, context, outcome: outcomeLine(result, context), diff: planDiff(result) };
+}
+
+/** One bump, whatever the surroundings: used by the action and by the CLI. */
+export async function bump(read: InputReader, io: Io, env: NodeJS.ProcessEnv = process.env): Promise<BumpResult> {
+  const token = read('token');
+  if (token) io.setSecret(token);
+  const settings = readSettings(read, env);
+  io.debug(
+    `settings: ${JSON.stringify({
+      images: settings.images.map((i) => i.input),
+      paths: settings.pathPatterns,
+      repository: settings.repository,
+      branch: settings.branch,
+      mode: settings.mode,
+      localPath: settings.localPath,
+      policy: describePolicy(settings.policy),
+      environment: settings.environment,
+    })}`,
+  );
+  try {
+    const result = settings.localPath ? await bumpLocal(settings, io) : await bumpRemote(settings, io);
+    if (!settings.localPath) reportPlan(io, result.plan);
+    return result;
+  } catch (error) {
+    annotate(io, error);
+    throw error;
+  }
+}
+
+/** The @actions/core surroundings. */
+export function actionIo(): Io {
+  const props = (place?: Place): core.AnnotationProperties | undefined =>
+    place ? { file: place.file, startLine: place.line, startColumn: place.column } : undefined;
+  return {
+    info: (m) => core.info(m),
+    debug: (m) => core.debug(m),
+    warning: (m, place) => core.warning(m, props(place)),
+    error: (m, place) => core.error(m, props(place)),
+    group: (name, fn) => core.group(name, fn),
+    setOutput: (name, value) => core.setOutput(name, value),
+    summary: async (markdown) => {
+      if (!process.env.GITHUB_STEP_SUMMARY) return;
+      await core.summary.addRaw(markdown, true).write();
+    },
+    setSecret: (s) => core.setSecret(s),
+  };
+}
+
+/** The action's entry point: never throws; a failure is reported with setFailed. */
 export async function run(): Promise<void> {
-  core.info(JSON.stringify(parse('a: 1')));
+  const io = actionIo();
+  try {
+    const result = await bump((name) => core.getInput(name), io);
+    const values = outputs(result.plan, result.context.commit?.oid);
+    for (const [name, value] of Object.entries(values)) io.setOutput(name, value);
+    await io.summary(jobSummary(result.plan, result.context));
+    core.info(result.outcome);
+  } catch (error) {
+    core.setFailed(error instanceof Error ? error.message : String(error));
+  }
 }

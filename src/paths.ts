@@ -1,5 +1,5 @@
 // The `paths` input: minimatch globs relative to the repository root, `!` to exclude.
-import { minimatch } from 'minimatch';
+import { Minimatch } from 'minimatch';
 
 export interface PathMatcher {
   /** True when a repository-relative path (forward slashes, no leading `./`) is selected. */
@@ -26,11 +26,13 @@ export function compilePaths(patterns: readonly string[], input = 'paths'): Path
   }
   if (include.length === 0) throw new Error(`Input '${input}' selects nothing: give at least one glob that is not a '!' exclusion.`);
   const literal = include.every((p) => !hasMagic(p));
+  const includes = include.map((p) => new Minimatch(p, options));
+  const excludes = exclude.map((p) => new Minimatch(p, options));
+  const matches = (path: string): boolean => includes.some((m) => m.match(path)) && !excludes.some((m) => m.match(path));
   return {
-    matches: (path) =>
-      include.some((p) => minimatch(path, p, options)) && !exclude.some((p) => minimatch(path, p, options)),
+    matches,
     prefixes: dedupePrefixes(include.map(staticPrefix)),
-    literals: literal ? include.filter((p) => !exclude.some((x) => minimatch(p, x, options))) : undefined,
+    literals: literal ? include.filter((p) => !excludes.some((m) => m.match(p))) : undefined,
   };
 }
 

@@ -1,0 +1,31 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { outputs } from '../src/report.js';
+import { INPUTS } from '../src/settings.js';
+
+interface ActionYml {
+  runs: { using: string; main: string };
+  inputs: Record<string, { description: string; default?: string; required?: boolean }>;
+  outputs: Record<string, { description: string }>;
+}
+const action = parse(readFileSync(new URL('../action.yml', import.meta.url), 'utf8')) as ActionYml;
+
+describe('action.yml', () => {
+  it('runs dist/index.js on node24', () => {
+    expect(action.runs).toEqual({ using: 'node24', main: 'dist/index.js' });
+  });
+
+  it('declares exactly the inputs the action reads, with the same defaults', () => {
+    expect(Object.keys(action.inputs).sort()).toEqual(Object.keys(INPUTS).sort());
+    for (const [name, spec] of Object.entries(INPUTS)) {
+      expect(action.inputs[name]!.description, name).toBeTruthy();
+      expect(action.inputs[name]!.default ?? '', name).toBe(spec.default ?? '');
+    }
+  });
+
+  it('declares exactly the outputs the action sets', () => {
+    const set = Object.keys(outputs({ edits: [], changes: [], refusals: [], skipped: [], notes: [] }));
+    expect(Object.keys(action.outputs).sort()).toEqual(set.sort());
+  });
+});

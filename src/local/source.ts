@@ -1,0 +1,137 @@
+// The Source on a directory: the files under `root` that the `paths` globs select.
+// Symlinks and submodules are never followed, binary and oversized files are skipped with a note.
+import { closeSync, fstatSync, openSync, readdirSync, readFileSync, type Dirent } from 'node:fs';
+import { lstat, readFile, realpath, writeFile } from 'node:fs/promises';
+import { join, relative, sep } from 'node:path';
+import type { PathMatcher } from '../paths.js';
+import type { FileEdit, Skip, Snapshot, SourceFile } from '../types.js';
+
+export interface LocalReadOptions {
+  readonly maxFileBytes: number;
+  /** Reads only files whose path passes (a cheap pre-filter, e.g. by extension). */
+  readonly filter?: (path: string) => boolean;
+  /**
+   * Keeps only files whose bytes pass (e.g. hold a requested repository's name): a bump is then proportional to
+   * the bytes that can hold the image, not to the repository, and the rest are never decoded or kept.
+   */
+  readonly keep?: (bytes: Buffer) => boolean;
+}
+
+export class LocalPathError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'LocalPathError';
+  }
+}
+
+// Listing and reading are synchronous on purpose: the run does nothing else meanwhile, and ten thousand
+// awaited open/stat/read/close round trips through the thread pool cost seconds where this costs milliseconds.
+function walk(root: string, dir: string, paths: PathMatcher, out: string[], skipped: Skip[]): void {
+  let entries: Dirent[];
+  try {
+    entries = readdirSync(join(root, dir), { withFileTypes: true });
+  } catch (error) {
+    if (dir === '') throw error;
+    skipped.push({ path: dir, reason: `folder not readable (${(error as NodeJS.ErrnoException).code ?? 'error'})` });
+    return;
+  }
+  if (dir !== '' && entries.some((e) => e.name === '.git')) {
+    skipped.push({ path: dir, reason: 'submodule or nested repository (never entered)' });
+    return;
+  }
+  for (const entry of entries) {
+    const path = dir === '' ? entry.name : `${dir}/${entry.name}`;
+    if (entry.isDirectory()) {
+      if (entry.name === '.git') continue;
+      walk(root, path, paths, out, skipped);
+    } else if (entry.isFile()) {
+      if (paths.matches(path)) out.push(path);
+    } else if (entry.isSymbolicLink() && paths.matches(path)) {
+      skipped.push({ path, reason: 'symbolic link (never followed)' });
+    }
+  }
+}
+
+/** Lists the selected files under `root` without reading them. */
+export async function listLocal(root: string, paths: PathMatcher): Promise<{ files: string[]; skipped: Skip[] }> {
+  const files: string[] = [];
+  const skipped: Skip[] = [];
+  try {
+    const info = await lstat(root);
+    if (!info.isDirectory()) throw new LocalPathError(`Input 'local-path': '${root}' is not a folder.`);
+  } catch (error) {
+    if (error instanceof LocalPathError) throw error;
+    throw new LocalPathError(`Input 'local-path': '${root}' does not exist.`);
+  }
+  if (paths.literals) {
+    for (const path of paths.literals) {
+      try {
+        const info = await lstat(join(root, path));
+        if (info.isSymbolicLink()) skipped.push({ path, reason: 'symbolic link (never followed)' });
+        else if (info.isFile()) files.push(path);
+      } catch {
+        skipped.push({ path, reason: 'not found' });
+      }
+    }
+    return { files, skipped };
+  }
+  for (const prefix of paths.prefixes) {
+    try {
+      const info = await lstat(join(root, prefix));
+      if (!info.isDirectory()) continue;
+    } catch {
+      continue;
+    }
+    walk(root, prefix, paths, files, skipped);
+  }
+  return { files: files.sort(), skipped };
+}
+
+function looksBinary(bytes: Buffer): boolean {
+  return bytes.subarray(0, 8000).includes(0);
+}
+
+/** Reads the selected files under `root` as one snapshot. */
+export async function readLocal(root: string, paths: PathMatcher, options: LocalReadOptions): Promise<Snapshot> {
+  const listed = await listLocal(root, paths);
+  const files: SourceFile[] = [];
+  const skipped = [...listed.skipped];
+  for (const path of listed.files) {
+    if (options.filter && !options.filter(path)) continue;
+    const fd = openSync(join(root, path), 'r');
+    try {
+      const { size } = fstatSync(fd);
+      if (size > options.maxFileBytes) {
+        skipped.push({ path, reason: `larger than max-file-size (${size} > ${options.maxFileBytes} bytes)` });
+        continue;
+      }
+      const bytes = readFileSync(fd);
+      if (options.keep && !options.keep(bytes)) continue;
+      if (looksBinary(bytes)) {
+        skipped.push({ path, reason: 'binary file' });
+        continue;
+      }
+      files.push({ path, text: bytes.toString('utf8') });
+    } finally {
+      closeSync(fd);
+    }
+  }
+  return { files, skipped };
+}
+
+/** Writes the edited files back; refuses any path that would resolve outside `root`. */
+export async function writeLocal(root: string, edits: readonly FileEdit[]): Promise<void> {
+  const base = await realpath(root);
+  for (const edit of edits) {
+    const target = await realpath(join(root, edit.path));
+    const rel = relative(base, target);
+    if (rel.startsWith('..') || rel.split(sep).includes('..')) {
+      throw new LocalPathError(`Refusing to write ${edit.path}: it resolves outside local-path.`);
+    }
+    const current = await readFile(target, 'utf8');
+    if (current !== edit.before) {
+      throw new LocalPathError(`${edit.path} changed on disk while the bump ran; nothing more was written.`);
+    }
+  }
+  for (const edit of edits) await writeFile(join(root, edit.path), edit.after);
+}

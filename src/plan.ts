@@ -1,0 +1,154 @@
+// plan(files, requests, policy) → Plan: pure. Finds every image reference the requests name, asks the
+// policy whether it may move, and splices the new version into the text. No I/O, no clock, no randomness.
+import { judge, type Policy } from './image/policy.js';
+import { versionOf } from './image/reference.js';
+import type { ImageRequest } from './settings.js';
+import type { Change, FileEdit, Plan, Refusal, Skip, SourceFile } from './types.js';
+import { isChartTemplate, locate, YamlSyntaxError, type ImageSite } from './yaml/locate.js';
+import { applyEdits, rewrite, UnwritableError, type TextEdit, type Want } from './yaml/splice.js';
+
+export interface PlanOptions {
+  readonly policy: Policy;
+}
+
+/** One matched file that should be YAML and is not. */
+export interface FileSyntaxError {
+  readonly file: string;
+  readonly line: number;
+  readonly column: number;
+  readonly detail: string;
+}
+
+/** Raised when any selected file fails to parse: the run writes nothing. */
+export class PlanSyntaxError extends Error {
+  constructor(readonly errors: readonly FileSyntaxError[]) {
+    super(
+      errors.length === 1
+        ? `${where(errors[0]!)}: not valid YAML: ${errors[0]!.detail}. Nothing was written.`
+        : `${errors.length} files are not valid YAML (${errors.map(where).join(', ')}). Nothing was written.`,
+    );
+    this.name = 'PlanSyntaxError';
+  }
+}
+
+function where(e: FileSyntaxError): string {
+  return `${e.file}:${e.line}:${e.column}`;
+}
+
+/** The last path component of a repository: every spelling of the image holds it, so a file without it cannot match. */
+export function needle(request: ImageRequest): string {
+  const path = request.ref.path;
+  return path.slice(path.lastIndexOf('/') + 1);
+}
+
+function wantOf(request: ImageRequest): Want {
+  return { tag: request.ref.tag, digest: request.ref.digest };
+}
+
+/** The site's version after `want` is written: a tag alone drops a stale digest; a digest alone keeps the tag. */
+function after(site: ImageSite, want: Want): { tag?: string; digest?: string } {
+  if (want.tag !== undefined) return { tag: want.tag, digest: want.digest };
+  return { tag: site.tag, digest: want.digest };
+}
+
+interface FileOutcome {
+  readonly edit?: FileEdit;
+  readonly refusals: Refusal[];
+  readonly notes: string[];
+  readonly matched: Set<ImageRequest>;
+}
+
+function planFile(file: SourceFile, sites: readonly ImageSite[], requests: readonly ImageRequest[], options: PlanOptions): FileOutcome {
+  const edits: TextEdit[] = [];
+  const changes: Change[] = [];
+  const refusals: Refusal[] = [];
+  const notes: string[] = [];
+  const matched = new Set<ImageRequest>();
+  for (const site of sites) {
+    if (site.repository === undefined) continue;
+    const request = requests.find((r) => r.ref.repository === site.repository);
+    if (!request) continue;
+    matched.add(request);
+    const want = wantOf(request);
+    const entry = {
+      file: file.path,
+      line: site.line,
+      image: request.ref.name,
+      from: versionOf(site),
+      to: versionOf(after(site, want)),
+    };
+    if (entry.from === entry.to) continue;
+    if (site.held) {
+      refusals.push({ ...entry, reason: 'held by a `# gitops-bump: hold` comment on the line' });
+      continue;
+    }
+    const verdict = judge(options.policy, { tag: site.tag, digest: site.digest }, want);
+    if (!verdict.allowed) {
+      refusals.push({ ...entry, reason: verdict.reason ?? 'refused by the policy' });
+      continue;
+    }
+    if (verdict.note) notes.push(`${file.path}:${site.line}: ${verdict.note}`);
+    let siteEdits: TextEdit[];
+    try {
+      siteEdits = rewrite(file.text, site, want);
+    } catch (error) {
+      if (!(error instanceof UnwritableError)) throw error;
+      refusals.push({ ...entry, reason: error.message });
+      continue;
+    }
+    if (siteEdits.length === 0) continue;
+    edits.push(...siteEdits);
+    changes.push(entry);
+  }
+  if (edits.length === 0) return { refusals, notes, matched };
+  const text = applyEdits(file.text, edits);
+  return { edit: { path: file.path, before: file.text, after: text, changes }, refusals, notes, matched };
+}
+
+/** A byte-level pre-filter for sources: true when the file may hold one of the requested images. */
+export function mayHoldAny(requests: readonly ImageRequest[]): (bytes: Buffer) => boolean {
+  const needles = [...new Set(requests.map(needle))].map((n) => Buffer.from(n, 'utf8'));
+  return (bytes) => needles.some((n) => bytes.includes(n));
+}
+
+/**
+ * Plans a bump. Throws PlanSyntaxError (listing every broken file) when a selected file that should be YAML
+ * and may hold a requested image does not parse: then nothing at all may be written.
+ */
+export function plan(files: readonly SourceFile[], requests: readonly ImageRequest[], options: PlanOptions): Plan {
+  const needles = [...new Set(requests.map(needle))];
+  const edits: FileEdit[] = [];
+  const refusals: Refusal[] = [];
+  const skipped: Skip[] = [];
+  const notes: string[] = [];
+  const errors: FileSyntaxError[] = [];
+  const matched = new Set<ImageRequest>();
+  const sorted = [...files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  for (const file of sorted) {
+    if (!needles.some((n) => file.text.includes(n))) continue;
+    if (isChartTemplate(file.path, file.text)) {
+      skipped.push({ path: file.path, reason: 'Helm chart template (not YAML until rendered)' });
+      continue;
+    }
+    let sites: readonly ImageSite[];
+    try {
+      sites = locate(file.text).sites;
+    } catch (error) {
+      if (!(error instanceof YamlSyntaxError)) throw error;
+      errors.push({ file: file.path, line: error.line, column: error.column, detail: error.detail });
+      continue;
+    }
+    const outcome = planFile(file, sites, requests, options);
+    if (outcome.edit) edits.push(outcome.edit);
+    refusals.push(...outcome.refusals);
+    notes.push(...outcome.notes);
+    for (const r of outcome.matched) matched.add(r);
+  }
+  if (errors.length > 0) throw new PlanSyntaxError(errors);
+  for (const request of requests) {
+    if (!matched.has(request)) {
+      notes.push(`${request.ref.name} matched no image reference in the selected files.`);
+    }
+  }
+  return { edits, changes: edits.flatMap((e) => e.changes), refusals, skipped, notes };
+}

@@ -1,0 +1,140 @@
+// What a run tells its user: outputs, the job summary (tables + diff), the commit message. Pure text builders.
+import { unifiedDiff } from './diff.js';
+import type { Change, Plan } from './types.js';
+
+export interface RunContext {
+  readonly mode: 'commit' | 'pull-request' | 'dry-run';
+  readonly environment: string;
+  /** `owner/name` (API mode) or the local folder. */
+  readonly target: string;
+  readonly branch?: string;
+  readonly commit?: { readonly oid: string; readonly url?: string };
+  readonly policy: string;
+}
+
+/** The action's outputs, as strings. */
+export function outputs(plan: Plan, commitSha?: string): Record<string, string> {
+  return {
+    changed: String(plan.edits.length > 0),
+    changes: JSON.stringify(plan.changes),
+    refused: JSON.stringify(plan.refusals),
+    'commit-sha': commitSha ?? '',
+  };
+}
+
+function shortName(image: string): string {
+  return image.slice(image.lastIndexOf('/') + 1);
+}
+
+function distinctMoves(changes: readonly Change[]): string[] {
+  const seen = new Set<string>();
+  for (const c of changes) seen.add(`${shortName(c.image)} ${c.from || '(none)'} → ${c.to}`);
+  return [...seen];
+}
+
+/** `api 1.4.1 → 1.4.2, web 2.0 → 2.1` (one entry per distinct move). */
+export function summaryLine(changes: readonly Change[]): string {
+  return distinctMoves(changes).join(', ');
+}
+
+const PLACEHOLDER = /\{(summary|environment|changes|repository|branch|count)\}/g;
+
+/**
+ * The commit message. The template (input `commit-message`) may use {summary}, {environment}, {changes},
+ * {repository}, {branch} and {count}; its first line is the headline. The default names the environment
+ * and each image's from → to, with one line per changed file and line in the body.
+ */
+export function commitMessage(template: string, plan: Plan, context: RunContext): { headline: string; body: string } {
+  const changesList = plan.changes.map((c) => `- ${c.image}: ${c.from || '(none)'} → ${c.to} (${c.file}:${c.line})`).join('\n');
+  const values: Record<string, string> = {
+    summary: summaryLine(plan.changes),
+    environment: context.environment,
+    changes: changesList,
+    repository: context.target,
+    branch: context.branch ?? '',
+    count: String(plan.changes.length),
+  };
+  if (template.trim() === '') {
+    const where = context.environment ? ` in ${context.environment}` : '';
+    return { headline: clip(`Bump ${values.summary}${where}`), body: changesList };
+  }
+  const text = template.replace(PLACEHOLDER, (_, key: string) => values[key] ?? '');
+  const [first = '', ...rest] = text.split(/\r?\n/);
+  return { headline: clip(first.trim() || `Bump ${values.summary}`), body: rest.join('\n').trim() };
+}
+
+function clip(line: string, max = 200): string {
+  // eslint-disable-next-line no-control-regex
+  const clean = line.replace(/[\u0000-\u001f\u007f]/g, ' ');
+  return clean.length <= max ? clean : `${clean.slice(0, max - 1)}…`;
+}
+
+/** Escapes text for a Markdown table cell. */
+function cell(text: string): string {
+  return text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/`/g, "'").replace(/\r?\n/g, ' ').replace(/</g, '&lt;');
+}
+
+function code(text: string): string {
+  return `\`${text.replace(/`/g, "'").replace(/\r?\n/g, ' ')}\``;
+}
+
+/** The whole unified diff of a plan's edits. */
+export function planDiff(plan: Plan): string {
+  return plan.edits.map((e) => unifiedDiff(e.path, e.before, e.after)).join('');
+}
+
+/** One line a person reads first: what happened. */
+export function outcomeLine(plan: Plan, context: RunContext): string {
+  const n = plan.changes.length;
+  const refused = plan.refusals.length ? `; ${plan.refusals.length} refused` : '';
+  if (n === 0) return `Nothing to change${refused ? refused : ': every image is already at the requested version'}.`;
+  const things = `${n} image reference${n === 1 ? '' : 's'} in ${plan.edits.length} file${plan.edits.length === 1 ? '' : 's'}`;
+  if (context.mode === 'dry-run') return `Dry run: would bump ${things} (${summaryLine(plan.changes)})${refused}.`;
+  if (context.commit) return `Bumped ${things} in commit ${context.commit.oid.slice(0, 7)} (${summaryLine(plan.changes)})${refused}.`;
+  return `Bumped ${things} (${summaryLine(plan.changes)})${refused}.`;
+}
+
+/** The job summary (GitHub-flavoured Markdown). */
+export function jobSummary(plan: Plan, context: RunContext): string {
+  const lines: string[] = [];
+  const env = context.environment ? ` · ${cell(context.environment)}` : '';
+  lines.push(`### gitops-bump${env}`, '');
+  lines.push(outcomeLine(plan, context), '');
+  const where = context.branch ? `${code(context.target)} on ${code(context.branch)}` : code(context.target);
+  let meta = `Target: ${where} · mode: ${context.mode} · policy: ${cell(context.policy)}`;
+  if (context.commit) {
+    const sha = code(context.commit.oid.slice(0, 7));
+    meta += ` · commit: ${context.commit.url ? `[${sha}](${context.commit.url})` : sha}`;
+  }
+  lines.push(meta, '');
+  if (plan.changes.length > 0) {
+    lines.push('| File | Image | From | To |', '| --- | --- | --- | --- |');
+    for (const c of plan.changes) {
+      lines.push(`| ${code(`${c.file}:${c.line}`)} | ${cell(c.image)} | ${code(c.from || '(none)')} | ${code(c.to)} |`);
+    }
+    lines.push('');
+  }
+  if (plan.refusals.length > 0) {
+    lines.push('**Refused**', '', '| File | Image | Current | Wanted | Why |', '| --- | --- | --- | --- | --- |');
+    for (const r of plan.refusals) {
+      lines.push(`| ${code(`${r.file}:${r.line}`)} | ${cell(r.image)} | ${code(r.from || '(none)')} | ${code(r.to)} | ${cell(r.reason)} |`);
+    }
+    lines.push('');
+  }
+  if (plan.skipped.length > 0) {
+    lines.push('<details><summary>Skipped files</summary>', '');
+    for (const s of plan.skipped) lines.push(`- ${code(s.path)}: ${cell(s.reason)}`);
+    lines.push('', '</details>', '');
+  }
+  if (plan.notes.length > 0) {
+    lines.push('**Notes**', '');
+    for (const note of plan.notes) lines.push(`- ${cell(note)}`);
+    lines.push('');
+  }
+  const diff = planDiff(plan);
+  if (diff !== '') {
+    const fence = diff.includes('```') ? '~~~~' : '```';
+    lines.push('<details><summary>Diff</summary>', '', `${fence}diff`, diff.trimEnd(), fence, '', '</details>', '');
+  }
+  return lines.join('\n');
+}

@@ -1,0 +1,97 @@
+// Where image references live in a YAML stream (DESIGN.md §4). One parse, one walk per document.
+//
+// Shapes (first match wins for a scalar; a scalar belongs to at most one site):
+// - full:      a key `image` whose value is a plain or quoted scalar (`image: ghcr.io/acme/api:1.4`), at any
+//              depth; an aliased value (`image: *img`) makes the anchored scalar the site, once.
+// - split:     a Helm-values map with `repository` plus `tag`/`registry`/`digest`/`sha`, under any key; or
+//              under a key naming an image (`image`, `thanosImage`, `images.ui`): `repository` alone,
+//              `name` + `tag`, `tag` alone; or a bare-name `image` + `tag` anywhere. The name is registry +
+//              repository; a bare `name: agent` (registry set elsewhere) is not resolvable. Also Argo CD
+//              `helm.parameters` pairs `X.repository`/`X.name` + `X.tag` (+ `X.registry`, `X.digest`).
+// - kustomize: items of an `images:` list with `name` and newName/newTag/digest/newDigest/tagSuffix (any
+//              `name` item in a kustomization or a Flux Kustomization's spec); matched on newName ?? name.
+// - argocd-kustomize: strings of a `kustomize.images` list (`ref` or `alias=ref`).
+// - marker:    `# gitops-bump: <repository>` on a scalar holding a reference, or `…:tag` / `…:digest` /
+//              `…:name` on the scalars holding the parts (grouped per mapping). On a line of a site found
+//              above, the marker's repository becomes that site's match key instead.
+// Look-alikes are excluded by where they are: documents of Flux image/source APIs, argocd-image-updater and
+// CRDs; an object's `status`; `managedFields`, `volumes`, `rbd`, `openAPIV3Schema`; the `target` of
+// kustomize patches and replacements. Block scalars are opaque (images embedded in them are not sites).
+
+import { parseStream, type ParsedStream } from './parse.js';
+import { markerSites, readMarkers, type MarkerComment } from './markers.js';
+import type { ImageSite } from './site.js';
+import { DocumentWalker, type FoundSite, type SeenScalar } from './walk.js';
+
+export { YamlSyntaxError } from './parse.js';
+export { isChartTemplate } from './template.js';
+export type { EntrySlot, FieldSlot, FieldsTarget, ImageSite, ReferenceTarget, SiteForm, SiteTarget } from './site.js';
+
+/** Every image site of a stream, in document and line order. */
+export interface LocateResult {
+  readonly sites: readonly ImageSite[];
+}
+
+/**
+ * Finds every image reference in `text` (one parse, one walk per document).
+ * Throws {@link YamlSyntaxError} when the text is not well-formed YAML.
+ */
+export function locate(text: string): LocateResult {
+  const hasMarkers = text.includes('gitops-bump');
+  const stream = parseStream(text, hasMarkers);
+  const markers = hasMarkers ? readMarkers([...stream.comments].sort((a, b) => a.offset - b.offset), stream.lines) : [];
+  const held = new Set(markers.filter((marker) => marker.hold).map((marker) => marker.line));
+  const byDocument = markersByDocument(stream, markers.filter((marker) => marker.reference !== undefined));
+  const sites: ImageSite[] = [];
+  stream.documents.forEach((_, index) => {
+    for (const { lines, ...site } of locateDocument(stream, index, byDocument.get(index) ?? [])) {
+      sites.push({ ...site, held: lines.some((line) => held.has(line)) });
+    }
+  });
+  return { sites };
+}
+
+function locateDocument(stream: ParsedStream, index: number, markers: readonly MarkerComment[]): FoundSite[] {
+  const doc = stream.documents[index];
+  if (doc === undefined) return [];
+  const scalars: SeenScalar[] = [];
+  const collect = markers.length > 0 ? (scalar: SeenScalar) => scalars.push(scalar) : undefined;
+  const walked = new DocumentWalker(doc, index, stream.lines, collect).walk();
+  if (collect === undefined) return walked;
+  const found = walked.map((site) => withMarkedRepository(site, markers));
+  const taken = new Set(found.flatMap(slotStarts));
+  found.push(...markerSites(markers, scalars, taken, index));
+  return found.sort((a, b) => a.line - b.line || a.column - b.column);
+}
+
+/**
+ * A marker on the line of a site's own value names its image: `image: mirror.local/api:1 # gitops-bump:
+ * ghcr.io/acme/api`, or `tag: 7.5 # gitops-bump: gcr.io/datadoghq/agent:tag` in a map whose registry is
+ * set elsewhere. The marker's repository becomes the site's match key.
+ */
+function withMarkedRepository(site: FoundSite, markers: readonly MarkerComment[]): FoundSite {
+  const target = site.target;
+  const slots = target.kind === 'reference' ? [target.scalar] : [target.tag, target.digest, target.sha, target.insertAfter].flatMap((field) => (field === undefined ? [] : [field.scalar]));
+  const marker = markers.find((candidate) => slots.some((slot) => slot.line === candidate.line && slot.end <= candidate.offset));
+  const repository = marker?.reference?.repository;
+  return repository === undefined || repository === site.repository ? site : { ...site, repository };
+}
+
+/** Marker comments by the document they sit in (markers and documents are both in source order). */
+function markersByDocument(stream: ParsedStream, markers: readonly MarkerComment[]): Map<number, MarkerComment[]> {
+  const byDocument = new Map<number, MarkerComment[]>();
+  let index = 0;
+  for (const marker of markers) {
+    while (index < stream.documents.length - 1 && (stream.documents[index]?.range[2] ?? 0) <= marker.offset) index++;
+    const list = byDocument.get(index) ?? [];
+    list.push(marker);
+    byDocument.set(index, list);
+  }
+  return byDocument;
+}
+
+function slotStarts(site: FoundSite): number[] {
+  const target = site.target;
+  if (target.kind === 'reference') return [target.scalar.start];
+  return [target.tag, target.digest, target.sha, ...(target.entry?.fields ?? [])].flatMap((field) => (field === undefined ? [] : [field.scalar.start]));
+}

@@ -1,0 +1,88 @@
+// The shapes an image reference takes in a YAML file, as located in the source text.
+
+import type { ScalarSlot } from './scalar.js';
+
+/** Which shape holds the reference (DESIGN.md §4). */
+export type SiteForm = 'full' | 'split' | 'kustomize' | 'argocd-kustomize' | 'marker';
+
+/** A `key: scalar` pair of a mapping, with where its bytes are. */
+export interface FieldSlot {
+  readonly key: string;
+  /** The value scalar. For a value written as an alias, the anchored scalar it refers to. */
+  readonly scalar: ScalarSlot;
+  /** True when the value is an alias (`*name`): the anchored scalar is what gets edited. */
+  readonly aliased: boolean;
+  /** True when the pair comes from a merge key (`<<: *base`): it lives in the anchored mapping. */
+  readonly inherited: boolean;
+  /** Offset of the key's first character. */
+  readonly keyStart: number;
+  /** Offset just past the pair's value as written (the alias token for an alias). */
+  readonly valueEnd: number;
+}
+
+/** The mapping holding a split or kustomize entry: where keys can be added or removed. */
+export interface EntrySlot {
+  /** `{ … }` rather than one key per line. */
+  readonly flow: boolean;
+  /** Offset of the mapping's first character. */
+  readonly start: number;
+  /** The mapping's own pairs whose value is a scalar (or an alias), in source order. */
+  readonly fields: readonly FieldSlot[];
+  /** Offset of the first key (block mappings: its column is the indentation of every key). */
+  readonly firstKeyStart: number;
+  /** Offset just past the value of the mapping's last pair. */
+  readonly lastValueEnd: number;
+  /** True when that value ends on the pair's last line (a scalar or an alias, not a nested block collection). */
+  readonly lastIsInline: boolean;
+}
+
+/** A whole reference in one scalar: `prefix` + `name[:tag][@digest]` (prefix is `alias=` in Argo CD strings). */
+export interface ReferenceTarget {
+  readonly kind: 'reference';
+  readonly scalar: ScalarSlot;
+  readonly prefix: string;
+  /** The name as written in the scalar (no tag or digest); undefined when the scalar is not a reference. */
+  readonly writtenName: string | undefined;
+}
+
+/** A reference spread over sibling fields: Helm values, a kustomize `images:` entry, marked scalars. */
+export interface FieldsTarget {
+  readonly kind: 'fields';
+  readonly shape: 'split' | 'kustomize' | 'marker';
+  readonly tag?: FieldSlot;
+  /** The digest field (`digest`, `newDigest`), holding `sha256:…`. */
+  readonly digest?: FieldSlot;
+  /** A `sha` field holding the bare hex of a sha256 digest (kube-prometheus-stack). */
+  readonly sha?: FieldSlot;
+  /** The mapping, when keys may be inserted or removed (not for markers). */
+  readonly entry?: EntrySlot;
+  /** The own field after which a missing tag is inserted (split: the repository; kustomize: the last field); else after the last pair. */
+  readonly insertAfter?: FieldSlot;
+  /** True when the tag field holds `tag@digest` (a digest written into the tag). */
+  readonly digestInTag: boolean;
+}
+
+/** Where a site's bytes are and how its shape is written. Internal to locate/splice. */
+export type SiteTarget = ReferenceTarget | FieldsTarget;
+
+/** One place an image reference lives in a YAML stream. */
+export interface ImageSite {
+  readonly form: SiteForm;
+  /** 0-based document index in the stream (empty documents count). */
+  readonly doc: number;
+  /** YAML path of the scalar (full, argocd-kustomize, marker) or of the mapping (split, kustomize entry). */
+  readonly path: string;
+  /** 1-based line of the scalar that would change (the tag's when there is one, else the name's). */
+  readonly line: number;
+  readonly column: number;
+  /** The repository as written (split: registry joined with repository). */
+  readonly name: string;
+  /** The normalised match key; undefined when it cannot be resolved (never matched). */
+  readonly repository: string | undefined;
+  readonly tag?: string;
+  readonly digest?: string;
+  /** A `# gitops-bump: hold` comment freezes this site. */
+  readonly held: boolean;
+  /** Where the bytes are; used by `rewrite`. */
+  readonly target: SiteTarget;
+}

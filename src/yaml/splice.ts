@@ -1,0 +1,234 @@
+// Byte-exact edits: only the bytes of the values that change are touched. Comments, blank lines, quote
+// style, indentation, flow style, key order, CRLF, a BOM, a missing final newline and the other
+// documents of a stream stay as they were.
+
+import { isValidDigest, isValidTag } from '../image/reference.js';
+import { doubleQuoted, renderLike, renderNew, type ScalarSlot } from './scalar.js';
+import type { EntrySlot, FieldSlot, FieldsTarget, ImageSite, ReferenceTarget } from './site.js';
+import { LineIndex } from './text.js';
+
+/** Replace `text.slice(start, end)` by `text`. Offsets are JS string indices into the original text. */
+export interface TextEdit {
+  readonly start: number;
+  readonly end: number;
+  readonly text: string;
+}
+
+/** The version a site should point at: a tag, a digest, or both. */
+export interface Want {
+  readonly tag?: string;
+  readonly digest?: string;
+}
+
+/** The site's shape cannot hold what was asked (a digest where there is no digest field, a block scalar, a hold…). */
+export class UnwritableError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'UnwritableError';
+  }
+}
+
+/**
+ * The minimal edits that make `site` (found by `locate(text)`) point at `want`; [] when it already does.
+ * A tag alone drops a stale digest; a tag and digest are both written where the shape has room for the
+ * digest (a reference, kustomize `digest`, a Helm `digest`/`sha` sibling, a `tag@digest` tag). Pure.
+ * Throws {@link UnwritableError} when the shape cannot hold the request.
+ */
+export function rewrite(text: string, site: ImageSite, want: Want): TextEdit[] {
+  checkWant(site, want);
+  if (site.held) throw new UnwritableError(`${where(site)}: held by a '# gitops-bump: hold' comment`);
+  const target = site.target;
+  const edits = target.kind === 'reference' ? referenceEdits(text, site, target, want) : fieldsEdits(text, site, target, want);
+  return edits.filter((edit) => text.slice(edit.start, edit.end) !== edit.text);
+}
+
+/** Applies non-overlapping edits (identical duplicates, as from two sites sharing an anchor, count once). */
+export function applyEdits(text: string, edits: readonly TextEdit[]): string {
+  const sorted = dedupe(edits).sort((a, b) => a.start - b.start || a.end - b.end);
+  let out = '';
+  let at = 0;
+  for (const [i, edit] of sorted.entries()) {
+    const next = sorted[i + 1];
+    if (edit.start < at || edit.end < edit.start || edit.end > text.length) {
+      throw new RangeError(`edit [${edit.start}, ${edit.end}) is outside the text or overlaps the previous edit`);
+    }
+    if (next !== undefined && (next.start < edit.end || (next.start === edit.start && edit.start === edit.end))) {
+      throw new RangeError(`edits [${edit.start}, ${edit.end}) and [${next.start}, ${next.end}) overlap`);
+    }
+    out += text.slice(at, edit.start) + edit.text;
+    at = edit.end;
+  }
+  return out + text.slice(at);
+}
+
+function dedupe(edits: readonly TextEdit[]): TextEdit[] {
+  const seen = new Map<string, TextEdit>();
+  for (const edit of edits) seen.set(`${edit.start}:${edit.end}:${edit.text}`, edit);
+  return [...seen.values()];
+}
+
+// ---- whole references ------------------------------------------------------------------------------------
+
+function referenceEdits(text: string, site: ImageSite, target: ReferenceTarget, want: Want): TextEdit[] {
+  const name = target.writtenName;
+  if (name === undefined) throw new UnwritableError(`${where(site)}: ${JSON.stringify(target.scalar.text ?? '')} is not an image reference`);
+  const { tag, digest } = versionAfter(site, want);
+  const reference = `${name}${tag === undefined ? '' : `:${tag}`}${digest === undefined ? '' : `@${digest}`}`;
+  return [setScalar(text, site, target.scalar, `${target.prefix}${reference}`)];
+}
+
+/**
+ * The version `site` holds once `rewrite(text, site, want)` is applied: a tag alone drops a stale digest; a
+ * digest alone keeps the tag; a digest the shape has no room for (a values map without a digest field)
+ * is not written.
+ */
+export function versionAfter(site: ImageSite, want: Want): { readonly tag?: string; readonly digest?: string } {
+  const tag = want.tag ?? site.tag;
+  const target = site.target;
+  const digestFits =
+    target.kind === 'reference' || target.digestInTag || target.shape === 'kustomize' || target.digest !== undefined || target.sha !== undefined;
+  const digest = digestFits ? want.digest : undefined;
+  return { ...(tag !== undefined && { tag }), ...(digest !== undefined && { digest }) };
+}
+
+// ---- fields: split, kustomize, markers -------------------------------------------------------------------
+
+/** The line index of the last text rewritten: a plan rewrites every site of one file in a row. */
+let cachedLines: LineIndex | undefined;
+
+function lineIndex(text: string): LineIndex {
+  if (cachedLines?.text !== text) cachedLines = new LineIndex(text);
+  return cachedLines;
+}
+
+function fieldsEdits(text: string, site: ImageSite, target: FieldsTarget, want: Want): TextEdit[] {
+  const edits: TextEdit[] = [];
+  const tagKey = target.shape === 'kustomize' ? 'newTag' : 'tag';
+  if (target.digestInTag) {
+    const tag = want.tag ?? site.tag;
+    if (tag === undefined) throw new UnwritableError(`${where(site)}: the tag field holds tag@digest but no tag is known to write the digest after`);
+    if (target.tag === undefined) throw new Error('internal: digestInTag without a tag field');
+    return [setScalar(text, site, target.tag.scalar, want.digest === undefined ? tag : `${tag}@${want.digest}`)];
+  }
+  if (want.tag !== undefined) {
+    if (target.tag !== undefined) edits.push(setScalar(text, site, target.tag.scalar, want.tag));
+    else edits.push(insertField(text, site, target, tagKey, want.tag));
+  }
+  if (want.digest !== undefined) {
+    const edit = digestEdit(text, site, target, want.digest, want.tag !== undefined);
+    if (edit !== undefined) edits.push(edit);
+  } else {
+    edits.push(...clearDigest(text, site, target));
+  }
+  return mergeInsertions(edits);
+}
+
+/** Insertions at one offset (a new tag and a new digest line) become one edit, in the order they were made. */
+function mergeInsertions(edits: readonly TextEdit[]): TextEdit[] {
+  const merged: TextEdit[] = [];
+  for (const edit of edits) {
+    const isInsertion = (candidate: TextEdit): boolean => candidate.start === candidate.end;
+    const same = isInsertion(edit) ? merged.findIndex((other) => isInsertion(other) && other.start === edit.start) : -1;
+    const previous = merged[same];
+    if (previous === undefined) merged.push(edit);
+    else merged[same] = { ...previous, text: previous.text + edit.text };
+  }
+  return merged;
+}
+
+/** Writes a digest: the digest field, the `sha` field (bare hex), or a new kustomize `digest:`. */
+function digestEdit(text: string, site: ImageSite, target: FieldsTarget, digest: string, withTag: boolean): TextEdit | undefined {
+  if (target.digest !== undefined) return setScalar(text, site, target.digest.scalar, digest);
+  if (target.sha !== undefined) {
+    if (!digest.startsWith('sha256:')) throw new UnwritableError(`${where(site)}: the 'sha' field holds a sha256 digest; ${digest.split(':')[0]} cannot be written there`);
+    return setScalar(text, site, target.sha.scalar, digest.slice('sha256:'.length));
+  }
+  if (target.shape === 'kustomize') return insertField(text, site, target, 'digest', digest);
+  // A values map without a digest field: a chart would not read one, so only the tag is written.
+  if (withTag) return undefined;
+  const missing = target.shape === 'marker' ? "marked image has no ':digest' marker" : "values map has no 'digest' or 'sha' field";
+  throw new UnwritableError(`${where(site)}: this ${missing}; ask for a tag too, or add the field where the chart reads it`);
+}
+
+/** A tag written alone must not stay pinned by an old digest: kustomize loses the line, other shapes get "". */
+function clearDigest(text: string, site: ImageSite, target: FieldsTarget): TextEdit[] {
+  const edits: TextEdit[] = [];
+  for (const field of [target.digest, target.sha]) {
+    if (field === undefined || field.scalar.text === undefined || field.scalar.text === '') continue;
+    const removal = target.shape === 'kustomize' && target.entry !== undefined && !field.inherited ? removeField(text, target.entry, field) : undefined;
+    edits.push(removal ?? setScalar(text, site, field.scalar, ''));
+  }
+  return edits;
+}
+
+// ---- scalar, insertion, removal --------------------------------------------------------------------------
+
+/** Replaces one scalar's content, keeping its style unless YAML would then read a non-string. */
+function setScalar(text: string, site: ImageSite, slot: ScalarSlot, value: string): TextEdit {
+  if (slot.text === value) return { start: slot.start, end: slot.end, text: text.slice(slot.start, slot.end) };
+  const rendered = renderLike(slot, value);
+  if (rendered === undefined) throw new UnwritableError(`${where(site)}: the value on line ${slot.line} is a block scalar (| or >); write it on one line to let it be bumped`);
+  if (slot.start !== slot.end) return { start: slot.start, end: slot.end, text: rendered };
+  // An empty value (`tag:`): the new scalar needs a blank after the colon and before a comment that follows.
+  const before = /[ \t]/.test(text[slot.start - 1] ?? '') ? '' : ' ';
+  const after = text[slot.start] === '#' ? ' ' : '';
+  return { start: slot.start, end: slot.end, text: `${before}${rendered}${after}` };
+}
+
+/** Adds `key: value` to the entry: a new line after `insertAfter` (block), or `, key: value` before `}` (flow). */
+function insertField(text: string, site: ImageSite, target: FieldsTarget, key: string, value: string): TextEdit {
+  const entry = target.entry;
+  const after = target.insertAfter;
+  if (entry === undefined) {
+    throw new UnwritableError(`${where(site)}: there is no '${key}' to write (mark the ${key} with '# gitops-bump: ${site.name}:${key === 'digest' ? 'digest' : 'tag'}')`);
+  }
+  if (entry.flow) {
+    // JSON-style entries (`{"name": "x"}`) get a JSON-style pair, so a .json file stays JSON.
+    const json = text.startsWith('"', entry.firstKeyStart);
+    const pair = json ? `${doubleQuoted(key)}: ${doubleQuoted(value)}` : `${key}: ${renderNew(value, true)}`;
+    return { start: entry.lastValueEnd, end: entry.lastValueEnd, text: `, ${pair}` };
+  }
+  if (after === undefined && !entry.lastIsInline) {
+    throw new UnwritableError(`${where(site)}: no place to add '${key}:' (the mapping ends in a nested block); add '${key}:' by hand once`);
+  }
+  const lines = lineIndex(text);
+  const at = lines.lineEnd(after === undefined ? entry.lastValueEnd : Math.max(after.valueEnd, after.keyStart));
+  const indent = ' '.repeat(entry.firstKeyStart - lines.lineStart(lines.line(entry.firstKeyStart)));
+  return { start: at, end: at, text: `${lines.eolAt(at)}${indent}${key}: ${renderNew(value, false)}` };
+}
+
+/** Removes a whole `key: value` line (block) or `, key: value` (flow); undefined when that is not clean. */
+function removeField(text: string, entry: EntrySlot, field: FieldSlot): TextEdit | undefined {
+  const lines = lineIndex(text);
+  if (entry.flow) {
+    const index = entry.fields.indexOf(field);
+    const previous = entry.fields[index - 1];
+    const next = entry.fields[index + 1];
+    if (previous !== undefined) return { start: previous.valueEnd, end: field.valueEnd, text: '' };
+    if (next !== undefined) return { start: field.keyStart, end: next.keyStart, text: '' };
+    return undefined;
+  }
+  const line = lines.line(field.keyStart);
+  const lineStart = lines.lineStart(line);
+  // Only a line holding nothing but the pair goes: one with a comment (a Flux setter, a note) keeps its place.
+  const rest = text.slice(field.valueEnd, lines.lineEnd(field.valueEnd));
+  if (text.slice(lineStart, field.keyStart).trim() !== '' || lines.line(field.valueEnd) !== line || rest.trim() !== '') return undefined;
+  const next = lines.nextLineStart(field.valueEnd);
+  if (next === text.length && !text.endsWith('\n') && lineStart > 0) {
+    const eolLength = text[lineStart - 2] === '\r' ? 2 : 1;
+    return { start: lineStart - eolLength, end: next, text: '' };
+  }
+  return { start: lineStart, end: next, text: '' };
+}
+
+// ---- checks ----------------------------------------------------------------------------------------------
+
+function checkWant(site: ImageSite, want: Want): void {
+  if (want.tag === undefined && want.digest === undefined) throw new UnwritableError(`${where(site)}: nothing to write (neither a tag nor a digest)`);
+  if (want.tag !== undefined && !isValidTag(want.tag)) throw new UnwritableError(`${where(site)}: ${JSON.stringify(want.tag)} is not a valid tag`);
+  if (want.digest !== undefined && !isValidDigest(want.digest)) throw new UnwritableError(`${where(site)}: ${JSON.stringify(want.digest)} is not a valid digest`);
+}
+
+function where(site: ImageSite): string {
+  return `line ${site.line} (${site.path})`;
+}
