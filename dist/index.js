@@ -32454,7 +32454,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2206);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4725);
 // The action's entry point (dist/index.js): calls run() and nothing else.
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .eF)();
@@ -32464,7 +32464,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 2206:
+/***/ 4725:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -35420,2075 +35420,6 @@ function getIDToken(aud) {
  */
 
 //# sourceMappingURL=core.js.map
-// EXTERNAL MODULE: ./node_modules/semver/index.js
-var semver = __nccwpck_require__(2088);
-var semver_default = /*#__PURE__*/__nccwpck_require__.n(semver);
-;// CONCATENATED MODULE: ./src/image/policy.ts
-// May a version replace another? The `policy` input: `newer` (default), `any`, or a semver range.
-// Pure: no I/O.
-
-const ACCEPTED = "use 'newer' (the default: never move a version backwards), 'any' (allow rollbacks) or a semver range such as '~1.4', '^2', '>=1.2 <2' or '1.x'";
-// MAJOR.MINOR[.PATCH][-prerelease][+build] with an optional leading v/V; a bare integer is not a version.
-const VERSION = /^[vV]?(\d+)\.(\d+)(?:\.(\d+))?((?:-[0-9A-Za-z.-]+)?(?:\+[0-9A-Za-z.-]+)?)$/;
-/**
- * Parses the `policy` input: '' → newer; `newer`, `any`, or a semver range (`~1.4`, `^2`, `>=1.2 <2`, `1.x`).
- * Throws an Error naming `input` and the accepted forms.
- */
-function parsePolicy(text, input = 'policy') {
-    const value = text.trim();
-    const word = value.toLowerCase();
-    if (word === '' || word === 'newer')
-        return { kind: 'newer' };
-    if (word === 'any')
-        return { kind: 'any' };
-    if (isRange(value))
-        return { kind: 'range', range: value };
-    throw new Error(`${input}: '${value}' is not a policy; ${ACCEPTED}`);
-}
-/** For summaries: `newer`, `any`, `range ~1.4`. */
-function describePolicy(p) {
-    return p.kind === 'range' ? `range ${p.range}` : p.kind;
-}
-/**
- * May `wanted` replace `current` under `policy`? `current` is what the file holds now, `wanted` what the request asks for.
- * A tag-plus-digest is judged by its tag; a digest-only `wanted` is always allowed.
- */
-function judge(policy, current, wanted) {
-    if (policy.kind === 'any')
-        return { allowed: true };
-    const wantedTag = nonEmpty(wanted.tag);
-    if (wantedTag === undefined)
-        return { allowed: true };
-    if (policy.kind === 'range') {
-        const outside = rangeRefusal(policy.range, wantedTag);
-        if (outside !== undefined)
-            return { allowed: false, reason: outside };
-    }
-    return noDowngrade(policy, nonEmpty(current.tag), wantedTag);
-}
-/** The tag as a strict semver string (`v1.4` → `1.4.0`), or undefined when it is not a version. */
-function versionOfTag(tag) {
-    const match = VERSION.exec(tag);
-    if (match === null)
-        return undefined;
-    const [, major, minor, patch, rest] = match;
-    return semver_default().valid(`${major}.${minor}.${patch ?? '0'}${rest ?? ''}`) ?? undefined;
-}
-/** True for a tag that is a version in the sense of the policy (`1.10`, `v2.0.1-rc.1`; not `6801028` or `latest`). */
-function isVersionTag(tag) {
-    return versionOfTag(tag) !== undefined;
-}
-/** Compares two version tags (negative, 0, positive), or undefined when either is not a version. */
-function compareVersionTags(a, b) {
-    const left = versionOfTag(a);
-    const right = versionOfTag(b);
-    return left === undefined || right === undefined ? undefined : semver_default().compare(left, right);
-}
-// ---------------------------------------------------------------------------------------------------------
-function isRange(text) {
-    // A range must mention a version number or a wildcard; semver accepts some words (e.g. 'x') as '*'.
-    return /[0-9*xX]/.test(text) && semver_default().validRange(text) !== null;
-}
-function rangeRefusal(range, tag) {
-    const version = versionOfTag(tag);
-    if (version === undefined)
-        return `'${tag}' is not a semantic version, so it cannot be checked against the range ${range}`;
-    if (!semver_default().satisfies(version, range))
-        return `${tag} is outside the range ${range}`;
-    return undefined;
-}
-function noDowngrade(policy, currentTag, wantedTag) {
-    const unchecked = 'written without an ordering check';
-    if (!isVersionTag(wantedTag))
-        return { allowed: true, note: `'${wantedTag}' is not a semantic version: ${unchecked}` };
-    if (currentTag === undefined)
-        return { allowed: true, note: `the current reference has no tag: ${unchecked}` };
-    const order = compareVersionTags(wantedTag, currentTag);
-    if (order === undefined)
-        return { allowed: true, note: `the current tag '${currentTag}' is not a semantic version: ${unchecked}` };
-    if (order >= 0)
-        return { allowed: true };
-    return {
-        allowed: false,
-        reason: `${wantedTag} is older than ${currentTag} already there (policy: ${describePolicy(policy)}; use policy: any to roll back)`,
-    };
-}
-function nonEmpty(text) {
-    return text === undefined || text === '' ? undefined : text;
-}
-
-;// CONCATENATED MODULE: external "node:fs"
-const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
-;// CONCATENATED MODULE: external "node:fs/promises"
-const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
-;// CONCATENATED MODULE: external "node:path"
-const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
-;// CONCATENATED MODULE: ./src/local/source.ts
-// The Source on a directory: the files under `root` that the `paths` globs select.
-// Symlinks and submodules are never followed, binary and oversized files are skipped with a note.
-
-
-
-class LocalPathError extends Error {
-    constructor(message) {
-        super(message);
-        this.name = 'LocalPathError';
-    }
-}
-// Listing and reading are synchronous on purpose: the run does nothing else meanwhile, and ten thousand
-// awaited open/stat/read/close round trips through the thread pool cost seconds where this costs milliseconds.
-function walk(root, dir, paths, out, skipped) {
-    let entries;
-    try {
-        entries = (0,external_node_fs_namespaceObject.readdirSync)((0,external_node_path_namespaceObject.join)(root, dir), { withFileTypes: true });
-    }
-    catch (error) {
-        if (dir === '')
-            throw error;
-        skipped.push({ path: dir, reason: `folder not readable (${error.code ?? 'error'})` });
-        return;
-    }
-    if (dir !== '' && entries.some((e) => e.name === '.git')) {
-        skipped.push({ path: dir, reason: 'submodule or nested repository (never entered)' });
-        return;
-    }
-    for (const entry of entries) {
-        const path = dir === '' ? entry.name : `${dir}/${entry.name}`;
-        if (entry.isDirectory()) {
-            if (entry.name === '.git')
-                continue;
-            walk(root, path, paths, out, skipped);
-        }
-        else if (entry.isFile()) {
-            if (paths.matches(path))
-                out.push(path);
-        }
-        else if (entry.isSymbolicLink() && paths.matches(path)) {
-            skipped.push({ path, reason: 'symbolic link (never followed)' });
-        }
-    }
-}
-/** Lists the selected files under `root` without reading them. */
-async function listLocal(root, paths) {
-    const files = [];
-    const skipped = [];
-    try {
-        const info = await (0,promises_namespaceObject.lstat)(root);
-        if (!info.isDirectory())
-            throw new LocalPathError(`Input 'local-path': '${root}' is not a folder.`);
-    }
-    catch (error) {
-        if (error instanceof LocalPathError)
-            throw error;
-        throw new LocalPathError(`Input 'local-path': '${root}' does not exist.`);
-    }
-    if (paths.literals) {
-        for (const path of paths.literals) {
-            try {
-                const info = await (0,promises_namespaceObject.lstat)((0,external_node_path_namespaceObject.join)(root, path));
-                if (info.isSymbolicLink())
-                    skipped.push({ path, reason: 'symbolic link (never followed)' });
-                else if (info.isFile())
-                    files.push(path);
-            }
-            catch {
-                skipped.push({ path, reason: 'not found' });
-            }
-        }
-        return { files, skipped };
-    }
-    for (const prefix of paths.prefixes) {
-        try {
-            const info = await (0,promises_namespaceObject.lstat)((0,external_node_path_namespaceObject.join)(root, prefix));
-            if (!info.isDirectory())
-                continue;
-        }
-        catch {
-            continue;
-        }
-        walk(root, prefix, paths, files, skipped);
-    }
-    return { files: files.sort(), skipped };
-}
-function looksBinary(bytes) {
-    return bytes.subarray(0, 8000).includes(0);
-}
-/** Reads the selected files under `root` as one snapshot. */
-async function readLocal(root, paths, options) {
-    const listed = await listLocal(root, paths);
-    const files = [];
-    const skipped = [...listed.skipped];
-    for (const path of listed.files) {
-        if (options.filter && !options.filter(path))
-            continue;
-        const fd = (0,external_node_fs_namespaceObject.openSync)((0,external_node_path_namespaceObject.join)(root, path), 'r');
-        try {
-            const { size } = (0,external_node_fs_namespaceObject.fstatSync)(fd);
-            if (size > options.maxFileBytes) {
-                skipped.push({ path, reason: `larger than max-file-size (${size} > ${options.maxFileBytes} bytes)` });
-                continue;
-            }
-            const bytes = (0,external_node_fs_namespaceObject.readFileSync)(fd);
-            if (options.keep && !options.keep(bytes))
-                continue;
-            if (looksBinary(bytes)) {
-                skipped.push({ path, reason: 'binary file' });
-                continue;
-            }
-            files.push({ path, text: bytes.toString('utf8') });
-        }
-        finally {
-            (0,external_node_fs_namespaceObject.closeSync)(fd);
-        }
-    }
-    return { files, skipped };
-}
-/** Writes the edited files back; refuses any path that would resolve outside `root`. */
-async function writeLocal(root, edits) {
-    const base = await (0,promises_namespaceObject.realpath)(root);
-    for (const edit of edits) {
-        const target = await (0,promises_namespaceObject.realpath)((0,external_node_path_namespaceObject.join)(root, edit.path));
-        const rel = (0,external_node_path_namespaceObject.relative)(base, target);
-        if (rel.startsWith('..') || rel.split(external_node_path_namespaceObject.sep).includes('..')) {
-            throw new LocalPathError(`Refusing to write ${edit.path}: it resolves outside local-path.`);
-        }
-        const current = await (0,promises_namespaceObject.readFile)(target, 'utf8');
-        if (current !== edit.before) {
-            throw new LocalPathError(`${edit.path} changed on disk while the bump ran; nothing more was written.`);
-        }
-    }
-    for (const edit of edits)
-        await (0,promises_namespaceObject.writeFile)((0,external_node_path_namespaceObject.join)(root, edit.path), edit.after);
-}
-
-;// CONCATENATED MODULE: ./src/image/reference.ts
-// OCI / Docker image references, following the grammar of github.com/distribution/reference:
-//
-//   reference  := name [ ":" tag ] [ "@" digest ]
-//   name       := [ domain "/" ] path-component { "/" path-component }      (at most 255 characters)
-//   domain     := host [ ":" port ]        host := domain-name | "[" ipv6 "]"
-//   path-comp  := [a-z0-9]+ ( ( [._] | "__" | "-"+ ) [a-z0-9]+ )*
-//   tag        := [A-Za-z0-9_][A-Za-z0-9._-]{0,127}
-//   digest     := "sha256:" 64 lowercase hex | "sha512:" 128 lowercase hex   (the algorithms registries use)
-//
-// The first component of a name is a registry host only when it contains '.' or ':' or is 'localhost';
-// otherwise the image lives on Docker Hub, and a one-component Docker Hub path lives under 'library/'.
-/** Thrown for text that is not an image reference; `reason` says why, in words a person can act on. */
-class InvalidReferenceError extends Error {
-    value;
-    reason;
-    constructor(value, reason) {
-        super(`${show(value)} is not a valid image reference: ${reason}`);
-        this.name = 'InvalidReferenceError';
-        this.value = value;
-        this.reason = reason;
-    }
-}
-/** The registry an image gets when its name has none. */
-const DEFAULT_REGISTRY = 'docker.io';
-/** Longest name (registry and path, as written) the grammar allows. */
-const NAME_MAX_LENGTH = 255;
-/** Longest tag the grammar allows. */
-const TAG_MAX_LENGTH = 128;
-const DOCKER_HUB_ALIASES = new Set(['docker.io', 'index.docker.io', 'registry-1.docker.io']);
-const PATH_COMPONENT = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$/;
-const DOMAIN_NAME = /^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*$/;
-const IPV6_HOST = /^\[[A-Fa-f0-9:]+\]$/;
-const PORT = /^[0-9]+$/;
-const TAG = /^[A-Za-z0-9_][A-Za-z0-9._-]{0,127}$/;
-const TAG_CHARACTER = /^[A-Za-z0-9._-]$/;
-const DIGEST_HEX = { sha256: 64, sha512: 128 };
-// eslint-disable-next-line no-control-regex
-const CONTROL_OR_SPACE = /[\s\u0000-\u001f\u007f-\u009f]/u;
-/** Parses an image reference. Throws {@link InvalidReferenceError} with a precise reason. */
-function parseReference(text) {
-    const raw = trimBlanks(text);
-    const problem = textProblem(raw);
-    if (problem !== undefined)
-        throw new InvalidReferenceError(raw, problem);
-    const { name, tag, digest } = splitReference(raw);
-    const { registry, path } = parseName(raw, name);
-    const reference = { raw, name, registry, path, repository: `${registry}/${path}` };
-    return { ...reference, ...(tag !== undefined && { tag }), ...(digest !== undefined && { digest }) };
-}
-/** Like {@link parseReference}, but returns undefined instead of throwing. */
-function tryParseReference(text) {
-    try {
-        return parseReference(text);
-    }
-    catch (error) {
-        if (error instanceof InvalidReferenceError)
-            return undefined;
-        throw error;
-    }
-}
-/**
- * The normalised repository of a name: `nginx` → `docker.io/library/nginx`, `GHCR.IO/acme/api` →
- * `ghcr.io/acme/api`. A tag or digest, if present, is ignored. Throws {@link InvalidReferenceError}.
- */
-function normaliseRepository(name) {
-    return parseReference(name).repository;
-}
-/**
- * True when two names denote the same repository after normalisation. Never a prefix match:
- * `ghcr.io/acme/api` is not `ghcr.io/acme/api-gateway` nor `ghcr.io/acme/api/sub`. False when either is invalid.
- */
-function sameRepository(a, b) {
-    const left = tryParseReference(a);
-    const right = tryParseReference(b);
-    return left !== undefined && right !== undefined && left.repository === right.repository;
-}
-/**
- * Builds `name[:tag][@digest]`, keeping the spelling of `name` (no normalisation).
- * Throws {@link InvalidReferenceError} when the name, tag or digest is invalid, or when `name` carries a tag or digest itself.
- */
-function formatReference(name, tag, digest) {
-    const text = `${name}${tag === undefined ? '' : `:${tag}`}${digest === undefined ? '' : `@${digest}`}`;
-    const nameOnly = parseReference(name);
-    if (nameOnly.raw !== name || nameOnly.tag !== undefined || nameOnly.digest !== undefined) {
-        throw new InvalidReferenceError(text, `the name ${show(name)} must be a bare repository name without tag, digest or surrounding blanks`);
-    }
-    const tagError = tag === undefined ? undefined : tagProblem(tag);
-    if (tagError !== undefined)
-        throw new InvalidReferenceError(text, tagError);
-    const digestError = digest === undefined ? undefined : digestProblem(digest);
-    if (digestError !== undefined)
-        throw new InvalidReferenceError(text, digestError);
-    return text;
-}
-/** True for a tag of the grammar: `[A-Za-z0-9_][A-Za-z0-9._-]{0,127}`. */
-function isValidTag(tag) {
-    return TAG.test(tag);
-}
-/** True for `sha256:` + 64 or `sha512:` + 128 lowercase hex characters. */
-function isValidDigest(digest) {
-    return digestProblem(digest) === undefined;
-}
-/** Why `tag` is not a valid tag, or undefined when it is. */
-function tagProblem(tag) {
-    if (tag === '')
-        return 'the tag is empty';
-    if (tag.length > TAG_MAX_LENGTH)
-        return `tag ${show(abbreviate(tag))} is ${tag.length} characters long; at most ${TAG_MAX_LENGTH} are allowed`;
-    const bad = [...tag].find((c) => !TAG_CHARACTER.test(c));
-    if (bad !== undefined)
-        return `tag ${show(tag)} has a character outside [A-Za-z0-9._-]: ${show(bad)}`;
-    if (!TAG.test(tag))
-        return `tag ${show(tag)} must start with a letter, a digit or '_'`;
-    return undefined;
-}
-/** Why `digest` is not a valid digest, or undefined when it is. */
-function digestProblem(digest) {
-    const colon = digest.indexOf(':');
-    const algorithm = colon < 0 ? '' : digest.slice(0, colon);
-    const hex = digest.slice(colon + 1);
-    const length = DIGEST_HEX[algorithm];
-    if (length === undefined) {
-        const found = colon < 0 ? `${show(abbreviate(digest))} has no algorithm` : `algorithm ${show(algorithm)} is not supported`;
-        return `digest must be sha256: followed by 64 lowercase hex characters (or sha512: followed by 128); ${found}`;
-    }
-    if (hex.length === length && /^[0-9a-f]+$/.test(hex))
-        return undefined;
-    const found = /^[0-9a-fA-F]*$/.test(hex)
-        ? hex.length === length
-            ? 'it has uppercase hex'
-            : `it has ${hex.length}`
-        : 'it has characters that are not hex';
-    return `digest must be ${algorithm}: followed by ${length} lowercase hex characters; ${found}`;
-}
-/** Joins Helm-style split parts: registry `ghcr.io` + repository `acme/api` → `ghcr.io/acme/api`; registry undefined/'' → repository. */
-function joinRepository(registry, repository) {
-    const host = (registry ?? '').trim().replace(/\/+$/, '');
-    if (host === '')
-        return repository;
-    return `${host}/${repository.replace(/^\/+/, '')}`;
-}
-/** The version part as the summary shows it: `1.4.2`, `sha256:…`, `1.4.2@sha256:…`, `` when neither. */
-function versionOf(ref) {
-    const tag = ref.tag ?? '';
-    const digest = ref.digest ?? '';
-    if (tag !== '' && digest !== '')
-        return `${tag}@${digest}`;
-    return tag !== '' ? tag : digest;
-}
-// ---------------------------------------------------------------------------------------------------------
-/** Removes leading and trailing spaces and tabs only: a newline or other control character is an error. */
-function trimBlanks(text) {
-    return text.replace(/^[ \t]+|[ \t]+$/g, '');
-}
-/** Problems visible in the whole text, before any splitting. */
-function textProblem(raw) {
-    if (raw === '')
-        return 'it is empty';
-    if (/\$\{|\{\{|\}\}|\{%/.test(raw)) {
-        return 'it contains a template placeholder (${…} or {{ … }}); render the template first or put a literal reference there';
-    }
-    if (/^oci:\/\//i.test(raw)) {
-        return 'it is an OCI artifact URL (oci://, e.g. a Helm chart), not a container image';
-    }
-    if (/^[A-Za-z][A-Za-z0-9+.-]*:\/\//.test(raw)) {
-        return 'it is a URL; an image reference has no scheme (write registry/path:tag)';
-    }
-    const match = CONTROL_OR_SPACE.exec(raw);
-    if (match !== null) {
-        return `it contains ${describeCharacter(match[0])} at position ${match.index + 1}; image references cannot contain whitespace or control characters`;
-    }
-    return undefined;
-}
-/** Splits `name[:tag][@digest]`, validating the tag and digest. */
-function splitReference(raw) {
-    const at = raw.indexOf('@');
-    if (at >= 0 && raw.indexOf('@', at + 1) >= 0)
-        throw new InvalidReferenceError(raw, "it has more than one '@'");
-    let rest = raw;
-    let digest;
-    if (at >= 0) {
-        digest = raw.slice(at + 1);
-        rest = raw.slice(0, at);
-        if (digest === '')
-            throw new InvalidReferenceError(raw, "it ends with '@' but no digest follows");
-        const problem = digestProblem(digest);
-        if (problem !== undefined)
-            throw new InvalidReferenceError(raw, problem);
-        if (rest === '')
-            throw new InvalidReferenceError(raw, "there is no image name before '@'");
-    }
-    const colon = rest.lastIndexOf(':');
-    if (colon <= rest.lastIndexOf('/'))
-        return { name: rest, ...(digest !== undefined && { digest }) };
-    const tag = rest.slice(colon + 1);
-    const name = rest.slice(0, colon);
-    if (tag === '')
-        throw new InvalidReferenceError(raw, "it ends with ':' but no tag follows");
-    if (name === '')
-        throw new InvalidReferenceError(raw, "there is no image name before ':'");
-    const problem = tagProblem(tag);
-    if (problem !== undefined)
-        throw new InvalidReferenceError(raw, problem);
-    return { name, tag, ...(digest !== undefined && { digest }) };
-}
-/** Splits a name into its normalised registry and path, validating every component. */
-function parseName(raw, name) {
-    if (name.length > NAME_MAX_LENGTH) {
-        throw new InvalidReferenceError(raw, `the name is ${name.length} characters long; at most ${NAME_MAX_LENGTH} are allowed`);
-    }
-    const components = name.split('/');
-    const first = components[0] ?? '';
-    const hasHost = components.length > 1 && isHostLike(first);
-    const pathComponents = hasHost ? components.slice(1) : components;
-    if (hasHost) {
-        const problem = hostProblem(first);
-        if (problem !== undefined)
-            throw new InvalidReferenceError(raw, problem);
-    }
-    for (const component of pathComponents) {
-        const problem = pathComponentProblem(component, name);
-        if (problem !== undefined)
-            throw new InvalidReferenceError(raw, problem);
-    }
-    const written = hasHost ? first.toLowerCase() : DEFAULT_REGISTRY;
-    const registry = DOCKER_HUB_ALIASES.has(written) ? DEFAULT_REGISTRY : written;
-    const path = registry === DEFAULT_REGISTRY && pathComponents.length === 1 ? `library/${pathComponents.join('/')}` : pathComponents.join('/');
-    return { registry, path };
-}
-/** The distribution rule: a first component is a host when it has '.' or ':' or is 'localhost'. */
-function isHostLike(component) {
-    return component.includes('.') || component.includes(':') || component.toLowerCase() === 'localhost';
-}
-function hostProblem(domain) {
-    if (domain.startsWith('[') && !domain.includes(']')) {
-        return `registry ${show(domain)} opens an IPv6 address with '[' but never closes it with ']'`;
-    }
-    const portAt = domain.startsWith('[') ? domain.indexOf(':', domain.indexOf(']')) : domain.indexOf(':');
-    const host = portAt < 0 ? domain : domain.slice(0, portAt);
-    const port = portAt < 0 ? undefined : domain.slice(portAt + 1);
-    if (port !== undefined && !PORT.test(port)) {
-        return `registry ${show(domain)} has port ${show(port)}; a port must be digits only`;
-    }
-    if (DOMAIN_NAME.test(host) || IPV6_HOST.test(host))
-        return undefined;
-    return `registry host ${show(host)} is not a valid host name (letters, digits, '-' and '.'; IPv6 in brackets: [::1])`;
-}
-function pathComponentProblem(component, name) {
-    if (component === '')
-        return `the name ${show(name)} has an empty path component (a leading, trailing or doubled '/')`;
-    if (PATH_COMPONENT.test(component))
-        return undefined;
-    if (component === '..' || component === '.' || component.includes('..')) {
-        return `path component ${show(component)} contains '..' or is '.'; relative paths are not image names`;
-    }
-    if (/[A-Z]/.test(component)) {
-        return `path component ${show(component)} has uppercase letters; repository paths must be lowercase`;
-    }
-    return `path component ${show(component)} must be lowercase letters and digits separated by '.', '_', '__' or '-' (not at either end)`;
-}
-function describeCharacter(c) {
-    if (c === ' ')
-        return 'a space';
-    if (c === '\t')
-        return 'a tab';
-    if (c === '\n')
-        return 'a newline';
-    if (c === '\r')
-        return 'a carriage return';
-    return `the character U+${(c.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`;
-}
-function abbreviate(text) {
-    return text.length > 40 ? `${text.slice(0, 37)}…` : text;
-}
-/** Quotes a value for a message, escaping control characters so a message stays on one line. */
-function show(value) {
-    return CONTROL_OR_SPACE.test(value.replace(/ /g, '')) ? JSON.stringify(value) : `'${value}'`;
-}
-
-// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var dist = __nccwpck_require__(8815);
-;// CONCATENATED MODULE: ./src/yaml/text.ts
-// Offsets, lines and line endings of a YAML text. Offsets are JS string indices (UTF-16 code units), the
-// same units the `yaml` parser reports; a leading BOM occupies offset 0.
-/** Maps offsets to 1-based lines and columns in one pass over the text; lookups are O(log lines). */
-class LineIndex {
-    text;
-    starts;
-    bom;
-    constructor(text) {
-        this.text = text;
-        const starts = [0];
-        for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1))
-            starts.push(i + 1);
-        this.starts = starts;
-        this.bom = text.startsWith('\uFEFF');
-    }
-    /** 1-based line of `offset`. */
-    line(offset) {
-        let low = 0;
-        let high = this.starts.length - 1;
-        while (low < high) {
-            const mid = (low + high + 1) >> 1;
-            if ((this.starts[mid] ?? 0) <= offset)
-                low = mid;
-            else
-                high = mid - 1;
-        }
-        return low + 1;
-    }
-    /** 1-based column of `offset` (a BOM on the first line is not counted). */
-    column(offset) {
-        const line = this.line(offset);
-        const start = this.lineStart(line) + (line === 1 && this.bom ? 1 : 0);
-        return offset - start + 1;
-    }
-    /** Offset of the first character of 1-based `line`. */
-    lineStart(line) {
-        return this.starts[line - 1] ?? this.text.length;
-    }
-    /** Offset of the end of the line holding `offset`, before its `\r\n` or `\n` (or the text's end). */
-    lineEnd(offset) {
-        const newline = this.text.indexOf('\n', offset);
-        if (newline < 0)
-            return this.text.length;
-        return newline > 0 && this.text[newline - 1] === '\r' ? newline - 1 : newline;
-    }
-    /** The line ending used by the line holding `offset`, or the text's usual one when that line has none. */
-    eolAt(offset) {
-        const newline = this.text.indexOf('\n', offset);
-        if (newline < 0)
-            return this.dominantEol();
-        return newline > 0 && this.text[newline - 1] === '\r' ? '\r\n' : '\n';
-    }
-    /** `\r\n` when most lines end that way, else `\n`. */
-    dominantEol() {
-        const lines = this.starts.length - 1;
-        if (lines === 0)
-            return '\n';
-        const crlf = this.text.split('\r\n').length - 1;
-        return crlf * 2 > lines ? '\r\n' : '\n';
-    }
-    /** Offset just past the line ending of the line holding `offset` (the text's end on the last line). */
-    nextLineStart(offset) {
-        const newline = this.text.indexOf('\n', offset);
-        return newline < 0 ? this.text.length : newline + 1;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/yaml/parse.ts
-// Parsing a YAML stream once, keeping source positions, and reporting the first error as line:column.
-
-
-/** A file that should be YAML and does not parse. The message is `line:column: detail`. */
-class YamlSyntaxError extends Error {
-    line;
-    column;
-    detail;
-    constructor(line, column, detail) {
-        super(`${line}:${column}: ${detail}`);
-        this.name = 'YamlSyntaxError';
-        this.line = line;
-        this.column = column;
-        this.detail = detail;
-    }
-}
-/** Options shared by every parse: lenient about duplicate keys (as Helm and kubectl are). */
-const COMPOSE_OPTIONS = { uniqueKeys: false, prettyErrors: false };
-/** Parses every document of `text`; throws {@link YamlSyntaxError} for the first error in the stream. */
-function parseStream(text, withComments = false) {
-    const stream = parseLenient(text, withComments);
-    const error = firstError(stream);
-    if (error !== undefined)
-        throw error;
-    return stream;
-}
-/** Parses without throwing; errors stay on the documents. The CST is streamed, not kept. */
-function parseLenient(text, withComments = false) {
-    const comments = [];
-    const tokens = new dist/* Parser */.iX().parse(text);
-    const source = withComments ? tapComments(tokens, comments) : tokens;
-    const documents = Array.from(new dist/* Composer */.Dk(COMPOSE_OPTIONS).compose(source, false, text.length));
-    return { text, lines: new LineIndex(text), documents, comments };
-}
-function* tapComments(tokens, comments) {
-    for (const token of tokens) {
-        collectComments(token, comments);
-        yield token;
-    }
-}
-/** The stream's first parse error, located, or undefined when the stream is well-formed. */
-function firstError(stream) {
-    let first;
-    for (const doc of stream.documents) {
-        for (const error of doc.errors) {
-            const offset = error.pos[0];
-            if (first === undefined || offset < first.offset)
-                first = { offset, message: error.message };
-        }
-    }
-    if (first === undefined)
-        return undefined;
-    const detail = first.message.replace(/ at line \d+, column \d+[\s\S]*$/, '').trim();
-    return new YamlSyntaxError(stream.lines.line(first.offset), stream.lines.column(first.offset), detail);
-}
-const LIST_FIELDS = ['start', 'sep', 'end', 'props', 'items'];
-/** Appends the comments of a CST token, in source order (`#` inside strings is not a comment token). */
-function collectComments(value, comments) {
-    if (typeof value !== 'object' || value === null)
-        return;
-    const token = value;
-    if (token.type === 'comment') {
-        if (typeof token.offset === 'number' && typeof token.source === 'string')
-            comments.push({ offset: token.offset, text: token.source });
-        return;
-    }
-    for (const field of LIST_FIELDS) {
-        const list = token[field];
-        if (Array.isArray(list))
-            for (const item of list)
-                collectComments(item, comments);
-    }
-    if (token.key !== undefined)
-        collectComments(token.key, comments);
-    if (token.value !== undefined)
-        collectComments(token.value, comments);
-}
-
-;// CONCATENATED MODULE: ./src/yaml/path.ts
-// YAML paths in the corpus's syntax: dotted keys from the document root, `[i]` for sequence items,
-// keys outside [A-Za-z_$][A-Za-z0-9_$-]* written as ["key"] (JSON-quoted).
-const BARE_KEY = /^[A-Za-z_$][A-Za-z0-9_$-]*$/;
-/** Formats steps as `spec.template.spec.containers[0].image`, `podSpecs["a.yaml"]`, `[3].value`. */
-function formatPath(steps) {
-    let out = '';
-    for (const step of steps) {
-        if (typeof step === 'number')
-            out += `[${step}]`;
-        else if (BARE_KEY.test(step))
-            out += out === '' ? step : `.${step}`;
-        else
-            out += `[${JSON.stringify(step)}]`;
-    }
-    return out;
-}
-
-;// CONCATENATED MODULE: ./src/yaml/markers.ts
-// `# gitops-bump: …` comments: a hold on a line, or a marker naming the image a scalar belongs to.
-
-
-const MARKER = /^#\s*gitops-bump:\s*(.*)$/;
-const SUFFIX = /^(.+):(tag|digest|name)$/;
-/** Reads the `# gitops-bump:` comments; others are ignored. */
-function readMarkers(comments, lines) {
-    const markers = [];
-    for (const comment of comments) {
-        const match = MARKER.exec(comment.text.trimEnd());
-        if (match === null)
-            continue;
-        const words = (match[1] ?? '').split(/\s+/).filter((word) => word !== '');
-        const hold = words.includes('hold');
-        const spec = words.find((word) => word !== 'hold');
-        const reference = spec === undefined ? undefined : markerReference(spec);
-        markers.push({ line: lines.line(comment.offset), offset: comment.offset, hold, ...(reference !== undefined && { reference }) });
-    }
-    return markers;
-}
-function markerReference(spec) {
-    const suffix = SUFFIX.exec(spec);
-    if (suffix !== null) {
-        const parsed = tryParseReference(suffix[1] ?? '');
-        if (parsed !== undefined && parsed.tag === undefined && parsed.digest === undefined) {
-            return { name: parsed.name, repository: parsed.repository, part: suffix[2] };
-        }
-    }
-    const parsed = tryParseReference(spec);
-    return parsed === undefined ? undefined : { name: parsed.name, repository: parsed.repository, part: 'reference' };
-}
-/**
- * Sites for marker comments on scalars that are not already part of a site: a whole reference (`…`),
- * or the tag / digest / name of one (`…:tag`, `…:digest`, `…:name`; those in one mapping form one site).
- */
-function markerSites(markers, scalars, taken, doc) {
-    const byLine = new Map();
-    for (const scalar of scalars) {
-        const previous = byLine.get(scalar.slot.line);
-        if (previous === undefined || previous.slot.end < scalar.slot.end)
-            byLine.set(scalar.slot.line, scalar);
-    }
-    const sites = [];
-    const groups = new Map();
-    for (const marker of markers) {
-        const reference = marker.reference;
-        const scalar = byLine.get(marker.line);
-        if (reference === undefined || scalar === undefined || scalar.slot.end > marker.offset || taken.has(scalar.slot.start))
-            continue;
-        if (scalar.slot.style === 'block')
-            continue;
-        if (reference.part === 'reference') {
-            sites.push(referenceMarkerSite(doc, scalar, reference));
-            continue;
-        }
-        const key = `${scalar.parent}\u0000${reference.repository}`;
-        const group = groups.get(key) ?? { name: reference.name, repository: reference.repository, parts: new Map() };
-        group.parts.set(reference.part, scalar);
-        groups.set(key, group);
-    }
-    for (const group of groups.values())
-        sites.push(fieldsMarkerSite(doc, group));
-    return sites;
-}
-function referenceMarkerSite(doc, scalar, reference) {
-    const parsed = tryParseReference(scalar.slot.text ?? '');
-    const target = { kind: 'reference', scalar: scalar.slot, prefix: '', writtenName: parsed?.name };
-    return {
-        form: 'marker',
-        doc,
-        path: formatPath(scalar.steps),
-        line: scalar.slot.line,
-        column: scalar.slot.column,
-        name: reference.name,
-        repository: reference.repository,
-        ...(parsed?.tag !== undefined && { tag: parsed.tag }),
-        ...(parsed?.digest !== undefined && { digest: parsed.digest }),
-        target,
-        lines: [scalar.slot.line],
-    };
-}
-function fieldsMarkerSite(doc, group) {
-    const tag = group.parts.get('tag');
-    const digest = group.parts.get('digest');
-    const shown = tag ?? digest ?? group.parts.get('name');
-    if (shown === undefined)
-        throw new Error('internal: an empty marker group');
-    const field = (scalar) => scalar === undefined
-        ? undefined
-        : { key: String(scalar.steps[scalar.steps.length - 1]), scalar: scalar.slot, aliased: false, keyStart: scalar.slot.start, valueEnd: scalar.slot.end };
-    const tagField = field(tag);
-    const digestField = field(digest);
-    const tagText = tag?.slot.text === '' ? undefined : tag?.slot.text;
-    const digestText = digest?.slot.text === '' ? undefined : digest?.slot.text;
-    return {
-        form: 'marker',
-        doc,
-        path: formatPath(shown.steps),
-        line: shown.slot.line,
-        column: shown.slot.column,
-        name: group.name,
-        repository: group.repository,
-        ...(tagText !== undefined && { tag: tagText }),
-        ...(digestText !== undefined && { digest: digestText }),
-        target: {
-            kind: 'fields',
-            shape: 'marker',
-            ...(tagField !== undefined && { tag: tagField }),
-            ...(digestField !== undefined && { digest: digestField }),
-            digestInTag: false,
-        },
-        lines: [...group.parts.values()].map((scalar) => scalar.slot.line),
-    };
-}
-
-;// CONCATENATED MODULE: ./src/yaml/walk.ts
-// The walk over one document that finds image references by shape. Look-alikes are excluded by where
-// they are (the document's kind, the path), never by their value.
-
-
-
-/** API groups whose documents describe images without deploying them (scan policies, chart sources, schemas). */
-const EXCLUDED_GROUPS = new Set([
-    'image.toolkit.fluxcd.io',
-    'source.toolkit.fluxcd.io',
-    'argocd-image-updater.argoproj.io',
-    'apiextensions.k8s.io',
-]);
-/** Keys whose subtree never holds a deployed image reference. */
-const EXCLUDED_KEYS = new Set(['managedFields', 'volumes', 'rbd', 'openAPIV3Schema']);
-/** Lists whose items' `target`/`targets` select resources by image (kustomize patches, replacements). */
-const SELECTOR_LISTS = new Set(['patches', 'patchesJson6902', 'replacements', 'patchesStrategicMerge']);
-const KUSTOMIZE_FIELDS = ['newName', 'newTag', 'digest', 'newDigest', 'tagSuffix'];
-/** Keys that make a kind-less document a kustomization. */
-const KUSTOMIZATION_KEYS = ['resources', 'bases', 'components', 'patches', 'patchesStrategicMerge', 'patchesJson6902', 'namePrefix', 'nameSuffix', 'namespace', 'commonLabels', 'labels', 'configMapGenerator', 'secretGenerator', 'helmCharts', 'replacements', 'replicas'];
-const SPLIT_FIELDS = ['registry', 'repository', 'image', 'name', 'tag', 'digest', 'sha'];
-const IMAGE_KEY = /image/i;
-/** A Helm parameter naming one part of an image: `image.tag`, `worker.image.repository`, `image.name`. */
-const HELM_PARAMETER = /^(?:(.*)\.)?(repository|name|registry|tag|digest)$/;
-/** Walks document `index`; `seen` receives value scalars when markers need them. */
-class DocumentWalker {
-    doc;
-    index;
-    lines;
-    seen;
-    sites = [];
-    aliasImages = [];
-    /** Each alias's anchored node, computed once per document on the first alias met (Alias.resolve walks the whole document). */
-    anchors;
-    constructor(doc, index, lines, seen) {
-        this.doc = doc;
-        this.index = index;
-        this.lines = lines;
-        this.seen = seen;
-    }
-    /** Runs the walk; returns the sites in source order. */
-    walk() {
-        const root = this.doc.contents;
-        if (root === null || isExcludedDocument(root))
-            return this.sites;
-        this.visit(root, [], false, undefined, (0,dist/* isMap */.jh)(root) && root.has('kind'));
-        this.addAliasedImages();
-        return this.sites.sort((a, b) => a.line - b.line || a.column - b.column);
-    }
-    visit(node, steps, inFlow, key, isObject) {
-        if ((0,dist/* isMap */.jh)(node))
-            this.visitMap(node, steps, inFlow, key, isObject);
-        else if ((0,dist/* isSeq */.oP)(node))
-            this.visitSeq(node, steps, inFlow, key);
-    }
-    visitMap(map, steps, inFlow, key, isObject) {
-        const flow = inFlow || map.flow === true;
-        const fields = this.fieldsOf(map, flow);
-        // An `image:` holding a bare name next to a `tag:` is one half of a split reference, not a full one.
-        const imageIsSplitName = this.detectSplit(map, steps, fields, flow, key) && !fields.has('repository');
-        for (const pair of map.items) {
-            const name = keyText(pair);
-            const value = pair.value;
-            if (name === undefined || value === null)
-                continue;
-            if (this.excluded(name, steps, isObject))
-                continue;
-            const childSteps = [...steps, name];
-            if ((0,dist/* isScalar */.jn)(value)) {
-                const slot = this.slot(value, flow);
-                this.seen?.({ slot, steps: childSteps, parent: rangeOf(map)[0] });
-                if (name === 'image' && !imageIsSplitName)
-                    this.addFull(childSteps, slot, value);
-            }
-            else if ((0,dist/* isAlias */.Vj)(value)) {
-                if (name === 'image' && !imageIsSplitName) {
-                    const target = this.resolve(value);
-                    if ((0,dist/* isScalar */.jn)(target))
-                        this.aliasImages.push({ steps: childSteps, slot: this.slot(target, flow) });
-                }
-            }
-            else if ((0,dist/* isSeq */.oP)(value) && name === 'images') {
-                if (key === 'kustomize')
-                    this.addArgoImages(value, childSteps, flow);
-                else
-                    this.addKustomizeEntries(value, childSteps, flow, this.isKustomizationImages(steps));
-                this.visit(value, childSteps, flow, name, false);
-            }
-            else {
-                if ((0,dist/* isSeq */.oP)(value) && name === 'parameters' && key === 'helm')
-                    this.addHelmParameters(value, childSteps, flow);
-                this.visit(value, childSteps, flow, name, false);
-            }
-        }
-    }
-    visitSeq(seq, steps, inFlow, key) {
-        const flow = inFlow || seq.flow === true;
-        seq.items.forEach((item, i) => {
-            const node = item;
-            if (node === null)
-                return;
-            if ((0,dist/* isScalar */.jn)(node))
-                this.seen?.({ slot: this.slot(node, flow), steps: [...steps, i], parent: rangeOf(seq)[0] });
-            else
-                this.visit(node, [...steps, i], flow, key, this.isListItem(steps, node));
-        });
-    }
-    /** True for an object of a `kind: List` (or `…List`): its `status` is observed state like a top-level one's. */
-    isListItem(steps, node) {
-        const root = this.doc.contents;
-        if (steps.length !== 1 || steps[0] !== 'items' || root === null || !(0,dist/* isMap */.jh)(root) || !(0,dist/* isMap */.jh)(node))
-            return false;
-        const kind = root.get('kind');
-        return typeof kind === 'string' && kind.endsWith('List') && node.has('kind');
-    }
-    /** True for a subtree that holds look-alikes only: an object's status, managedFields, volumes, schemas, patch selectors. */
-    excluded(name, steps, isObject) {
-        if (EXCLUDED_KEYS.has(name))
-            return true;
-        if (isObject && name === 'status')
-            return true;
-        if (name === 'target' || name === 'targets') {
-            const list = steps[steps.length - 2];
-            return typeof steps[steps.length - 1] === 'number' && typeof list === 'string' && SELECTOR_LISTS.has(list);
-        }
-        return false;
-    }
-    // ---- full form ---------------------------------------------------------------------------------------
-    addFull(steps, slot, node) {
-        if (slot.style === 'block' || (node.value !== null && typeof node.value === 'object'))
-            return;
-        this.sites.push(this.referenceSite('full', steps, slot, ''));
-    }
-    /** Images written as aliases: the anchored scalar is the site, once, unless it is already one. */
-    addAliasedImages() {
-        const taken = new Set(this.sites.flatMap((site) => (site.target.kind === 'reference' ? [site.target.scalar.start] : [])));
-        for (const { steps, slot } of this.aliasImages) {
-            if (taken.has(slot.start) || slot.style === 'block')
-                continue;
-            taken.add(slot.start);
-            this.sites.push(this.referenceSite('full', steps, slot, ''));
-        }
-    }
-    referenceSite(form, steps, slot, prefix) {
-        const text = (slot.text ?? '').slice(prefix.length);
-        const parsed = tryParseReference(text);
-        const target = { kind: 'reference', scalar: slot, prefix, writtenName: parsed?.name };
-        return {
-            form,
-            doc: this.index,
-            path: formatPath(steps),
-            line: slot.line,
-            column: slot.column,
-            name: parsed?.name ?? text,
-            repository: parsed?.repository,
-            ...(parsed?.tag !== undefined && { tag: parsed.tag }),
-            ...(parsed?.digest !== undefined && { digest: parsed.digest }),
-            target,
-            lines: [slot.line],
-        };
-    }
-    // ---- Argo CD kustomize.images ------------------------------------------------------------------------
-    addArgoImages(seq, steps, inFlow) {
-        const flow = inFlow || seq.flow === true;
-        seq.items.forEach((item, i) => {
-            const node = item;
-            if (!(0,dist/* isScalar */.jn)(node))
-                return;
-            const slot = this.slot(node, flow);
-            if (slot.text === undefined || slot.style === 'block')
-                return;
-            const equals = slot.text.indexOf('=');
-            const prefix = equals >= 0 ? slot.text.slice(0, equals + 1) : '';
-            this.sites.push(this.referenceSite('argocd-kustomize', [...steps, i], slot, prefix));
-        });
-    }
-    // ---- Argo CD helm.parameters --------------------------------------------------------------------------
-    /**
-     * Argo CD `helm.parameters` naming an image's parts (`image.repository` or `image.name`, `image.tag`,
-     * `image.registry`, `image.digest`, as argocd-image-updater writes them): one split site per prefix that
-     * has a tag parameter, at that parameter's `value`.
-     */
-    addHelmParameters(seq, steps, inFlow) {
-        const flow = inFlow || seq.flow === true;
-        const groups = new Map();
-        seq.items.forEach((item, index) => {
-            const node = item;
-            if (!(0,dist/* isMap */.jh)(node))
-                return;
-            const fields = this.fieldsOf(node, flow || node.flow === true);
-            const parameter = fields.get('name')?.scalar.text;
-            const value = fields.get('value');
-            const match = parameter === undefined ? null : HELM_PARAMETER.exec(parameter);
-            if (match === null || value === undefined)
-                return;
-            const prefix = match[1] ?? '';
-            const part = match[2] === 'name' ? 'repository' : (match[2] ?? '');
-            const group = groups.get(prefix) ?? new Map();
-            if (!group.has(part))
-                group.set(part, { field: value, index });
-            groups.set(prefix, group);
-        });
-        for (const group of groups.values()) {
-            const tag = group.get('tag');
-            if (tag === undefined)
-                continue;
-            const repository = group.get('repository')?.field;
-            const registry = walk_nonEmpty(group.get('registry')?.field.scalar.text);
-            const written = splitName(registry, undefined, undefined, repository);
-            const tagText = walk_nonEmpty(tag.field.scalar.text);
-            const digest = group.get('digest')?.field;
-            this.sites.push({
-                form: 'split',
-                doc: this.index,
-                path: formatPath([...steps, tag.index, 'value']),
-                line: tag.field.scalar.line,
-                column: tag.field.scalar.column,
-                name: written.name,
-                repository: written.resolvable ? bareRepository(written.name) : undefined,
-                ...optional('tag', tagText),
-                ...optional('digest', walk_nonEmpty(digest?.scalar.text)),
-                target: { kind: 'fields', shape: 'split', tag: tag.field, ...optional('digest', digest), digestInTag: false },
-                lines: [...group.values()].map(({ field }) => field.scalar.line),
-            });
-        }
-    }
-    // ---- kustomize images: entries -----------------------------------------------------------------------
-    /** True for the `images:` list of a kustomization (root, no kind or kind Kustomization/Component) or of a Flux Kustomization's spec. */
-    isKustomizationImages(parent) {
-        const root = this.doc.contents;
-        if (root === null || !(0,dist/* isMap */.jh)(root))
-            return false;
-        const kind = root.get('kind');
-        if (parent.length === 1 && parent[0] === 'spec')
-            return kind === 'Kustomization' && String(root.get('apiVersion')).startsWith('kustomize.toolkit.fluxcd.io/');
-        if (parent.length !== 0)
-            return false;
-        if (kind === 'Kustomization' || kind === 'Component')
-            return true;
-        return kind === undefined && KUSTOMIZATION_KEYS.some((key) => root.has(key));
-    }
-    addKustomizeEntries(seq, steps, inFlow, kustomization) {
-        const flow = inFlow || seq.flow === true;
-        seq.items.forEach((item, i) => {
-            const node = item;
-            if (!(0,dist/* isMap */.jh)(node))
-                return;
-            const entryFlow = flow || node.flow === true;
-            const fields = this.fieldsOf(node, entryFlow);
-            const name = fields.get('name');
-            if (name === undefined || !(kustomization || KUSTOMIZE_FIELDS.some((field) => fields.has(field))))
-                return;
-            const newName = fields.get('newName');
-            const written = walk_nonEmpty(newName?.scalar.text) ?? walk_nonEmpty(name.scalar.text) ?? '';
-            const tag = fields.get('newTag');
-            const digest = fields.get('digest') ?? fields.get('newDigest');
-            const entry = this.entryOf(node, entryFlow, fields);
-            const last = entry.fields[entry.fields.length - 1];
-            const shown = tag ?? name;
-            this.sites.push({
-                form: 'kustomize',
-                doc: this.index,
-                path: formatPath([...steps, i]),
-                line: shown.scalar.line,
-                column: shown.scalar.column,
-                name: written,
-                repository: bareRepository(written),
-                ...optional('tag', walk_nonEmpty(tag?.scalar.text)),
-                ...optional('digest', walk_nonEmpty(digest?.scalar.text)),
-                target: {
-                    kind: 'fields',
-                    shape: 'kustomize',
-                    ...optional('tag', tag),
-                    ...optional('digest', digest),
-                    entry,
-                    ...optional('insertAfter', last),
-                    digestInTag: false,
-                },
-                lines: [...fields.values()].map((field) => field.scalar.line),
-            });
-        });
-    }
-    // ---- split (Helm values) -----------------------------------------------------------------------------
-    /** Adds a split site when the mapping is one; returns whether it is. */
-    detectSplit(map, steps, fields, flow, key) {
-        const imageish = key !== undefined && IMAGE_KEY.test(key);
-        const parentKey = lastKey(steps.slice(0, -1));
-        const underImages = imageish || (parentKey !== undefined && IMAGE_KEY.test(parentKey));
-        const repository = fields.get('repository');
-        const tag = fields.get('tag');
-        // `image:` counts as the name only when it is a bare name: `image: nginx:1.2` next to a `tag:` stays a full reference.
-        const image = isBareName(fields.get('image')) ? fields.get('image') : undefined;
-        const name = fields.get('name');
-        const isSplit = repository !== undefined
-            ? tag !== undefined || fields.has('registry') || fields.has('digest') || fields.has('sha') || underImages
-            : tag !== undefined && (image !== undefined || (underImages && !fields.has('image')));
-        if (!isSplit || !SPLIT_FIELDS.some((field) => fields.has(field)))
-            return false;
-        const registry = walk_nonEmpty(fields.get('registry')?.scalar.text);
-        const written = splitName(registry, repository, image, name);
-        const tagText = walk_nonEmpty(tag?.scalar.text);
-        const at = tagText?.indexOf('@') ?? -1;
-        const digestField = fields.get('digest');
-        const sha = fields.get('sha');
-        const digestText = at >= 0 ? tagText?.slice(at + 1) : (walk_nonEmpty(digestField?.scalar.text) ?? prefixSha(walk_nonEmpty(sha?.scalar.text)));
-        const nameField = repository ?? image ?? name;
-        const shown = tag ?? nameField ?? fields.get('registry');
-        if (shown === undefined)
-            return false;
-        const entry = this.entryOf(map, flow, fields);
-        this.sites.push({
-            form: 'split',
-            doc: this.index,
-            path: formatPath(steps),
-            line: shown.scalar.line,
-            column: shown.scalar.column,
-            name: written.name,
-            repository: written.resolvable ? bareRepository(written.name) : undefined,
-            ...optional('tag', at >= 0 ? walk_nonEmpty(tagText?.slice(0, at)) : tagText),
-            ...optional('digest', digestText),
-            target: {
-                kind: 'fields',
-                shape: 'split',
-                ...optional('tag', tag),
-                ...optional('digest', digestField),
-                ...optional('sha', sha),
-                entry,
-                ...optional('insertAfter', nameField ?? entry.fields[entry.fields.length - 1]),
-                digestInTag: at >= 0,
-            },
-            lines: [...fields.values()].map((field) => field.scalar.line),
-        });
-        return true;
-    }
-    // ---- helpers -----------------------------------------------------------------------------------------
-    /** The scalar-valued pairs of a mapping (aliases resolved to their anchored scalar), by key. */
-    fieldsOf(map, flow) {
-        const fields = new Map();
-        for (const pair of map.items) {
-            const field = this.fieldOf(pair, flow);
-            if (field !== undefined)
-                fields.set(field.key, field);
-        }
-        return fields;
-    }
-    fieldOf(pair, flow) {
-        const key = keyText(pair);
-        const value = pair.value;
-        if (key === undefined || value === null)
-            return undefined;
-        const keyStart = rangeOf(pair.key)[0];
-        if ((0,dist/* isScalar */.jn)(value)) {
-            return { key, scalar: this.slot(value, flow), aliased: false, keyStart, valueEnd: rangeOf(value)[1] };
-        }
-        if ((0,dist/* isAlias */.Vj)(value)) {
-            const target = this.resolve(value);
-            if (!(0,dist/* isScalar */.jn)(target))
-                return undefined;
-            return { key, scalar: this.slot(target, flow), aliased: true, keyStart, valueEnd: rangeOf(value)[1] };
-        }
-        return undefined;
-    }
-    entryOf(map, flow, fields) {
-        const ordered = [...fields.values()].sort((a, b) => a.keyStart - b.keyStart);
-        const first = map.items[0];
-        const last = map.items[map.items.length - 1];
-        const firstKeyStart = first !== undefined ? rangeOf(first.key)[0] : rangeOf(map)[0];
-        const lastValue = last?.value;
-        const lastValueEnd = lastValue ? rangeOf(lastValue)[1] : last !== undefined ? rangeOf(last.key)[1] : rangeOf(map)[1];
-        return { flow: flow || map.flow === true, start: rangeOf(map)[0], fields: ordered, firstKeyStart, lastValueEnd };
-    }
-    /** The node an alias refers to: the last node anchored with its name before it, in document order. */
-    resolve(alias) {
-        if (this.anchors === undefined) {
-            const anchors = new Map();
-            const latest = new Map();
-            (0,dist/* visit */.YR)(this.doc, {
-                Node: (_, node) => {
-                    if ((0,dist/* isAlias */.Vj)(node))
-                        anchors.set(node, latest.get(node.source));
-                    else if (node.anchor !== undefined)
-                        latest.set(node.anchor, node);
-                },
-            });
-            this.anchors = anchors;
-        }
-        return this.anchors.get(alias);
-    }
-    /** Where a scalar's bytes are, its style and the string it holds (plain scalars as written: `1.10` stays `1.10`). */
-    slot(node, inFlow) {
-        const [start, end] = rangeOf(node);
-        const style = styleOf(node);
-        let text;
-        if (node.value === null)
-            text = undefined;
-        else if (style === 'plain')
-            text = node.source ?? String(node.value);
-        else
-            text = String(node.value);
-        return { start, end, style, text, inFlow, line: this.lines.line(start), column: this.lines.column(start) };
-    }
-}
-/** True for a document whose kind describes images without deploying them (Flux image policies, CRDs…). */
-function isExcludedDocument(root) {
-    if (!(0,dist/* isMap */.jh)(root))
-        return false;
-    const apiVersion = root.get('apiVersion');
-    const kind = root.get('kind');
-    if (kind === 'CustomResourceDefinition')
-        return true;
-    if (typeof apiVersion !== 'string')
-        return false;
-    const group = apiVersion.includes('/') ? apiVersion.slice(0, apiVersion.indexOf('/')) : '';
-    return EXCLUDED_GROUPS.has(group);
-}
-function splitName(registry, repository, image, name) {
-    const fallback = walk_nonEmpty(image?.scalar.text) ?? walk_nonEmpty(name?.scalar.text);
-    if (repository !== undefined) {
-        // An empty repository (DataDog: `repository:` overrides `name:` when set) leaves the image unresolvable here.
-        const text = walk_nonEmpty(repository.scalar.text);
-        return text === undefined ? { name: joinRepository(registry, fallback ?? ''), resolvable: false } : { name: joinRepository(registry, text), resolvable: true };
-    }
-    const text = fallback;
-    if (text === undefined)
-        return { name: registry ?? '', resolvable: false };
-    // A bare `name: agent` is completed by a registry set elsewhere (chart defaults): not resolvable here.
-    const resolvable = image !== undefined || registry !== undefined || text.includes('/');
-    return { name: joinRepository(registry, text), resolvable };
-}
-/** True for a field holding a bare image name (no tag or digest). */
-function isBareName(field) {
-    const parsed = field === undefined ? undefined : tryParseReference(field.scalar.text ?? '');
-    return parsed !== undefined && parsed.tag === undefined && parsed.digest === undefined;
-}
-/** The normalised repository of a bare name; undefined when it is not one (has a tag, is a placeholder…). */
-function bareRepository(name) {
-    const parsed = tryParseReference(name);
-    if (parsed === undefined || parsed.tag !== undefined || parsed.digest !== undefined)
-        return undefined;
-    return parsed.repository;
-}
-function prefixSha(hex) {
-    if (hex === undefined)
-        return undefined;
-    return hex.includes(':') ? hex : `sha256:${hex}`;
-}
-function keyText(pair) {
-    const key = pair.key;
-    if (!(0,dist/* isScalar */.jn)(key) || key.value === null)
-        return undefined;
-    if (key.type === 'PLAIN' && key.source !== undefined)
-        return key.source;
-    return String(key.value);
-}
-function lastKey(steps) {
-    for (let i = steps.length - 1; i >= 0; i--) {
-        const step = steps[i];
-        if (typeof step === 'string')
-            return step;
-    }
-    return undefined;
-}
-function styleOf(node) {
-    switch (node.type) {
-        case 'QUOTE_SINGLE':
-            return 'single';
-        case 'QUOTE_DOUBLE':
-            return 'double';
-        case 'BLOCK_FOLDED':
-        case 'BLOCK_LITERAL':
-            return 'block';
-        default:
-            return 'plain';
-    }
-}
-function rangeOf(node) {
-    const range = node.range;
-    if (range === undefined || range === null)
-        throw new Error('internal: a parsed node has no source range');
-    return range;
-}
-function walk_nonEmpty(text) {
-    return text === undefined || text === '' ? undefined : text;
-}
-/** `{ [key]: value }` when value is defined, else `{}`: keeps optional properties absent, not undefined. */
-function optional(key, value) {
-    return (value === undefined ? {} : { [key]: value });
-}
-
-;// CONCATENATED MODULE: ./src/yaml/template.ts
-// Helm chart templates look like YAML but are Go templates: they are skipped, not edited.
-
-
-const ACTION = /\{\{[\s\S]*?\}\}/g;
-/**
- * True for a Helm chart template: a file holding `{{ … }}` actions that sits under a `templates/` folder,
- * or that uses them as YAML structure (it parses only once the actions are removed, or an action is read
- * as a `{{ … }}` flow mapping). A file with `{{` only inside strings or comments (GitHub workflows,
- * ApplicationSets) is YAML.
- */
-function isChartTemplate(path, text) {
-    if (!text.includes('{{'))
-        return false;
-    if (/(^|\/)templates\//.test(path.replace(/\\/g, '/')))
-        return true;
-    const stream = parseLenient(text);
-    if (firstError(stream) === undefined)
-        return stream.documents.some((doc) => doc.contents !== null && hasActionMapping(doc.contents, stream));
-    const blanked = text.replace(ACTION, (action) => action.replace(/[^\r\n]/g, ' '));
-    return firstError(parseLenient(blanked)) === undefined;
-}
-/** True when a flow mapping starts with `{{`: a template action parsed as YAML. */
-function hasActionMapping(node, stream) {
-    if ((0,dist/* isMap */.jh)(node)) {
-        const start = node.range?.[0] ?? -1;
-        if (node.flow === true && stream.text.startsWith('{{', start))
-            return true;
-        return node.items.some((pair) => [pair.key, pair.value].some((child) => isNodeLike(child) && hasActionMapping(child, stream)));
-    }
-    if ((0,dist/* isSeq */.oP)(node))
-        return node.items.some((item) => isNodeLike(item) && hasActionMapping(item, stream));
-    return false;
-}
-function isNodeLike(value) {
-    return (0,dist/* isMap */.jh)(value) || (0,dist/* isSeq */.oP)(value);
-}
-
-;// CONCATENATED MODULE: ./src/yaml/locate.ts
-// Where image references live in a YAML stream (DESIGN.md §4): container `image:` fields, kustomize
-// `images:` entries, Helm-values maps, Argo CD `kustomize.images` strings and `# gitops-bump:` markers.
-
-
-
-
-
-/**
- * Finds every image reference in `text` (one parse, one walk per document).
- * Throws {@link YamlSyntaxError} when the text is not well-formed YAML.
- */
-function locate(text) {
-    const hasMarkers = text.includes('gitops-bump');
-    const stream = parseStream(text, hasMarkers);
-    const markers = hasMarkers ? readMarkers([...stream.comments].sort((a, b) => a.offset - b.offset), stream.lines) : [];
-    const held = new Set(markers.filter((marker) => marker.hold).map((marker) => marker.line));
-    const byDocument = markersByDocument(stream, markers.filter((marker) => marker.reference !== undefined));
-    const sites = [];
-    stream.documents.forEach((_, index) => {
-        for (const { lines, ...site } of locateDocument(stream, index, byDocument.get(index) ?? [])) {
-            sites.push({ ...site, held: lines.some((line) => held.has(line)) });
-        }
-    });
-    return { sites };
-}
-function locateDocument(stream, index, markers) {
-    const doc = stream.documents[index];
-    if (doc === undefined)
-        return [];
-    const scalars = [];
-    const collect = markers.length > 0 ? (scalar) => scalars.push(scalar) : undefined;
-    const walked = new DocumentWalker(doc, index, stream.lines, collect).walk();
-    if (collect === undefined)
-        return walked;
-    const found = walked.map((site) => withMarkedRepository(site, markers));
-    const taken = new Set(found.flatMap(slotStarts));
-    found.push(...markerSites(markers, scalars, taken, index));
-    return found.sort((a, b) => a.line - b.line || a.column - b.column);
-}
-/**
- * A marker on the line of a site's own value names its image: `image: mirror.local/api:1 # gitops-bump:
- * ghcr.io/acme/api`, or `tag: 7.5 # gitops-bump: gcr.io/datadoghq/agent:tag` in a map whose registry is
- * set elsewhere. The marker's repository becomes the site's match key.
- */
-function withMarkedRepository(site, markers) {
-    const target = site.target;
-    const slots = target.kind === 'reference' ? [target.scalar] : [target.tag, target.digest, target.sha, target.insertAfter].flatMap((field) => (field === undefined ? [] : [field.scalar]));
-    const marker = markers.find((candidate) => slots.some((slot) => slot.line === candidate.line && slot.end <= candidate.offset));
-    const repository = marker?.reference?.repository;
-    return repository === undefined || repository === site.repository ? site : { ...site, repository };
-}
-/** Marker comments by the document they sit in (markers and documents are both in source order). */
-function markersByDocument(stream, markers) {
-    const byDocument = new Map();
-    let index = 0;
-    for (const marker of markers) {
-        while (index < stream.documents.length - 1 && (stream.documents[index]?.range[2] ?? 0) <= marker.offset)
-            index++;
-        const list = byDocument.get(index) ?? [];
-        list.push(marker);
-        byDocument.set(index, list);
-    }
-    return byDocument;
-}
-function slotStarts(site) {
-    const target = site.target;
-    if (target.kind === 'reference')
-        return [target.scalar.start];
-    return [target.tag, target.digest, target.sha, ...(target.entry?.fields ?? [])].flatMap((field) => (field === undefined ? [] : [field.scalar.start]));
-}
-
-;// CONCATENATED MODULE: ./src/yaml/scalar.ts
-// Scalars as written in the source, and how to write a new string into one without changing its style
-// unless YAML would otherwise read the new text as something other than a string.
-// Plain scalars that some YAML reader in use resolves to something other than a string: YAML 1.2 core
-// (Go yaml.v3, eemeli/yaml), YAML 1.1 (PyYAML, Go yaml.v2 as used by Helm and kustomize).
-const NON_STRING_PLAIN = [
-    /^(?:~|null|Null|NULL)$/,
-    /^(?:y|Y|yes|Yes|YES|n|N|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF)$/,
-    // integers: 1.2 decimal/octal/hex, 1.1 binary, octal, underscores, sexagesimal
-    /^[-+]?[0-9]+$/,
-    /^0o[0-7]+$/,
-    /^[-+]?0x[0-9a-fA-F_]+$/,
-    /^[-+]?0b[01_]+$/,
-    /^[-+]?[0-9][0-9_]*$/,
-    /^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?$/,
-    // floats: 1.2 (exponent without dot), 1.1 (dot required, underscores), infinities and NaN
-    /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$/,
-    /^[-+]?(?:[0-9][0-9_]*)?\.[0-9_]*(?:[eE][-+]?[0-9]+)?$/,
-    /^[-+]?(?:[0-9][0-9_]*)?(?:\.[0-9_]*)?[eE][-+]?[0-9]+$/, // eemeli/yaml 1.1 reads even `E0` as a float
-    /^[-+]?\.(?:inf|Inf|INF)$/,
-    /^\.(?:nan|NaN|NAN)$/,
-    // YAML 1.1 timestamps, merge and value keys
-    /^[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}(?:(?:[Tt]|[ \t]+)[0-9]{1,2}:[0-9]{2}:[0-9]{2}(?:\.[0-9]*)?(?:[ \t]*(?:Z|[-+][0-9]{1,2}(?::[0-9]{2})?))?)?$/,
-    /^(?:<<|=)$/,
-];
-/** True when a YAML 1.1 or 1.2 reader would resolve `text`, written plain, as a non-string (`1.10`, `true`, `1e3`, `on`). */
-function resolvesAsNonString(text) {
-    return NON_STRING_PLAIN.some((pattern) => pattern.test(text));
-}
-/** True when `text` may be written as a plain scalar and still read back as this very string. */
-function isSafePlain(text, inFlow) {
-    if (text === '' || resolvesAsNonString(text))
-        return false;
-    if (/^[\s\-?:,[\]{}#&*!|>'"%@`]/.test(text) && !/^[-?:][^\s,[\]{}]/.test(text))
-        return false;
-    if (/\s$/.test(text) || /[\n\r\t]/.test(text))
-        return false;
-    if (/: |:$| #/.test(text))
-        return false;
-    if (inFlow && /[,[\]{}]/.test(text))
-        return false;
-    return true;
-}
-/** `text` as a double-quoted YAML scalar. */
-function doubleQuoted(text) {
-    return `"${text.replace(/[\\"]/g, (c) => `\\${c}`).replace(/\n/g, '\\n').replace(/\t/g, '\\t').replace(/\r/g, '\\r')}"`;
-}
-/** `text` as a single-quoted YAML scalar. */
-function singleQuoted(text) {
-    return `'${text.replace(/'/g, "''")}'`;
-}
-/**
- * The source text for `text` in the style of `slot`: single stays single, double stays double, plain stays
- * plain when that reads back as the same string, else double quotes. Returns undefined for a block scalar.
- */
-function renderLike(slot, text) {
-    switch (slot.style) {
-        case 'single':
-            return singleQuoted(text);
-        case 'double':
-            return doubleQuoted(text);
-        case 'plain':
-            return isSafePlain(text, slot.inFlow) ? text : doubleQuoted(text);
-        case 'block':
-            return undefined;
-    }
-}
-/** The source text for a new scalar (no existing style): plain when safe, else double-quoted. */
-function renderNew(text, inFlow) {
-    return isSafePlain(text, inFlow) ? text : doubleQuoted(text);
-}
-
-;// CONCATENATED MODULE: ./src/yaml/splice.ts
-// Byte-exact edits: only the bytes of the values that change are touched. Comments, blank lines, quote
-// style, indentation, flow style, key order, CRLF, a BOM, a missing final newline and the other
-// documents of a stream stay as they were.
-
-
-
-/** The site's shape cannot hold what was asked (a digest where there is no digest field, a block scalar, a hold…). */
-class UnwritableError extends Error {
-    constructor(message) {
-        super(message);
-        this.name = 'UnwritableError';
-    }
-}
-/**
- * The minimal edits that make `site` (found by `locate(text)`) point at `want`; [] when it already does.
- * A tag alone drops a stale digest; a tag and digest are both written where the shape has room for the
- * digest (a reference, kustomize `digest`, a Helm `digest`/`sha` sibling, a `tag@digest` tag). Pure.
- * Throws {@link UnwritableError} when the shape cannot hold the request.
- */
-function rewrite(text, site, want) {
-    checkWant(site, want);
-    if (site.held)
-        throw new UnwritableError(`${where(site)}: held by a '# gitops-bump: hold' comment`);
-    const target = site.target;
-    const edits = target.kind === 'reference' ? referenceEdits(text, site, target, want) : fieldsEdits(text, site, target, want);
-    return edits.filter((edit) => text.slice(edit.start, edit.end) !== edit.text);
-}
-/** Applies non-overlapping edits (identical duplicates, as from two sites sharing an anchor, count once). */
-function applyEdits(text, edits) {
-    const sorted = dedupe(edits).sort((a, b) => a.start - b.start || a.end - b.end);
-    let out = '';
-    let at = 0;
-    for (const [i, edit] of sorted.entries()) {
-        const next = sorted[i + 1];
-        if (edit.start < at || edit.end < edit.start || edit.end > text.length) {
-            throw new RangeError(`edit [${edit.start}, ${edit.end}) is outside the text or overlaps the previous edit`);
-        }
-        if (next !== undefined && (next.start < edit.end || (next.start === edit.start && edit.start === edit.end))) {
-            throw new RangeError(`edits [${edit.start}, ${edit.end}) and [${next.start}, ${next.end}) overlap`);
-        }
-        out += text.slice(at, edit.start) + edit.text;
-        at = edit.end;
-    }
-    return out + text.slice(at);
-}
-function dedupe(edits) {
-    const seen = new Map();
-    for (const edit of edits)
-        seen.set(`${edit.start}:${edit.end}:${edit.text}`, edit);
-    return [...seen.values()];
-}
-// ---- whole references ------------------------------------------------------------------------------------
-function referenceEdits(text, site, target, want) {
-    const name = target.writtenName;
-    if (name === undefined)
-        throw new UnwritableError(`${where(site)}: ${JSON.stringify(target.scalar.text ?? '')} is not an image reference`);
-    const { tag, digest } = versionAfter(site, want);
-    const reference = `${name}${tag === undefined ? '' : `:${tag}`}${digest === undefined ? '' : `@${digest}`}`;
-    return [setScalar(text, site, target.scalar, `${target.prefix}${reference}`)];
-}
-/**
- * The version `site` holds once `rewrite(text, site, want)` is applied: a tag alone drops a stale digest; a
- * digest alone keeps the tag; a digest the shape has no room for (a values map without a digest field)
- * is not written.
- */
-function versionAfter(site, want) {
-    const tag = want.tag ?? site.tag;
-    const target = site.target;
-    const digestFits = target.kind === 'reference' || target.digestInTag || target.shape === 'kustomize' || target.digest !== undefined || target.sha !== undefined;
-    const digest = digestFits ? want.digest : undefined;
-    return { ...(tag !== undefined && { tag }), ...(digest !== undefined && { digest }) };
-}
-// ---- fields: split, kustomize, markers -------------------------------------------------------------------
-/** The line index of the last text rewritten: a plan rewrites every site of one file in a row. */
-let cachedLines;
-function lineIndex(text) {
-    if (cachedLines?.text !== text)
-        cachedLines = new LineIndex(text);
-    return cachedLines;
-}
-function fieldsEdits(text, site, target, want) {
-    const edits = [];
-    const tagKey = target.shape === 'kustomize' ? 'newTag' : 'tag';
-    if (target.digestInTag) {
-        const tag = want.tag ?? site.tag;
-        if (tag === undefined)
-            throw new UnwritableError(`${where(site)}: the tag field holds tag@digest but no tag is known to write the digest after`);
-        if (target.tag === undefined)
-            throw new Error('internal: digestInTag without a tag field');
-        return [setScalar(text, site, target.tag.scalar, want.digest === undefined ? tag : `${tag}@${want.digest}`)];
-    }
-    if (want.tag !== undefined) {
-        if (target.tag !== undefined)
-            edits.push(setScalar(text, site, target.tag.scalar, want.tag));
-        else
-            edits.push(insertField(text, site, target, tagKey, want.tag));
-    }
-    if (want.digest !== undefined) {
-        const edit = digestEdit(text, site, target, want.digest, want.tag !== undefined);
-        if (edit !== undefined)
-            edits.push(edit);
-    }
-    else {
-        edits.push(...clearDigest(text, site, target));
-    }
-    return mergeInsertions(edits);
-}
-/** Insertions at one offset (a new tag and a new digest line) become one edit, in the order they were made. */
-function mergeInsertions(edits) {
-    const merged = [];
-    for (const edit of edits) {
-        const isInsertion = (candidate) => candidate.start === candidate.end;
-        const same = isInsertion(edit) ? merged.findIndex((other) => isInsertion(other) && other.start === edit.start) : -1;
-        const previous = merged[same];
-        if (previous === undefined)
-            merged.push(edit);
-        else
-            merged[same] = { ...previous, text: previous.text + edit.text };
-    }
-    return merged;
-}
-/** Writes a digest: the digest field, the `sha` field (bare hex), or a new kustomize `digest:`. */
-function digestEdit(text, site, target, digest, withTag) {
-    if (target.digest !== undefined)
-        return setScalar(text, site, target.digest.scalar, digest);
-    if (target.sha !== undefined) {
-        if (!digest.startsWith('sha256:'))
-            throw new UnwritableError(`${where(site)}: the 'sha' field holds a sha256 digest; ${digest.split(':')[0]} cannot be written there`);
-        return setScalar(text, site, target.sha.scalar, digest.slice('sha256:'.length));
-    }
-    if (target.shape === 'kustomize')
-        return insertField(text, site, target, 'digest', digest);
-    // A values map without a digest field: a chart would not read one, so only the tag is written.
-    if (withTag)
-        return undefined;
-    const missing = target.shape === 'marker' ? "marked image has no ':digest' marker" : "values map has no 'digest' or 'sha' field";
-    throw new UnwritableError(`${where(site)}: this ${missing}; ask for a tag too, or add the field where the chart reads it`);
-}
-/** A tag written alone must not stay pinned by an old digest: kustomize loses the line, other shapes get "". */
-function clearDigest(text, site, target) {
-    const edits = [];
-    for (const field of [target.digest, target.sha]) {
-        if (field === undefined || field.scalar.text === undefined || field.scalar.text === '')
-            continue;
-        const removal = target.shape === 'kustomize' && target.entry !== undefined ? removeField(text, target.entry, field) : undefined;
-        edits.push(removal ?? setScalar(text, site, field.scalar, ''));
-    }
-    return edits;
-}
-// ---- scalar, insertion, removal --------------------------------------------------------------------------
-/** Replaces one scalar's content, keeping its style unless YAML would then read a non-string. */
-function setScalar(text, site, slot, value) {
-    if (slot.text === value)
-        return { start: slot.start, end: slot.end, text: text.slice(slot.start, slot.end) };
-    const rendered = renderLike(slot, value);
-    if (rendered === undefined)
-        throw new UnwritableError(`${where(site)}: the value on line ${slot.line} is a block scalar (| or >); write it on one line to let it be bumped`);
-    if (slot.start !== slot.end)
-        return { start: slot.start, end: slot.end, text: rendered };
-    // An empty value (`tag:`): the new scalar needs a blank after the colon and before a comment that follows.
-    const before = /[ \t]/.test(text[slot.start - 1] ?? '') ? '' : ' ';
-    const after = text[slot.start] === '#' ? ' ' : '';
-    return { start: slot.start, end: slot.end, text: `${before}${rendered}${after}` };
-}
-/** Adds `key: value` to the entry: a new line after `insertAfter` (block), or `, key: value` before `}` (flow). */
-function insertField(text, site, target, key, value) {
-    const lines = lineIndex(text);
-    const entry = target.entry;
-    const after = target.insertAfter;
-    if (entry === undefined || after === undefined) {
-        throw new UnwritableError(`${where(site)}: there is no '${key}' to write (mark the ${key} with '# gitops-bump: ${site.name}:${key === 'digest' ? 'digest' : 'tag'}')`);
-    }
-    if (entry.flow) {
-        // JSON-style entries (`{"name": "x"}`) get a JSON-style pair, so a .json file stays JSON.
-        const json = text.startsWith('"', entry.firstKeyStart);
-        const pair = json ? `${doubleQuoted(key)}: ${doubleQuoted(value)}` : `${key}: ${renderNew(value, true)}`;
-        return { start: entry.lastValueEnd, end: entry.lastValueEnd, text: `, ${pair}` };
-    }
-    const at = lines.lineEnd(afterValueEnd(entry, after));
-    const indent = ' '.repeat(entry.firstKeyStart - lines.lineStart(lines.line(entry.firstKeyStart)));
-    return { start: at, end: at, text: `${lines.eolAt(at)}${indent}${key}: ${renderNew(value, false)}` };
-}
-function afterValueEnd(entry, after) {
-    return Math.max(after.valueEnd, after.keyStart, entry.start);
-}
-/** Removes a whole `key: value` line (block) or `, key: value` (flow); undefined when that is not clean. */
-function removeField(text, entry, field) {
-    const lines = lineIndex(text);
-    if (entry.flow) {
-        const index = entry.fields.indexOf(field);
-        const previous = entry.fields[index - 1];
-        const next = entry.fields[index + 1];
-        if (previous !== undefined)
-            return { start: previous.valueEnd, end: field.valueEnd, text: '' };
-        if (next !== undefined)
-            return { start: field.keyStart, end: next.keyStart, text: '' };
-        return undefined;
-    }
-    const line = lines.line(field.keyStart);
-    const lineStart = lines.lineStart(line);
-    // Only a line holding nothing but the pair goes: one with a comment (a Flux setter, a note) keeps its place.
-    const rest = text.slice(field.valueEnd, lines.lineEnd(field.valueEnd));
-    if (text.slice(lineStart, field.keyStart).trim() !== '' || lines.line(field.valueEnd) !== line || rest.trim() !== '')
-        return undefined;
-    const next = lines.nextLineStart(field.valueEnd);
-    if (next === text.length && !text.endsWith('\n') && lineStart > 0) {
-        const eolLength = text[lineStart - 2] === '\r' ? 2 : 1;
-        return { start: lineStart - eolLength, end: next, text: '' };
-    }
-    return { start: lineStart, end: next, text: '' };
-}
-// ---- checks ----------------------------------------------------------------------------------------------
-function checkWant(site, want) {
-    if (want.tag === undefined && want.digest === undefined)
-        throw new UnwritableError(`${where(site)}: nothing to write (neither a tag nor a digest)`);
-    if (want.tag !== undefined && !isValidTag(want.tag))
-        throw new UnwritableError(`${where(site)}: ${JSON.stringify(want.tag)} is not a valid tag`);
-    if (want.digest !== undefined && !isValidDigest(want.digest))
-        throw new UnwritableError(`${where(site)}: ${JSON.stringify(want.digest)} is not a valid digest`);
-}
-function where(site) {
-    return `line ${site.line} (${site.path})`;
-}
-
-;// CONCATENATED MODULE: ./src/plan.ts
-// plan(files, requests, policy) → Plan: pure. Finds every image reference the requests name, asks the
-// policy whether it may move, and splices the new version into the text. No I/O, no clock, no randomness.
-
-
-
-
-/** Raised when any selected file fails to parse: the run writes nothing. */
-class PlanSyntaxError extends Error {
-    errors;
-    constructor(errors) {
-        super(errors.length === 1
-            ? `${plan_where(errors[0])}: not valid YAML: ${errors[0].detail}. Nothing was written.`
-            : `${errors.length} files are not valid YAML (${errors.map(plan_where).join(', ')}). Nothing was written.`);
-        this.errors = errors;
-        this.name = 'PlanSyntaxError';
-    }
-}
-function plan_where(e) {
-    return `${e.file}:${e.line}:${e.column}`;
-}
-/** The last path component of a repository: every spelling of the image holds it, so a file without it cannot match. */
-function needle(request) {
-    const path = request.ref.path;
-    return path.slice(path.lastIndexOf('/') + 1);
-}
-function wantOf(request) {
-    return { tag: request.ref.tag, digest: request.ref.digest };
-}
-/** The site's version after `want` is written: a tag alone drops a stale digest; a digest alone keeps the tag. */
-function after(site, want) {
-    if (want.tag !== undefined)
-        return { tag: want.tag, digest: want.digest };
-    return { tag: site.tag, digest: want.digest };
-}
-function planFile(file, sites, requests, options) {
-    const edits = [];
-    const changes = [];
-    const refusals = [];
-    const notes = [];
-    const matched = new Set();
-    for (const site of sites) {
-        if (site.repository === undefined)
-            continue;
-        const request = requests.find((r) => r.ref.repository === site.repository);
-        if (!request)
-            continue;
-        matched.add(request);
-        const want = wantOf(request);
-        const entry = {
-            file: file.path,
-            line: site.line,
-            image: request.ref.name,
-            from: versionOf(site),
-            to: versionOf(after(site, want)),
-        };
-        if (entry.from === entry.to)
-            continue;
-        if (site.held) {
-            refusals.push({ ...entry, reason: 'held by a `# gitops-bump: hold` comment on the line' });
-            continue;
-        }
-        const verdict = judge(options.policy, { tag: site.tag, digest: site.digest }, want);
-        if (!verdict.allowed) {
-            refusals.push({ ...entry, reason: verdict.reason ?? 'refused by the policy' });
-            continue;
-        }
-        if (verdict.note)
-            notes.push(`${file.path}:${site.line}: ${verdict.note}`);
-        let siteEdits;
-        try {
-            siteEdits = rewrite(file.text, site, want);
-        }
-        catch (error) {
-            if (!(error instanceof UnwritableError))
-                throw error;
-            refusals.push({ ...entry, reason: error.message });
-            continue;
-        }
-        if (siteEdits.length === 0)
-            continue;
-        edits.push(...siteEdits);
-        changes.push(entry);
-    }
-    if (edits.length === 0)
-        return { refusals, notes, matched };
-    const text = applyEdits(file.text, edits);
-    return { edit: { path: file.path, before: file.text, after: text, changes }, refusals, notes, matched };
-}
-/** A byte-level pre-filter for sources: true when the file may hold one of the requested images. */
-function mayHoldAny(requests) {
-    const needles = [...new Set(requests.map(needle))].map((n) => Buffer.from(n, 'utf8'));
-    return (bytes) => needles.some((n) => bytes.includes(n));
-}
-/**
- * Plans a bump. Throws PlanSyntaxError (listing every broken file) when a selected file that should be YAML
- * and may hold a requested image does not parse: then nothing at all may be written.
- */
-function plan(files, requests, options) {
-    const needles = [...new Set(requests.map(needle))];
-    const edits = [];
-    const refusals = [];
-    const skipped = [];
-    const notes = [];
-    const errors = [];
-    const matched = new Set();
-    const sorted = [...files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-    for (const file of sorted) {
-        if (!needles.some((n) => file.text.includes(n)))
-            continue;
-        if (isChartTemplate(file.path, file.text)) {
-            skipped.push({ path: file.path, reason: 'Helm chart template (not YAML until rendered)' });
-            continue;
-        }
-        let sites;
-        try {
-            sites = locate(file.text).sites;
-        }
-        catch (error) {
-            if (!(error instanceof YamlSyntaxError))
-                throw error;
-            errors.push({ file: file.path, line: error.line, column: error.column, detail: error.detail });
-            continue;
-        }
-        const outcome = planFile(file, sites, requests, options);
-        if (outcome.edit)
-            edits.push(outcome.edit);
-        refusals.push(...outcome.refusals);
-        notes.push(...outcome.notes);
-        for (const r of outcome.matched)
-            matched.add(r);
-    }
-    if (errors.length > 0)
-        throw new PlanSyntaxError(errors);
-    for (const request of requests) {
-        if (!matched.has(request)) {
-            notes.push(`${request.ref.name} matched no image reference in the selected files.`);
-        }
-    }
-    return { edits, changes: edits.flatMap((e) => e.changes), refusals, skipped, notes };
-}
-
-;// CONCATENATED MODULE: ./src/diff.ts
-// A unified diff (git's format) of two texts, for the job summary and the CLI's dry-run.
-// Myers' O((N+M)·D) algorithm: a bump changes a few lines, so D is small even in a large file.
-function splitLines(text) {
-    if (text === '')
-        return [];
-    const lines = text.split('\n');
-    if (lines[lines.length - 1] === '')
-        lines.pop();
-    return lines;
-}
-/** The shortest edit script from a to b (Myers, with a trace for the backtrack). */
-function script(a, b) {
-    const n = a.length;
-    const m = b.length;
-    const max = n + m;
-    const offset = max + 1;
-    const v = new Int32Array(2 * max + 3);
-    const trace = [];
-    let found = -1;
-    for (let d = 0; d <= max && found < 0; d++) {
-        trace.push(v.slice());
-        for (let k = -d; k <= d; k += 2) {
-            let x = k === -d || (k !== d && v[offset + k - 1] < v[offset + k + 1]) ? v[offset + k + 1] : v[offset + k - 1] + 1;
-            let y = x - k;
-            while (x < n && y < m && a[x] === b[y]) {
-                x++;
-                y++;
-            }
-            v[offset + k] = x;
-            if (x >= n && y >= m) {
-                found = d;
-                break;
-            }
-        }
-    }
-    const ops = [];
-    let x = n;
-    let y = m;
-    for (let d = found; d >= 0; d--) {
-        const vd = trace[d];
-        const k = x - y;
-        const prevK = k === -d || (k !== d && vd[offset + k - 1] < vd[offset + k + 1]) ? k + 1 : k - 1;
-        const prevX = d === 0 ? 0 : vd[offset + prevK];
-        const prevY = prevX - prevK;
-        while (x > prevX && y > prevY) {
-            x--;
-            y--;
-            ops.push({ kind: ' ', line: a[x], a: x, b: y });
-        }
-        if (d > 0) {
-            if (x === prevX) {
-                y--;
-                ops.push({ kind: '+', line: b[y], a: x, b: y });
-            }
-            else {
-                x--;
-                ops.push({ kind: '-', line: a[x], a: x, b: y });
-            }
-        }
-    }
-    return ops.reverse();
-}
-function range(start, count) {
-    const first = count === 0 ? start : start + 1;
-    return count === 1 ? `${first}` : `${first},${count}`;
-}
-/** `git diff`-style unified diff of one file; '' when the texts are equal. */
-function unifiedDiff(path, before, after, context = 3) {
-    if (before === after)
-        return '';
-    const a = splitLines(before);
-    const b = splitLines(after);
-    const ops = script(a, b);
-    const out = [`diff --git a/${path} b/${path}`, `--- a/${path}`, `+++ b/${path}`];
-    const changed = ops.map((op, i) => (op.kind === ' ' ? -1 : i)).filter((i) => i >= 0);
-    let h = 0;
-    while (h < changed.length) {
-        let start = Math.max(0, changed[h] - context);
-        let end = Math.min(ops.length, changed[h] + context + 1);
-        h++;
-        while (h < changed.length && changed[h] - context <= end) {
-            end = Math.min(ops.length, changed[h] + context + 1);
-            h++;
-        }
-        start = Math.max(0, start);
-        const hunk = ops.slice(start, end);
-        const aCount = hunk.filter((op) => op.kind !== '+').length;
-        const bCount = hunk.filter((op) => op.kind !== '-').length;
-        out.push(`@@ -${range(hunk[0].a, aCount)} +${range(hunk[0].b, bCount)} @@`);
-        for (const op of hunk) {
-            out.push(`${op.kind}${op.line.replace(/\r$/, '')}`);
-            const lastOfA = op.kind !== '+' && op.a === a.length - 1 && !before.endsWith('\n');
-            const lastOfB = op.kind !== '-' && op.b === b.length - 1 && !after.endsWith('\n');
-            if ((op.kind === '-' && lastOfA) || (op.kind === '+' && lastOfB) || (op.kind === ' ' && (lastOfA || lastOfB))) {
-                out.push('\\ No newline at end of file');
-            }
-        }
-    }
-    return `${out.join('\n')}\n`;
-}
-
-;// CONCATENATED MODULE: ./src/report.ts
-// What a run tells its user: outputs, the job summary (tables + diff), the commit message. Pure text builders.
-
-/** The action's outputs, as strings. */
-function outputs(plan, commitSha) {
-    return {
-        changed: String(plan.edits.length > 0),
-        changes: JSON.stringify(plan.changes),
-        refused: JSON.stringify(plan.refusals),
-        'commit-sha': commitSha ?? '',
-    };
-}
-function shortName(image) {
-    return image.slice(image.lastIndexOf('/') + 1);
-}
-function distinctMoves(changes) {
-    const seen = new Set();
-    for (const c of changes)
-        seen.add(`${shortName(c.image)} ${c.from || '(none)'} → ${c.to}`);
-    return [...seen];
-}
-/** `api 1.4.1 → 1.4.2, web 2.0 → 2.1` (one entry per distinct move). */
-function summaryLine(changes) {
-    return distinctMoves(changes).join(', ');
-}
-const PLACEHOLDER = /\{(summary|environment|changes|repository|branch|count)\}/g;
-/**
- * The commit message. The template (input `commit-message`) may use {summary}, {environment}, {changes},
- * {repository}, {branch} and {count}; its first line is the headline. The default names the environment
- * and each image's from → to, with one line per changed file and line in the body.
- */
-function commitMessage(template, plan, context) {
-    const changesList = plan.changes.map((c) => `- ${c.image}: ${c.from || '(none)'} → ${c.to} (${c.file}:${c.line})`).join('\n');
-    const values = {
-        summary: summaryLine(plan.changes),
-        environment: context.environment,
-        changes: changesList,
-        repository: context.target,
-        branch: context.branch ?? '',
-        count: String(plan.changes.length),
-    };
-    if (template.trim() === '') {
-        const where = context.environment ? ` in ${context.environment}` : '';
-        return { headline: clip(`Bump ${values.summary}${where}`), body: changesList };
-    }
-    const text = template.replace(PLACEHOLDER, (_, key) => values[key] ?? '');
-    const [first = '', ...rest] = text.split(/\r?\n/);
-    return { headline: clip(first.trim() || `Bump ${values.summary}`), body: rest.join('\n').trim() };
-}
-function clip(line, max = 200) {
-    // eslint-disable-next-line no-control-regex
-    const clean = line.replace(/[\u0000-\u001f\u007f]/g, ' ');
-    return clean.length <= max ? clean : `${clean.slice(0, max - 1)}…`;
-}
-/** Escapes text for a Markdown table cell. */
-function cell(text) {
-    return text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/`/g, "'").replace(/\r?\n/g, ' ').replace(/</g, '&lt;');
-}
-function code(text) {
-    return `\`${text.replace(/`/g, "'").replace(/\r?\n/g, ' ')}\``;
-}
-/** The whole unified diff of a plan's edits. */
-function planDiff(plan) {
-    return plan.edits.map((e) => unifiedDiff(e.path, e.before, e.after)).join('');
-}
-/** One line a person reads first: what happened. */
-function outcomeLine(plan, context) {
-    const n = plan.changes.length;
-    const refused = plan.refusals.length ? `; ${plan.refusals.length} refused` : '';
-    if (n === 0)
-        return `Nothing to change${refused ? refused : ': every image is already at the requested version'}.`;
-    const things = `${n} image reference${n === 1 ? '' : 's'} in ${plan.edits.length} file${plan.edits.length === 1 ? '' : 's'}`;
-    if (context.mode === 'dry-run')
-        return `Dry run: would bump ${things} (${summaryLine(plan.changes)})${refused}.`;
-    if (context.commit)
-        return `Bumped ${things} in commit ${context.commit.oid.slice(0, 7)} (${summaryLine(plan.changes)})${refused}.`;
-    return `Bumped ${things} (${summaryLine(plan.changes)})${refused}.`;
-}
-/** The job summary (GitHub-flavoured Markdown). */
-function jobSummary(plan, context) {
-    const lines = [];
-    const env = context.environment ? ` · ${cell(context.environment)}` : '';
-    lines.push(`### gitops-bump${env}`, '');
-    lines.push(outcomeLine(plan, context), '');
-    const where = context.branch ? `${code(context.target)} on ${code(context.branch)}` : code(context.target);
-    let meta = `Target: ${where} · mode: ${context.mode} · policy: ${cell(context.policy)}`;
-    if (context.commit) {
-        const sha = code(context.commit.oid.slice(0, 7));
-        meta += ` · commit: ${context.commit.url ? `[${sha}](${context.commit.url})` : sha}`;
-    }
-    lines.push(meta, '');
-    if (plan.changes.length > 0) {
-        lines.push('| File | Image | From | To |', '| --- | --- | --- | --- |');
-        for (const c of plan.changes) {
-            lines.push(`| ${code(`${c.file}:${c.line}`)} | ${cell(c.image)} | ${code(c.from || '(none)')} | ${code(c.to)} |`);
-        }
-        lines.push('');
-    }
-    if (plan.refusals.length > 0) {
-        lines.push('**Refused**', '', '| File | Image | Current | Wanted | Why |', '| --- | --- | --- | --- | --- |');
-        for (const r of plan.refusals) {
-            lines.push(`| ${code(`${r.file}:${r.line}`)} | ${cell(r.image)} | ${code(r.from || '(none)')} | ${code(r.to)} | ${cell(r.reason)} |`);
-        }
-        lines.push('');
-    }
-    if (plan.skipped.length > 0) {
-        lines.push('<details><summary>Skipped files</summary>', '');
-        for (const s of plan.skipped)
-            lines.push(`- ${code(s.path)}: ${cell(s.reason)}`);
-        lines.push('', '</details>', '');
-    }
-    if (plan.notes.length > 0) {
-        lines.push('**Notes**', '');
-        for (const note of plan.notes)
-            lines.push(`- ${cell(note)}`);
-        lines.push('');
-    }
-    const diff = planDiff(plan);
-    if (diff !== '') {
-        const fence = diff.includes('```') ? '~~~~' : '```';
-        lines.push('<details><summary>Diff</summary>', '', `${fence}diff`, diff.trimEnd(), fence, '', '</details>', '');
-    }
-    return lines.join('\n');
-}
-
 ;// CONCATENATED MODULE: ./node_modules/@actions/github/lib/context.js
 
 
@@ -37762,10 +35693,10 @@ function Collection() {
 
 
 // pkg/dist-src/version.js
-var dist_bundle_VERSION = "0.0.0-development";
+var VERSION = "0.0.0-development";
 
 // pkg/dist-src/defaults.js
-var userAgent = `octokit-endpoint.js/${dist_bundle_VERSION} ${getUserAgent()}`;
+var userAgent = `octokit-endpoint.js/${VERSION} ${getUserAgent()}`;
 var DEFAULTS = {
   method: "GET",
   baseUrl: "https://api.github.com",
@@ -39045,12 +36976,12 @@ class RequestError extends Error {
 
 
 // pkg/dist-src/version.js
-var request_dist_bundle_VERSION = "10.0.16";
+var dist_bundle_VERSION = "10.0.16";
 
 // pkg/dist-src/defaults.js
 var defaults_default = {
   headers: {
-    "user-agent": `octokit-request.js/${request_dist_bundle_VERSION} ${getUserAgent()}`
+    "user-agent": `octokit-request.js/${dist_bundle_VERSION} ${getUserAgent()}`
   }
 };
 
@@ -43076,6 +41007,2306 @@ function chunk(items, size) {
 function byPath(a, b) {
     return a.path < b.path ? -1 : a.path > b.path ? 1 : 0;
 }
+// ---------------------------------------------------------------------------------------------------------
+// Reading files of another commit (the pull-request mode reads its branch's versions of the same files).
+/**
+ * The selection of one `file(path:)` answer that `filesFromAnswers` decodes, for `ReadOptions.extra`
+ * selections that read files of another commit in the head request.
+ */
+const FILE_ENTRY_SELECTION = 'type mode oid object { __typename ... on Blob { byteSize isBinary isTruncated text } }';
+/**
+ * Decodes `file(path:)` answers selected with `FILE_ENTRY_SELECTION` (null: no such path) into files and
+ * skips, exactly as `readSnapshot` does (truncated texts are read over REST). `branch` names the commit in
+ * skip reasons.
+ */
+async function filesFromAnswers(client, target, branch, answers, options = {}) {
+    const settings = { ...source_DEFAULTS, ...options };
+    const info = { branch };
+    const results = await Promise.all(answers.map((a) => decide(client, target, info, { path: a.path, entry: (a.entry ?? null) }, settings)));
+    const files = results.filter((r) => 'text' in r).sort(byPath);
+    const skipped = results.filter((r) => !('text' in r)).sort(byPath);
+    return { files, skipped };
+}
+/** Reads `paths` at commit `oid` (one query per `chunkSize` paths, in parallel), decoded like `readSnapshot`. */
+async function readFilesAt(client, target, branch, oid, paths, options = {}) {
+    const settings = { ...source_DEFAULTS, ...options };
+    try {
+        const answers = await readChunks(client, target, oid, chunk(paths, settings.chunkSize));
+        return await filesFromAnswers(client, target, branch, answers, options);
+    }
+    catch (error) {
+        throw toReadError(error, target);
+    }
+}
+
+// EXTERNAL MODULE: ./node_modules/semver/index.js
+var semver = __nccwpck_require__(2088);
+var semver_default = /*#__PURE__*/__nccwpck_require__.n(semver);
+;// CONCATENATED MODULE: ./src/image/policy.ts
+// May a version replace another? The `policy` input: `newer` (default), `any`, or a semver range.
+// Pure: no I/O.
+
+const ACCEPTED = "use 'newer' (the default: never move a version backwards), 'any' (allow rollbacks) or a semver range such as '~1.4', '^2', '>=1.2 <2' or '1.x'";
+// MAJOR.MINOR[.PATCH][-prerelease][+build] with an optional leading v/V; a bare integer is not a version.
+const policy_VERSION = /^[vV]?(\d+)\.(\d+)(?:\.(\d+))?((?:-[0-9A-Za-z.-]+)?(?:\+[0-9A-Za-z.-]+)?)$/;
+/**
+ * Parses the `policy` input: '' → newer; `newer`, `any`, or a semver range (`~1.4`, `^2`, `>=1.2 <2`, `1.x`).
+ * Throws an Error naming `input` and the accepted forms.
+ */
+function parsePolicy(text, input = 'policy') {
+    const value = text.trim();
+    const word = value.toLowerCase();
+    if (word === '' || word === 'newer')
+        return { kind: 'newer' };
+    if (word === 'any')
+        return { kind: 'any' };
+    if (isRange(value))
+        return { kind: 'range', range: value };
+    throw new Error(`${input}: '${value}' is not a policy; ${ACCEPTED}`);
+}
+/** For summaries: `newer`, `any`, `range ~1.4`. */
+function describePolicy(p) {
+    return p.kind === 'range' ? `range ${p.range}` : p.kind;
+}
+/**
+ * May `wanted` replace `current` under `policy`? `current` is what the file holds now, `wanted` what the request asks for.
+ * A tag-plus-digest is judged by its tag; a digest-only `wanted` is always allowed.
+ */
+function judge(policy, current, wanted) {
+    if (policy.kind === 'any')
+        return { allowed: true };
+    const wantedTag = nonEmpty(wanted.tag);
+    if (wantedTag === undefined)
+        return { allowed: true };
+    if (policy.kind === 'range') {
+        const outside = rangeRefusal(policy.range, wantedTag);
+        if (outside !== undefined)
+            return { allowed: false, reason: outside };
+    }
+    return noDowngrade(policy, nonEmpty(current.tag), wantedTag);
+}
+/** The tag as a strict semver string (`v1.4` → `1.4.0`), or undefined when it is not a version. */
+function versionOfTag(tag) {
+    const match = policy_VERSION.exec(tag);
+    if (match === null)
+        return undefined;
+    const [, major, minor, patch, rest] = match;
+    return semver_default().valid(`${major}.${minor}.${patch ?? '0'}${rest ?? ''}`) ?? undefined;
+}
+/** True for a tag that is a version in the sense of the policy (`1.10`, `v2.0.1-rc.1`; not `6801028` or `latest`). */
+function isVersionTag(tag) {
+    return versionOfTag(tag) !== undefined;
+}
+/** Compares two version tags (negative, 0, positive), or undefined when either is not a version. */
+function compareVersionTags(a, b) {
+    const left = versionOfTag(a);
+    const right = versionOfTag(b);
+    return left === undefined || right === undefined ? undefined : semver_default().compare(left, right);
+}
+// ---------------------------------------------------------------------------------------------------------
+function isRange(text) {
+    // A range must mention a version number or a wildcard; semver accepts some words (e.g. 'x') as '*'.
+    return /[0-9*xX]/.test(text) && semver_default().validRange(text) !== null;
+}
+function rangeRefusal(range, tag) {
+    const version = versionOfTag(tag);
+    if (version === undefined)
+        return `'${tag}' is not a semantic version, so it cannot be checked against the range ${range}`;
+    if (!semver_default().satisfies(version, range))
+        return `${tag} is outside the range ${range}`;
+    return undefined;
+}
+function noDowngrade(policy, currentTag, wantedTag) {
+    const unchecked = 'written without an ordering check';
+    if (!isVersionTag(wantedTag))
+        return { allowed: true, note: `'${wantedTag}' is not a semantic version: ${unchecked}` };
+    if (currentTag === undefined)
+        return { allowed: true, note: `the current reference has no tag: ${unchecked}` };
+    const order = compareVersionTags(wantedTag, currentTag);
+    if (order === undefined)
+        return { allowed: true, note: `the current tag '${currentTag}' is not a semantic version: ${unchecked}` };
+    if (order >= 0)
+        return { allowed: true };
+    return {
+        allowed: false,
+        reason: `${wantedTag} is older than ${currentTag} already there (policy: ${describePolicy(policy)}; use policy: any to roll back)`,
+    };
+}
+function nonEmpty(text) {
+    return text === undefined || text === '' ? undefined : text;
+}
+
+;// CONCATENATED MODULE: ./src/image/reference.ts
+// OCI / Docker image references, following the grammar of github.com/distribution/reference:
+//
+//   reference  := name [ ":" tag ] [ "@" digest ]
+//   name       := [ domain "/" ] path-component { "/" path-component }      (at most 255 characters)
+//   domain     := host [ ":" port ]        host := domain-name | "[" ipv6 "]"
+//   path-comp  := [a-z0-9]+ ( ( [._] | "__" | "-"+ ) [a-z0-9]+ )*
+//   tag        := [A-Za-z0-9_][A-Za-z0-9._-]{0,127}
+//   digest     := "sha256:" 64 lowercase hex | "sha512:" 128 lowercase hex   (the algorithms registries use)
+//
+// The first component of a name is a registry host only when it contains '.' or ':' or is 'localhost';
+// otherwise the image lives on Docker Hub, and a one-component Docker Hub path lives under 'library/'.
+/** Thrown for text that is not an image reference; `reason` says why, in words a person can act on. */
+class InvalidReferenceError extends Error {
+    value;
+    reason;
+    constructor(value, reason) {
+        super(`${show(value)} is not a valid image reference: ${reason}`);
+        this.name = 'InvalidReferenceError';
+        this.value = value;
+        this.reason = reason;
+    }
+}
+/** The registry an image gets when its name has none. */
+const DEFAULT_REGISTRY = 'docker.io';
+/** Longest name (registry and path, as written) the grammar allows. */
+const NAME_MAX_LENGTH = 255;
+/** Longest tag the grammar allows. */
+const TAG_MAX_LENGTH = 128;
+const DOCKER_HUB_ALIASES = new Set(['docker.io', 'index.docker.io', 'registry-1.docker.io']);
+const PATH_COMPONENT = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$/;
+const DOMAIN_NAME = /^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*$/;
+const IPV6_HOST = /^\[[A-Fa-f0-9:]+\]$/;
+const PORT = /^[0-9]+$/;
+const TAG = /^[A-Za-z0-9_][A-Za-z0-9._-]{0,127}$/;
+const TAG_CHARACTER = /^[A-Za-z0-9._-]$/;
+const DIGEST_HEX = { sha256: 64, sha512: 128 };
+// eslint-disable-next-line no-control-regex
+const CONTROL_OR_SPACE = /[\s\u0000-\u001f\u007f-\u009f]/u;
+/** Parses an image reference. Throws {@link InvalidReferenceError} with a precise reason. */
+function parseReference(text) {
+    const raw = trimBlanks(text);
+    const problem = textProblem(raw);
+    if (problem !== undefined)
+        throw new InvalidReferenceError(raw, problem);
+    const { name, tag, digest } = splitReference(raw);
+    const { registry, path } = parseName(raw, name);
+    const reference = { raw, name, registry, path, repository: `${registry}/${path}` };
+    return { ...reference, ...(tag !== undefined && { tag }), ...(digest !== undefined && { digest }) };
+}
+/** Like {@link parseReference}, but returns undefined instead of throwing. */
+function tryParseReference(text) {
+    try {
+        return parseReference(text);
+    }
+    catch (error) {
+        if (error instanceof InvalidReferenceError)
+            return undefined;
+        throw error;
+    }
+}
+/**
+ * The normalised repository of a name: `nginx` → `docker.io/library/nginx`, `GHCR.IO/acme/api` →
+ * `ghcr.io/acme/api`. A tag or digest, if present, is ignored. Throws {@link InvalidReferenceError}.
+ */
+function normaliseRepository(name) {
+    return parseReference(name).repository;
+}
+/**
+ * True when two names denote the same repository after normalisation. Never a prefix match:
+ * `ghcr.io/acme/api` is not `ghcr.io/acme/api-gateway` nor `ghcr.io/acme/api/sub`. False when either is invalid.
+ */
+function sameRepository(a, b) {
+    const left = tryParseReference(a);
+    const right = tryParseReference(b);
+    return left !== undefined && right !== undefined && left.repository === right.repository;
+}
+/**
+ * Builds `name[:tag][@digest]`, keeping the spelling of `name` (no normalisation).
+ * Throws {@link InvalidReferenceError} when the name, tag or digest is invalid, or when `name` carries a tag or digest itself.
+ */
+function formatReference(name, tag, digest) {
+    const text = `${name}${tag === undefined ? '' : `:${tag}`}${digest === undefined ? '' : `@${digest}`}`;
+    const nameOnly = parseReference(name);
+    if (nameOnly.raw !== name || nameOnly.tag !== undefined || nameOnly.digest !== undefined) {
+        throw new InvalidReferenceError(text, `the name ${show(name)} must be a bare repository name without tag, digest or surrounding blanks`);
+    }
+    const tagError = tag === undefined ? undefined : tagProblem(tag);
+    if (tagError !== undefined)
+        throw new InvalidReferenceError(text, tagError);
+    const digestError = digest === undefined ? undefined : digestProblem(digest);
+    if (digestError !== undefined)
+        throw new InvalidReferenceError(text, digestError);
+    return text;
+}
+/** True for a tag of the grammar: `[A-Za-z0-9_][A-Za-z0-9._-]{0,127}`. */
+function isValidTag(tag) {
+    return TAG.test(tag);
+}
+/** True for `sha256:` + 64 or `sha512:` + 128 lowercase hex characters. */
+function isValidDigest(digest) {
+    return digestProblem(digest) === undefined;
+}
+/** Why `tag` is not a valid tag, or undefined when it is. */
+function tagProblem(tag) {
+    if (tag === '')
+        return 'the tag is empty';
+    if (tag.length > TAG_MAX_LENGTH)
+        return `tag ${show(abbreviate(tag))} is ${tag.length} characters long; at most ${TAG_MAX_LENGTH} are allowed`;
+    const bad = [...tag].find((c) => !TAG_CHARACTER.test(c));
+    if (bad !== undefined)
+        return `tag ${show(tag)} has a character outside [A-Za-z0-9._-]: ${show(bad)}`;
+    if (!TAG.test(tag))
+        return `tag ${show(tag)} must start with a letter, a digit or '_'`;
+    return undefined;
+}
+/** Why `digest` is not a valid digest, or undefined when it is. */
+function digestProblem(digest) {
+    const colon = digest.indexOf(':');
+    const algorithm = colon < 0 ? '' : digest.slice(0, colon);
+    const hex = digest.slice(colon + 1);
+    const length = DIGEST_HEX[algorithm];
+    if (length === undefined) {
+        const found = colon < 0 ? `${show(abbreviate(digest))} has no algorithm` : `algorithm ${show(algorithm)} is not supported`;
+        return `digest must be sha256: followed by 64 lowercase hex characters (or sha512: followed by 128); ${found}`;
+    }
+    if (hex.length === length && /^[0-9a-f]+$/.test(hex))
+        return undefined;
+    const found = /^[0-9a-fA-F]*$/.test(hex)
+        ? hex.length === length
+            ? 'it has uppercase hex'
+            : `it has ${hex.length}`
+        : 'it has characters that are not hex';
+    return `digest must be ${algorithm}: followed by ${length} lowercase hex characters; ${found}`;
+}
+/** Joins Helm-style split parts: registry `ghcr.io` + repository `acme/api` → `ghcr.io/acme/api`; registry undefined/'' → repository. */
+function joinRepository(registry, repository) {
+    const host = (registry ?? '').trim().replace(/\/+$/, '');
+    if (host === '')
+        return repository;
+    return `${host}/${repository.replace(/^\/+/, '')}`;
+}
+/** The version part as the summary shows it: `1.4.2`, `sha256:…`, `1.4.2@sha256:…`, `` when neither. */
+function versionOf(ref) {
+    const tag = ref.tag ?? '';
+    const digest = ref.digest ?? '';
+    if (tag !== '' && digest !== '')
+        return `${tag}@${digest}`;
+    return tag !== '' ? tag : digest;
+}
+// ---------------------------------------------------------------------------------------------------------
+/** Removes leading and trailing spaces and tabs only: a newline or other control character is an error. */
+function trimBlanks(text) {
+    return text.replace(/^[ \t]+|[ \t]+$/g, '');
+}
+/** Problems visible in the whole text, before any splitting. */
+function textProblem(raw) {
+    if (raw === '')
+        return 'it is empty';
+    if (/\$\{|\{\{|\}\}|\{%/.test(raw)) {
+        return 'it contains a template placeholder (${…} or {{ … }}); render the template first or put a literal reference there';
+    }
+    if (/^oci:\/\//i.test(raw)) {
+        return 'it is an OCI artifact URL (oci://, e.g. a Helm chart), not a container image';
+    }
+    if (/^[A-Za-z][A-Za-z0-9+.-]*:\/\//.test(raw)) {
+        return 'it is a URL; an image reference has no scheme (write registry/path:tag)';
+    }
+    const match = CONTROL_OR_SPACE.exec(raw);
+    if (match !== null) {
+        return `it contains ${describeCharacter(match[0])} at position ${match.index + 1}; image references cannot contain whitespace or control characters`;
+    }
+    return undefined;
+}
+/** Splits `name[:tag][@digest]`, validating the tag and digest. */
+function splitReference(raw) {
+    const at = raw.indexOf('@');
+    if (at >= 0 && raw.indexOf('@', at + 1) >= 0)
+        throw new InvalidReferenceError(raw, "it has more than one '@'");
+    let rest = raw;
+    let digest;
+    if (at >= 0) {
+        digest = raw.slice(at + 1);
+        rest = raw.slice(0, at);
+        if (digest === '')
+            throw new InvalidReferenceError(raw, "it ends with '@' but no digest follows");
+        const problem = digestProblem(digest);
+        if (problem !== undefined)
+            throw new InvalidReferenceError(raw, problem);
+        if (rest === '')
+            throw new InvalidReferenceError(raw, "there is no image name before '@'");
+    }
+    const colon = rest.lastIndexOf(':');
+    if (colon <= rest.lastIndexOf('/'))
+        return { name: rest, ...(digest !== undefined && { digest }) };
+    const tag = rest.slice(colon + 1);
+    const name = rest.slice(0, colon);
+    if (tag === '')
+        throw new InvalidReferenceError(raw, "it ends with ':' but no tag follows");
+    if (name === '')
+        throw new InvalidReferenceError(raw, "there is no image name before ':'");
+    const problem = tagProblem(tag);
+    if (problem !== undefined)
+        throw new InvalidReferenceError(raw, problem);
+    return { name, tag, ...(digest !== undefined && { digest }) };
+}
+/** Splits a name into its normalised registry and path, validating every component. */
+function parseName(raw, name) {
+    if (name.length > NAME_MAX_LENGTH) {
+        throw new InvalidReferenceError(raw, `the name is ${name.length} characters long; at most ${NAME_MAX_LENGTH} are allowed`);
+    }
+    const components = name.split('/');
+    const first = components[0] ?? '';
+    const hasHost = components.length > 1 && isHostLike(first);
+    const pathComponents = hasHost ? components.slice(1) : components;
+    if (hasHost) {
+        const problem = hostProblem(first);
+        if (problem !== undefined)
+            throw new InvalidReferenceError(raw, problem);
+    }
+    for (const component of pathComponents) {
+        const problem = pathComponentProblem(component, name);
+        if (problem !== undefined)
+            throw new InvalidReferenceError(raw, problem);
+    }
+    const written = hasHost ? first.toLowerCase() : DEFAULT_REGISTRY;
+    const registry = DOCKER_HUB_ALIASES.has(written) ? DEFAULT_REGISTRY : written;
+    const path = registry === DEFAULT_REGISTRY && pathComponents.length === 1 ? `library/${pathComponents.join('/')}` : pathComponents.join('/');
+    return { registry, path };
+}
+/** The distribution rule: a first component is a host when it has '.' or ':' or is 'localhost'. */
+function isHostLike(component) {
+    return component.includes('.') || component.includes(':') || component.toLowerCase() === 'localhost';
+}
+function hostProblem(domain) {
+    if (domain.startsWith('[') && !domain.includes(']')) {
+        return `registry ${show(domain)} opens an IPv6 address with '[' but never closes it with ']'`;
+    }
+    const portAt = domain.startsWith('[') ? domain.indexOf(':', domain.indexOf(']')) : domain.indexOf(':');
+    const host = portAt < 0 ? domain : domain.slice(0, portAt);
+    const port = portAt < 0 ? undefined : domain.slice(portAt + 1);
+    if (port !== undefined && !PORT.test(port)) {
+        return `registry ${show(domain)} has port ${show(port)}; a port must be digits only`;
+    }
+    if (DOMAIN_NAME.test(host) || IPV6_HOST.test(host))
+        return undefined;
+    return `registry host ${show(host)} is not a valid host name (letters, digits, '-' and '.'; IPv6 in brackets: [::1])`;
+}
+function pathComponentProblem(component, name) {
+    if (component === '')
+        return `the name ${show(name)} has an empty path component (a leading, trailing or doubled '/')`;
+    if (PATH_COMPONENT.test(component))
+        return undefined;
+    if (component === '..' || component === '.' || component.includes('..')) {
+        return `path component ${show(component)} contains '..' or is '.'; relative paths are not image names`;
+    }
+    if (/[A-Z]/.test(component)) {
+        return `path component ${show(component)} has uppercase letters; repository paths must be lowercase`;
+    }
+    return `path component ${show(component)} must be lowercase letters and digits separated by '.', '_', '__' or '-' (not at either end)`;
+}
+function describeCharacter(c) {
+    if (c === ' ')
+        return 'a space';
+    if (c === '\t')
+        return 'a tab';
+    if (c === '\n')
+        return 'a newline';
+    if (c === '\r')
+        return 'a carriage return';
+    return `the character U+${(c.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`;
+}
+function abbreviate(text) {
+    return text.length > 40 ? `${text.slice(0, 37)}…` : text;
+}
+/** Quotes a value for a message, escaping control characters so a message stays on one line. */
+function show(value) {
+    return CONTROL_OR_SPACE.test(value.replace(/ /g, '')) ? JSON.stringify(value) : `'${value}'`;
+}
+
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var dist = __nccwpck_require__(8815);
+;// CONCATENATED MODULE: ./src/yaml/text.ts
+// Offsets, lines and line endings of a YAML text. Offsets are JS string indices (UTF-16 code units), the
+// same units the `yaml` parser reports; a leading BOM occupies offset 0.
+/** Maps offsets to 1-based lines and columns in one pass over the text; lookups are O(log lines). */
+class LineIndex {
+    text;
+    starts;
+    bom;
+    constructor(text) {
+        this.text = text;
+        const starts = [0];
+        for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1))
+            starts.push(i + 1);
+        this.starts = starts;
+        this.bom = text.startsWith('\uFEFF');
+    }
+    /** 1-based line of `offset`. */
+    line(offset) {
+        let low = 0;
+        let high = this.starts.length - 1;
+        while (low < high) {
+            const mid = (low + high + 1) >> 1;
+            if ((this.starts[mid] ?? 0) <= offset)
+                low = mid;
+            else
+                high = mid - 1;
+        }
+        return low + 1;
+    }
+    /** 1-based column of `offset` (a BOM on the first line is not counted). */
+    column(offset) {
+        const line = this.line(offset);
+        const start = this.lineStart(line) + (line === 1 && this.bom ? 1 : 0);
+        return offset - start + 1;
+    }
+    /** Offset of the first character of 1-based `line`. */
+    lineStart(line) {
+        return this.starts[line - 1] ?? this.text.length;
+    }
+    /** Offset of the end of the line holding `offset`, before its `\r\n` or `\n` (or the text's end). */
+    lineEnd(offset) {
+        const newline = this.text.indexOf('\n', offset);
+        if (newline < 0)
+            return this.text.length;
+        return newline > 0 && this.text[newline - 1] === '\r' ? newline - 1 : newline;
+    }
+    /** The line ending used by the line holding `offset`, or the text's usual one when that line has none. */
+    eolAt(offset) {
+        const newline = this.text.indexOf('\n', offset);
+        if (newline < 0)
+            return this.dominantEol();
+        return newline > 0 && this.text[newline - 1] === '\r' ? '\r\n' : '\n';
+    }
+    /** `\r\n` when most lines end that way, else `\n`. */
+    dominantEol() {
+        const lines = this.starts.length - 1;
+        if (lines === 0)
+            return '\n';
+        const crlf = this.text.split('\r\n').length - 1;
+        return crlf * 2 > lines ? '\r\n' : '\n';
+    }
+    /** Offset just past the line ending of the line holding `offset` (the text's end on the last line). */
+    nextLineStart(offset) {
+        const newline = this.text.indexOf('\n', offset);
+        return newline < 0 ? this.text.length : newline + 1;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/yaml/parse.ts
+// Parsing a YAML stream once, keeping source positions, and reporting the first error as line:column.
+
+
+/** A file that should be YAML and does not parse. The message is `line:column: detail`. */
+class YamlSyntaxError extends Error {
+    line;
+    column;
+    detail;
+    constructor(line, column, detail) {
+        super(`${line}:${column}: ${detail}`);
+        this.name = 'YamlSyntaxError';
+        this.line = line;
+        this.column = column;
+        this.detail = detail;
+    }
+}
+/** Options shared by every parse: lenient about duplicate keys (as Helm and kubectl are). */
+const COMPOSE_OPTIONS = { uniqueKeys: false, prettyErrors: false };
+/** Parses every document of `text`; throws {@link YamlSyntaxError} for the first error in the stream. */
+function parseStream(text, withComments = false) {
+    const stream = parseLenient(text, withComments);
+    const error = firstError(stream);
+    if (error !== undefined)
+        throw error;
+    return stream;
+}
+/** Parses without throwing; errors stay on the documents. The CST is streamed, not kept. */
+function parseLenient(text, withComments = false) {
+    const comments = [];
+    const tokens = new dist/* Parser */.iX().parse(text);
+    const source = withComments ? tapComments(tokens, comments) : tokens;
+    const documents = Array.from(new dist/* Composer */.Dk(COMPOSE_OPTIONS).compose(source, false, text.length));
+    return { text, lines: new LineIndex(text), documents, comments };
+}
+function* tapComments(tokens, comments) {
+    for (const token of tokens) {
+        collectComments(token, comments);
+        yield token;
+    }
+}
+/** The stream's first parse error, located, or undefined when the stream is well-formed. */
+function firstError(stream) {
+    let first;
+    for (const doc of stream.documents) {
+        for (const error of doc.errors) {
+            const offset = error.pos[0];
+            if (first === undefined || offset < first.offset)
+                first = { offset, message: error.message };
+        }
+    }
+    if (first === undefined)
+        return undefined;
+    const detail = first.message.replace(/ at line \d+, column \d+[\s\S]*$/, '').trim();
+    return new YamlSyntaxError(stream.lines.line(first.offset), stream.lines.column(first.offset), detail);
+}
+const LIST_FIELDS = ['start', 'sep', 'end', 'props', 'items'];
+/** Appends the comments of a CST token, in source order (`#` inside strings is not a comment token). */
+function collectComments(value, comments) {
+    if (typeof value !== 'object' || value === null)
+        return;
+    const token = value;
+    if (token.type === 'comment') {
+        if (typeof token.offset === 'number' && typeof token.source === 'string')
+            comments.push({ offset: token.offset, text: token.source });
+        return;
+    }
+    for (const field of LIST_FIELDS) {
+        const list = token[field];
+        if (Array.isArray(list))
+            for (const item of list)
+                collectComments(item, comments);
+    }
+    if (token.key !== undefined)
+        collectComments(token.key, comments);
+    if (token.value !== undefined)
+        collectComments(token.value, comments);
+}
+
+;// CONCATENATED MODULE: ./src/yaml/path.ts
+// YAML paths in the corpus's syntax: dotted keys from the document root, `[i]` for sequence items,
+// keys outside [A-Za-z_$][A-Za-z0-9_$-]* written as ["key"] (JSON-quoted).
+const BARE_KEY = /^[A-Za-z_$][A-Za-z0-9_$-]*$/;
+/** Formats steps as `spec.template.spec.containers[0].image`, `podSpecs["a.yaml"]`, `[3].value`. */
+function formatPath(steps) {
+    let out = '';
+    for (const step of steps) {
+        if (typeof step === 'number')
+            out += `[${step}]`;
+        else if (BARE_KEY.test(step))
+            out += out === '' ? step : `.${step}`;
+        else
+            out += `[${JSON.stringify(step)}]`;
+    }
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/yaml/markers.ts
+// `# gitops-bump: …` comments: a hold on a line, or a marker naming the image a scalar belongs to.
+
+
+const MARKER = /^#\s*gitops-bump:\s*(.*)$/;
+const SUFFIX = /^(.+):(tag|digest|name)$/;
+/** Reads the `# gitops-bump:` comments; others are ignored. */
+function readMarkers(comments, lines) {
+    const markers = [];
+    for (const comment of comments) {
+        const match = MARKER.exec(comment.text.trimEnd());
+        if (match === null)
+            continue;
+        const words = (match[1] ?? '').split(/\s+/).filter((word) => word !== '');
+        const hold = words.includes('hold');
+        const spec = words.find((word) => word !== 'hold');
+        const reference = spec === undefined ? undefined : markerReference(spec);
+        markers.push({ line: lines.line(comment.offset), offset: comment.offset, hold, ...(reference !== undefined && { reference }) });
+    }
+    return markers;
+}
+function markerReference(spec) {
+    const suffix = SUFFIX.exec(spec);
+    if (suffix !== null) {
+        const parsed = tryParseReference(suffix[1] ?? '');
+        if (parsed !== undefined && parsed.tag === undefined && parsed.digest === undefined) {
+            return { name: parsed.name, repository: parsed.repository, part: suffix[2] };
+        }
+    }
+    const parsed = tryParseReference(spec);
+    return parsed === undefined ? undefined : { name: parsed.name, repository: parsed.repository, part: 'reference' };
+}
+/**
+ * Sites for marker comments on scalars that are not already part of a site: a whole reference (`…`),
+ * or the tag / digest / name of one (`…:tag`, `…:digest`, `…:name`; those in one mapping form one site).
+ */
+function markerSites(markers, scalars, taken, doc) {
+    const byLine = new Map();
+    for (const scalar of scalars) {
+        const previous = byLine.get(scalar.slot.line);
+        if (previous === undefined || previous.slot.end < scalar.slot.end)
+            byLine.set(scalar.slot.line, scalar);
+    }
+    const sites = [];
+    const groups = new Map();
+    for (const marker of markers) {
+        const reference = marker.reference;
+        const scalar = byLine.get(marker.line);
+        if (reference === undefined || scalar === undefined || scalar.slot.end > marker.offset || taken.has(scalar.slot.start))
+            continue;
+        if (scalar.slot.style === 'block')
+            continue;
+        if (reference.part === 'reference') {
+            sites.push(referenceMarkerSite(doc, scalar, reference));
+            continue;
+        }
+        const key = `${scalar.parent}\u0000${reference.repository}`;
+        const group = groups.get(key) ?? { name: reference.name, repository: reference.repository, parts: new Map() };
+        group.parts.set(reference.part, scalar);
+        groups.set(key, group);
+    }
+    for (const group of groups.values())
+        sites.push(fieldsMarkerSite(doc, group));
+    return sites;
+}
+function referenceMarkerSite(doc, scalar, reference) {
+    const parsed = tryParseReference(scalar.slot.text ?? '');
+    const target = { kind: 'reference', scalar: scalar.slot, prefix: '', writtenName: parsed?.name };
+    return {
+        form: 'marker',
+        doc,
+        path: formatPath(scalar.steps),
+        line: scalar.slot.line,
+        column: scalar.slot.column,
+        name: reference.name,
+        repository: reference.repository,
+        ...(parsed?.tag !== undefined && { tag: parsed.tag }),
+        ...(parsed?.digest !== undefined && { digest: parsed.digest }),
+        target,
+        lines: [scalar.slot.line],
+    };
+}
+function fieldsMarkerSite(doc, group) {
+    const tag = group.parts.get('tag');
+    const digest = group.parts.get('digest');
+    const shown = tag ?? digest ?? group.parts.get('name');
+    if (shown === undefined)
+        throw new Error('internal: an empty marker group');
+    const field = (scalar) => scalar === undefined
+        ? undefined
+        : { key: String(scalar.steps[scalar.steps.length - 1]), scalar: scalar.slot, aliased: false, inherited: false, keyStart: scalar.slot.start, valueEnd: scalar.slot.end };
+    const tagField = field(tag);
+    const digestField = field(digest);
+    const tagText = tag?.slot.text === '' ? undefined : tag?.slot.text;
+    const digestText = digest?.slot.text === '' ? undefined : digest?.slot.text;
+    return {
+        form: 'marker',
+        doc,
+        path: formatPath(shown.steps),
+        line: shown.slot.line,
+        column: shown.slot.column,
+        name: group.name,
+        repository: group.repository,
+        ...(tagText !== undefined && { tag: tagText }),
+        ...(digestText !== undefined && { digest: digestText }),
+        target: {
+            kind: 'fields',
+            shape: 'marker',
+            ...(tagField !== undefined && { tag: tagField }),
+            ...(digestField !== undefined && { digest: digestField }),
+            digestInTag: false,
+        },
+        lines: [...group.parts.values()].map((scalar) => scalar.slot.line),
+    };
+}
+
+;// CONCATENATED MODULE: ./src/yaml/scalar.ts
+// Scalars as written in the source, and how to write a new string into one without changing its style
+// unless YAML would otherwise read the new text as something other than a string.
+// Plain scalars that some YAML reader in use resolves to something other than a string: YAML 1.2 core
+// (Go yaml.v3, eemeli/yaml), YAML 1.1 (PyYAML, Go yaml.v2 as used by Helm and kustomize).
+const NON_STRING_PLAIN = [
+    /^(?:~|null|Null|NULL)$/,
+    /^(?:y|Y|yes|Yes|YES|n|N|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF)$/,
+    // integers: 1.2 decimal/octal/hex, 1.1 binary, octal, underscores, sexagesimal
+    /^[-+]?[0-9]+$/,
+    /^0o[0-7]+$/,
+    /^[-+]?0x[0-9a-fA-F_]+$/,
+    /^[-+]?0b[01_]+$/,
+    /^[-+]?[0-9][0-9_]*$/,
+    /^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?$/,
+    // floats: 1.2 (exponent without dot), 1.1 (dot required, underscores), infinities and NaN
+    /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$/,
+    /^[-+]?(?:[0-9][0-9_]*)?\.[0-9_]*(?:[eE][-+]?[0-9]+)?$/,
+    /^[-+]?(?:[0-9][0-9_]*)?(?:\.[0-9_]*)?[eE][-+]?[0-9]+$/, // eemeli/yaml 1.1 reads even `E0` as a float
+    /^[-+]?\.(?:inf|Inf|INF)$/,
+    /^\.(?:nan|NaN|NAN)$/,
+    // YAML 1.1 timestamps, merge and value keys
+    /^[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}(?:(?:[Tt]|[ \t]+)[0-9]{1,2}:[0-9]{2}:[0-9]{2}(?:\.[0-9]*)?(?:[ \t]*(?:Z|[-+][0-9]{1,2}(?::[0-9]{2})?))?)?$/,
+    /^(?:<<|=)$/,
+];
+/** True when a YAML 1.1 or 1.2 reader would resolve `text`, written plain, as a non-string (`1.10`, `true`, `1e3`, `on`). */
+function resolvesAsNonString(text) {
+    return NON_STRING_PLAIN.some((pattern) => pattern.test(text));
+}
+/** True when `text` may be written as a plain scalar and still read back as this very string. */
+function isSafePlain(text, inFlow) {
+    if (text === '' || resolvesAsNonString(text))
+        return false;
+    if (/^[\s\-?:,[\]{}#&*!|>'"%@`]/.test(text) && !/^[-?:][^\s,[\]{}]/.test(text))
+        return false;
+    if (/\s$/.test(text) || /[\n\r\t]/.test(text))
+        return false;
+    if (/: |:$| #/.test(text))
+        return false;
+    if (inFlow && /[,[\]{}]/.test(text))
+        return false;
+    return true;
+}
+/** `text` as a double-quoted YAML scalar. */
+function doubleQuoted(text) {
+    return `"${text.replace(/[\\"]/g, (c) => `\\${c}`).replace(/\n/g, '\\n').replace(/\t/g, '\\t').replace(/\r/g, '\\r')}"`;
+}
+/** `text` as a single-quoted YAML scalar. */
+function singleQuoted(text) {
+    return `'${text.replace(/'/g, "''")}'`;
+}
+/**
+ * The source text for `text` in the style of `slot`: single stays single, double stays double, plain stays
+ * plain when that reads back as the same string, else double quotes. Returns undefined for a block scalar.
+ */
+function renderLike(slot, text) {
+    switch (slot.style) {
+        case 'single':
+            return singleQuoted(text);
+        case 'double':
+            return doubleQuoted(text);
+        case 'plain':
+            return isSafePlain(text, slot.inFlow) ? text : doubleQuoted(text);
+        case 'block':
+            return undefined;
+    }
+}
+/** The source text for a new scalar (no existing style): plain when safe, else double-quoted. */
+function renderNew(text, inFlow) {
+    return isSafePlain(text, inFlow) ? text : doubleQuoted(text);
+}
+
+;// CONCATENATED MODULE: ./src/yaml/walk.ts
+// The walk over one document that finds image references by shape. Look-alikes are excluded by where
+// they are (the document's kind, the path), never by their value.
+
+
+
+
+/** API groups whose documents describe images without deploying them (scan policies, chart sources, schemas). */
+const EXCLUDED_GROUPS = new Set([
+    'image.toolkit.fluxcd.io',
+    'source.toolkit.fluxcd.io',
+    'argocd-image-updater.argoproj.io',
+    'apiextensions.k8s.io',
+]);
+/** Keys whose subtree never holds a deployed image reference. */
+const EXCLUDED_KEYS = new Set(['managedFields', 'volumes', 'rbd', 'openAPIV3Schema']);
+/** Lists whose items' `target`/`targets` select resources by image (kustomize patches, replacements). */
+const SELECTOR_LISTS = new Set(['patches', 'patchesJson6902', 'replacements', 'patchesStrategicMerge']);
+const KUSTOMIZE_FIELDS = ['newName', 'newTag', 'digest', 'newDigest', 'tagSuffix'];
+/** Keys that make a kind-less document a kustomization. */
+const KUSTOMIZATION_KEYS = ['resources', 'bases', 'components', 'patches', 'patchesStrategicMerge', 'patchesJson6902', 'namePrefix', 'nameSuffix', 'namespace', 'commonLabels', 'labels', 'configMapGenerator', 'secretGenerator', 'helmCharts', 'replacements', 'replicas'];
+const SPLIT_FIELDS = ['registry', 'repository', 'image', 'name', 'tag', 'digest', 'sha'];
+const IMAGE_KEY = /image/i;
+/** A Helm parameter naming one part of an image: `image.tag`, `worker.image.repository`, `image.name`. */
+const HELM_PARAMETER = /^(?:(.*)\.)?(repository|name|registry|tag|digest)$/;
+/** Walks document `index`; `seen` receives value scalars when markers need them. */
+class DocumentWalker {
+    doc;
+    index;
+    lines;
+    seen;
+    sites = [];
+    aliasImages = [];
+    /** Each alias's anchored node, computed once per document on the first alias met (Alias.resolve walks the whole document). */
+    anchors;
+    constructor(doc, index, lines, seen) {
+        this.doc = doc;
+        this.index = index;
+        this.lines = lines;
+        this.seen = seen;
+    }
+    /** Runs the walk; returns the sites in source order. */
+    walk() {
+        const root = this.doc.contents;
+        if (root === null)
+            return this.sites;
+        if (isExcludedDocument(root)) {
+            this.recordScalars(root, [], false);
+            return this.sites;
+        }
+        this.visit(root, [], false, undefined, (0,dist/* isMap */.jh)(root) && root.has('kind'));
+        this.addAliasedImages();
+        return this.sites.sort((a, b) => a.line - b.line || a.column - b.column);
+    }
+    visit(node, steps, inFlow, key, isObject) {
+        if ((0,dist/* isMap */.jh)(node))
+            this.visitMap(node, steps, inFlow, key, isObject);
+        else if ((0,dist/* isSeq */.oP)(node))
+            this.visitSeq(node, steps, inFlow, key);
+    }
+    visitMap(map, steps, inFlow, key, isObject) {
+        const flow = inFlow || map.flow === true;
+        const fields = this.fieldsOf(map, flow, true);
+        // An `image:` holding a bare name next to a `tag:` is one half of a split reference, not a full one.
+        const imageIsSplitName = this.detectSplit(map, steps, fields, flow, key) && !fields.has('repository');
+        for (const pair of map.items) {
+            const name = keyText(pair);
+            const value = pair.value;
+            if (name === undefined || value === null)
+                continue;
+            const childSteps = [...steps, name];
+            if (this.excluded(name, steps, isObject)) {
+                this.recordScalars(value, childSteps, flow, rangeOf(map)[0]);
+                continue;
+            }
+            if ((0,dist/* isScalar */.jn)(value)) {
+                const slot = this.slot(value, flow);
+                this.seen?.({ slot, steps: childSteps, parent: rangeOf(map)[0] });
+                if (name === 'image' && !imageIsSplitName)
+                    this.addFull(childSteps, slot, value);
+            }
+            else if ((0,dist/* isAlias */.Vj)(value)) {
+                if (name === 'image' && !imageIsSplitName) {
+                    const target = this.resolve(value);
+                    if ((0,dist/* isScalar */.jn)(target))
+                        this.aliasImages.push({ steps: childSteps, slot: this.slot(target, flow) });
+                }
+            }
+            else if ((0,dist/* isSeq */.oP)(value) && name === 'images') {
+                if (key === 'kustomize')
+                    this.addArgoImages(value, childSteps, flow);
+                else
+                    this.addKustomizeEntries(value, childSteps, flow, this.isKustomizationImages(steps));
+                this.visit(value, childSteps, flow, name, false);
+            }
+            else {
+                if ((0,dist/* isSeq */.oP)(value) && name === 'parameters' && key === 'helm')
+                    this.addHelmParameters(value, childSteps, flow);
+                this.visit(value, childSteps, flow, name, false);
+            }
+        }
+    }
+    visitSeq(seq, steps, inFlow, key) {
+        const flow = inFlow || seq.flow === true;
+        seq.items.forEach((item, i) => {
+            const node = item;
+            if (node === null)
+                return;
+            if ((0,dist/* isScalar */.jn)(node))
+                this.seen?.({ slot: this.slot(node, flow), steps: [...steps, i], parent: rangeOf(seq)[0] });
+            else
+                this.visit(node, [...steps, i], flow, key, this.isListItem(steps, node));
+        });
+    }
+    /** In a subtree holding no sites, only the scalars an explicit marker comment may name are recorded. */
+    recordScalars(node, steps, inFlow, parent = 0) {
+        const seen = this.seen;
+        if (seen === undefined)
+            return;
+        if ((0,dist/* isScalar */.jn)(node)) {
+            seen({ slot: this.slot(node, inFlow), steps, parent });
+        }
+        else if ((0,dist/* isMap */.jh)(node)) {
+            const flow = inFlow || node.flow === true;
+            for (const pair of node.items) {
+                const key = keyText(pair);
+                const value = pair.value;
+                if (key !== undefined && value !== null)
+                    this.recordScalars(value, [...steps, key], flow, rangeOf(node)[0]);
+            }
+        }
+        else if ((0,dist/* isSeq */.oP)(node)) {
+            const flow = inFlow || node.flow === true;
+            node.items.forEach((item, i) => {
+                if (item !== null)
+                    this.recordScalars(item, [...steps, i], flow, rangeOf(node)[0]);
+            });
+        }
+    }
+    /** True for an object of a `kind: List` (or `…List`): its `status` is observed state like a top-level one's. */
+    isListItem(steps, node) {
+        const root = this.doc.contents;
+        if (steps.length !== 1 || steps[0] !== 'items' || root === null || !(0,dist/* isMap */.jh)(root) || !(0,dist/* isMap */.jh)(node))
+            return false;
+        const kind = root.get('kind');
+        return typeof kind === 'string' && kind.endsWith('List') && node.has('kind');
+    }
+    /** True for a subtree that holds look-alikes only: an object's status, managedFields, volumes, schemas, patch selectors. */
+    excluded(name, steps, isObject) {
+        if (EXCLUDED_KEYS.has(name))
+            return true;
+        if (isObject && name === 'status')
+            return true;
+        if (name === 'target' || name === 'targets') {
+            const list = steps[steps.length - 2];
+            return typeof steps[steps.length - 1] === 'number' && typeof list === 'string' && SELECTOR_LISTS.has(list);
+        }
+        return false;
+    }
+    // ---- full form ---------------------------------------------------------------------------------------
+    addFull(steps, slot, node) {
+        // A plain `image: 5`, `image: true` or `image:` (null) is not a string, so not an image.
+        if (slot.style === 'plain' && (slot.text === undefined || resolvesAsNonString(slot.text)))
+            return;
+        if (node.value !== null && typeof node.value === 'object')
+            return;
+        this.sites.push(this.referenceSite('full', steps, slot, ''));
+    }
+    /** Images written as aliases: the anchored scalar is the site, once, unless it is already one. */
+    addAliasedImages() {
+        const taken = new Set(this.sites.flatMap((site) => (site.target.kind === 'reference' ? [site.target.scalar.start] : [])));
+        for (const { steps, slot } of this.aliasImages) {
+            if (taken.has(slot.start))
+                continue;
+            taken.add(slot.start);
+            this.sites.push(this.referenceSite('full', steps, slot, ''));
+        }
+    }
+    referenceSite(form, steps, slot, prefix) {
+        // A block scalar (`image: |`) is located so that a bump of it is refused, not silently skipped.
+        const written = (slot.text ?? '').slice(prefix.length);
+        const text = slot.style === 'block' ? written.trim() : written;
+        const parsed = tryParseReference(text);
+        const target = { kind: 'reference', scalar: slot, prefix, writtenName: parsed?.name };
+        return {
+            form,
+            doc: this.index,
+            path: formatPath(steps),
+            line: slot.line,
+            column: slot.column,
+            name: parsed?.name ?? text,
+            repository: parsed?.repository,
+            ...(parsed?.tag !== undefined && { tag: parsed.tag }),
+            ...(parsed?.digest !== undefined && { digest: parsed.digest }),
+            target,
+            lines: [slot.line],
+        };
+    }
+    // ---- Argo CD kustomize.images ------------------------------------------------------------------------
+    addArgoImages(seq, steps, inFlow) {
+        const flow = inFlow || seq.flow === true;
+        seq.items.forEach((item, i) => {
+            const node = item;
+            if (!(0,dist/* isScalar */.jn)(node))
+                return;
+            const slot = this.slot(node, flow);
+            if (slot.text === undefined || slot.style === 'block')
+                return;
+            const equals = slot.text.indexOf('=');
+            const prefix = equals >= 0 ? slot.text.slice(0, equals + 1) : '';
+            this.sites.push(this.referenceSite('argocd-kustomize', [...steps, i], slot, prefix));
+        });
+    }
+    // ---- Argo CD helm.parameters --------------------------------------------------------------------------
+    /**
+     * Argo CD `helm.parameters` naming an image's parts (`image.repository` or `image.name`, `image.tag`,
+     * `image.registry`, `image.digest`, as argocd-image-updater writes them): one split site per prefix that
+     * has a tag parameter, at that parameter's `value`.
+     */
+    addHelmParameters(seq, steps, inFlow) {
+        const flow = inFlow || seq.flow === true;
+        const groups = new Map();
+        seq.items.forEach((item, index) => {
+            const node = item;
+            if (!(0,dist/* isMap */.jh)(node))
+                return;
+            const fields = this.fieldsOf(node, flow || node.flow === true);
+            const parameter = fields.get('name')?.scalar.text;
+            const value = fields.get('value');
+            const match = parameter === undefined ? null : HELM_PARAMETER.exec(parameter);
+            if (match === null || value === undefined)
+                return;
+            const prefix = match[1] ?? '';
+            const part = match[2] === 'name' ? 'repository' : (match[2] ?? '');
+            const group = groups.get(prefix) ?? new Map();
+            if (!group.has(part))
+                group.set(part, { field: value, index });
+            groups.set(prefix, group);
+        });
+        for (const group of groups.values()) {
+            const tag = group.get('tag');
+            if (tag === undefined)
+                continue;
+            const repository = group.get('repository')?.field;
+            const registry = walk_nonEmpty(group.get('registry')?.field.scalar.text);
+            const written = splitName(registry, undefined, undefined, repository);
+            const tagText = walk_nonEmpty(tag.field.scalar.text);
+            const digest = group.get('digest')?.field;
+            this.sites.push({
+                form: 'split',
+                doc: this.index,
+                path: formatPath([...steps, tag.index, 'value']),
+                line: tag.field.scalar.line,
+                column: tag.field.scalar.column,
+                name: written.name,
+                repository: written.resolvable ? bareRepository(written.name) : undefined,
+                ...optional('tag', tagText),
+                ...optional('digest', walk_nonEmpty(digest?.scalar.text)),
+                target: { kind: 'fields', shape: 'split', tag: tag.field, ...optional('digest', digest), digestInTag: false },
+                lines: [...group.values()].map(({ field }) => field.scalar.line),
+            });
+        }
+    }
+    // ---- kustomize images: entries -----------------------------------------------------------------------
+    /** True for the `images:` list of a kustomization (root, no kind or kind Kustomization/Component) or of a Flux Kustomization's spec. */
+    isKustomizationImages(parent) {
+        const root = this.doc.contents;
+        if (root === null || !(0,dist/* isMap */.jh)(root))
+            return false;
+        const kind = root.get('kind');
+        if (parent.length === 1 && parent[0] === 'spec')
+            return kind === 'Kustomization' && String(root.get('apiVersion')).startsWith('kustomize.toolkit.fluxcd.io/');
+        if (parent.length !== 0)
+            return false;
+        if (kind === 'Kustomization' || kind === 'Component')
+            return true;
+        return kind === undefined && KUSTOMIZATION_KEYS.some((key) => root.has(key));
+    }
+    addKustomizeEntries(seq, steps, inFlow, kustomization) {
+        const flow = inFlow || seq.flow === true;
+        seq.items.forEach((item, i) => {
+            const node = item;
+            if (!(0,dist/* isMap */.jh)(node))
+                return;
+            const entryFlow = flow || node.flow === true;
+            const fields = this.fieldsOf(node, entryFlow);
+            const name = fields.get('name');
+            if (name === undefined || !(kustomization || KUSTOMIZE_FIELDS.some((field) => fields.has(field))))
+                return;
+            const newName = fields.get('newName');
+            const written = walk_nonEmpty(newName?.scalar.text) ?? walk_nonEmpty(name.scalar.text) ?? '';
+            const tag = fields.get('newTag');
+            const digest = fields.get('digest') ?? fields.get('newDigest');
+            const entry = this.entryOf(node, entryFlow, fields);
+            const last = entry.fields[entry.fields.length - 1];
+            const shown = tag ?? name;
+            this.sites.push({
+                form: 'kustomize',
+                doc: this.index,
+                path: formatPath([...steps, i]),
+                line: shown.scalar.line,
+                column: shown.scalar.column,
+                name: written,
+                repository: bareRepository(written),
+                ...optional('tag', walk_nonEmpty(tag?.scalar.text)),
+                ...optional('digest', walk_nonEmpty(digest?.scalar.text)),
+                target: {
+                    kind: 'fields',
+                    shape: 'kustomize',
+                    ...optional('tag', tag),
+                    ...optional('digest', digest),
+                    entry,
+                    ...optional('insertAfter', last),
+                    digestInTag: false,
+                },
+                lines: [...fields.values()].map((field) => field.scalar.line),
+            });
+        });
+    }
+    // ---- split (Helm values) -----------------------------------------------------------------------------
+    /** Adds a split site when the mapping is one; returns whether it is. */
+    detectSplit(map, steps, fields, flow, key) {
+        const imageish = key !== undefined && IMAGE_KEY.test(key);
+        const parentKey = lastKey(steps.slice(0, -1));
+        const underImages = imageish || (parentKey !== undefined && IMAGE_KEY.test(parentKey));
+        const repository = fields.get('repository');
+        const tag = fields.get('tag');
+        // `image:` counts as the name only when it is a bare name: `image: nginx:1.2` next to a `tag:` stays a full reference.
+        const image = isBareName(fields.get('image')) ? fields.get('image') : undefined;
+        const name = fields.get('name');
+        const isSplit = repository !== undefined
+            ? tag !== undefined || fields.has('registry') || fields.has('digest') || fields.has('sha') || underImages
+            : tag !== undefined && (image !== undefined || (underImages && !fields.has('image')));
+        if (!isSplit || !SPLIT_FIELDS.some((field) => fields.has(field)))
+            return false;
+        const registry = walk_nonEmpty(fields.get('registry')?.scalar.text);
+        const written = splitName(registry, repository, image, name);
+        const tagText = walk_nonEmpty(tag?.scalar.text);
+        const at = tagText?.indexOf('@') ?? -1;
+        const digestField = fields.get('digest');
+        const sha = fields.get('sha');
+        const digestText = at >= 0 ? tagText?.slice(at + 1) : (walk_nonEmpty(digestField?.scalar.text) ?? prefixSha(walk_nonEmpty(sha?.scalar.text)));
+        const nameField = repository ?? image ?? name;
+        const shown = tag ?? nameField ?? fields.get('registry');
+        if (shown === undefined)
+            return false;
+        const entry = this.entryOf(map, flow, fields);
+        this.sites.push({
+            form: 'split',
+            doc: this.index,
+            path: formatPath(steps),
+            line: shown.scalar.line,
+            column: shown.scalar.column,
+            name: written.name,
+            repository: written.resolvable ? bareRepository(written.name) : undefined,
+            ...optional('tag', at >= 0 ? walk_nonEmpty(tagText?.slice(0, at)) : tagText),
+            ...optional('digest', digestText),
+            target: {
+                kind: 'fields',
+                shape: 'split',
+                ...optional('tag', tag),
+                ...optional('digest', digestField),
+                ...optional('sha', sha),
+                entry,
+                ...optional('insertAfter', nameField?.inherited === false ? nameField : entry.fields[entry.fields.length - 1]),
+                digestInTag: at >= 0,
+            },
+            lines: [...fields.values()].map((field) => field.scalar.line),
+        });
+        return true;
+    }
+    // ---- helpers -----------------------------------------------------------------------------------------
+    /**
+     * The scalar-valued pairs of a mapping (aliases resolved to their anchored scalar), by key; with
+     * `merges`, also the pairs a merge key (`<<: *base`, `<<: [*a, *b]`) brings in, own pairs first.
+     */
+    fieldsOf(map, flow, merges = false, depth = 0) {
+        const fields = new Map();
+        const bases = [];
+        for (const pair of map.items) {
+            if (merges && keyText(pair) === '<<')
+                bases.push(...this.mergedMaps(pair.value));
+            const field = this.fieldOf(pair, flow);
+            if (field !== undefined && field.key !== '<<')
+                fields.set(field.key, field);
+        }
+        if (depth > 8)
+            return fields;
+        for (const base of bases) {
+            for (const [key, field] of this.fieldsOf(base, flow, true, depth + 1)) {
+                if (!fields.has(key))
+                    fields.set(key, { ...field, aliased: true, inherited: true });
+            }
+        }
+        return fields;
+    }
+    /** The mappings a merge key's value names: one alias, or a sequence of aliases. */
+    mergedMaps(value) {
+        const aliases = (0,dist/* isAlias */.Vj)(value) ? [value] : (0,dist/* isSeq */.oP)(value) ? value.items.filter((item) => (0,dist/* isAlias */.Vj)(item)) : [];
+        return aliases.flatMap((alias) => {
+            const target = this.resolve(alias);
+            return (0,dist/* isMap */.jh)(target) ? [target] : [];
+        });
+    }
+    fieldOf(pair, flow) {
+        const key = keyText(pair);
+        const value = pair.value;
+        if (key === undefined || value === null)
+            return undefined;
+        const keyStart = rangeOf(pair.key)[0];
+        if ((0,dist/* isScalar */.jn)(value)) {
+            return { key, scalar: this.slot(value, flow), aliased: false, inherited: false, keyStart, valueEnd: rangeOf(value)[1] };
+        }
+        if ((0,dist/* isAlias */.Vj)(value)) {
+            const target = this.resolve(value);
+            if (!(0,dist/* isScalar */.jn)(target))
+                return undefined;
+            return { key, scalar: this.slot(target, flow), aliased: true, inherited: false, keyStart, valueEnd: rangeOf(value)[1] };
+        }
+        return undefined;
+    }
+    entryOf(map, flow, fields) {
+        const ordered = [...fields.values()].filter((field) => !field.inherited).sort((a, b) => a.keyStart - b.keyStart);
+        const first = map.items[0];
+        const last = map.items[map.items.length - 1];
+        const firstKeyStart = first !== undefined ? rangeOf(first.key)[0] : rangeOf(map)[0];
+        const lastValue = last?.value;
+        const lastValueEnd = lastValue ? rangeOf(lastValue)[1] : last !== undefined ? rangeOf(last.key)[1] : rangeOf(map)[1];
+        const lastIsInline = lastValue === null || lastValue === undefined || (0,dist/* isScalar */.jn)(lastValue) || (0,dist/* isAlias */.Vj)(lastValue);
+        return { flow: flow || map.flow === true, start: rangeOf(map)[0], fields: ordered, firstKeyStart, lastValueEnd, lastIsInline };
+    }
+    /** The node an alias refers to: the last node anchored with its name before it, in document order. */
+    resolve(alias) {
+        if (this.anchors === undefined) {
+            const anchors = new Map();
+            const latest = new Map();
+            (0,dist/* visit */.YR)(this.doc, {
+                Node: (_, node) => {
+                    if ((0,dist/* isAlias */.Vj)(node))
+                        anchors.set(node, latest.get(node.source));
+                    else if (node.anchor !== undefined)
+                        latest.set(node.anchor, node);
+                },
+            });
+            this.anchors = anchors;
+        }
+        return this.anchors.get(alias);
+    }
+    /** Where a scalar's bytes are, its style and the string it holds (plain scalars as written: `1.10` stays `1.10`). */
+    slot(node, inFlow) {
+        const [start, end] = rangeOf(node);
+        const style = styleOf(node);
+        let text;
+        if (node.value === null)
+            text = undefined;
+        else if (style === 'plain')
+            text = node.source ?? String(node.value);
+        else
+            text = String(node.value);
+        return { start, end, style, text, inFlow, line: this.lines.line(start), column: this.lines.column(start) };
+    }
+}
+/** True for a document whose kind describes images without deploying them (Flux image policies, CRDs…). */
+function isExcludedDocument(root) {
+    if (!(0,dist/* isMap */.jh)(root))
+        return false;
+    const apiVersion = root.get('apiVersion');
+    const kind = root.get('kind');
+    if (kind === 'CustomResourceDefinition')
+        return true;
+    if (typeof apiVersion !== 'string')
+        return false;
+    const group = apiVersion.includes('/') ? apiVersion.slice(0, apiVersion.indexOf('/')) : '';
+    return EXCLUDED_GROUPS.has(group);
+}
+function splitName(registry, repository, image, name) {
+    const fallback = walk_nonEmpty(image?.scalar.text) ?? walk_nonEmpty(name?.scalar.text);
+    if (repository !== undefined) {
+        // An empty repository (DataDog: `repository:` overrides `name:` when set) leaves the image unresolvable here.
+        const text = walk_nonEmpty(repository.scalar.text);
+        return text === undefined ? { name: joinRepository(registry, fallback ?? ''), resolvable: false } : { name: joinRepository(registry, text), resolvable: true };
+    }
+    const text = fallback;
+    if (text === undefined)
+        return { name: registry ?? '', resolvable: false };
+    // A bare `name: agent` is completed by a registry set elsewhere (chart defaults): not resolvable here.
+    const resolvable = image !== undefined || registry !== undefined || text.includes('/');
+    return { name: joinRepository(registry, text), resolvable };
+}
+/** True for a field holding a bare image name (no tag or digest). */
+function isBareName(field) {
+    const parsed = field === undefined ? undefined : tryParseReference(field.scalar.text ?? '');
+    return parsed !== undefined && parsed.tag === undefined && parsed.digest === undefined;
+}
+/** The normalised repository of a bare name; undefined when it is not one (has a tag, is a placeholder…). */
+function bareRepository(name) {
+    const parsed = tryParseReference(name);
+    if (parsed === undefined || parsed.tag !== undefined || parsed.digest !== undefined)
+        return undefined;
+    return parsed.repository;
+}
+function prefixSha(hex) {
+    if (hex === undefined)
+        return undefined;
+    return hex.includes(':') ? hex : `sha256:${hex}`;
+}
+function keyText(pair) {
+    const key = pair.key;
+    if (!(0,dist/* isScalar */.jn)(key) || key.value === null)
+        return undefined;
+    if (key.type === 'PLAIN' && key.source !== undefined)
+        return key.source;
+    return String(key.value);
+}
+function lastKey(steps) {
+    for (let i = steps.length - 1; i >= 0; i--) {
+        const step = steps[i];
+        if (typeof step === 'string')
+            return step;
+    }
+    return undefined;
+}
+function styleOf(node) {
+    switch (node.type) {
+        case 'QUOTE_SINGLE':
+            return 'single';
+        case 'QUOTE_DOUBLE':
+            return 'double';
+        case 'BLOCK_FOLDED':
+        case 'BLOCK_LITERAL':
+            return 'block';
+        default:
+            return 'plain';
+    }
+}
+function rangeOf(node) {
+    const range = node.range;
+    if (range === undefined || range === null)
+        throw new Error('internal: a parsed node has no source range');
+    return range;
+}
+function walk_nonEmpty(text) {
+    return text === undefined || text === '' ? undefined : text;
+}
+/** `{ [key]: value }` when value is defined, else `{}`: keeps optional properties absent, not undefined. */
+function optional(key, value) {
+    return (value === undefined ? {} : { [key]: value });
+}
+
+;// CONCATENATED MODULE: ./src/yaml/template.ts
+// Helm chart templates look like YAML but are Go templates: they are skipped, not edited.
+
+
+const ACTION = /\{\{[\s\S]*?\}\}/g;
+/**
+ * True for a Helm chart template: a file holding `{{ … }}` actions that sits under a `templates/` folder,
+ * or that uses them as YAML structure (it parses only once the actions are removed, or an action is read
+ * as a `{{ … }}` flow mapping). A file with `{{` only inside strings or comments (GitHub workflows,
+ * ApplicationSets) is YAML.
+ */
+function isChartTemplate(path, text) {
+    if (!text.includes('{{'))
+        return false;
+    if (/(^|\/)templates\//.test(path.replace(/\\/g, '/')))
+        return true;
+    const stream = parseLenient(text);
+    if (firstError(stream) === undefined)
+        return stream.documents.some((doc) => doc.contents !== null && hasActionMapping(doc.contents, stream));
+    const blanked = text.replace(ACTION, (action) => action.replace(/[^\r\n]/g, ' '));
+    return firstError(parseLenient(blanked)) === undefined;
+}
+/** True when a flow mapping starts with `{{`: a template action parsed as YAML. */
+function hasActionMapping(node, stream) {
+    if ((0,dist/* isMap */.jh)(node)) {
+        const start = node.range?.[0] ?? -1;
+        if (node.flow === true && stream.text.startsWith('{{', start))
+            return true;
+        return node.items.some((pair) => [pair.key, pair.value].some((child) => isNodeLike(child) && hasActionMapping(child, stream)));
+    }
+    if ((0,dist/* isSeq */.oP)(node))
+        return node.items.some((item) => isNodeLike(item) && hasActionMapping(item, stream));
+    return false;
+}
+function isNodeLike(value) {
+    return (0,dist/* isMap */.jh)(value) || (0,dist/* isSeq */.oP)(value);
+}
+
+;// CONCATENATED MODULE: ./src/yaml/locate.ts
+// Where image references live in a YAML stream (DESIGN.md §4). One parse, one walk per document.
+//
+// Shapes (first match wins for a scalar; a scalar belongs to at most one site):
+// - full:      a key `image` whose value is a plain or quoted scalar (`image: ghcr.io/acme/api:1.4`), at any
+//              depth; an aliased value (`image: *img`) makes the anchored scalar the site, once.
+// - split:     a Helm-values map with `repository` plus `tag`/`registry`/`digest`/`sha`, under any key; or
+//              under a key naming an image (`image`, `thanosImage`, `images.ui`): `repository` alone,
+//              `name` + `tag`, `tag` alone; or a bare-name `image` + `tag` anywhere. The name is registry +
+//              repository; a bare `name: agent` (registry set elsewhere) is not resolvable. Also Argo CD
+//              `helm.parameters` pairs `X.repository`/`X.name` + `X.tag` (+ `X.registry`, `X.digest`).
+// - kustomize: items of an `images:` list with `name` and newName/newTag/digest/newDigest/tagSuffix (any
+//              `name` item in a kustomization or a Flux Kustomization's spec); matched on newName ?? name.
+// - argocd-kustomize: strings of a `kustomize.images` list (`ref` or `alias=ref`).
+// - marker:    `# gitops-bump: <repository>` on a scalar holding a reference, or `…:tag` / `…:digest` /
+//              `…:name` on the scalars holding the parts (grouped per mapping). On a line of a site found
+//              above, the marker's repository becomes that site's match key instead.
+// Look-alikes are excluded by where they are: documents of Flux image/source APIs, argocd-image-updater and
+// CRDs; an object's `status`; `managedFields`, `volumes`, `rbd`, `openAPIV3Schema`; the `target` of
+// kustomize patches and replacements. Block scalars are opaque (images embedded in them are not sites).
+
+
+
+
+
+/**
+ * Finds every image reference in `text` (one parse, one walk per document).
+ * Throws {@link YamlSyntaxError} when the text is not well-formed YAML.
+ */
+function locate(text) {
+    const hasMarkers = text.includes('gitops-bump');
+    const stream = parseStream(text, hasMarkers);
+    const markers = hasMarkers ? readMarkers([...stream.comments].sort((a, b) => a.offset - b.offset), stream.lines) : [];
+    const held = new Set(markers.filter((marker) => marker.hold).map((marker) => marker.line));
+    const byDocument = markersByDocument(stream, markers.filter((marker) => marker.reference !== undefined));
+    const sites = [];
+    stream.documents.forEach((_, index) => {
+        for (const { lines, ...site } of locateDocument(stream, index, byDocument.get(index) ?? [])) {
+            sites.push({ ...site, held: lines.some((line) => held.has(line)) });
+        }
+    });
+    return { sites };
+}
+function locateDocument(stream, index, markers) {
+    const doc = stream.documents[index];
+    if (doc === undefined)
+        return [];
+    const scalars = [];
+    const collect = markers.length > 0 ? (scalar) => scalars.push(scalar) : undefined;
+    const walked = new DocumentWalker(doc, index, stream.lines, collect).walk();
+    if (collect === undefined)
+        return walked;
+    const found = walked.map((site) => withMarkedRepository(site, markers));
+    const taken = new Set(found.flatMap(slotStarts));
+    found.push(...markerSites(markers, scalars, taken, index));
+    return found.sort((a, b) => a.line - b.line || a.column - b.column);
+}
+/**
+ * A marker on the line of a site's own value names its image: `image: mirror.local/api:1 # gitops-bump:
+ * ghcr.io/acme/api`, or `tag: 7.5 # gitops-bump: gcr.io/datadoghq/agent:tag` in a map whose registry is
+ * set elsewhere. The marker's repository becomes the site's match key.
+ */
+function withMarkedRepository(site, markers) {
+    const target = site.target;
+    const slots = target.kind === 'reference' ? [target.scalar] : [target.tag, target.digest, target.sha, target.insertAfter].flatMap((field) => (field === undefined ? [] : [field.scalar]));
+    const marker = markers.find((candidate) => slots.some((slot) => slot.line === candidate.line && slot.end <= candidate.offset));
+    const repository = marker?.reference?.repository;
+    return repository === undefined || repository === site.repository ? site : { ...site, repository };
+}
+/** Marker comments by the document they sit in (markers and documents are both in source order). */
+function markersByDocument(stream, markers) {
+    const byDocument = new Map();
+    let index = 0;
+    for (const marker of markers) {
+        while (index < stream.documents.length - 1 && (stream.documents[index]?.range[2] ?? 0) <= marker.offset)
+            index++;
+        const list = byDocument.get(index) ?? [];
+        list.push(marker);
+        byDocument.set(index, list);
+    }
+    return byDocument;
+}
+function slotStarts(site) {
+    const target = site.target;
+    if (target.kind === 'reference')
+        return [target.scalar.start];
+    return [target.tag, target.digest, target.sha, ...(target.entry?.fields ?? [])].flatMap((field) => (field === undefined ? [] : [field.scalar.start]));
+}
+
+;// CONCATENATED MODULE: ./src/yaml/splice.ts
+// Byte-exact edits: only the bytes of the values that change are touched. Comments, blank lines, quote
+// style, indentation, flow style, key order, CRLF, a BOM, a missing final newline and the other
+// documents of a stream stay as they were.
+
+
+
+/** The site's shape cannot hold what was asked (a digest where there is no digest field, a block scalar, a hold…). */
+class UnwritableError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'UnwritableError';
+    }
+}
+/**
+ * The minimal edits that make `site` (found by `locate(text)`) point at `want`; [] when it already does.
+ * A tag alone drops a stale digest; a tag and digest are both written where the shape has room for the
+ * digest (a reference, kustomize `digest`, a Helm `digest`/`sha` sibling, a `tag@digest` tag). Pure.
+ * Throws {@link UnwritableError} when the shape cannot hold the request.
+ */
+function rewrite(text, site, want) {
+    checkWant(site, want);
+    if (site.held)
+        throw new UnwritableError(`${where(site)}: held by a '# gitops-bump: hold' comment`);
+    const target = site.target;
+    const edits = target.kind === 'reference' ? referenceEdits(text, site, target, want) : fieldsEdits(text, site, target, want);
+    return edits.filter((edit) => text.slice(edit.start, edit.end) !== edit.text);
+}
+/** Applies non-overlapping edits (identical duplicates, as from two sites sharing an anchor, count once). */
+function applyEdits(text, edits) {
+    const sorted = dedupe(edits).sort((a, b) => a.start - b.start || a.end - b.end);
+    let out = '';
+    let at = 0;
+    for (const [i, edit] of sorted.entries()) {
+        const next = sorted[i + 1];
+        if (edit.start < at || edit.end < edit.start || edit.end > text.length) {
+            throw new RangeError(`edit [${edit.start}, ${edit.end}) is outside the text or overlaps the previous edit`);
+        }
+        if (next !== undefined && (next.start < edit.end || (next.start === edit.start && edit.start === edit.end))) {
+            throw new RangeError(`edits [${edit.start}, ${edit.end}) and [${next.start}, ${next.end}) overlap`);
+        }
+        out += text.slice(at, edit.start) + edit.text;
+        at = edit.end;
+    }
+    return out + text.slice(at);
+}
+function dedupe(edits) {
+    const seen = new Map();
+    for (const edit of edits)
+        seen.set(`${edit.start}:${edit.end}:${edit.text}`, edit);
+    return [...seen.values()];
+}
+// ---- whole references ------------------------------------------------------------------------------------
+function referenceEdits(text, site, target, want) {
+    const name = target.writtenName;
+    if (name === undefined)
+        throw new UnwritableError(`${where(site)}: ${JSON.stringify(target.scalar.text ?? '')} is not an image reference`);
+    const { tag, digest } = versionAfter(site, want);
+    const reference = `${name}${tag === undefined ? '' : `:${tag}`}${digest === undefined ? '' : `@${digest}`}`;
+    return [setScalar(text, site, target.scalar, `${target.prefix}${reference}`)];
+}
+/**
+ * The version `site` holds once `rewrite(text, site, want)` is applied: a tag alone drops a stale digest; a
+ * digest alone keeps the tag; a digest the shape has no room for (a values map without a digest field)
+ * is not written.
+ */
+function versionAfter(site, want) {
+    const tag = want.tag ?? site.tag;
+    const target = site.target;
+    const digestFits = target.kind === 'reference' || target.digestInTag || target.shape === 'kustomize' || target.digest !== undefined || target.sha !== undefined;
+    const digest = digestFits ? want.digest : undefined;
+    return { ...(tag !== undefined && { tag }), ...(digest !== undefined && { digest }) };
+}
+// ---- fields: split, kustomize, markers -------------------------------------------------------------------
+/** The line index of the last text rewritten: a plan rewrites every site of one file in a row. */
+let cachedLines;
+function lineIndex(text) {
+    if (cachedLines?.text !== text)
+        cachedLines = new LineIndex(text);
+    return cachedLines;
+}
+function fieldsEdits(text, site, target, want) {
+    const edits = [];
+    const tagKey = target.shape === 'kustomize' ? 'newTag' : 'tag';
+    if (target.digestInTag) {
+        const tag = want.tag ?? site.tag;
+        if (tag === undefined)
+            throw new UnwritableError(`${where(site)}: the tag field holds tag@digest but no tag is known to write the digest after`);
+        if (target.tag === undefined)
+            throw new Error('internal: digestInTag without a tag field');
+        return [setScalar(text, site, target.tag.scalar, want.digest === undefined ? tag : `${tag}@${want.digest}`)];
+    }
+    if (want.tag !== undefined) {
+        if (target.tag !== undefined)
+            edits.push(setScalar(text, site, target.tag.scalar, want.tag));
+        else
+            edits.push(insertField(text, site, target, tagKey, want.tag));
+    }
+    if (want.digest !== undefined) {
+        const edit = digestEdit(text, site, target, want.digest, want.tag !== undefined);
+        if (edit !== undefined)
+            edits.push(edit);
+    }
+    else {
+        edits.push(...clearDigest(text, site, target));
+    }
+    return mergeInsertions(edits);
+}
+/** Insertions at one offset (a new tag and a new digest line) become one edit, in the order they were made. */
+function mergeInsertions(edits) {
+    const merged = [];
+    for (const edit of edits) {
+        const isInsertion = (candidate) => candidate.start === candidate.end;
+        const same = isInsertion(edit) ? merged.findIndex((other) => isInsertion(other) && other.start === edit.start) : -1;
+        const previous = merged[same];
+        if (previous === undefined)
+            merged.push(edit);
+        else
+            merged[same] = { ...previous, text: previous.text + edit.text };
+    }
+    return merged;
+}
+/** Writes a digest: the digest field, the `sha` field (bare hex), or a new kustomize `digest:`. */
+function digestEdit(text, site, target, digest, withTag) {
+    if (target.digest !== undefined)
+        return setScalar(text, site, target.digest.scalar, digest);
+    if (target.sha !== undefined) {
+        if (!digest.startsWith('sha256:'))
+            throw new UnwritableError(`${where(site)}: the 'sha' field holds a sha256 digest; ${digest.split(':')[0]} cannot be written there`);
+        return setScalar(text, site, target.sha.scalar, digest.slice('sha256:'.length));
+    }
+    if (target.shape === 'kustomize')
+        return insertField(text, site, target, 'digest', digest);
+    // A values map without a digest field: a chart would not read one, so only the tag is written.
+    if (withTag)
+        return undefined;
+    const missing = target.shape === 'marker' ? "marked image has no ':digest' marker" : "values map has no 'digest' or 'sha' field";
+    throw new UnwritableError(`${where(site)}: this ${missing}; ask for a tag too, or add the field where the chart reads it`);
+}
+/** A tag written alone must not stay pinned by an old digest: kustomize loses the line, other shapes get "". */
+function clearDigest(text, site, target) {
+    const edits = [];
+    for (const field of [target.digest, target.sha]) {
+        if (field === undefined || field.scalar.text === undefined || field.scalar.text === '')
+            continue;
+        const removal = target.shape === 'kustomize' && target.entry !== undefined && !field.inherited ? removeField(text, target.entry, field) : undefined;
+        edits.push(removal ?? setScalar(text, site, field.scalar, ''));
+    }
+    return edits;
+}
+// ---- scalar, insertion, removal --------------------------------------------------------------------------
+/** Replaces one scalar's content, keeping its style unless YAML would then read a non-string. */
+function setScalar(text, site, slot, value) {
+    if (slot.text === value)
+        return { start: slot.start, end: slot.end, text: text.slice(slot.start, slot.end) };
+    const rendered = renderLike(slot, value);
+    if (rendered === undefined)
+        throw new UnwritableError(`${where(site)}: the value on line ${slot.line} is a block scalar (| or >); write it on one line to let it be bumped`);
+    if (slot.start !== slot.end)
+        return { start: slot.start, end: slot.end, text: rendered };
+    // An empty value (`tag:`): the new scalar needs a blank after the colon and before a comment that follows.
+    const before = /[ \t]/.test(text[slot.start - 1] ?? '') ? '' : ' ';
+    const after = text[slot.start] === '#' ? ' ' : '';
+    return { start: slot.start, end: slot.end, text: `${before}${rendered}${after}` };
+}
+/** Adds `key: value` to the entry: a new line after `insertAfter` (block), or `, key: value` before `}` (flow). */
+function insertField(text, site, target, key, value) {
+    const entry = target.entry;
+    const after = target.insertAfter;
+    if (entry === undefined) {
+        throw new UnwritableError(`${where(site)}: there is no '${key}' to write (mark the ${key} with '# gitops-bump: ${site.name}:${key === 'digest' ? 'digest' : 'tag'}')`);
+    }
+    if (entry.flow) {
+        // JSON-style entries (`{"name": "x"}`) get a JSON-style pair, so a .json file stays JSON.
+        const json = text.startsWith('"', entry.firstKeyStart);
+        const pair = json ? `${doubleQuoted(key)}: ${doubleQuoted(value)}` : `${key}: ${renderNew(value, true)}`;
+        return { start: entry.lastValueEnd, end: entry.lastValueEnd, text: `, ${pair}` };
+    }
+    if (after === undefined && !entry.lastIsInline) {
+        throw new UnwritableError(`${where(site)}: no place to add '${key}:' (the mapping ends in a nested block); add '${key}:' by hand once`);
+    }
+    const lines = lineIndex(text);
+    const at = lines.lineEnd(after === undefined ? entry.lastValueEnd : Math.max(after.valueEnd, after.keyStart));
+    const indent = ' '.repeat(entry.firstKeyStart - lines.lineStart(lines.line(entry.firstKeyStart)));
+    return { start: at, end: at, text: `${lines.eolAt(at)}${indent}${key}: ${renderNew(value, false)}` };
+}
+/** Removes a whole `key: value` line (block) or `, key: value` (flow); undefined when that is not clean. */
+function removeField(text, entry, field) {
+    const lines = lineIndex(text);
+    if (entry.flow) {
+        const index = entry.fields.indexOf(field);
+        const previous = entry.fields[index - 1];
+        const next = entry.fields[index + 1];
+        if (previous !== undefined)
+            return { start: previous.valueEnd, end: field.valueEnd, text: '' };
+        if (next !== undefined)
+            return { start: field.keyStart, end: next.keyStart, text: '' };
+        return undefined;
+    }
+    const line = lines.line(field.keyStart);
+    const lineStart = lines.lineStart(line);
+    // Only a line holding nothing but the pair goes: one with a comment (a Flux setter, a note) keeps its place.
+    const rest = text.slice(field.valueEnd, lines.lineEnd(field.valueEnd));
+    if (text.slice(lineStart, field.keyStart).trim() !== '' || lines.line(field.valueEnd) !== line || rest.trim() !== '')
+        return undefined;
+    const next = lines.nextLineStart(field.valueEnd);
+    if (next === text.length && !text.endsWith('\n') && lineStart > 0) {
+        const eolLength = text[lineStart - 2] === '\r' ? 2 : 1;
+        return { start: lineStart - eolLength, end: next, text: '' };
+    }
+    return { start: lineStart, end: next, text: '' };
+}
+// ---- checks ----------------------------------------------------------------------------------------------
+function checkWant(site, want) {
+    if (want.tag === undefined && want.digest === undefined)
+        throw new UnwritableError(`${where(site)}: nothing to write (neither a tag nor a digest)`);
+    if (want.tag !== undefined && !isValidTag(want.tag))
+        throw new UnwritableError(`${where(site)}: ${JSON.stringify(want.tag)} is not a valid tag`);
+    if (want.digest !== undefined && !isValidDigest(want.digest))
+        throw new UnwritableError(`${where(site)}: ${JSON.stringify(want.digest)} is not a valid digest`);
+}
+function where(site) {
+    return `line ${site.line} (${site.path})`;
+}
+
+;// CONCATENATED MODULE: ./src/plan.ts
+// plan(files, requests, policy) → Plan: pure. Finds every image reference the requests name, asks the
+// policy whether it may move, and splices the new version into the text. No I/O, no clock, no randomness.
+
+
+
+
+/** Raised when any selected file fails to parse: the run writes nothing. */
+class PlanSyntaxError extends Error {
+    errors;
+    constructor(errors) {
+        super(errors.length === 1
+            ? `${plan_where(errors[0])}: not valid YAML: ${errors[0].detail}. Nothing was written.`
+            : `${errors.length} files are not valid YAML (${errors.map(plan_where).join(', ')}). Nothing was written.`);
+        this.errors = errors;
+        this.name = 'PlanSyntaxError';
+    }
+}
+function plan_where(e) {
+    return `${e.file}:${e.line}:${e.column}`;
+}
+/** The last path component of a repository: every spelling of the image holds it, so a file without it cannot match. */
+function needle(request) {
+    const path = request.ref.path;
+    return path.slice(path.lastIndexOf('/') + 1);
+}
+function wantOf(request) {
+    return { tag: request.ref.tag, digest: request.ref.digest };
+}
+/** The site's version after `want` is written: a tag alone drops a stale digest; a digest alone keeps the tag. */
+function after(site, want) {
+    if (want.tag !== undefined)
+        return { tag: want.tag, digest: want.digest };
+    return { tag: site.tag, digest: want.digest };
+}
+function planFile(file, sites, requests, options) {
+    const edits = [];
+    const changes = [];
+    const refusals = [];
+    const notes = [];
+    const matched = new Set();
+    for (const site of sites) {
+        if (site.repository === undefined)
+            continue;
+        const request = requests.find((r) => r.ref.repository === site.repository);
+        if (!request)
+            continue;
+        matched.add(request);
+        const want = wantOf(request);
+        const entry = {
+            file: file.path,
+            line: site.line,
+            image: request.ref.name,
+            from: versionOf(site),
+            to: versionOf(after(site, want)),
+        };
+        if (entry.from === entry.to)
+            continue;
+        if (site.held) {
+            refusals.push({ ...entry, reason: 'held by a `# gitops-bump: hold` comment on the line' });
+            continue;
+        }
+        const verdict = judge(options.policy, { tag: site.tag, digest: site.digest }, want);
+        if (!verdict.allowed) {
+            refusals.push({ ...entry, reason: verdict.reason ?? 'refused by the policy' });
+            continue;
+        }
+        if (verdict.note)
+            notes.push(`${file.path}:${site.line}: ${verdict.note}`);
+        let siteEdits;
+        try {
+            siteEdits = rewrite(file.text, site, want);
+        }
+        catch (error) {
+            if (!(error instanceof UnwritableError))
+                throw error;
+            refusals.push({ ...entry, reason: error.message });
+            continue;
+        }
+        if (siteEdits.length === 0)
+            continue;
+        edits.push(...siteEdits);
+        changes.push(entry);
+    }
+    if (edits.length === 0)
+        return { refusals, notes, matched };
+    const text = applyEdits(file.text, edits);
+    return { edit: { path: file.path, before: file.text, after: text, changes }, refusals, notes, matched };
+}
+/** A byte-level pre-filter for sources: true when the file may hold one of the requested images. */
+function mayHoldAny(requests) {
+    const needles = [...new Set(requests.map(needle))].map((n) => Buffer.from(n, 'utf8'));
+    return (bytes) => needles.some((n) => bytes.includes(n));
+}
+/**
+ * Plans a bump. Throws PlanSyntaxError (listing every broken file) when a selected file that should be YAML
+ * and may hold a requested image does not parse: then nothing at all may be written.
+ */
+function plan(files, requests, options) {
+    const needles = [...new Set(requests.map(needle))];
+    const edits = [];
+    const refusals = [];
+    const skipped = [];
+    const notes = [];
+    const errors = [];
+    const matched = new Set();
+    const sorted = [...files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+    for (const file of sorted) {
+        if (!needles.some((n) => file.text.includes(n)))
+            continue;
+        if (isChartTemplate(file.path, file.text)) {
+            skipped.push({ path: file.path, reason: 'Helm chart template (not YAML until rendered)' });
+            continue;
+        }
+        let sites;
+        try {
+            sites = locate(file.text).sites;
+        }
+        catch (error) {
+            if (!(error instanceof YamlSyntaxError))
+                throw error;
+            errors.push({ file: file.path, line: error.line, column: error.column, detail: error.detail });
+            continue;
+        }
+        const outcome = planFile(file, sites, requests, options);
+        if (outcome.edit)
+            edits.push(outcome.edit);
+        refusals.push(...outcome.refusals);
+        notes.push(...outcome.notes);
+        for (const r of outcome.matched)
+            matched.add(r);
+    }
+    if (errors.length > 0)
+        throw new PlanSyntaxError(errors);
+    const unmatched = requests.filter((r) => !matched.has(r)).map((r) => r.ref.name);
+    for (const name of unmatched)
+        notes.push(`${name} matched no image reference in the selected files.`);
+    return { edits, changes: edits.flatMap((e) => e.changes), refusals, skipped, notes, unmatched };
+}
+
+;// CONCATENATED MODULE: ./src/promote.ts
+// promote: the versions running in one environment become the requests for the next. Pure.
+
+
+
+/** The source holds two or more versions of one image: promoting would be a guess. */
+class PromotionConflictError extends Error {
+    conflicts;
+    constructor(conflicts) {
+        const lines = [...conflicts].map(([image, places]) => `${image}: ${places.map((p) => `${versionOf(p)} (${p.file}:${p.line})`).join(', ')}`);
+        super(`The promotion source holds different versions of ${conflicts.size === 1 ? 'an image' : `${conflicts.size} images`}: ` +
+            `${lines.join('; ')}. Narrow 'promote-from', or list the images to promote in 'images'.`);
+        this.conflicts = conflicts;
+        this.name = 'PromotionConflictError';
+    }
+}
+/**
+ * Collects every image version in the source files (every shape the edit engine knows) and turns each into a
+ * request. `only` (bare repositories from the `images` input) filters what is promoted.
+ * Throws PlanSyntaxError for a source file that does not parse, PromotionConflictError for two versions of one image.
+ */
+function promotionRequests(files, only) {
+    const wanted = only && only.length > 0 ? new Set(only.map((r) => r.repository)) : undefined;
+    const found = [];
+    const skipped = [];
+    const errors = [];
+    for (const file of [...files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))) {
+        if (isChartTemplate(file.path, file.text)) {
+            skipped.push({ path: file.path, reason: 'Helm chart template (not YAML until rendered)' });
+            continue;
+        }
+        try {
+            for (const site of locate(file.text).sites) {
+                if (site.repository === undefined || (site.tag === undefined && site.digest === undefined))
+                    continue;
+                if (wanted && !wanted.has(site.repository))
+                    continue;
+                found.push({ file: file.path, line: site.line, repository: site.repository, name: site.name, tag: site.tag, digest: site.digest });
+            }
+        }
+        catch (error) {
+            if (!(error instanceof YamlSyntaxError))
+                throw error;
+            errors.push({ file: file.path, line: error.line, column: error.column, detail: error.detail });
+        }
+    }
+    if (errors.length > 0)
+        throw new PlanSyntaxError(errors);
+    const byImage = new Map();
+    for (const f of found)
+        byImage.set(f.repository, [...(byImage.get(f.repository) ?? []), f]);
+    const conflicts = new Map();
+    const requests = [];
+    for (const [repository, places] of byImage) {
+        const versions = new Set(places.map(versionOf));
+        if (versions.size > 1) {
+            conflicts.set(places[0].name, places);
+            continue;
+        }
+        const first = places[0];
+        const input = formatReference(first.name, first.tag, first.digest);
+        const ref = parseReference(input);
+        if (ref.repository !== repository)
+            throw new Error(`internal: ${input} does not normalise to ${repository}`);
+        requests.push({ input, ref });
+    }
+    if (conflicts.size > 0)
+        throw new PromotionConflictError(conflicts);
+    return { requests, found, skipped };
+}
+
+;// CONCATENATED MODULE: external "node:fs"
+const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+;// CONCATENATED MODULE: external "node:fs/promises"
+const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
+;// CONCATENATED MODULE: external "node:path"
+const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+;// CONCATENATED MODULE: ./src/local/source.ts
+// The Source on a directory: the files under `root` that the `paths` globs select.
+// Symlinks and submodules are never followed, binary and oversized files are skipped with a note.
+
+
+
+class LocalPathError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'LocalPathError';
+    }
+}
+// Listing and reading are synchronous on purpose: the run does nothing else meanwhile, and ten thousand
+// awaited open/stat/read/close round trips through the thread pool cost seconds where this costs milliseconds.
+function walk(root, dir, paths, out, skipped) {
+    let entries;
+    try {
+        entries = (0,external_node_fs_namespaceObject.readdirSync)((0,external_node_path_namespaceObject.join)(root, dir), { withFileTypes: true });
+    }
+    catch (error) {
+        if (dir === '')
+            throw error;
+        skipped.push({ path: dir, reason: `folder not readable (${error.code ?? 'error'})` });
+        return;
+    }
+    if (dir !== '' && entries.some((e) => e.name === '.git')) {
+        skipped.push({ path: dir, reason: 'submodule or nested repository (never entered)' });
+        return;
+    }
+    for (const entry of entries) {
+        const path = dir === '' ? entry.name : `${dir}/${entry.name}`;
+        if (entry.isDirectory()) {
+            if (entry.name === '.git')
+                continue;
+            walk(root, path, paths, out, skipped);
+        }
+        else if (entry.isFile()) {
+            if (paths.matches(path))
+                out.push(path);
+        }
+        else if (entry.isSymbolicLink() && paths.matches(path)) {
+            skipped.push({ path, reason: 'symbolic link (never followed)' });
+        }
+    }
+}
+/** Lists the selected files under `root` without reading them. */
+async function listLocal(root, paths) {
+    const files = [];
+    const skipped = [];
+    try {
+        const info = await (0,promises_namespaceObject.lstat)(root);
+        if (!info.isDirectory())
+            throw new LocalPathError(`Input 'local-path': '${root}' is not a folder.`);
+    }
+    catch (error) {
+        if (error instanceof LocalPathError)
+            throw error;
+        throw new LocalPathError(`Input 'local-path': '${root}' does not exist.`);
+    }
+    if (paths.literals) {
+        for (const path of paths.literals) {
+            try {
+                const info = await (0,promises_namespaceObject.lstat)((0,external_node_path_namespaceObject.join)(root, path));
+                if (info.isSymbolicLink())
+                    skipped.push({ path, reason: 'symbolic link (never followed)' });
+                else if (info.isFile())
+                    files.push(path);
+            }
+            catch {
+                skipped.push({ path, reason: 'not found' });
+            }
+        }
+        return { files, skipped };
+    }
+    for (const prefix of paths.prefixes) {
+        try {
+            const info = await (0,promises_namespaceObject.lstat)((0,external_node_path_namespaceObject.join)(root, prefix));
+            if (!info.isDirectory())
+                continue;
+        }
+        catch {
+            continue;
+        }
+        walk(root, prefix, paths, files, skipped);
+    }
+    return { files: files.sort(), skipped };
+}
+function looksBinary(bytes) {
+    return bytes.subarray(0, 8000).includes(0);
+}
+/** Reads the selected files under `root` as one snapshot. */
+async function readLocal(root, paths, options) {
+    const listed = await listLocal(root, paths);
+    const files = [];
+    const skipped = [...listed.skipped];
+    for (const path of listed.files) {
+        if (options.filter && !options.filter(path))
+            continue;
+        const fd = (0,external_node_fs_namespaceObject.openSync)((0,external_node_path_namespaceObject.join)(root, path), 'r');
+        try {
+            const { size } = (0,external_node_fs_namespaceObject.fstatSync)(fd);
+            if (size > options.maxFileBytes) {
+                skipped.push({ path, reason: `larger than max-file-size (${size} > ${options.maxFileBytes} bytes)` });
+                continue;
+            }
+            const bytes = (0,external_node_fs_namespaceObject.readFileSync)(fd);
+            if (options.keep && !options.keep(bytes))
+                continue;
+            if (looksBinary(bytes)) {
+                skipped.push({ path, reason: 'binary file' });
+                continue;
+            }
+            files.push({ path, text: bytes.toString('utf8') });
+        }
+        finally {
+            (0,external_node_fs_namespaceObject.closeSync)(fd);
+        }
+    }
+    return { files, skipped };
+}
+/** Writes the edited files back; refuses any path that would resolve outside `root`. */
+async function writeLocal(root, edits) {
+    const base = await (0,promises_namespaceObject.realpath)(root);
+    for (const edit of edits) {
+        const target = await (0,promises_namespaceObject.realpath)((0,external_node_path_namespaceObject.join)(root, edit.path));
+        const rel = (0,external_node_path_namespaceObject.relative)(base, target);
+        if (rel.startsWith('..') || rel.split(external_node_path_namespaceObject.sep).includes('..')) {
+            throw new LocalPathError(`Refusing to write ${edit.path}: it resolves outside local-path.`);
+        }
+        const current = await (0,promises_namespaceObject.readFile)(target, 'utf8');
+        if (current !== edit.before) {
+            throw new LocalPathError(`${edit.path} changed on disk while the bump ran; nothing more was written.`);
+        }
+    }
+    for (const edit of edits)
+        await (0,promises_namespaceObject.writeFile)((0,external_node_path_namespaceObject.join)(root, edit.path), edit.after);
+}
+
+;// CONCATENATED MODULE: ./src/diff.ts
+// A unified diff (git's format) of two texts, for the job summary and the CLI's dry-run.
+// Myers' O((N+M)·D) algorithm: a bump changes a few lines, so D is small even in a large file.
+function splitLines(text) {
+    if (text === '')
+        return [];
+    const lines = text.split('\n');
+    if (lines[lines.length - 1] === '')
+        lines.pop();
+    return lines;
+}
+/** The shortest edit script from a to b (Myers, with a trace for the backtrack). */
+function script(a, b) {
+    const n = a.length;
+    const m = b.length;
+    const max = n + m;
+    const offset = max + 1;
+    const v = new Int32Array(2 * max + 3);
+    const trace = [];
+    let found = -1;
+    for (let d = 0; d <= max && found < 0; d++) {
+        trace.push(v.slice());
+        for (let k = -d; k <= d; k += 2) {
+            let x = k === -d || (k !== d && v[offset + k - 1] < v[offset + k + 1]) ? v[offset + k + 1] : v[offset + k - 1] + 1;
+            let y = x - k;
+            while (x < n && y < m && a[x] === b[y]) {
+                x++;
+                y++;
+            }
+            v[offset + k] = x;
+            if (x >= n && y >= m) {
+                found = d;
+                break;
+            }
+        }
+    }
+    const ops = [];
+    let x = n;
+    let y = m;
+    for (let d = found; d >= 0; d--) {
+        const vd = trace[d];
+        const k = x - y;
+        const prevK = k === -d || (k !== d && vd[offset + k - 1] < vd[offset + k + 1]) ? k + 1 : k - 1;
+        const prevX = d === 0 ? 0 : vd[offset + prevK];
+        const prevY = prevX - prevK;
+        while (x > prevX && y > prevY) {
+            x--;
+            y--;
+            ops.push({ kind: ' ', line: a[x], a: x, b: y });
+        }
+        if (d > 0) {
+            if (x === prevX) {
+                y--;
+                ops.push({ kind: '+', line: b[y], a: x, b: y });
+            }
+            else {
+                x--;
+                ops.push({ kind: '-', line: a[x], a: x, b: y });
+            }
+        }
+    }
+    return ops.reverse();
+}
+function range(start, count) {
+    const first = count === 0 ? start : start + 1;
+    return count === 1 ? `${first}` : `${first},${count}`;
+}
+/** `git diff`-style unified diff of one file; '' when the texts are equal. */
+function unifiedDiff(path, before, after, context = 3) {
+    if (before === after)
+        return '';
+    const a = splitLines(before);
+    const b = splitLines(after);
+    const ops = script(a, b);
+    const out = [`diff --git a/${path} b/${path}`, `--- a/${path}`, `+++ b/${path}`];
+    const changed = ops.map((op, i) => (op.kind === ' ' ? -1 : i)).filter((i) => i >= 0);
+    let h = 0;
+    while (h < changed.length) {
+        let start = Math.max(0, changed[h] - context);
+        let end = Math.min(ops.length, changed[h] + context + 1);
+        h++;
+        while (h < changed.length && changed[h] - context <= end) {
+            end = Math.min(ops.length, changed[h] + context + 1);
+            h++;
+        }
+        start = Math.max(0, start);
+        const hunk = ops.slice(start, end);
+        const aCount = hunk.filter((op) => op.kind !== '+').length;
+        const bCount = hunk.filter((op) => op.kind !== '-').length;
+        out.push(`@@ -${range(hunk[0].a, aCount)} +${range(hunk[0].b, bCount)} @@`);
+        for (const op of hunk) {
+            out.push(`${op.kind}${op.line.replace(/\r$/, '')}`);
+            const lastOfA = op.kind !== '+' && op.a === a.length - 1 && !before.endsWith('\n');
+            const lastOfB = op.kind !== '-' && op.b === b.length - 1 && !after.endsWith('\n');
+            if ((op.kind === '-' && lastOfA) || (op.kind === '+' && lastOfB) || (op.kind === ' ' && (lastOfA || lastOfB))) {
+                out.push('\\ No newline at end of file');
+            }
+        }
+    }
+    return `${out.join('\n')}\n`;
+}
+
+;// CONCATENATED MODULE: ./src/report.ts
+// What a run tells its user: outputs, the job summary (tables + diff), the commit message. Pure text builders.
+
+
+
+/** The action's outputs, as strings. */
+function outputs(plan, commitSha) {
+    return {
+        changed: String(plan.edits.length > 0),
+        changes: JSON.stringify(plan.changes),
+        refused: JSON.stringify(plan.refusals),
+        'commit-sha': commitSha ?? '',
+    };
+}
+function shortName(image) {
+    return image.slice(image.lastIndexOf('/') + 1);
+}
+function distinctMoves(changes) {
+    const seen = new Set();
+    for (const c of changes)
+        seen.add(`${shortName(c.image)} ${c.from || '(none)'} → ${c.to}`);
+    return [...seen];
+}
+/** `api 1.4.1 → 1.4.2, web 2.0 → 2.1` (one entry per distinct move). */
+function summaryLine(changes) {
+    return distinctMoves(changes).join(', ');
+}
+const PLACEHOLDER = /\{(summary|environment|changes|repository|branch|count)\}/g;
+/**
+ * The commit message. The template (input `commit-message`) may use {summary}, {environment}, {changes},
+ * {repository}, {branch} and {count}; its first line is the headline. The default names the environment
+ * and each image's from → to, with one line per changed file and line in the body.
+ */
+function commitMessage(template, plan, context) {
+    const changesList = plan.changes.map((c) => `- ${c.image}: ${c.from || '(none)'} → ${c.to} (${c.file}:${c.line})`).join('\n');
+    const values = {
+        summary: summaryLine(plan.changes),
+        environment: context.environment,
+        changes: changesList,
+        repository: context.target,
+        branch: context.branch ?? '',
+        count: String(plan.changes.length),
+    };
+    if (template.trim() === '') {
+        const where = context.environment ? ` in ${context.environment}` : '';
+        const headline = context.promotion
+            ? `Promote ${context.promotion.from} → ${context.environment || 'target'}: ${values.summary}`
+            : `Bump ${values.summary}${where}`;
+        return { headline: clip(headline), body: changesList };
+    }
+    const text = template.replace(PLACEHOLDER, (_, key) => values[key] ?? '');
+    const [first = '', ...rest] = text.split(/\r?\n/);
+    return { headline: clip(first.trim() || `Bump ${values.summary}`), body: rest.join('\n').trim() };
+}
+function clip(line, max = 200) {
+    // eslint-disable-next-line no-control-regex
+    const clean = line.replace(/[\u0000-\u001f\u007f]/g, ' ');
+    return clean.length <= max ? clean : `${clean.slice(0, max - 1)}…`;
+}
+/** Escapes text for a Markdown table cell. */
+function cell(text) {
+    return text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/`/g, "'").replace(/\r?\n/g, ' ').replace(/</g, '&lt;');
+}
+function code(text) {
+    return `\`${text.replace(/`/g, "'").replace(/\r?\n/g, ' ')}\``;
+}
+/** The whole unified diff of a plan's edits. */
+function planDiff(plan) {
+    return plan.edits.map((e) => unifiedDiff(e.path, e.before, e.after)).join('');
+}
+/** One line a person reads first: what happened. */
+function outcomeLine(plan, context) {
+    const n = plan.changes.length;
+    const refused = plan.refusals.length ? `; ${plan.refusals.length} refused` : '';
+    if (n === 0)
+        return `Nothing to change${refused ? refused : ': every image is already at the requested version'}.`;
+    const things = `${n} image reference${n === 1 ? '' : 's'} in ${plan.edits.length} file${plan.edits.length === 1 ? '' : 's'}`;
+    if (context.mode === 'dry-run')
+        return `Dry run: would bump ${things} (${summaryLine(plan.changes)})${refused}.`;
+    if (context.commit)
+        return `Bumped ${things} in commit ${context.commit.oid.slice(0, 7)} (${summaryLine(plan.changes)})${refused}.`;
+    return `Bumped ${things} (${summaryLine(plan.changes)})${refused}.`;
+}
+/** One row per promoted image: source version, target version before, and what happened. */
+function promotionRows(plan, promotion) {
+    return promotion.requests.map((request) => {
+        const image = request.ref.name;
+        const source = versionOf(request.ref);
+        const at = promotion.found.find((f) => f.repository === request.ref.repository);
+        const sourceWhere = at ? `${at.file}:${at.line}` : '';
+        const changes = plan.changes.filter((c) => c.image === image);
+        const refusals = plan.refusals.filter((r) => r.image === image);
+        if (changes.length > 0) {
+            const before = [...new Set(changes.map((c) => c.from || '(none)'))].join(', ');
+            const back = changes.some((c) => (compareVersionTags(c.to, c.from) ?? 0) < 0);
+            return { image, source, sourceWhere, before, moved: true, result: back ? 'rolled back (policy: any)' : 'promoted' };
+        }
+        if (refusals.length > 0) {
+            const before = [...new Set(refusals.map((r) => r.from || '(none)'))].join(', ');
+            return { image, source, sourceWhere, before, moved: false, result: `refused: ${refusals[0].reason}` };
+        }
+        if (plan.unmatched?.includes(image))
+            return { image, source, sourceWhere, before: '—', moved: false, result: 'not in the target files' };
+        return { image, source, sourceWhere, before: source, moved: false, result: 'already there' };
+    });
+}
+function mermaidLabel(text) {
+    return text.replace(/["<>]/g, '');
+}
+/** The promotion's part of the job summary: a table and a Mermaid diagram of the environments. */
+function promotionSection(plan, context) {
+    const promotion = context.promotion;
+    if (!promotion)
+        return [];
+    const target = context.environment || 'target';
+    const rows = promotionRows(plan, promotion);
+    const lines = [
+        `**Promotion** ${cell(promotion.from)} → ${cell(target)} (source: ${code(promotion.where)})`,
+        '',
+        `| Image | ${cell(promotion.from)} | ${cell(target)} before | Result |`,
+        '| --- | --- | --- | --- |',
+    ];
+    for (const r of rows) {
+        const source = r.sourceWhere ? `${code(r.source)} <sub>${cell(r.sourceWhere)}</sub>` : code(r.source);
+        lines.push(`| ${cell(r.image)} | ${source} | ${code(r.before)} | ${cell(r.result)} |`);
+    }
+    const moved = rows.filter((r) => r.moved).map((r) => mermaidLabel(`${shortName(r.image)} ${r.before} → ${r.source}`));
+    const edge = moved.length > 0 ? moved.join('<br/>') : 'nothing moved';
+    lines.push('', '```mermaid', 'flowchart LR', `  src["${mermaidLabel(promotion.from)}"] -- "${edge}" --> dst["${mermaidLabel(target)}"]`, '```', '');
+    return lines;
+}
+/** The job summary (GitHub-flavoured Markdown). */
+function jobSummary(plan, context) {
+    const lines = [];
+    const env = context.environment ? ` · ${cell(context.environment)}` : '';
+    lines.push(`### gitops-bump${env}`, '');
+    lines.push(outcomeLine(plan, context), '');
+    const where = context.branch ? `${code(context.target)} on ${code(context.branch)}` : code(context.target);
+    let meta = `Target: ${where} · mode: ${context.mode} · policy: ${cell(context.policy)}`;
+    if (context.commit) {
+        const sha = code(context.commit.oid.slice(0, 7));
+        meta += ` · commit: ${context.commit.url ? `[${sha}](${context.commit.url})` : sha}`;
+    }
+    lines.push(meta, '');
+    lines.push(...promotionSection(plan, context));
+    if (plan.changes.length > 0) {
+        lines.push('| File | Image | From | To |', '| --- | --- | --- | --- |');
+        for (const c of plan.changes) {
+            lines.push(`| ${code(`${c.file}:${c.line}`)} | ${cell(c.image)} | ${code(c.from || '(none)')} | ${code(c.to)} |`);
+        }
+        lines.push('');
+    }
+    if (plan.refusals.length > 0) {
+        lines.push('**Refused**', '', '| File | Image | Current | Wanted | Why |', '| --- | --- | --- | --- | --- |');
+        for (const r of plan.refusals) {
+            lines.push(`| ${code(`${r.file}:${r.line}`)} | ${cell(r.image)} | ${code(r.from || '(none)')} | ${code(r.to)} | ${cell(r.reason)} |`);
+        }
+        lines.push('');
+    }
+    if (plan.skipped.length > 0) {
+        lines.push('<details><summary>Skipped files</summary>', '');
+        for (const s of plan.skipped)
+            lines.push(`- ${code(s.path)}: ${cell(s.reason)}`);
+        lines.push('', '</details>', '');
+    }
+    if (plan.notes.length > 0) {
+        lines.push('**Notes**', '');
+        for (const note of plan.notes)
+            lines.push(`- ${cell(note)}`);
+        lines.push('');
+    }
+    const diff = planDiff(plan);
+    if (diff !== '') {
+        const fence = diff.includes('```') ? '~~~~' : '```';
+        lines.push('<details><summary>Diff</summary>', '', `${fence}diff`, diff.trimEnd(), fence, '', '</details>', '');
+    }
+    return lines.join('\n');
+}
 
 ;// CONCATENATED MODULE: ./src/github/commit.ts
 
@@ -43211,7 +43442,7 @@ function planSnapshot(settings, snapshot) {
     const p = plan(snapshot.files, settings.images, { policy: settings.policy });
     return { ...p, skipped: [...snapshot.skipped, ...p.skipped] };
 }
-async function bumpRemote(settings, io) {
+async function bumpRemote(settings, io, promotion) {
     const { owner, repo } = settings.repository;
     const target = { owner, repo, branch: settings.branch };
     const client = createClient({ token: settings.token, log: (m) => io.debug(m), userAgent: 'gitops-bump' });
@@ -43222,6 +43453,7 @@ async function bumpRemote(settings, io) {
         branch,
         commit,
         policy: describePolicy(settings.policy),
+        promotion,
     });
     const read = { maxBytes: settings.maxFileBytes };
     if (settings.mode === 'dry-run') {
@@ -46907,17 +47139,17 @@ function parseMode(value) {
         throw new InputError('mode', `'${value}' is not one of ${MODES.join(', ')}.`);
     return mode;
 }
-function parseRepository(value) {
+function parseRepository(value, input = 'repository') {
     const text = value.trim();
     if (text === '')
         return undefined;
     const match = /^([A-Za-z0-9](?:[A-Za-z0-9-]{0,38}))\/([A-Za-z0-9._-]{1,100})$/.exec(text);
     if (!match || match[2] === '.' || match[2] === '..') {
-        throw new InputError('repository', `'${printable(text)}' is not of the form owner/name.`);
+        throw new InputError(input, `'${printable(text)}' is not of the form owner/name.`);
     }
     return { owner: match[1], repo: match[2] };
 }
-function parseBranch(value) {
+function parseBranch(value, input = 'branch') {
     const branch = value.trim().replace(/^refs\/heads\//, '');
     if (branch === '')
         return undefined;
@@ -46926,7 +47158,7 @@ function parseBranch(value) {
     // eslint-disable-next-line no-control-regex
     /[\u0000-\u0020\u007f~^:?*[\\]|\.\.|@\{|\/\/|^\/|\/$|\.$|^\.|\/\.|\.lock$|\.lock\/|^@$/.test(branch);
     if (bad)
-        throw new InputError('branch', `'${printable(branch)}' is not a valid branch name.`);
+        throw new InputError(input, `'${printable(branch)}' is not a valid branch name.`);
     return branch;
 }
 function parseSize(value, input, fallback) {
@@ -46948,7 +47180,59 @@ function deriveEnvironment(value, paths) {
     if (paths.prefixes.length !== 1)
         return '';
     const prefix = paths.prefixes[0];
-    return prefix === '' ? '' : prefix.slice(prefix.lastIndexOf('/') + 1);
+    if (prefix !== '')
+        return prefix.slice(prefix.lastIndexOf('/') + 1);
+    // One literal file (`apps/web/values-prod.yaml`): its folder.
+    const literal = paths.literals?.length === 1 ? paths.literals[0] : '';
+    const folder = literal.includes('/') ? literal.slice(0, literal.lastIndexOf('/')) : '';
+    return folder.slice(folder.lastIndexOf('/') + 1);
+}
+/** `images` under a promotion: bare repositories that narrow what is promoted. */
+function parseOnly(value) {
+    return splitList(value).map((item) => {
+        let ref;
+        try {
+            ref = parseReference(item);
+        }
+        catch (error) {
+            if (error instanceof InvalidReferenceError) {
+                throw new InputError('images', `'${printable(item)}' is not a valid image repository: ${error.reason}.`);
+            }
+            throw error;
+        }
+        if (ref.tag !== undefined || ref.digest !== undefined) {
+            throw new InputError('images', `'${item}': with promote-from, images lists bare repositories to promote (e.g. '${ref.name}'); the versions come from the source.`);
+        }
+        return ref;
+    });
+}
+function readPromotion(read, target, token) {
+    const patterns = settings_splitLines(read('promote-from'));
+    const repository = parseRepository(read('promote-from-repository'), 'promote-from-repository');
+    const branch = parseBranch(read('promote-from-branch'), 'promote-from-branch');
+    if (patterns.length === 0) {
+        if (repository || branch) {
+            throw new InputError('promote-from', 'is required with promote-from-repository or promote-from-branch: the globs of the source files.');
+        }
+        return undefined;
+    }
+    const paths = wrap('promote-from', () => compilePaths(patterns, 'promote-from'));
+    const sourceToken = read('promote-from-token').trim() || token;
+    if (repository && sourceToken === '') {
+        throw new InputError('promote-from-token', `is empty: reading ${repository.owner}/${repository.repo} needs a token (or set token).`);
+    }
+    const sameRepo = !repository || (target && repository.owner === target.owner && repository.repo === target.repo);
+    const derived = deriveEnvironment('', paths);
+    return {
+        patterns,
+        paths,
+        repository: sameRepo ? undefined : repository,
+        branch,
+        token: sourceToken,
+        only: parseOnly(read('images')),
+        // Repository per environment: the repository names the environment; folder per environment: the folder.
+        environment: read('promote-from-environment').trim() || (!sameRepo && repository ? repository.repo : derived || branch || 'source'),
+    };
 }
 function wrap(input, parse) {
     try {
@@ -46963,9 +47247,10 @@ function wrap(input, parse) {
 }
 /** Reads and validates every input. `env` supplies the runner's defaults (GITHUB_REPOSITORY). */
 function readSettings(read, env = process.env) {
-    const images = parseImages(read('images'));
-    if (images.length === 0) {
-        throw new InputError('images', 'is required: the image references to write, e.g. ghcr.io/acme/api:1.4.2.');
+    const promoting = settings_splitLines(read('promote-from')).length > 0;
+    const images = promoting ? [] : parseImages(read('images'));
+    if (!promoting && images.length === 0) {
+        throw new InputError('images', 'is required: the image references to write, e.g. ghcr.io/acme/api:1.4.2 (or give promote-from).');
     }
     const pathPatterns = settings_splitLines(read('paths') || DEFAULT_PATHS);
     const paths = wrap('paths', () => compilePaths(pathPatterns));
@@ -46986,6 +47271,7 @@ function readSettings(read, env = process.env) {
     }
     return {
         images,
+        promotion: readPromotion(read, repository, token),
         pathPatterns,
         paths,
         repository,
@@ -47012,10 +47298,19 @@ const INPUTS = {
     environment: { description: 'Names the environment in messages and summaries; default: the last folder of the paths.' },
     'commit-message': { description: 'Commit message template: {summary}, {environment}, {changes}, {repository}, {branch}, {count}.' },
     'max-file-size': { default: '1MiB', description: 'Files larger than this are skipped with a note.' },
+    'promote-from': { description: 'Globs of the source environment\'s files: every image version found there is written into paths.' },
+    'promote-from-repository': { description: 'owner/name of the source repository (repository per environment); default: the target.' },
+    'promote-from-branch': { description: 'Branch of the source; default: the target branch, or the source repository\'s default branch.' },
+    'promote-from-token': { description: 'Token to read the source repository when it needs another credential; default: token.' },
+    'promote-from-environment': { description: 'Names the source environment in the summary; default: the last folder of promote-from.' },
 };
 
 ;// CONCATENATED MODULE: ./src/main.ts
 // run(): settings → source → plan → deliver → report, one log group per phase.
+
+
+
+
 
 
 
@@ -47038,13 +47333,51 @@ function reportPlan(io, result) {
     for (const s of result.skipped)
         io.info(`skipped ${s.path}: ${s.reason}`);
 }
-async function bumpLocal(settings, io) {
+/**
+ * A promotion's requests: every image version in the source files (a folder of the target, or another
+ * repository) becomes a request for the target files. Without promote-from, the settings as they are.
+ */
+async function resolvePromotion(settings, io) {
+    const source = settings.promotion;
+    if (!source)
+        return { settings };
+    return io.group('Read the promotion source', async () => {
+        let files;
+        let where;
+        const globs = source.patterns.join(', ');
+        if (source.repository || !settings.localPath) {
+            const { owner, repo } = source.repository ?? settings.repository;
+            const client = createClient({ token: source.token, log: (m) => io.debug(m), userAgent: 'gitops-bump' });
+            const branch = source.branch ?? (source.repository ? undefined : settings.branch);
+            const snapshot = await readSnapshot(client, { owner, repo, branch }, source.paths, undefined, { maxBytes: settings.maxFileBytes });
+            files = snapshot.files;
+            where = `${owner}/${repo}@${snapshot.branch}: ${globs}`;
+        }
+        else {
+            files = (await readLocal(settings.localPath, source.paths, { maxFileBytes: settings.maxFileBytes })).files;
+            where = globs;
+        }
+        const found = promotionRequests(files, source.only);
+        if (found.requests.length === 0) {
+            const filter = source.only.length > 0 ? ` for ${source.only.map((r) => r.name).join(', ')}` : '';
+            throw new Error(`Input 'promote-from': no image version found${filter} in the ${files.length} source file(s) matching ${where}.`);
+        }
+        for (const request of found.requests) {
+            const at = found.found.find((f) => f.repository === request.ref.repository);
+            io.info(`promote ${request.ref.name} ${versionOf(request.ref)} (from ${at.file}:${at.line})`);
+        }
+        const promotion = { from: source.environment, where, requests: found.requests, found: found.found };
+        return { settings: { ...settings, images: found.requests }, promotion };
+    });
+}
+async function bumpLocal(settings, io, promotion) {
     const root = settings.localPath;
     const context = {
         mode: settings.mode,
         environment: settings.environment,
         target: root,
         policy: describePolicy(settings.policy),
+        promotion,
     };
     const snapshot = await io.group('Read files', async () => {
         const s = await readLocal(root, settings.paths, { maxFileBytes: settings.maxFileBytes, keep: mayHoldAny(settings.images) });
@@ -47068,22 +47401,24 @@ async function bumpLocal(settings, io) {
 }
 /** One bump, whatever the surroundings: used by the action and by the CLI. */
 async function bump(read, io, env = process.env) {
-    const token = read('token');
-    if (token)
-        io.setSecret(token);
-    const settings = readSettings(read, env);
+    for (const secret of [read('token'), read('promote-from-token')])
+        if (secret.trim())
+            io.setSecret(secret.trim());
+    const given = readSettings(read, env);
     io.debug(`settings: ${JSON.stringify({
-        images: settings.images.map((i) => i.input),
-        paths: settings.pathPatterns,
-        repository: settings.repository,
-        branch: settings.branch,
-        mode: settings.mode,
-        localPath: settings.localPath,
-        policy: describePolicy(settings.policy),
-        environment: settings.environment,
+        images: given.images.map((i) => i.input),
+        paths: given.pathPatterns,
+        repository: given.repository,
+        branch: given.branch,
+        mode: given.mode,
+        localPath: given.localPath,
+        policy: describePolicy(given.policy),
+        environment: given.environment,
+        promoteFrom: given.promotion && { ...given.promotion, paths: undefined, token: undefined },
     })}`);
     try {
-        const result = settings.localPath ? await bumpLocal(settings, io) : await bumpRemote(settings, io);
+        const { settings, promotion } = await resolvePromotion(given, io);
+        const result = settings.localPath ? await bumpLocal(settings, io, promotion) : await bumpRemote(settings, io, promotion);
         if (!settings.localPath)
             reportPlan(io, result.plan);
         return result;

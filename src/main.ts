@@ -1,12 +1,16 @@
 // run(): settings → source → plan → deliver → report, one log group per phase.
 import * as core from '@actions/core';
+import { createClient } from './github/client.js';
+import { readSnapshot } from './github/source.js';
 import { describePolicy } from './image/policy.js';
+import { versionOf } from './image/reference.js';
+import { promotionRequests } from './promote.js';
 import { readLocal, writeLocal } from './local/source.js';
 import { mayHoldAny, plan, PlanSyntaxError } from './plan.js';
-import { jobSummary, outcomeLine, outputs, planDiff, type RunContext } from './report.js';
+import { jobSummary, outcomeLine, outputs, planDiff, type PromotionReport, type RunContext } from './report.js';
 import { bumpRemote } from './remote.js';
 import { readSettings, type InputReader, type Settings } from './settings.js';
-import type { Plan } from './types.js';
+import type { Plan, SourceFile } from './types.js';
 
 /** Where a message points in a file (annotations). */
 export interface Place {
@@ -48,13 +52,50 @@ function reportPlan(io: Io, result: Plan): void {
   for (const s of result.skipped) io.info(`skipped ${s.path}: ${s.reason}`);
 }
 
-async function bumpLocal(settings: Settings, io: Io): Promise<BumpResult> {
+/**
+ * A promotion's requests: every image version in the source files (a folder of the target, or another
+ * repository) becomes a request for the target files. Without promote-from, the settings as they are.
+ */
+async function resolvePromotion(settings: Settings, io: Io): Promise<{ settings: Settings; promotion?: PromotionReport }> {
+  const source = settings.promotion;
+  if (!source) return { settings };
+  return io.group('Read the promotion source', async () => {
+    let files: readonly SourceFile[];
+    let where: string;
+    const globs = source.patterns.join(', ');
+    if (source.repository || !settings.localPath) {
+      const { owner, repo } = source.repository ?? settings.repository!;
+      const client = createClient({ token: source.token, log: (m) => io.debug(m), userAgent: 'gitops-bump' });
+      const branch = source.branch ?? (source.repository ? undefined : settings.branch);
+      const snapshot = await readSnapshot(client, { owner, repo, branch }, source.paths, undefined, { maxBytes: settings.maxFileBytes });
+      files = snapshot.files;
+      where = `${owner}/${repo}@${snapshot.branch}: ${globs}`;
+    } else {
+      files = (await readLocal(settings.localPath, source.paths, { maxFileBytes: settings.maxFileBytes })).files;
+      where = globs;
+    }
+    const found = promotionRequests(files, source.only);
+    if (found.requests.length === 0) {
+      const filter = source.only.length > 0 ? ` for ${source.only.map((r) => r.name).join(', ')}` : '';
+      throw new Error(`Input 'promote-from': no image version found${filter} in the ${files.length} source file(s) matching ${where}.`);
+    }
+    for (const request of found.requests) {
+      const at = found.found.find((f) => f.repository === request.ref.repository)!;
+      io.info(`promote ${request.ref.name} ${versionOf(request.ref)} (from ${at.file}:${at.line})`);
+    }
+    const promotion: PromotionReport = { from: source.environment, where, requests: found.requests, found: found.found };
+    return { settings: { ...settings, images: found.requests }, promotion };
+  });
+}
+
+async function bumpLocal(settings: Settings, io: Io, promotion?: PromotionReport): Promise<BumpResult> {
   const root = settings.localPath!;
   const context: RunContext = {
     mode: settings.mode,
     environment: settings.environment,
     target: root,
     policy: describePolicy(settings.policy),
+    promotion,
   };
   const snapshot = await io.group('Read files', async () => {
     const s = await readLocal(root, settings.paths, { maxFileBytes: settings.maxFileBytes, keep: mayHoldAny(settings.images) });
@@ -78,23 +119,24 @@ async function bumpLocal(settings: Settings, io: Io): Promise<BumpResult> {
 
 /** One bump, whatever the surroundings: used by the action and by the CLI. */
 export async function bump(read: InputReader, io: Io, env: NodeJS.ProcessEnv = process.env): Promise<BumpResult> {
-  const token = read('token');
-  if (token) io.setSecret(token);
-  const settings = readSettings(read, env);
+  for (const secret of [read('token'), read('promote-from-token')]) if (secret.trim()) io.setSecret(secret.trim());
+  const given = readSettings(read, env);
   io.debug(
     `settings: ${JSON.stringify({
-      images: settings.images.map((i) => i.input),
-      paths: settings.pathPatterns,
-      repository: settings.repository,
-      branch: settings.branch,
-      mode: settings.mode,
-      localPath: settings.localPath,
-      policy: describePolicy(settings.policy),
-      environment: settings.environment,
+      images: given.images.map((i) => i.input),
+      paths: given.pathPatterns,
+      repository: given.repository,
+      branch: given.branch,
+      mode: given.mode,
+      localPath: given.localPath,
+      policy: describePolicy(given.policy),
+      environment: given.environment,
+      promoteFrom: given.promotion && { ...given.promotion, paths: undefined, token: undefined },
     })}`,
   );
   try {
-    const result = settings.localPath ? await bumpLocal(settings, io) : await bumpRemote(settings, io);
+    const { settings, promotion } = await resolvePromotion(given, io);
+    const result = settings.localPath ? await bumpLocal(settings, io, promotion) : await bumpRemote(settings, io, promotion);
     if (!settings.localPath) reportPlan(io, result.plan);
     return result;
   } catch (error) {

@@ -145,10 +145,7 @@ export function plan(files: readonly SourceFile[], requests: readonly ImageReque
     for (const r of outcome.matched) matched.add(r);
   }
   if (errors.length > 0) throw new PlanSyntaxError(errors);
-  for (const request of requests) {
-    if (!matched.has(request)) {
-      notes.push(`${request.ref.name} matched no image reference in the selected files.`);
-    }
-  }
-  return { edits, changes: edits.flatMap((e) => e.changes), refusals, skipped, notes };
+  const unmatched = requests.filter((r) => !matched.has(r)).map((r) => r.ref.name);
+  for (const name of unmatched) notes.push(`${name} matched no image reference in the selected files.`);
+  return { edits, changes: edits.flatMap((e) => e.changes), refusals, skipped, notes, unmatched };
 }

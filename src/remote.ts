@@ -6,7 +6,7 @@ import { commitPlan } from './github/commit.js';
 import { readSnapshot, type RemoteSnapshot, type RepoRef } from './github/source.js';
 import type { BumpResult, Io } from './main.js';
 import { plan } from './plan.js';
-import { commitMessage, outcomeLine, planDiff, type RunContext } from './report.js';
+import { commitMessage, outcomeLine, planDiff, type PromotionReport, type RunContext } from './report.js';
 import type { Settings } from './settings.js';
 import type { Plan } from './types.js';
 
@@ -16,7 +16,7 @@ export function planSnapshot(settings: Settings, snapshot: RemoteSnapshot): Plan
   return { ...p, skipped: [...snapshot.skipped, ...p.skipped] };
 }
 
-export async function bumpRemote(settings: Settings, io: Io): Promise<BumpResult> {
+export async function bumpRemote(settings: Settings, io: Io, promotion?: PromotionReport): Promise<BumpResult> {
   const { owner, repo } = settings.repository!;
   const target: RepoRef = { owner, repo, branch: settings.branch };
   const client = createClient({ token: settings.token, log: (m) => io.debug(m), userAgent: 'gitops-bump' });
@@ -27,6 +27,7 @@ export async function bumpRemote(settings: Settings, io: Io): Promise<BumpResult
     branch,
     commit,
     policy: describePolicy(settings.policy),
+    promotion,
   });
   const read = { maxBytes: settings.maxFileBytes };
 

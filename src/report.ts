@@ -1,6 +1,20 @@
 // What a run tells its user: outputs, the job summary (tables + diff), the commit message. Pure text builders.
 import { unifiedDiff } from './diff.js';
+import { compareVersionTags } from './image/policy.js';
+import { versionOf } from './image/reference.js';
+import type { FoundVersion } from './promote.js';
+import type { ImageRequest } from './settings.js';
 import type { Change, Plan } from './types.js';
+
+/** A promotion's source, for the summary. */
+export interface PromotionReport {
+  /** The source environment's name (`staging`). */
+  readonly from: string;
+  /** Where the source was read: `owner/name@branch: globs` or the folder globs. */
+  readonly where: string;
+  readonly requests: readonly ImageRequest[];
+  readonly found: readonly FoundVersion[];
+}
 
 export interface RunContext {
   readonly mode: 'commit' | 'pull-request' | 'dry-run';
@@ -10,6 +24,7 @@ export interface RunContext {
   readonly branch?: string;
   readonly commit?: { readonly oid: string; readonly url?: string };
   readonly policy: string;
+  readonly promotion?: PromotionReport;
 }
 
 /** The action's outputs, as strings. */
@@ -56,7 +71,10 @@ export function commitMessage(template: string, plan: Plan, context: RunContext)
   };
   if (template.trim() === '') {
     const where = context.environment ? ` in ${context.environment}` : '';
-    return { headline: clip(`Bump ${values.summary}${where}`), body: changesList };
+    const headline = context.promotion
+      ? `Promote ${context.promotion.from} → ${context.environment || 'target'}: ${values.summary}`
+      : `Bump ${values.summary}${where}`;
+    return { headline: clip(headline), body: changesList };
   }
   const text = template.replace(PLACEHOLDER, (_, key: string) => values[key] ?? '');
   const [first = '', ...rest] = text.split(/\r?\n/);
@@ -94,6 +112,71 @@ export function outcomeLine(plan: Plan, context: RunContext): string {
   return `Bumped ${things} (${summaryLine(plan.changes)})${refused}.`;
 }
 
+interface PromotionRow {
+  readonly image: string;
+  readonly source: string;
+  readonly sourceWhere: string;
+  readonly before: string;
+  readonly result: string;
+  readonly moved: boolean;
+}
+
+/** One row per promoted image: source version, target version before, and what happened. */
+export function promotionRows(plan: Plan, promotion: PromotionReport): PromotionRow[] {
+  return promotion.requests.map((request) => {
+    const image = request.ref.name;
+    const source = versionOf(request.ref);
+    const at = promotion.found.find((f) => f.repository === request.ref.repository);
+    const sourceWhere = at ? `${at.file}:${at.line}` : '';
+    const changes = plan.changes.filter((c) => c.image === image);
+    const refusals = plan.refusals.filter((r) => r.image === image);
+    if (changes.length > 0) {
+      const before = [...new Set(changes.map((c) => c.from || '(none)'))].join(', ');
+      const back = changes.some((c) => (compareVersionTags(c.to, c.from) ?? 0) < 0);
+      return { image, source, sourceWhere, before, moved: true, result: back ? 'rolled back (policy: any)' : 'promoted' };
+    }
+    if (refusals.length > 0) {
+      const before = [...new Set(refusals.map((r) => r.from || '(none)'))].join(', ');
+      return { image, source, sourceWhere, before, moved: false, result: `refused: ${refusals[0]!.reason}` };
+    }
+    if (plan.unmatched?.includes(image)) return { image, source, sourceWhere, before: '—', moved: false, result: 'not in the target files' };
+    return { image, source, sourceWhere, before: source, moved: false, result: 'already there' };
+  });
+}
+
+function mermaidLabel(text: string): string {
+  return text.replace(/["<>]/g, '');
+}
+
+/** The promotion's part of the job summary: a table and a Mermaid diagram of the environments. */
+export function promotionSection(plan: Plan, context: RunContext): string[] {
+  const promotion = context.promotion;
+  if (!promotion) return [];
+  const target = context.environment || 'target';
+  const rows = promotionRows(plan, promotion);
+  const lines = [
+    `**Promotion** ${cell(promotion.from)} → ${cell(target)} (source: ${code(promotion.where)})`,
+    '',
+    `| Image | ${cell(promotion.from)} | ${cell(target)} before | Result |`,
+    '| --- | --- | --- | --- |',
+  ];
+  for (const r of rows) {
+    const source = r.sourceWhere ? `${code(r.source)} <sub>${cell(r.sourceWhere)}</sub>` : code(r.source);
+    lines.push(`| ${cell(r.image)} | ${source} | ${code(r.before)} | ${cell(r.result)} |`);
+  }
+  const moved = rows.filter((r) => r.moved).map((r) => mermaidLabel(`${shortName(r.image)} ${r.before} → ${r.source}`));
+  const edge = moved.length > 0 ? moved.join('<br/>') : 'nothing moved';
+  lines.push(
+    '',
+    '```mermaid',
+    'flowchart LR',
+    `  src["${mermaidLabel(promotion.from)}"] -- "${edge}" --> dst["${mermaidLabel(target)}"]`,
+    '```',
+    '',
+  );
+  return lines;
+}
+
 /** The job summary (GitHub-flavoured Markdown). */
 export function jobSummary(plan: Plan, context: RunContext): string {
   const lines: string[] = [];
@@ -107,6 +190,7 @@ export function jobSummary(plan: Plan, context: RunContext): string {
     meta += ` · commit: ${context.commit.url ? `[${sha}](${context.commit.url})` : sha}`;
   }
   lines.push(meta, '');
+  lines.push(...promotionSection(plan, context));
   if (plan.changes.length > 0) {
     lines.push('| File | Image | From | To |', '| --- | --- | --- | --- |');
     for (const c of plan.changes) {

@@ -16,8 +16,27 @@ export interface ImageRequest {
   readonly ref: ImageReference;
 }
 
+/** Where a promotion reads the versions to promote (the `promote-from*` inputs). */
+export interface PromotionSettings {
+  readonly patterns: readonly string[];
+  readonly paths: PathMatcher;
+  /** Another repository (repository per environment); undefined: the target repository (or local-path). */
+  readonly repository: { readonly owner: string; readonly repo: string } | undefined;
+  /** Branch of the source; undefined: the target branch (same repository) or the source's default branch. */
+  readonly branch: string | undefined;
+  /** Token for the source: `promote-from-token`, else `token`. */
+  readonly token: string;
+  /** Bare repositories from `images` that narrow what is promoted; empty: every image found. */
+  readonly only: readonly ImageReference[];
+  /** Names the source environment in the summary. */
+  readonly environment: string;
+}
+
 export interface Settings {
+  /** The versions to write; empty until a promotion's source has been read. */
   readonly images: readonly ImageRequest[];
+  /** Set when the run promotes versions from another environment instead of taking them from `images`. */
+  readonly promotion: PromotionSettings | undefined;
   readonly pathPatterns: readonly string[];
   readonly paths: PathMatcher;
   /** `owner/name` of the GitOps repository (API mode). */
@@ -109,24 +128,24 @@ function parseMode(value: string): Mode {
   return mode;
 }
 
-function parseRepository(value: string): Settings['repository'] {
+function parseRepository(value: string, input = 'repository'): Settings['repository'] {
   const text = value.trim();
   if (text === '') return undefined;
   const match = /^([A-Za-z0-9](?:[A-Za-z0-9-]{0,38}))\/([A-Za-z0-9._-]{1,100})$/.exec(text);
   if (!match || match[2] === '.' || match[2] === '..') {
-    throw new InputError('repository', `'${printable(text)}' is not of the form owner/name.`);
+    throw new InputError(input, `'${printable(text)}' is not of the form owner/name.`);
   }
   return { owner: match[1]!, repo: match[2]! };
 }
 
-function parseBranch(value: string): string | undefined {
+function parseBranch(value: string, input = 'branch'): string | undefined {
   const branch = value.trim().replace(/^refs\/heads\//, '');
   if (branch === '') return undefined;
   // git check-ref-format rules, as far as a branch name needs them.
   const bad =
     // eslint-disable-next-line no-control-regex
     /[\u0000-\u0020\u007f~^:?*[\\]|\.\.|@\{|\/\/|^\/|\/$|\.$|^\.|\/\.|\.lock$|\.lock\/|^@$/.test(branch);
-  if (bad) throw new InputError('branch', `'${printable(branch)}' is not a valid branch name.`);
+  if (bad) throw new InputError(input, `'${printable(branch)}' is not a valid branch name.`);
   return branch;
 }
 
@@ -146,7 +165,62 @@ function deriveEnvironment(value: string, paths: PathMatcher): string {
   if (given !== '') return given;
   if (paths.prefixes.length !== 1) return '';
   const prefix = paths.prefixes[0]!;
-  return prefix === '' ? '' : prefix.slice(prefix.lastIndexOf('/') + 1);
+  if (prefix !== '') return prefix.slice(prefix.lastIndexOf('/') + 1);
+  // One literal file (`apps/web/values-prod.yaml`): its folder.
+  const literal = paths.literals?.length === 1 ? paths.literals[0]! : '';
+  const folder = literal.includes('/') ? literal.slice(0, literal.lastIndexOf('/')) : '';
+  return folder.slice(folder.lastIndexOf('/') + 1);
+}
+
+/** `images` under a promotion: bare repositories that narrow what is promoted. */
+function parseOnly(value: string): ImageReference[] {
+  return splitList(value).map((item) => {
+    let ref: ImageReference;
+    try {
+      ref = parseReference(item);
+    } catch (error) {
+      if (error instanceof InvalidReferenceError) {
+        throw new InputError('images', `'${printable(item)}' is not a valid image repository: ${error.reason}.`);
+      }
+      throw error;
+    }
+    if (ref.tag !== undefined || ref.digest !== undefined) {
+      throw new InputError(
+        'images',
+        `'${item}': with promote-from, images lists bare repositories to promote (e.g. '${ref.name}'); the versions come from the source.`,
+      );
+    }
+    return ref;
+  });
+}
+
+function readPromotion(read: InputReader, target: Settings['repository'], token: string): PromotionSettings | undefined {
+  const patterns = splitLines(read('promote-from'));
+  const repository = parseRepository(read('promote-from-repository'), 'promote-from-repository');
+  const branch = parseBranch(read('promote-from-branch'), 'promote-from-branch');
+  if (patterns.length === 0) {
+    if (repository || branch) {
+      throw new InputError('promote-from', 'is required with promote-from-repository or promote-from-branch: the globs of the source files.');
+    }
+    return undefined;
+  }
+  const paths = wrap('promote-from', () => compilePaths(patterns, 'promote-from'));
+  const sourceToken = read('promote-from-token').trim() || token;
+  if (repository && sourceToken === '') {
+    throw new InputError('promote-from-token', `is empty: reading ${repository.owner}/${repository.repo} needs a token (or set token).`);
+  }
+  const sameRepo = !repository || (target && repository.owner === target.owner && repository.repo === target.repo);
+  const derived = deriveEnvironment('', paths);
+  return {
+    patterns,
+    paths,
+    repository: sameRepo ? undefined : repository,
+    branch,
+    token: sourceToken,
+    only: parseOnly(read('images')),
+    // Repository per environment: the repository names the environment; folder per environment: the folder.
+    environment: read('promote-from-environment').trim() || (!sameRepo && repository ? repository.repo : derived || branch || 'source'),
+  };
 }
 
 function wrap<T>(input: string, parse: () => T): T {
@@ -161,9 +235,10 @@ function wrap<T>(input: string, parse: () => T): T {
 
 /** Reads and validates every input. `env` supplies the runner's defaults (GITHUB_REPOSITORY). */
 export function readSettings(read: InputReader, env: NodeJS.ProcessEnv = process.env): Settings {
-  const images = parseImages(read('images'));
-  if (images.length === 0) {
-    throw new InputError('images', 'is required: the image references to write, e.g. ghcr.io/acme/api:1.4.2.');
+  const promoting = splitLines(read('promote-from')).length > 0;
+  const images = promoting ? [] : parseImages(read('images'));
+  if (!promoting && images.length === 0) {
+    throw new InputError('images', 'is required: the image references to write, e.g. ghcr.io/acme/api:1.4.2 (or give promote-from).');
   }
   const pathPatterns = splitLines(read('paths') || DEFAULT_PATHS);
   const paths = wrap('paths', () => compilePaths(pathPatterns));
@@ -184,6 +259,7 @@ export function readSettings(read: InputReader, env: NodeJS.ProcessEnv = process
   }
   return {
     images,
+    promotion: readPromotion(read, repository, token),
     pathPatterns,
     paths,
     repository,
@@ -211,4 +287,9 @@ export const INPUTS: Readonly<Record<string, { readonly default?: string; readon
   environment: { description: 'Names the environment in messages and summaries; default: the last folder of the paths.' },
   'commit-message': { description: 'Commit message template: {summary}, {environment}, {changes}, {repository}, {branch}, {count}.' },
   'max-file-size': { default: '1MiB', description: 'Files larger than this are skipped with a note.' },
+  'promote-from': { description: 'Globs of the source environment\'s files: every image version found there is written into paths.' },
+  'promote-from-repository': { description: 'owner/name of the source repository (repository per environment); default: the target.' },
+  'promote-from-branch': { description: 'Branch of the source; default: the target branch, or the source repository\'s default branch.' },
+  'promote-from-token': { description: 'Token to read the source repository when it needs another credential; default: token.' },
+  'promote-from-environment': { description: 'Names the source environment in the summary; default: the last folder of promote-from.' },
 };

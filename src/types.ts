@@ -54,4 +54,6 @@ export interface Plan {
   readonly skipped: readonly Skip[];
   /** Informational notes (a non-semver tag written without an ordering check, a request that matched nothing…). */
   readonly notes: readonly string[];
+  /** Requested images (as named in the request) that matched no image reference in the files read. */
+  readonly unmatched?: readonly string[];
 }

@@ -61,6 +61,10 @@ describe('locate: full references (image: fields)', () => {
     expect(sites[0]).toMatchObject(site);
   });
 
+  it('locates a block-scalar image (a bump of it is refused)', () => {
+    expect(sitesOf('image: >-\n  nginx:1\n')).toEqual([expect.objectContaining({ form: 'full', repository: 'docker.io/library/nginx', tag: '1' })]);
+  });
+
   it('takes an aliased image from its anchor, once', () => {
     const text = 'x: &img golang:1.22\njobs:\n  a:\n    container:\n      image: *img\n  b:\n    container:\n      image: *img\n';
     expect(sitesOf(text)).toEqual([
@@ -89,7 +93,8 @@ describe('locate: look-alikes are not sites', () => {
     ['argocd-image-updater imageName', 'apiVersion: argocd-image-updater.argoproj.io/v1alpha1\nkind: ImageUpdater\nspec:\n  applicationRefs:\n  - images:\n    - alias: a\n      imageName: nginx:1.17\n'],
     ['an image inside a block scalar', 'metadata:\n  annotations:\n    last: |\n      {"spec":{"image":"nginx:1"}}\n'],
     ['an image field holding a mapping', 'image:\n  pullPolicy: Always\n'],
-    ['a block-scalar image', 'image: |\n  nginx:1\n'],
+    ['image fields that are not strings', 'a:\n  image: 5\nb:\n  image: true\nc:\n  image:\nd:\n  image: ~\n'],
+    ['GitHub Actions step inputs', 'jobs:\n  release:\n    steps:\n    - uses: acme/release@v1\n      with:\n        repository: acme/api\n        tag: v1.2.3\n'],
     ['compose build.cache_from', 'services:\n  a:\n    build:\n      cache_from:\n      - nginx:1\n'],
     ['a chart reference', 'spec:\n  source:\n    repoURL: registry-1.docker.io/bitnamicharts\n    chart: nginx\n    targetRevision: 1.0.0\n'],
   ])('%s', (_, text) => {
@@ -219,6 +224,14 @@ describe('locate: Helm-values maps (split)', () => {
     expect(sitesOf('task:\n  image: nginx:1.2\n  tag: build-7\n')).toEqual([expect.objectContaining({ form: 'full', path: 'task.image', tag: '1.2' })]);
   });
 
+  it('never matches a tag a template fills in', () => {
+    const text = 'a:\n  image:\n    repository: nginx\n    tag: ${TAG}\nimages:\n- name: redis\n  newTag: "{{ .tag }}"\n';
+    expect(locate(text).sites.map((site) => [site.path, site.repository])).toEqual([
+      ['a.image', undefined],
+      ['images[0]', undefined],
+    ]);
+  });
+
   it('is not fooled by repository-like keys elsewhere', () => {
     expect(sitesOf('source:\n  repoURL: https://github.com/acme/x\n  targetRevision: main\nref:\n  tag: v1\n')).toEqual([]);
   });
@@ -307,6 +320,11 @@ describe('locate: markers and holds', () => {
   it('does not take ":tag" for an image tag, nor a marker inside a string for a comment', () => {
     const text = 'a: "x # gitops-bump: ghcr.io/acme/api"\nb: 1.0 # gitops-bump: ghcr.io/acme/api:tag\n';
     expect(sitesOf(text)).toEqual([expect.objectContaining({ form: 'marker', path: 'b', tag: '1.0', repository: 'ghcr.io/acme/api' })]);
+  });
+
+  it('honours a marker in a subtree that holds no sites otherwise (a kustomize patch target)', () => {
+    const text = 'patches:\n- target:\n    kind: Deployment\n    image: ghcr.io/acme/api:1.0 # gitops-bump: ghcr.io/acme/api\n';
+    expect(sitesOf(text)).toEqual([expect.objectContaining({ form: 'marker', path: 'patches[0].target.image', tag: '1.0' })]);
   });
 
   it('does not double a site that is already found', () => {

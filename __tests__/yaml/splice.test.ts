@@ -100,6 +100,12 @@ describe('rewrite: Helm-values maps', () => {
     expect(() => site && rewrite(text, site, { digest: NEW })).toThrow(UnwritableError);
   });
 
+  it('refuses a full image in a block scalar', () => {
+    const text = 'image: |\n  nginx:1.0\n';
+    const site = locate(text).sites[0];
+    expect(() => site && rewrite(text, site, { tag: '1.1' })).toThrow(/block scalar/);
+  });
+
   it('refuses a tag in a block scalar', () => {
     const text = 'image:\n  repository: nginx\n  tag: |\n    1.0\n';
     const site = locate(text).sites[0];

@@ -395,7 +395,7 @@ async function assemble(
 async function decide(
   client: GitHubClient,
   target: RepoRef,
-  info: HeadInfo,
+  info: Pick<HeadInfo, 'branch'>,
   { path, entry }: FileAnswer,
   settings: Settings,
 ): Promise<SourceFile | Skip> {
@@ -499,4 +499,58 @@ function chunk<T>(items: readonly T[], size: number): T[][] {
 /** Code-unit order (as git sorts), independent of the machine's locale. */
 function byPath(a: { readonly path: string }, b: { readonly path: string }): number {
   return a.path < b.path ? -1 : a.path > b.path ? 1 : 0;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Reading files of another commit (the pull-request mode reads its branch's versions of the same files).
+
+/**
+ * The selection of one `file(path:)` answer that `filesFromAnswers` decodes, for `ReadOptions.extra`
+ * selections that read files of another commit in the head request.
+ */
+export const FILE_ENTRY_SELECTION = 'type mode oid object { __typename ... on Blob { byteSize isBinary isTruncated text } }';
+
+/** The files and skips of one commit, decoded like `readSnapshot` decodes its own. */
+export interface CommitFiles {
+  readonly files: readonly SourceFile[];
+  readonly skipped: readonly Skip[];
+}
+
+/**
+ * Decodes `file(path:)` answers selected with `FILE_ENTRY_SELECTION` (null: no such path) into files and
+ * skips, exactly as `readSnapshot` does (truncated texts are read over REST). `branch` names the commit in
+ * skip reasons.
+ */
+export async function filesFromAnswers(
+  client: GitHubClient,
+  target: RepoRef,
+  branch: string,
+  answers: readonly { readonly path: string; readonly entry: unknown }[],
+  options: ReadOptions = {},
+): Promise<CommitFiles> {
+  const settings = { ...DEFAULTS, ...options };
+  const results = await Promise.all(
+    answers.map((a) => decide(client, target, { branch }, { path: a.path, entry: (a.entry ?? null) as RawEntry | null }, settings)),
+  );
+  const files = results.filter((r): r is SourceFile => 'text' in r).sort(byPath);
+  const skipped = results.filter((r): r is Skip => !('text' in r)).sort(byPath);
+  return { files, skipped };
+}
+
+/** Reads `paths` at commit `oid` (one query per `chunkSize` paths, in parallel), decoded like `readSnapshot`. */
+export async function readFilesAt(
+  client: GitHubClient,
+  target: RepoRef,
+  branch: string,
+  oid: string,
+  paths: readonly string[],
+  options: ReadOptions = {},
+): Promise<CommitFiles> {
+  const settings = { ...DEFAULTS, ...options };
+  try {
+    const answers = await readChunks(client, target, oid, chunk(paths, settings.chunkSize));
+    return await filesFromAnswers(client, target, branch, answers, options);
+  } catch (error) {
+    throw toReadError(error, target);
+  }
 }

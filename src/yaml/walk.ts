@@ -4,7 +4,7 @@
 import { isAlias, isMap, isScalar, isSeq, visit, type Alias, type Document, type Node, type Pair, type Scalar, type YAMLMap, type YAMLSeq } from 'yaml';
 import { joinRepository, tryParseReference } from '../image/reference.js';
 import { formatPath, type PathStep } from './path.js';
-import type { ScalarSlot, ScalarStyle } from './scalar.js';
+import { resolvesAsNonString, type ScalarSlot, type ScalarStyle } from './scalar.js';
 import type { EntrySlot, FieldSlot, ImageSite, SiteForm, SiteTarget } from './site.js';
 import type { LineIndex } from './text.js';
 
@@ -60,7 +60,11 @@ export class DocumentWalker {
   /** Runs the walk; returns the sites in source order. */
   walk(): FoundSite[] {
     const root = this.doc.contents;
-    if (root === null || isExcludedDocument(root)) return this.sites;
+    if (root === null) return this.sites;
+    if (isExcludedDocument(root)) {
+      this.recordScalars(root, [], false);
+      return this.sites;
+    }
     this.visit(root, [], false, undefined, isMap(root) && root.has('kind'));
     this.addAliasedImages();
     return this.sites.sort((a, b) => a.line - b.line || a.column - b.column);
@@ -80,8 +84,11 @@ export class DocumentWalker {
       const name = keyText(pair);
       const value = pair.value as Node | null;
       if (name === undefined || value === null) continue;
-      if (this.excluded(name, steps, isObject)) continue;
       const childSteps = [...steps, name];
+      if (this.excluded(name, steps, isObject)) {
+        this.recordScalars(value, childSteps, flow, rangeOf(map)[0]);
+        continue;
+      }
       if (isScalar(value)) {
         const slot = this.slot(value, flow);
         this.seen?.({ slot, steps: childSteps, parent: rangeOf(map)[0] });
@@ -112,6 +119,27 @@ export class DocumentWalker {
     });
   }
 
+  /** In a subtree holding no sites, only the scalars an explicit marker comment may name are recorded. */
+  private recordScalars(node: Node, steps: readonly PathStep[], inFlow: boolean, parent = 0): void {
+    const seen = this.seen;
+    if (seen === undefined) return;
+    if (isScalar(node)) {
+      seen({ slot: this.slot(node, inFlow), steps, parent });
+    } else if (isMap(node)) {
+      const flow = inFlow || node.flow === true;
+      for (const pair of node.items) {
+        const key = keyText(pair);
+        const value = pair.value as Node | null;
+        if (key !== undefined && value !== null) this.recordScalars(value, [...steps, key], flow, rangeOf(node)[0]);
+      }
+    } else if (isSeq(node)) {
+      const flow = inFlow || node.flow === true;
+      node.items.forEach((item, i) => {
+        if (item !== null) this.recordScalars(item as Node, [...steps, i], flow, rangeOf(node)[0]);
+      });
+    }
+  }
+
   /** True for an object of a `kind: List` (or `…List`): its `status` is observed state like a top-level one's. */
   private isListItem(steps: readonly PathStep[], node: Node): boolean {
     const root: Node | null = this.doc.contents;
@@ -124,6 +152,8 @@ export class DocumentWalker {
   private excluded(name: string, steps: readonly PathStep[], isObject: boolean): boolean {
     if (EXCLUDED_KEYS.has(name)) return true;
     if (isObject && name === 'status') return true;
+    // GitHub Actions step inputs (`with: {repository: …, tag: …}`) name releases, not images.
+    if (name === 'with' && steps.includes('steps')) return true;
     if (name === 'target' || name === 'targets') {
       const list = steps[steps.length - 2];
       return typeof steps[steps.length - 1] === 'number' && typeof list === 'string' && SELECTOR_LISTS.has(list);
@@ -134,7 +164,9 @@ export class DocumentWalker {
   // ---- full form ---------------------------------------------------------------------------------------
 
   private addFull(steps: readonly PathStep[], slot: ScalarSlot, node: Scalar): void {
-    if (slot.style === 'block' || (node.value !== null && typeof node.value === 'object')) return;
+    // A plain `image: 5`, `image: true` or `image:` (null) is not a string, so not an image.
+    if (slot.style === 'plain' && (slot.text === undefined || resolvesAsNonString(slot.text))) return;
+    if (node.value !== null && typeof node.value === 'object') return;
     this.sites.push(this.referenceSite('full', steps, slot, ''));
   }
 
@@ -142,14 +174,16 @@ export class DocumentWalker {
   private addAliasedImages(): void {
     const taken = new Set(this.sites.flatMap((site) => (site.target.kind === 'reference' ? [site.target.scalar.start] : [])));
     for (const { steps, slot } of this.aliasImages) {
-      if (taken.has(slot.start) || slot.style === 'block') continue;
+      if (taken.has(slot.start)) continue;
       taken.add(slot.start);
       this.sites.push(this.referenceSite('full', steps, slot, ''));
     }
   }
 
   private referenceSite(form: SiteForm, steps: readonly PathStep[], slot: ScalarSlot, prefix: string): FoundSite {
-    const text = (slot.text ?? '').slice(prefix.length);
+    // A block scalar (`image: |`) is located so that a bump of it is refused, not silently skipped.
+    const written = (slot.text ?? '').slice(prefix.length);
+    const text = slot.style === 'block' ? written.trim() : written;
     const parsed = tryParseReference(text);
     const target: SiteTarget = { kind: 'reference', scalar: slot, prefix, writtenName: parsed?.name };
     return {
@@ -221,7 +255,7 @@ export class DocumentWalker {
         line: tag.field.scalar.line,
         column: tag.field.scalar.column,
         name: written.name,
-        repository: written.resolvable ? bareRepository(written.name) : undefined,
+        repository: written.resolvable && !isTemplated(tagText) ? bareRepository(written.name) : undefined,
         ...optional('tag', tagText),
         ...optional('digest', nonEmpty(digest?.scalar.text)),
         target: { kind: 'fields', shape: 'split', tag: tag.field, ...optional('digest', digest), digestInTag: false },
@@ -266,7 +300,7 @@ export class DocumentWalker {
         line: shown.scalar.line,
         column: shown.scalar.column,
         name: written,
-        repository: bareRepository(written),
+        repository: isTemplated(tag?.scalar.text) || isTemplated(digest?.scalar.text) ? undefined : bareRepository(written),
         ...optional('tag', nonEmpty(tag?.scalar.text)),
         ...optional('digest', nonEmpty(digest?.scalar.text)),
         target: {
@@ -320,7 +354,7 @@ export class DocumentWalker {
       line: shown.scalar.line,
       column: shown.scalar.column,
       name: written.name,
-      repository: written.resolvable ? bareRepository(written.name) : undefined,
+      repository: written.resolvable && !isTemplated(tagText) && !isTemplated(digestText) ? bareRepository(written.name) : undefined,
       ...optional('tag', at >= 0 ? nonEmpty(tagText?.slice(0, at)) : tagText),
       ...optional('digest', digestText),
       target: {
@@ -461,6 +495,11 @@ function bareRepository(name: string): string | undefined {
   const parsed = tryParseReference(name);
   if (parsed === undefined || parsed.tag !== undefined || parsed.digest !== undefined) return undefined;
   return parsed.repository;
+}
+
+/** True for a value a template engine fills in (`${TAG}`, `{{ .Values.tag }}`, `${{ … }}`): never bumped. */
+function isTemplated(text: string | undefined): boolean {
+  return text !== undefined && /\$\{|\{\{/.test(text);
 }
 
 function prefixSha(hex: string | undefined): string | undefined {

@@ -63,5 +63,6 @@ export function parseCli(argv: readonly string[]): EmulatorOptions {
     faultRate,
     seed: number('seed', values.seed),
     host: values.host,
+    keepImported: true,
   };
 }

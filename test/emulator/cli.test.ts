@@ -1,10 +1,11 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parseCli } from './cli-options.js';
+import { startEmulator } from './index.js';
 import { cleanup, gitIn, writeFiles } from './fixture.js';
 
 const cli = fileURLToPath(new URL('./cli.ts', import.meta.url));
@@ -63,6 +64,20 @@ describe('npm run emulator', () => {
     const exited = new Promise((resolve) => child.once('exit', resolve));
     child.kill('SIGTERM');
     await exited;
+  });
+
+  it('imports a plain directory programmatically and removes the temp repository on stop', async () => {
+    const plain = mkdtempSync(join(tmpdir(), 'gh-emu-plain-'));
+    scratch.push(plain);
+    writeFiles(plain, { 'values.yaml': 'tag: 1\n' });
+    const emu = await startEmulator({ repos: [{ name: 'acme/imported', dir: plain }, { name: 'acme/second', dir: plain, defaultBranch: 'trunk' }] });
+    const served = emu.repoDir('acme/imported');
+    expect(served).not.toBe(plain);
+    expect(gitIn(served, 'show', 'main:values.yaml')).toBe('tag: 1');
+    expect(gitIn(emu.repoDir('acme/second'), 'show', 'trunk:values.yaml')).toBe('tag: 1');
+    await emu.stop();
+    expect(existsSync(served)).toBe(false);
+    expect(existsSync(join(plain, 'values.yaml'))).toBe(true);
   });
 
   it('parses repeated --repo/--name pairs, latency ranges and refuses bad input', () => {

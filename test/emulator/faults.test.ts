@@ -1,12 +1,11 @@
 import { graphql } from '@octokit/graphql';
 import { Octokit } from '@octokit/rest';
-import { RequestError } from '@octokit/request-error';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startEmulator, type Emulator } from './index.js';
 
 /** Octokit logs every 4xx/5xx; these tests provoke them on purpose. */
 const quiet = { debug: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined };
-import { SAMPLE_FILES, cleanup, gitIn, makeRepo } from './fixture.js';
+import { SAMPLE_FILES, cleanup, gitIn, isHttpFailure, makeRepo } from './fixture.js';
 
 let emu: Emulator;
 let dir: string;
@@ -52,7 +51,7 @@ async function status(call: Promise<unknown>): Promise<number> {
     await call;
     return 200;
   } catch (error) {
-    if (error instanceof RequestError) return error.status;
+    if (isHttpFailure(error)) return error.status;
     throw error;
   }
 }

@@ -55,3 +55,14 @@ export const SAMPLE_FILES: Record<string, string> = {
   'apps/api/values.yaml': 'image:\n  repository: ghcr.io/acme/api\n  tag: 2.0.0\n',
   'README.md': '# gitops\n',
 };
+
+/** An Octokit request failure (RequestError, without importing a transitive package). */
+export interface HttpFailure {
+  status: number;
+  response?: { data: unknown; headers: Record<string, string | number | undefined> };
+}
+
+/** Is `error` an Octokit RequestError (an HTTP answer, not a network failure)? */
+export function isHttpFailure(error: unknown): error is HttpFailure {
+  return error instanceof Error && error.name === 'HttpError' && typeof (error as { status?: unknown }).status === 'number';
+}

@@ -304,9 +304,9 @@ export class GitRepo {
         }
       }
       const tree = await gitText(this.gitDir, ['write-tree'], { env });
-      if (!final.some((c) => c.oid !== null && (c.mode === '040000' || c.mode === '160000'))) {
+      if (!final.some((c) => c.oid !== null && c.mode === '040000')) {
         // The new tree's files are exactly what went into the index: no need to list it again.
-        const files = lines.slice(inTheWayCount(lines)).map((line): TreeEntry => {
+        const files = lines.map((line): TreeEntry => {
           const tab = line.indexOf('\t');
           const [mode, oid] = line.slice(0, tab).split(' ');
           return { mode, type: mode === '160000' ? 'commit' : 'blob', oid, path: line.slice(tab + 1) };

@@ -97,6 +97,20 @@ describe('GraphQL reads', () => {
     expect(data.repository.autoMergeAllowed).toBe(true);
   });
 
+  it('marks binary blobs (text null) and cuts text at 512,000 bytes (isTruncated)', async () => {
+    const big = 'x'.repeat(600_000);
+    const oid = commitFiles(dir, { 'big.txt': big, 'bin.dat': 'a\u0000b' });
+    const query = `query($oid: GitObjectID!) { repository(owner: "acme", name: "gitops") { object(oid: $oid) { ... on Commit {
+      big: file(path: "big.txt") { object { ... on Blob { text byteSize isTruncated isBinary } } }
+      bin: file(path: "bin.dat") { object { ... on Blob { text byteSize isTruncated isBinary } } } } } } }`;
+    type Blob = { object: { text: string | null; byteSize: number; isTruncated: boolean; isBinary: boolean } };
+    const data = await gql<{ repository: { object: { big: Blob; bin: Blob } } }>(query, { oid });
+    const { big: bigBlob, bin } = data.repository.object;
+    expect(bigBlob.object).toMatchObject({ byteSize: 600_000, isTruncated: true, isBinary: false });
+    expect(bigBlob.object.text).toHaveLength(512_000);
+    expect(bin.object).toEqual({ text: null, byteSize: 3, isTruncated: false, isBinary: true });
+  });
+
   it('answers null for a missing file or ref, NOT_FOUND for an unknown repository', async () => {
     const missingFile = await gql<Snapshot>(SNAPSHOT, { owner: 'acme', name: 'gitops', ref: 'main', path: 'nope.yaml' });
     expect(missingFile.repository.ref?.target.file).toBeNull();

@@ -20,7 +20,10 @@ export type { PullRecord, RepoOptions, LabelRecord } from './repo.js';
 export interface Emulator {
   /** 'http://127.0.0.1:PORT' (REST root; GraphQL at `${url}/graphql`; GHES `${url}/api/v3`, `${url}/api/graphql`). */
   readonly url: string;
-  /** The git directory actually served for a repository (the imported copy for a plain directory). */
+  /**
+   * The git directory actually served for a repository (for a plain directory: the fresh repository
+   * it was imported into, a temp dir removed by stop() unless `keepImported`).
+   */
   repoDir(name: string): string;
   /** Every answered request, in order. */
   readonly requests: readonly RequestRecord[];

@@ -314,7 +314,6 @@ export class Repo {
       throw unprocessable(`Reference name '${ref}' is not valid: it must start with 'refs/' and have at least two slashes.`);
     }
     if (!(await this.git.objectType(oid))) throw unprocessable('Object does not exist');
-    if (ref.startsWith('refs/heads/')) await this.runPendingRace(ref.slice('refs/heads/'.length));
     if (!(await this.cas(ref, oid, ZERO_OID))) {
       if (await this.git.readRef(ref)) {
         throw new GitHubError(422, 'Reference already exists', 'UNPROCESSABLE', undefined, `A ref named "${ref}" already exists in the repository.`);
@@ -354,7 +353,8 @@ export class Repo {
   /** pulls/create and createPullRequest. */
   async createPull(input: { head: string; base: string; title: string; body: string | null; draft: boolean; maintainerCanModify: boolean; actor: Actor }): Promise<PullRecord> {
     if (this.options.actionsCanCreatePullRequests === false) {
-      throw new GitHubError(403, 'GitHub Actions is not permitted to create or approve pull requests.', 'FORBIDDEN');
+      throw new GitHubError(403, 'GitHub Actions is not permitted to create or approve pull requests.', 'FORBIDDEN', undefined,
+        'GitHub Actions is not permitted to create or approve pull requests (createPullRequest)');
     }
     const head = input.head.includes(':') ? input.head.slice(input.head.indexOf(':') + 1) : input.head;
     const headOid = await this.git.readRef(`refs/heads/${head}`);

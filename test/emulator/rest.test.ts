@@ -1,11 +1,10 @@
 import { Octokit } from '@octokit/rest';
-import { RequestError } from '@octokit/request-error';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEmulator, type Emulator } from './index.js';
 
 /** Octokit logs every 4xx/5xx; these tests provoke them on purpose. */
 const quiet = { debug: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined };
-import { SAMPLE_FILES, cleanup, gitIn, makeRepo } from './fixture.js';
+import { SAMPLE_FILES, cleanup, gitIn, isHttpFailure, makeRepo, type HttpFailure } from './fixture.js';
 
 const owner = 'acme';
 const repo = 'gitops';
@@ -28,12 +27,12 @@ afterAll(async () => {
   cleanup(dir);
 });
 
-/** The RequestError a call rejects with. */
-async function failure(call: Promise<unknown>): Promise<RequestError> {
+/** The HTTP failure a call rejects with. */
+async function failure(call: Promise<unknown>): Promise<HttpFailure> {
   try {
     await call;
   } catch (error) {
-    if (error instanceof RequestError) return error;
+    if (isHttpFailure(error)) return error;
     throw error;
   }
   throw new Error('expected the request to fail');

@@ -2,6 +2,7 @@
  * The emulator's HTTP front: routing (`/`, `/api/v3`, `/graphql`, `/api/graphql`), auth, rate-limit
  * headers, latency, faults, the request log, and contract checks of REST requests and responses.
  */
+import { rm } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Contract } from './contract.js';
@@ -31,6 +32,11 @@ export interface EmulatorOptions {
   users?: string[];
   /** Teams `organization{team(slug:)}` resolves, as 'org/slug' (default: any). */
   teams?: string[];
+  /**
+   * Keep the fresh repositories made for plain (non-git) directories after stop() (default false:
+   * they are temp dirs and are removed; the CLI keeps them and prints where they are).
+   */
+  keepImported?: boolean;
   /** Requests per hour reported in x-ratelimit-* headers (default 5000). */
   rateLimit?: number;
   /**
@@ -159,6 +165,11 @@ export class EmulatorCore {
       server.close(() => resolve());
       server.closeAllConnections();
     });
+    if (!this.options.keepImported) {
+      for (const repo of this.repos.values()) {
+        if (repo.importedFrom !== null) await rm(repo.gitDir, { recursive: true, force: true });
+      }
+    }
   }
 
   async addRepo(options: RepoOptions): Promise<Repo> {
