@@ -1,4 +1,4 @@
-// The real-world corpus (../shared/corpus/real-world, or $GITOPS_BUMP_CORPUS): every image reference
+// The real-world corpus (test/corpus/real-world, a copy of ../shared/corpus/real-world; or $GITOPS_BUMP_CORPUS): every image reference
 // INDEX.json lists is located with its document, path, line and value; no look-alike is; every located
 // site takes a bump that changes only its own value's bytes, reads back, and is idempotent.
 //
@@ -40,7 +40,7 @@ interface IndexFile {
 }
 
 const here = fileURLToPath(new URL('.', import.meta.url));
-const CORPUS = process.env.GITOPS_BUMP_CORPUS ?? resolve(here, '../../shared/corpus/real-world');
+const CORPUS = process.env.GITOPS_BUMP_CORPUS ?? resolve(here, '../test/corpus/real-world');
 const NOT_SITES = new Set(['registry-override']);
 const FORM: Record<string, ImageSite['form']> = {
   full: 'full',

@@ -32454,7 +32454,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4725);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5685);
 // The action's entry point (dist/index.js): calls run() and nothing else.
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .eF)();
@@ -32464,7 +32464,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 4725:
+/***/ 5685:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -37194,7 +37194,7 @@ function _buildMessageForResponseErrors(data) {
   return `Request failed due to following response errors:
 ` + data.errors.map((e) => ` - ${e.message}`).join("\n");
 }
-var GraphqlResponseError = class extends Error {
+var dist_bundle_GraphqlResponseError = class extends Error {
   constructor(request2, headers, response) {
     super(_buildMessageForResponseErrors(response));
     this.request = request2;
@@ -37267,7 +37267,7 @@ function graphql(request2, query, options) {
       for (const key of Object.keys(response.headers)) {
         headers[key] = response.headers[key];
       }
-      throw new GraphqlResponseError(
+      throw new dist_bundle_GraphqlResponseError(
         requestOptions,
         headers,
         response.data
@@ -41021,8 +41021,7 @@ const FILE_ENTRY_SELECTION = 'type mode oid object { __typename ... on Blob { by
  */
 async function filesFromAnswers(client, target, branch, answers, options = {}) {
     const settings = { ...source_DEFAULTS, ...options };
-    const info = { branch };
-    const results = await Promise.all(answers.map((a) => decide(client, target, info, { path: a.path, entry: (a.entry ?? null) }, settings)));
+    const results = await Promise.all(answers.map((a) => decide(client, target, { branch }, { path: a.path, entry: (a.entry ?? null) }, settings)));
     const files = results.filter((r) => 'text' in r).sort(byPath);
     const skipped = results.filter((r) => !('text' in r)).sort(byPath);
     return { files, skipped };
@@ -41924,6 +41923,9 @@ class DocumentWalker {
             return true;
         if (isObject && name === 'status')
             return true;
+        // GitHub Actions step inputs (`with: {repository: …, tag: …}`) name releases, not images.
+        if (name === 'with' && steps.includes('steps'))
+            return true;
         if (name === 'target' || name === 'targets') {
             const list = steps[steps.length - 2];
             return typeof steps[steps.length - 1] === 'number' && typeof list === 'string' && SELECTOR_LISTS.has(list);
@@ -42026,7 +42028,7 @@ class DocumentWalker {
                 line: tag.field.scalar.line,
                 column: tag.field.scalar.column,
                 name: written.name,
-                repository: written.resolvable ? bareRepository(written.name) : undefined,
+                repository: written.resolvable && !isTemplated(tagText) ? bareRepository(written.name) : undefined,
                 ...optional('tag', tagText),
                 ...optional('digest', walk_nonEmpty(digest?.scalar.text)),
                 target: { kind: 'fields', shape: 'split', tag: tag.field, ...optional('digest', digest), digestInTag: false },
@@ -42074,7 +42076,7 @@ class DocumentWalker {
                 line: shown.scalar.line,
                 column: shown.scalar.column,
                 name: written,
-                repository: bareRepository(written),
+                repository: isTemplated(tag?.scalar.text) || isTemplated(digest?.scalar.text) ? undefined : bareRepository(written),
                 ...optional('tag', walk_nonEmpty(tag?.scalar.text)),
                 ...optional('digest', walk_nonEmpty(digest?.scalar.text)),
                 target: {
@@ -42125,7 +42127,7 @@ class DocumentWalker {
             line: shown.scalar.line,
             column: shown.scalar.column,
             name: written.name,
-            repository: written.resolvable ? bareRepository(written.name) : undefined,
+            repository: written.resolvable && !isTemplated(tagText) && !isTemplated(digestText) ? bareRepository(written.name) : undefined,
             ...optional('tag', at >= 0 ? walk_nonEmpty(tagText?.slice(0, at)) : tagText),
             ...optional('digest', digestText),
             target: {
@@ -42271,6 +42273,10 @@ function bareRepository(name) {
     if (parsed === undefined || parsed.tag !== undefined || parsed.digest !== undefined)
         return undefined;
     return parsed.repository;
+}
+/** True for a value a template engine fills in (`${TAG}`, `{{ .Values.tag }}`, `${{ … }}`): never bumped. */
+function isTemplated(text) {
+    return text !== undefined && /\$\{|\{\{/.test(text);
 }
 function prefixSha(hex) {
     if (hex === undefined)
@@ -42475,7 +42481,21 @@ function rewrite(text, site, want) {
     const edits = target.kind === 'reference' ? referenceEdits(text, site, target, want) : fieldsEdits(text, site, target, want);
     return edits.filter((edit) => text.slice(edit.start, edit.end) !== edit.text);
 }
-/** Applies non-overlapping edits (identical duplicates, as from two sites sharing an anchor, count once). */
+/** Two edits touch the same bytes differently (two sites sharing one anchored scalar, asked for different versions). */
+class EditConflictError extends RangeError {
+    first;
+    second;
+    constructor(first, second) {
+        super(`edits [${first.start}, ${first.end}) and [${second.start}, ${second.end}) overlap: two changes to the same bytes`);
+        this.first = first;
+        this.second = second;
+        this.name = 'EditConflictError';
+    }
+}
+/**
+ * Applies non-overlapping edits (identical duplicates, as from two sites sharing an anchor, count once).
+ * Throws {@link EditConflictError} for two different edits of the same bytes, RangeError for an edit outside the text.
+ */
 function applyEdits(text, edits) {
     const sorted = dedupe(edits).sort((a, b) => a.start - b.start || a.end - b.end);
     let out = '';
@@ -42485,9 +42505,8 @@ function applyEdits(text, edits) {
         if (edit.start < at || edit.end < edit.start || edit.end > text.length) {
             throw new RangeError(`edit [${edit.start}, ${edit.end}) is outside the text or overlaps the previous edit`);
         }
-        if (next !== undefined && (next.start < edit.end || (next.start === edit.start && edit.start === edit.end))) {
-            throw new RangeError(`edits [${edit.start}, ${edit.end}) and [${next.start}, ${next.end}) overlap`);
-        }
+        if (next !== undefined && (next.start < edit.end || (next.start === edit.start && edit.start === edit.end)))
+            throw new EditConflictError(edit, next);
         out += text.slice(at, edit.start) + edit.text;
         at = edit.end;
     }
@@ -42701,12 +42720,6 @@ function needle(request) {
 function wantOf(request) {
     return { tag: request.ref.tag, digest: request.ref.digest };
 }
-/** The site's version after `want` is written: a tag alone drops a stale digest; a digest alone keeps the tag. */
-function after(site, want) {
-    if (want.tag !== undefined)
-        return { tag: want.tag, digest: want.digest };
-    return { tag: site.tag, digest: want.digest };
-}
 function planFile(file, sites, requests, options) {
     const edits = [];
     const changes = [];
@@ -42726,7 +42739,9 @@ function planFile(file, sites, requests, options) {
             line: site.line,
             image: request.ref.name,
             from: versionOf(site),
-            to: versionOf(after(site, want)),
+            // What the site will hold: a tag alone drops a stale digest, a digest alone keeps the tag, and a shape
+            // without a digest field keeps only the tag.
+            to: versionOf(versionAfter(site, want)),
         };
         if (entry.from === entry.to)
             continue;
@@ -42753,6 +42768,16 @@ function planFile(file, sites, requests, options) {
         }
         if (siteEdits.length === 0)
             continue;
+        try {
+            // Two sites sharing an anchored scalar must agree on its new text.
+            applyEdits(file.text, [...edits, ...siteEdits]);
+        }
+        catch (error) {
+            if (!(error instanceof EditConflictError))
+                throw error;
+            refusals.push({ ...entry, reason: 'shares an anchored value with another image asked for a different version' });
+            continue;
+        }
         edits.push(...siteEdits);
         changes.push(entry);
     }
@@ -43135,12 +43160,19 @@ function unifiedDiff(path, before, after, context = 3) {
 
 
 /** The action's outputs, as strings. */
-function outputs(plan, commitSha) {
+function outputs(plan, context) {
+    const pr = context?.pullRequest;
+    // In pull-request mode the plan is what the PR proposes; `changed` says whether this run moved anything.
+    const wrote = pr ? pr.operation === 'created' || pr.operation === 'updated' : plan.edits.length > 0;
     return {
-        changed: String(plan.edits.length > 0),
+        changed: String(wrote),
         changes: JSON.stringify(plan.changes),
         refused: JSON.stringify(plan.refusals),
-        'commit-sha': commitSha ?? '',
+        'commit-sha': context?.commit?.oid ?? '',
+        'pull-request-number': pr?.number === undefined ? '' : String(pr.number),
+        'pull-request-url': pr?.url ?? '',
+        'pull-request-operation': pr?.operation ?? '',
+        'pull-request-branch': pr?.branch ?? '',
     };
 }
 function shortName(image) {
@@ -43174,6 +43206,8 @@ function commitMessage(template, plan, context) {
     };
     if (template.trim() === '') {
         const where = context.environment ? ` in ${context.environment}` : '';
+        if (plan.changes.length === 0)
+            return { headline: clip(`Bump images${where}`), body: '' };
         const headline = context.promotion
             ? `Promote ${context.promotion.from} → ${context.environment || 'target'}: ${values.summary}`
             : `Bump ${values.summary}${where}`;
@@ -43187,6 +43221,42 @@ function clip(line, max = 200) {
     // eslint-disable-next-line no-control-regex
     const clean = line.replace(/[\u0000-\u001f\u007f]/g, ' ');
     return clean.length <= max ? clean : `${clean.slice(0, max - 1)}…`;
+}
+/** A link to a file and line on a branch, when the server is known. */
+function fileLink(context, branch, file, line) {
+    const label = code(`${file}:${line}`);
+    if (!context.serverUrl || !/^[\w.-]+\/[\w.-]+$/.test(context.target))
+        return label;
+    const path = file.split('/').map(encodeURIComponent).join('/');
+    return `[${label}](${context.serverUrl}/${context.target}/blob/${branch.split('/').map(encodeURIComponent).join('/')}/${path}#L${line})`;
+}
+/** The pull request's title: the `pr-title` template, else the commit headline. */
+function pullRequestTitle(template, plan, context) {
+    return commitMessage(template, plan, context).headline;
+}
+/** The pull request's body: the `pr-body` template, else a table of image, file, from → to, with links. */
+function pullRequestBody(template, plan, context, headBranch) {
+    if (template.trim() !== '') {
+        const { headline, body } = commitMessage(template, plan, context);
+        return body ? `${headline}\n${body}` : headline;
+    }
+    const lines = [];
+    const env = context.environment ? ` in **${cell(context.environment)}**` : '';
+    if (context.promotion)
+        lines.push(`Promotes the versions running in **${cell(context.promotion.from)}**${env} (source: ${code(context.promotion.where)}).`, '');
+    else
+        lines.push(`Moves these image references${env} (policy: ${cell(context.policy)}).`, '');
+    lines.push('| Image | File | From | To |', '| --- | --- | --- | --- |');
+    for (const c of plan.changes) {
+        lines.push(`| ${cell(c.image)} | ${fileLink(context, headBranch, c.file, c.line)} | ${code(c.from || '(none)')} | ${code(c.to)} |`);
+    }
+    if (plan.refusals.length > 0) {
+        lines.push('', '**Refused**', '');
+        for (const r of plan.refusals)
+            lines.push(`- ${cell(r.image)} ${code(r.to)} at ${code(`${r.file}:${r.line}`)}: ${cell(r.reason)}`);
+    }
+    lines.push('', '<sub>Opened by gitops-bump; later runs for this service and environment update this pull request in place.</sub>');
+    return lines.join('\n');
 }
 /** Escapes text for a Markdown table cell. */
 function cell(text) {
@@ -43203,11 +43273,18 @@ function planDiff(plan) {
 function outcomeLine(plan, context) {
     const n = plan.changes.length;
     const refused = plan.refusals.length ? `; ${plan.refusals.length} refused` : '';
+    const pr = context.pullRequest;
+    if (pr?.operation === 'closed')
+        return `Pull request #${pr.number} closed: the base branch already holds every version it proposed${refused}.`;
+    if (pr?.operation === 'unchanged')
+        return `Pull request #${pr.number} unchanged: it already proposes these versions (${summaryLine(plan.changes)})${refused}.`;
     if (n === 0)
         return `Nothing to change${refused ? refused : ': every image is already at the requested version'}.`;
     const things = `${n} image reference${n === 1 ? '' : 's'} in ${plan.edits.length} file${plan.edits.length === 1 ? '' : 's'}`;
     if (context.mode === 'dry-run')
         return `Dry run: would bump ${things} (${summaryLine(plan.changes)})${refused}.`;
+    if (pr?.number !== undefined)
+        return `Pull request #${pr.number} ${pr.operation}: ${things} (${summaryLine(plan.changes)})${refused}.`;
     if (context.commit)
         return `Bumped ${things} in commit ${context.commit.oid.slice(0, 7)} (${summaryLine(plan.changes)})${refused}.`;
     return `Bumped ${things} (${summaryLine(plan.changes)})${refused}.`;
@@ -43272,6 +43349,11 @@ function jobSummary(plan, context) {
         const sha = code(context.commit.oid.slice(0, 7));
         meta += ` · commit: ${context.commit.url ? `[${sha}](${context.commit.url})` : sha}`;
     }
+    const pr = context.pullRequest;
+    if (pr) {
+        const name = pr.number === undefined ? 'no pull request' : pr.url ? `[#${pr.number}](${pr.url})` : `#${pr.number}`;
+        meta += ` · pull request: ${name} (${pr.operation}, branch ${code(pr.branch)})`;
+    }
     lines.push(meta, '');
     lines.push(...promotionSection(plan, context));
     if (plan.changes.length > 0) {
@@ -43306,6 +43388,59 @@ function jobSummary(plan, context) {
         lines.push('<details><summary>Diff</summary>', '', `${fence}diff`, diff.trimEnd(), fence, '', '</details>', '');
     }
     return lines.join('\n');
+}
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+;// CONCATENATED MODULE: ./src/branch.ts
+// Pull-request branch names: deterministic from the target and the images, and always a valid git ref.
+
+/** Makes any text a valid branch name under git's check-ref-format rules (and short enough to read). */
+function sanitiseBranch(text, maxLength = 100) {
+    const segments = text
+        .normalize('NFKD')
+        .split('/')
+        .map((segment) => segment
+        .replace(/[^A-Za-z0-9._+-]+/g, '-')
+        .replace(/\.{2,}/g, '.')
+        .replace(/^[.-]+|[.-]+$/g, '')
+        .replace(/\.lock$/i, '-lock'))
+        .filter((segment) => segment !== '');
+    let name = segments.join('/');
+    if (name.length > maxLength) {
+        const hash = (0,external_node_crypto_.createHash)('sha256').update(text).digest('hex').slice(0, 8);
+        name = `${name.slice(0, maxLength - 9).replace(/[./-]+$/, '')}-${hash}`;
+    }
+    return name === '' || name === '@' ? 'gitops-bump' : name;
+}
+function branch_short(image) {
+    return image.slice(image.lastIndexOf('/') + 1);
+}
+/**
+ * The default head branch: one per service and environment, so later bumps update the same pull request.
+ * `gitops-bump/prod/api`, `gitops-bump/prod/api+web`; a promotion: `gitops-bump/promote/staging-to-prod`.
+ * Without an environment, a short hash of the paths stands for the target.
+ */
+function defaultPullRequestBranch(options) {
+    const target = options.environment || `paths-${(0,external_node_crypto_.createHash)('sha256').update(options.pathPatterns.join('\n')).digest('hex').slice(0, 8)}`;
+    if (options.promotionFrom !== undefined)
+        return sanitiseBranch(`gitops-bump/promote/${options.promotionFrom}-to-${target}`);
+    const names = [...new Set(options.images.map(branch_short))].sort();
+    let images = names.join('+');
+    if (images.length > 60)
+        images = `${names.length}-images-${(0,external_node_crypto_.createHash)('sha256').update(names.join('\n')).digest('hex').slice(0, 8)}`;
+    return sanitiseBranch(`gitops-bump/${target}/${images}`);
+}
+/** The head branch: the `pr-branch` template ({environment}, {images}, {from}) or the default, always a valid ref. */
+function pullRequestBranch(template, options) {
+    if (template.trim() === '')
+        return defaultPullRequestBranch(options);
+    const images = [...new Set(options.images.map(branch_short))].sort().join('+');
+    const text = template
+        .replace(/\{environment\}/g, options.environment)
+        .replace(/\{images\}/g, images)
+        .replace(/\{from\}/g, options.promotionFrom ?? '');
+    return sanitiseBranch(text);
 }
 
 ;// CONCATENATED MODULE: ./src/github/commit.ts
@@ -43428,9 +43563,728 @@ function protectedBranch(target, branch, detail, cause) {
         `or allow the token's actor to bypass the protection`, { cause });
 }
 
+;// CONCATENATED MODULE: ./src/github/refs.ts
+
+const CREATE_REF = 'mutation CreateRef($input: CreateRefInput!) { createRef(input: $input) { ref { name } } }';
+const UPDATE_REFS = 'mutation UpdateRefs($input: UpdateRefsInput!) { updateRefs(input: $input) { clientMutationId } }';
+/** `main` or `refs/heads/main` → `refs/heads/main`. */
+function qualifiedBranch(branch) {
+    return branch.startsWith('refs/heads/') ? branch : `refs/heads/${branch}`;
+}
+/**
+ * Creates branch `branch` at commit `oid`. Resolves 'exists' when the branch is already there (GitHub's
+ * "Reference already exists"), so a re-run is idempotent; other errors are thrown as GitHub answered them.
+ */
+async function createBranch(client, repositoryId, branch, oid) {
+    try {
+        await client.graphql(CREATE_REF, { input: { repositoryId, name: qualifiedBranch(branch), oid } });
+        return 'created';
+    }
+    catch (error) {
+        if (error instanceof GraphqlResponseError && error.errors.some((e) => /already exists/i.test(e.message)))
+            return 'exists';
+        throw error;
+    }
+}
+/**
+ * Moves branches atomically, each only if it still points at its `beforeOid`. Resolves 'updated', or
+ * 'stale' when a branch had moved (nothing was changed: read again and decide again). A non-fast-forward
+ * without `force`, or a protected branch, is thrown as GitHub answered it (GraphqlResponseError).
+ */
+async function updateBranches(client, repositoryId, updates) {
+    const refUpdates = updates.map((u) => ({
+        name: qualifiedBranch(u.branch),
+        beforeOid: u.beforeOid,
+        afterOid: u.afterOid,
+        force: u.force === true,
+    }));
+    try {
+        await client.graphql(UPDATE_REFS, { input: { repositoryId, refUpdates } });
+        return 'updated';
+    }
+    catch (error) {
+        if (error instanceof GraphqlResponseError && error.type === 'STALE_DATA')
+            return 'stale';
+        throw error;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/github/pull.ts
+
+
+
+
+
+const ZERO_OID = '0000000000000000000000000000000000000000';
+/** First parents of the PR head read with it: enough to see whether the base head is still its fork point. */
+const CHAIN_DEPTH = 8;
+/** `oid parents(first: 1) { nodes { oid parents … } }`, `depth` parents deep. */
+function chainSelection(depth) {
+    return depth <= 0 ? 'oid' : `oid parents(first: 1) { nodes { ${chainSelection(depth - 1)} } }`;
+}
+function flattenChain(node) {
+    const oids = [];
+    for (let n = node; n !== undefined; n = n.parents?.nodes[0])
+        oids.push(n.oid);
+    return oids;
+}
+/** The selection added to the head query: the open PRs for the branch, the branch (and its files), label ids. */
+function extraSelection(spec) {
+    const variables = {
+        prHead: { type: 'String!', value: spec.branch },
+        prRef: { type: 'String!', value: qualifiedBranch(spec.branch) },
+    };
+    const files = (spec.paths.literals ?? []).map((path, i) => {
+        variables[`prF${i}`] = { type: 'String!', value: path };
+        return `prF${i}: file(path: $prF${i}) { ${FILE_ENTRY_SELECTION} }`;
+    });
+    const labels = (spec.labels ?? []).map((name, i) => {
+        variables[`prL${i}`] = { type: 'String!', value: name };
+        return `prL${i}: label(name: $prL${i}) { id name }`;
+    });
+    const selection = `prPulls: pullRequests(headRefName: $prHead, states: [OPEN], first: 20) { nodes { id number url title body baseRefName ` +
+        `headRepository { nameWithOwner } labels(first: 100) { nodes { name } } } } ` +
+        `prBranch: ref(qualifiedName: $prRef) { target { __typename ... on Commit { ${chainSelection(CHAIN_DEPTH)} ${files.join(' ')} } } } ` +
+        labels.join(' ');
+    return { selection, variables };
+}
+/** One read (two with globs, three with globs and an open PR): base, open PR, PR branch and its files, labels. */
+async function observe(client, spec) {
+    const snapshot = await readSnapshot(client, spec.target, spec.paths, undefined, { ...spec.read, extra: extraSelection(spec) });
+    const extra = snapshot.extra ?? {};
+    const pulls = (extra['prPulls']?.nodes ?? []).filter((p) => p.headRepository === null || p.headRepository.nameWithOwner.toLowerCase() === snapshot.nameWithOwner.toLowerCase());
+    const raw = pulls.find((p) => p.baseRefName === snapshot.branch) ?? pulls[0];
+    const pull = raw === undefined
+        ? undefined
+        : {
+            id: raw.id,
+            number: raw.number,
+            url: raw.url,
+            title: raw.title,
+            body: raw.body ?? '',
+            baseRefName: raw.baseRefName,
+            labels: (raw.labels?.nodes ?? []).map((l) => l.name),
+        };
+    const target = extra['prBranch']?.target ?? undefined;
+    let branch;
+    if (target !== undefined && target !== null) {
+        const chain = flattenChain(target);
+        let files;
+        if (pull !== undefined && target.__typename === 'Commit') {
+            const literals = spec.paths.literals;
+            files =
+                literals !== undefined
+                    ? await filesFromAnswers(client, spec.target, spec.branch, literals.map((path, i) => ({ path, entry: target[`prF${i}`] })), spec.read)
+                    : await readFilesAt(client, spec.target, spec.branch, target.oid, snapshot.files.map((f) => f.path), spec.read);
+        }
+        branch = { head: target.oid, chain, ...(files === undefined ? {} : { files }) };
+    }
+    const labelIds = new Map();
+    (spec.labels ?? []).forEach((name, i) => {
+        const label = extra[`prL${i}`];
+        if (label)
+            labelIds.set(name, label.id);
+    });
+    return { snapshot, ...(pull === undefined ? {} : { pull }), ...(branch === undefined ? {} : { branch }), labelIds };
+}
+/**
+ * Decides one round from one observation. The base plan is what the PR proposes; the PR branch's plan
+ * guards it: a site where the PR branch already holds a newer version than this run wants is refused and
+ * its file is left as the PR has it (a late older build never lowers an open PR).
+ *
+ * While the PR branch still forks from the base head (or the base moved without touching the files we edit),
+ * the new commit goes on top of the PR head, keeping what earlier runs proposed. When the base moved under the
+ * edited files, the branch is rebuilt: moved to the base head (compare-and-swap) with one commit of the base plan.
+ */
+function decidePull(observation, spec) {
+    const { snapshot, pull, branch } = observation;
+    const basePlan = effective(spec.planner(snapshot));
+    if (pull === undefined) {
+        if (basePlan.edits.length === 0)
+            return { kind: 'none', plan: basePlan };
+        return { kind: 'write', plan: basePlan, write: basePlan, parent: snapshot.head, moveFrom: branch?.head ?? ZERO_OID, describes: true };
+    }
+    if (branch?.files === undefined) {
+        // An open PR whose branch is gone (or not a commit): recreate the branch from the base.
+        if (basePlan.edits.length === 0)
+            return { kind: 'close', plan: basePlan, pull };
+        return { kind: 'write', plan: basePlan, write: basePlan, parent: snapshot.head, moveFrom: branch?.head ?? ZERO_OID, pull, describes: true };
+    }
+    const branchPlan = effective(spec.planner({
+        ...snapshot,
+        head: branch.head,
+        branch: spec.branch,
+        headParents: branch.chain.slice(1, 2),
+        files: branch.files.files,
+        skipped: branch.files.skipped,
+    }));
+    // Sites this run would change on the base that the PR branch already holds newer: refused, file kept.
+    const changed = new Set(basePlan.changes.map(siteKey));
+    const prRefusals = branchPlan.refusals.filter((r) => changed.has(siteKey(r)));
+    const guarded = new Set(prRefusals.map((r) => r.file));
+    const plan = withRefusals(dropFiles(basePlan, guarded), prRefusals);
+    const baseFiles = pull_byPath(snapshot.files);
+    const pullFiles = pull_byPath(branch.files.files);
+    const moved = !branch.chain.includes(snapshot.head);
+    const onBase = apply(baseFiles, basePlan.edits);
+    const onPull = apply(pullFiles, branchPlan.edits);
+    const edited = new Set([...basePlan.edits, ...branchPlan.edits].map((e) => e.path));
+    // The base moved under an edited file when the two results disagree there (without knowing the fork point,
+    // this also counts a file where an earlier run of this branch changed other sites: those are then rebuilt).
+    const disagrees = [...edited].some((path) => onBase.get(path) !== onPull.get(path));
+    if (plan.edits.length === 0 && guarded.size === 0) {
+        // Nothing this run wants is missing from the base: close, unless (base not moved) the PR proposes more.
+        const proposesMore = !moved && [...pullFiles.keys()].some((path) => onPull.get(path) !== baseFiles.get(path));
+        if (!proposesMore)
+            return { kind: 'close', plan, pull };
+    }
+    const describes = guarded.size === 0;
+    if (!moved || !disagrees || !describes) {
+        if (branchPlan.edits.length === 0)
+            return { kind: 'unchanged', plan, pull, describes };
+        return { kind: 'write', plan, write: branchPlan, parent: branch.head, pull, describes };
+    }
+    if (basePlan.edits.every((e) => pullFiles.get(e.path) === e.after))
+        return { kind: 'unchanged', plan, pull, describes };
+    return { kind: 'write', plan, write: basePlan, parent: snapshot.head, moveFrom: branch.head, pull, describes };
+}
+/** Drops edits that leave the bytes as they are (the run converges instead of committing nothing). */
+function effective(plan) {
+    if (plan.edits.every((e) => e.after !== e.before))
+        return plan;
+    const edits = plan.edits.filter((e) => e.after !== e.before);
+    const paths = new Set(edits.map((e) => e.path));
+    return { ...plan, edits, changes: plan.changes.filter((c) => paths.has(c.file)) };
+}
+function siteKey(change) {
+    return `${change.file}\u0000${change.image}`;
+}
+function dropFiles(plan, files) {
+    if (files.size === 0)
+        return plan;
+    return { ...plan, edits: plan.edits.filter((e) => !files.has(e.path)), changes: plan.changes.filter((c) => !files.has(c.file)) };
+}
+function withRefusals(plan, extra) {
+    const seen = new Set(plan.refusals.map((r) => `${siteKey(r)}\u0000${r.from}\u0000${r.to}`));
+    const added = extra.filter((r) => !seen.has(`${siteKey(r)}\u0000${r.from}\u0000${r.to}`));
+    return added.length === 0 ? plan : { ...plan, refusals: [...plan.refusals, ...added] };
+}
+function pull_byPath(files) {
+    return new Map(files.map((f) => [f.path, f.text]));
+}
+function apply(files, edits) {
+    const out = new Map(files);
+    for (const edit of edits)
+        out.set(edit.path, edit.after);
+    return out;
+}
+/** Sends a document; GraphQL errors come back beside the partial data instead of being thrown. */
+async function send(client, query, variables, aliases) {
+    try {
+        return { data: await client.graphql(query, variables), errors: [], aliases };
+    }
+    catch (error) {
+        if (!(error instanceof errors_GraphqlResponseError))
+            throw error;
+        const data = typeof error.data === 'object' && error.data !== null ? error.data : {};
+        return { data, errors: error.errors, aliases };
+    }
+}
+/**
+ * The errors of one root field, by its alias. An error without a path, or whose path names none of the
+ * document's aliases (a proxy or an emulator naming the field instead of its alias), belongs to every field.
+ */
+function errorsOf(answer, alias) {
+    return answer.errors.filter((e) => {
+        const key = e.path?.[0];
+        return key === alias || typeof key !== 'string' || !answer.aliases.includes(key);
+    });
+}
+/**
+ * A lost race: a moved ref (STALE_DATA), a branch or PR another run made first ("already exists"), or a PR
+ * whose head has no commits over the base (the commit before it lost its race, or GitHub has not seen it yet).
+ */
+function isRace(error) {
+    return error.type === 'STALE_DATA' || /already exists|no commits between/i.test(error.message);
+}
+function isUnresolvable(error) {
+    return error.type === 'NOT_FOUND' && /could not resolve to a node/i.test(error.message);
+}
+function isActionsForbidden(error) {
+    return /not permitted to create or approve pull requests/i.test(error.message);
+}
+/** GitHub's own words, as one line. */
+function say(errors) {
+    return errors.map((e) => (e.type ? `${e.type}: ${e.message}` : e.message).replace(/\s+/g, ' ').trim()).join('; ');
+}
+const MERGE_METHODS = { merge: 'MERGE', squash: 'SQUASH', rebase: 'REBASE' };
+/** Sends one mutation document made of `fields`, each under its alias. */
+function mutate(client, name, fields) {
+    const declarations = fields.map((f) => `$${f.alias}: ${f.declaration}`).join(', ');
+    const query = `mutation ${name}(${declarations}) { ${fields.map((f) => `${f.alias}: ${f.selection}`).join(' ')} }`;
+    const variables = Object.fromEntries(fields.map((f) => [f.alias, f.value]));
+    return send(client, query, variables, fields.map((f) => f.alias));
+}
+function refMove(repositoryId, branch, beforeOid, afterOid) {
+    return {
+        alias: 'ref',
+        declaration: 'UpdateRefsInput!',
+        selection: 'updateRefs(input: $ref) { clientMutationId }',
+        // force: the move need not be a fast-forward (a rebuild), yet it is a compare-and-swap on beforeOid.
+        value: { repositoryId, refUpdates: [{ name: qualifiedBranch(branch), beforeOid, afterOid, force: true }] },
+    };
+}
+function commitField(nameWithOwner, branch, parent, edits, message) {
+    return {
+        alias: 'commit',
+        declaration: 'CreateCommitOnBranchInput!',
+        selection: 'createCommitOnBranch(input: $commit) { commit { oid url } }',
+        value: {
+            branch: { repositoryNameWithOwner: nameWithOwner, branchName: branch },
+            expectedHeadOid: parent,
+            message: message.body === undefined || message.body === '' ? { headline: message.headline } : message,
+            fileChanges: { additions: edits.map((e) => ({ path: e.path, contents: encodeContents(e.after) })) },
+        },
+    };
+}
+/**
+ * Opens the pull request for `spec.branch`, or brings the open one up to date, or closes it when the base
+ * already holds what it proposes. A new PR costs 3 requests with explicit paths (read, one document that
+ * creates the branch, commits and opens the PR, one follow-up for labels, reviewers, assignees and auto-merge;
+ * +1 in parallel to look up reviewer ids; +1 to create missing labels); an update costs 2; an identical re-run 1.
+ * Throws `GitHubError`; label, reviewer, assignee and auto-merge failures are `warn`ings.
+ */
+async function openOrUpdatePullRequest(client, spec) {
+    const maxAttempts = spec.maxAttempts ?? 10;
+    const maxTotalMs = spec.maxTotalMs ?? 120_000;
+    const log = spec.log ?? (() => undefined);
+    const started = Date.now();
+    const progress = {};
+    let lookup;
+    for (let attempt = 1;; attempt += 1) {
+        const roundStarted = Date.now();
+        const observation = await observe(client, spec);
+        const { snapshot } = observation;
+        if (snapshot.branch === spec.branch) {
+            throw new GitHubError('api', `the pull-request branch '${spec.branch}' is the base branch of ${slug(spec.target)}: set \`pr-branch\` to another name`);
+        }
+        const decision = decidePull(observation, spec);
+        const done = (operation, pull) => ({
+            operation,
+            ...(pull === undefined ? {} : { number: pull.number, url: pull.url }),
+            branch: spec.branch,
+            ...(progress.commit === undefined ? {} : { commit: progress.commit }),
+            plan: decision.plan,
+            base: snapshot.branch,
+            attempts: attempt,
+        });
+        log(`pull request '${spec.branch}' → ${snapshot.branch}: ${decision.kind} (round ${attempt})`);
+        // A PR this run opened in an earlier round (whose commit then lost a race) still gets its follow-up.
+        const finish = async (operation, pull) => {
+            if (progress.created !== undefined)
+                await followUp(client, spec, observation, progress.created, lookup);
+            return done(outcome(progress, operation), pull ?? progress.created);
+        };
+        let raced;
+        if (decision.kind === 'none')
+            return finish('none');
+        if (decision.kind === 'unchanged') {
+            await refresh(client, spec, observation, decision.pull, decision.describes ? decision.plan : undefined);
+            return finish('unchanged', decision.pull);
+        }
+        if (decision.kind === 'close') {
+            await pull_close(client, spec, observation, decision.pull);
+            return done('closed', decision.pull);
+        }
+        if (decision.pull === undefined) {
+            if (lookup === undefined && needsIds(spec))
+                lookup = lookupReviewers(client, spec, snapshot);
+            raced = await create(client, spec, observation, decision, progress);
+            if (raced === undefined)
+                return finish('created');
+        }
+        else {
+            raced = await update(client, spec, observation, decision, decision.pull, progress);
+            if (raced === undefined)
+                return finish('updated', decision.pull);
+        }
+        const elapsed = Date.now() - started;
+        const waitMs = backoffMs(attempt, Math.max(spec.backoff?.baseMs ?? 250, Date.now() - roundStarted), spec.backoff?.maxMs ?? 8_000, client.random);
+        if (attempt >= maxAttempts || elapsed + waitMs > maxTotalMs) {
+            throw new GitHubError('race-exhausted', `the pull-request branch '${spec.branch}' of ${slug(spec.target)} kept moving under ${attempt} attempts in ` +
+                `${Math.ceil(elapsed / 1000)} s (last: ${raced ?? 'race'}): re-run the job`, { type: 'STALE_DATA' });
+        }
+        log(`lost a race on '${spec.branch}' (${raced ?? 'race'}): re-reading in ${waitMs} ms`);
+        await client.sleep(waitMs);
+    }
+}
+/** The operation when this round wrote nothing new: earlier rounds' writes still count. */
+function outcome(progress, fallback) {
+    if (progress.created !== undefined)
+        return 'created';
+    if (progress.commit !== undefined)
+        return 'updated';
+    return fallback;
+}
+/**
+ * One document: the branch to the base head (compare-and-swap: it must not exist, or still be the leftover
+ * we read), one commit, the PR. Resolves undefined when done, else the race that was lost (read again).
+ */
+async function create(client, spec, observation, decision, progress) {
+    const { snapshot } = observation;
+    const fields = [
+        refMove(snapshot.repositoryId, spec.branch, decision.moveFrom ?? ZERO_OID, decision.parent),
+        commitField(snapshot.nameWithOwner, spec.branch, decision.parent, decision.write.edits, spec.message(decision.write)),
+        {
+            alias: 'pull',
+            declaration: 'CreatePullRequestInput!',
+            selection: 'createPullRequest(input: $pull) { pullRequest { id number url } }',
+            value: {
+                repositoryId: snapshot.repositoryId,
+                baseRefName: snapshot.branch,
+                headRefName: spec.branch,
+                title: spec.title(decision.plan),
+                body: spec.body(decision.plan),
+                draft: spec.draft === true,
+            },
+        },
+    ];
+    const answer = await mutate(client, 'OpenPullRequest', fields);
+    const pull = answer.data['pull']?.pullRequest;
+    const commit = answer.data['commit']?.commit;
+    if (pull)
+        progress.created = pull;
+    if (commit)
+        progress.commit = commit;
+    const refErrors = errorsOf(answer, 'ref');
+    const commitErrors = errorsOf(answer, 'commit');
+    const pullErrors = errorsOf(answer, 'pull');
+    fatal(spec, 'ref', refErrors);
+    // With the ref move lost, the commit fails for want of the branch or of its head: that is the same race.
+    if (!(refErrors.some(isRace) && commitErrors.length > 0))
+        fatal(spec, 'commit', commitErrors);
+    if (pullErrors.some(isActionsForbidden))
+        throw actionsForbidden(spec, pullErrors, commit !== undefined && commit !== null);
+    fatal(spec, 'pull', pullErrors);
+    if (answer.errors.length === 0) {
+        spec.log?.(`opened #${pull?.number ?? '?'} from '${spec.branch}' (commit ${commit?.oid ?? '?'} on ${decision.parent})`);
+        return undefined;
+    }
+    // "No commits between" after a lost commit race, "already exists": somebody else got there first.
+    return say(answer.errors);
+}
+/** Throws the error a person can act on for a field that failed for a reason other than a race. */
+function fatal(spec, alias, errors) {
+    const real = errors.filter((e) => !isRace(e));
+    if (real.length === 0)
+        return;
+    const cause = new errors_GraphqlResponseError(real, null);
+    if (alias === 'commit')
+        throw toWriteError(cause, spec.target, spec.branch);
+    const what = alias === 'ref' ? `moving the branch '${spec.branch}'` : `opening the pull request from '${spec.branch}'`;
+    const error = toWriteError(cause, spec.target, spec.branch);
+    if (error instanceof GitHubError && error.code !== 'api')
+        throw error;
+    throw new GitHubError('api', `${what} in ${slug(spec.target)} failed: ${say(real)}`, { type: real[0]?.type, cause });
+}
+function actionsForbidden(spec, errors, committed) {
+    return new GitHubError('forbidden', `GitHub refused to open the pull request in ${slug(spec.target)} (${say(errors)}): allow it in the repository's ` +
+        `Settings → Actions → General → Workflow permissions → "Allow GitHub Actions to create and approve pull requests" ` +
+        `(in an organization, its own Actions settings must allow it too), or pass a GitHub App token ` +
+        `(actions/create-github-app-token) or a PAT as the \`token\` input` +
+        (committed ? `; the branch '${spec.branch}' already holds the commit and is reused by the next run` : ''), { status: 403, type: 'FORBIDDEN' });
+}
+/**
+ * One document for an open PR: [move the branch to the base head] + one commit + [title/body/base refresh]
+ * + [labels it lacks]. Resolves undefined when done, else the race that was lost.
+ */
+async function update(client, spec, observation, decision, pull, progress) {
+    const { snapshot } = observation;
+    const fields = [];
+    if (decision.moveFrom !== undefined)
+        fields.push(refMove(snapshot.repositoryId, spec.branch, decision.moveFrom, decision.parent));
+    fields.push(commitField(snapshot.nameWithOwner, spec.branch, decision.parent, decision.write.edits, spec.message(decision.write)));
+    fields.push(...metadataFields(spec, observation, pull, decision.describes ? decision.plan : undefined));
+    const answer = await mutate(client, 'UpdatePullRequest', fields);
+    const commit = answer.data['commit']?.commit;
+    if (commit)
+        progress.commit = commit;
+    const refErrors = errorsOf(answer, 'ref');
+    const commitErrors = errorsOf(answer, 'commit');
+    fatal(spec, 'ref', refErrors);
+    if (!(refErrors.some(isRace) && commitErrors.length > 0))
+        fatal(spec, 'commit', commitErrors);
+    if (refErrors.length > 0 || commitErrors.length > 0)
+        return say([...refErrors, ...commitErrors]);
+    spec.log?.(`committed ${commit?.oid ?? '?'} on '${spec.branch}' (parent ${decision.parent}) for #${pull.number}`);
+    await retryMetadata(client, spec, answer, fields.filter((f) => f.alias === 'meta' || f.alias === 'labels'), pull);
+    return undefined;
+}
+/**
+ * updatePullRequest when the title, body (from `plan`; kept when undefined) or base differ;
+ * addLabelsToLabelable for wanted labels the PR lacks.
+ */
+function metadataFields(spec, observation, pull, plan) {
+    const fields = [];
+    const base = observation.snapshot.branch;
+    const changes = {};
+    if (plan !== undefined) {
+        const title = spec.title(plan);
+        const body = spec.body(plan);
+        if (title !== pull.title)
+            changes['title'] = title;
+        if (normalise(body) !== normalise(pull.body))
+            changes['body'] = body;
+    }
+    if (base !== pull.baseRefName)
+        changes['baseRefName'] = base;
+    if (Object.keys(changes).length > 0) {
+        fields.push({
+            alias: 'meta',
+            declaration: 'UpdatePullRequestInput!',
+            selection: 'updatePullRequest(input: $meta) { pullRequest { number } }',
+            value: { pullRequestId: pull.id, ...changes },
+        });
+    }
+    const have = new Set(pull.labels.map((l) => l.toLowerCase()));
+    const missing = [...observation.labelIds].filter(([name]) => !have.has(name.toLowerCase())).map(([, id]) => id);
+    if (missing.length > 0)
+        fields.push(labelsField(pull.id, missing));
+    return fields;
+}
+function normalise(text) {
+    return text.replace(/\r\n/g, '\n').trimEnd();
+}
+function labelsField(id, labelIds) {
+    return {
+        alias: 'labels',
+        declaration: 'AddLabelsToLabelableInput!',
+        selection: 'addLabelsToLabelable(input: $labels) { clientMutationId }',
+        value: { labelableId: id, labelIds },
+    };
+}
+/** Refreshes the title/body (and adds missing labels) of a PR whose content is already right. */
+async function refresh(client, spec, observation, pull, plan) {
+    const fields = metadataFields(spec, observation, pull, plan);
+    if (fields.length === 0)
+        return;
+    await sendFollowUp(client, spec, 'RefreshPullRequest', fields, pull);
+}
+/** Re-sends the metadata fields of a document that GitHub could not resolve yet; other failures warn. */
+async function retryMetadata(client, spec, answer, fields, pull) {
+    const failed = fields.filter((f) => errorsOf(answer, f.alias).length > 0);
+    const again = failed.filter((f) => errorsOf(answer, f.alias).every(isUnresolvable));
+    for (const f of failed)
+        if (!again.includes(f))
+            spec.warn?.(followUpWarning(spec, f.alias, pull.number, errorsOf(answer, f.alias)));
+    if (again.length > 0)
+        await sendFollowUp(client, spec, 'RefreshPullRequest', again, pull, 2);
+}
+/** Closes the PR and deletes its branch (compare-and-swap on the head read: a branch that moved is kept). */
+async function pull_close(client, spec, observation, pull) {
+    const { snapshot, branch } = observation;
+    const fields = [
+        { alias: 'close', declaration: 'ClosePullRequestInput!', selection: 'closePullRequest(input: $close) { pullRequest { number } }', value: { pullRequestId: pull.id } },
+    ];
+    if (branch !== undefined)
+        fields.push(refMove(snapshot.repositoryId, spec.branch, branch.head, ZERO_OID));
+    const answer = await mutate(client, 'ClosePullRequest', fields);
+    const closeErrors = errorsOf(answer, 'close');
+    if (closeErrors.length > 0) {
+        throw new GitHubError('api', `closing pull request #${pull.number} of ${slug(spec.target)} failed: ${say(closeErrors)}`, {
+            type: closeErrors[0]?.type,
+            cause: new errors_GraphqlResponseError(closeErrors, null),
+        });
+    }
+    const refErrors = errorsOf(answer, 'ref');
+    if (refErrors.length > 0) {
+        spec.warn?.(`closed pull request #${pull.number}, but kept its branch '${spec.branch}' (${say(refErrors)}): delete it by hand if it is not needed`);
+    }
+    spec.log?.(`closed #${pull.number}: ${snapshot.branch} already holds everything it proposed`);
+}
+function needsIds(spec) {
+    return (spec.reviewers?.length ?? 0) + (spec.teamReviewers?.length ?? 0) + (spec.assignees?.length ?? 0) > 0;
+}
+/** Team slug in the repository owner's organization, or undefined (with a warning) for another organization's. */
+function teamSlug(spec, team) {
+    const slash = team.indexOf('/');
+    if (slash === -1)
+        return team;
+    const org = team.slice(0, slash);
+    if (org.toLowerCase() === spec.target.owner.toLowerCase())
+        return team.slice(slash + 1);
+    spec.warn?.(`team reviewer '${team}' is not in ${spec.target.owner}'s organization: only its teams can review pull requests in ${slug(spec.target)}`);
+    return undefined;
+}
+/** One query: node ids of reviewer and assignee logins and teams (unknown ones are warnings), and the viewer. */
+async function lookupReviewers(client, spec, snapshot) {
+    const logins = [...new Set([...(spec.reviewers ?? []), ...(spec.assignees ?? [])])];
+    const teams = [...new Set((spec.teamReviewers ?? []).map((t) => teamSlug(spec, t)).filter((t) => t !== undefined))];
+    const variables = {};
+    const declarations = [];
+    const selections = ['viewer { login }'];
+    logins.forEach((login, i) => {
+        variables[`u${i}`] = login;
+        declarations.push(`$u${i}: String!`);
+        selections.push(`u${i}: user(login: $u${i}) { id login }`);
+    });
+    if (teams.length > 0) {
+        variables['org'] = snapshot.nameWithOwner.split('/')[0] ?? spec.target.owner;
+        declarations.push('$org: String!');
+        const slugs = teams.map((t, i) => {
+            variables[`t${i}`] = t;
+            declarations.push(`$t${i}: String!`);
+            return `t${i}: team(slug: $t${i}) { id }`;
+        });
+        selections.push(`org: organization(login: $org) { ${slugs.join(' ')} }`);
+    }
+    const query = `query LookupReviewers${declarations.length > 0 ? `(${declarations.join(', ')})` : ''} { ${selections.join(' ')} }`;
+    let answer;
+    try {
+        answer = await send(client, query, variables, []);
+    }
+    catch (error) {
+        spec.warn?.(`could not look up reviewers and assignees (${error instanceof Error ? error.message : String(error)}): none were requested`);
+        return { users: new Map(), teams: new Map() };
+    }
+    const users = new Map();
+    logins.forEach((login, i) => {
+        const user = answer.data[`u${i}`];
+        if (user)
+            users.set(login, user.id);
+        else
+            spec.warn?.(`no GitHub user '${login}' (pr-reviewers / assignees): skipped`);
+    });
+    const viewer = answer.data['viewer']?.login;
+    if (viewer !== undefined && (spec.reviewers ?? []).some((r) => r.toLowerCase() === viewer.toLowerCase())) {
+        spec.warn?.(`'${viewer}' opens the pull request and cannot review it: not requested`);
+        const own = [...users.keys()].find((login) => login.toLowerCase() === viewer.toLowerCase());
+        if (own !== undefined && !(spec.assignees ?? []).includes(own))
+            users.delete(own);
+    }
+    const org = answer.data['org'];
+    const teamIds = new Map();
+    teams.forEach((team, i) => {
+        const found = org?.[`t${i}`];
+        if (found)
+            teamIds.set(team, found.id);
+        else
+            spec.warn?.(`no team '${team}' in ${spec.target.owner} visible to the token (team reviewers need \`members: read\` on an App token): skipped`);
+    });
+    return { users, teams: teamIds };
+}
+/** Labels, reviewers, assignees and auto-merge of a new PR: one document (+ one REST call creating missing labels). */
+async function followUp(client, spec, observation, pull, lookup) {
+    const labels = spec.labels ?? [];
+    const missing = labels.filter((name) => !observation.labelIds.has(name));
+    const fields = [];
+    const ids = [...observation.labelIds.values()];
+    if (ids.length > 0)
+        fields.push(labelsField(pull.id, ids));
+    const found = lookup === undefined ? undefined : await lookup;
+    if (found !== undefined) {
+        const userIds = (spec.reviewers ?? []).flatMap((login) => found.users.get(login) ?? []);
+        const teamIds = (spec.teamReviewers ?? []).flatMap((team) => {
+            const s = team.includes('/') ? team.slice(team.indexOf('/') + 1) : team;
+            return found.teams.get(s) ?? [];
+        });
+        if (userIds.length + teamIds.length > 0) {
+            fields.push({
+                alias: 'reviews',
+                declaration: 'RequestReviewsInput!',
+                selection: 'requestReviews(input: $reviews) { clientMutationId }',
+                value: { pullRequestId: pull.id, userIds, teamIds, union: true },
+            });
+        }
+        const assigneeIds = (spec.assignees ?? []).flatMap((login) => found.users.get(login) ?? []);
+        if (assigneeIds.length > 0) {
+            fields.push({
+                alias: 'assignees',
+                declaration: 'AddAssigneesToAssignableInput!',
+                selection: 'addAssigneesToAssignable(input: $assignees) { clientMutationId }',
+                value: { assignableId: pull.id, assigneeIds },
+            });
+        }
+    }
+    if (spec.autoMerge !== undefined) {
+        if (observation.snapshot.autoMergeAllowed) {
+            fields.push({
+                alias: 'autoMerge',
+                declaration: 'EnablePullRequestAutoMergeInput!',
+                selection: 'enablePullRequestAutoMerge(input: $autoMerge) { clientMutationId }',
+                value: { pullRequestId: pull.id, mergeMethod: MERGE_METHODS[spec.autoMerge] },
+            });
+        }
+        else {
+            spec.warn?.(`auto-merge is not allowed in ${slug(spec.target)}: pull request #${pull.number} was opened without it ` +
+                `(enable Settings → General → Pull Requests → "Allow auto-merge")`);
+        }
+    }
+    await Promise.all([
+        fields.length > 0 ? sendFollowUp(client, spec, 'DecoratePullRequest', fields, pull) : Promise.resolve(),
+        missing.length > 0 ? addLabelsByName(client, spec, pull.number, missing) : Promise.resolve(),
+    ]);
+}
+/** REST `issues/add-labels`: creates labels that do not exist yet. */
+async function addLabelsByName(client, spec, number, labels) {
+    try {
+        await client.rest.request('POST /repos/{owner}/{repo}/issues/{issue_number}/labels', {
+            owner: spec.target.owner,
+            repo: spec.target.repo,
+            issue_number: number,
+            labels: [...labels],
+        });
+    }
+    catch (error) {
+        spec.warn?.(`could not add labels ${labels.map((l) => `'${l}'`).join(', ')} to #${number}: ${error instanceof Error ? error.message : String(error)}`);
+    }
+}
+/**
+ * Sends follow-up fields; those GitHub cannot resolve yet ("Could not resolve to a node": a PR just created
+ * is still replicating) are sent again after a short backoff; every other failure is a warning.
+ */
+async function sendFollowUp(client, spec, name, fields, pull, firstTry = 1) {
+    const attempts = spec.followUpAttempts ?? 5;
+    let pending = [...fields];
+    for (let attempt = firstTry; pending.length > 0; attempt += 1) {
+        if (attempt > 1)
+            await client.sleep(backoffMs(attempt - 1, spec.backoff?.baseMs ?? 250, spec.backoff?.maxMs ?? 8_000, client.random));
+        let answer;
+        try {
+            answer = await mutate(client, name, pending);
+        }
+        catch (error) {
+            for (const f of pending)
+                spec.warn?.(followUpWarning(spec, f.alias, pull.number, [{ message: error instanceof Error ? error.message : String(error) }]));
+            return;
+        }
+        const failed = pending.filter((f) => errorsOf(answer, f.alias).length > 0);
+        const again = failed.filter((f) => errorsOf(answer, f.alias).every(isUnresolvable));
+        for (const f of failed) {
+            if (!again.includes(f) || attempt >= attempts)
+                spec.warn?.(followUpWarning(spec, f.alias, pull.number, errorsOf(answer, f.alias)));
+        }
+        if (again.length > 0 && attempt < attempts)
+            spec.log?.(`#${pull.number} not resolvable yet (${again.map((f) => f.alias).join(', ')}): retrying`);
+        pending = attempt < attempts ? again : [];
+    }
+}
+const FOLLOW_UP_NAMES = {
+    labels: 'add labels to',
+    reviews: 'request reviewers on',
+    assignees: 'assign',
+    autoMerge: 'enable auto-merge on',
+    meta: 'update the title and body of',
+};
+function followUpWarning(spec, alias, number, errors) {
+    return `could not ${FOLLOW_UP_NAMES[alias] ?? alias} pull request #${number} of ${slug(spec.target)}: ${say(errors)}`;
+}
+
 ;// CONCATENATED MODULE: ./src/remote.ts
 // API mode: read a snapshot of the GitOps repository through the GitHub API, plan, and commit it
 // as one atomic, verified commit (or only report, in dry-run).
+
+
 
 
 
@@ -43442,7 +44296,7 @@ function planSnapshot(settings, snapshot) {
     const p = plan(snapshot.files, settings.images, { policy: settings.policy });
     return { ...p, skipped: [...snapshot.skipped, ...p.skipped] };
 }
-async function bumpRemote(settings, io, promotion) {
+async function bumpRemote(settings, io, promotion, env = process.env) {
     const { owner, repo } = settings.repository;
     const target = { owner, repo, branch: settings.branch };
     const client = createClient({ token: settings.token, log: (m) => io.debug(m), userAgent: 'gitops-bump' });
@@ -43454,6 +44308,7 @@ async function bumpRemote(settings, io, promotion) {
         commit,
         policy: describePolicy(settings.policy),
         promotion,
+        serverUrl: (env.GITHUB_SERVER_URL ?? 'https://github.com').replace(/\/+$/, ''),
     });
     const read = { maxBytes: settings.maxFileBytes };
     if (settings.mode === 'dry-run') {
@@ -43465,6 +44320,43 @@ async function bumpRemote(settings, io, promotion) {
         const result = await io.group('Plan', async () => planSnapshot(settings, snapshot));
         const ctx = context(snapshot.branch);
         return { plan: result, context: ctx, outcome: outcomeLine(result, ctx), diff: planDiff(result) };
+    }
+    if (settings.mode === 'pull-request') {
+        const pr = settings.pullRequest;
+        const branch = pullRequestBranch(pr.branch, {
+            environment: settings.environment,
+            pathPatterns: settings.pathPatterns,
+            images: settings.images.map((i) => i.ref.name),
+            promotionFrom: promotion?.from,
+        });
+        const result = await io.group('Pull request', async () => {
+            const r = await openOrUpdatePullRequest(client, {
+                target,
+                paths: settings.paths,
+                read,
+                branch,
+                planner: (snapshot) => planSnapshot(settings, snapshot),
+                message: (p) => commitMessage(settings.commitMessage, p, context(branch)),
+                title: (p) => pullRequestTitle(pr.title, p, context(branch)),
+                body: (p) => pullRequestBody(pr.body, p, context(branch), branch),
+                labels: pr.labels,
+                reviewers: pr.reviewers,
+                teamReviewers: pr.teamReviewers,
+                assignees: pr.assignees,
+                draft: pr.draft,
+                autoMerge: pr.autoMerge,
+                log: (m) => io.debug(m),
+                warn: (m) => io.warning(m),
+            });
+            const where = r.number === undefined ? 'no pull request' : `pull request #${r.number}`;
+            io.info(`${where}: ${r.operation} (branch ${r.branch} → ${r.base}; ${r.attempts} round(s), ${client.stats().requests} request(s)).`);
+            return r;
+        });
+        const ctx = {
+            ...context(result.base, result.commit),
+            pullRequest: { operation: result.operation, number: result.number, url: result.url, branch: result.branch },
+        };
+        return { plan: result.plan, context: ctx, outcome: outcomeLine(result.plan, ctx), diff: planDiff(result.plan) };
     }
     const committed = await io.group('Commit', async () => {
         const result = await commitPlan(client, {
@@ -47234,6 +48126,48 @@ function readPromotion(read, target, token) {
         environment: read('promote-from-environment').trim() || (!sameRepo && repository ? repository.repo : derived || branch || 'source'),
     };
 }
+function parseBoolean(value, input) {
+    const text = value.trim().toLowerCase();
+    if (text === '' || text === 'false')
+        return false;
+    if (text === 'true')
+        return true;
+    throw new InputError(input, `'${printable(value)}' is not true or false.`);
+}
+function parseAutoMerge(value) {
+    const text = value.trim().toLowerCase();
+    if (text === '' || text === 'false' || text === 'off')
+        return undefined;
+    if (text === 'merge' || text === 'squash' || text === 'rebase')
+        return text;
+    throw new InputError('auto-merge', `'${printable(value)}' is not one of merge, squash, rebase (or empty for none).`);
+}
+/** A list of GitHub logins, team slugs or label names: no blanks or control characters inside an item. */
+function parseNames(value, input, pattern, what) {
+    const items = splitList(value).map((item) => item.replace(/^@/, ''));
+    for (const item of items) {
+        if (!pattern.test(item))
+            throw new InputError(input, `'${printable(item)}' is not ${what}.`);
+    }
+    return [...new Set(items)];
+}
+const LOGIN = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(?:\[bot\])?$/;
+const TEAM = /^(?:[A-Za-z0-9][A-Za-z0-9-]{0,38}\/)?[A-Za-z0-9._-]{1,100}$/;
+// eslint-disable-next-line no-control-regex
+const LABEL = /^[^\u0000-\u001f\u007f,]{1,50}$/;
+function readPullRequest(read) {
+    return {
+        branch: read('pr-branch').trim(),
+        title: read('pr-title'),
+        body: read('pr-body'),
+        labels: parseNames(read('pr-labels'), 'pr-labels', LABEL, 'a label name (at most 50 characters)'),
+        reviewers: parseNames(read('pr-reviewers'), 'pr-reviewers', LOGIN, 'a GitHub login'),
+        teamReviewers: parseNames(read('pr-team-reviewers'), 'pr-team-reviewers', TEAM, "a team slug ('team' or 'org/team')"),
+        assignees: parseNames(read('pr-assignees'), 'pr-assignees', LOGIN, 'a GitHub login'),
+        draft: parseBoolean(read('pr-draft'), 'pr-draft'),
+        autoMerge: parseAutoMerge(read('auto-merge')),
+    };
+}
 function wrap(input, parse) {
     try {
         return parse();
@@ -47283,6 +48217,7 @@ function readSettings(read, env = process.env) {
         environment: deriveEnvironment(read('environment'), paths),
         commitMessage: read('commit-message'),
         maxFileBytes: parseSize(read('max-file-size'), 'max-file-size', DEFAULT_MAX_FILE_BYTES),
+        pullRequest: readPullRequest(read),
     };
 }
 /** Every input the action reads, with the default action.yml declares (a test keeps the two in step). */
@@ -47298,6 +48233,15 @@ const INPUTS = {
     environment: { description: 'Names the environment in messages and summaries; default: the last folder of the paths.' },
     'commit-message': { description: 'Commit message template: {summary}, {environment}, {changes}, {repository}, {branch}, {count}.' },
     'max-file-size': { default: '1MiB', description: 'Files larger than this are skipped with a note.' },
+    'pr-branch': { description: 'Pull-request head branch template ({environment}, {images}, {from}); default gitops-bump/<environment>/<images>.' },
+    'pr-title': { description: 'Pull-request title template (placeholders as commit-message).' },
+    'pr-body': { description: 'Pull-request body template (placeholders as commit-message); default: a table of the changes.' },
+    'pr-labels': { description: 'Labels for the pull request, comma- or newline-separated.' },
+    'pr-reviewers': { description: 'Reviewers (GitHub logins).' },
+    'pr-team-reviewers': { description: 'Team reviewers (team slugs).' },
+    'pr-assignees': { description: 'Assignees (GitHub logins).' },
+    'pr-draft': { default: 'false', description: 'Open the pull request as a draft.' },
+    'auto-merge': { description: 'Enable auto-merge with this method: merge, squash or rebase (where the repository allows it).' },
     'promote-from': { description: 'Globs of the source environment\'s files: every image version found there is written into paths.' },
     'promote-from-repository': { description: 'owner/name of the source repository (repository per environment); default: the target.' },
     'promote-from-branch': { description: 'Branch of the source; default: the target branch, or the source repository\'s default branch.' },
@@ -47418,7 +48362,7 @@ async function bump(read, io, env = process.env) {
     })}`);
     try {
         const { settings, promotion } = await resolvePromotion(given, io);
-        const result = settings.localPath ? await bumpLocal(settings, io, promotion) : await bumpRemote(settings, io, promotion);
+        const result = settings.localPath ? await bumpLocal(settings, io, promotion) : await bumpRemote(settings, io, promotion, env);
         if (!settings.localPath)
             reportPlan(io, result.plan);
         return result;
@@ -47451,7 +48395,7 @@ async function run() {
     const io = actionIo();
     try {
         const result = await bump((name) => getInput(name), io);
-        const values = outputs(result.plan, result.context.commit?.oid);
+        const values = outputs(result.plan, result.context);
         for (const [name, value] of Object.entries(values))
             io.setOutput(name, value);
         await io.summary(jobSummary(result.plan, result.context));

@@ -98,7 +98,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   try {
     const result = await bump(read, terminalIo(), env);
     if (parsed.json) {
-      process.stdout.write(`${JSON.stringify(outputs(result.plan, result.context.commit?.oid))}\n`);
+      process.stdout.write(`${JSON.stringify(outputs(result.plan, result.context))}\n`);
     } else if (result.context.mode === 'dry-run' && result.diff) {
       process.stdout.write(result.diff);
     }

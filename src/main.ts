@@ -136,7 +136,7 @@ export async function bump(read: InputReader, io: Io, env: NodeJS.ProcessEnv = p
   );
   try {
     const { settings, promotion } = await resolvePromotion(given, io);
-    const result = settings.localPath ? await bumpLocal(settings, io, promotion) : await bumpRemote(settings, io, promotion);
+    const result = settings.localPath ? await bumpLocal(settings, io, promotion) : await bumpRemote(settings, io, promotion, env);
     if (!settings.localPath) reportPlan(io, result.plan);
     return result;
   } catch (error) {
@@ -169,7 +169,7 @@ export async function run(): Promise<void> {
   const io = actionIo();
   try {
     const result = await bump((name) => core.getInput(name), io);
-    const values = outputs(result.plan, result.context.commit?.oid);
+    const values = outputs(result.plan, result.context);
     for (const [name, value] of Object.entries(values)) io.setOutput(name, value);
     await io.summary(jobSummary(result.plan, result.context));
     core.info(result.outcome);

@@ -5,7 +5,7 @@ import { versionOf } from './image/reference.js';
 import type { ImageRequest } from './settings.js';
 import type { Change, FileEdit, Plan, Refusal, Skip, SourceFile } from './types.js';
 import { isChartTemplate, locate, YamlSyntaxError, type ImageSite } from './yaml/locate.js';
-import { applyEdits, rewrite, UnwritableError, type TextEdit, type Want } from './yaml/splice.js';
+import { applyEdits, EditConflictError, rewrite, UnwritableError, versionAfter, type TextEdit, type Want } from './yaml/splice.js';
 
 export interface PlanOptions {
   readonly policy: Policy;
@@ -45,12 +45,6 @@ function wantOf(request: ImageRequest): Want {
   return { tag: request.ref.tag, digest: request.ref.digest };
 }
 
-/** The site's version after `want` is written: a tag alone drops a stale digest; a digest alone keeps the tag. */
-function after(site: ImageSite, want: Want): { tag?: string; digest?: string } {
-  if (want.tag !== undefined) return { tag: want.tag, digest: want.digest };
-  return { tag: site.tag, digest: want.digest };
-}
-
 interface FileOutcome {
   readonly edit?: FileEdit;
   readonly refusals: Refusal[];
@@ -75,7 +69,9 @@ function planFile(file: SourceFile, sites: readonly ImageSite[], requests: reado
       line: site.line,
       image: request.ref.name,
       from: versionOf(site),
-      to: versionOf(after(site, want)),
+      // What the site will hold: a tag alone drops a stale digest, a digest alone keeps the tag, and a shape
+      // without a digest field keeps only the tag.
+      to: versionOf(versionAfter(site, want)),
     };
     if (entry.from === entry.to) continue;
     if (site.held) {
@@ -97,6 +93,14 @@ function planFile(file: SourceFile, sites: readonly ImageSite[], requests: reado
       continue;
     }
     if (siteEdits.length === 0) continue;
+    try {
+      // Two sites sharing an anchored scalar must agree on its new text.
+      applyEdits(file.text, [...edits, ...siteEdits]);
+    } catch (error) {
+      if (!(error instanceof EditConflictError)) throw error;
+      refusals.push({ ...entry, reason: 'shares an anchored value with another image asked for a different version' });
+      continue;
+    }
     edits.push(...siteEdits);
     changes.push(entry);
   }

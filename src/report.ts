@@ -25,15 +25,31 @@ export interface RunContext {
   readonly commit?: { readonly oid: string; readonly url?: string };
   readonly policy: string;
   readonly promotion?: PromotionReport;
+  /** Pull-request mode: what happened to the pull request. */
+  readonly pullRequest?: {
+    readonly operation: string;
+    readonly number?: number;
+    readonly url?: string;
+    readonly branch: string;
+  };
+  /** Web root for links (GITHUB_SERVER_URL); links are left out without it. */
+  readonly serverUrl?: string;
 }
 
 /** The action's outputs, as strings. */
-export function outputs(plan: Plan, commitSha?: string): Record<string, string> {
+export function outputs(plan: Plan, context?: Pick<RunContext, 'commit' | 'pullRequest'>): Record<string, string> {
+  const pr = context?.pullRequest;
+  // In pull-request mode the plan is what the PR proposes; `changed` says whether this run moved anything.
+  const wrote = pr ? pr.operation === 'created' || pr.operation === 'updated' : plan.edits.length > 0;
   return {
-    changed: String(plan.edits.length > 0),
+    changed: String(wrote),
     changes: JSON.stringify(plan.changes),
     refused: JSON.stringify(plan.refusals),
-    'commit-sha': commitSha ?? '',
+    'commit-sha': context?.commit?.oid ?? '',
+    'pull-request-number': pr?.number === undefined ? '' : String(pr.number),
+    'pull-request-url': pr?.url ?? '',
+    'pull-request-operation': pr?.operation ?? '',
+    'pull-request-branch': pr?.branch ?? '',
   };
 }
 
@@ -71,6 +87,7 @@ export function commitMessage(template: string, plan: Plan, context: RunContext)
   };
   if (template.trim() === '') {
     const where = context.environment ? ` in ${context.environment}` : '';
+    if (plan.changes.length === 0) return { headline: clip(`Bump images${where}`), body: '' };
     const headline = context.promotion
       ? `Promote ${context.promotion.from} → ${context.environment || 'target'}: ${values.summary}`
       : `Bump ${values.summary}${where}`;
@@ -85,6 +102,41 @@ function clip(line: string, max = 200): string {
   // eslint-disable-next-line no-control-regex
   const clean = line.replace(/[\u0000-\u001f\u007f]/g, ' ');
   return clean.length <= max ? clean : `${clean.slice(0, max - 1)}…`;
+}
+
+/** A link to a file and line on a branch, when the server is known. */
+function fileLink(context: RunContext, branch: string, file: string, line: number): string {
+  const label = code(`${file}:${line}`);
+  if (!context.serverUrl || !/^[\w.-]+\/[\w.-]+$/.test(context.target)) return label;
+  const path = file.split('/').map(encodeURIComponent).join('/');
+  return `[${label}](${context.serverUrl}/${context.target}/blob/${branch.split('/').map(encodeURIComponent).join('/')}/${path}#L${line})`;
+}
+
+/** The pull request's title: the `pr-title` template, else the commit headline. */
+export function pullRequestTitle(template: string, plan: Plan, context: RunContext): string {
+  return commitMessage(template, plan, context).headline;
+}
+
+/** The pull request's body: the `pr-body` template, else a table of image, file, from → to, with links. */
+export function pullRequestBody(template: string, plan: Plan, context: RunContext, headBranch: string): string {
+  if (template.trim() !== '') {
+    const { headline, body } = commitMessage(template, plan, context);
+    return body ? `${headline}\n${body}` : headline;
+  }
+  const lines: string[] = [];
+  const env = context.environment ? ` in **${cell(context.environment)}**` : '';
+  if (context.promotion) lines.push(`Promotes the versions running in **${cell(context.promotion.from)}**${env} (source: ${code(context.promotion.where)}).`, '');
+  else lines.push(`Moves these image references${env} (policy: ${cell(context.policy)}).`, '');
+  lines.push('| Image | File | From | To |', '| --- | --- | --- | --- |');
+  for (const c of plan.changes) {
+    lines.push(`| ${cell(c.image)} | ${fileLink(context, headBranch, c.file, c.line)} | ${code(c.from || '(none)')} | ${code(c.to)} |`);
+  }
+  if (plan.refusals.length > 0) {
+    lines.push('', '**Refused**', '');
+    for (const r of plan.refusals) lines.push(`- ${cell(r.image)} ${code(r.to)} at ${code(`${r.file}:${r.line}`)}: ${cell(r.reason)}`);
+  }
+  lines.push('', '<sub>Opened by gitops-bump; later runs for this service and environment update this pull request in place.</sub>');
+  return lines.join('\n');
 }
 
 /** Escapes text for a Markdown table cell. */
@@ -105,9 +157,13 @@ export function planDiff(plan: Plan): string {
 export function outcomeLine(plan: Plan, context: RunContext): string {
   const n = plan.changes.length;
   const refused = plan.refusals.length ? `; ${plan.refusals.length} refused` : '';
+  const pr = context.pullRequest;
+  if (pr?.operation === 'closed') return `Pull request #${pr.number} closed: the base branch already holds every version it proposed${refused}.`;
+  if (pr?.operation === 'unchanged') return `Pull request #${pr.number} unchanged: it already proposes these versions (${summaryLine(plan.changes)})${refused}.`;
   if (n === 0) return `Nothing to change${refused ? refused : ': every image is already at the requested version'}.`;
   const things = `${n} image reference${n === 1 ? '' : 's'} in ${plan.edits.length} file${plan.edits.length === 1 ? '' : 's'}`;
   if (context.mode === 'dry-run') return `Dry run: would bump ${things} (${summaryLine(plan.changes)})${refused}.`;
+  if (pr?.number !== undefined) return `Pull request #${pr.number} ${pr.operation}: ${things} (${summaryLine(plan.changes)})${refused}.`;
   if (context.commit) return `Bumped ${things} in commit ${context.commit.oid.slice(0, 7)} (${summaryLine(plan.changes)})${refused}.`;
   return `Bumped ${things} (${summaryLine(plan.changes)})${refused}.`;
 }
@@ -188,6 +244,11 @@ export function jobSummary(plan: Plan, context: RunContext): string {
   if (context.commit) {
     const sha = code(context.commit.oid.slice(0, 7));
     meta += ` · commit: ${context.commit.url ? `[${sha}](${context.commit.url})` : sha}`;
+  }
+  const pr = context.pullRequest;
+  if (pr) {
+    const name = pr.number === undefined ? 'no pull request' : pr.url ? `[#${pr.number}](${pr.url})` : `#${pr.number}`;
+    meta += ` · pull request: ${name} (${pr.operation}, branch ${code(pr.branch)})`;
   }
   lines.push(meta, '');
   lines.push(...promotionSection(plan, context));

@@ -32,6 +32,23 @@ export interface PromotionSettings {
   readonly environment: string;
 }
 
+export type AutoMerge = 'merge' | 'squash' | 'rebase';
+
+/** Pull-request mode details (the `pr-*` and `auto-merge` inputs). */
+export interface PullRequestSettings {
+  /** Head branch template ({environment}, {images}, {from}); '' for the default, one branch per service and environment. */
+  readonly branch: string;
+  /** Title and body templates ('' for the defaults); the same placeholders as commit-message. */
+  readonly title: string;
+  readonly body: string;
+  readonly labels: readonly string[];
+  readonly reviewers: readonly string[];
+  readonly teamReviewers: readonly string[];
+  readonly assignees: readonly string[];
+  readonly draft: boolean;
+  readonly autoMerge: AutoMerge | undefined;
+}
+
 export interface Settings {
   /** The versions to write; empty until a promotion's source has been read. */
   readonly images: readonly ImageRequest[];
@@ -54,6 +71,7 @@ export interface Settings {
   readonly commitMessage: string;
   /** Files larger than this are skipped with a note. */
   readonly maxFileBytes: number;
+  readonly pullRequest: PullRequestSettings;
 }
 
 export class InputError extends Error {
@@ -223,6 +241,48 @@ function readPromotion(read: InputReader, target: Settings['repository'], token:
   };
 }
 
+function parseBoolean(value: string, input: string): boolean {
+  const text = value.trim().toLowerCase();
+  if (text === '' || text === 'false') return false;
+  if (text === 'true') return true;
+  throw new InputError(input, `'${printable(value)}' is not true or false.`);
+}
+
+function parseAutoMerge(value: string): AutoMerge | undefined {
+  const text = value.trim().toLowerCase();
+  if (text === '' || text === 'false' || text === 'off') return undefined;
+  if (text === 'merge' || text === 'squash' || text === 'rebase') return text;
+  throw new InputError('auto-merge', `'${printable(value)}' is not one of merge, squash, rebase (or empty for none).`);
+}
+
+/** A list of GitHub logins, team slugs or label names: no blanks or control characters inside an item. */
+function parseNames(value: string, input: string, pattern: RegExp, what: string): string[] {
+  const items = splitList(value).map((item) => item.replace(/^@/, ''));
+  for (const item of items) {
+    if (!pattern.test(item)) throw new InputError(input, `'${printable(item)}' is not ${what}.`);
+  }
+  return [...new Set(items)];
+}
+
+const LOGIN = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(?:\[bot\])?$/;
+const TEAM = /^(?:[A-Za-z0-9][A-Za-z0-9-]{0,38}\/)?[A-Za-z0-9._-]{1,100}$/;
+// eslint-disable-next-line no-control-regex
+const LABEL = /^[^\u0000-\u001f\u007f,]{1,50}$/;
+
+function readPullRequest(read: InputReader): PullRequestSettings {
+  return {
+    branch: read('pr-branch').trim(),
+    title: read('pr-title'),
+    body: read('pr-body'),
+    labels: parseNames(read('pr-labels'), 'pr-labels', LABEL, 'a label name (at most 50 characters)'),
+    reviewers: parseNames(read('pr-reviewers'), 'pr-reviewers', LOGIN, 'a GitHub login'),
+    teamReviewers: parseNames(read('pr-team-reviewers'), 'pr-team-reviewers', TEAM, "a team slug ('team' or 'org/team')"),
+    assignees: parseNames(read('pr-assignees'), 'pr-assignees', LOGIN, 'a GitHub login'),
+    draft: parseBoolean(read('pr-draft'), 'pr-draft'),
+    autoMerge: parseAutoMerge(read('auto-merge')),
+  };
+}
+
 function wrap<T>(input: string, parse: () => T): T {
   try {
     return parse();
@@ -271,6 +331,7 @@ export function readSettings(read: InputReader, env: NodeJS.ProcessEnv = process
     environment: deriveEnvironment(read('environment'), paths),
     commitMessage: read('commit-message'),
     maxFileBytes: parseSize(read('max-file-size'), 'max-file-size', DEFAULT_MAX_FILE_BYTES),
+    pullRequest: readPullRequest(read),
   };
 }
 
@@ -287,6 +348,15 @@ export const INPUTS: Readonly<Record<string, { readonly default?: string; readon
   environment: { description: 'Names the environment in messages and summaries; default: the last folder of the paths.' },
   'commit-message': { description: 'Commit message template: {summary}, {environment}, {changes}, {repository}, {branch}, {count}.' },
   'max-file-size': { default: '1MiB', description: 'Files larger than this are skipped with a note.' },
+  'pr-branch': { description: 'Pull-request head branch template ({environment}, {images}, {from}); default gitops-bump/<environment>/<images>.' },
+  'pr-title': { description: 'Pull-request title template (placeholders as commit-message).' },
+  'pr-body': { description: 'Pull-request body template (placeholders as commit-message); default: a table of the changes.' },
+  'pr-labels': { description: 'Labels for the pull request, comma- or newline-separated.' },
+  'pr-reviewers': { description: 'Reviewers (GitHub logins).' },
+  'pr-team-reviewers': { description: 'Team reviewers (team slugs).' },
+  'pr-assignees': { description: 'Assignees (GitHub logins).' },
+  'pr-draft': { default: 'false', description: 'Open the pull request as a draft.' },
+  'auto-merge': { description: 'Enable auto-merge with this method: merge, squash or rebase (where the repository allows it).' },
   'promote-from': { description: 'Globs of the source environment\'s files: every image version found there is written into paths.' },
   'promote-from-repository': { description: 'owner/name of the source repository (repository per environment); default: the target.' },
   'promote-from-branch': { description: 'Branch of the source; default: the target branch, or the source repository\'s default branch.' },

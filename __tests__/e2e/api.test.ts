@@ -22,7 +22,7 @@ const show = (path: string, rev = 'refs/heads/main') => git(dir, 'show', `${rev}
 const requests = () => emu.requests.length;
 
 beforeAll(async () => {
-  emu = await startEmulator({ repos: [] });
+  emu = await startEmulator({ repos: [], revokedTokens: ['ghs_revoked'] });
 });
 afterAll(async () => {
   await emu.stop();
@@ -153,7 +153,7 @@ describe('dist/index.js against the emulator: commit mode', () => {
 
 describe('dist/index.js against the emulator: errors a person can act on, nothing committed', () => {
   it.each([
-    ['a bad token (401)', { token: 'ghs_wrong' }, { tokens: { [TOKEN]: 'write' as const } }, /token/i],
+    ['a bad token (401)', { token: 'ghs_revoked' }, {}, /token was rejected \(401\)/],
     ['a repository the token cannot see (404)', { repository: 'acme/elsewhere' }, {}, /acme\/elsewhere/],
     ['a read-only token (403)', {}, { tokens: { [TOKEN]: 'read' as const } }, /GitHub App token|contents: write/],
     ['a protected branch', {}, { protectedBranches: ['main'] }, /pull-request/],

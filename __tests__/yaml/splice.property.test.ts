@@ -140,4 +140,25 @@ describe('rewrite over generated documents', () => {
       { numRuns: 150 },
     );
   });
+
+  it('bumps every site of a stream at once, each to its own tag', () => {
+    fc.assert(
+      fc.property(streamArb, fc.array(tagArb, { minLength: 1, maxLength: 6 }), (text, tags) => {
+        const sites = locate(text).sites;
+        const tagOf = (i: number): string => tags[i % tags.length] ?? 'v1';
+        const output = applyEdits(text, sites.flatMap((site, i) => rewrite(text, site, { tag: tagOf(i) })));
+        for (const version of ['1.1', '1.2'] as const) {
+          const expected = data(text, version);
+          sites.forEach((site, i) => {
+            const changed = changedValue(site, tagOf(i));
+            setAt(expected[site.doc], changed.path, changed.value);
+          });
+          expect(data(output, version)).toEqual(expected);
+        }
+        const again = locate(output).sites;
+        expect(again.map((site) => site.tag)).toEqual(sites.map((_, i) => tagOf(i)));
+      }),
+      { numRuns: 100 },
+    );
+  });
 });

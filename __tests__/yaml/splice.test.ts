@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { locate } from '../../src/yaml/locate.js';
-import { applyEdits, rewrite, UnwritableError, versionAfter, type Want } from '../../src/yaml/splice.js';
+import { applyEdits, EditConflictError, rewrite, UnwritableError, versionAfter, type Want } from '../../src/yaml/splice.js';
 
 const OLD = `sha256:${'a'.repeat(64)}`;
 const NEW = `sha256:${'b'.repeat(64)}`;
@@ -186,8 +186,18 @@ describe('applyEdits', () => {
   it.each([
     [[{ start: 0, end: 2, text: 'x' }, { start: 1, end: 3, text: 'y' }]],
     [[{ start: 1, end: 1, text: 'x' }, { start: 1, end: 1, text: 'y' }]],
-    [[{ start: 2, end: 9, text: 'x' }]],
-  ])('throws on overlapping or out-of-range edits %j', (edits) => {
-    expect(() => applyEdits('abcdef', edits)).toThrow(RangeError);
+  ])('throws EditConflictError on overlapping edits %j', (edits) => {
+    expect(() => applyEdits('abcdef', edits)).toThrow(EditConflictError);
+  });
+
+  it('throws RangeError for an edit outside the text', () => {
+    expect(() => applyEdits('abcdef', [{ start: 2, end: 9, text: 'x' }])).toThrow(RangeError);
+  });
+
+  it('reports two sites sharing an anchor asked for different tags as a conflict', () => {
+    const text = 'v: &v 1.0\na:\n  image:\n    repository: nginx\n    tag: *v\nb:\n  image:\n    repository: redis\n    tag: *v\n';
+    const [a, b] = locate(text).sites;
+    const edits = [...(a ? rewrite(text, a, { tag: '1.1' }) : []), ...(b ? rewrite(text, b, { tag: '2.0' }) : [])];
+    expect(() => applyEdits(text, edits)).toThrow(EditConflictError);
   });
 });

@@ -111,6 +111,10 @@ export interface PullObservation {
   readonly branch?: PullBranch;
   /** Ids of the wanted labels that exist, by the name asked for. */
   readonly labelIds: ReadonlyMap<string, string>;
+  /** The base head and its first parents (newest first), `CHAIN_DEPTH` deep at most. */
+  readonly baseChain: readonly string[];
+  /** The PR branch's fork point on the base and its files, read when a rebuild needs them. */
+  readonly fork?: { readonly oid: string; readonly files: CommitFiles };
 }
 
 interface RawPull {
@@ -156,7 +160,10 @@ function extraSelection(spec: PullRequestSpec): ExtraSelection {
     variables[`prL${i}`] = { type: 'String!', value: name };
     return `prL${i}: label(name: $prL${i}) { id name }`;
   });
+  if (spec.target.branch !== undefined) variables['prBase'] = { type: 'String!', value: qualifiedBranch(spec.target.branch) };
+  const baseRef = spec.target.branch === undefined ? 'prBase: defaultBranchRef' : 'prBase: ref(qualifiedName: $prBase)';
   const selection =
+    `${baseRef} { target { ... on Commit { ${chainSelection(CHAIN_DEPTH)} } } } ` +
     `prPulls: pullRequests(headRefName: $prHead, states: [OPEN], first: 20) { nodes { id number url title body baseRefName ` +
     `headRepository { nameWithOwner } labels(first: 100) { nodes { name } } } } ` +
     `prBranch: ref(qualifiedName: $prRef) { target { __typename ... on Commit { ${chainSelection(CHAIN_DEPTH)} ${files.join(' ')} } } } ` +
@@ -203,7 +210,15 @@ export async function observe(client: GitHubClient, spec: PullRequestSpec): Prom
     const label = extra[`prL${i}`] as { id: string } | null | undefined;
     if (label) labelIds.set(name, label.id);
   });
-  return { snapshot, ...(pull === undefined ? {} : { pull }), ...(branch === undefined ? {} : { branch }), labelIds };
+  const baseChain = flattenChain((extra['prBase'] as { target?: RawChain | null } | null)?.target ?? undefined);
+  return { snapshot, ...(pull === undefined ? {} : { pull }), ...(branch === undefined ? {} : { branch }), labelIds, baseChain };
+}
+
+/** The observation with the fork point's files (the paths of the base and of the PR branch), read at `oid`. */
+export async function withFork(client: GitHubClient, spec: PullRequestSpec, observation: PullObservation, oid: string): Promise<PullObservation> {
+  const paths = new Set([...observation.snapshot.files, ...(observation.branch?.files?.files ?? [])].map((f) => f.path));
+  const files = await readFilesAt(client, spec.target, oid.slice(0, 12), oid, [...paths].sort(), spec.read);
+  return { ...observation, fork: { oid, files } };
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -214,12 +229,15 @@ export type PullDecision =
   /** No PR open and nothing to change. */
   | { readonly kind: 'none'; readonly plan: Plan }
   /** The PR already proposes exactly this: no commit (the title and body may still need a refresh). */
-  | { readonly kind: 'unchanged'; readonly plan: Plan; readonly pull: OpenPull }
+  | { readonly kind: 'unchanged'; readonly plan: Plan; readonly pull: OpenPull; readonly describes: boolean }
   /** The base already holds everything the PR would change. */
   | { readonly kind: 'close'; readonly plan: Plan; readonly pull: OpenPull }
+  /** A rebuild that needs the files of the PR branch's fork point `oid` (`withFork`), then a new decision. */
+  | { readonly kind: 'fork'; readonly plan: Plan; readonly oid: string }
   /**
    * Commit `write.edits` on `parent`. `moveFrom` set: first move the branch from `moveFrom` (ZERO_OID: it does
-   * not exist) to `parent` by compare-and-swap. `pull` undefined: open the PR afterwards.
+   * not exist) to `parent` by compare-and-swap. `pull` undefined: open the PR afterwards. `describes`: the
+   * plan describes the whole PR (no file was kept as the PR branch has it), so the title and body follow it.
    */
   | {
       readonly kind: 'write';
@@ -228,6 +246,7 @@ export type PullDecision =
       readonly parent: string;
       readonly moveFrom?: string;
       readonly pull?: OpenPull;
+      readonly describes: boolean;
     };
 
 /**
@@ -237,29 +256,33 @@ export type PullDecision =
  *
  * While the PR branch still forks from the base head (or the base moved without touching the files we edit),
  * the new commit goes on top of the PR head, keeping what earlier runs proposed. When the base moved under the
- * edited files, the branch is rebuilt: moved to the base head (compare-and-swap) with one commit of the base plan.
+ * edited files, the branch is rebuilt: moved to the base head (compare-and-swap) with one commit holding, per
+ * file, a three-way pick against the fork point (the PR's version where the base did not touch the file, else
+ * the base's) with this run's plan applied. Without a known fork point (deeper than `CHAIN_DEPTH` first parents),
+ * the rebuild holds the base plan alone.
  */
-export function decidePull(observation: PullObservation, spec: Pick<PullRequestSpec, 'planner'>): PullDecision {
+export function decidePull(observation: PullObservation, spec: Pick<PullRequestSpec, 'planner' | 'branch'>): PullDecision {
   const { snapshot, pull, branch } = observation;
   const basePlan = effective(spec.planner(snapshot));
   if (pull === undefined) {
     if (basePlan.edits.length === 0) return { kind: 'none', plan: basePlan };
-    return { kind: 'write', plan: basePlan, write: basePlan, parent: snapshot.head, moveFrom: branch?.head ?? ZERO_OID };
+    return { kind: 'write', plan: basePlan, write: basePlan, parent: snapshot.head, moveFrom: branch?.head ?? ZERO_OID, describes: true };
   }
   if (branch?.files === undefined) {
     // An open PR whose branch is gone (or not a commit): recreate the branch from the base.
     if (basePlan.edits.length === 0) return { kind: 'close', plan: basePlan, pull };
-    return { kind: 'write', plan: basePlan, write: basePlan, parent: snapshot.head, moveFrom: branch?.head ?? ZERO_OID, pull };
+    return { kind: 'write', plan: basePlan, write: basePlan, parent: snapshot.head, moveFrom: branch?.head ?? ZERO_OID, pull, describes: true };
   }
-  const pullSnapshot: RemoteSnapshot = {
-    ...snapshot,
-    head: branch.head,
-    branch: branch.chain.length > 0 ? snapshot.branch : snapshot.branch,
-    headParents: branch.chain.slice(1, 2),
-    files: branch.files.files,
-    skipped: branch.files.skipped,
-  };
-  const branchPlan = effective(spec.planner({ ...pullSnapshot, branch: branchName(spec, snapshot) }));
+  const branchPlan = effective(
+    spec.planner({
+      ...snapshot,
+      head: branch.head,
+      branch: spec.branch,
+      headParents: branch.chain.slice(1, 2),
+      files: branch.files.files,
+      skipped: branch.files.skipped,
+    }),
+  );
   // Sites this run would change on the base that the PR branch already holds newer: refused, file kept.
   const changed = new Set(basePlan.changes.map(siteKey));
   const prRefusals = branchPlan.refusals.filter((r) => changed.has(siteKey(r)));
@@ -279,17 +302,45 @@ export function decidePull(observation: PullObservation, spec: Pick<PullRequestS
     const proposesMore = !moved && [...pullFiles.keys()].some((path) => onPull.get(path) !== baseFiles.get(path));
     if (!proposesMore) return { kind: 'close', plan, pull };
   }
-  if (!moved || !disagrees || guarded.size > 0) {
-    const write = withRefusals(branchPlan, prRefusals.filter((r) => !branchPlan.refusals.includes(r)));
-    if (branchPlan.edits.length === 0) return { kind: 'unchanged', plan, pull };
-    return { kind: 'write', plan, write, parent: branch.head, pull };
+  const describes = guarded.size === 0;
+  let onTop = !moved || !disagrees || !describes;
+  if (!onTop) {
+    const fork = branch.chain.find((oid) => observation.baseChain.includes(oid));
+    if (fork !== undefined && observation.fork?.oid !== fork) return { kind: 'fork', plan, oid: fork };
+    // With the fork point known: the base moved under an edited file only if it changed that file since.
+    const forkFiles = observation.fork === undefined ? undefined : byPath(observation.fork.files.files);
+    onTop = forkFiles !== undefined && [...edited].every((path) => baseFiles.get(path) === forkFiles.get(path));
   }
-  if (basePlan.edits.every((e) => pullFiles.get(e.path) === e.after)) return { kind: 'unchanged', plan, pull };
-  return { kind: 'write', plan, write: basePlan, parent: snapshot.head, moveFrom: branch.head, pull };
+  if (onTop) {
+    if (branchPlan.edits.length === 0) return { kind: 'unchanged', plan, pull, describes };
+    return { kind: 'write', plan, write: branchPlan, parent: branch.head, pull, describes };
+  }
+  const rebuilt = observation.fork === undefined ? basePlan : rebuild(spec, snapshot, pullFiles, observation.fork.files);
+  if (rebuilt.edits.length === 0) return { kind: 'close', plan, pull };
+  if (rebuilt.edits.every((e) => pullFiles.get(e.path) === e.after)) return { kind: 'unchanged', plan, pull, describes };
+  return { kind: 'write', plan, write: rebuilt, parent: snapshot.head, moveFrom: branch.head, pull, describes };
 }
 
-function branchName(spec: Pick<PullRequestSpec, 'planner'> & { branch?: string }, snapshot: RemoteSnapshot): string {
-  return spec.branch ?? snapshot.branch;
+/**
+ * The plan of a rebuilt PR branch, as edits of the base: per file, the PR's version where the base has not
+ * touched the file since the fork (F), else the base's; then this run's plan over that.
+ */
+function rebuild(spec: Pick<PullRequestSpec, 'planner'>, snapshot: RemoteSnapshot, pullFiles: ReadonlyMap<string, string>, fork: CommitFiles): Plan {
+  const forkFiles = byPath(fork.files);
+  const files = snapshot.files.map((file) => {
+    const pulled = pullFiles.get(file.path);
+    return pulled !== undefined && forkFiles.get(file.path) === file.text ? { path: file.path, text: pulled } : file;
+  });
+  const planned = effective(spec.planner({ ...snapshot, files }));
+  const after = apply(byPath(files), planned.edits);
+  const edits: FileEdit[] = [];
+  for (const file of snapshot.files) {
+    const text = after.get(file.path);
+    if (text === undefined || text === file.text) continue;
+    edits.push({ path: file.path, before: file.text, after: text, changes: planned.edits.find((e) => e.path === file.path)?.changes ?? [] });
+  }
+  const paths = new Set(edits.map((e) => e.path));
+  return { ...planned, edits, changes: planned.changes.filter((c) => paths.has(c.file)) };
 }
 
 /** Drops edits that leave the bytes as they are (the run converges instead of committing nothing). */
@@ -332,26 +383,38 @@ function apply(files: ReadonlyMap<string, string>, edits: readonly FileEdit[]): 
 interface Answer {
   readonly data: Readonly<Record<string, unknown>>;
   readonly errors: readonly GraphqlErrorEntry[];
+  /** The document's root aliases. */
+  readonly aliases: readonly string[];
 }
 
 /** Sends a document; GraphQL errors come back beside the partial data instead of being thrown. */
-async function send(client: GitHubClient, query: string, variables: Record<string, unknown>): Promise<Answer> {
+async function send(client: GitHubClient, query: string, variables: Record<string, unknown>, aliases: readonly string[]): Promise<Answer> {
   try {
-    return { data: await client.graphql<Record<string, unknown>>(query, variables), errors: [] };
+    return { data: await client.graphql<Record<string, unknown>>(query, variables), errors: [], aliases };
   } catch (error) {
     if (!(error instanceof GraphqlResponseError)) throw error;
     const data = typeof error.data === 'object' && error.data !== null ? (error.data as Record<string, unknown>) : {};
-    return { data, errors: error.errors };
+    return { data, errors: error.errors, aliases };
   }
 }
 
-/** The errors of one root field (errors without a path belong to every field). */
+/**
+ * The errors of one root field, by its alias. An error without a path, or whose path names none of the
+ * document's aliases (a proxy or an emulator naming the field instead of its alias), belongs to every field.
+ */
 function errorsOf(answer: Answer, alias: string): GraphqlErrorEntry[] {
-  return answer.errors.filter((e) => e.path === undefined || e.path.length === 0 || e.path[0] === alias);
+  return answer.errors.filter((e) => {
+    const key = e.path?.[0];
+    return key === alias || typeof key !== 'string' || !answer.aliases.includes(key);
+  });
 }
 
+/**
+ * A lost race: a moved ref (STALE_DATA), a branch or PR another run made first ("already exists"), or a PR
+ * whose head has no commits over the base (the commit before it lost its race, or GitHub has not seen it yet).
+ */
 function isRace(error: GraphqlErrorEntry): boolean {
-  return error.type === 'STALE_DATA' || /already exists/i.test(error.message);
+  return error.type === 'STALE_DATA' || /already exists|no commits between/i.test(error.message);
 }
 
 function isUnresolvable(error: GraphqlErrorEntry): boolean {
@@ -376,10 +439,12 @@ interface Field {
   readonly value: unknown;
 }
 
-function document(name: string, fields: readonly Field[]): { query: string; variables: Record<string, unknown> } {
+/** Sends one mutation document made of `fields`, each under its alias. */
+function mutate(client: GitHubClient, name: string, fields: readonly Field[]): Promise<Answer> {
   const declarations = fields.map((f) => `$${f.alias}: ${f.declaration}`).join(', ');
   const query = `mutation ${name}(${declarations}) { ${fields.map((f) => `${f.alias}: ${f.selection}`).join(' ')} }`;
-  return { query, variables: Object.fromEntries(fields.map((f) => [f.alias, f.value])) };
+  const variables = Object.fromEntries(fields.map((f) => [f.alias, f.value]));
+  return send(client, query, variables, fields.map((f) => f.alias));
 }
 
 function refMove(repositoryId: string, branch: string, beforeOid: string, afterOid: string): Field {
@@ -431,12 +496,16 @@ export async function openOrUpdatePullRequest(client: GitHubClient, spec: PullRe
   let lookup: Promise<ReviewerIds> | undefined;
   for (let attempt = 1; ; attempt += 1) {
     const roundStarted = Date.now();
-    const observation = await observe(client, spec);
+    let observation = await observe(client, spec);
     const { snapshot } = observation;
     if (snapshot.branch === spec.branch) {
       throw new GitHubError('api', `the pull-request branch '${spec.branch}' is the base branch of ${slug(spec.target)}: set \`pr-branch\` to another name`);
     }
-    const decision = decidePull(observation, spec);
+    let decision = decidePull(observation, spec);
+    if (decision.kind === 'fork') {
+      observation = await withFork(client, spec, observation, decision.oid);
+      decision = decidePull(observation, spec);
+    }
     const done = (operation: PullOperation, pull?: { number: number; url: string }): PullResult => ({
       operation,
       ...(pull === undefined ? {} : { number: pull.number, url: pull.url }),
@@ -447,26 +516,29 @@ export async function openOrUpdatePullRequest(client: GitHubClient, spec: PullRe
       attempts: attempt,
     });
     log(`pull request '${spec.branch}' → ${snapshot.branch}: ${decision.kind} (round ${attempt})`);
+    // A PR this run opened in an earlier round (whose commit then lost a race) still gets its follow-up.
+    const finish = async (operation: PullOperation, pull?: { number: number; url: string }): Promise<PullResult> => {
+      if (progress.created !== undefined) await followUp(client, spec, observation, progress.created, lookup);
+      return done(outcome(progress, operation), pull ?? progress.created);
+    };
     let raced: string | undefined;
-    if (decision.kind === 'none') return done(progress.commit ? 'updated' : 'none');
+    if (decision.kind === 'none') return finish('none');
     if (decision.kind === 'unchanged') {
-      await refresh(client, spec, observation, decision.pull, decision.plan);
-      return done(outcome(progress, 'unchanged'), decision.pull);
+      await refresh(client, spec, observation, decision.pull, decision.describes ? decision.plan : undefined);
+      return finish('unchanged', decision.pull);
     }
     if (decision.kind === 'close') {
       await close(client, spec, observation, decision.pull);
       return done('closed', decision.pull);
     }
+    if (decision.kind === 'fork') throw new GitHubError('api', `internal: the fork point ${decision.oid} of '${spec.branch}' was read but not used`);
     if (decision.pull === undefined) {
       if (lookup === undefined && needsIds(spec)) lookup = lookupReviewers(client, spec, snapshot);
       raced = await create(client, spec, observation, decision, progress);
-      if (raced === undefined && progress.created !== undefined) {
-        await followUp(client, spec, observation, progress.created, lookup);
-        return done('created', progress.created);
-      }
+      if (raced === undefined) return finish('created');
     } else {
       raced = await update(client, spec, observation, decision, decision.pull, progress);
-      if (raced === undefined) return done(outcome(progress, 'updated'), decision.pull);
+      if (raced === undefined) return finish('updated', decision.pull);
     }
     const elapsed = Date.now() - started;
     const waitMs = backoffMs(attempt, Math.max(spec.backoff?.baseMs ?? 250, Date.now() - roundStarted), spec.backoff?.maxMs ?? 8_000, client.random);
@@ -515,8 +587,7 @@ async function create(client: GitHubClient, spec: PullRequestSpec, observation: 
       },
     },
   ];
-  const { query, variables } = document('OpenPullRequest', fields);
-  const answer = await send(client, query, variables);
+  const answer = await mutate(client, 'OpenPullRequest', fields);
   const pull = (answer.data['pull'] as { pullRequest?: { id: string; number: number; url: string } | null } | null)?.pullRequest;
   const commit = (answer.data['commit'] as { commit?: { oid: string; url: string } | null } | null)?.commit;
   if (pull) progress.created = pull;
@@ -524,12 +595,11 @@ async function create(client: GitHubClient, spec: PullRequestSpec, observation: 
   const refErrors = errorsOf(answer, 'ref');
   const commitErrors = errorsOf(answer, 'commit');
   const pullErrors = errorsOf(answer, 'pull');
-  fatal(spec, snapshot.branch, 'ref', refErrors);
+  fatal(spec, 'ref', refErrors);
   // With the ref move lost, the commit fails for want of the branch or of its head: that is the same race.
-  if (!(refErrors.some(isRace) && commitErrors.length > 0)) fatal(spec, spec.branch, 'commit', commitErrors);
+  if (!(refErrors.some(isRace) && commitErrors.length > 0)) fatal(spec, 'commit', commitErrors);
   if (pullErrors.some(isActionsForbidden)) throw actionsForbidden(spec, pullErrors, commit !== undefined && commit !== null);
-  const commitRaced = refErrors.some(isRace) || commitErrors.some(isRace) || commitErrors.length > 0;
-  if (!commitRaced && !pullErrors.some(isRace)) fatal(spec, spec.branch, 'pull', pullErrors);
+  fatal(spec, 'pull', pullErrors);
   if (answer.errors.length === 0) {
     spec.log?.(`opened #${pull?.number ?? '?'} from '${spec.branch}' (commit ${commit?.oid ?? '?'} on ${decision.parent})`);
     return undefined;
@@ -539,11 +609,11 @@ async function create(client: GitHubClient, spec: PullRequestSpec, observation: 
 }
 
 /** Throws the error a person can act on for a field that failed for a reason other than a race. */
-function fatal(spec: PullRequestSpec, branch: string, alias: 'ref' | 'commit' | 'pull', errors: readonly GraphqlErrorEntry[]): void {
+function fatal(spec: PullRequestSpec, alias: 'ref' | 'commit' | 'pull', errors: readonly GraphqlErrorEntry[]): void {
   const real = errors.filter((e) => !isRace(e));
   if (real.length === 0) return;
   const cause = new GraphqlResponseError(real, null);
-  if (alias === 'commit') throw toWriteError(cause, spec.target, branch);
+  if (alias === 'commit') throw toWriteError(cause, spec.target, spec.branch);
   const what = alias === 'ref' ? `moving the branch '${spec.branch}'` : `opening the pull request from '${spec.branch}'`;
   const error = toWriteError(cause, spec.target, spec.branch);
   if (error instanceof GitHubError && error.code !== 'api') throw error;
@@ -578,30 +648,34 @@ async function update(
   const fields: Field[] = [];
   if (decision.moveFrom !== undefined) fields.push(refMove(snapshot.repositoryId, spec.branch, decision.moveFrom, decision.parent));
   fields.push(commitField(snapshot.nameWithOwner, spec.branch, decision.parent, decision.write.edits, spec.message(decision.write)));
-  fields.push(...metadataFields(spec, observation, pull, decision.plan));
-  const { query, variables } = document('UpdatePullRequest', fields);
-  const answer = await send(client, query, variables);
+  fields.push(...metadataFields(spec, observation, pull, decision.describes ? decision.plan : undefined));
+  const answer = await mutate(client, 'UpdatePullRequest', fields);
   const commit = (answer.data['commit'] as { commit?: { oid: string; url: string } | null } | null)?.commit;
   if (commit) progress.commit = commit;
   const refErrors = errorsOf(answer, 'ref');
   const commitErrors = errorsOf(answer, 'commit');
-  fatal(spec, snapshot.branch, 'ref', refErrors);
-  if (!(refErrors.some(isRace) && commitErrors.length > 0)) fatal(spec, spec.branch, 'commit', commitErrors);
+  fatal(spec, 'ref', refErrors);
+  if (!(refErrors.some(isRace) && commitErrors.length > 0)) fatal(spec, 'commit', commitErrors);
   if (refErrors.length > 0 || commitErrors.length > 0) return say([...refErrors, ...commitErrors]);
   spec.log?.(`committed ${commit?.oid ?? '?'} on '${spec.branch}' (parent ${decision.parent}) for #${pull.number}`);
   await retryMetadata(client, spec, answer, fields.filter((f) => f.alias === 'meta' || f.alias === 'labels'), pull);
   return undefined;
 }
 
-/** updatePullRequest when the title, body or base differ; addLabelsToLabelable for wanted labels it lacks. */
-function metadataFields(spec: PullRequestSpec, observation: PullObservation, pull: OpenPull, plan: Plan): Field[] {
+/**
+ * updatePullRequest when the title, body (from `plan`; kept when undefined) or base differ;
+ * addLabelsToLabelable for wanted labels the PR lacks.
+ */
+function metadataFields(spec: PullRequestSpec, observation: PullObservation, pull: OpenPull, plan: Plan | undefined): Field[] {
   const fields: Field[] = [];
-  const title = spec.title(plan);
-  const body = spec.body(plan);
   const base = observation.snapshot.branch;
   const changes: Record<string, string> = {};
-  if (title !== pull.title) changes['title'] = title;
-  if (normalise(body) !== normalise(pull.body)) changes['body'] = body;
+  if (plan !== undefined) {
+    const title = spec.title(plan);
+    const body = spec.body(plan);
+    if (title !== pull.title) changes['title'] = title;
+    if (normalise(body) !== normalise(pull.body)) changes['body'] = body;
+  }
   if (base !== pull.baseRefName) changes['baseRefName'] = base;
   if (Object.keys(changes).length > 0) {
     fields.push({
@@ -631,7 +705,7 @@ function labelsField(id: string, labelIds: readonly string[]): Field {
 }
 
 /** Refreshes the title/body (and adds missing labels) of a PR whose content is already right. */
-async function refresh(client: GitHubClient, spec: PullRequestSpec, observation: PullObservation, pull: OpenPull, plan: Plan): Promise<void> {
+async function refresh(client: GitHubClient, spec: PullRequestSpec, observation: PullObservation, pull: OpenPull, plan: Plan | undefined): Promise<void> {
   const fields = metadataFields(spec, observation, pull, plan);
   if (fields.length === 0) return;
   await sendFollowUp(client, spec, 'RefreshPullRequest', fields, pull);
@@ -652,8 +726,7 @@ async function close(client: GitHubClient, spec: PullRequestSpec, observation: P
     { alias: 'close', declaration: 'ClosePullRequestInput!', selection: 'closePullRequest(input: $close) { pullRequest { number } }', value: { pullRequestId: pull.id } },
   ];
   if (branch !== undefined) fields.push(refMove(snapshot.repositoryId, spec.branch, branch.head, ZERO_OID));
-  const { query, variables } = document('ClosePullRequest', fields);
-  const answer = await send(client, query, variables);
+  const answer = await mutate(client, 'ClosePullRequest', fields);
   const closeErrors = errorsOf(answer, 'close');
   if (closeErrors.length > 0) {
     throw new GitHubError('api', `closing pull request #${pull.number} of ${slug(spec.target)} failed: ${say(closeErrors)}`, {
@@ -715,7 +788,7 @@ async function lookupReviewers(client: GitHubClient, spec: PullRequestSpec, snap
   const query = `query LookupReviewers${declarations.length > 0 ? `(${declarations.join(', ')})` : ''} { ${selections.join(' ')} }`;
   let answer: Answer;
   try {
-    answer = await send(client, query, variables);
+    answer = await send(client, query, variables, []);
   } catch (error) {
     spec.warn?.(`could not look up reviewers and assignees (${error instanceof Error ? error.message : String(error)}): none were requested`);
     return { users: new Map(), teams: new Map() };
@@ -739,7 +812,7 @@ async function lookupReviewers(client: GitHubClient, spec: PullRequestSpec, snap
     if (found) teamIds.set(team, found.id);
     else spec.warn?.(`no team '${team}' in ${spec.target.owner} visible to the token (team reviewers need \`members: read\` on an App token): skipped`);
   });
-  return { users, teams: teamIds, ...(viewer === undefined ? {} : { viewer }) };
+  return { users, teams: teamIds };
 }
 
 /** Labels, reviewers, assignees and auto-merge of a new PR: one document (+ one REST call creating missing labels). */
@@ -831,10 +904,9 @@ async function sendFollowUp(
   let pending = [...fields];
   for (let attempt = firstTry; pending.length > 0; attempt += 1) {
     if (attempt > 1) await client.sleep(backoffMs(attempt - 1, spec.backoff?.baseMs ?? 250, spec.backoff?.maxMs ?? 8_000, client.random));
-    const { query, variables } = document(name, pending);
     let answer: Answer;
     try {
-      answer = await send(client, query, variables);
+      answer = await mutate(client, name, pending);
     } catch (error) {
       for (const f of pending) spec.warn?.(followUpWarning(spec, f.alias, pull.number, [{ message: error instanceof Error ? error.message : String(error) }]));
       return;

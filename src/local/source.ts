@@ -52,6 +52,32 @@ function walk(root: string, dir: string, paths: PathMatcher, out: string[], skip
   }
 }
 
+/**
+ * Why a path under the folders `segments` (relative to `root`, outermost first) must not be read: one of them
+ * is a symbolic link (`lstat` of `a/link/x.yaml` would silently follow `link`) or a submodule / nested
+ * repository. Undefined when every folder is a plain folder of this tree (or does not exist).
+ */
+async function blockedFolder(root: string, segments: readonly string[]): Promise<string | undefined> {
+  for (let i = 1; i <= segments.length; i++) {
+    const folder = segments.slice(0, i).join('/');
+    let info: Awaited<ReturnType<typeof lstat>>;
+    try {
+      info = await lstat(join(root, folder));
+    } catch {
+      return undefined;
+    }
+    if (info.isSymbolicLink()) return `inside ${folder}, a symbolic link (never followed)`;
+    if (!info.isDirectory()) return undefined;
+    try {
+      await lstat(join(root, folder, '.git'));
+      return `inside ${folder}, a submodule or nested repository (never entered)`;
+    } catch {
+      // not a repository of its own
+    }
+  }
+  return undefined;
+}
+
 /** Lists the selected files under `root` without reading them. */
 export async function listLocal(root: string, paths: PathMatcher): Promise<{ files: string[]; skipped: Skip[] }> {
   const files: string[] = [];
@@ -65,6 +91,11 @@ export async function listLocal(root: string, paths: PathMatcher): Promise<{ fil
   }
   if (paths.literals) {
     for (const path of paths.literals) {
+      const blocked = await blockedFolder(root, path.split('/').slice(0, -1));
+      if (blocked) {
+        skipped.push({ path, reason: blocked });
+        continue;
+      }
       try {
         const info = await lstat(join(root, path));
         if (info.isSymbolicLink()) skipped.push({ path, reason: 'symbolic link (never followed)' });
@@ -76,8 +107,19 @@ export async function listLocal(root: string, paths: PathMatcher): Promise<{ fil
     return { files, skipped };
   }
   for (const prefix of paths.prefixes) {
+    // The walk itself never enters a link or a submodule; the folders of a fixed prefix are checked here.
+    const segments = prefix === '' ? [] : prefix.split('/');
+    const blocked = await blockedFolder(root, segments.slice(0, -1));
+    if (blocked) {
+      skipped.push({ path: prefix, reason: blocked });
+      continue;
+    }
     try {
       const info = await lstat(join(root, prefix));
+      if (info.isSymbolicLink()) {
+        skipped.push({ path: prefix, reason: 'symbolic link (never followed)' });
+        continue;
+      }
       if (!info.isDirectory()) continue;
     } catch {
       continue;

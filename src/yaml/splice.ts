@@ -42,7 +42,21 @@ export function rewrite(text: string, site: ImageSite, want: Want): TextEdit[] {
   return edits.filter((edit) => text.slice(edit.start, edit.end) !== edit.text);
 }
 
-/** Applies non-overlapping edits (identical duplicates, as from two sites sharing an anchor, count once). */
+/** Two edits touch the same bytes differently (two sites sharing one anchored scalar, asked for different versions). */
+export class EditConflictError extends RangeError {
+  constructor(
+    readonly first: TextEdit,
+    readonly second: TextEdit,
+  ) {
+    super(`edits [${first.start}, ${first.end}) and [${second.start}, ${second.end}) overlap: two changes to the same bytes`);
+    this.name = 'EditConflictError';
+  }
+}
+
+/**
+ * Applies non-overlapping edits (identical duplicates, as from two sites sharing an anchor, count once).
+ * Throws {@link EditConflictError} for two different edits of the same bytes, RangeError for an edit outside the text.
+ */
 export function applyEdits(text: string, edits: readonly TextEdit[]): string {
   const sorted = dedupe(edits).sort((a, b) => a.start - b.start || a.end - b.end);
   let out = '';
@@ -52,9 +66,7 @@ export function applyEdits(text: string, edits: readonly TextEdit[]): string {
     if (edit.start < at || edit.end < edit.start || edit.end > text.length) {
       throw new RangeError(`edit [${edit.start}, ${edit.end}) is outside the text or overlaps the previous edit`);
     }
-    if (next !== undefined && (next.start < edit.end || (next.start === edit.start && edit.start === edit.end))) {
-      throw new RangeError(`edits [${edit.start}, ${edit.end}) and [${next.start}, ${next.end}) overlap`);
-    }
+    if (next !== undefined && (next.start < edit.end || (next.start === edit.start && edit.start === edit.end))) throw new EditConflictError(edit, next);
     out += text.slice(at, edit.start) + edit.text;
     at = edit.end;
   }

@@ -68,6 +68,14 @@ export class Contract {
   private readonly coercing: Ajv;
   private readonly cache = new Map<string, ValidateFunction>();
 
+  private static instance: Contract | null = null;
+
+  /** One instance per process: compiled validators are reused by every emulator. */
+  static shared(): Contract {
+    Contract.instance ??= new Contract();
+    return Contract.instance;
+  }
+
   constructor(file = new URL('./schemas/rest-operations.json', import.meta.url)) {
     this.pinned = JSON.parse(readFileSync(file, 'utf8')) as PinnedFile;
     const components = toJsonSchema({ components: { schemas: this.pinned.components.schemas } } as unknown as Json) as JsonObject;

@@ -337,6 +337,20 @@ describe('pull requests over GraphQL', () => {
     }
   });
 
+  it('refuses createPullRequest with FORBIDDEN when Actions may not create pull requests', async () => {
+    emu.setRepoOption('acme/gitops', 'actionsCanCreatePullRequests', false);
+    try {
+      const { body } = await post(
+        `mutation($input: CreatePullRequestInput!) { createPullRequest(input: $input) { pullRequest { id } } }`,
+        { input: { repositoryId: await repositoryId(), baseRefName: 'main', headRefName: 'bump/api', title: 't' } },
+      );
+      expect(body.data).toEqual({ createPullRequest: null });
+      expect(body.errors?.[0]).toMatchObject({ type: 'FORBIDDEN', message: expect.stringMatching(/^GitHub Actions is not permitted to create or approve pull requests/) });
+    } finally {
+      emu.setRepoOption('acme/gitops', 'actionsCanCreatePullRequests', true);
+    }
+  });
+
   it('answers an unknown node id with "Could not resolve to a node"', async () => {
     const { body } = await post(`mutation { closePullRequest(input: { pullRequestId: "PR_bm9wZQ" }) { clientMutationId } }`);
     expect(body.errors?.[0]).toMatchObject({ type: 'NOT_FOUND', message: "Could not resolve to a node with the global id of 'PR_bm9wZQ'." });

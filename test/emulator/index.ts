@@ -41,6 +41,8 @@ export interface Emulator {
   setRepoOption<K extends keyof RepoOptions>(repo: string, key: K, value: RepoOptions[K]): void;
   /** Pull-request state for assertions. */
   pulls(repo: string): readonly PullRecord[];
+  /** From now on, answers `token` 401 "Bad credentials" as GitHub does for an expired or revoked token. */
+  revokeToken(token: string): void;
   /** Serves one more repository. */
   addRepo(options: RepoOptions): Promise<void>;
   stop(): Promise<void>;
@@ -78,6 +80,9 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
       target.options[key] = value;
     },
     pulls: (repo) => core.repo(repo).pulls,
+    revokeToken: (token) => {
+      core.revoked.add(token);
+    },
     addRepo: async (repoOptions) => {
       await core.addRepo(repoOptions);
     },

@@ -67,6 +67,19 @@ describe('repository and branches', () => {
     expect(await response.json()).toMatchObject({ message: 'Requires authentication' });
   });
 
+  it('answers 401 "Bad credentials" for a revoked token, over REST and GraphQL', async () => {
+    emu.revokeToken('revoked-token');
+    const rest = await fetch(`${emu.url}/repos/${owner}/${repo}`, { headers: { authorization: 'token revoked-token' } });
+    expect(rest.status).toBe(401);
+    expect(await rest.json()).toMatchObject({ message: 'Bad credentials' });
+    const graphql = await fetch(`${emu.url}/graphql`, {
+      method: 'POST',
+      headers: { authorization: 'bearer revoked-token', 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ viewer { login } }' }),
+    });
+    expect(graphql.status).toBe(401);
+  });
+
   it('serves the same API under /api/v3 (GHES)', async () => {
     const { data } = await ghes.repos.getBranch({ owner, repo, branch: 'main' });
     expect(data.commit.sha).toBe(head());

@@ -28,6 +28,8 @@ export interface EmulatorOptions {
   host?: string;
   /** The login each token acts as (default 'github-actions[bot]'). */
   tokenLogins?: Record<string, string>;
+  /** Tokens GitHub no longer accepts (expired, revoked, mistyped): answered 401 "Bad credentials". */
+  revokedTokens?: string[];
   /** Logins `user(login:)` resolves (default: any). */
   users?: string[];
   /** Teams `organization{team(slug:)}` resolves, as 'org/slug' (default: any). */
@@ -125,8 +127,10 @@ export class EmulatorCore {
   /** Responses of our own that broke GitHub's schema: tests must assert this stays empty. */
   readonly contractViolations: string[] = [];
   private faults: ActiveRule[] = [];
+  /** Tokens answered 401 "Bad credentials". */
+  readonly revoked: Set<string>;
   private readonly random: () => number;
-  private readonly contract = new Contract();
+  private readonly contract = Contract.shared();
   private readonly used = new Map<string, number>();
   private resetAt = Math.floor(Date.now() / 1000) + 3600;
   private server: Server | null = null;
@@ -134,6 +138,7 @@ export class EmulatorCore {
 
   constructor(readonly options: EmulatorOptions) {
     this.random = seededRandom(options.seed ?? 1);
+    this.revoked = new Set(options.revokedTokens ?? []);
   }
 
   /** Opens every repository and starts listening. */
@@ -349,6 +354,10 @@ export class EmulatorCore {
     }
     if (!token) {
       answer(401, { message: 'Requires authentication', documentation_url: `${DOCS}/overview/authenticating-to-the-rest-api` });
+      return;
+    }
+    if (this.revoked.has(token)) {
+      answer(401, { message: 'Bad credentials', documentation_url: DOCS });
       return;
     }
     if (this.rateFor(token).remaining === 0) {

@@ -1,0 +1,450 @@
+// Pull-request mode against the GitHub emulator: create, update, unchanged, close, rebuild, races, follow-ups, errors.
+import { afterEach, describe, expect, it } from 'vitest';
+import { startEmulator } from '../../test/emulator/index.js';
+import { createClient } from '../../src/github/client.js';
+import { GitHubError } from '../../src/github/errors.js';
+import { openOrUpdatePullRequest, type PullRequestSpec } from '../../src/github/pull.js';
+import { compilePaths } from '../../src/paths.js';
+import { plan } from '../../src/plan.js';
+import { parseImages } from '../../src/settings.js';
+import type { Plan } from '../../src/types.js';
+import { cleanupRepos, commitOnTop, git, makeRepo, show } from './helpers.js';
+
+type Emulator = Awaited<ReturnType<typeof startEmulator>>;
+type EmulatorOptions = Parameters<typeof startEmulator>[0];
+type RepoOptions = EmulatorOptions['repos'][number];
+
+const NAME = 'acme/gitops';
+const target = { owner: 'acme', repo: 'gitops' };
+const BRANCH = 'gitops-bump/prod/api';
+const API = 'apps/prod/api.yaml';
+const WEB = 'apps/prod/web.yaml';
+const DEPLOY = (image: string) =>
+  `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: x\nspec:\n  template:\n    spec:\n      containers:\n        - name: app\n          image: ${image}\n`;
+const FILES = {
+  [API]: DEPLOY('ghcr.io/acme/api:1.0.0'),
+  [WEB]: DEPLOY('ghcr.io/acme/web:2.0.0'),
+  'apps/dev/api.yaml': DEPLOY('ghcr.io/acme/api:0.9.0'),
+};
+
+let emu: Emulator | undefined;
+
+afterEach(async () => {
+  expect(emu?.contractViolations ?? []).toEqual([]);
+  await emu?.stop();
+  emu = undefined;
+  cleanupRepos();
+});
+
+async function start(repo: Partial<RepoOptions> = {}, options: Partial<EmulatorOptions> = {}, files: Record<string, string> = FILES) {
+  const dir = makeRepo(files);
+  emu = await startEmulator({ ...options, repos: [{ name: NAME, dir, ...repo }] });
+  return { emu, dir: emu.repoDir(NAME) };
+}
+
+function client(url: string) {
+  return createClient({ token: 'tok', apiUrl: url, retry: { baseMs: 1, maxMs: 10 } });
+}
+
+const describePlan = (p: Plan) => p.changes.map((c) => `${c.image.split('/').pop() ?? c.image} ${c.from} → ${c.to}`).join(', ');
+
+/** A spec with the real planner (`plan` over `parseImages`) and the 'newer' policy. */
+function spec(images: string, extra: Partial<PullRequestSpec> = {}): PullRequestSpec & { warnings: string[] } {
+  const requests = parseImages(images);
+  const warnings: string[] = [];
+  return {
+    target,
+    paths: compilePaths(['apps/prod/api.yaml', 'apps/prod/web.yaml']),
+    branch: BRANCH,
+    planner: (snapshot) => plan(snapshot.files, requests, { policy: { kind: 'newer' } }),
+    message: (p) => ({ headline: `Bump ${describePlan(p)}` }),
+    title: (p) => `Bump ${describePlan(p)} in prod`,
+    body: (p) => p.changes.map((c) => `- ${c.file}:${c.line} ${c.from} → ${c.to}`).join('\n'),
+    backoff: { baseMs: 1, maxMs: 20 },
+    warn: (m) => warnings.push(m),
+    warnings,
+    ...extra,
+  };
+}
+
+function text(dir: string, rev: string, path: string): string {
+  return show(dir, rev, path).toString('utf8');
+}
+
+describe('a new pull request', () => {
+  it('creates the branch at the base head, one verified commit, the PR with labels, reviewers, draft: ≤ 5 requests, main untouched', async () => {
+    const { emu, dir } = await start({ labels: ['deploy'] });
+    const main = git(dir, 'rev-parse', 'main');
+    const c = client(emu.url);
+    const s = spec('ghcr.io/acme/api:1.1.0', { labels: ['deploy', 'prod'], reviewers: ['alice'], teamReviewers: ['acme/sre'], draft: true });
+    const result = await openOrUpdatePullRequest(c, s);
+    expect(result).toMatchObject({ operation: 'created', number: 1, branch: BRANCH, base: 'main', attempts: 1 });
+    expect(result.url).toMatch(/\/acme\/gitops\/pull\/1$/);
+    expect(git(dir, 'rev-parse', 'main')).toBe(main);
+    expect(result.commit?.oid).toBe(git(dir, 'rev-parse', BRANCH));
+    expect(git(dir, 'rev-parse', `${BRANCH}^`)).toBe(main);
+    expect(text(dir, BRANCH, API)).toBe(DEPLOY('ghcr.io/acme/api:1.1.0'));
+    expect(git(dir, 'diff', '--name-only', main, BRANCH)).toBe(API);
+    expect(git(dir, 'log', '-1', '--format=%s', BRANCH)).toBe('Bump api 1.0.0 → 1.1.0');
+    const [pull] = emu.pulls(NAME);
+    expect(pull).toMatchObject({
+      head: BRANCH,
+      base: 'main',
+      state: 'open',
+      draft: true,
+      title: 'Bump api 1.0.0 → 1.1.0 in prod',
+      body: `- ${API}:10 1.0.0 → 1.1.0`,
+      reviewers: ['alice'],
+      teamReviewers: ['sre'],
+    });
+    expect([...(pull?.labels ?? [])].sort()).toEqual(['deploy', 'prod']);
+    expect(result.plan.changes).toHaveLength(1);
+    expect(s.warnings).toEqual([]);
+    // read, lookup of reviewer ids (in parallel), branch+commit+PR, follow-up, REST for the label 'prod' that did not exist.
+    expect(c.requestCount()).toBeLessThanOrEqual(5);
+    expect(emu.requests.filter((r) => r.mutation).length).toBeLessThanOrEqual(3);
+  });
+
+  it('takes 3 requests with an existing label: read, one document (branch, commit, PR), one follow-up', async () => {
+    const { emu } = await start({ labels: ['deploy'] });
+    const c = client(emu.url);
+    const result = await openOrUpdatePullRequest(c, spec('ghcr.io/acme/api:1.1.0', { labels: ['deploy'] }));
+    expect(result.operation).toBe('created');
+    expect(c.requestCount()).toBe(3);
+    expect(emu.requests.map((r) => r.operation)).toEqual([
+      'query',
+      'mutation updateRefs,createCommitOnBranch,createPullRequest',
+      'mutation addLabelsToLabelable',
+    ]);
+    expect(emu.pulls(NAME)[0]?.labels).toEqual(['deploy']);
+  });
+
+  it('works with globs (two reads) and reports none when nothing needs changing, without a branch', async () => {
+    const { emu, dir } = await start();
+    const c = client(emu.url);
+    const result = await openOrUpdatePullRequest(c, spec('ghcr.io/acme/api:1.0.0', { paths: compilePaths(['apps/prod/**/*.yaml']) }));
+    expect(result).toMatchObject({ operation: 'none', branch: BRANCH, base: 'main' });
+    expect(result.number).toBeUndefined();
+    expect(git(dir, 'for-each-ref', '--format=%(refname)')).toBe('refs/heads/main');
+    expect(emu.pulls(NAME)).toEqual([]);
+    expect(c.stats().mutations).toBe(0);
+
+    const created = await openOrUpdatePullRequest(client(emu.url), spec('ghcr.io/acme/api:1.1.0', { paths: compilePaths(['apps/prod/**/*.yaml']) }));
+    expect(created.operation).toBe('created');
+    expect(text(dir, BRANCH, API)).toBe(DEPLOY('ghcr.io/acme/api:1.1.0'));
+  });
+
+  it('reuses a leftover branch of a closed PR (moved by compare-and-swap, never "Reference already exists")', async () => {
+    const { emu, dir } = await start();
+    git(dir, 'branch', BRANCH, 'main');
+    const leftover = commitOnTop(dir, BRANCH, API, DEPLOY('ghcr.io/acme/api:0.1.0'), 'stale leftover');
+    const main = commitOnTop(dir, 'main', 'README.md', 'readme\n', 'main moved');
+    const result = await openOrUpdatePullRequest(client(emu.url), spec('ghcr.io/acme/api:1.1.0'));
+    expect(result.operation).toBe('created');
+    expect(git(dir, 'rev-parse', `${BRANCH}^`)).toBe(main);
+    expect(git(dir, 'rev-list', BRANCH).split('\n')).not.toContain(leftover);
+    expect(text(dir, BRANCH, API)).toBe(DEPLOY('ghcr.io/acme/api:1.1.0'));
+  });
+});
+
+describe('later runs for the same branch', () => {
+  async function opened(extra: Partial<RepoOptions> = {}) {
+    const started = await start(extra);
+    const first = await openOrUpdatePullRequest(client(started.emu.url), spec('ghcr.io/acme/api:1.1.0'));
+    expect(first.operation).toBe('created');
+    started.emu.resetLog();
+    return { ...started, first };
+  }
+
+  it('a newer tag updates the same PR: one commit on the PR head, title and body refreshed, ≤ 4 requests', async () => {
+    const { emu, dir, first } = await opened();
+    const main = git(dir, 'rev-parse', 'main');
+    const c = client(emu.url);
+    const result = await openOrUpdatePullRequest(c, spec('ghcr.io/acme/api:1.2.0'));
+    expect(result).toMatchObject({ operation: 'updated', number: first.number, url: first.url, attempts: 1 });
+    expect(c.requestCount()).toBeLessThanOrEqual(4);
+    expect(c.requestCount()).toBe(2);
+    expect(git(dir, 'rev-parse', 'main')).toBe(main);
+    expect(git(dir, 'rev-parse', `${BRANCH}^`)).toBe(first.commit?.oid);
+    expect(result.commit?.oid).toBe(git(dir, 'rev-parse', BRANCH));
+    expect(text(dir, BRANCH, API)).toBe(DEPLOY('ghcr.io/acme/api:1.2.0'));
+    expect(emu.pulls(NAME)).toHaveLength(1);
+    expect(emu.pulls(NAME)[0]).toMatchObject({ title: 'Bump api 1.0.0 → 1.2.0 in prod', body: `- ${API}:10 1.0.0 → 1.2.0`, state: 'open' });
+    // The PR proposes 1.0.0 → 1.2.0 against the base; the commit moved the branch from 1.1.0.
+    expect(result.plan.changes).toMatchObject([{ from: '1.0.0', to: '1.2.0' }]);
+    expect(git(dir, 'log', '-1', '--format=%s', BRANCH)).toBe('Bump api 1.1.0 → 1.2.0');
+  });
+
+  it('an identical re-run is unchanged: one request, no commit, no mutation', async () => {
+    const { emu, dir, first } = await opened();
+    const head = git(dir, 'rev-parse', BRANCH);
+    const c = client(emu.url);
+    const result = await openOrUpdatePullRequest(c, spec('ghcr.io/acme/api:1.1.0'));
+    expect(result).toMatchObject({ operation: 'unchanged', number: first.number });
+    expect(result.commit).toBeUndefined();
+    expect(git(dir, 'rev-parse', BRANCH)).toBe(head);
+    expect(c.requestCount()).toBe(1);
+    expect(c.stats().mutations).toBe(0);
+  });
+
+  it('unchanged content still refreshes a title someone edited', async () => {
+    const { emu, dir } = await opened();
+    const head = git(dir, 'rev-parse', BRANCH);
+    const pull = emu.pulls(NAME)[0];
+    if (pull) pull.title = 'edited by hand';
+    const c = client(emu.url);
+    const result = await openOrUpdatePullRequest(c, spec('ghcr.io/acme/api:1.1.0'));
+    expect(result.operation).toBe('unchanged');
+    expect(emu.pulls(NAME)[0]?.title).toBe('Bump api 1.0.0 → 1.1.0 in prod');
+    expect(git(dir, 'rev-parse', BRANCH)).toBe(head);
+    expect(emu.requests.map((r) => r.operation)).toEqual(['query', 'mutation updatePullRequest']);
+  });
+
+  it('a late older build is refused against the PR branch and never lowers what the PR proposes', async () => {
+    const { emu, dir } = await opened();
+    const head = git(dir, 'rev-parse', BRANCH);
+    const result = await openOrUpdatePullRequest(client(emu.url), spec('ghcr.io/acme/api:1.0.5'));
+    expect(result.operation).toBe('unchanged');
+    expect(result.plan.edits).toEqual([]);
+    expect(result.plan.refusals).toMatchObject([{ file: API, from: '1.1.0', to: '1.0.5' }]);
+    expect(git(dir, 'rev-parse', BRANCH)).toBe(head);
+    expect(text(dir, BRANCH, API)).toBe(DEPLOY('ghcr.io/acme/api:1.1.0'));
+    expect(emu.pulls(NAME)[0]?.title).toBe('Bump api 1.0.0 → 1.1.0 in prod');
+  });
+
+  it('closes the PR and deletes its branch when the base already holds everything it proposes', async () => {
+    const { emu, dir, first } = await opened();
+    commitOnTop(dir, 'main', API, DEPLOY('ghcr.io/acme/api:1.1.0'), 'merged by hand');
+    const c = client(emu.url);
+    const result = await openOrUpdatePullRequest(c, spec('ghcr.io/acme/api:1.1.0'));
+    expect(result).toMatchObject({ operation: 'closed', number: first.number });
+    expect(emu.pulls(NAME)[0]?.state).toBe('closed');
+    expect(git(dir, 'for-each-ref', '--format=%(refname)', 'refs/heads/gitops-bump')).toBe('');
+    expect(c.requestCount()).toBe(2);
+  });
+
+  it('rebuilds on the moved base when the base changed an edited file: parent is the new base head, no merges', async () => {
+    const { emu, dir, first } = await opened();
+    const moved = DEPLOY('ghcr.io/acme/api:1.0.0').replace('name: x', 'name: api-renamed');
+    const main = commitOnTop(dir, 'main', API, moved, 'someone renamed the deployment');
+    const c = client(emu.url);
+    const result = await openOrUpdatePullRequest(c, spec('ghcr.io/acme/api:1.2.0'));
+    expect(result).toMatchObject({ operation: 'updated', number: first.number });
+    expect(git(dir, 'rev-parse', `${BRANCH}^`)).toBe(main);
+    expect(git(dir, 'rev-list', '--count', `main..${BRANCH}`)).toBe('1');
+    expect(git(dir, 'rev-list', '--merges', BRANCH)).toBe('');
+    expect(text(dir, BRANCH, API)).toBe(moved.replace('api:1.0.0', 'api:1.2.0'));
+    // read, the fork point's files, one document: ≤ 4.
+    expect(emu.requests.map((r) => r.operation)).toEqual(['query', 'query', 'mutation updateRefs,createCommitOnBranch,updatePullRequest']);
+  });
+
+  it('a rebuild keeps what other runs of a shared branch proposed in files the base did not touch', async () => {
+    const { emu, dir } = await opened();
+    expect((await openOrUpdatePullRequest(client(emu.url), spec('ghcr.io/acme/web:2.1.0'))).operation).toBe('updated');
+    const moved = DEPLOY('ghcr.io/acme/api:1.0.0').replace('name: x', 'name: api-renamed');
+    const main = commitOnTop(dir, 'main', API, moved, 'someone renamed the deployment');
+    const result = await openOrUpdatePullRequest(client(emu.url), spec('ghcr.io/acme/api:1.2.0'));
+    expect(result.operation).toBe('updated');
+    expect(git(dir, 'rev-parse', `${BRANCH}^`)).toBe(main);
+    expect(text(dir, BRANCH, API)).toBe(moved.replace('api:1.0.0', 'api:1.2.0'));
+    expect(text(dir, BRANCH, WEB)).toBe(DEPLOY('ghcr.io/acme/web:2.1.0'));
+    expect(git(dir, 'diff', '--name-only', 'main', BRANCH).split('\n').sort()).toEqual([API, WEB]);
+  });
+
+  it('a rebuild takes the base version of a file the base changed, never reverting it', async () => {
+    const { emu, dir } = await opened();
+    const web = DEPLOY('ghcr.io/acme/web:2.0.0').replace('name: x', 'name: web-renamed');
+    commitOnTop(dir, 'main', WEB, web, 'web renamed');
+    const api = DEPLOY('ghcr.io/acme/api:1.0.0').replace('name: x', 'name: api-renamed');
+    const main = commitOnTop(dir, 'main', API, api, 'api renamed');
+    expect((await openOrUpdatePullRequest(client(emu.url), spec('ghcr.io/acme/api:1.2.0'))).operation).toBe('updated');
+    expect(git(dir, 'rev-parse', `${BRANCH}^`)).toBe(main);
+    expect(git(dir, 'diff', '--name-only', 'main', BRANCH)).toBe(API);
+    expect(text(dir, BRANCH, WEB)).toBe(web);
+  });
+
+  it('keeps committing on the PR head when the base moved elsewhere', async () => {
+    const { emu, dir, first } = await opened();
+    commitOnTop(dir, 'main', 'README.md', 'unrelated\n');
+    const result = await openOrUpdatePullRequest(client(emu.url), spec('ghcr.io/acme/api:1.2.0'));
+    expect(result.operation).toBe('updated');
+    expect(git(dir, 'rev-parse', `${BRANCH}^`)).toBe(first.commit?.oid);
+    expect(text(dir, BRANCH, API)).toBe(DEPLOY('ghcr.io/acme/api:1.2.0'));
+    // An identical re-run after that is unchanged even though main moved.
+    expect((await openOrUpdatePullRequest(client(emu.url), spec('ghcr.io/acme/api:1.2.0'))).operation).toBe('unchanged');
+  });
+
+  it('with globs, an update reads the PR branch files in one more request: ≤ 4 requests', async () => {
+    const { emu, dir } = await start();
+    const globs = { paths: compilePaths(['apps/prod/**/*.yaml']) };
+    expect((await openOrUpdatePullRequest(client(emu.url), spec('ghcr.io/acme/api:1.1.0', globs))).operation).toBe('created');
+    const c = client(emu.url);
+    const result = await openOrUpdatePullRequest(c, spec('ghcr.io/acme/api:1.2.0', globs));
+    expect(result.operation).toBe('updated');
+    expect(c.requestCount()).toBe(4);
+    expect(text(dir, BRANCH, API)).toBe(DEPLOY('ghcr.io/acme/api:1.2.0'));
+    const again = client(emu.url);
+    expect((await openOrUpdatePullRequest(again, spec('ghcr.io/acme/api:1.2.0', globs))).operation).toBe('unchanged');
+    expect(again.requestCount()).toBe(3);
+  });
+
+  it('adds a label it lacks on update, in the same document', async () => {
+    const { emu } = await opened({ labels: ['deploy'] });
+    const result = await openOrUpdatePullRequest(client(emu.url), spec('ghcr.io/acme/api:1.2.0', { labels: ['deploy'] }));
+    expect(result.operation).toBe('updated');
+    expect(emu.pulls(NAME)[0]?.labels).toEqual(['deploy']);
+    expect(emu.requests.map((r) => r.operation)).toEqual(['query', 'mutation createCommitOnBranch,updatePullRequest,addLabelsToLabelable']);
+  });
+});
+
+describe('races', () => {
+  it('two concurrent runs with different images on one branch end in one PR holding both', async () => {
+    const { emu, dir } = await start();
+    const main = git(dir, 'rev-parse', 'main');
+    const [a, b] = await Promise.all([
+      openOrUpdatePullRequest(client(emu.url), spec('ghcr.io/acme/api:1.1.0')),
+      openOrUpdatePullRequest(client(emu.url), spec('ghcr.io/acme/web:2.1.0')),
+    ]);
+    expect(emu.pulls(NAME)).toHaveLength(1);
+    expect(emu.pulls(NAME)[0]?.state).toBe('open');
+    expect([a.operation, b.operation].sort()).toEqual(['created', 'updated']);
+    expect(a.number).toBe(1);
+    expect(b.number).toBe(1);
+    expect(text(dir, BRANCH, API)).toBe(DEPLOY('ghcr.io/acme/api:1.1.0'));
+    expect(text(dir, BRANCH, WEB)).toBe(DEPLOY('ghcr.io/acme/web:2.1.0'));
+    expect(git(dir, 'rev-list', '--merges', BRANCH)).toBe('');
+    expect(git(dir, 'rev-parse', 'main')).toBe(main);
+  });
+
+  it('two concurrent updates of an open PR with different images both land on its branch, linear', async () => {
+    const { emu, dir } = await start();
+    const first = await openOrUpdatePullRequest(client(emu.url), spec('ghcr.io/acme/api:1.1.0'));
+    const [a, b] = await Promise.all([
+      openOrUpdatePullRequest(client(emu.url), spec('ghcr.io/acme/api:1.2.0')),
+      openOrUpdatePullRequest(client(emu.url), spec('ghcr.io/acme/web:2.1.0')),
+    ]);
+    expect([a.operation, b.operation]).toEqual(['updated', 'updated']);
+    expect([a.number, b.number]).toEqual([first.number, first.number]);
+    expect(text(dir, BRANCH, API)).toBe(DEPLOY('ghcr.io/acme/api:1.2.0'));
+    expect(text(dir, BRANCH, WEB)).toBe(DEPLOY('ghcr.io/acme/web:2.1.0'));
+    expect(git(dir, 'rev-list', '--count', `main..${BRANCH}`)).toBe('3');
+    expect(git(dir, 'rev-list', '--merges', BRANCH)).toBe('');
+    expect(emu.pulls(NAME)).toHaveLength(1);
+  });
+
+  it('re-reads after a racing commit on the PR branch (STALE_DATA) and lands on top of it', async () => {
+    const { emu, dir } = await start();
+    await openOrUpdatePullRequest(client(emu.url), spec('ghcr.io/acme/api:1.1.0'));
+    emu.raceNextWrite(NAME, BRANCH);
+    const result = await openOrUpdatePullRequest(client(emu.url), spec('ghcr.io/acme/api:1.2.0'));
+    expect(result).toMatchObject({ operation: 'updated', attempts: 2 });
+    expect(git(dir, 'log', '-1', '--format=%s', `${BRANCH}^`)).toMatch(/^race/);
+    expect(text(dir, BRANCH, API)).toBe(DEPLOY('ghcr.io/acme/api:1.2.0'));
+  });
+
+  it('gives up with race-exhausted when the branch never holds still', async () => {
+    const { emu } = await start();
+    await openOrUpdatePullRequest(client(emu.url), spec('ghcr.io/acme/api:1.1.0'));
+    emu.raceNextWrite(NAME, BRANCH, 100);
+    const error = await openOrUpdatePullRequest(client(emu.url), spec('ghcr.io/acme/api:1.2.0', { maxAttempts: 3 })).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(GitHubError);
+    expect(error).toMatchObject({ code: 'race-exhausted' });
+    expect((error as Error).message).toContain(`'${BRANCH}'`);
+  });
+});
+
+describe('follow-ups', () => {
+  it('enables auto-merge where the repository allows it', async () => {
+    const { emu } = await start({ autoMergeAllowed: true });
+    const s = spec('ghcr.io/acme/api:1.1.0', { autoMerge: 'squash' });
+    expect((await openOrUpdatePullRequest(client(emu.url), s)).operation).toBe('created');
+    expect(emu.pulls(NAME)[0]?.autoMerge?.mergeMethod).toBe('SQUASH');
+    expect(s.warnings).toEqual([]);
+  });
+
+  it('warns, and does not fail, where auto-merge is not allowed', async () => {
+    const { emu } = await start({ autoMergeAllowed: false });
+    const s = spec('ghcr.io/acme/api:1.1.0', { autoMerge: 'merge' });
+    const result = await openOrUpdatePullRequest(client(emu.url), s);
+    expect(result.operation).toBe('created');
+    expect(emu.pulls(NAME)[0]?.autoMerge).toBeNull();
+    expect(s.warnings).toHaveLength(1);
+    expect(s.warnings[0]).toMatch(/auto-merge is not allowed in acme\/gitops.*Allow auto-merge/);
+    // Nothing to send: no follow-up document at all.
+    expect(emu.requests.filter((r) => r.mutation)).toHaveLength(1);
+  });
+
+  it('retries a follow-up GitHub cannot resolve yet ("Could not resolve to a node")', async () => {
+    const { emu } = await start({ labels: ['deploy'], autoMergeAllowed: true });
+    emu.addFault({ kind: 'not-resolvable', operation: /addLabelsToLabelable/, times: 2 });
+    const s = spec('ghcr.io/acme/api:1.1.0', { labels: ['deploy'], autoMerge: 'rebase' });
+    const result = await openOrUpdatePullRequest(client(emu.url), s);
+    expect(result.operation).toBe('created');
+    expect(emu.pulls(NAME)[0]).toMatchObject({ labels: ['deploy'], autoMerge: { mergeMethod: 'REBASE' } });
+    expect(emu.requests.filter((r) => r.fault === 'not-resolvable')).toHaveLength(2);
+    expect(s.warnings).toEqual([]);
+  });
+
+  it('retries only the fields a replicating PR failed (pullRequestNodeLag)', async () => {
+    const { emu } = await start({ labels: ['deploy'], pullRequestNodeLag: 1 });
+    const s = spec('ghcr.io/acme/api:1.1.0', { labels: ['deploy'], reviewers: ['alice'] });
+    await openOrUpdatePullRequest(client(emu.url), s);
+    expect(emu.pulls(NAME)[0]).toMatchObject({ labels: ['deploy'], reviewers: ['alice'] });
+    expect(s.warnings).toEqual([]);
+  });
+
+  it('an unknown reviewer, a team of another organization and the PR author as reviewer are warnings', async () => {
+    const { emu } = await start({}, { users: ['alice'], tokenLogins: { tok: 'bumpbot' } });
+    const s = spec('ghcr.io/acme/api:1.1.0', { reviewers: ['alice', 'nobody', 'bumpbot'], teamReviewers: ['other/sre'] });
+    const result = await openOrUpdatePullRequest(client(emu.url), s);
+    expect(result.operation).toBe('created');
+    expect(emu.pulls(NAME)[0]?.reviewers).toEqual(['alice']);
+    expect(s.warnings.join('\n')).toMatch(/no GitHub user 'nobody'/);
+    expect(s.warnings.join('\n')).toMatch(/'other\/sre' is not in acme's organization/);
+    expect(s.warnings.join('\n')).toMatch(/'bumpbot' opens the pull request and cannot review it/);
+  });
+
+  it("gives up on a follow-up after its tries and warns with GitHub's words", async () => {
+    const { emu } = await start({ labels: ['deploy'] });
+    emu.addFault({ kind: 'not-resolvable', operation: /addLabelsToLabelable/, times: Infinity });
+    const s = spec('ghcr.io/acme/api:1.1.0', { labels: ['deploy'], followUpAttempts: 3 });
+    const result = await openOrUpdatePullRequest(client(emu.url), s);
+    expect(result.operation).toBe('created');
+    expect(emu.requests.filter((r) => r.fault === 'not-resolvable')).toHaveLength(3);
+    expect(s.warnings).toHaveLength(1);
+    expect(s.warnings[0]).toMatch(/could not add labels to pull request #1 of acme\/gitops: NOT_FOUND: Could not resolve to a node/);
+  });
+});
+
+describe('errors a person can act on', () => {
+  it("403 when Actions may not create pull requests names the repository setting and the App token", async () => {
+    const { emu, dir } = await start({ actionsCanCreatePullRequests: false });
+    const main = git(dir, 'rev-parse', 'main');
+    const error = await openOrUpdatePullRequest(client(emu.url), spec('ghcr.io/acme/api:1.1.0')).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(GitHubError);
+    expect(error).toMatchObject({ code: 'forbidden' });
+    const message = (error as Error).message;
+    expect(message).toContain('GitHub Actions is not permitted to create or approve pull requests');
+    expect(message).toContain('Settings → Actions → General');
+    expect(message).toContain('Allow GitHub Actions to create and approve pull requests');
+    expect(message).toContain('actions/create-github-app-token');
+    expect(emu.pulls(NAME)).toEqual([]);
+    expect(git(dir, 'rev-parse', 'main')).toBe(main);
+  });
+
+  it('a read-only token is forbidden, and nothing is written', async () => {
+    const { emu, dir } = await start({ tokens: { tok: 'read' } });
+    const refs = git(dir, 'for-each-ref');
+    const error = await openOrUpdatePullRequest(client(emu.url), spec('ghcr.io/acme/api:1.1.0')).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(GitHubError);
+    expect(error).toMatchObject({ code: 'forbidden' });
+    expect(git(dir, 'for-each-ref')).toBe(refs);
+  });
+
+  it('refuses a PR branch that is the base branch', async () => {
+    const { emu } = await start();
+    const error = await openOrUpdatePullRequest(client(emu.url), spec('ghcr.io/acme/api:1.1.0', { branch: 'main' })).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(GitHubError);
+    expect((error as Error).message).toMatch(/'main' is the base branch.*`pr-branch`/);
+  });
+});
