@@ -29,3 +29,14 @@ describe('action.yml', () => {
     expect(Object.keys(action.outputs).sort()).toEqual(set.sort());
   });
 });
+
+describe('README.md', () => {
+  it('documents exactly the inputs and outputs of action.yml (npm run docs regenerates the tables)', async () => {
+    const { withTables } = await import('../scripts/docs.js');
+    const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
+    const actionYml = readFileSync(new URL('../action.yml', import.meta.url), 'utf8');
+    expect(readme).toContain('<!-- inputs:start -->');
+    expect(readme).toBe(withTables(readme, actionYml));
+    for (const name of Object.keys(action.inputs)) expect(readme).toContain(`| \`${name}\` |`);
+  });
+});

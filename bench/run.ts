@@ -1,15 +1,24 @@
 // `npm run bench`: benchmarks that print one JSON line each. No network beyond loopback.
-//   local-bump: one bump across a generated 10,000-file monorepo (built action, local dry-run, Node 24)
-//               next to `grep -rl` over the same tree, measured in the same run (median of N runs each).
+//   local-bump      one bump across a generated 10,000-file monorepo (built action, local dry-run, Node 24)
+//                   next to `grep -rl` over the same tree, measured in the same run (median of BENCH_RUNS).
+//   api-*           requests and wall time per scenario against the emulator at 100 ms injected latency.
+//   contention      mutations per landed bump when 20 runs bump one file at once.
+//   byte-exactness  corpus files a load-then-dump edit (what yq-style tools do) changes beyond the tag, vs ours.
+// BENCH_ONLY=local-bump,contention selects scenarios.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { runAction, spawnCollect } from '../test/support/action.js';
+import { startEmulator, type Emulator } from '../test/emulator/index.js';
+import { repoRoot, runAction, spawnCollect } from '../test/support/action.js';
+import { gitRepo } from '../test/support/repo.js';
+import { byteExactness } from './compare.js';
 import { generateMonorepo, serviceName } from './monorepo.js';
 
 const runs = Number(process.env.BENCH_RUNS ?? 7);
+const only = process.env.BENCH_ONLY?.split(',');
+const selected = (name: string) => !only || only.includes(name);
 
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -30,8 +39,7 @@ async function localBump(): Promise<void> {
     const actionMs: number[] = [];
     const grepMs: number[] = [];
     let changed = '';
-    // Warm the page cache once for both.
-    execFileSync('grep', ['-rl', target, root]);
+    execFileSync('grep', ['-rl', target, root]); // warm the page cache for both
     for (let i = 0; i < runs; i++) {
       grepMs.push(await timeIt(() => spawnCollect('grep', ['-rl', target, root], { PATH: process.env.PATH ?? '' }, root)));
       actionMs.push(
@@ -42,14 +50,13 @@ async function localBump(): Promise<void> {
         }),
       );
     }
-    const changes = JSON.parse(changed) as unknown[];
     const a = median(actionMs);
     const g = median(grepMs);
     console.log(
       JSON.stringify({
         bench: 'local-bump',
         files,
-        changes: changes.length,
+        changes: (JSON.parse(changed) as unknown[]).length,
         runs,
         action_ms: Math.round(a),
         grep_ms: Math.round(g),
@@ -62,4 +69,95 @@ async function localBump(): Promise<void> {
   }
 }
 
-await localBump();
+interface Scenario {
+  readonly name: string;
+  readonly inputs: Record<string, string>;
+}
+
+async function apiScenarios(): Promise<void> {
+  const emu = await startEmulator({ repos: [], latencyMs: 100 });
+  const dirs: string[] = [];
+  try {
+    let n = 0;
+    const fresh = async (): Promise<string> => {
+      const dir = gitRepo({ source: join(repoRoot, 'examples/gitops-repo') });
+      dirs.push(dir);
+      const name = `acme/bench-${++n}`;
+      await emu.addRepo({ name, dir });
+      return name;
+    };
+    const measure = async (emulator: Emulator, name: string, scenario: Scenario): Promise<void> => {
+      emulator.resetLog();
+      let code = 0;
+      let operation = '';
+      const ms = await timeIt(async () => {
+        const run = await runAction({ repository: name, token: 'bench', ...scenario.inputs }, { env: { GITHUB_API_URL: emulator.url } });
+        code = run.code;
+        operation = run.outputs['pull-request-operation'] || (run.outputs.changed === 'true' ? 'committed' : 'no-op');
+      });
+      const requests = emulator.requests.length;
+      const mutations = emulator.requests.filter((r) => r.mutation).length;
+      console.log(JSON.stringify({ bench: `api-${scenario.name}`, latency_ms: 100, requests, mutations, wall_ms: Math.round(ms), exit: code, result: operation }));
+    };
+    const explicit = { images: 'ghcr.io/acme/api:1.5.0', paths: 'apps/api/overlays/prod/kustomization.yaml' };
+    const glob = { images: 'ghcr.io/acme/api:1.5.0', paths: 'apps/api/overlays/prod/**' };
+    const wide = { images: 'ghcr.io/acme/api:1.5.0', paths: '**/*.yaml' };
+    let repo = await fresh();
+    await measure(emu, repo, { name: 'commit-explicit-path', inputs: explicit });
+    await measure(emu, repo, { name: 'noop-explicit-path', inputs: explicit });
+    repo = await fresh();
+    await measure(emu, repo, { name: 'commit-glob', inputs: glob });
+    await measure(emu, repo, { name: 'noop-glob', inputs: glob });
+    repo = await fresh();
+    await measure(emu, repo, { name: 'commit-whole-repo-glob', inputs: wide });
+    repo = await fresh();
+    await measure(emu, repo, { name: 'pr-create-with-label', inputs: { ...explicit, mode: 'pull-request', 'pr-labels': 'deploy' } });
+    await measure(emu, repo, { name: 'pr-update', inputs: { ...explicit, images: 'ghcr.io/acme/api:1.6.0', mode: 'pull-request' } });
+    await measure(emu, repo, { name: 'pr-unchanged', inputs: { ...explicit, images: 'ghcr.io/acme/api:1.6.0', mode: 'pull-request' } });
+  } finally {
+    await emu.stop();
+    for (const d of dirs) rmSync(d, { recursive: true, force: true });
+  }
+}
+
+async function contention(count = 20): Promise<void> {
+  const emu = await startEmulator({ repos: [] });
+  const lines = Array.from({ length: count }, (_, i) => `    - name: svc${i}\n      image: ghcr.io/acme/svc${i}:1.0.0`).join('\n');
+  const dir = gitRepo({ files: { 'apps/prod/pod.yaml': `apiVersion: v1\nkind: Pod\nspec:\n  containers:\n${lines}\n` } });
+  try {
+    await emu.addRepo({ name: 'acme/contention', dir });
+    emu.resetLog();
+    const ms = await timeIt(() =>
+      Promise.all(
+        Array.from({ length: count }, (_, i) =>
+          runAction({ repository: 'acme/contention', token: 'bench', images: `ghcr.io/acme/svc${i}:1.1.0`, paths: 'apps/prod/pod.yaml' }, { env: { GITHUB_API_URL: emu.url } }),
+        ),
+      ).then((all) => {
+        const failed = all.filter((r) => r.code !== 0).length;
+        if (failed > 0) throw new Error(`${failed} runs failed`);
+      }),
+    );
+    const mutations = emu.requests.filter((r) => r.mutation).length;
+    const landed = Number(execFileSync('git', ['-C', dir, 'rev-list', '--count', 'main'], { encoding: 'utf8' })) - 1;
+    console.log(
+      JSON.stringify({
+        bench: 'contention',
+        runs: count,
+        landed,
+        mutations,
+        mutations_per_landed_bump: Number((mutations / landed).toFixed(2)),
+        naive_worst_case: (count * (count + 1)) / 2,
+        requests: emu.requests.length,
+        wall_ms: Math.round(ms),
+      }),
+    );
+  } finally {
+    await emu.stop();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+if (selected('local-bump')) await localBump();
+if (selected('api')) await apiScenarios();
+if (selected('contention')) await contention();
+if (selected('byte-exactness')) console.log(JSON.stringify({ bench: 'byte-exactness', ...byteExactness(join(repoRoot, 'test/corpus/real-world')) }));

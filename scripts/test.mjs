@@ -15,7 +15,9 @@ let failed = 0;
 try {
   const json = JSON.parse(readFileSync(report, 'utf8'));
   passed = json.numPassedTests;
-  failed = json.numFailedTests + (json.numFailedTestSuites ?? 0);
+  failed = json.numFailedTests;
+  // A file that fails to load has no failed test of its own: count it once.
+  if (vitest.status !== 0 && failed === 0) failed = 1;
 } catch {
   failed += 1;
   console.error('vitest wrote no report: the run did not complete.');

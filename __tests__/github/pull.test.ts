@@ -1,9 +1,12 @@
 // Pull-request mode against the GitHub emulator: create, update, unchanged, close, rebuild, races, follow-ups, errors.
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startEmulator } from '../../test/emulator/index.js';
 import { createClient } from '../../src/github/client.js';
 import { GitHubError } from '../../src/github/errors.js';
-import { openOrUpdatePullRequest, type PullRequestSpec } from '../../src/github/pull.js';
+import { decidePull, openOrUpdatePullRequest, type PullObservation, type PullRequestSpec } from '../../src/github/pull.js';
+import type { RemoteSnapshot } from '../../src/github/source.js';
 import { compilePaths } from '../../src/paths.js';
 import { plan } from '../../src/plan.js';
 import { parseImages } from '../../src/settings.js';
@@ -132,6 +135,32 @@ describe('a new pull request', () => {
     const created = await openOrUpdatePullRequest(client(emu.url), spec('ghcr.io/acme/api:1.1.0', { paths: compilePaths(['apps/prod/**/*.yaml']) }));
     expect(created.operation).toBe('created');
     expect(text(dir, BRANCH, API)).toBe(DEPLOY('ghcr.io/acme/api:1.1.0'));
+  });
+
+  it('opens against the `branch` given as base (not the default branch), with a refs/heads/ head name', async () => {
+    const { emu, dir } = await start();
+    git(dir, 'branch', 'release', 'main');
+    const release = commitOnTop(dir, 'release', WEB, DEPLOY('ghcr.io/acme/web:2.0.1'), 'release fix');
+    const s = spec('ghcr.io/acme/web:2.1.0', { target: { ...target, branch: 'release' }, branch: `refs/heads/${BRANCH}` });
+    const result = await openOrUpdatePullRequest(client(emu.url), s);
+    expect(result).toMatchObject({ operation: 'created', base: 'release', branch: BRANCH });
+    expect(git(dir, 'rev-parse', `${BRANCH}^`)).toBe(release);
+    expect(emu.pulls(NAME)[0]).toMatchObject({ base: 'release', head: BRANCH, title: 'Bump web 2.0.1 → 2.1.0 in prod' });
+    expect((await openOrUpdatePullRequest(client(emu.url), s)).operation).toBe('unchanged');
+  });
+
+  it("cuts a title and a body longer than GitHub's limits instead of failing", async () => {
+    const { emu } = await start();
+    const result = await openOrUpdatePullRequest(
+      client(emu.url),
+      spec('ghcr.io/acme/api:1.1.0', { title: () => `Bump ${'x'.repeat(300)}`, body: () => 'y'.repeat(70_000) }),
+    );
+    expect(result.operation).toBe('created');
+    const pull = emu.pulls(NAME)[0];
+    expect(pull?.title).toHaveLength(256);
+    expect(pull?.title.endsWith('…')).toBe(true);
+    expect(pull?.body).toHaveLength(65_536);
+    expect(pull?.body).toMatch(/cut at GitHub's limit of 65,536 characters\)$/);
   });
 
   it('reuses a leftover branch of a closed PR (moved by compare-and-swap, never "Reference already exists")', async () => {
@@ -263,6 +292,19 @@ describe('later runs for the same branch', () => {
     expect(text(dir, BRANCH, WEB)).toBe(web);
   });
 
+  it('without a fork point in reach (the base moved more than 8 commits), the rebuild holds the base plan alone', async () => {
+    const { emu, dir } = await opened();
+    expect((await openOrUpdatePullRequest(client(emu.url), spec('ghcr.io/acme/web:2.1.0'))).operation).toBe('updated');
+    let main = '';
+    for (let i = 0; i < 9; i++) main = commitOnTop(dir, 'main', API, DEPLOY('ghcr.io/acme/api:1.0.0').replace('name: x', `name: api-${i}`));
+    emu.resetLog();
+    const result = await openOrUpdatePullRequest(client(emu.url), spec('ghcr.io/acme/api:1.2.0'));
+    expect(result.operation).toBe('updated');
+    expect(git(dir, 'rev-parse', `${BRANCH}^`)).toBe(main);
+    expect(git(dir, 'diff', '--name-only', 'main', BRANCH)).toBe(API);
+    expect(emu.requests.map((r) => r.operation)).toEqual(['query', 'mutation updateRefs,createCommitOnBranch,updatePullRequest']);
+  });
+
   it('keeps committing on the PR head when the base moved elsewhere', async () => {
     const { emu, dir, first } = await opened();
     commitOnTop(dir, 'main', 'README.md', 'unrelated\n');
@@ -340,6 +382,22 @@ describe('races', () => {
     expect(result).toMatchObject({ operation: 'updated', attempts: 2 });
     expect(git(dir, 'log', '-1', '--format=%s', `${BRANCH}^`)).toMatch(/^race/);
     expect(text(dir, BRANCH, API)).toBe(DEPLOY('ghcr.io/acme/api:1.2.0'));
+  });
+
+  it('recognises its own PR and commit when the answer to the create document was lost and the retry lost the race', async () => {
+    const { emu, dir } = await start({ labels: ['deploy'] });
+    const proxy = await lossyProxy(emu.url, (body) => body.includes('createPullRequest'));
+    try {
+      const result = await openOrUpdatePullRequest(client(proxy.url), spec('ghcr.io/acme/api:1.1.0', { labels: ['deploy'] }));
+      expect(proxy.dropped()).toBe(1);
+      expect(result).toMatchObject({ operation: 'created', number: 1, attempts: 2 });
+      expect(result.commit?.oid).toBe(git(dir, 'rev-parse', BRANCH));
+      expect(git(dir, 'rev-list', '--count', `main..${BRANCH}`)).toBe('1');
+      expect(emu.pulls(NAME)).toHaveLength(1);
+      expect(emu.pulls(NAME)[0]?.labels).toEqual(['deploy']);
+    } finally {
+      await proxy.close();
+    }
   });
 
   it('gives up with race-exhausted when the branch never holds still', async () => {
@@ -446,5 +504,113 @@ describe('errors a person can act on', () => {
     const error = await openOrUpdatePullRequest(client(emu.url), spec('ghcr.io/acme/api:1.1.0', { branch: 'main' })).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(GitHubError);
     expect((error as Error).message).toMatch(/'main' is the base branch.*`pr-branch`/);
+  });
+});
+
+/** A proxy to `upstream` that forwards every request but drops the answer (connection reset) to the first one `drop` picks. */
+async function lossyProxy(upstream: string, drop: (body: string) => boolean) {
+  let dropped = 0;
+  const server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      const body = Buffer.concat(chunks);
+      const headers: Record<string, string> = {};
+      for (const name of ['authorization', 'content-type', 'accept', 'user-agent']) {
+        const value = req.headers[name];
+        if (typeof value === 'string') headers[name] = value;
+      }
+      void fetch(`${upstream}${req.url ?? '/'}`, { method: req.method ?? 'GET', headers, ...(body.length > 0 ? { body } : {}) }).then(async (answer) => {
+        const bytes = Buffer.from(await answer.arrayBuffer());
+        if (dropped === 0 && drop(body.toString('utf8'))) {
+          dropped += 1;
+          req.socket.destroy();
+          return;
+        }
+        res.writeHead(answer.status, { 'content-type': answer.headers.get('content-type') ?? 'application/json' });
+        res.end(bytes);
+      });
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    dropped: () => dropped,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}
+
+describe('decidePull (pure)', () => {
+  const B = 'b'.repeat(40);
+  const P = 'c'.repeat(40);
+  const F = 'f'.repeat(40);
+  const snapshot = (files: Record<string, string>): RemoteSnapshot => ({
+    head: B,
+    branch: 'main',
+    repositoryId: 'R_1',
+    nameWithOwner: NAME,
+    defaultBranch: 'main',
+    autoMergeAllowed: false,
+    headMessage: '',
+    headUrl: '',
+    headParents: [F],
+    files: Object.entries(files).map(([path, text]) => ({ path, text })),
+    skipped: [],
+  });
+  const pull = { id: 'PR_1', number: 1, url: 'u', title: 't', body: '', baseRefName: 'main', labels: [] };
+  const observation = (base: Record<string, string>, extra: Partial<PullObservation> = {}): PullObservation => ({
+    snapshot: snapshot(base),
+    labelIds: new Map(),
+    baseChain: [B, F],
+    ...extra,
+  });
+  const branch = (files: Record<string, string>, chain = [P, F]) => ({
+    head: P,
+    message: 'm',
+    url: 'u',
+    chain,
+    files: { files: Object.entries(files).map(([path, text]) => ({ path, text })), skipped: [] },
+  });
+
+  it('no PR and nothing to change: none; something to change: create from the base head (branch must not exist)', () => {
+    expect(decidePull(observation({ [API]: DEPLOY('ghcr.io/acme/api:1.1.0') }), spec('ghcr.io/acme/api:1.1.0')).kind).toBe('none');
+    const create = decidePull(observation({ [API]: DEPLOY('ghcr.io/acme/api:1.0.0') }), spec('ghcr.io/acme/api:1.1.0'));
+    expect(create).toMatchObject({ kind: 'write', parent: B, moveFrom: '0'.repeat(40), describes: true });
+  });
+
+  it('an open PR whose branch is gone is recreated from the base head', () => {
+    const decision = decidePull(observation({ [API]: DEPLOY('ghcr.io/acme/api:1.0.0') }, { pull }), spec('ghcr.io/acme/api:1.1.0'));
+    expect(decision).toMatchObject({ kind: 'write', parent: B, moveFrom: '0'.repeat(40), pull });
+  });
+
+  it('a late older build on a moved base is refused against the PR branch: no rebuild, the title is kept', () => {
+    const base = { [API]: DEPLOY('ghcr.io/acme/api:1.0.0').replace('name: x', 'name: y') };
+    const decision = decidePull(
+      observation(base, { pull, baseChain: [B], branch: branch({ [API]: DEPLOY('ghcr.io/acme/api:1.2.0') }) }),
+      spec('ghcr.io/acme/api:1.1.0'),
+    );
+    expect(decision).toMatchObject({ kind: 'unchanged', describes: false });
+    expect(decision.plan.edits).toEqual([]);
+    expect(decision.plan.refusals).toMatchObject([{ file: API, from: '1.2.0', to: '1.1.0' }]);
+  });
+
+  it('asks for the fork point before rebuilding, then rebuilds on the base with what the PR proposed elsewhere', () => {
+    const base = { [API]: DEPLOY('ghcr.io/acme/api:1.0.0').replace('name: x', 'name: y'), [WEB]: DEPLOY('ghcr.io/acme/web:2.0.0') };
+    const pr = { [API]: DEPLOY('ghcr.io/acme/api:1.1.0'), [WEB]: DEPLOY('ghcr.io/acme/web:2.1.0') };
+    const fork = { [API]: DEPLOY('ghcr.io/acme/api:1.0.0'), [WEB]: DEPLOY('ghcr.io/acme/web:2.0.0') };
+    const first = decidePull(observation(base, { pull, branch: branch(pr) }), spec('ghcr.io/acme/api:1.2.0'));
+    expect(first).toMatchObject({ kind: 'fork', oid: F });
+    const files = { files: Object.entries(fork).map(([path, text]) => ({ path, text })), skipped: [] };
+    const second = decidePull(observation(base, { pull, branch: branch(pr), fork: { oid: F, files } }), spec('ghcr.io/acme/api:1.2.0'));
+    expect(second).toMatchObject({ kind: 'write', parent: B, moveFrom: P });
+    if (second.kind !== 'write') return;
+    expect(Object.fromEntries(second.write.edits.map((e) => [e.path, e.after]))).toEqual({
+      [API]: base[API].replace('api:1.0.0', 'api:1.2.0'),
+      [WEB]: DEPLOY('ghcr.io/acme/web:2.1.0'),
+    });
   });
 });

@@ -98,6 +98,9 @@ export interface OpenPull {
 /** The PR head branch as read with the base. */
 export interface PullBranch {
   readonly head: string;
+  /** The head commit's full message and web URL (lets a run recognise its own commit after a lost answer). */
+  readonly message: string;
+  readonly url: string;
   /** The head and its first parents (newest first), `CHAIN_DEPTH` deep at most. */
   readonly chain: readonly string[];
   /** Its versions of the base's matched files (read only while a PR is open). */
@@ -166,7 +169,7 @@ function extraSelection(spec: PullRequestSpec): ExtraSelection {
     `${baseRef} { target { ... on Commit { ${chainSelection(CHAIN_DEPTH)} } } } ` +
     `prPulls: pullRequests(headRefName: $prHead, states: [OPEN], first: 20) { nodes { id number url title body baseRefName ` +
     `headRepository { nameWithOwner } labels(first: 100) { nodes { name } } } } ` +
-    `prBranch: ref(qualifiedName: $prRef) { target { __typename ... on Commit { ${chainSelection(CHAIN_DEPTH)} ${files.join(' ')} } } } ` +
+    `prBranch: ref(qualifiedName: $prRef) { target { __typename ... on Commit { message url ${chainSelection(CHAIN_DEPTH)} ${files.join(' ')} } } } ` +
     labels.join(' ');
   return { selection, variables };
 }
@@ -203,7 +206,9 @@ export async function observe(client: GitHubClient, spec: PullRequestSpec): Prom
           ? await filesFromAnswers(client, spec.target, spec.branch, literals.map((path, i) => ({ path, entry: target[`prF${i}`] })), spec.read)
           : await readFilesAt(client, spec.target, spec.branch, target.oid, snapshot.files.map((f) => f.path), spec.read);
     }
-    branch = { head: target.oid, chain, ...(files === undefined ? {} : { files }) };
+    const message = typeof target['message'] === 'string' ? target['message'] : '';
+    const url = typeof target['url'] === 'string' ? target['url'] : '';
+    branch = { head: target.oid, message, url, chain, ...(files === undefined ? {} : { files }) };
   }
   const labelIds = new Map<string, string>();
   (spec.labels ?? []).forEach((name, i) => {
@@ -477,7 +482,30 @@ function commitField(nameWithOwner: string, branch: string, parent: string, edit
 interface Progress {
   created?: { id: string; number: number; url: string };
   commit?: { oid: string; url: string };
-  closed?: boolean;
+  /**
+   * A document that GitHub may have applied although its answer was lost (the client retried it, and the
+   * retry lost a race, maybe to the first try): its commit's parent and message, and whether it opened a PR.
+   */
+  ambiguous?: { parent: string; message: string; opening: boolean };
+}
+
+/** Recognises the commit (and PR) of a document whose answer was lost: the branch head is our commit. */
+function recognise(progress: Progress, observation: PullObservation, log: (message: string) => void): void {
+  const sent = progress.ambiguous;
+  const branch = observation.branch;
+  progress.ambiguous = undefined;
+  if (sent === undefined || branch === undefined) return;
+  if (branch.chain[1] !== sent.parent || branch.message.trim() !== sent.message.trim()) return;
+  progress.commit ??= { oid: branch.head, url: branch.url };
+  if (sent.opening && observation.pull !== undefined && progress.created === undefined) {
+    const { id, number, url } = observation.pull;
+    progress.created = { id, number, url };
+  }
+  log(`the write landed although its answer was lost: ${branch.head}`);
+}
+
+function fullMessage(message: { headline: string; body?: string }): string {
+  return message.body ? `${message.headline}\n\n${message.body}` : message.headline;
 }
 
 /**
@@ -487,71 +515,87 @@ interface Progress {
  * +1 in parallel to look up reviewer ids; +1 to create missing labels); an update costs 2; an identical re-run 1.
  * Throws `GitHubError`; label, reviewer, assignee and auto-merge failures are `warn`ings.
  */
-export async function openOrUpdatePullRequest(client: GitHubClient, spec: PullRequestSpec): Promise<PullResult> {
+export async function openOrUpdatePullRequest(client: GitHubClient, given: PullRequestSpec): Promise<PullResult> {
+  const spec: PullRequestSpec = { ...given, branch: given.branch.replace(/^refs\/heads\//, '') };
   const maxAttempts = spec.maxAttempts ?? 10;
   const maxTotalMs = spec.maxTotalMs ?? 120_000;
-  const log = spec.log ?? (() => undefined);
   const started = Date.now();
-  const progress: Progress = {};
-  let lookup: Promise<ReviewerIds> | undefined;
+  const run: RunState = { progress: {} };
   for (let attempt = 1; ; attempt += 1) {
     const roundStarted = Date.now();
-    let observation = await observe(client, spec);
-    const { snapshot } = observation;
-    if (snapshot.branch === spec.branch) {
-      throw new GitHubError('api', `the pull-request branch '${spec.branch}' is the base branch of ${slug(spec.target)}: set \`pr-branch\` to another name`);
-    }
-    let decision = decidePull(observation, spec);
-    if (decision.kind === 'fork') {
-      observation = await withFork(client, spec, observation, decision.oid);
-      decision = decidePull(observation, spec);
-    }
-    const done = (operation: PullOperation, pull?: { number: number; url: string }): PullResult => ({
-      operation,
-      ...(pull === undefined ? {} : { number: pull.number, url: pull.url }),
-      branch: spec.branch,
-      ...(progress.commit === undefined ? {} : { commit: progress.commit }),
-      plan: decision.plan,
-      base: snapshot.branch,
-      attempts: attempt,
-    });
-    log(`pull request '${spec.branch}' → ${snapshot.branch}: ${decision.kind} (round ${attempt})`);
-    // A PR this run opened in an earlier round (whose commit then lost a race) still gets its follow-up.
-    const finish = async (operation: PullOperation, pull?: { number: number; url: string }): Promise<PullResult> => {
-      if (progress.created !== undefined) await followUp(client, spec, observation, progress.created, lookup);
-      return done(outcome(progress, operation), pull ?? progress.created);
-    };
-    let raced: string | undefined;
-    if (decision.kind === 'none') return finish('none');
-    if (decision.kind === 'unchanged') {
-      await refresh(client, spec, observation, decision.pull, decision.describes ? decision.plan : undefined);
-      return finish('unchanged', decision.pull);
-    }
-    if (decision.kind === 'close') {
-      await close(client, spec, observation, decision.pull);
-      return done('closed', decision.pull);
-    }
-    if (decision.kind === 'fork') throw new GitHubError('api', `internal: the fork point ${decision.oid} of '${spec.branch}' was read but not used`);
-    if (decision.pull === undefined) {
-      if (lookup === undefined && needsIds(spec)) lookup = lookupReviewers(client, spec, snapshot);
-      raced = await create(client, spec, observation, decision, progress);
-      if (raced === undefined) return finish('created');
-    } else {
-      raced = await update(client, spec, observation, decision, decision.pull, progress);
-      if (raced === undefined) return finish('updated', decision.pull);
-    }
+    const result = await round(client, spec, run, attempt);
+    if (typeof result !== 'string') return result;
     const elapsed = Date.now() - started;
     const waitMs = backoffMs(attempt, Math.max(spec.backoff?.baseMs ?? 250, Date.now() - roundStarted), spec.backoff?.maxMs ?? 8_000, client.random);
     if (attempt >= maxAttempts || elapsed + waitMs > maxTotalMs) {
       throw new GitHubError(
         'race-exhausted',
         `the pull-request branch '${spec.branch}' of ${slug(spec.target)} kept moving under ${attempt} attempts in ` +
-          `${Math.ceil(elapsed / 1000)} s (last: ${raced ?? 'race'}): re-run the job`,
+          `${Math.ceil(elapsed / 1000)} s (last: ${result}): nothing more was written; re-run the job`,
         { type: 'STALE_DATA' },
       );
     }
-    log(`lost a race on '${spec.branch}' (${raced ?? 'race'}): re-reading in ${waitMs} ms`);
+    spec.log?.(`lost a race on '${spec.branch}' (${result}): re-reading in ${waitMs} ms`);
     await client.sleep(waitMs);
+  }
+}
+
+/** What outlives a round: writes that landed, and the reviewer-id lookup (sent once). */
+interface RunState {
+  readonly progress: Progress;
+  lookup?: Promise<ReviewerIds>;
+}
+
+/** One round: read, decide, act. Resolves the result, or the race that was lost (then read again). */
+async function round(client: GitHubClient, spec: PullRequestSpec, run: RunState, attempt: number): Promise<PullResult | string> {
+  const { progress } = run;
+  let observation = await observe(client, spec);
+  const { snapshot } = observation;
+  if (snapshot.branch === spec.branch) {
+    throw new GitHubError('api', `the pull-request branch '${spec.branch}' is the base branch of ${slug(spec.target)}: set \`pr-branch\` to another name`);
+  }
+  recognise(progress, observation, spec.log ?? (() => undefined));
+  let decision = decidePull(observation, spec);
+  if (decision.kind === 'fork') {
+    observation = await withFork(client, spec, observation, decision.oid);
+    decision = decidePull(observation, spec);
+  }
+  spec.log?.(`pull request '${spec.branch}' → ${snapshot.branch}: ${decision.kind} (round ${attempt})`);
+  const plan = decision.plan;
+  const done = (operation: PullOperation, pull?: { number: number; url: string }): PullResult => ({
+    operation,
+    ...(pull === undefined ? {} : { number: pull.number, url: pull.url }),
+    branch: spec.branch,
+    ...(progress.commit === undefined ? {} : { commit: progress.commit }),
+    plan,
+    base: snapshot.branch,
+    attempts: attempt,
+  });
+  // A PR this run opened in an earlier round (whose commit then lost a race) still gets its follow-up.
+  const finish = async (operation: PullOperation, pull?: { number: number; url: string }): Promise<PullResult> => {
+    if (progress.created !== undefined) await followUp(client, spec, observation, progress.created, run.lookup);
+    return done(outcome(progress, operation), pull ?? progress.created);
+  };
+  switch (decision.kind) {
+    case 'none':
+      return finish('none');
+    case 'unchanged':
+      await refresh(client, spec, observation, decision.pull, decision.describes ? decision.plan : undefined);
+      return finish('unchanged', decision.pull);
+    case 'close':
+      await close(client, spec, observation, decision.pull);
+      return done('closed', decision.pull);
+    case 'fork':
+      throw new GitHubError('api', `internal: the fork point ${decision.oid} of '${spec.branch}' was read but not used`);
+    case 'write': {
+      if (decision.pull === undefined) {
+        if (run.lookup === undefined && needsIds(spec)) run.lookup = lookupReviewers(client, spec, snapshot);
+        const raced = await create(client, spec, observation, decision, progress);
+        return raced ?? finish('created');
+      }
+      const raced = await update(client, spec, observation, decision, decision.pull, progress);
+      return raced ?? finish('updated', decision.pull);
+    }
   }
 }
 
@@ -570,9 +614,10 @@ type WriteDecision = Extract<PullDecision, { kind: 'write' }>;
  */
 async function create(client: GitHubClient, spec: PullRequestSpec, observation: PullObservation, decision: WriteDecision, progress: Progress): Promise<string | undefined> {
   const { snapshot } = observation;
+  const message = spec.message(decision.write);
   const fields: Field[] = [
     refMove(snapshot.repositoryId, spec.branch, decision.moveFrom ?? ZERO_OID, decision.parent),
-    commitField(snapshot.nameWithOwner, spec.branch, decision.parent, decision.write.edits, spec.message(decision.write)),
+    commitField(snapshot.nameWithOwner, spec.branch, decision.parent, decision.write.edits, message),
     {
       alias: 'pull',
       declaration: 'CreatePullRequestInput!',
@@ -581,13 +626,17 @@ async function create(client: GitHubClient, spec: PullRequestSpec, observation: 
         repositoryId: snapshot.repositoryId,
         baseRefName: snapshot.branch,
         headRefName: spec.branch,
-        title: spec.title(decision.plan),
-        body: spec.body(decision.plan),
+        title: titleOf(spec, decision.plan),
+        body: bodyOf(spec, decision.plan),
         draft: spec.draft === true,
       },
     },
   ];
+  const retries = client.stats().retries;
   const answer = await mutate(client, 'OpenPullRequest', fields);
+  if (answer.errors.length > 0 && client.stats().retries > retries) {
+    progress.ambiguous = { parent: decision.parent, message: fullMessage(message), opening: true };
+  }
   const pull = (answer.data['pull'] as { pullRequest?: { id: string; number: number; url: string } | null } | null)?.pullRequest;
   const commit = (answer.data['commit'] as { commit?: { oid: string; url: string } | null } | null)?.commit;
   if (pull) progress.created = pull;
@@ -647,9 +696,14 @@ async function update(
   const { snapshot } = observation;
   const fields: Field[] = [];
   if (decision.moveFrom !== undefined) fields.push(refMove(snapshot.repositoryId, spec.branch, decision.moveFrom, decision.parent));
-  fields.push(commitField(snapshot.nameWithOwner, spec.branch, decision.parent, decision.write.edits, spec.message(decision.write)));
+  const message = spec.message(decision.write);
+  fields.push(commitField(snapshot.nameWithOwner, spec.branch, decision.parent, decision.write.edits, message));
   fields.push(...metadataFields(spec, observation, pull, decision.describes ? decision.plan : undefined));
+  const retries = client.stats().retries;
   const answer = await mutate(client, 'UpdatePullRequest', fields);
+  if (answer.errors.length > 0 && client.stats().retries > retries) {
+    progress.ambiguous = { parent: decision.parent, message: fullMessage(message), opening: false };
+  }
   const commit = (answer.data['commit'] as { commit?: { oid: string; url: string } | null } | null)?.commit;
   if (commit) progress.commit = commit;
   const refErrors = errorsOf(answer, 'ref');
@@ -671,8 +725,8 @@ function metadataFields(spec: PullRequestSpec, observation: PullObservation, pul
   const base = observation.snapshot.branch;
   const changes: Record<string, string> = {};
   if (plan !== undefined) {
-    const title = spec.title(plan);
-    const body = spec.body(plan);
+    const title = titleOf(spec, plan);
+    const body = bodyOf(spec, plan);
     if (title !== pull.title) changes['title'] = title;
     if (normalise(body) !== normalise(pull.body)) changes['body'] = body;
   }
@@ -689,6 +743,21 @@ function metadataFields(spec: PullRequestSpec, observation: PullObservation, pul
   const missing = [...observation.labelIds].filter(([name]) => !have.has(name.toLowerCase())).map(([, id]) => id);
   if (missing.length > 0) fields.push(labelsField(pull.id, missing));
   return fields;
+}
+
+/** GitHub refuses titles over 256 characters and bodies over 65,536 (422 "… is too long"): cut, never fail. */
+const MAX_TITLE = 256;
+const MAX_BODY = 65_536;
+
+function titleOf(spec: PullRequestSpec, plan: Plan): string {
+  const title = spec.title(plan).replace(/\s+/g, ' ').trim();
+  return title.length <= MAX_TITLE ? title : `${title.slice(0, MAX_TITLE - 1)}…`;
+}
+
+function bodyOf(spec: PullRequestSpec, plan: Plan): string {
+  const body = spec.body(plan);
+  const note = "\n\n… (cut at GitHub's limit of 65,536 characters)";
+  return body.length <= MAX_BODY ? body : `${body.slice(0, MAX_BODY - note.length)}${note}`;
 }
 
 function normalise(text: string): string {

@@ -1,6 +1,7 @@
 // The Source on a directory: the files under `root` that the `paths` globs select.
-// Symlinks and submodules are never followed, binary and oversized files are skipped with a note.
-import { closeSync, fstatSync, openSync, readdirSync, readFileSync, type Dirent } from 'node:fs';
+// Symlinks and submodules are never followed; binary, non-UTF-8 and oversized files are skipped with a note.
+import { isUtf8 } from 'node:buffer';
+import { closeSync, fstatSync, openSync, readdirSync, readFileSync, statSync, type Dirent } from 'node:fs';
 import { lstat, readFile, realpath, writeFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import type { PathMatcher } from '../paths.js';
@@ -46,8 +47,9 @@ function walk(root: string, dir: string, paths: PathMatcher, out: string[], skip
       walk(root, path, paths, out, skipped);
     } else if (entry.isFile()) {
       if (paths.matches(path)) out.push(path);
-    } else if (entry.isSymbolicLink() && paths.matches(path)) {
-      skipped.push({ path, reason: 'symbolic link (never followed)' });
+    } else if (entry.isSymbolicLink()) {
+      if (paths.matches(path)) skipped.push({ path, reason: 'symbolic link (never followed)' });
+      else if (linksToFolder(join(root, path))) skipped.push({ path, reason: 'symbolic link to a folder (never followed)' });
     }
   }
 }
@@ -76,6 +78,15 @@ async function blockedFolder(root: string, segments: readonly string[]): Promise
     }
   }
   return undefined;
+}
+
+/** True when the link at `absolute` resolves to a folder (its target's type only: nothing is read through it). */
+function linksToFolder(absolute: string): boolean {
+  try {
+    return statSync(absolute).isDirectory();
+  } catch {
+    return false;
+  }
 }
 
 /** Lists the selected files under `root` without reading them. */
@@ -151,6 +162,11 @@ export async function readLocal(root: string, paths: PathMatcher, options: Local
       if (options.keep && !options.keep(bytes)) continue;
       if (looksBinary(bytes)) {
         skipped.push({ path, reason: 'binary file' });
+        continue;
+      }
+      // Decoding invalid UTF-8 would replace bytes with U+FFFD and a write would corrupt them: never edited.
+      if (!isUtf8(bytes)) {
+        skipped.push({ path, reason: 'not valid UTF-8 text' });
         continue;
       }
       files.push({ path, text: bytes.toString('utf8') });
