@@ -64,12 +64,7 @@ export function byteExactness(corpus: string): Record<string, number> {
       documentFiles++;
       documentLines += changedLines(text, dumped);
     }
-    let plain = '';
-    try {
-      plain = documents.map((d) => stringify(parse(String(d)))).join('---\n');
-    } catch {
-      plain = '';
-    }
+    const plain = documents.map((d) => stringify(parse(String(d)))).join('---\n');
     if (plain !== text) {
       plainFiles++;
       plainLines += changedLines(text, plain);

@@ -531,7 +531,7 @@ export async function openOrUpdatePullRequest(client: GitHubClient, given: PullR
       throw new GitHubError(
         'race-exhausted',
         `the pull-request branch '${spec.branch}' of ${slug(spec.target)} kept moving under ${attempt} attempts in ` +
-          `${Math.ceil(elapsed / 1000)} s (last: ${result}): nothing more was written; re-run the job`,
+          `${Math.ceil(elapsed / 1000)} s (last: ${result}): re-run the job`,
         { type: 'STALE_DATA' },
       );
     }
@@ -999,5 +999,9 @@ const FOLLOW_UP_NAMES: Readonly<Record<string, string>> = {
 };
 
 function followUpWarning(spec: PullRequestSpec, alias: string, number: number, errors: readonly GraphqlErrorEntry[]): string {
-  return `could not ${FOLLOW_UP_NAMES[alias] ?? alias} pull request #${number} of ${slug(spec.target)}: ${say(errors)}`;
+  const hint =
+    alias === 'autoMerge' && errors.some((e) => /clean status|unstable status|is in .* status/i.test(e.message))
+      ? ' (GitHub enables auto-merge only while something is still pending: required checks or reviews in branch protection or a ruleset)'
+      : '';
+  return `could not ${FOLLOW_UP_NAMES[alias] ?? alias} pull request #${number} of ${slug(spec.target)}: ${say(errors)}${hint}`;
 }
