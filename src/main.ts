@@ -1,14 +1,11 @@
 // run(): settings → source → plan → deliver → report, one log group per phase.
-import * as core from '@actions/core';
-import { createClient } from './github/client.js';
-import { readSnapshot } from './github/source.js';
 import { describePolicy } from './image/policy.js';
 import { versionOf } from './image/reference.js';
 import { promotionRequests } from './promote.js';
 import { readLocal, writeLocal } from './local/source.js';
 import { mayHoldAny, plan, PlanSyntaxError } from './plan.js';
 import { jobSummary, outcomeLine, outputs, planDiff, type PromotionReport, type RunContext } from './report.js';
-import { bumpRemote } from './remote.js';
+import { getInput, Runner, type AnnotationProperties } from './runner.js';
 import { readSettings, type InputReader, type Settings } from './settings.js';
 import type { Plan, SourceFile } from './types.js';
 
@@ -19,7 +16,7 @@ export interface Place {
   readonly column?: number;
 }
 
-/** The run's effects on its surroundings: the runner (@actions/core) or a terminal (the CLI). */
+/** The run's effects on its surroundings: the runner (workflow commands, output files) or a terminal (the CLI). */
 export interface Io {
   info(message: string): void;
   debug(message: string): void;
@@ -64,6 +61,8 @@ async function resolvePromotion(settings: Settings, io: Io): Promise<{ settings:
     let where: string;
     const globs = source.patterns.join(', ');
     if (source.repository || !settings.localPath) {
+      // The GitHub adapters load only when the run goes through the API: local bumps start faster without them.
+      const [{ createClient }, { readSnapshot }] = await Promise.all([import('./github/client.js'), import('./github/source.js')]);
       const { owner, repo } = source.repository ?? settings.repository!;
       const client = createClient({ token: source.token, log: (m) => io.debug(m), userAgent: 'gitops-bump' });
       const branch = source.branch ?? (source.repository ? undefined : settings.branch);
@@ -136,7 +135,9 @@ export async function bump(read: InputReader, io: Io, env: NodeJS.ProcessEnv = p
   );
   try {
     const { settings, promotion } = await resolvePromotion(given, io);
-    const result = settings.localPath ? await bumpLocal(settings, io, promotion) : await bumpRemote(settings, io, promotion, env);
+    const result = settings.localPath
+      ? await bumpLocal(settings, io, promotion)
+      : await (await import('./remote.js')).bumpRemote(settings, io, promotion, env);
     if (!settings.localPath) reportPlan(io, result.plan);
     return result;
   } catch (error) {
@@ -145,35 +146,33 @@ export async function bump(read: InputReader, io: Io, env: NodeJS.ProcessEnv = p
   }
 }
 
-/** The @actions/core surroundings. */
-export function actionIo(): Io {
-  const props = (place?: Place): core.AnnotationProperties | undefined =>
+/** The runner's surroundings (the workflow-command protocol on stdout, the output and summary files). */
+export function actionIo(runner = new Runner()): Io {
+  const props = (place?: Place): AnnotationProperties | undefined =>
     place ? { file: place.file, startLine: place.line, startColumn: place.column } : undefined;
   return {
-    info: (m) => core.info(m),
-    debug: (m) => core.debug(m),
-    warning: (m, place) => core.warning(m, props(place)),
-    error: (m, place) => core.error(m, props(place)),
-    group: (name, fn) => core.group(name, fn),
-    setOutput: (name, value) => core.setOutput(name, value),
-    summary: async (markdown) => {
-      if (!process.env.GITHUB_STEP_SUMMARY) return;
-      await core.summary.addRaw(markdown, true).write();
-    },
-    setSecret: (s) => core.setSecret(s),
+    info: (m) => runner.info(m),
+    debug: (m) => runner.debug(m),
+    warning: (m, place) => runner.annotate('warning', m, props(place)),
+    error: (m, place) => runner.annotate('error', m, props(place)),
+    group: (name, fn) => runner.group(name, fn),
+    setOutput: (name, value) => runner.setOutput(name, value),
+    summary: async (markdown) => runner.summary(markdown),
+    setSecret: (s) => runner.setSecret(s),
   };
 }
 
 /** The action's entry point: never throws; a failure is reported with setFailed. */
 export async function run(): Promise<void> {
-  const io = actionIo();
+  const runner = new Runner();
+  const io = actionIo(runner);
   try {
-    const result = await bump((name) => core.getInput(name), io);
+    const result = await bump((name) => getInput(name), io);
     const values = outputs(result.plan, result.context);
     for (const [name, value] of Object.entries(values)) io.setOutput(name, value);
     await io.summary(jobSummary(result.plan, result.context));
-    core.info(result.outcome);
+    runner.info(result.outcome);
   } catch (error) {
-    core.setFailed(error instanceof Error ? error.message : String(error));
+    runner.setFailed(error instanceof Error ? error.message : String(error));
   }
 }

@@ -103,7 +103,7 @@ describe('dist/index.js in local mode', () => {
   });
 });
 
-describe('dist/cli.js', () => {
+describe('dist/cli/index.js', () => {
   it('prints the diff in dry-run and exits 0', async () => {
     const r = await spawnCollect(node24, [cliEntry, '--images', 'ghcr.io/acme/api:1.5.0', '--paths', 'apps/api/overlays/prod/**', '--local-path', repo, '--mode', 'dry-run'], { PATH: process.env.PATH ?? '' }, repo);
     expect(r.code).toBe(0);

@@ -241,6 +241,19 @@ describe('later runs for the same branch', () => {
     expect(emu.pulls(NAME)[0]?.title).toBe('Bump api 1.0.0 → 1.1.0 in prod');
   });
 
+  it('a run whose images the base already holds leaves a shared PR, its title and its other changes alone', async () => {
+    const { emu, dir } = await opened();
+    expect((await openOrUpdatePullRequest(client(emu.url), spec('ghcr.io/acme/web:2.1.0'))).operation).toBe('updated');
+    const head = git(dir, 'rev-parse', BRANCH);
+    const title = emu.pulls(NAME)[0]?.title;
+    emu.resetLog();
+    const result = await openOrUpdatePullRequest(client(emu.url), spec('ghcr.io/acme/web:2.0.0'));
+    expect(result.operation).toBe('unchanged');
+    expect(emu.pulls(NAME)[0]).toMatchObject({ state: 'open', title });
+    expect(git(dir, 'rev-parse', BRANCH)).toBe(head);
+    expect(emu.requests.filter((r) => r.mutation)).toEqual([]);
+  });
+
   it('closes the PR and deletes its branch when the base already holds everything it proposes', async () => {
     const { emu, dir, first } = await opened();
     commitOnTop(dir, 'main', API, DEPLOY('ghcr.io/acme/api:1.1.0'), 'merged by hand');
@@ -496,7 +509,19 @@ describe('errors a person can act on', () => {
     const error = await openOrUpdatePullRequest(client(emu.url), spec('ghcr.io/acme/api:1.1.0')).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(GitHubError);
     expect(error).toMatchObject({ code: 'forbidden' });
+    expect((error as Error).message).toMatch(/may not push branches in acme\/gitops .*`pull-requests: write`/);
     expect(git(dir, 'for-each-ref')).toBe(refs);
+  });
+
+  it('a protected pull-request branch names the rule to change, and main stays untouched', async () => {
+    const { emu, dir } = await start({ protectedBranches: [BRANCH] });
+    const main = git(dir, 'rev-parse', 'main');
+    const error = await openOrUpdatePullRequest(client(emu.url), spec('ghcr.io/acme/api:1.1.0')).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(GitHubError);
+    expect(error).toMatchObject({ code: 'protected-branch' });
+    expect((error as Error).message).toMatch(/pull-request branch 'gitops-bump\/prod\/api' of acme\/gitops is protected.*`pr-branch`/);
+    expect(emu.pulls(NAME)).toEqual([]);
+    expect(git(dir, 'rev-parse', 'main')).toBe(main);
   });
 
   it('refuses a PR branch that is the base branch', async () => {

