@@ -1,5 +1,6 @@
 // A unified diff (git's format) of two texts, for the job summary and the CLI's dry-run.
-// Myers' O((N+M)·D) algorithm: a bump changes a few lines, so D is small even in a large file.
+// Myers' O((N+M)·D) algorithm: a bump changes a few lines, so D is small even in a large file; when thousands
+// of lines change, a line-by-line script keeps the cost linear.
 
 type Op = { readonly kind: ' ' | '-' | '+'; readonly line: string; readonly a: number; readonly b: number };
 
@@ -10,17 +11,36 @@ function splitLines(text: string): string[] {
   return lines;
 }
 
-/** The shortest edit script from a to b (Myers, with a trace for the backtrack). */
+/**
+ * Above this many differing lines a diff is built line by line (see {@link alignedScript}) instead of by Myers:
+ * Myers costs O((N+M)·D) time, and a file where thousands of lines change would take minutes.
+ */
+const MAX_MYERS_D = 2000;
+
+/** An edit script from a to b: Myers' shortest one when the difference is small, else an aligned one. */
 function script(a: readonly string[], b: readonly string[]): Op[] {
+  if (a.length === b.length) {
+    let differing = 0;
+    for (let i = 0; i < a.length && differing <= MAX_MYERS_D / 2; i++) if (a[i] !== b[i]) differing++;
+    if (differing > MAX_MYERS_D / 2) return alignedScript(a, b);
+  }
+  return myers(a, b) ?? replaceScript(a, b);
+}
+
+/**
+ * The shortest edit script (Myers). The trace keeps, per step d, only the diagonals -d-1…d+1 it can reach, so
+ * memory is O(D²), not O(D·(N+M)). Undefined when D would exceed {@link MAX_MYERS_D}.
+ */
+function myers(a: readonly string[], b: readonly string[]): Op[] | undefined {
   const n = a.length;
   const m = b.length;
-  const max = n + m;
+  const max = Math.min(n + m, MAX_MYERS_D);
   const offset = max + 1;
   const v = new Int32Array(2 * max + 3);
   const trace: Int32Array[] = [];
   let found = -1;
   for (let d = 0; d <= max && found < 0; d++) {
-    trace.push(v.slice());
+    trace.push(v.slice(offset - d - 1, offset + d + 2));
     for (let k = -d; k <= d; k += 2) {
       let x = k === -d || (k !== d && v[offset + k - 1]! < v[offset + k + 1]!) ? v[offset + k + 1]! : v[offset + k - 1]! + 1;
       let y = x - k;
@@ -35,14 +55,17 @@ function script(a: readonly string[], b: readonly string[]): Op[] {
       }
     }
   }
+  if (found < 0) return undefined;
   const ops: Op[] = [];
   let x = n;
   let y = m;
   for (let d = found; d >= 0; d--) {
     const vd = trace[d]!;
+    // vd[i] is v[k] for k = i - d - 1.
+    const at = (k: number) => vd[k + d + 1]!;
     const k = x - y;
-    const prevK = k === -d || (k !== d && vd[offset + k - 1]! < vd[offset + k + 1]!) ? k + 1 : k - 1;
-    const prevX = d === 0 ? 0 : vd[offset + prevK]!;
+    const prevK = k === -d || (k !== d && at(k - 1) < at(k + 1)) ? k + 1 : k - 1;
+    const prevX = d === 0 ? 0 : at(prevK);
     const prevY = prevX - prevK;
     while (x > prevX && y > prevY) {
       x--;
@@ -60,6 +83,39 @@ function script(a: readonly string[], b: readonly string[]): Op[] {
     }
   }
   return ops.reverse();
+}
+
+/** Line i of a against line i of b (equal lengths): each run of differing lines as its '-' lines, then its '+' lines. */
+function alignedScript(a: readonly string[], b: readonly string[]): Op[] {
+  const ops: Op[] = [];
+  let i = 0;
+  while (i < a.length) {
+    if (a[i] === b[i]) {
+      ops.push({ kind: ' ', line: a[i]!, a: i, b: i });
+      i++;
+      continue;
+    }
+    let end = i;
+    while (end < a.length && a[end] !== b[end]) end++;
+    for (let j = i; j < end; j++) ops.push({ kind: '-', line: a[j]!, a: j, b: i });
+    for (let j = i; j < end; j++) ops.push({ kind: '+', line: b[j]!, a: end, b: j });
+    i = end;
+  }
+  return ops;
+}
+
+/** The common prefix and suffix kept, everything between removed and added (a valid, if long, script). */
+function replaceScript(a: readonly string[], b: readonly string[]): Op[] {
+  let head = 0;
+  while (head < a.length && head < b.length && a[head] === b[head]) head++;
+  let tail = 0;
+  while (tail < a.length - head && tail < b.length - head && a[a.length - 1 - tail] === b[b.length - 1 - tail]) tail++;
+  const ops: Op[] = [];
+  for (let i = 0; i < head; i++) ops.push({ kind: ' ', line: a[i]!, a: i, b: i });
+  for (let i = head; i < a.length - tail; i++) ops.push({ kind: '-', line: a[i]!, a: i, b: head });
+  for (let j = head; j < b.length - tail; j++) ops.push({ kind: '+', line: b[j]!, a: a.length - tail, b: j });
+  for (let t = tail; t > 0; t--) ops.push({ kind: ' ', line: a[a.length - t]!, a: a.length - t, b: b.length - t });
+  return ops;
 }
 
 function range(start: number, count: number): string {

@@ -89,6 +89,18 @@ describe('dist/index.js against the emulator: commit mode', () => {
     expect(requests()).toBeLessThanOrEqual(2);
   });
 
+  it('works on GitHub Enterprise Server: GITHUB_API_URL …/api/v3 implies GraphQL at …/api/graphql', async () => {
+    await serve();
+    emu.resetLog();
+    const run = await runAction(
+      { repository: currentName, token: TOKEN, images: 'ghcr.io/acme/api:1.5.0', paths: 'apps/api/overlays/prod/kustomization.yaml' },
+      { env: { GITHUB_API_URL: `${emu.url}/api/v3`, GITHUB_REPOSITORY: currentName } },
+    );
+    expect(run.code, run.stdout).toBe(0);
+    expect(emu.requests.map((r) => r.path)).toEqual(['/api/graphql', '/api/graphql']);
+    expect(show('apps/api/overlays/prod/kustomization.yaml')).toContain('newTag: "1.5.0"');
+  });
+
   it('reads and commits explicit paths in 2 requests', async () => {
     await serve();
     emu.resetLog();
