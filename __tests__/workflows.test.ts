@@ -20,6 +20,7 @@ interface Step {
 }
 
 interface Job {
+  readonly 'timeout-minutes'?: number;
   readonly permissions?: Permissions;
   readonly steps?: readonly Step[];
   readonly uses?: string;
@@ -90,6 +91,12 @@ describe('.github/workflows', () => {
       const writes = Object.entries(grants).filter(([, v]) => v === 'write').map(([k]) => k);
       // Only CodeQL may write, and only its results.
       expect(writes, `${file} job ${name}: write scopes`).toEqual(file === 'codeql.yml' ? ['security-events'] : []);
+    }
+  });
+
+  it.each(files)('%s bounds every job with timeout-minutes', (file) => {
+    for (const [name, job] of Object.entries(workflows.get(file)!.jobs)) {
+      expect(job['timeout-minutes'], `${file} job ${name}`).toBeGreaterThan(0);
     }
   });
 

@@ -153,6 +153,15 @@ export function planDiff(plan: Plan): string {
   return plan.edits.map((e) => unifiedDiff(e.path, e.before, e.after)).join('');
 }
 
+/** Why a run changed nothing: refusals, images found nowhere (say which, and how many files were skipped), or all current. */
+function nothingToChange(plan: Plan, refused: string): string {
+  if (refused) return `Nothing to change${refused}.`;
+  const missing = plan.unmatched ?? [];
+  if (missing.length === 0) return 'Nothing to change: every image is already at the requested version.';
+  const skipped = plan.skipped.length ? ` (${plan.skipped.length} file${plan.skipped.length === 1 ? '' : 's'} skipped)` : '';
+  return `Nothing to change: ${missing.join(', ')} matched no image reference in the selected files${skipped}.`;
+}
+
 /** One line a person reads first: what happened. */
 export function outcomeLine(plan: Plan, context: RunContext): string {
   const n = plan.changes.length;
@@ -160,7 +169,7 @@ export function outcomeLine(plan: Plan, context: RunContext): string {
   const pr = context.pullRequest;
   if (pr?.operation === 'closed') return `Pull request #${pr.number} closed: the base branch already holds every version it proposed${refused}.`;
   if (pr?.operation === 'unchanged') return `Pull request #${pr.number} unchanged: it already proposes these versions (${summaryLine(plan.changes)})${refused}.`;
-  if (n === 0) return `Nothing to change${refused ? refused : ': every image is already at the requested version'}.`;
+  if (n === 0) return nothingToChange(plan, refused);
   const things = `${n} image reference${n === 1 ? '' : 's'} in ${plan.edits.length} file${plan.edits.length === 1 ? '' : 's'}`;
   if (context.mode === 'dry-run') return `Dry run: would bump ${things} (${summaryLine(plan.changes)})${refused}.`;
   if (pr?.number !== undefined) return `Pull request #${pr.number} ${pr.operation}: ${things} (${summaryLine(plan.changes)})${refused}.`;
@@ -233,8 +242,40 @@ export function promotionSection(plan: Plan, context: RunContext): string[] {
   return lines;
 }
 
-/** The job summary (GitHub-flavoured Markdown). */
+/** GitHub refuses a step summary over 1 MiB ("supports content up to a size of 1024k"): stay under it. */
+export const SUMMARY_MAX_BYTES = 1_000_000;
+/** Rows per table when the whole summary would not fit. */
+const CAPPED_ROWS = 200;
+
+interface SummaryShape {
+  /** The diff to show, or a line saying why it is left out. */
+  readonly diff: { readonly text: string } | { readonly omitted: string };
+  /** Most rows per table (changes, refusals, skipped files, notes). */
+  readonly rows: number;
+}
+
+/**
+ * The job summary (GitHub-flavoured Markdown), at most {@link SUMMARY_MAX_BYTES}: when the whole of it would
+ * not fit, the diff is left out, then every table is cut to its first rows (the outputs keep the full lists).
+ */
 export function jobSummary(plan: Plan, context: RunContext): string {
+  const diff = planDiff(plan);
+  const fits = (text: string) => Buffer.byteLength(text, 'utf8') <= SUMMARY_MAX_BYTES;
+  const whole = renderSummary(plan, context, { diff: { text: diff }, rows: Infinity });
+  if (fits(whole)) return whole;
+  const omitted = `The diff (${diff.split('\n').length} lines) is too long for the job summary: run the CLI with \`--mode dry-run\` to see it.`;
+  const noDiff = renderSummary(plan, context, { diff: { omitted }, rows: Infinity });
+  if (fits(noDiff)) return noDiff;
+  return renderSummary(plan, context, { diff: { omitted }, rows: CAPPED_ROWS });
+}
+
+/** `items` rendered one line each, at most `max` of them, then one line saying how many were left out. */
+function capped<T>(items: readonly T[], max: number, render: (item: T) => string, more: (rest: number) => string): string[] {
+  const shown = items.slice(0, max).map(render);
+  return items.length > max ? [...shown, more(items.length - max)] : shown;
+}
+
+function renderSummary(plan: Plan, context: RunContext, shape: SummaryShape): string {
   const lines: string[] = [];
   const env = context.environment ? ` · ${cell(context.environment)}` : '';
   lines.push(`### gitops-bump${env}`, '');
@@ -254,30 +295,42 @@ export function jobSummary(plan: Plan, context: RunContext): string {
   lines.push(...promotionSection(plan, context));
   if (plan.changes.length > 0) {
     lines.push('| File | Image | From | To |', '| --- | --- | --- | --- |');
-    for (const c of plan.changes) {
-      lines.push(`| ${code(`${c.file}:${c.line}`)} | ${cell(c.image)} | ${code(c.from || '(none)')} | ${code(c.to)} |`);
-    }
+    lines.push(
+      ...capped(
+        plan.changes,
+        shape.rows,
+        (c) => `| ${code(`${c.file}:${c.line}`)} | ${cell(c.image)} | ${code(c.from || '(none)')} | ${code(c.to)} |`,
+        (rest) => `| … and ${rest} more (the \`changes\` output lists them all) | | | |`,
+      ),
+    );
     lines.push('');
   }
   if (plan.refusals.length > 0) {
     lines.push('**Refused**', '', '| File | Image | Current | Wanted | Why |', '| --- | --- | --- | --- | --- |');
-    for (const r of plan.refusals) {
-      lines.push(`| ${code(`${r.file}:${r.line}`)} | ${cell(r.image)} | ${code(r.from || '(none)')} | ${code(r.to)} | ${cell(r.reason)} |`);
-    }
+    lines.push(
+      ...capped(
+        plan.refusals,
+        shape.rows,
+        (r) => `| ${code(`${r.file}:${r.line}`)} | ${cell(r.image)} | ${code(r.from || '(none)')} | ${code(r.to)} | ${cell(r.reason)} |`,
+        (rest) => `| … and ${rest} more (the \`refused\` output lists them all) | | | | |`,
+      ),
+    );
     lines.push('');
   }
   if (plan.skipped.length > 0) {
     lines.push('<details><summary>Skipped files</summary>', '');
-    for (const s of plan.skipped) lines.push(`- ${code(s.path)}: ${cell(s.reason)}`);
+    lines.push(...capped(plan.skipped, shape.rows, (s) => `- ${code(s.path)}: ${cell(s.reason)}`, (rest) => `- … and ${rest} more (listed in the log)`));
     lines.push('', '</details>', '');
   }
   if (plan.notes.length > 0) {
     lines.push('**Notes**', '');
-    for (const note of plan.notes) lines.push(`- ${cell(note)}`);
+    lines.push(...capped(plan.notes, shape.rows, (note) => `- ${cell(note)}`, (rest) => `- … and ${rest} more (listed in the log)`));
     lines.push('');
   }
-  const diff = planDiff(plan);
-  if (diff !== '') {
+  if ('omitted' in shape.diff) {
+    lines.push(shape.diff.omitted, '');
+  } else if (shape.diff.text !== '') {
+    const diff = shape.diff.text;
     const fence = diff.includes('```') ? '~~~~' : '```';
     lines.push('<details><summary>Diff</summary>', '', `${fence}diff`, diff.trimEnd(), fence, '', '</details>', '');
   }

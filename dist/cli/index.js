@@ -8497,8 +8497,54 @@ function needle(request) {
 function wantOf(request) {
     return { tag: request.ref.tag, digest: request.ref.digest };
 }
+/** True when two edits touch the same bytes differently (the rule {@link applyEdits} enforces). */
+function collide(a, b) {
+    if (a.start === b.start && a.end === b.end && a.text === b.text)
+        return false;
+    if (a.start < b.end && b.start < a.end)
+        return true;
+    return a.start === b.start && (a.start === a.end || b.start === b.end);
+}
+/**
+ * The accepted edits of one file, sorted by start. Checking a site's edits against them costs O(log n), so a file
+ * with thousands of image references plans in linear time (applying every edit so far per site was quadratic).
+ */
+class FileEdits {
+    sorted = [];
+    get all() {
+        return this.sorted;
+    }
+    /** True when one of `edits` collides with an accepted edit or with another of `edits`. */
+    conflicts(edits) {
+        return edits.some((e, i) => this.near(e).some((other) => collide(e, other)) || edits.slice(0, i).some((other) => collide(e, other)));
+    }
+    add(edits) {
+        for (const edit of edits)
+            this.sorted.splice(this.firstAfter(edit.start), 0, edit);
+    }
+    /** Index of the first accepted edit starting after `offset`. */
+    firstAfter(offset) {
+        let lo = 0;
+        let hi = this.sorted.length;
+        while (lo < hi) {
+            const mid = (lo + hi) >>> 1;
+            if (this.sorted[mid].start <= offset)
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+        return lo;
+    }
+    /** The accepted edits that can collide with `edit`: those starting at or before its end and ending at or after its start. */
+    near(edit) {
+        const out = [];
+        for (let i = this.firstAfter(edit.end) - 1; i >= 0 && this.sorted[i].end >= edit.start; i--)
+            out.push(this.sorted[i]);
+        return out;
+    }
+}
 function planFile(file, sites, requests, options) {
-    const edits = [];
+    const edits = new FileEdits();
     const changes = [];
     const refusals = [];
     const notes = [];
@@ -8545,22 +8591,17 @@ function planFile(file, sites, requests, options) {
         }
         if (siteEdits.length === 0)
             continue;
-        try {
-            // Two sites sharing an anchored scalar must agree on its new text.
-            applyEdits(file.text, [...edits, ...siteEdits]);
-        }
-        catch (error) {
-            if (!(error instanceof EditConflictError))
-                throw error;
+        // Two sites sharing an anchored scalar must agree on its new text.
+        if (edits.conflicts(siteEdits)) {
             refusals.push({ ...entry, reason: 'shares an anchored value with another image asked for a different version' });
             continue;
         }
-        edits.push(...siteEdits);
+        edits.add(siteEdits);
         changes.push(entry);
     }
-    if (edits.length === 0)
+    if (edits.all.length === 0)
         return { refusals, notes, matched };
-    const text = applyEdits(file.text, edits);
+    const text = applyEdits(file.text, edits.all);
     return { edit: { path: file.path, before: file.text, after: text, changes }, refusals, notes, matched };
 }
 /** A byte-level pre-filter for sources: true when the file may hold one of the requested images. */
@@ -8631,11 +8672,12 @@ __nccwpck_require__.d(__webpack_exports__, {
   Zr: () => (/* binding */ pullRequestTitle)
 });
 
-// UNUSED EXPORTS: jobSummary, promotionRows, promotionSection, summaryLine
+// UNUSED EXPORTS: SUMMARY_MAX_BYTES, jobSummary, promotionRows, promotionSection, summaryLine
 
 ;// CONCATENATED MODULE: ./src/diff.ts
 // A unified diff (git's format) of two texts, for the job summary and the CLI's dry-run.
-// Myers' O((N+M)·D) algorithm: a bump changes a few lines, so D is small even in a large file.
+// Myers' O((N+M)·D) algorithm: a bump changes a few lines, so D is small even in a large file; when thousands
+// of lines change, a line-by-line script keeps the cost linear.
 function splitLines(text) {
     if (text === '')
         return [];
@@ -8644,17 +8686,37 @@ function splitLines(text) {
         lines.pop();
     return lines;
 }
-/** The shortest edit script from a to b (Myers, with a trace for the backtrack). */
+/**
+ * Above this many differing lines a diff is built line by line (see {@link alignedScript}) instead of by Myers:
+ * Myers costs O((N+M)·D) time, and a file where thousands of lines change would take minutes.
+ */
+const MAX_MYERS_D = 2000;
+/** An edit script from a to b: Myers' shortest one when the difference is small, else an aligned one. */
 function script(a, b) {
+    if (a.length === b.length) {
+        let differing = 0;
+        for (let i = 0; i < a.length && differing <= MAX_MYERS_D / 2; i++)
+            if (a[i] !== b[i])
+                differing++;
+        if (differing > MAX_MYERS_D / 2)
+            return alignedScript(a, b);
+    }
+    return myers(a, b) ?? replaceScript(a, b);
+}
+/**
+ * The shortest edit script (Myers). The trace keeps, per step d, only the diagonals -d-1…d+1 it can reach, so
+ * memory is O(D²), not O(D·(N+M)). Undefined when D would exceed {@link MAX_MYERS_D}.
+ */
+function myers(a, b) {
     const n = a.length;
     const m = b.length;
-    const max = n + m;
+    const max = Math.min(n + m, MAX_MYERS_D);
     const offset = max + 1;
     const v = new Int32Array(2 * max + 3);
     const trace = [];
     let found = -1;
     for (let d = 0; d <= max && found < 0; d++) {
-        trace.push(v.slice());
+        trace.push(v.slice(offset - d - 1, offset + d + 2));
         for (let k = -d; k <= d; k += 2) {
             let x = k === -d || (k !== d && v[offset + k - 1] < v[offset + k + 1]) ? v[offset + k + 1] : v[offset + k - 1] + 1;
             let y = x - k;
@@ -8669,14 +8731,18 @@ function script(a, b) {
             }
         }
     }
+    if (found < 0)
+        return undefined;
     const ops = [];
     let x = n;
     let y = m;
     for (let d = found; d >= 0; d--) {
         const vd = trace[d];
+        // vd[i] is v[k] for k = i - d - 1.
+        const at = (k) => vd[k + d + 1];
         const k = x - y;
-        const prevK = k === -d || (k !== d && vd[offset + k - 1] < vd[offset + k + 1]) ? k + 1 : k - 1;
-        const prevX = d === 0 ? 0 : vd[offset + prevK];
+        const prevK = k === -d || (k !== d && at(k - 1) < at(k + 1)) ? k + 1 : k - 1;
+        const prevX = d === 0 ? 0 : at(prevK);
         const prevY = prevX - prevK;
         while (x > prevX && y > prevY) {
             x--;
@@ -8695,6 +8761,46 @@ function script(a, b) {
         }
     }
     return ops.reverse();
+}
+/** Line i of a against line i of b (equal lengths): each run of differing lines as its '-' lines, then its '+' lines. */
+function alignedScript(a, b) {
+    const ops = [];
+    let i = 0;
+    while (i < a.length) {
+        if (a[i] === b[i]) {
+            ops.push({ kind: ' ', line: a[i], a: i, b: i });
+            i++;
+            continue;
+        }
+        let end = i;
+        while (end < a.length && a[end] !== b[end])
+            end++;
+        for (let j = i; j < end; j++)
+            ops.push({ kind: '-', line: a[j], a: j, b: i });
+        for (let j = i; j < end; j++)
+            ops.push({ kind: '+', line: b[j], a: end, b: j });
+        i = end;
+    }
+    return ops;
+}
+/** The common prefix and suffix kept, everything between removed and added (a valid, if long, script). */
+function replaceScript(a, b) {
+    let head = 0;
+    while (head < a.length && head < b.length && a[head] === b[head])
+        head++;
+    let tail = 0;
+    while (tail < a.length - head && tail < b.length - head && a[a.length - 1 - tail] === b[b.length - 1 - tail])
+        tail++;
+    const ops = [];
+    for (let i = 0; i < head; i++)
+        ops.push({ kind: ' ', line: a[i], a: i, b: i });
+    for (let i = head; i < a.length - tail; i++)
+        ops.push({ kind: '-', line: a[i], a: i, b: head });
+    for (let j = head; j < b.length - tail; j++)
+        ops.push({ kind: '+', line: b[j], a: a.length - tail, b: j });
+    for (let t = tail; t > 0; t--)
+        ops.push({ kind: ' ', line: a[a.length - t], a: a.length - t, b: b.length - t });
+    return ops;
 }
 function range(start, count) {
     const first = count === 0 ? start : start + 1;
@@ -8854,6 +8960,16 @@ function code(text) {
 function planDiff(plan) {
     return plan.edits.map((e) => unifiedDiff(e.path, e.before, e.after)).join('');
 }
+/** Why a run changed nothing: refusals, images found nowhere (say which, and how many files were skipped), or all current. */
+function nothingToChange(plan, refused) {
+    if (refused)
+        return `Nothing to change${refused}.`;
+    const missing = plan.unmatched ?? [];
+    if (missing.length === 0)
+        return 'Nothing to change: every image is already at the requested version.';
+    const skipped = plan.skipped.length ? ` (${plan.skipped.length} file${plan.skipped.length === 1 ? '' : 's'} skipped)` : '';
+    return `Nothing to change: ${missing.join(', ')} matched no image reference in the selected files${skipped}.`;
+}
 /** One line a person reads first: what happened. */
 function outcomeLine(plan, context) {
     const n = plan.changes.length;
@@ -8864,7 +8980,7 @@ function outcomeLine(plan, context) {
     if (pr?.operation === 'unchanged')
         return `Pull request #${pr.number} unchanged: it already proposes these versions (${summaryLine(plan.changes)})${refused}.`;
     if (n === 0)
-        return `Nothing to change${refused ? refused : ': every image is already at the requested version'}.`;
+        return nothingToChange(plan, refused);
     const things = `${n} image reference${n === 1 ? '' : 's'} in ${plan.edits.length} file${plan.edits.length === 1 ? '' : 's'}`;
     if (context.mode === 'dry-run')
         return `Dry run: would bump ${things} (${summaryLine(plan.changes)})${refused}.`;
@@ -8922,8 +9038,32 @@ function promotionSection(plan, context) {
     lines.push('', '```mermaid', 'flowchart LR', `  src["${mermaidLabel(promotion.from)}"] -- "${edge}" --> dst["${mermaidLabel(target)}"]`, '```', '');
     return lines;
 }
-/** The job summary (GitHub-flavoured Markdown). */
+/** GitHub refuses a step summary over 1 MiB ("supports content up to a size of 1024k"): stay under it. */
+const SUMMARY_MAX_BYTES = 1_000_000;
+/** Rows per table when the whole summary would not fit. */
+const CAPPED_ROWS = 200;
+/**
+ * The job summary (GitHub-flavoured Markdown), at most {@link SUMMARY_MAX_BYTES}: when the whole of it would
+ * not fit, the diff is left out, then every table is cut to its first rows (the outputs keep the full lists).
+ */
 function jobSummary(plan, context) {
+    const diff = planDiff(plan);
+    const fits = (text) => Buffer.byteLength(text, 'utf8') <= SUMMARY_MAX_BYTES;
+    const whole = renderSummary(plan, context, { diff: { text: diff }, rows: Infinity });
+    if (fits(whole))
+        return whole;
+    const omitted = `The diff (${diff.split('\n').length} lines) is too long for the job summary: run the CLI with \`--mode dry-run\` to see it.`;
+    const noDiff = renderSummary(plan, context, { diff: { omitted }, rows: Infinity });
+    if (fits(noDiff))
+        return noDiff;
+    return renderSummary(plan, context, { diff: { omitted }, rows: CAPPED_ROWS });
+}
+/** `items` rendered one line each, at most `max` of them, then one line saying how many were left out. */
+function capped(items, max, render, more) {
+    const shown = items.slice(0, max).map(render);
+    return items.length > max ? [...shown, more(items.length - max)] : shown;
+}
+function renderSummary(plan, context, shape) {
     const lines = [];
     const env = context.environment ? ` · ${cell(context.environment)}` : '';
     lines.push(`### gitops-bump${env}`, '');
@@ -8943,32 +9083,29 @@ function jobSummary(plan, context) {
     lines.push(...promotionSection(plan, context));
     if (plan.changes.length > 0) {
         lines.push('| File | Image | From | To |', '| --- | --- | --- | --- |');
-        for (const c of plan.changes) {
-            lines.push(`| ${code(`${c.file}:${c.line}`)} | ${cell(c.image)} | ${code(c.from || '(none)')} | ${code(c.to)} |`);
-        }
+        lines.push(...capped(plan.changes, shape.rows, (c) => `| ${code(`${c.file}:${c.line}`)} | ${cell(c.image)} | ${code(c.from || '(none)')} | ${code(c.to)} |`, (rest) => `| … and ${rest} more (the \`changes\` output lists them all) | | | |`));
         lines.push('');
     }
     if (plan.refusals.length > 0) {
         lines.push('**Refused**', '', '| File | Image | Current | Wanted | Why |', '| --- | --- | --- | --- | --- |');
-        for (const r of plan.refusals) {
-            lines.push(`| ${code(`${r.file}:${r.line}`)} | ${cell(r.image)} | ${code(r.from || '(none)')} | ${code(r.to)} | ${cell(r.reason)} |`);
-        }
+        lines.push(...capped(plan.refusals, shape.rows, (r) => `| ${code(`${r.file}:${r.line}`)} | ${cell(r.image)} | ${code(r.from || '(none)')} | ${code(r.to)} | ${cell(r.reason)} |`, (rest) => `| … and ${rest} more (the \`refused\` output lists them all) | | | | |`));
         lines.push('');
     }
     if (plan.skipped.length > 0) {
         lines.push('<details><summary>Skipped files</summary>', '');
-        for (const s of plan.skipped)
-            lines.push(`- ${code(s.path)}: ${cell(s.reason)}`);
+        lines.push(...capped(plan.skipped, shape.rows, (s) => `- ${code(s.path)}: ${cell(s.reason)}`, (rest) => `- … and ${rest} more (listed in the log)`));
         lines.push('', '</details>', '');
     }
     if (plan.notes.length > 0) {
         lines.push('**Notes**', '');
-        for (const note of plan.notes)
-            lines.push(`- ${cell(note)}`);
+        lines.push(...capped(plan.notes, shape.rows, (note) => `- ${cell(note)}`, (rest) => `- … and ${rest} more (listed in the log)`));
         lines.push('');
     }
-    const diff = planDiff(plan);
-    if (diff !== '') {
+    if ('omitted' in shape.diff) {
+        lines.push(shape.diff.omitted, '');
+    }
+    else if (shape.diff.text !== '') {
+        const diff = shape.diff.text;
         const fence = diff.includes('```') ? '~~~~' : '```';
         lines.push('<details><summary>Diff</summary>', '', `${fence}diff`, diff.trimEnd(), fence, '', '</details>', '');
     }

@@ -361,11 +361,17 @@ export class Repo {
     const baseOid = await this.git.readRef(`refs/heads/${input.base}`);
     if (!baseOid) throw validationFailed('PullRequest', 'base', 'base', 'invalid');
     if (!headOid) throw validationFailed('PullRequest', 'head', 'head', 'invalid');
-    const duplicate = this.pulls.find((p) => p.state === 'open' && p.head === head && p.base === input.base);
-    if (duplicate) throw validationFailed('PullRequest', `A pull request already exists for ${this.owner}:${head}.`);
+    const assertNoDuplicate = (): void => {
+      const duplicate = this.pulls.find((p) => p.state === 'open' && p.head === head && p.base === input.base);
+      if (duplicate) throw validationFailed('PullRequest', `A pull request already exists for ${this.owner}:${head}.`);
+    };
+    assertNoDuplicate();
     if (await this.git.isAncestor(headOid, baseOid)) {
       throw validationFailed('PullRequest', `No commits between ${input.base} and ${head}`);
     }
+    // Checked again after the await: a concurrent create may have opened one meanwhile (nothing awaits from
+    // here to the push, so the check and the insert are atomic).
+    assertNoDuplicate();
     const now = githubNow();
     const number = this.nextNumber++;
     const pull: PullRecord = {
