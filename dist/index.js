@@ -9060,6 +9060,9 @@ function* tapComments(tokens, comments) {
         yield token;
     }
 }
+/** What a stack overflow inside the parser or the walk says, and what we say instead. */
+const TOO_DEEP = /call stack|too much recursion|RangeError/i;
+const NESTED_TOO_DEEPLY = 'the structure is nested too deeply to be read (thousands of levels): not a GitOps file we can edit safely';
 /** The stream's first parse error, located, or undefined when the stream is well-formed. */
 function firstError(stream) {
     let first;
@@ -9072,7 +9075,9 @@ function firstError(stream) {
     }
     if (first === undefined)
         return undefined;
-    const detail = first.message.replace(/ at line \d+, column \d+[\s\S]*$/, '').trim();
+    const detail = TOO_DEEP.test(first.message)
+        ? NESTED_TOO_DEEPLY
+        : first.message.replace(/ at line \d+, column \d+[\s\S]*$/, '').trim();
     return new YamlSyntaxError(stream.lines.line(first.offset), stream.lines.column(first.offset), detail);
 }
 const LIST_FIELDS = ['start', 'sep', 'end', 'props', 'items'];
@@ -9860,6 +9865,17 @@ function isNodeLike(value) {
  * Throws {@link YamlSyntaxError} when the text is not well-formed YAML.
  */
 function locate(text) {
+    try {
+        return locateStream(text);
+    }
+    catch (error) {
+        // A document nested thousands of levels deep overflows the stack of a recursive walk: say so, located.
+        if (error instanceof RangeError && TOO_DEEP.test(error.message))
+            throw new YamlSyntaxError(1, 1, NESTED_TOO_DEEPLY);
+        throw error;
+    }
+}
+function locateStream(text) {
     const hasMarkers = text.includes('gitops-bump');
     const stream = parseStream(text, hasMarkers);
     const markers = hasMarkers ? readMarkers([...stream.comments].sort((a, b) => a.offset - b.offset), stream.lines) : [];

@@ -814,6 +814,10 @@ async function round(client, spec, run, attempt) {
     if (snapshot.branch === spec.branch) {
         throw new github_errors/* GitHubError */.y_('api', `the pull-request branch '${spec.branch}' is the base branch of ${(0,github_errors/* slug */.yR)(spec.target)}: set \`pr-branch\` to another name`);
     }
+    // git keeps refs as paths: 'main/x' cannot exist beside 'main' (nor 'main' beside 'main/x').
+    if (spec.branch.startsWith(`${snapshot.branch}/`) || snapshot.branch.startsWith(`${spec.branch}/`)) {
+        throw new github_errors/* GitHubError */.y_('api', `the pull-request branch '${spec.branch}' cannot exist beside the base branch '${snapshot.branch}' of ${(0,github_errors/* slug */.yR)(spec.target)} (one is a folder of the other): set \`pr-branch\` to another name`);
+    }
     recognise(progress, observation, spec.log ?? (() => undefined));
     let decision = decidePull(observation, spec);
     if (decision.kind === 'fork') {

@@ -556,6 +556,13 @@ async function round(client: GitHubClient, spec: PullRequestSpec, run: RunState,
   if (snapshot.branch === spec.branch) {
     throw new GitHubError('api', `the pull-request branch '${spec.branch}' is the base branch of ${slug(spec.target)}: set \`pr-branch\` to another name`);
   }
+  // git keeps refs as paths: 'main/x' cannot exist beside 'main' (nor 'main' beside 'main/x').
+  if (spec.branch.startsWith(`${snapshot.branch}/`) || snapshot.branch.startsWith(`${spec.branch}/`)) {
+    throw new GitHubError(
+      'api',
+      `the pull-request branch '${spec.branch}' cannot exist beside the base branch '${snapshot.branch}' of ${slug(spec.target)} (one is a folder of the other): set \`pr-branch\` to another name`,
+    );
+  }
   recognise(progress, observation, spec.log ?? (() => undefined));
   let decision = decidePull(observation, spec);
   if (decision.kind === 'fork') {

@@ -18,7 +18,7 @@
 // CRDs; an object's `status`; `managedFields`, `volumes`, `rbd`, `openAPIV3Schema`; the `target` of
 // kustomize patches and replacements. Block scalars are opaque (images embedded in them are not sites).
 
-import { parseStream, type ParsedStream } from './parse.js';
+import { NESTED_TOO_DEEPLY, parseStream, TOO_DEEP, YamlSyntaxError, type ParsedStream } from './parse.js';
 import { markerSites, readMarkers, type MarkerComment } from './markers.js';
 import type { ImageSite } from './site.js';
 import { DocumentWalker, type FoundSite, type SeenScalar } from './walk.js';
@@ -37,6 +37,16 @@ export interface LocateResult {
  * Throws {@link YamlSyntaxError} when the text is not well-formed YAML.
  */
 export function locate(text: string): LocateResult {
+  try {
+    return locateStream(text);
+  } catch (error) {
+    // A document nested thousands of levels deep overflows the stack of a recursive walk: say so, located.
+    if (error instanceof RangeError && TOO_DEEP.test(error.message)) throw new YamlSyntaxError(1, 1, NESTED_TOO_DEEPLY);
+    throw error;
+  }
+}
+
+function locateStream(text: string): LocateResult {
   const hasMarkers = text.includes('gitops-bump');
   const stream = parseStream(text, hasMarkers);
   const markers = hasMarkers ? readMarkers([...stream.comments].sort((a, b) => a.offset - b.offset), stream.lines) : [];

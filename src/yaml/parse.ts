@@ -60,6 +60,10 @@ function* tapComments(tokens: Iterable<CST.Token>, comments: SourceComment[]): G
   }
 }
 
+/** What a stack overflow inside the parser or the walk says, and what we say instead. */
+export const TOO_DEEP = /call stack|too much recursion|RangeError/i;
+export const NESTED_TOO_DEEPLY = 'the structure is nested too deeply to be read (thousands of levels): not a GitOps file we can edit safely';
+
 /** The stream's first parse error, located, or undefined when the stream is well-formed. */
 export function firstError(stream: ParsedStream): YamlSyntaxError | undefined {
   let first: { offset: number; message: string } | undefined;
@@ -70,7 +74,9 @@ export function firstError(stream: ParsedStream): YamlSyntaxError | undefined {
     }
   }
   if (first === undefined) return undefined;
-  const detail = first.message.replace(/ at line \d+, column \d+[\s\S]*$/, '').trim();
+  const detail = TOO_DEEP.test(first.message)
+    ? NESTED_TOO_DEEPLY
+    : first.message.replace(/ at line \d+, column \d+[\s\S]*$/, '').trim();
   return new YamlSyntaxError(stream.lines.line(first.offset), stream.lines.column(first.offset), detail);
 }
 
