@@ -4,7 +4,9 @@ import { versionOf } from './image/reference.js';
 import { promotionRequests } from './promote.js';
 import { readLocal, writeLocal } from './local/source.js';
 import { mayHoldAny, plan, PlanSyntaxError } from './plan.js';
-import { jobSummary, outcomeLine, outputs, planDiff, type PromotionReport, type RunContext } from './report.js';
+import { bumpResult, jobSummary, outputs, type BumpResult, type PromotionReport, type RunContext } from './report.js';
+
+export type { BumpResult } from './report.js';
 import { getInput, Runner, type AnnotationProperties } from './runner.js';
 import { readSettings, type InputReader, type Settings } from './settings.js';
 import type { Plan, SourceFile } from './types.js';
@@ -26,13 +28,6 @@ export interface Io {
   setOutput(name: string, value: string): void;
   summary(markdown: string): Promise<void>;
   setSecret(secret: string): void;
-}
-
-export interface BumpResult {
-  readonly plan: Plan;
-  readonly context: RunContext;
-  readonly outcome: string;
-  readonly diff: string;
 }
 
 function annotate(io: Io, error: unknown): void {
@@ -113,7 +108,7 @@ async function bumpLocal(settings: Settings, io: Io, promotion?: PromotionReport
       for (const e of result.edits) io.info(`wrote ${e.path}`);
     });
   }
-  return { plan: result, context, outcome: outcomeLine(result, context), diff: planDiff(result) };
+  return bumpResult(result, context);
 }
 
 /** One bump, whatever the surroundings: used by the action and by the CLI. */

@@ -36,6 +36,20 @@ export interface RunContext {
   readonly serverUrl?: string;
 }
 
+/** What one run did: the plan it carried out, where, and the two texts a person reads first. */
+export interface BumpResult {
+  readonly plan: Plan;
+  readonly context: RunContext;
+  /** One line: what happened. */
+  readonly outcome: string;
+  /** The unified diff of every edit. */
+  readonly diff: string;
+}
+
+export function bumpResult(plan: Plan, context: RunContext): BumpResult {
+  return { plan, context, outcome: outcomeLine(plan, context), diff: planDiff(plan) };
+}
+
 /** The action's outputs, as strings. */
 export function outputs(plan: Plan, context?: Pick<RunContext, 'commit' | 'pullRequest'>): Record<string, string> {
   const pr = context?.pullRequest;

@@ -75,11 +75,11 @@ function text(dir: string, rev: string, path: string): string {
 }
 
 describe('a new pull request', () => {
-  it('creates the branch at the base head, one verified commit, the PR with labels, reviewers, draft: ≤ 5 requests, main untouched', async () => {
+  it('creates the branch at the base head, one verified commit, the PR with labels, reviewers, assignees, draft: ≤ 5 requests, main untouched', async () => {
     const { emu, dir } = await start({ labels: ['deploy'] });
     const main = git(dir, 'rev-parse', 'main');
     const c = client(emu.url);
-    const s = spec('ghcr.io/acme/api:1.1.0', { labels: ['deploy', 'prod'], reviewers: ['alice'], teamReviewers: ['acme/sre'], draft: true });
+    const s = spec('ghcr.io/acme/api:1.1.0', { labels: ['deploy', 'prod'], reviewers: ['alice'], teamReviewers: ['acme/sre'], assignees: ['carol'], draft: true });
     const result = await openOrUpdatePullRequest(c, s);
     expect(result).toMatchObject({ operation: 'created', number: 1, branch: BRANCH, base: 'main', attempts: 1 });
     expect(result.url).toMatch(/\/acme\/gitops\/pull\/1$/);
@@ -99,6 +99,7 @@ describe('a new pull request', () => {
       body: `- ${API}:10 1.0.0 → 1.1.0`,
       reviewers: ['alice'],
       teamReviewers: ['sre'],
+      assignees: ['carol'],
     });
     expect([...(pull?.labels ?? [])].sort()).toEqual(['deploy', 'prod']);
     expect(result.plan.changes).toHaveLength(1);

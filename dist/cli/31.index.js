@@ -1282,66 +1282,41 @@ function planSnapshot(settings, snapshot) {
 }
 async function bumpRemote(settings, io, promotion, env = process.env) {
     const { owner, repo } = settings.repository;
-    const target = { owner, repo, branch: settings.branch };
-    const client = (0,github_client.createClient)({ token: settings.token, log: (m) => io.debug(m), userAgent: 'gitops-bump' });
-    const context = (branch, commit) => ({
-        mode: settings.mode,
-        environment: settings.environment,
-        target: `${owner}/${repo}`,
-        branch,
-        commit,
-        policy: (0,policy/* describePolicy */.wy)(settings.policy),
-        promotion,
-        serverUrl: (env.GITHUB_SERVER_URL ?? 'https://github.com').replace(/\/+$/, ''),
-    });
-    const read = { maxBytes: settings.maxFileBytes };
-    if (settings.mode === 'dry-run') {
-        const snapshot = await io.group('Read files', async () => {
-            const s = await (0,source.readSnapshot)(client, target, settings.paths, undefined, read);
-            io.info(`${s.files.length} file(s) read from ${owner}/${repo}@${s.branch} at ${s.head.slice(0, 7)} (${client.stats().requests} request(s)).`);
-            return s;
-        });
-        const result = await io.group('Plan', async () => planSnapshot(settings, snapshot));
-        const ctx = context(snapshot.branch);
-        return { plan: result, context: ctx, outcome: (0,report/* outcomeLine */.RW)(result, ctx), diff: (0,report/* planDiff */.Ry)(result) };
-    }
-    if (settings.mode === 'pull-request') {
-        const pr = settings.pullRequest;
-        const branch = pullRequestBranch(pr.branch, {
+    const remote = {
+        settings,
+        io,
+        client: (0,github_client.createClient)({ token: settings.token, log: (m) => io.debug(m), userAgent: 'gitops-bump' }),
+        target: { owner, repo, branch: settings.branch },
+        read: { maxBytes: settings.maxFileBytes },
+        context: (branch, commit) => ({
+            mode: settings.mode,
             environment: settings.environment,
-            pathPatterns: settings.pathPatterns,
-            images: settings.images.map((i) => i.ref.name),
-            promotionFrom: promotion?.from,
-        });
-        const result = await io.group('Pull request', async () => {
-            const r = await openOrUpdatePullRequest(client, {
-                target,
-                paths: settings.paths,
-                read,
-                branch,
-                planner: (snapshot) => planSnapshot(settings, snapshot),
-                message: (p) => (0,report/* commitMessage */.df)(settings.commitMessage, p, context(branch)),
-                title: (p) => (0,report/* pullRequestTitle */.Zr)(pr.title, p, context(branch)),
-                body: (p) => (0,report/* pullRequestBody */.NF)(pr.body, p, context(branch), branch),
-                labels: pr.labels,
-                reviewers: pr.reviewers,
-                teamReviewers: pr.teamReviewers,
-                assignees: pr.assignees,
-                draft: pr.draft,
-                autoMerge: pr.autoMerge,
-                log: (m) => io.debug(m),
-                warn: (m) => io.warning(m),
-            });
-            const where = r.number === undefined ? 'no pull request' : `pull request #${r.number}`;
-            io.info(`${where}: ${r.operation} (branch ${r.branch} → ${r.base}; ${r.attempts} round(s), ${client.stats().requests} request(s)).`);
-            return r;
-        });
-        const ctx = {
-            ...context(result.base, result.commit),
-            pullRequest: { operation: result.operation, number: result.number, url: result.url, branch: result.branch },
-        };
-        return { plan: result.plan, context: ctx, outcome: (0,report/* outcomeLine */.RW)(result.plan, ctx), diff: (0,report/* planDiff */.Ry)(result.plan) };
-    }
+            target: `${owner}/${repo}`,
+            branch,
+            commit,
+            policy: (0,policy/* describePolicy */.wy)(settings.policy),
+            promotion,
+            serverUrl: (env.GITHUB_SERVER_URL ?? 'https://github.com').replace(/\/+$/, ''),
+        }),
+    };
+    if (settings.mode === 'dry-run')
+        return dryRun(remote);
+    if (settings.mode === 'pull-request')
+        return pullRequest(remote, promotion);
+    return commit(remote);
+}
+/** Reads and plans; writes nothing. */
+async function dryRun({ settings, io, client, target, read, context }) {
+    const snapshot = await io.group('Read files', async () => {
+        const s = await (0,source.readSnapshot)(client, target, settings.paths, undefined, read);
+        io.info(`${s.files.length} file(s) read from ${s.nameWithOwner}@${s.branch} at ${s.head.slice(0, 7)} (${client.stats().requests} request(s)).`);
+        return s;
+    });
+    const result = await io.group('Plan', async () => planSnapshot(settings, snapshot));
+    return (0,report/* bumpResult */.QJ)(result, context(snapshot.branch));
+}
+/** One atomic, verified commit on the branch, race-safe. */
+async function commit({ settings, io, client, target, read, context }) {
     const committed = await io.group('Commit', async () => {
         const result = await commitPlan(client, {
             target,
@@ -1351,14 +1326,51 @@ async function bumpRemote(settings, io, promotion, env = process.env) {
             message: (p) => (0,report/* commitMessage */.df)(settings.commitMessage, p, context(settings.branch ?? '')),
             log: (m) => io.debug(m),
         });
-        const stats = client.stats();
+        const requests = client.stats().requests;
         io.info(result.commit
-            ? `Committed ${result.commit.oid} on ${result.branch} (parent ${result.head.slice(0, 7)}; ${result.attempts} round(s), ${stats.requests} request(s)).`
-            : `Nothing to commit on ${result.branch} at ${result.head.slice(0, 7)} (${stats.requests} request(s)).`);
+            ? `Committed ${result.commit.oid} on ${result.branch} (parent ${result.head.slice(0, 7)}; ${result.attempts} round(s), ${requests} request(s)).`
+            : `Nothing to commit on ${result.branch} at ${result.head.slice(0, 7)} (${requests} request(s)).`);
         return result;
     });
-    const ctx = context(committed.branch, committed.commit);
-    return { plan: committed.plan, context: ctx, outcome: (0,report/* outcomeLine */.RW)(committed.plan, ctx), diff: (0,report/* planDiff */.Ry)(committed.plan) };
+    return (0,report/* bumpResult */.QJ)(committed.plan, context(committed.branch, committed.commit));
+}
+/** One pull request per service and environment: created once, then updated in place (or closed). */
+async function pullRequest({ settings, io, client, target, read, context }, promotion) {
+    const pr = settings.pullRequest;
+    const branch = pullRequestBranch(pr.branch, {
+        environment: settings.environment,
+        pathPatterns: settings.pathPatterns,
+        images: settings.images.map((i) => i.ref.name),
+        promotionFrom: promotion?.from,
+    });
+    const result = await io.group('Pull request', async () => {
+        const r = await openOrUpdatePullRequest(client, {
+            target,
+            paths: settings.paths,
+            read,
+            branch,
+            planner: (snapshot) => planSnapshot(settings, snapshot),
+            message: (p) => (0,report/* commitMessage */.df)(settings.commitMessage, p, context(branch)),
+            title: (p) => (0,report/* pullRequestTitle */.Zr)(pr.title, p, context(branch)),
+            body: (p) => (0,report/* pullRequestBody */.NF)(pr.body, p, context(branch), branch),
+            labels: pr.labels,
+            reviewers: pr.reviewers,
+            teamReviewers: pr.teamReviewers,
+            assignees: pr.assignees,
+            draft: pr.draft,
+            autoMerge: pr.autoMerge,
+            log: (m) => io.debug(m),
+            warn: (m) => io.warning(m),
+        });
+        const which = r.number === undefined ? 'no pull request' : `pull request #${r.number}`;
+        io.info(`${which}: ${r.operation} (branch ${r.branch} → ${r.base}; ${r.attempts} round(s), ${client.stats().requests} request(s)).`);
+        return r;
+    });
+    const ctx = {
+        ...context(result.base, result.commit),
+        pullRequest: { operation: result.operation, number: result.number, url: result.url, branch: result.branch },
+    };
+    return (0,report/* bumpResult */.QJ)(result.plan, ctx);
 }
 
 

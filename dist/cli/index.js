@@ -7625,7 +7625,7 @@ async function bumpLocal(settings, io, promotion) {
                 io.info(`wrote ${e.path}`);
         });
     }
-    return { plan: result, context, outcome: (0,report/* outcomeLine */.RW)(result, context), diff: (0,report/* planDiff */.Ry)(result) };
+    return (0,report/* bumpResult */.QJ)(result, context);
 }
 /** One bump, whatever the surroundings: used by the action and by the CLI. */
 async function bump(read, io, env = process.env) {
@@ -8664,15 +8664,14 @@ function plan(files, requests, options) {
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
+  QJ: () => (/* binding */ bumpResult),
   df: () => (/* binding */ commitMessage),
-  RW: () => (/* binding */ outcomeLine),
   V4: () => (/* binding */ outputs),
-  Ry: () => (/* binding */ planDiff),
   NF: () => (/* binding */ pullRequestBody),
   Zr: () => (/* binding */ pullRequestTitle)
 });
 
-// UNUSED EXPORTS: SUMMARY_MAX_BYTES, jobSummary, promotionRows, promotionSection, summaryLine
+// UNUSED EXPORTS: SUMMARY_MAX_BYTES, jobSummary, outcomeLine, planDiff, promotionRows, promotionSection, summaryLine
 
 ;// CONCATENATED MODULE: ./src/diff.ts
 // A unified diff (git's format) of two texts, for the job summary and the CLI's dry-run.
@@ -8850,6 +8849,9 @@ var reference = __nccwpck_require__(3564);
 
 
 
+function bumpResult(plan, context) {
+    return { plan, context, outcome: outcomeLine(plan, context), diff: planDiff(plan) };
+}
 /** The action's outputs, as strings. */
 function outputs(plan, context) {
     const pr = context?.pullRequest;

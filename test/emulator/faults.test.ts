@@ -134,6 +134,11 @@ describe('scripted faults', () => {
     const second = await post(mutation, { id: pr.data.node_id, labels: [label.repository.label.id] });
     expect(second.body.errors).toBeUndefined();
     expect(emu.pulls('acme/gitops').find((p) => p.number === pr.data.number)?.labels).toEqual(['gitops']);
+    // Like GitHub, `data` and the error's `path` name an aliased field by its alias (its response key).
+    emu.addFault({ operation: 'addLabelsToLabelable', kind: 'not-resolvable' });
+    const aliased = await post(mutation.replace('addLabelsToLabelable(', 'labels: addLabelsToLabelable('), { id: pr.data.node_id, labels: [label.repository.label.id] });
+    expect(aliased.body.data).toEqual({ labels: null });
+    expect(aliased.body.errors?.[0]).toMatchObject({ type: 'NOT_FOUND', path: ['labels'] });
   });
 });
 

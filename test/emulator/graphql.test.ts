@@ -355,4 +355,25 @@ describe('pull requests over GraphQL', () => {
     const { body } = await post(`mutation { closePullRequest(input: { pullRequestId: "PR_bm9wZQ" }) { clientMutationId } }`);
     expect(body.errors?.[0]).toMatchObject({ type: 'NOT_FOUND', message: "Could not resolve to a node with the global id of 'PR_bm9wZQ'." });
   });
+
+  it('assigns users (addAssigneesToAssignable) and lists them on the pull request', async () => {
+    const id = await repositoryId();
+    const main = head();
+    await gql(`mutation($input: CreateRefInput!) { createRef(input: $input) { ref { name } } }`, { input: { repositoryId: id, name: 'refs/heads/bump/assign', oid: main } });
+    await gql(commitMutation, { input: commitInput(main, { 'apps/assign.yaml': 'image: x:2\n' }, [], 'bump/assign') });
+    const created = await gql<{ createPullRequest: { pullRequest: { id: string; number: number } } }>(
+      `mutation($input: CreatePullRequestInput!) { createPullRequest(input: $input) { pullRequest { id number } } }`,
+      { input: { repositoryId: id, baseRefName: 'main', headRefName: 'bump/assign', title: 'Assign' } },
+    );
+    const pr = created.createPullRequest.pullRequest;
+    const user = await gql<{ user: { id: string } }>(`{ user(login: "bob") { id } }`);
+    const assigned = await gql<{ a: { assignable: { assignees: { nodes: { login: string }[] } } } }>(
+      `mutation($pr: ID!, $users: [ID!]!) { a: addAssigneesToAssignable(input: { assignableId: $pr, assigneeIds: $users }) { assignable { ... on PullRequest { assignees(first: 5) { nodes { login } } } } } }`,
+      { pr: pr.id, users: [user.user.id] },
+    );
+    expect(assigned.a.assignable.assignees.nodes).toEqual([{ login: 'bob' }]);
+    expect(emu.pulls('acme/gitops').find((p) => p.number === pr.number)?.assignees).toEqual(['bob']);
+    const bad = await post(`mutation($pr: ID!) { addAssigneesToAssignable(input: { assignableId: $pr, assigneeIds: ["T_bm9wZQ"] }) { clientMutationId } }`, { pr: pr.id });
+    expect(bad.body.errors?.[0]).toMatchObject({ type: 'NOT_FOUND' });
+  });
 });

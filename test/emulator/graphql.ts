@@ -56,17 +56,23 @@ export interface GraphQLAnswer {
 }
 
 /** Summary of a document for logging and fault matching, without executing it. */
-export function describeDocument(query: string, operationName?: string): { operation: string; mutation: boolean; rootFields: string[] } {
+export function describeDocument(
+  query: string,
+  operationName?: string,
+): { operation: string; mutation: boolean; rootFields: string[]; responseKeys: string[] } {
   try {
     const doc = parseCached(query);
     const ops = doc.definitions.filter((d): d is OperationDefinitionNode => d.kind === 'OperationDefinition');
     const op = ops.find((o) => !operationName || o.name?.value === operationName) ?? ops[0];
-    if (!op) return { operation: 'query', mutation: false, rootFields: [] };
-    const rootFields = op.selectionSet.selections.flatMap((s) => (s.kind === 'Field' ? [s.name.value] : []));
-    if (op.operation === 'mutation') return { operation: `mutation ${rootFields.join(',')}`, mutation: true, rootFields };
-    return { operation: op.operation, mutation: false, rootFields };
+    if (!op) return { operation: 'query', mutation: false, rootFields: [], responseKeys: [] };
+    const fields = op.selectionSet.selections.flatMap((s) => (s.kind === 'Field' ? [s] : []));
+    const rootFields = fields.map((f) => f.name.value);
+    // GitHub names a field in `data` and in an error's `path` by its response key: the alias when there is one.
+    const responseKeys = fields.map((f) => f.alias?.value ?? f.name.value);
+    if (op.operation === 'mutation') return { operation: `mutation ${rootFields.join(',')}`, mutation: true, rootFields, responseKeys };
+    return { operation: op.operation, mutation: false, rootFields, responseKeys };
   } catch {
-    return { operation: 'query', mutation: false, rootFields: [] };
+    return { operation: 'query', mutation: false, rootFields: [], responseKeys: [] };
   }
 }
 
@@ -614,6 +620,9 @@ class PullRequestNode {
   labels(args: ConnectionArgs): Record<string, unknown> {
     return connection(this.pull.labels.map((name) => new LabelNode(this.repo.repo, this.repo.repo.ensureLabel(name))), args);
   }
+  assignees(args: ConnectionArgs): Record<string, unknown> {
+    return connection(this.pull.assignees.map((login) => new UserNode(login, this.urls)), args);
+  }
   reviewRequests(args: ConnectionArgs): Record<string, unknown> {
     const requests = [
       ...this.pull.reviewers.map((login) => new UserNode(login, this.urls)),
@@ -964,6 +973,19 @@ class Root {
       pullRequest: new PullRequestNode(new RepositoryNode(repo, ctx.urls), pull, ctx.urls),
       actor: new UserNode(ctx.actor.login, ctx.urls),
     };
+  }
+
+  addAssigneesToAssignable(args: { input: { clientMutationId?: string; assignableId: string; assigneeIds: string[] } }, ctx: GraphQLContext): Record<string, unknown> {
+    const { input } = args;
+    const { repo, pull } = pullById(ctx, input.assignableId);
+    requireWrite(ctx, repo);
+    for (const id of input.assigneeIds) {
+      const decoded = decodeNodeId(id);
+      if (!decoded || (decoded.prefix !== 'U' && decoded.prefix !== 'BOT')) throw unresolvable(id);
+      const login = decoded.key.replace(/^User:/, '');
+      if (!pull.assignees.includes(login)) pull.assignees.push(login);
+    }
+    return { clientMutationId: input.clientMutationId ?? null, assignable: new PullRequestNode(new RepositoryNode(repo, ctx.urls), pull, ctx.urls) };
   }
 
   enablePullRequestAutoMerge(

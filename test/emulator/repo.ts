@@ -59,6 +59,8 @@ export interface PullRecord {
   labels: string[];
   reviewers: string[];
   teamReviewers: string[];
+  /** Logins assigned (GraphQL addAssigneesToAssignable). */
+  assignees: string[];
   autoMerge: { mergeMethod: 'MERGE' | 'SQUASH' | 'REBASE'; enabledAt: string; enabledBy: string } | null;
   author: string;
   createdAt: string;
@@ -389,6 +391,7 @@ export class Repo {
       labels: [],
       reviewers: [],
       teamReviewers: [],
+      assignees: [],
       autoMerge: null,
       author: input.actor.login,
       createdAt: now,

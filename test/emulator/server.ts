@@ -88,6 +88,8 @@ interface Incoming {
   operation: string;
   mutation: boolean;
   rootFields: string[];
+  /** The root fields' response keys (alias, else name), as GitHub names them in `data` and error paths. */
+  responseKeys: string[];
   route: Route | undefined;
   match: RegExpExecArray | null;
 }
@@ -298,6 +300,7 @@ export class EmulatorCore {
       operation: `${method} ${path}`,
       mutation: method !== 'GET' && method !== 'HEAD',
       rootFields: [],
+      responseKeys: [],
       route: undefined,
       match: null,
     };
@@ -471,7 +474,7 @@ export class EmulatorCore {
   }
 
   private applyFault(rule: FaultRule, incoming: Incoming, answer: Answer, destroy: () => void): void {
-    const { kind, rootFields, body } = incoming;
+    const { kind, responseKeys, body } = incoming;
     const retryAfter = rule.retryAfter ?? 1;
     const label = String(rule.kind);
     switch (rule.kind) {
@@ -508,8 +511,8 @@ export class EmulatorCore {
           return;
         }
         const id = firstId(body) ?? 'unknown';
-        const data = Object.fromEntries(rootFields.map((f) => [f, null]));
-        answer(200, { data, errors: [{ type: 'NOT_FOUND', path: [rootFields[0] ?? 'node'], locations: [{ line: 2, column: 3 }], message: `Could not resolve to a node with the global id of '${id}'.` }] }, {}, label);
+        const data = Object.fromEntries(responseKeys.map((f) => [f, null]));
+        answer(200, { data, errors: [{ type: 'NOT_FOUND', path: [responseKeys[0] ?? 'node'], locations: [{ line: 2, column: 3 }], message: `Could not resolve to a node with the global id of '${id}'.` }] }, {}, label);
         return;
       }
     }
