@@ -40,3 +40,28 @@ describe('README.md', () => {
     for (const name of Object.keys(action.inputs)) expect(readme).toContain(`| \`${name}\` |`);
   });
 });
+
+describe('README workflow examples', () => {
+  it('use only inputs that action.yml declares, and parse as YAML', () => {
+    const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
+    const blocks = [...readme.matchAll(/```yaml\n([\s\S]*?)```/g)].map((m) => m[1]!);
+    let checked = 0;
+    for (const block of blocks) {
+      // Fragments (a job's steps, a single step) parse as YAML on their own after removing their indentation.
+      const indent = Math.min(...block.split('\n').filter((l) => l.trim()).map((l) => l.length - l.trimStart().length));
+      const doc = parse(block.split('\n').map((l) => l.slice(indent)).join('\n')) as unknown;
+      const visit = (node: unknown): void => {
+        if (Array.isArray(node)) return node.forEach(visit);
+        if (node === null || typeof node !== 'object') return;
+        const step = node as Record<string, unknown>;
+        if (typeof step.uses === 'string' && step.uses.includes('gitops-bump@')) {
+          for (const key of Object.keys((step.with ?? {}) as object)) expect(Object.keys(action.inputs), `README uses input '${key}'`).toContain(key);
+          checked++;
+        }
+        Object.values(step).forEach(visit);
+      };
+      visit(doc);
+    }
+    expect(checked).toBeGreaterThanOrEqual(4);
+  });
+});
