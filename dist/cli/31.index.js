@@ -713,6 +713,19 @@ function errorsOf(answer, alias) {
     });
 }
 /**
+ * Why a follow-up field failed, or [] when it succeeded. A mutation that ran answers a payload object, so a
+ * null payload failed too, even when only another field's error names the cause (then those errors are its).
+ */
+function failure(answer, alias) {
+    const own = errorsOf(answer, alias);
+    if (own.length > 0)
+        return own;
+    const payload = answer.data[alias];
+    if (payload !== null && payload !== undefined)
+        return [];
+    return answer.errors.length > 0 ? answer.errors : [{ message: 'GitHub answered without a result' }];
+}
+/**
  * A lost race: a moved ref (STALE_DATA), a branch or PR another run made first ("already exists"), or a PR
  * whose head has no commits over the base (the commit before it lost its race, or GitHub has not seen it yet).
  */
@@ -1049,11 +1062,11 @@ async function refresh(client, spec, observation, pull, plan) {
 }
 /** Re-sends the metadata fields of a document that GitHub could not resolve yet; other failures warn. */
 async function retryMetadata(client, spec, answer, fields, pull) {
-    const failed = fields.filter((f) => errorsOf(answer, f.alias).length > 0);
-    const again = failed.filter((f) => errorsOf(answer, f.alias).every(isUnresolvable));
+    const failed = fields.filter((f) => failure(answer, f.alias).length > 0);
+    const again = failed.filter((f) => failure(answer, f.alias).every(isUnresolvable));
     for (const f of failed)
         if (!again.includes(f))
-            spec.warn?.(followUpWarning(spec, f.alias, pull.number, errorsOf(answer, f.alias)));
+            spec.warn?.(followUpWarning(spec, f.alias, pull.number, failure(answer, f.alias)));
     if (again.length > 0)
         await sendFollowUp(client, spec, 'RefreshPullRequest', again, pull, 2);
 }
@@ -1235,11 +1248,11 @@ async function sendFollowUp(client, spec, name, fields, pull, firstTry = 1) {
                 spec.warn?.(followUpWarning(spec, f.alias, pull.number, [{ message: error instanceof Error ? error.message : String(error) }]));
             return;
         }
-        const failed = pending.filter((f) => errorsOf(answer, f.alias).length > 0);
-        const again = failed.filter((f) => errorsOf(answer, f.alias).every(isUnresolvable));
+        const failed = pending.filter((f) => failure(answer, f.alias).length > 0);
+        const again = failed.filter((f) => failure(answer, f.alias).every(isUnresolvable));
         for (const f of failed) {
             if (!again.includes(f) || attempt >= attempts)
-                spec.warn?.(followUpWarning(spec, f.alias, pull.number, errorsOf(answer, f.alias)));
+                spec.warn?.(followUpWarning(spec, f.alias, pull.number, failure(answer, f.alias)));
         }
         if (again.length > 0 && attempt < attempts)
             spec.log?.(`#${pull.number} not resolvable yet (${again.map((f) => f.alias).join(', ')}): retrying`);
