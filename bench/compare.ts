@@ -4,7 +4,9 @@
 //   yaml-document   load the file with the `yaml` package's Document API (which keeps comments) and dump it
 //                   again WITHOUT any edit: what any load-then-dump tool starts from
 //   yaml-plain      parse to plain data and stringify (what a tool that reads values and writes YAML does)
-import { readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse, parseAllDocuments, stringify } from 'yaml';
 import { unifiedDiff } from '../src/diff.js';
@@ -19,8 +21,19 @@ function removedLines(before: string, after: string): string[] {
     .filter((l) => l.startsWith('-') && !l.startsWith('---'));
 }
 
+const scratch = mkdtempSync(join(tmpdir(), 'gitops-bump-compare-'));
+
+/** Lines removed (= changed or deleted), counted by git's own minimal diff. */
 function changedLines(before: string, after: string): number {
-  return removedLines(before, after).length;
+  writeFileSync(join(scratch, 'a'), before);
+  writeFileSync(join(scratch, 'b'), after);
+  let out = '';
+  try {
+    execFileSync('git', ['diff', '--no-index', '--numstat', 'a', 'b'], { cwd: scratch, encoding: 'utf8' });
+  } catch (error) {
+    out = (error as { stdout: string }).stdout;
+  }
+  return Number(out.split('\t')[1] ?? 0);
 }
 
 /** A stale digest cleared because a tag alone was written: part of the change, not a disturbance. */
@@ -70,6 +83,7 @@ export function byteExactness(corpus: string): Record<string, number> {
       plainLines += changedLines(text, plain);
     }
   }
+  rmSync(scratch, { recursive: true, force: true });
   return {
     files,
     references_bumped: references,
