@@ -4,7 +4,7 @@ import { versionOf } from './image/reference.js';
 import { promotionRequests } from './promote.js';
 import { readLocal, writeLocal } from './local/source.js';
 import { mayHoldAny, plan, PlanSyntaxError } from './plan.js';
-import { bumpResult, jobSummary, outputs, type BumpResult, type PromotionReport, type RunContext } from './report.js';
+import { bumpResult, jobSummary, outputs, unmatchedNotes, type BumpResult, type PromotionReport, type RunContext } from './report.js';
 
 export type { BumpResult } from './report.js';
 import { getInput, Runner, type AnnotationProperties } from './runner.js';
@@ -40,6 +40,7 @@ function annotate(io: Io, error: unknown): void {
 
 function reportPlan(io: Io, result: Plan): void {
   for (const r of result.refusals) io.warning(`${r.image} ${r.from || '(none)'} → ${r.to} refused: ${r.reason}`, { file: r.file, line: r.line });
+  for (const note of unmatchedNotes(result)) io.warning(`${note} Check 'paths' and the repository's spelling.`);
   for (const note of result.notes) io.info(`note: ${note}`);
   for (const s of result.skipped) io.info(`skipped ${s.path}: ${s.reason}`);
 }

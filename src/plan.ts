@@ -194,6 +194,5 @@ export function plan(files: readonly SourceFile[], requests: readonly ImageReque
   }
   if (errors.length > 0) throw new PlanSyntaxError(errors);
   const unmatched = requests.filter((r) => !matched.has(r)).map((r) => r.ref.name);
-  for (const name of unmatched) notes.push(`${name} matched no image reference in the selected files.`);
   return { edits, changes: edits.flatMap((e) => e.changes), refusals, skipped, notes, unmatched };
 }

@@ -167,6 +167,11 @@ export function planDiff(plan: Plan): string {
   return plan.edits.map((e) => unifiedDiff(e.path, e.before, e.after)).join('');
 }
 
+/** One line per requested image that no selected file holds (the log shows each as a warning). */
+export function unmatchedNotes(plan: Plan): string[] {
+  return (plan.unmatched ?? []).map((name) => `${name} matched no image reference in the selected files.`);
+}
+
 /** Why a run changed nothing: refusals, images found nowhere (say which, and how many files were skipped), or all current. */
 function nothingToChange(plan: Plan, refused: string): string {
   if (refused) return `Nothing to change${refused}.`;
@@ -336,9 +341,10 @@ function renderSummary(plan: Plan, context: RunContext, shape: SummaryShape): st
     lines.push(...capped(plan.skipped, shape.rows, (s) => `- ${code(s.path)}: ${cell(s.reason)}`, (rest) => `- … and ${rest} more (listed in the log)`));
     lines.push('', '</details>', '');
   }
-  if (plan.notes.length > 0) {
+  const notes = [...unmatchedNotes(plan), ...plan.notes];
+  if (notes.length > 0) {
     lines.push('**Notes**', '');
-    lines.push(...capped(plan.notes, shape.rows, (note) => `- ${cell(note)}`, (rest) => `- … and ${rest} more (listed in the log)`));
+    lines.push(...capped(notes, shape.rows, (note) => `- ${cell(note)}`, (rest) => `- … and ${rest} more (listed in the log)`));
     lines.push('');
   }
   if ('omitted' in shape.diff) {

@@ -96,6 +96,13 @@ describe('dist/index.js in local mode', () => {
     expect(ok.summary).toContain('charts/worker/templates/deployment.yaml');
   });
 
+  it('warns when a requested image matches nothing, and says so in the summary', async () => {
+    const run = await runAction({ images: 'ghcr.io/acme/apii:1.0.0', 'local-path': repo, mode: 'dry-run' });
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain("::warning::ghcr.io/acme/apii matched no image reference in the selected files. Check 'paths' and the repository's spelling.");
+    expect(run.summary).toContain('- ghcr.io/acme/apii matched no image reference in the selected files.');
+  });
+
   it('fails with one line naming the input for an invalid image reference', async () => {
     const run = await runAction({ images: 'ghcr.io/acme/API:1.0', 'local-path': repo });
     expect(run.code).toBe(1);

@@ -7554,6 +7554,8 @@ function annotate(io, error) {
 function reportPlan(io, result) {
     for (const r of result.refusals)
         io.warning(`${r.image} ${r.from || '(none)'} → ${r.to} refused: ${r.reason}`, { file: r.file, line: r.line });
+    for (const note of (0,report/* unmatchedNotes */.b6)(result))
+        io.warning(`${note} Check 'paths' and the repository's spelling.`);
     for (const note of result.notes)
         io.info(`note: ${note}`);
     for (const s of result.skipped)
@@ -8650,8 +8652,6 @@ function plan(files, requests, options) {
     if (errors.length > 0)
         throw new PlanSyntaxError(errors);
     const unmatched = requests.filter((r) => !matched.has(r)).map((r) => r.ref.name);
-    for (const name of unmatched)
-        notes.push(`${name} matched no image reference in the selected files.`);
     return { edits, changes: edits.flatMap((e) => e.changes), refusals, skipped, notes, unmatched };
 }
 
@@ -8668,7 +8668,8 @@ __nccwpck_require__.d(__webpack_exports__, {
   df: () => (/* binding */ commitMessage),
   V4: () => (/* binding */ outputs),
   NF: () => (/* binding */ pullRequestBody),
-  Zr: () => (/* binding */ pullRequestTitle)
+  Zr: () => (/* binding */ pullRequestTitle),
+  b6: () => (/* binding */ unmatchedNotes)
 });
 
 // UNUSED EXPORTS: SUMMARY_MAX_BYTES, jobSummary, outcomeLine, planDiff, promotionRows, promotionSection, summaryLine
@@ -8962,6 +8963,10 @@ function code(text) {
 function planDiff(plan) {
     return plan.edits.map((e) => unifiedDiff(e.path, e.before, e.after)).join('');
 }
+/** One line per requested image that no selected file holds (the log shows each as a warning). */
+function unmatchedNotes(plan) {
+    return (plan.unmatched ?? []).map((name) => `${name} matched no image reference in the selected files.`);
+}
 /** Why a run changed nothing: refusals, images found nowhere (say which, and how many files were skipped), or all current. */
 function nothingToChange(plan, refused) {
     if (refused)
@@ -9098,9 +9103,10 @@ function renderSummary(plan, context, shape) {
         lines.push(...capped(plan.skipped, shape.rows, (s) => `- ${code(s.path)}: ${cell(s.reason)}`, (rest) => `- … and ${rest} more (listed in the log)`));
         lines.push('', '</details>', '');
     }
-    if (plan.notes.length > 0) {
+    const notes = [...unmatchedNotes(plan), ...plan.notes];
+    if (notes.length > 0) {
         lines.push('**Notes**', '');
-        lines.push(...capped(plan.notes, shape.rows, (note) => `- ${cell(note)}`, (rest) => `- … and ${rest} more (listed in the log)`));
+        lines.push(...capped(notes, shape.rows, (note) => `- ${cell(note)}`, (rest) => `- … and ${rest} more (listed in the log)`));
         lines.push('');
     }
     if ('omitted' in shape.diff) {
