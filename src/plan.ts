@@ -36,7 +36,7 @@ function where(e: FileSyntaxError): string {
 }
 
 /** The last path component of a repository: every spelling of the image holds it, so a file without it cannot match. */
-export function needle(request: ImageRequest): string {
+function needle(request: ImageRequest): string {
   const path = request.ref.path;
   return path.slice(path.lastIndexOf('/') + 1);
 }

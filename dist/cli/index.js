@@ -3512,8 +3512,6 @@ async function readLocal(root, paths, options) {
     // files the byte-level `keep` filter accepts are decoded and kept.
     let buffer = Buffer.allocUnsafe(Math.min(options.maxFileBytes + 1, 64 * 1024));
     for (const path of listed.files) {
-        if (options.filter && !options.filter(path))
-            continue;
         const fd = (0,external_node_fs_namespaceObject.openSync)(`${root}/${path}`, 'r');
         let size = 0;
         try {
@@ -8219,8 +8217,6 @@ __nccwpck_require__.d(__webpack_exports__, {
   fy: () => (/* binding */ mayHoldAny),
   et: () => (/* binding */ plan)
 });
-
-// UNUSED EXPORTS: needle
 
 // EXTERNAL MODULE: ./src/image/policy.ts
 var policy = __nccwpck_require__(6811);

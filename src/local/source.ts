@@ -9,8 +9,6 @@ import type { FileEdit, Skip, Snapshot, SourceFile } from '../types.js';
 
 export interface LocalReadOptions {
   readonly maxFileBytes: number;
-  /** Reads only files whose path passes (a cheap pre-filter, e.g. by extension). */
-  readonly filter?: (path: string) => boolean;
   /**
    * Keeps only files whose bytes pass (e.g. hold a requested repository's name): a bump is then proportional to
    * the bytes that can hold the image, not to the repository, and the rest are never decoded or kept.
@@ -155,7 +153,6 @@ export async function readLocal(root: string, paths: PathMatcher, options: Local
   // files the byte-level `keep` filter accepts are decoded and kept.
   let buffer = Buffer.allocUnsafe(Math.min(options.maxFileBytes + 1, 64 * 1024));
   for (const path of listed.files) {
-    if (options.filter && !options.filter(path)) continue;
     const fd = openSync(`${root}/${path}`, 'r');
     let size = 0;
     try {
