@@ -1,36 +1,34 @@
-// Bundles the action (dist/index.js) and the CLI (dist/cli/index.js) with @vercel/ncc. Each entry gets its own
-// folder because ncc splits lazily imported modules (the GitHub adapters, loaded only in API mode) into chunk
-// files beside the entry; dist/package.json marks every bundle as an ES module.
+// Bundles src/ once with @vercel/ncc into dist/lib/ (the bundle, and the chunks ncc splits off for lazily
+// imported modules: the GitHub adapters, loaded only in API mode), then writes the two entry files:
+// dist/index.js (the action, action.yml `runs.main`) and dist/cli/index.js (the CLI, package.json `bin`).
+// One build means one copy of every chunk in dist/; dist/package.json marks the files as ES modules.
 import { execFileSync } from 'node:child_process';
-import { chmodSync, cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 const ncc = 'node_modules/@vercel/ncc/dist/ncc/cli.js';
-const entries = [
-  { src: 'src/index.ts', out: 'dist' },
-  { src: 'src/cli.ts', out: 'dist/cli', shebang: true },
-];
 
 rmSync('dist', { recursive: true, force: true });
 const work = mkdtempSync(join(tmpdir(), 'gitops-bump-build-'));
 try {
-  for (const entry of entries) {
-    const outDir = join(work, entry.out.replace(/\//g, '_'));
-    execFileSync(process.execPath, [ncc, 'build', entry.src, '-o', outDir, '--target', 'es2022', '-q'], { stdio: 'inherit' });
-    mkdirSync(entry.out, { recursive: true });
-    for (const file of readdirSync(outDir)) {
-      if (file === 'package.json') continue;
-      cpSync(join(outDir, file), join(entry.out, file), { recursive: true });
-    }
-    if (entry.shebang) {
-      const main = join(entry.out, 'index.js');
-      const code = readFileSync(main, 'utf8');
-      if (!code.startsWith('#!')) writeFileSync(main, `#!/usr/bin/env node\n${code}`);
-      chmodSync(main, 0o755);
-    }
+  execFileSync(process.execPath, [ncc, 'build', 'src/entry.ts', '-o', work, '--target', 'es2022', '-q'], { stdio: 'inherit' });
+  mkdirSync('dist/lib', { recursive: true });
+  for (const file of readdirSync(work)) {
+    if (file !== 'package.json') cpSync(join(work, file), join('dist/lib', file), { recursive: true });
   }
-  writeFileSync('dist/package.json', '{\n  "type": "module"\n}\n');
 } finally {
   rmSync(work, { recursive: true, force: true });
 }
+
+writeFileSync(
+  'dist/index.js',
+  "// The action's entry point (action.yml `runs.main`): runs the action and nothing else.\nimport { run } from './lib/index.js';\n\nawait run();\n",
+);
+mkdirSync('dist/cli', { recursive: true });
+writeFileSync(
+  'dist/cli/index.js',
+  "#!/usr/bin/env node\n// The CLI's entry point (package.json `bin: gitops-bump`): runs the command line and nothing else.\nimport { main } from '../lib/index.js';\n\nprocess.exitCode = await main(process.argv.slice(2));\n",
+);
+chmodSync('dist/cli/index.js', 0o755);
+writeFileSync('dist/package.json', '{\n  "type": "module"\n}\n');
