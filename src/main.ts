@@ -7,7 +7,7 @@ import { mayHoldAny, plan, PlanSyntaxError } from './plan.js';
 import { bumpResult, jobSummary, outputs, unmatchedNotes, type BumpResult, type PromotionReport, type RunContext } from './report.js';
 
 export type { BumpResult } from './report.js';
-import { getInput, Runner, type AnnotationProperties } from './runner.js';
+import * as core from '@actions/core';
 import { readSettings, type InputReader, type Settings } from './settings.js';
 import type { Plan, SourceFile } from './types.js';
 
@@ -142,33 +142,38 @@ export async function bump(read: InputReader, io: Io, env: NodeJS.ProcessEnv = p
   }
 }
 
-/** The runner's surroundings (the workflow-command protocol on stdout, the output and summary files). */
-export function actionIo(runner = new Runner()): Io {
-  const props = (place?: Place): AnnotationProperties | undefined =>
+/**
+ * The runner's surroundings through @actions/core, the runner protocol's own package (workflow commands on
+ * stdout, the GITHUB_OUTPUT and GITHUB_STEP_SUMMARY files), so the encoding follows GitHub's as it changes.
+ */
+export function actionIo(env: NodeJS.ProcessEnv = process.env): Io {
+  const props = (place?: Place): core.AnnotationProperties | undefined =>
     place ? { file: place.file, startLine: place.line, startColumn: place.column } : undefined;
   return {
-    info: (m) => runner.info(m),
-    debug: (m) => runner.debug(m),
-    warning: (m, place) => runner.annotate('warning', m, props(place)),
-    error: (m, place) => runner.annotate('error', m, props(place)),
-    group: (name, fn) => runner.group(name, fn),
-    setOutput: (name, value) => runner.setOutput(name, value),
-    summary: async (markdown) => runner.summary(markdown),
-    setSecret: (s) => runner.setSecret(s),
+    info: (m) => core.info(m),
+    debug: (m) => core.debug(m),
+    warning: (m, place) => core.warning(m, props(place)),
+    error: (m, place) => core.error(m, props(place)),
+    group: (name, fn) => core.group(name, fn),
+    setOutput: (name, value) => core.setOutput(name, value),
+    // Outside a runner (no GITHUB_STEP_SUMMARY) there is no summary to write; core.summary would throw.
+    summary: async (markdown) => {
+      if (env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(markdown, true).write();
+    },
+    setSecret: (s) => core.setSecret(s),
   };
 }
 
 /** The action's entry point: never throws; a failure is reported with setFailed. */
 export async function run(): Promise<void> {
-  const runner = new Runner();
-  const io = actionIo(runner);
+  const io = actionIo();
   try {
-    const result = await bump((name) => getInput(name), io);
+    const result = await bump((name) => core.getInput(name), io);
     const values = outputs(result.plan, result.context);
     for (const [name, value] of Object.entries(values)) io.setOutput(name, value);
     await io.summary(jobSummary(result.plan, result.context));
-    runner.info(result.outcome);
+    io.info(result.outcome);
   } catch (error) {
-    runner.setFailed(error instanceof Error ? error.message : String(error));
+    core.setFailed(error instanceof Error ? error.message : String(error));
   }
 }
