@@ -2,7 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'test/emulator/schemas/**'] },
+  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', '__tests__/emulator/schemas/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

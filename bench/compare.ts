@@ -9,10 +9,10 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse, parseAllDocuments, stringify } from 'yaml';
-import { unifiedDiff } from '../src/diff.js';
+import { unifiedDiff } from '../src/report/diff.js';
 import { parsePolicy } from '../src/image/policy.js';
-import { plan } from '../src/plan.js';
-import { parseImages } from '../src/settings.js';
+import { plan } from '../src/core/plan.js';
+import { parseImages } from '../src/settings/settings.js';
 import { locate } from '../src/yaml/locate.js';
 
 function removedLines(before: string, after: string): string[] {

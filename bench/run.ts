@@ -10,9 +10,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { startEmulator, type Emulator } from '../test/emulator/index.js';
-import { repoRoot, runAction, spawnCollect } from '../test/support/action.js';
-import { gitRepo } from '../test/support/repo.js';
+import { startEmulator, type Emulator } from '../__tests__/emulator/index.js';
+import { repoRoot, runAction, spawnCollect } from '../__tests__/support/action.js';
+import { gitRepo } from '../__tests__/support/repo.js';
 import { byteExactness } from './compare.js';
 import { generateMonorepo, serviceName } from './monorepo.js';
 
@@ -160,4 +160,4 @@ async function contention(count = 20): Promise<void> {
 if (selected('local-bump')) await localBump();
 if (selected('api')) await apiScenarios();
 if (selected('contention')) await contention();
-if (selected('byte-exactness')) console.log(JSON.stringify({ bench: 'byte-exactness', ...byteExactness(join(repoRoot, 'test/corpus/real-world')) }));
+if (selected('byte-exactness')) console.log(JSON.stringify({ bench: 'byte-exactness', ...byteExactness(join(repoRoot, '__tests__/corpus/real-world')) }));

@@ -12,7 +12,7 @@ const ncc = 'node_modules/@vercel/ncc/dist/ncc/cli.js';
 rmSync('dist', { recursive: true, force: true });
 const work = mkdtempSync(join(tmpdir(), 'gitops-bump-build-'));
 try {
-  execFileSync(process.execPath, [ncc, 'build', 'src/entry.ts', '-o', work, '--target', 'es2022', '-q'], { stdio: 'inherit' });
+  execFileSync(process.execPath, [ncc, 'build', 'src/app/entry.ts', '-o', work, '--target', 'es2022', '-q'], { stdio: 'inherit' });
   mkdirSync('dist/lib', { recursive: true });
   for (const file of readdirSync(work)) {
     if (file !== 'package.json') cpSync(join(work, file), join('dist/lib', file), { recursive: true });

@@ -6,8 +6,8 @@ import { execFileSync } from 'node:child_process';
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startEmulator } from '../test/emulator/index.js';
-import { repoRoot, runAction, type ActionRun } from '../test/support/action.js';
+import { startEmulator } from '../__tests__/emulator/index.js';
+import { repoRoot, runAction, type ActionRun } from '../__tests__/support/action.js';
 
 const bold = (s: string) => (process.stdout.isTTY ? `\x1b[1m${s}\x1b[0m` : s);
 const rule = (title: string): void => console.log(`\n${bold(`── ${title} ${'─'.repeat(Math.max(0, 72 - title.length))}`)}`);

@@ -31607,6 +31607,453 @@ module.exports = {
 
 /***/ }),
 
+/***/ 9385:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  fX: () => (/* binding */ PlanSyntaxError),
+  fy: () => (/* binding */ mayHoldAny),
+  et: () => (/* binding */ plan)
+});
+
+// EXTERNAL MODULE: ./src/image/policy.ts
+var policy = __nccwpck_require__(6811);
+// EXTERNAL MODULE: ./src/image/reference.ts
+var reference = __nccwpck_require__(3564);
+// EXTERNAL MODULE: ./src/yaml/locate.ts + 5 modules
+var locate = __nccwpck_require__(8341);
+// EXTERNAL MODULE: ./src/yaml/scalar.ts
+var scalar = __nccwpck_require__(5971);
+// EXTERNAL MODULE: ./src/yaml/text.ts
+var yaml_text = __nccwpck_require__(296);
+;// CONCATENATED MODULE: ./src/yaml/splice.ts
+// Byte-exact edits: only the bytes of the values that change are touched. Comments, blank lines, quote
+// style, indentation, flow style, key order, CRLF, a BOM, a missing final newline and the other
+// documents of a stream stay as they were.
+
+
+
+/** The site's shape cannot hold what was asked (a digest where there is no digest field, a block scalar, a hold…). */
+class UnwritableError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'UnwritableError';
+    }
+}
+/**
+ * The minimal edits that make `site` (found by `locate(text)`) point at `want`; [] when it already does.
+ * A tag alone drops a stale digest; a tag and digest are both written where the shape has room for the
+ * digest (a reference, kustomize `digest`, a Helm `digest`/`sha` sibling, a `tag@digest` tag). Pure.
+ * Throws {@link UnwritableError} when the shape cannot hold the request.
+ */
+function rewrite(text, site, want) {
+    checkWant(site, want);
+    if (site.held)
+        throw new UnwritableError(`${where(site)}: held by a '# gitops-bump: hold' comment`);
+    const target = site.target;
+    const edits = target.kind === 'reference' ? referenceEdits(text, site, target, want) : fieldsEdits(text, site, target, want);
+    return edits.filter((edit) => text.slice(edit.start, edit.end) !== edit.text);
+}
+/** Two edits touch the same bytes differently (two sites sharing one anchored scalar, asked for different versions). */
+class EditConflictError extends RangeError {
+    first;
+    second;
+    constructor(first, second) {
+        super(`edits [${first.start}, ${first.end}) and [${second.start}, ${second.end}) overlap: two changes to the same bytes`);
+        this.first = first;
+        this.second = second;
+        this.name = 'EditConflictError';
+    }
+}
+/**
+ * Applies non-overlapping edits (identical duplicates, as from two sites sharing an anchor, count once).
+ * Throws {@link EditConflictError} for two different edits of the same bytes, RangeError for an edit outside the text.
+ */
+function applyEdits(text, edits) {
+    const sorted = dedupe(edits).sort((a, b) => a.start - b.start || a.end - b.end);
+    let out = '';
+    let at = 0;
+    for (const [i, edit] of sorted.entries()) {
+        const next = sorted[i + 1];
+        if (edit.start < at || edit.end < edit.start || edit.end > text.length) {
+            throw new RangeError(`edit [${edit.start}, ${edit.end}) is outside the text or overlaps the previous edit`);
+        }
+        if (next !== undefined && (next.start < edit.end || (next.start === edit.start && edit.start === edit.end)))
+            throw new EditConflictError(edit, next);
+        out += text.slice(at, edit.start) + edit.text;
+        at = edit.end;
+    }
+    return out + text.slice(at);
+}
+function dedupe(edits) {
+    const seen = new Map();
+    for (const edit of edits)
+        seen.set(`${edit.start}:${edit.end}:${edit.text}`, edit);
+    return [...seen.values()];
+}
+// ---- whole references ------------------------------------------------------------------------------------
+function referenceEdits(text, site, target, want) {
+    const name = target.writtenName;
+    if (name === undefined)
+        throw new UnwritableError(`${where(site)}: ${JSON.stringify(target.scalar.text ?? '')} is not an image reference`);
+    const { tag, digest } = versionAfter(site, want);
+    const reference = `${name}${tag === undefined ? '' : `:${tag}`}${digest === undefined ? '' : `@${digest}`}`;
+    return [setScalar(text, site, target.scalar, `${target.prefix}${reference}`)];
+}
+/**
+ * The version `site` holds once `rewrite(text, site, want)` is applied: a tag alone drops a stale digest; a
+ * digest alone keeps the tag; a digest the shape has no room for (a values map without a digest field)
+ * is not written.
+ */
+function versionAfter(site, want) {
+    const tag = want.tag ?? site.tag;
+    const target = site.target;
+    const digestFits = target.kind === 'reference' || target.digestInTag || target.shape === 'kustomize' || target.digest !== undefined || target.sha !== undefined;
+    const digest = digestFits ? want.digest : undefined;
+    return { ...(tag !== undefined && { tag }), ...(digest !== undefined && { digest }) };
+}
+// ---- fields: split, kustomize, markers -------------------------------------------------------------------
+/** The line index of the last text rewritten: a plan rewrites every site of one file in a row. */
+let cachedLines;
+function lineIndex(text) {
+    if (cachedLines?.text !== text)
+        cachedLines = new yaml_text/* LineIndex */.r(text);
+    return cachedLines;
+}
+function fieldsEdits(text, site, target, want) {
+    const edits = [];
+    const tagKey = target.shape === 'kustomize' ? 'newTag' : 'tag';
+    if (target.digestInTag) {
+        const tag = want.tag ?? site.tag;
+        if (tag === undefined)
+            throw new UnwritableError(`${where(site)}: the tag field holds tag@digest but no tag is known to write the digest after`);
+        if (target.tag === undefined)
+            throw new Error('internal: digestInTag without a tag field');
+        return [setScalar(text, site, target.tag.scalar, want.digest === undefined ? tag : `${tag}@${want.digest}`)];
+    }
+    if (want.tag !== undefined) {
+        if (target.tag !== undefined)
+            edits.push(setScalar(text, site, target.tag.scalar, want.tag));
+        else
+            edits.push(insertField(text, site, target, tagKey, want.tag));
+    }
+    if (want.digest !== undefined) {
+        const edit = digestEdit(text, site, target, want.digest, want.tag !== undefined);
+        if (edit !== undefined)
+            edits.push(edit);
+    }
+    else {
+        edits.push(...clearDigest(text, site, target));
+    }
+    return mergeInsertions(edits);
+}
+/** Insertions at one offset (a new tag and a new digest line) become one edit, in the order they were made. */
+function mergeInsertions(edits) {
+    const merged = [];
+    for (const edit of edits) {
+        const isInsertion = (candidate) => candidate.start === candidate.end;
+        const same = isInsertion(edit) ? merged.findIndex((other) => isInsertion(other) && other.start === edit.start) : -1;
+        const previous = merged[same];
+        if (previous === undefined)
+            merged.push(edit);
+        else
+            merged[same] = { ...previous, text: previous.text + edit.text };
+    }
+    return merged;
+}
+/** Writes a digest: the digest field, the `sha` field (bare hex), or a new kustomize `digest:`. */
+function digestEdit(text, site, target, digest, withTag) {
+    if (target.digest !== undefined)
+        return setScalar(text, site, target.digest.scalar, digest);
+    if (target.sha !== undefined) {
+        if (!digest.startsWith('sha256:'))
+            throw new UnwritableError(`${where(site)}: the 'sha' field holds a sha256 digest; ${digest.split(':')[0]} cannot be written there`);
+        return setScalar(text, site, target.sha.scalar, digest.slice('sha256:'.length));
+    }
+    if (target.shape === 'kustomize')
+        return insertField(text, site, target, 'digest', digest);
+    // A values map without a digest field: a chart would not read one, so only the tag is written.
+    if (withTag)
+        return undefined;
+    const missing = target.shape === 'marker' ? "marked image has no ':digest' marker" : "values map has no 'digest' or 'sha' field";
+    throw new UnwritableError(`${where(site)}: this ${missing}; ask for a tag too, or add the field where the chart reads it`);
+}
+/** A tag written alone must not stay pinned by an old digest: kustomize loses the line, other shapes get "". */
+function clearDigest(text, site, target) {
+    const edits = [];
+    for (const field of [target.digest, target.sha]) {
+        if (field === undefined || field.scalar.text === undefined || field.scalar.text === '')
+            continue;
+        const removal = target.shape === 'kustomize' && target.entry !== undefined && !field.inherited ? removeField(text, target.entry, field) : undefined;
+        edits.push(removal ?? setScalar(text, site, field.scalar, ''));
+    }
+    return edits;
+}
+// ---- scalar, insertion, removal --------------------------------------------------------------------------
+/** Replaces one scalar's content, keeping its style unless YAML would then read a non-string. */
+function setScalar(text, site, slot, value) {
+    if (slot.text === value)
+        return { start: slot.start, end: slot.end, text: text.slice(slot.start, slot.end) };
+    const rendered = (0,scalar/* renderLike */._5)(slot, value);
+    if (rendered === undefined)
+        throw new UnwritableError(`${where(site)}: the value on line ${slot.line} is a block scalar (| or >); write it on one line to let it be bumped`);
+    if (slot.start !== slot.end)
+        return { start: slot.start, end: slot.end, text: rendered };
+    // An empty value (`tag:`): the new scalar needs a blank after the colon and before a comment that follows.
+    const before = /[ \t]/.test(text[slot.start - 1] ?? '') ? '' : ' ';
+    const after = text[slot.start] === '#' ? ' ' : '';
+    return { start: slot.start, end: slot.end, text: `${before}${rendered}${after}` };
+}
+/** Adds `key: value` to the entry: a new line after `insertAfter` (block), or `, key: value` before `}` (flow). */
+function insertField(text, site, target, key, value) {
+    const entry = target.entry;
+    const after = target.insertAfter;
+    if (entry === undefined) {
+        throw new UnwritableError(`${where(site)}: there is no '${key}' to write (mark the ${key} with '# gitops-bump: ${site.name}:${key === 'digest' ? 'digest' : 'tag'}')`);
+    }
+    if (entry.flow) {
+        // JSON-style entries (`{"name": "x"}`) get a JSON-style pair, so a .json file stays JSON.
+        const json = text.startsWith('"', entry.firstKeyStart);
+        const pair = json ? `${(0,scalar/* doubleQuoted */.UN)(key)}: ${(0,scalar/* doubleQuoted */.UN)(value)}` : `${key}: ${(0,scalar/* renderNew */.Bi)(value, true)}`;
+        return { start: entry.lastValueEnd, end: entry.lastValueEnd, text: `, ${pair}` };
+    }
+    if (after === undefined && !entry.lastIsInline) {
+        throw new UnwritableError(`${where(site)}: no place to add '${key}:' (the mapping ends in a nested block); add '${key}:' by hand once`);
+    }
+    const lines = lineIndex(text);
+    const at = lines.lineEnd(after === undefined ? entry.lastValueEnd : Math.max(after.valueEnd, after.keyStart));
+    const indent = ' '.repeat(entry.firstKeyStart - lines.lineStart(lines.line(entry.firstKeyStart)));
+    return { start: at, end: at, text: `${lines.eolAt(at)}${indent}${key}: ${(0,scalar/* renderNew */.Bi)(value, false)}` };
+}
+/** Removes a whole `key: value` line (block) or `, key: value` (flow); undefined when that is not clean. */
+function removeField(text, entry, field) {
+    const lines = lineIndex(text);
+    if (entry.flow) {
+        const index = entry.fields.indexOf(field);
+        const previous = entry.fields[index - 1];
+        const next = entry.fields[index + 1];
+        if (previous !== undefined)
+            return { start: previous.valueEnd, end: field.valueEnd, text: '' };
+        if (next !== undefined)
+            return { start: field.keyStart, end: next.keyStart, text: '' };
+        return undefined;
+    }
+    const line = lines.line(field.keyStart);
+    const lineStart = lines.lineStart(line);
+    // Only a line holding nothing but the pair goes: one with a comment (a Flux setter, a note) keeps its place.
+    const rest = text.slice(field.valueEnd, lines.lineEnd(field.valueEnd));
+    if (text.slice(lineStart, field.keyStart).trim() !== '' || lines.line(field.valueEnd) !== line || rest.trim() !== '')
+        return undefined;
+    const next = lines.nextLineStart(field.valueEnd);
+    if (next === text.length && !text.endsWith('\n') && lineStart > 0) {
+        const eolLength = text[lineStart - 2] === '\r' ? 2 : 1;
+        return { start: lineStart - eolLength, end: next, text: '' };
+    }
+    return { start: lineStart, end: next, text: '' };
+}
+// ---- checks ----------------------------------------------------------------------------------------------
+function checkWant(site, want) {
+    if (want.tag === undefined && want.digest === undefined)
+        throw new UnwritableError(`${where(site)}: nothing to write (neither a tag nor a digest)`);
+    if (want.tag !== undefined && !(0,reference/* isValidTag */.r_)(want.tag))
+        throw new UnwritableError(`${where(site)}: ${JSON.stringify(want.tag)} is not a valid tag`);
+    if (want.digest !== undefined && !(0,reference/* isValidDigest */.fH)(want.digest))
+        throw new UnwritableError(`${where(site)}: ${JSON.stringify(want.digest)} is not a valid digest`);
+}
+function where(site) {
+    return `line ${site.line} (${site.path})`;
+}
+
+;// CONCATENATED MODULE: ./src/core/plan.ts
+// plan(files, requests, policy) → Plan: pure. Finds every image reference the requests name, asks the
+// policy whether it may move, and splices the new version into the text. No I/O, no clock, no randomness.
+
+
+
+
+/** Raised when any selected file fails to parse: the run writes nothing. */
+class PlanSyntaxError extends Error {
+    errors;
+    constructor(errors) {
+        super(errors.length === 1
+            ? `${plan_where(errors[0])}: not valid YAML: ${errors[0].detail}. Nothing was written.`
+            : `${errors.length} files are not valid YAML (${errors.map(plan_where).join(', ')}). Nothing was written.`);
+        this.errors = errors;
+        this.name = 'PlanSyntaxError';
+    }
+}
+function plan_where(e) {
+    return `${e.file}:${e.line}:${e.column}`;
+}
+/** The last path component of a repository: every spelling of the image holds it, so a file without it cannot match. */
+function needle(request) {
+    const path = request.ref.path;
+    return path.slice(path.lastIndexOf('/') + 1);
+}
+function wantOf(request) {
+    return { tag: request.ref.tag, digest: request.ref.digest };
+}
+/** True when two edits touch the same bytes differently (the rule {@link applyEdits} enforces). */
+function collide(a, b) {
+    if (a.start === b.start && a.end === b.end && a.text === b.text)
+        return false;
+    if (a.start < b.end && b.start < a.end)
+        return true;
+    return a.start === b.start && (a.start === a.end || b.start === b.end);
+}
+/**
+ * The accepted edits of one file, sorted by start. Checking a site's edits against them costs O(log n), so a file
+ * with thousands of image references plans in linear time (applying every edit so far per site was quadratic).
+ */
+class FileEdits {
+    sorted = [];
+    get all() {
+        return this.sorted;
+    }
+    /** True when one of `edits` collides with an accepted edit or with another of `edits`. */
+    conflicts(edits) {
+        return edits.some((e, i) => this.near(e).some((other) => collide(e, other)) || edits.slice(0, i).some((other) => collide(e, other)));
+    }
+    add(edits) {
+        for (const edit of edits)
+            this.sorted.splice(this.firstAfter(edit.start), 0, edit);
+    }
+    /** Index of the first accepted edit starting after `offset`. */
+    firstAfter(offset) {
+        let lo = 0;
+        let hi = this.sorted.length;
+        while (lo < hi) {
+            const mid = (lo + hi) >>> 1;
+            if (this.sorted[mid].start <= offset)
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+        return lo;
+    }
+    /** The accepted edits that can collide with `edit`: those starting at or before its end and ending at or after its start. */
+    near(edit) {
+        const out = [];
+        for (let i = this.firstAfter(edit.end) - 1; i >= 0 && this.sorted[i].end >= edit.start; i--)
+            out.push(this.sorted[i]);
+        return out;
+    }
+}
+function planFile(file, sites, requests, options) {
+    const edits = new FileEdits();
+    const changes = [];
+    const refusals = [];
+    const notes = [];
+    const matched = new Set();
+    for (const site of sites) {
+        if (site.repository === undefined)
+            continue;
+        const request = requests.find((r) => r.ref.repository === site.repository);
+        if (!request)
+            continue;
+        matched.add(request);
+        const want = wantOf(request);
+        const entry = {
+            file: file.path,
+            line: site.line,
+            image: request.ref.name,
+            from: (0,reference/* versionOf */.E4)(site),
+            // What the site will hold: a tag alone drops a stale digest, a digest alone keeps the tag, and a shape
+            // without a digest field keeps only the tag.
+            to: (0,reference/* versionOf */.E4)(versionAfter(site, want)),
+        };
+        if (entry.from === entry.to)
+            continue;
+        if (site.held) {
+            refusals.push({ ...entry, reason: 'held by a `# gitops-bump: hold` comment on the line' });
+            continue;
+        }
+        const verdict = (0,policy/* judge */.S4)(options.policy, { tag: site.tag, digest: site.digest }, want);
+        if (!verdict.allowed) {
+            refusals.push({ ...entry, reason: verdict.reason ?? 'refused by the policy' });
+            continue;
+        }
+        if (verdict.note)
+            notes.push(`${file.path}:${site.line}: ${verdict.note}`);
+        let siteEdits;
+        try {
+            siteEdits = rewrite(file.text, site, want);
+        }
+        catch (error) {
+            if (!(error instanceof UnwritableError))
+                throw error;
+            refusals.push({ ...entry, reason: error.message });
+            continue;
+        }
+        if (siteEdits.length === 0)
+            continue;
+        // Two sites sharing an anchored scalar must agree on its new text.
+        if (edits.conflicts(siteEdits)) {
+            refusals.push({ ...entry, reason: 'shares an anchored value with another image asked for a different version' });
+            continue;
+        }
+        edits.add(siteEdits);
+        changes.push(entry);
+    }
+    if (edits.all.length === 0)
+        return { refusals, notes, matched };
+    const text = applyEdits(file.text, edits.all);
+    return { edit: { path: file.path, before: file.text, after: text, changes }, refusals, notes, matched };
+}
+/** A byte-level pre-filter for sources: true when the file may hold one of the requested images. */
+function mayHoldAny(requests) {
+    const needles = [...new Set(requests.map(needle))].map((n) => Buffer.from(n, 'utf8'));
+    return (bytes) => needles.some((n) => bytes.includes(n));
+}
+/**
+ * Plans a bump. Throws PlanSyntaxError (listing every broken file) when a selected file that should be YAML
+ * and may hold a requested image does not parse: then nothing at all may be written.
+ */
+function plan(files, requests, options) {
+    const needles = [...new Set(requests.map(needle))];
+    const edits = [];
+    const refusals = [];
+    const skipped = [];
+    const notes = [];
+    const errors = [];
+    const matched = new Set();
+    const sorted = [...files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+    for (const file of sorted) {
+        if (!needles.some((n) => file.text.includes(n)))
+            continue;
+        if ((0,locate/* isChartTemplate */.ZC)(file.path, file.text)) {
+            skipped.push({ path: file.path, reason: 'Helm chart template (not YAML until rendered)' });
+            continue;
+        }
+        let sites;
+        try {
+            sites = (0,locate/* locate */.x5)(file.text).sites;
+        }
+        catch (error) {
+            if (!(error instanceof locate/* YamlSyntaxError */.nN))
+                throw error;
+            errors.push({ file: file.path, line: error.line, column: error.column, detail: error.detail });
+            continue;
+        }
+        const outcome = planFile(file, sites, requests, options);
+        if (outcome.edit)
+            edits.push(outcome.edit);
+        refusals.push(...outcome.refusals);
+        notes.push(...outcome.notes);
+        for (const r of outcome.matched)
+            matched.add(r);
+    }
+    if (errors.length > 0)
+        throw new PlanSyntaxError(errors);
+    const unmatched = requests.filter((r) => !matched.has(r)).map((r) => r.ref.name);
+    return { edits, changes: edits.flatMap((e) => e.changes), refusals, skipped, notes, unmatched };
+}
+
+
+/***/ }),
+
 /***/ 6811:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -32011,454 +32458,7 @@ function show(value) {
 
 /***/ }),
 
-/***/ 9646:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  fX: () => (/* binding */ PlanSyntaxError),
-  fy: () => (/* binding */ mayHoldAny),
-  et: () => (/* binding */ plan)
-});
-
-// EXTERNAL MODULE: ./src/image/policy.ts
-var policy = __nccwpck_require__(6811);
-// EXTERNAL MODULE: ./src/image/reference.ts
-var reference = __nccwpck_require__(3564);
-// EXTERNAL MODULE: ./src/yaml/locate.ts + 5 modules
-var locate = __nccwpck_require__(8341);
-// EXTERNAL MODULE: ./src/yaml/scalar.ts
-var scalar = __nccwpck_require__(5971);
-// EXTERNAL MODULE: ./src/yaml/text.ts
-var yaml_text = __nccwpck_require__(296);
-;// CONCATENATED MODULE: ./src/yaml/splice.ts
-// Byte-exact edits: only the bytes of the values that change are touched. Comments, blank lines, quote
-// style, indentation, flow style, key order, CRLF, a BOM, a missing final newline and the other
-// documents of a stream stay as they were.
-
-
-
-/** The site's shape cannot hold what was asked (a digest where there is no digest field, a block scalar, a hold…). */
-class UnwritableError extends Error {
-    constructor(message) {
-        super(message);
-        this.name = 'UnwritableError';
-    }
-}
-/**
- * The minimal edits that make `site` (found by `locate(text)`) point at `want`; [] when it already does.
- * A tag alone drops a stale digest; a tag and digest are both written where the shape has room for the
- * digest (a reference, kustomize `digest`, a Helm `digest`/`sha` sibling, a `tag@digest` tag). Pure.
- * Throws {@link UnwritableError} when the shape cannot hold the request.
- */
-function rewrite(text, site, want) {
-    checkWant(site, want);
-    if (site.held)
-        throw new UnwritableError(`${where(site)}: held by a '# gitops-bump: hold' comment`);
-    const target = site.target;
-    const edits = target.kind === 'reference' ? referenceEdits(text, site, target, want) : fieldsEdits(text, site, target, want);
-    return edits.filter((edit) => text.slice(edit.start, edit.end) !== edit.text);
-}
-/** Two edits touch the same bytes differently (two sites sharing one anchored scalar, asked for different versions). */
-class EditConflictError extends RangeError {
-    first;
-    second;
-    constructor(first, second) {
-        super(`edits [${first.start}, ${first.end}) and [${second.start}, ${second.end}) overlap: two changes to the same bytes`);
-        this.first = first;
-        this.second = second;
-        this.name = 'EditConflictError';
-    }
-}
-/**
- * Applies non-overlapping edits (identical duplicates, as from two sites sharing an anchor, count once).
- * Throws {@link EditConflictError} for two different edits of the same bytes, RangeError for an edit outside the text.
- */
-function applyEdits(text, edits) {
-    const sorted = dedupe(edits).sort((a, b) => a.start - b.start || a.end - b.end);
-    let out = '';
-    let at = 0;
-    for (const [i, edit] of sorted.entries()) {
-        const next = sorted[i + 1];
-        if (edit.start < at || edit.end < edit.start || edit.end > text.length) {
-            throw new RangeError(`edit [${edit.start}, ${edit.end}) is outside the text or overlaps the previous edit`);
-        }
-        if (next !== undefined && (next.start < edit.end || (next.start === edit.start && edit.start === edit.end)))
-            throw new EditConflictError(edit, next);
-        out += text.slice(at, edit.start) + edit.text;
-        at = edit.end;
-    }
-    return out + text.slice(at);
-}
-function dedupe(edits) {
-    const seen = new Map();
-    for (const edit of edits)
-        seen.set(`${edit.start}:${edit.end}:${edit.text}`, edit);
-    return [...seen.values()];
-}
-// ---- whole references ------------------------------------------------------------------------------------
-function referenceEdits(text, site, target, want) {
-    const name = target.writtenName;
-    if (name === undefined)
-        throw new UnwritableError(`${where(site)}: ${JSON.stringify(target.scalar.text ?? '')} is not an image reference`);
-    const { tag, digest } = versionAfter(site, want);
-    const reference = `${name}${tag === undefined ? '' : `:${tag}`}${digest === undefined ? '' : `@${digest}`}`;
-    return [setScalar(text, site, target.scalar, `${target.prefix}${reference}`)];
-}
-/**
- * The version `site` holds once `rewrite(text, site, want)` is applied: a tag alone drops a stale digest; a
- * digest alone keeps the tag; a digest the shape has no room for (a values map without a digest field)
- * is not written.
- */
-function versionAfter(site, want) {
-    const tag = want.tag ?? site.tag;
-    const target = site.target;
-    const digestFits = target.kind === 'reference' || target.digestInTag || target.shape === 'kustomize' || target.digest !== undefined || target.sha !== undefined;
-    const digest = digestFits ? want.digest : undefined;
-    return { ...(tag !== undefined && { tag }), ...(digest !== undefined && { digest }) };
-}
-// ---- fields: split, kustomize, markers -------------------------------------------------------------------
-/** The line index of the last text rewritten: a plan rewrites every site of one file in a row. */
-let cachedLines;
-function lineIndex(text) {
-    if (cachedLines?.text !== text)
-        cachedLines = new yaml_text/* LineIndex */.r(text);
-    return cachedLines;
-}
-function fieldsEdits(text, site, target, want) {
-    const edits = [];
-    const tagKey = target.shape === 'kustomize' ? 'newTag' : 'tag';
-    if (target.digestInTag) {
-        const tag = want.tag ?? site.tag;
-        if (tag === undefined)
-            throw new UnwritableError(`${where(site)}: the tag field holds tag@digest but no tag is known to write the digest after`);
-        if (target.tag === undefined)
-            throw new Error('internal: digestInTag without a tag field');
-        return [setScalar(text, site, target.tag.scalar, want.digest === undefined ? tag : `${tag}@${want.digest}`)];
-    }
-    if (want.tag !== undefined) {
-        if (target.tag !== undefined)
-            edits.push(setScalar(text, site, target.tag.scalar, want.tag));
-        else
-            edits.push(insertField(text, site, target, tagKey, want.tag));
-    }
-    if (want.digest !== undefined) {
-        const edit = digestEdit(text, site, target, want.digest, want.tag !== undefined);
-        if (edit !== undefined)
-            edits.push(edit);
-    }
-    else {
-        edits.push(...clearDigest(text, site, target));
-    }
-    return mergeInsertions(edits);
-}
-/** Insertions at one offset (a new tag and a new digest line) become one edit, in the order they were made. */
-function mergeInsertions(edits) {
-    const merged = [];
-    for (const edit of edits) {
-        const isInsertion = (candidate) => candidate.start === candidate.end;
-        const same = isInsertion(edit) ? merged.findIndex((other) => isInsertion(other) && other.start === edit.start) : -1;
-        const previous = merged[same];
-        if (previous === undefined)
-            merged.push(edit);
-        else
-            merged[same] = { ...previous, text: previous.text + edit.text };
-    }
-    return merged;
-}
-/** Writes a digest: the digest field, the `sha` field (bare hex), or a new kustomize `digest:`. */
-function digestEdit(text, site, target, digest, withTag) {
-    if (target.digest !== undefined)
-        return setScalar(text, site, target.digest.scalar, digest);
-    if (target.sha !== undefined) {
-        if (!digest.startsWith('sha256:'))
-            throw new UnwritableError(`${where(site)}: the 'sha' field holds a sha256 digest; ${digest.split(':')[0]} cannot be written there`);
-        return setScalar(text, site, target.sha.scalar, digest.slice('sha256:'.length));
-    }
-    if (target.shape === 'kustomize')
-        return insertField(text, site, target, 'digest', digest);
-    // A values map without a digest field: a chart would not read one, so only the tag is written.
-    if (withTag)
-        return undefined;
-    const missing = target.shape === 'marker' ? "marked image has no ':digest' marker" : "values map has no 'digest' or 'sha' field";
-    throw new UnwritableError(`${where(site)}: this ${missing}; ask for a tag too, or add the field where the chart reads it`);
-}
-/** A tag written alone must not stay pinned by an old digest: kustomize loses the line, other shapes get "". */
-function clearDigest(text, site, target) {
-    const edits = [];
-    for (const field of [target.digest, target.sha]) {
-        if (field === undefined || field.scalar.text === undefined || field.scalar.text === '')
-            continue;
-        const removal = target.shape === 'kustomize' && target.entry !== undefined && !field.inherited ? removeField(text, target.entry, field) : undefined;
-        edits.push(removal ?? setScalar(text, site, field.scalar, ''));
-    }
-    return edits;
-}
-// ---- scalar, insertion, removal --------------------------------------------------------------------------
-/** Replaces one scalar's content, keeping its style unless YAML would then read a non-string. */
-function setScalar(text, site, slot, value) {
-    if (slot.text === value)
-        return { start: slot.start, end: slot.end, text: text.slice(slot.start, slot.end) };
-    const rendered = (0,scalar/* renderLike */._5)(slot, value);
-    if (rendered === undefined)
-        throw new UnwritableError(`${where(site)}: the value on line ${slot.line} is a block scalar (| or >); write it on one line to let it be bumped`);
-    if (slot.start !== slot.end)
-        return { start: slot.start, end: slot.end, text: rendered };
-    // An empty value (`tag:`): the new scalar needs a blank after the colon and before a comment that follows.
-    const before = /[ \t]/.test(text[slot.start - 1] ?? '') ? '' : ' ';
-    const after = text[slot.start] === '#' ? ' ' : '';
-    return { start: slot.start, end: slot.end, text: `${before}${rendered}${after}` };
-}
-/** Adds `key: value` to the entry: a new line after `insertAfter` (block), or `, key: value` before `}` (flow). */
-function insertField(text, site, target, key, value) {
-    const entry = target.entry;
-    const after = target.insertAfter;
-    if (entry === undefined) {
-        throw new UnwritableError(`${where(site)}: there is no '${key}' to write (mark the ${key} with '# gitops-bump: ${site.name}:${key === 'digest' ? 'digest' : 'tag'}')`);
-    }
-    if (entry.flow) {
-        // JSON-style entries (`{"name": "x"}`) get a JSON-style pair, so a .json file stays JSON.
-        const json = text.startsWith('"', entry.firstKeyStart);
-        const pair = json ? `${(0,scalar/* doubleQuoted */.UN)(key)}: ${(0,scalar/* doubleQuoted */.UN)(value)}` : `${key}: ${(0,scalar/* renderNew */.Bi)(value, true)}`;
-        return { start: entry.lastValueEnd, end: entry.lastValueEnd, text: `, ${pair}` };
-    }
-    if (after === undefined && !entry.lastIsInline) {
-        throw new UnwritableError(`${where(site)}: no place to add '${key}:' (the mapping ends in a nested block); add '${key}:' by hand once`);
-    }
-    const lines = lineIndex(text);
-    const at = lines.lineEnd(after === undefined ? entry.lastValueEnd : Math.max(after.valueEnd, after.keyStart));
-    const indent = ' '.repeat(entry.firstKeyStart - lines.lineStart(lines.line(entry.firstKeyStart)));
-    return { start: at, end: at, text: `${lines.eolAt(at)}${indent}${key}: ${(0,scalar/* renderNew */.Bi)(value, false)}` };
-}
-/** Removes a whole `key: value` line (block) or `, key: value` (flow); undefined when that is not clean. */
-function removeField(text, entry, field) {
-    const lines = lineIndex(text);
-    if (entry.flow) {
-        const index = entry.fields.indexOf(field);
-        const previous = entry.fields[index - 1];
-        const next = entry.fields[index + 1];
-        if (previous !== undefined)
-            return { start: previous.valueEnd, end: field.valueEnd, text: '' };
-        if (next !== undefined)
-            return { start: field.keyStart, end: next.keyStart, text: '' };
-        return undefined;
-    }
-    const line = lines.line(field.keyStart);
-    const lineStart = lines.lineStart(line);
-    // Only a line holding nothing but the pair goes: one with a comment (a Flux setter, a note) keeps its place.
-    const rest = text.slice(field.valueEnd, lines.lineEnd(field.valueEnd));
-    if (text.slice(lineStart, field.keyStart).trim() !== '' || lines.line(field.valueEnd) !== line || rest.trim() !== '')
-        return undefined;
-    const next = lines.nextLineStart(field.valueEnd);
-    if (next === text.length && !text.endsWith('\n') && lineStart > 0) {
-        const eolLength = text[lineStart - 2] === '\r' ? 2 : 1;
-        return { start: lineStart - eolLength, end: next, text: '' };
-    }
-    return { start: lineStart, end: next, text: '' };
-}
-// ---- checks ----------------------------------------------------------------------------------------------
-function checkWant(site, want) {
-    if (want.tag === undefined && want.digest === undefined)
-        throw new UnwritableError(`${where(site)}: nothing to write (neither a tag nor a digest)`);
-    if (want.tag !== undefined && !(0,reference/* isValidTag */.r_)(want.tag))
-        throw new UnwritableError(`${where(site)}: ${JSON.stringify(want.tag)} is not a valid tag`);
-    if (want.digest !== undefined && !(0,reference/* isValidDigest */.fH)(want.digest))
-        throw new UnwritableError(`${where(site)}: ${JSON.stringify(want.digest)} is not a valid digest`);
-}
-function where(site) {
-    return `line ${site.line} (${site.path})`;
-}
-
-;// CONCATENATED MODULE: ./src/plan.ts
-// plan(files, requests, policy) → Plan: pure. Finds every image reference the requests name, asks the
-// policy whether it may move, and splices the new version into the text. No I/O, no clock, no randomness.
-
-
-
-
-/** Raised when any selected file fails to parse: the run writes nothing. */
-class PlanSyntaxError extends Error {
-    errors;
-    constructor(errors) {
-        super(errors.length === 1
-            ? `${plan_where(errors[0])}: not valid YAML: ${errors[0].detail}. Nothing was written.`
-            : `${errors.length} files are not valid YAML (${errors.map(plan_where).join(', ')}). Nothing was written.`);
-        this.errors = errors;
-        this.name = 'PlanSyntaxError';
-    }
-}
-function plan_where(e) {
-    return `${e.file}:${e.line}:${e.column}`;
-}
-/** The last path component of a repository: every spelling of the image holds it, so a file without it cannot match. */
-function needle(request) {
-    const path = request.ref.path;
-    return path.slice(path.lastIndexOf('/') + 1);
-}
-function wantOf(request) {
-    return { tag: request.ref.tag, digest: request.ref.digest };
-}
-/** True when two edits touch the same bytes differently (the rule {@link applyEdits} enforces). */
-function collide(a, b) {
-    if (a.start === b.start && a.end === b.end && a.text === b.text)
-        return false;
-    if (a.start < b.end && b.start < a.end)
-        return true;
-    return a.start === b.start && (a.start === a.end || b.start === b.end);
-}
-/**
- * The accepted edits of one file, sorted by start. Checking a site's edits against them costs O(log n), so a file
- * with thousands of image references plans in linear time (applying every edit so far per site was quadratic).
- */
-class FileEdits {
-    sorted = [];
-    get all() {
-        return this.sorted;
-    }
-    /** True when one of `edits` collides with an accepted edit or with another of `edits`. */
-    conflicts(edits) {
-        return edits.some((e, i) => this.near(e).some((other) => collide(e, other)) || edits.slice(0, i).some((other) => collide(e, other)));
-    }
-    add(edits) {
-        for (const edit of edits)
-            this.sorted.splice(this.firstAfter(edit.start), 0, edit);
-    }
-    /** Index of the first accepted edit starting after `offset`. */
-    firstAfter(offset) {
-        let lo = 0;
-        let hi = this.sorted.length;
-        while (lo < hi) {
-            const mid = (lo + hi) >>> 1;
-            if (this.sorted[mid].start <= offset)
-                lo = mid + 1;
-            else
-                hi = mid;
-        }
-        return lo;
-    }
-    /** The accepted edits that can collide with `edit`: those starting at or before its end and ending at or after its start. */
-    near(edit) {
-        const out = [];
-        for (let i = this.firstAfter(edit.end) - 1; i >= 0 && this.sorted[i].end >= edit.start; i--)
-            out.push(this.sorted[i]);
-        return out;
-    }
-}
-function planFile(file, sites, requests, options) {
-    const edits = new FileEdits();
-    const changes = [];
-    const refusals = [];
-    const notes = [];
-    const matched = new Set();
-    for (const site of sites) {
-        if (site.repository === undefined)
-            continue;
-        const request = requests.find((r) => r.ref.repository === site.repository);
-        if (!request)
-            continue;
-        matched.add(request);
-        const want = wantOf(request);
-        const entry = {
-            file: file.path,
-            line: site.line,
-            image: request.ref.name,
-            from: (0,reference/* versionOf */.E4)(site),
-            // What the site will hold: a tag alone drops a stale digest, a digest alone keeps the tag, and a shape
-            // without a digest field keeps only the tag.
-            to: (0,reference/* versionOf */.E4)(versionAfter(site, want)),
-        };
-        if (entry.from === entry.to)
-            continue;
-        if (site.held) {
-            refusals.push({ ...entry, reason: 'held by a `# gitops-bump: hold` comment on the line' });
-            continue;
-        }
-        const verdict = (0,policy/* judge */.S4)(options.policy, { tag: site.tag, digest: site.digest }, want);
-        if (!verdict.allowed) {
-            refusals.push({ ...entry, reason: verdict.reason ?? 'refused by the policy' });
-            continue;
-        }
-        if (verdict.note)
-            notes.push(`${file.path}:${site.line}: ${verdict.note}`);
-        let siteEdits;
-        try {
-            siteEdits = rewrite(file.text, site, want);
-        }
-        catch (error) {
-            if (!(error instanceof UnwritableError))
-                throw error;
-            refusals.push({ ...entry, reason: error.message });
-            continue;
-        }
-        if (siteEdits.length === 0)
-            continue;
-        // Two sites sharing an anchored scalar must agree on its new text.
-        if (edits.conflicts(siteEdits)) {
-            refusals.push({ ...entry, reason: 'shares an anchored value with another image asked for a different version' });
-            continue;
-        }
-        edits.add(siteEdits);
-        changes.push(entry);
-    }
-    if (edits.all.length === 0)
-        return { refusals, notes, matched };
-    const text = applyEdits(file.text, edits.all);
-    return { edit: { path: file.path, before: file.text, after: text, changes }, refusals, notes, matched };
-}
-/** A byte-level pre-filter for sources: true when the file may hold one of the requested images. */
-function mayHoldAny(requests) {
-    const needles = [...new Set(requests.map(needle))].map((n) => Buffer.from(n, 'utf8'));
-    return (bytes) => needles.some((n) => bytes.includes(n));
-}
-/**
- * Plans a bump. Throws PlanSyntaxError (listing every broken file) when a selected file that should be YAML
- * and may hold a requested image does not parse: then nothing at all may be written.
- */
-function plan(files, requests, options) {
-    const needles = [...new Set(requests.map(needle))];
-    const edits = [];
-    const refusals = [];
-    const skipped = [];
-    const notes = [];
-    const errors = [];
-    const matched = new Set();
-    const sorted = [...files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-    for (const file of sorted) {
-        if (!needles.some((n) => file.text.includes(n)))
-            continue;
-        if ((0,locate/* isChartTemplate */.ZC)(file.path, file.text)) {
-            skipped.push({ path: file.path, reason: 'Helm chart template (not YAML until rendered)' });
-            continue;
-        }
-        let sites;
-        try {
-            sites = (0,locate/* locate */.x5)(file.text).sites;
-        }
-        catch (error) {
-            if (!(error instanceof locate/* YamlSyntaxError */.nN))
-                throw error;
-            errors.push({ file: file.path, line: error.line, column: error.column, detail: error.detail });
-            continue;
-        }
-        const outcome = planFile(file, sites, requests, options);
-        if (outcome.edit)
-            edits.push(outcome.edit);
-        refusals.push(...outcome.refusals);
-        notes.push(...outcome.notes);
-        for (const r of outcome.matched)
-            matched.add(r);
-    }
-    if (errors.length > 0)
-        throw new PlanSyntaxError(errors);
-    const unmatched = requests.filter((r) => !matched.has(r)).map((r) => r.ref.name);
-    return { edits, changes: edits.flatMap((e) => e.changes), refusals, skipped, notes, unmatched };
-}
-
-
-/***/ }),
-
-/***/ 7894:
+/***/ 8260:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -32475,7 +32475,7 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: SUMMARY_MAX_BYTES, outcomeLine, planDiff, promotionRows, promotionSection, summaryLine
 
-;// CONCATENATED MODULE: ./src/diff.ts
+;// CONCATENATED MODULE: ./src/report/diff.ts
 // A unified diff (git's format) of two texts, for the job summary and the CLI's dry-run.
 // Myers' O((N+M)·D) algorithm: a bump changes a few lines, so D is small even in a large file; when thousands
 // of lines change, a line-by-line script keeps the cost linear.
@@ -32646,7 +32646,7 @@ function unifiedDiff(path, before, after, context = 3) {
 var policy = __nccwpck_require__(6811);
 // EXTERNAL MODULE: ./src/image/reference.ts
 var reference = __nccwpck_require__(3564);
-;// CONCATENATED MODULE: ./src/report.ts
+;// CONCATENATED MODULE: ./src/report/report.ts
 // What a run tells its user: outputs, the job summary (tables + diff), the commit message. Pure text builders.
 
 
@@ -42986,11 +42986,11 @@ __nccwpck_require__.d(__webpack_exports__, {
 var policy = __nccwpck_require__(6811);
 // EXTERNAL MODULE: ./src/image/reference.ts
 var reference = __nccwpck_require__(3564);
-// EXTERNAL MODULE: ./src/plan.ts + 1 modules
-var plan = __nccwpck_require__(9646);
+// EXTERNAL MODULE: ./src/core/plan.ts + 1 modules
+var plan = __nccwpck_require__(9385);
 // EXTERNAL MODULE: ./src/yaml/locate.ts + 5 modules
 var locate = __nccwpck_require__(8341);
-;// CONCATENATED MODULE: ./src/promote.ts
+;// CONCATENATED MODULE: ./src/core/promote.ts
 // promote: the versions running in one environment become the requests for the next. Pure.
 
 
@@ -43069,7 +43069,7 @@ const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import
 const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
 ;// CONCATENATED MODULE: external "node:path"
 const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
-;// CONCATENATED MODULE: ./src/local/source.ts
+;// CONCATENATED MODULE: ./src/deliver/local.ts
 // The Source on a directory: the files under `root` that the `paths` globs select.
 // Symlinks and submodules are never followed; binary, non-UTF-8 and oversized files are skipped with a note.
 
@@ -43286,8 +43286,8 @@ async function writeLocal(root, edits) {
         await (0,promises_namespaceObject.writeFile)((0,external_node_path_namespaceObject.join)(root, edit.path), edit.after);
 }
 
-// EXTERNAL MODULE: ./src/report.ts + 1 modules
-var report = __nccwpck_require__(7894);
+// EXTERNAL MODULE: ./src/report/report.ts + 1 modules
+var report = __nccwpck_require__(8260);
 // EXTERNAL MODULE: external "os"
 var external_os_ = __nccwpck_require__(857);
 ;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/utils.js
@@ -49758,7 +49758,7 @@ minimatch.Minimatch = Minimatch;
 minimatch.escape = escape_escape;
 minimatch.unescape = unescape_unescape;
 //# sourceMappingURL=index.js.map
-;// CONCATENATED MODULE: ./src/paths.ts
+;// CONCATENATED MODULE: ./src/core/paths.ts
 // The `paths` input: minimatch globs relative to the repository root, `!` to exclude.
 
 const options = { dot: true, nocomment: true, nonegate: true };
@@ -49817,7 +49817,7 @@ function dedupePrefixes(prefixes) {
     return sorted.filter((p, i) => !sorted.slice(0, i).some((q) => p.startsWith(`${q}/`)));
 }
 
-;// CONCATENATED MODULE: ./src/settings.ts
+;// CONCATENATED MODULE: ./src/settings/settings.ts
 // The only place that reads inputs. Every input is parsed once into a typed Settings object;
 // a bad value fails with an error that names the input and the form it expects.
 
@@ -50105,7 +50105,7 @@ const INPUTS = {
     'promote-from-environment': { description: 'Names the source environment in the summary; default: the last folder of promote-from.' },
 };
 
-;// CONCATENATED MODULE: ./src/main.ts
+;// CONCATENATED MODULE: ./src/app/bump.ts
 // run(): settings → source → plan → deliver → report, one log group per phase.
 
 
@@ -50146,7 +50146,7 @@ async function resolvePromotion(settings, io) {
         const globs = source.patterns.join(', ');
         if (source.repository || !settings.localPath) {
             // The GitHub adapters load only when the run goes through the API: local bumps start faster without them.
-            const [{ createClient }, { readSnapshot }] = await Promise.all([Promise.all(/* import() */[__nccwpck_require__.e(413), __nccwpck_require__.e(584)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6584)), __nccwpck_require__.e(/* import() */ 94).then(__nccwpck_require__.bind(__nccwpck_require__, 1094))]);
+            const [{ createClient }, { readSnapshot }] = await Promise.all([Promise.all(/* import() */[__nccwpck_require__.e(413), __nccwpck_require__.e(584)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6584)), __nccwpck_require__.e(/* import() */ 371).then(__nccwpck_require__.bind(__nccwpck_require__, 2371))]);
             const { owner, repo } = source.repository ?? settings.repository;
             const client = createClient({ token: source.token, log: (m) => io.debug(m), userAgent: 'gitops-bump' });
             const branch = source.branch ?? (source.repository ? undefined : settings.branch);
@@ -50221,7 +50221,7 @@ async function bump(read, io, env = process.env) {
         const { settings, promotion } = await resolvePromotion(given, io);
         const result = settings.localPath
             ? await bumpLocal(settings, io, promotion)
-            : await (await Promise.all(/* import() */[__nccwpck_require__.e(413), __nccwpck_require__.e(94), __nccwpck_require__.e(31)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5031))).bumpRemote(settings, io, promotion, env);
+            : await (await Promise.all(/* import() */[__nccwpck_require__.e(413), __nccwpck_require__.e(371), __nccwpck_require__.e(590)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7590))).bumpRemote(settings, io, promotion, env);
         if (!settings.localPath)
             reportPlan(io, result.plan);
         return result;
@@ -50268,7 +50268,7 @@ async function run() {
     }
 }
 
-;// CONCATENATED MODULE: ./src/command.ts
+;// CONCATENATED MODULE: ./src/app/command.ts
 // The CLI's logic: the same bump as the action, for a terminal. Every input is a --name flag.
 
 
@@ -50380,7 +50380,7 @@ async function main(argv) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/entry.ts
+;// CONCATENATED MODULE: ./src/app/entry.ts
 // The one bundle (dist/lib/index.js): both entry points, exported. Importing it runs nothing; the two files
 // GitHub and npm start, dist/index.js (the action) and dist/cli/index.js (the CLI), each call one of them.
 

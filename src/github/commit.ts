@@ -1,10 +1,10 @@
 // One atomic, verified commit per run, race-safe: read → plan → createCommitOnBranch(expectedHeadOid);
 // on STALE_DATA back off, re-read, re-plan (the policy is judged again against the new head), retry.
-import type { PathMatcher } from '../paths.js';
-import type { FileEdit, Plan } from '../types.js';
+import type { PathMatcher } from '../core/paths.js';
+import type { FileEdit, Plan } from '../core/types.js';
 import { backoffMs, type GitHubClient } from './client.js';
 import { GitHubError, GraphqlResponseError, slug } from './errors.js';
-import { branchNotFound, forbidden, readSnapshot, statusOf, toReadError, type ReadOptions, type RemoteSnapshot, type RepoRef } from './source.js';
+import { branchNotFound, forbidden, readSnapshot, statusOf, toReadError, type ReadOptions, type RemoteSnapshot, type RepoRef } from './read.js';
 
 /** What to commit where. `planner` is pure and is called again on every attempt, against the new head. */
 export interface CommitRequest {

@@ -2,8 +2,8 @@
 // updated in place. Every round is: one read (base head + files, the open PR, the PR branch and its files),
 // a pure decision, and one mutation document; a lost race (STALE_DATA, "already exists") re-reads and decides
 // again. Every ref move is a compare-and-swap (updateRefs with beforeOid): never a blind force.
-import type { PathMatcher } from '../paths.js';
-import type { Change, FileEdit, Plan, Refusal, SourceFile } from '../types.js';
+import type { PathMatcher } from '../core/paths.js';
+import type { Change, FileEdit, Plan, Refusal, SourceFile } from '../core/types.js';
 import { backoffMs, type GitHubClient } from './client.js';
 import { encodeContents, toWriteError } from './commit.js';
 import { GitHubError, GraphqlResponseError, slug, type GraphqlErrorEntry } from './errors.js';
@@ -18,7 +18,7 @@ import {
   type ReadOptions,
   type RemoteSnapshot,
   type RepoRef,
-} from './source.js';
+} from './read.js';
 
 /** What to propose where, and how the pull request looks. The callbacks are pure and called on every round. */
 export interface PullRequestSpec {

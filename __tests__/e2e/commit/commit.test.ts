@@ -1,0 +1,195 @@
+// The built bundle (dist/index.js), spawned with Node 24 the way the runner runs it, against the emulator.
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { startEmulator, type Emulator } from '../../emulator/index.js';
+import { repoRoot, runAction, type ActionRun } from '../../support/action.js';
+import { git, gitRepo } from '../../support/repo.js';
+
+const NAME = 'acme/gitops';
+const TOKEN = 'ghs_e2e_secret_token_value';
+let emu: Emulator;
+let dir: string;
+const made: string[] = [];
+
+
+/** Everything the action printed or wrote, less the runner's own masking command (which is how a secret gets masked). */
+const printed = (run: ActionRun) =>
+  [run.stdout.split('\n').filter((l) => !l.startsWith('::add-mask::')).join('\n'), run.stderr, run.summary, JSON.stringify(run.outputs)].join('\n');
+
+const head = () => git(dir, 'rev-parse', 'refs/heads/main');
+const show = (path: string, rev = 'refs/heads/main') => git(dir, 'show', `${rev}:${path}`);
+const requests = () => emu.requests.length;
+
+beforeAll(async () => {
+  emu = await startEmulator({ repos: [], revokedTokens: ['ghs_revoked'] });
+});
+afterAll(async () => {
+  await emu.stop();
+  for (const d of made) rmSync(d, { recursive: true, force: true });
+});
+
+let currentName = NAME;
+let server: () => Emulator = () => emu;
+
+/** Serves a fresh repository (examples/gitops-repo, or `files`) under a new name; later bumps go to it. */
+async function serve(files?: Record<string, string>, options: { protectedBranches?: string[]; tokens?: Record<string, 'read' | 'write'> } = {}, on: Emulator = emu): Promise<void> {
+  dir = files ? gitRepo({ files }) : gitRepo({ source: join(repoRoot, 'examples/gitops-repo') });
+  made.push(dir);
+  currentName = `${NAME}-${made.length}`;
+  await on.addRepo({ name: currentName, dir, ...options });
+  server = () => on;
+}
+
+/** Runs dist/index.js as the runner would, against the repository served last. */
+function bumpHere(inputs: Record<string, string>): Promise<ActionRun> {
+  return runAction(
+    { repository: currentName, token: TOKEN, ...inputs },
+    { env: { GITHUB_API_URL: server().url, GITHUB_REPOSITORY: currentName } },
+  );
+}
+
+afterEach(() => {
+  expect(emu.contractViolations).toEqual([]);
+  emu.clearFaults();
+});
+
+describe('dist/index.js against the emulator: commit mode', () => {
+  it('commits a glob-matched bump as one verified commit whose diff is the tag line, in at most 3 requests; a re-run makes none in at most 2', async () => {
+    await serve();
+    const before = head();
+    const original = show('apps/api/overlays/prod/kustomization.yaml');
+    emu.resetLog();
+    const run = await bumpHere({ images: 'ghcr.io/acme/api:1.5.0', paths: 'apps/api/overlays/prod/**' });
+    expect(run.code, run.stdout + run.stderr).toBe(0);
+    expect(requests()).toBeLessThanOrEqual(3);
+    const after = head();
+    expect(run.outputs['commit-sha']).toBe(after);
+    expect(run.outputs.changed).toBe('true');
+    expect(git(dir, 'rev-parse', `${after}^`)).toBe(before);
+    expect(git(dir, 'rev-list', '--count', `${before}..${after}`)).toBe('1');
+    expect(git(dir, 'diff', '--numstat', before, after)).toBe('1\t1\tapps/api/overlays/prod/kustomization.yaml');
+    expect(show('apps/api/overlays/prod/kustomization.yaml')).toBe(original.replace('newTag: "1.3.2"\n  - name: ghcr.io/acme/api-migrations', 'newTag: "1.5.0"\n  - name: ghcr.io/acme/api-migrations'));
+    expect(git(dir, 'log', '-1', '--format=%s', after)).toBe('Bump api 1.3.2 → 1.5.0 in prod');
+    expect(git(dir, 'log', '-1', '--format=%b', after)).toContain('- ghcr.io/acme/api: 1.3.2 → 1.5.0 (apps/api/overlays/prod/kustomization.yaml:10)');
+    const commit = (await (await fetch(`${emu.url}/repos/${currentName}/git/commits/${after}`, { headers: { authorization: `token ${TOKEN}` } })).json()) as {
+      verification: { verified: boolean };
+    };
+    expect(commit.verification.verified).toBe(true);
+    expect(run.summary).toContain(`commit: [\`${after.slice(0, 7)}\`]`);
+    expect(run.stdout).toContain(`::add-mask::${TOKEN}`);
+    expect(printed(run)).not.toContain(TOKEN);
+
+    emu.resetLog();
+    const again = await bumpHere({ images: 'ghcr.io/acme/api:1.5.0', paths: 'apps/api/overlays/prod/**' });
+    expect(again.code).toBe(0);
+    expect(again.outputs.changed).toBe('false');
+    expect(again.outputs['commit-sha']).toBe('');
+    expect(head()).toBe(after);
+    expect(requests()).toBeLessThanOrEqual(2);
+  });
+
+  it('works on GitHub Enterprise Server: GITHUB_API_URL …/api/v3 implies GraphQL at …/api/graphql', async () => {
+    await serve();
+    emu.resetLog();
+    const run = await runAction(
+      { repository: currentName, token: TOKEN, images: 'ghcr.io/acme/api:1.5.0', paths: 'apps/api/overlays/prod/kustomization.yaml' },
+      { env: { GITHUB_API_URL: `${emu.url}/api/v3`, GITHUB_REPOSITORY: currentName } },
+    );
+    expect(run.code, run.stdout).toBe(0);
+    expect(emu.requests.map((r) => r.path)).toEqual(['/api/graphql', '/api/graphql']);
+    expect(show('apps/api/overlays/prod/kustomization.yaml')).toContain('newTag: "1.5.0"');
+  });
+
+  it('reads and commits explicit paths in 2 requests', async () => {
+    await serve();
+    emu.resetLog();
+    const run = await bumpHere({ images: 'ghcr.io/acme/web:2.11', paths: 'apps/web/values-prod.yaml' });
+    expect(run.code, run.stdout).toBe(0);
+    expect(requests()).toBe(2);
+    expect(show('apps/web/values-prod.yaml')).toContain('tag: "2.11"        # quoted');
+  });
+
+  it('lands 20 concurrent runs bumping different images of one file: 20 commits, linear, no merges', async () => {
+    const count = 20;
+    const lines = Array.from({ length: count }, (_, i) => `    - name: svc${i}\n      image: ghcr.io/acme/svc${i}:1.0.0`).join('\n');
+    await serve({ 'apps/prod/pod.yaml': `apiVersion: v1\nkind: Pod\nspec:\n  containers:\n${lines}\n` });
+    const before = head();
+    emu.resetLog();
+    const runs = await Promise.all(
+      Array.from({ length: count }, (_, i) => bumpHere({ images: `ghcr.io/acme/svc${i}:1.1.0`, paths: 'apps/prod/pod.yaml' })),
+    );
+    for (const r of runs) expect(r.code, r.stdout + r.stderr).toBe(0);
+    expect(git(dir, 'rev-list', '--count', `${before}..main`)).toBe(String(count));
+    expect(git(dir, 'rev-list', '--merges', `${before}..main`)).toBe('');
+    const text = show('apps/prod/pod.yaml');
+    for (let i = 0; i < count; i++) expect(text).toContain(`image: ghcr.io/acme/svc${i}:1.1.0`);
+    const shas = new Set(runs.map((r) => r.outputs['commit-sha']));
+    expect(shas.size).toBe(count);
+    const mutations = emu.requests.filter((r) => r.mutation).length;
+    console.info(`20-way contention: ${mutations} mutations for ${count} bumps`);
+    expect(mutations).toBeGreaterThanOrEqual(count);
+  }, 180_000);
+
+  it('lands every bump through 10% injected 502s and a secondary rate limit', async () => {
+    const faulty = await startEmulator({ repos: [], faultRate: 0.1, seed: 7 });
+    try {
+      await serve({ 'apps/prod/pod.yaml': 'spec:\n  containers:\n    - image: ghcr.io/acme/a:1.0.0\n    - image: ghcr.io/acme/b:1.0.0\n    - image: ghcr.io/acme/c:1.0.0\n' }, {}, faulty);
+      faulty.addFault({ kind: 'secondary-rate-limit', operation: 'createCommitOnBranch', retryAfter: 1 });
+      const before = head();
+      for (const image of ['a', 'b', 'c']) {
+        const run = await bumpHere({ images: `ghcr.io/acme/${image}:1.1.0`, paths: 'apps/**' });
+        expect(run.code, run.stdout + run.stderr).toBe(0);
+      }
+      expect(git(dir, 'rev-list', '--count', `${before}..main`)).toBe('3');
+      expect(faulty.requests.some((r) => r.fault !== undefined)).toBe(true);
+      expect(faulty.contractViolations).toEqual([]);
+    } finally {
+      await faulty.stop();
+    }
+    expect(show('apps/prod/pod.yaml')).toBe('spec:\n  containers:\n    - image: ghcr.io/acme/a:1.1.0\n    - image: ghcr.io/acme/b:1.1.0\n    - image: ghcr.io/acme/c:1.1.0');
+  }, 120_000);
+
+  it('refuses 1.4.9 after 1.5.0 (policy newer): exit 0, refused output, no commit', async () => {
+    await serve();
+    const first = await bumpHere({ images: 'ghcr.io/acme/api:1.5.0', paths: 'apps/api/overlays/prod/**' });
+    expect(first.outputs.changed).toBe('true');
+    const after = head();
+    const late = await bumpHere({ images: 'ghcr.io/acme/api:1.4.9', paths: 'apps/api/overlays/prod/**' });
+    expect(late.code).toBe(0);
+    expect(late.outputs.changed).toBe('false');
+    expect(JSON.parse(late.outputs.refused!)).toMatchObject([{ from: '1.5.0', to: '1.4.9', file: 'apps/api/overlays/prod/kustomization.yaml' }]);
+    expect(head()).toBe(after);
+  });
+});
+
+describe('dist/index.js against the emulator: errors a person can act on, nothing committed', () => {
+  it.each([
+    ['a bad token (401)', { token: 'ghs_revoked' }, {}, /token was rejected \(401\)/],
+    ['a repository the token cannot see (404)', { repository: 'acme/elsewhere' }, {}, /acme\/elsewhere/],
+    ['a read-only token (403)', {}, { tokens: { [TOKEN]: 'read' as const } }, /GitHub App token|contents: write/],
+    ['a protected branch', {}, { protectedBranches: ['main'] }, /pull-request/],
+    ['a branch that does not exist', { branch: 'nope' }, {}, /nope/],
+  ])('%s', async (_name, inputs, repoOptions, message) => {
+    await serve(undefined, repoOptions);
+    const before = head();
+    const run = await bumpHere({ images: 'ghcr.io/acme/api:1.5.0', paths: 'apps/api/overlays/prod/**', ...inputs });
+    expect(run.code).toBe(1);
+    const error = run.stdout.split('\n').find((l) => l.startsWith('::error::'));
+    expect(error, run.stdout).toMatch(message);
+    expect(head()).toBe(before);
+    expect(printed(run)).not.toContain(TOKEN);
+  });
+
+  it('a malformed YAML file in the repository: annotation with file and line, nothing committed', async () => {
+    await serve({
+      'apps/prod/good.yaml': 'image: ghcr.io/acme/api:1.0.0\n',
+      'apps/prod/bad.yaml': 'image: ghcr.io/acme/api:1.0.0\nfoo: [unclosed\n',
+    });
+    const before = head();
+    const run = await bumpHere({ images: 'ghcr.io/acme/api:1.1.0', paths: 'apps/prod/*.yaml' });
+    expect(run.code).toBe(1);
+    expect(run.stdout).toMatch(/::error file=apps\/prod\/bad\.yaml,line=\d+,col=\d+::/);
+    expect(head()).toBe(before);
+  });
+});

@@ -1,0 +1,85 @@
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { listLocal, LocalPathError, readLocal, writeLocal } from '../../../src/deliver/local.js';
+import { compilePaths } from '../../../src/core/paths.js';
+
+let root: string;
+let outside: string;
+beforeEach(() => {
+  root = mkdtempSync(join(tmpdir(), 'local-source-'));
+  outside = mkdtempSync(join(tmpdir(), 'local-outside-'));
+  mkdirSync(join(root, 'apps/prod'), { recursive: true });
+  mkdirSync(join(root, 'apps/dev'), { recursive: true });
+  mkdirSync(join(root, 'vendor/sub'), { recursive: true });
+  mkdirSync(join(root, '.git'), { recursive: true });
+  writeFileSync(join(root, 'apps/prod/a.yaml'), 'image: x:1\n');
+  writeFileSync(join(root, 'apps/prod/b.yml'), '\ufeffimage: x:1\r\n');
+  writeFileSync(join(root, 'apps/dev/a.yaml'), 'image: x:1\n');
+  writeFileSync(join(root, 'apps/prod/binary.yaml'), Buffer.from([0x69, 0x00, 0x01]));
+  writeFileSync(join(root, 'apps/prod/big.yaml'), `image: x:1\n${'#'.repeat(2000)}\n`);
+  writeFileSync(join(root, '.git/config.yaml'), 'image: x:1\n');
+  writeFileSync(join(root, 'vendor/sub/.git'), 'gitdir: ../../.git/modules/sub\n');
+  writeFileSync(join(root, 'vendor/sub/c.yaml'), 'image: x:1\n');
+  writeFileSync(join(outside, 'secret.yaml'), 'image: x:1\n');
+  symlinkSync(join(outside, 'secret.yaml'), join(root, 'apps/prod/link.yaml'));
+});
+afterEach(() => {
+  rmSync(root, { recursive: true, force: true });
+  rmSync(outside, { recursive: true, force: true });
+});
+
+describe('readLocal', () => {
+  it('reads the selected files, never .git, symlinks or submodules, skipping binary and oversized files', async () => {
+    const snapshot = await readLocal(root, compilePaths(['**/*.{yaml,yml}', '!apps/dev/**']), { maxFileBytes: 1000 });
+    expect(snapshot.files.map((f) => f.path)).toEqual(['apps/prod/a.yaml', 'apps/prod/b.yml']);
+    expect(snapshot.files[1]!.text).toBe('\ufeffimage: x:1\r\n');
+    expect(Object.fromEntries(snapshot.skipped.map((s) => [s.path, s.reason]))).toEqual({
+      'apps/prod/link.yaml': 'symbolic link (never followed)',
+      'vendor/sub': 'submodule or nested repository (never entered)',
+      'apps/prod/binary.yaml': 'binary file',
+      'apps/prod/big.yaml': 'larger than max-file-size (1000 bytes)',
+    });
+  });
+
+  it('walks only under the fixed prefix of the globs', async () => {
+    const listed = await listLocal(root, compilePaths(['apps/dev/**/*.yaml']));
+    expect(listed.files).toEqual(['apps/dev/a.yaml']);
+  });
+
+  it('reads literal paths without listing, and reports missing ones', async () => {
+    const listed = await listLocal(root, compilePaths(['apps/prod/a.yaml', 'apps/prod/missing.yaml']));
+    expect(listed.files).toEqual(['apps/prod/a.yaml']);
+    expect(listed.skipped).toEqual([{ path: 'apps/prod/missing.yaml', reason: 'not found' }]);
+  });
+
+  it('names local-path when the folder does not exist', async () => {
+    await expect(listLocal(join(root, 'nope'), compilePaths(['**']))).rejects.toThrow(/Input 'local-path': .* does not exist/);
+    await expect(listLocal(join(root, 'apps/prod/a.yaml'), compilePaths(['**']))).rejects.toBeInstanceOf(LocalPathError);
+  });
+});
+
+describe('writeLocal', () => {
+  it('writes edited files', async () => {
+    await writeLocal(root, [{ path: 'apps/prod/a.yaml', before: 'image: x:1\n', after: 'image: x:2\n', changes: [] }]);
+    expect(readFileSync(join(root, 'apps/prod/a.yaml'), 'utf8')).toBe('image: x:2\n');
+  });
+
+  it('refuses a path that resolves outside the root, and writes nothing at all', async () => {
+    await expect(
+      writeLocal(root, [
+        { path: 'apps/prod/a.yaml', before: 'image: x:1\n', after: 'image: x:2\n', changes: [] },
+        { path: 'apps/prod/link.yaml', before: 'image: x:1\n', after: 'image: x:2\n', changes: [] },
+      ]),
+    ).rejects.toThrow(/outside local-path/);
+    expect(readFileSync(join(root, 'apps/prod/a.yaml'), 'utf8')).toBe('image: x:1\n');
+    expect(readFileSync(join(outside, 'secret.yaml'), 'utf8')).toBe('image: x:1\n');
+  });
+
+  it('refuses a file that changed since it was read', async () => {
+    await expect(
+      writeLocal(root, [{ path: 'apps/prod/a.yaml', before: 'image: x:0\n', after: 'image: x:2\n', changes: [] }]),
+    ).rejects.toThrow(/changed on disk/);
+  });
+});

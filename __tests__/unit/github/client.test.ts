@@ -1,0 +1,196 @@
+// The retry policy of the one Octokit factory, against a real HTTP server answering from a script.
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { backoffMs, createClient, resolveEndpoints, type ClientOptions } from '../../../src/github/client.js';
+import { GitHubError, GraphqlResponseError } from '../../../src/github/errors.js';
+
+type Step = (req: IncomingMessage, res: ServerResponse) => void;
+
+const json = (status: number, body: unknown, headers: Record<string, string> = {}): Step => (_req, res) => {
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers });
+  res.end(JSON.stringify(body));
+};
+const hangUp: Step = (req) => req.socket.destroy();
+const ok = json(200, { ok: true });
+
+let server: Server;
+let url: string;
+let script: Step[] = [];
+let seen: { method: string; path: string; auth: string | undefined }[] = [];
+
+beforeAll(async () => {
+  server = createServer((req, res) => {
+    seen.push({ method: req.method ?? '', path: req.url ?? '', auth: req.headers.authorization });
+    req.resume();
+    req.on('end', () => (script.shift() ?? json(500, { message: 'script exhausted' }))(req, res));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+beforeEach(() => {
+  script = [];
+  seen = [];
+});
+
+function client(overrides: Partial<ClientOptions> = {}) {
+  const sleeps: number[] = [];
+  const logs: string[] = [];
+  const c = createClient({
+    token: 'secret-token-value',
+    apiUrl: url,
+    retry: { attempts: 4, baseMs: 100, maxMs: 1000, maxTotalMs: 30_000 },
+    sleep: async (ms) => void sleeps.push(ms),
+    random: () => 0.5,
+    log: (m) => logs.push(m),
+    ...overrides,
+  });
+  return { c, sleeps, logs };
+}
+
+describe('retry policy', () => {
+  it('retries 502, 503 and a dropped connection with full-jitter backoff, then succeeds', async () => {
+    script = [json(502, { message: 'Bad Gateway' }), hangUp, json(503, { message: 'Unavailable' }), ok];
+    const { c, sleeps } = client();
+    const { data } = await c.rest.request('GET /repos/{owner}/{repo}', { owner: 'acme', repo: 'gitops' });
+    expect(data).toEqual({ ok: true });
+    expect(c.requestCount()).toBe(4);
+    expect(c.stats().retries).toBe(3);
+    // random() = 0.5 of windows 100, 200, 400
+    expect(sleeps).toEqual([50, 100, 200]);
+  });
+
+  it('gives up after the attempt bound with an "unavailable" error naming the request', async () => {
+    script = [json(502, {}), json(502, {}), json(502, {}), json(502, {}), ok];
+    const { c } = client();
+    const error = await c.rest.request('GET /repos/{owner}/{repo}', { owner: 'acme', repo: 'gitops' }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(GitHubError);
+    expect((error as GitHubError).code).toBe('unavailable');
+    expect((error as GitHubError).message).toMatch(/GET \/repos\/acme\/gitops failed 4 time/);
+    expect(seen).toHaveLength(4);
+  });
+
+  it('never retries other 4xx', async () => {
+    script = [json(404, { message: 'Not Found' }), ok];
+    const { c } = client();
+    await expect(c.rest.request('GET /repos/{owner}/{repo}', { owner: 'acme', repo: 'gitops' })).rejects.toMatchObject({ status: 404 });
+    expect(seen).toHaveLength(1);
+    script = [json(422, { message: 'Validation Failed' }), ok];
+    await expect(c.rest.request('POST /repos/{owner}/{repo}/git/refs', { owner: 'a', repo: 'b', ref: 'refs/heads/x', sha: 'a'.repeat(40) })).rejects.toMatchObject({ status: 422 });
+    expect(seen).toHaveLength(2);
+  });
+
+  it('turns 401 into an actionable error without retrying, and never logs the token', async () => {
+    script = [json(401, { message: 'Bad credentials' })];
+    const { c, logs } = client();
+    const error = await c.rest.request('GET /user').catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: 'unauthorized' });
+    expect((error as Error).message).toBe('the token was rejected (401): check the `token` input (expired or revoked?)');
+    expect(seen).toHaveLength(1);
+    expect(seen[0]?.auth).toBe('token secret-token-value');
+    expect(logs.join('\n')).not.toContain('secret-token-value');
+    expect(logs.length).toBeGreaterThan(0);
+  });
+
+  it('refuses an empty token with an actionable error', () => {
+    expect(() => createClient({ token: ' ' })).toThrow(/no token: set the `token` input/);
+  });
+
+  it('waits as a secondary rate limit asks (retry-after), 403 or 429', async () => {
+    script = [
+      json(403, { message: 'You have exceeded a secondary rate limit.' }, { 'retry-after': '3' }),
+      json(429, { message: 'Too many requests' }, { 'retry-after': '1' }),
+      ok,
+    ];
+    const { c, sleeps } = client();
+    await c.rest.request('GET /repos/{owner}/{repo}', { owner: 'acme', repo: 'gitops' });
+    expect(sleeps).toEqual([3000, 1000]);
+  });
+
+  it('waits for x-ratelimit-reset when the remaining budget is 0', async () => {
+    const reset = Math.floor(Date.now() / 1000) + 5;
+    script = [json(403, { message: 'API rate limit exceeded' }, { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': String(reset) }), ok];
+    const { c, sleeps } = client();
+    await c.rest.request('GET /repos/{owner}/{repo}', { owner: 'acme', repo: 'gitops' });
+    expect(sleeps).toHaveLength(1);
+    expect(sleeps[0]).toBeGreaterThan(3000);
+    expect(sleeps[0]).toBeLessThanOrEqual(6000);
+  });
+
+  it('fails clearly when the rate limit asks for longer than the budget', async () => {
+    script = [json(403, { message: 'You have exceeded a secondary rate limit' }), ok];
+    const { c, sleeps } = client();
+    const error = await c.rest.request('GET /repos/{owner}/{repo}', { owner: 'acme', repo: 'gitops' }).catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: 'rate-limited' });
+    expect((error as Error).message).toMatch(/secondary rate limit asks to wait 60 s, longer than the retry budget \(30 s\)/);
+    expect(sleeps).toEqual([]);
+  });
+
+  it('treats a 403 without rate-limit signs as a permission error (no retry)', async () => {
+    script = [json(403, { message: 'Resource not accessible by integration' }), ok];
+    const { c } = client();
+    await expect(c.rest.request('GET /repos/{owner}/{repo}', { owner: 'acme', repo: 'gitops' })).rejects.toMatchObject({ status: 403 });
+    expect(seen).toHaveLength(1);
+  });
+});
+
+describe('graphql', () => {
+  it('returns data, and throws GraphqlResponseError with the type for errors (STALE_DATA is not retried)', async () => {
+    script = [
+      json(200, { data: { viewer: { login: 'x' } } }),
+      json(200, { data: null, errors: [{ type: 'STALE_DATA', message: 'Expected branch to point to …' }] }),
+    ];
+    const { c } = client();
+    await expect(c.graphql('query { viewer { login } }')).resolves.toEqual({ viewer: { login: 'x' } });
+    const error = await c.graphql('mutation M { x }').catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(GraphqlResponseError);
+    expect((error as GraphqlResponseError).type).toBe('STALE_DATA');
+    expect(seen.map((s) => s.path)).toEqual(['/graphql', '/graphql']);
+    expect(c.stats().mutations).toBe(1);
+  });
+
+  it('retries RATE_LIMITED and GitHub timeouts', async () => {
+    const reset = Math.floor(Date.now() / 1000) + 2;
+    script = [
+      json(200, { errors: [{ type: 'RATE_LIMITED', message: 'API rate limit exceeded' }] }, { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': String(reset) }),
+      json(200, { data: null, errors: [{ message: 'Something went wrong while executing your query. This may be the result of a timeout.' }] }),
+      json(200, { data: { ok: 1 } }),
+    ];
+    const { c, sleeps } = client();
+    await expect(c.graphql('query Q { ok }')).resolves.toEqual({ ok: 1 });
+    expect(sleeps).toHaveLength(2);
+    expect(sleeps[0]).toBeGreaterThan(500);
+    expect(c.requestCount()).toBe(3);
+  });
+
+  it('posts to the GHES GraphQL endpoint derived from /api/v3', async () => {
+    script = [json(200, { data: { ok: 1 } })];
+    const { c } = client({ apiUrl: `${url}/api/v3` });
+    expect(c.graphqlUrl).toBe(`${url}/api/graphql`);
+    await c.graphql('query { ok }');
+    expect(seen[0]?.path).toBe('/api/graphql');
+  });
+});
+
+describe('endpoints and backoff', () => {
+  it('derives GraphQL from the REST root; env GITHUB_GRAPHQL_URL wins for the runner API', () => {
+    expect(resolveEndpoints(undefined, undefined, {})).toEqual({ apiUrl: 'https://api.github.com', graphqlUrl: 'https://api.github.com/graphql' });
+    expect(resolveEndpoints('https://ghe.example/api/v3/', undefined, {})).toEqual({
+      apiUrl: 'https://ghe.example/api/v3',
+      graphqlUrl: 'https://ghe.example/api/graphql',
+    });
+    const env = { GITHUB_API_URL: 'https://ghe.example/api/v3', GITHUB_GRAPHQL_URL: 'https://ghe.example/api/graphql-x' };
+    expect(resolveEndpoints(undefined, undefined, env).graphqlUrl).toBe('https://ghe.example/api/graphql-x');
+    // An explicit, different API root does not take the runner's GraphQL URL.
+    expect(resolveEndpoints('http://127.0.0.1:1', undefined, env).graphqlUrl).toBe('http://127.0.0.1:1/graphql');
+    expect(resolveEndpoints('http://x', 'http://y/gql/', env)).toEqual({ apiUrl: 'http://x', graphqlUrl: 'http://y/gql' });
+  });
+
+  it('full jitter stays within min(maxMs, base·2^(n-1))', () => {
+    expect(backoffMs(1, 100, 1000, () => 0.999)).toBe(99);
+    expect(backoffMs(4, 100, 1000, () => 0.999)).toBe(799);
+    expect(backoffMs(10, 100, 1000, () => 0.999)).toBe(999);
+    expect(backoffMs(3, 100, 1000, () => 0)).toBe(0);
+  });
+});

@@ -1,0 +1,99 @@
+// Shared fixtures of the GitHub adapter tests: temp git repositories and a tiny planner.
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import type { RemoteSnapshot } from '../../../src/github/read.js';
+import type { Change, FileEdit, Plan } from '../../../src/core/types.js';
+
+/** A file's content: text, raw bytes, or a symbolic link to a target. */
+export type FixtureFile = string | Buffer | { readonly symlink: string } | { readonly gitlink: string };
+
+const GIT_ENV = {
+  ...process.env,
+  GIT_AUTHOR_NAME: 'Fixture',
+  GIT_AUTHOR_EMAIL: 'fixture@example.invalid',
+  GIT_COMMITTER_NAME: 'Fixture',
+  GIT_COMMITTER_EMAIL: 'fixture@example.invalid',
+  GIT_CONFIG_NOSYSTEM: '1',
+  GIT_CONFIG_GLOBAL: '/dev/null',
+};
+
+/** Runs git in `dir` and returns stdout as bytes. */
+export function gitBytes(dir: string, ...args: string[]): Buffer {
+  return execFileSync('git', ['-C', dir, '-c', 'core.autocrlf=false', ...args], { env: GIT_ENV, maxBuffer: 64 * 1024 * 1024 });
+}
+
+/** Runs git in `dir` and returns trimmed stdout. */
+export function git(dir: string, ...args: string[]): string {
+  return gitBytes(dir, ...args).toString('utf8').trim();
+}
+
+const made: string[] = [];
+
+/** A git repository (branch `main`, one commit) holding `files`. Removed by `cleanupRepos`. */
+export function makeRepo(files: Record<string, FixtureFile>): string {
+  const dir = mkdtempSync(join(tmpdir(), 'gitops-bump-gh-'));
+  made.push(dir);
+  git(dir, 'init', '--quiet', '--initial-branch=main');
+  const gitlinks: [string, string][] = [];
+  for (const [path, content] of Object.entries(files)) {
+    const full = join(dir, path);
+    mkdirSync(dirname(full), { recursive: true });
+    if (Buffer.isBuffer(content) || typeof content === 'string') writeFileSync(full, content);
+    else if ('symlink' in content) symlinkSync(content.symlink, full);
+    else gitlinks.push([path, content.gitlink]);
+  }
+  git(dir, 'add', '--all', '--force', '.');
+  // A submodule entry (mode 160000) without a checkout: the gitlink alone, as GitHub stores it.
+  for (const [path, oid] of gitlinks) git(dir, 'update-index', '--add', '--cacheinfo', `160000,${oid},${path}`);
+  git(dir, 'commit', '--quiet', '-m', 'fixture');
+  return dir;
+}
+
+export function cleanupRepos(): void {
+  for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true });
+}
+
+/** Commits `text` at `path` on top of `branch` with git plumbing (as another writer would) and moves the branch. */
+export function commitOnTop(dir: string, branch: string, path: string, text: string, subject = 'another writer'): string {
+  const env = { ...GIT_ENV, GIT_INDEX_FILE: join(tmpdir(), `gitops-bump-index-${process.pid}-${Date.now()}`) };
+  const run = (args: string[], input?: string) =>
+    execFileSync('git', ['-C', dir, ...args], { env, input }).toString('utf8').trim();
+  const head = run(['rev-parse', `refs/heads/${branch}`]);
+  run(['read-tree', head]);
+  const blob = run(['hash-object', '-w', '--stdin'], text);
+  run(['update-index', '--add', '--cacheinfo', `100644,${blob},${path}`]);
+  const tree = run(['write-tree']);
+  const commit = run(['commit-tree', tree, '-p', head, '-m', subject]);
+  run(['update-ref', `refs/heads/${branch}`, commit, head]);
+  rmSync(env.GIT_INDEX_FILE, { force: true });
+  return commit;
+}
+
+/** The bytes of `path` at `rev` in `dir`, as git stores them. */
+export function show(dir: string, rev: string, path: string): Buffer {
+  return gitBytes(dir, 'show', `${rev}:${path}`);
+}
+
+/**
+ * A stand-in planner (the real YAML engine is tested elsewhere): replaces `from` by `to` in every file
+ * that contains it, with plain string replacement, and reports one change per file.
+ */
+export function replacePlanner(from: string, to: string) {
+  return (snapshot: RemoteSnapshot): Plan => {
+    const edits: FileEdit[] = [];
+    for (const file of snapshot.files) {
+      if (!file.text.includes(from)) continue;
+      const line = file.text.slice(0, file.text.indexOf(from)).split('\n').length;
+      const changes: Change[] = [{ file: file.path, line, image: from, from, to }];
+      edits.push({ path: file.path, before: file.text, after: file.text.split(from).join(to), changes });
+    }
+    return { edits, changes: edits.flatMap((e) => e.changes), refusals: [], skipped: snapshot.skipped, notes: [] };
+  };
+}
+
+export const message = (plan: Plan) => ({
+  headline: `bump ${plan.changes.map((c) => `${c.from} → ${c.to}`).join(', ')}`,
+  body: plan.changes.map((c) => `${c.file}:${c.line}`).join('\n'),
+});

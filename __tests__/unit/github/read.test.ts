@@ -1,0 +1,206 @@
+// Snapshot reads against the GitHub emulator: request counts, byte-exact texts, skips, errors.
+import { Kind, parse, type SelectionSetNode } from 'graphql';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { startEmulator } from '../../emulator/index.js';
+import { createClient } from '../../../src/github/client.js';
+import { GitHubError } from '../../../src/github/errors.js';
+import { readSnapshot } from '../../../src/github/read.js';
+import { compilePaths } from '../../../src/core/paths.js';
+import { cleanupRepos, git, makeRepo, show } from './helpers.js';
+
+type Emulator = Awaited<ReturnType<typeof startEmulator>>;
+
+const BIG = `# big\n${'x: "0123456789012345678901234567890123456789012345678901234567890123456789"\n'.repeat(9000)}image: ghcr.io/acme/big:1\n`;
+
+const FILES = {
+  'apps/prod/api/deployment.yaml': 'kind: Deployment\nimage: ghcr.io/acme/api:1\n',
+  'apps/prod/web/values.yaml': '\uFEFFimage:\r\n  repository: ghcr.io/acme/web\r\n  tag: "1"\r\n',
+  'apps/deep/a/b/c/d/e/f/g/job.yaml': 'image: ghcr.io/acme/job:1\n',
+  'apps/prod/big.yaml': BIG,
+  'apps/prod/logo.yaml': Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x01, 0x02, 0x00, 0xff]),
+  'apps/prod/link.yaml': { symlink: 'api/deployment.yaml' },
+  'apps/prod/notes.txt': 'not yaml\n',
+  'apps/prod/vendor.yaml': { gitlink: '0123456789abcdef0123456789abcdef01234567' },
+  'apps/prod/latin1.yaml': Buffer.from('name: caf\xe9\n', 'latin1'),
+  'apps/dev/api.yaml': 'image: ghcr.io/acme/api:0\n',
+  'README.md': '# gitops\n',
+};
+
+let emu: Emulator;
+let dir: string;
+
+beforeAll(async () => {
+  dir = makeRepo(FILES);
+  emu = await startEmulator({ repos: [{ name: 'acme/gitops', dir }] });
+});
+afterAll(async () => {
+  expect(emu.contractViolations).toEqual([]);
+  await emu.stop();
+  cleanupRepos();
+});
+beforeEach(() => emu.resetLog());
+
+const client = () => createClient({ token: 'tok', apiUrl: emu.url, retry: { baseMs: 1, maxMs: 5 } });
+const target = { owner: 'acme', repo: 'gitops' };
+
+describe('explicit paths', () => {
+  it('reads the head and every file in one request, byte-exact', async () => {
+    const c = client();
+    const paths = compilePaths(['apps/prod/api/deployment.yaml', 'apps/prod/web/values.yaml', 'apps/prod/missing.yaml']);
+    const snapshot = await readSnapshot(c, target, paths);
+    expect(c.requestCount()).toBe(1);
+    expect(emu.requests).toHaveLength(1);
+    expect(snapshot.head).toBe(git(emu.repoDir('acme/gitops'), 'rev-parse', 'main'));
+    expect(snapshot.branch).toBe('main');
+    expect(snapshot.defaultBranch).toBe('main');
+    expect(snapshot.nameWithOwner).toBe('acme/gitops');
+    expect(snapshot.repositoryId).not.toBe('');
+    expect(snapshot.files.map((f) => f.path)).toEqual(['apps/prod/api/deployment.yaml', 'apps/prod/web/values.yaml']);
+    for (const file of snapshot.files) expect(Buffer.from(file.text, 'utf8')).toEqual(show(dir, 'main', file.path));
+    expect(snapshot.skipped).toEqual([{ path: 'apps/prod/missing.yaml', reason: "does not exist on branch 'main'" }]);
+  });
+
+  it('skips by filter before reading', async () => {
+    const c = client();
+    const paths = compilePaths(['apps/prod/api/deployment.yaml', 'apps/dev/api.yaml']);
+    const snapshot = await readSnapshot(c, target, paths, (p) => p.startsWith('apps/dev/'));
+    expect(snapshot.files.map((f) => f.path)).toEqual(['apps/dev/api.yaml']);
+    expect(c.requestCount()).toBe(1);
+  });
+
+  it('reads a text over 512,000 bytes through a REST blob read', async () => {
+    const c = client();
+    const snapshot = await readSnapshot(c, target, compilePaths(['apps/prod/big.yaml']));
+    expect(snapshot.files).toHaveLength(1);
+    expect(snapshot.files[0]?.text).toBe(BIG);
+    expect(c.requestCount()).toBe(2);
+  });
+
+  it('skips binary files and symlinks, never reading through them', async () => {
+    const snapshot = await readSnapshot(client(), target, compilePaths(['apps/prod/logo.yaml', 'apps/prod/link.yaml']));
+    expect(snapshot.files).toEqual([]);
+    expect(snapshot.skipped).toEqual([
+      { path: 'apps/prod/link.yaml', reason: 'symbolic link (not followed)' },
+      { path: 'apps/prod/logo.yaml', reason: 'binary file' },
+    ]);
+  });
+
+  it('skips submodules, files that are not UTF-8 (GitHub calls them binary), folders, and files over maxBytes', async () => {
+    const paths = compilePaths(['apps/prod/vendor.yaml', 'apps/prod/latin1.yaml', 'apps/prod/api/deployment.yaml', 'apps/prod']);
+    const snapshot = await readSnapshot(client(), target, paths, undefined, { maxBytes: 20 });
+    expect(snapshot.files).toEqual([]);
+    expect(snapshot.skipped).toEqual([
+      { path: 'apps/prod', reason: 'not a file (tree)' },
+      { path: 'apps/prod/api/deployment.yaml', reason: 'larger than 20 bytes (43)' },
+      { path: 'apps/prod/latin1.yaml', reason: 'binary file' },
+      { path: 'apps/prod/vendor.yaml', reason: 'submodule' },
+    ]);
+  });
+
+  it('adds a caller\'s selection to the same request (e.g. a pull-request branch head)', async () => {
+    const c = client();
+    const extra = {
+      selection: 'pr: ref(qualifiedName: $xRef) { target { oid } } gone: ref(qualifiedName: $xGone) { name }',
+      variables: { xRef: { type: 'String!', value: 'refs/heads/main' }, xGone: { type: 'String!', value: 'refs/heads/nope' } },
+    };
+    const snapshot = await readSnapshot(c, target, compilePaths(['apps/dev/api.yaml']), undefined, { extra });
+    expect(c.requestCount()).toBe(1);
+    expect(snapshot.extra?.['pr']).toEqual({ target: { oid: snapshot.head } });
+    expect(snapshot.extra?.['gone']).toBeNull();
+    const clash = { selection: 'x: id', variables: { owner: { type: 'String!', value: 'evil' } } };
+    await expect(readSnapshot(c, target, compilePaths(['a.yaml']), undefined, { extra: clash })).rejects.toThrow(/'\$owner' clashes/);
+  });
+
+  it('chunks many files, one request per chunk', async () => {
+    const c = client();
+    const paths = compilePaths(['apps/prod/api/deployment.yaml', 'apps/prod/web/values.yaml', 'apps/dev/api.yaml']);
+    const snapshot = await readSnapshot(c, target, paths, undefined, { chunkSize: 2 });
+    expect(snapshot.files).toHaveLength(3);
+    expect(c.requestCount()).toBe(2);
+  });
+});
+
+describe('globs', () => {
+  it('lists once and reads the matches in a second request, at the same commit', async () => {
+    const c = client();
+    const snapshot = await readSnapshot(c, target, compilePaths(['apps/prod/**/*.yaml', '!apps/prod/big.yaml']));
+    expect(c.requestCount()).toBe(2);
+    expect(emu.requests).toHaveLength(2);
+    const unread = ['apps/prod/big.yaml', 'apps/prod/logo.yaml', 'apps/prod/link.yaml', 'apps/prod/vendor.yaml', 'apps/prod/latin1.yaml'];
+    const expected = git(dir, 'ls-tree', '-r', '--name-only', 'main', 'apps/prod')
+      .split('\n')
+      .filter((p) => p.endsWith('.yaml') && !unread.includes(p));
+    expect(snapshot.files.map((f) => f.path)).toEqual(expected.sort());
+    for (const file of snapshot.files) expect(Buffer.from(file.text, 'utf8')).toEqual(show(dir, 'main', file.path));
+    expect(snapshot.skipped).toEqual([
+      { path: 'apps/prod/latin1.yaml', reason: 'binary file' },
+      { path: 'apps/prod/link.yaml', reason: 'symbolic link (not followed)' },
+      { path: 'apps/prod/logo.yaml', reason: 'binary file' },
+      { path: 'apps/prod/vendor.yaml', reason: 'submodule' },
+    ]);
+  });
+
+  it('lists folders deeper than the query reached with one REST listing', async () => {
+    const c = client();
+    const snapshot = await readSnapshot(c, target, compilePaths(['apps/deep/**/job.yaml']), undefined, { listDepth: 2 });
+    expect(snapshot.files.map((f) => f.path)).toEqual(['apps/deep/a/b/c/d/e/f/g/job.yaml']);
+    expect(c.requestCount()).toBe(3);
+  });
+
+  it('reads a whole-tree glob', async () => {
+    const snapshot = await readSnapshot(client(), target, compilePaths(['**/api*.yaml', '**/deployment.yaml']));
+    expect(snapshot.files.map((f) => f.path)).toEqual(['apps/dev/api.yaml', 'apps/prod/api/deployment.yaml']);
+  });
+
+  it('answers a glob that matches nothing in one request', async () => {
+    const c = client();
+    const snapshot = await readSnapshot(c, target, compilePaths(['clusters/**/*.yaml']));
+    expect(snapshot.files).toEqual([]);
+    expect(c.requestCount()).toBe(1);
+  });
+});
+
+describe('documents', () => {
+  it('stay within GitHub\'s nesting limit (25 fields) at the deepest listing, and pass paths as variables', async () => {
+    const c = client();
+    const sent: { query: string; variables: Record<string, unknown> }[] = [];
+    const spy: typeof c = {
+      ...c,
+      graphql: <T>(query: string, variables: Record<string, unknown> = {}) => {
+        sent.push({ query, variables });
+        return c.graphql<T>(query, variables);
+      },
+    };
+    await readSnapshot(spy, target, compilePaths(['**/*.yaml', 'apps/prod/**/*.yaml']), undefined, { listDepth: 99 });
+    await readSnapshot(spy, target, compilePaths(['apps/prod/api/deployment.yaml']));
+    expect(sent.length).toBeGreaterThanOrEqual(3);
+    for (const { query } of sent) {
+      const document = parse(query);
+      const fragments = new Map<string, SelectionSetNode>();
+      for (const d of document.definitions) if (d.kind === Kind.FRAGMENT_DEFINITION) fragments.set(d.name.value, d.selectionSet);
+      const depth = (set: SelectionSetNode | undefined): number =>
+        Math.max(0, ...(set?.selections ?? []).map((s) =>
+          s.kind === Kind.FIELD ? 1 + depth(s.selectionSet) : s.kind === Kind.INLINE_FRAGMENT ? depth(s.selectionSet) : depth(fragments.get(s.name.value))));
+      const operation = document.definitions.find((d) => d.kind === Kind.OPERATION_DEFINITION);
+      const deepest = operation?.kind === Kind.OPERATION_DEFINITION ? depth(operation.selectionSet) : Infinity;
+      expect(deepest).toBeLessThanOrEqual(25);
+      expect(query).not.toContain('apps/prod');
+    }
+    expect(sent.some(({ variables }) => Object.values(variables).includes('apps/prod/api/deployment.yaml'))).toBe(true);
+  });
+});
+
+describe('errors', () => {
+  it('names a missing branch', async () => {
+    const error = await readSnapshot(client(), { ...target, branch: 'nope' }, compilePaths(['a.yaml'])).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(GitHubError);
+    expect(error).toMatchObject({ code: 'branch-not-found' });
+    expect((error as Error).message).toMatch(/^branch 'nope' not found in acme\/gitops/);
+  });
+
+  it('names a missing repository and the token remedy', async () => {
+    const error = await readSnapshot(client(), { owner: 'acme', repo: 'other' }, compilePaths(['**/*.yaml'])).catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: 'repository-not-found' });
+    expect((error as Error).message).toMatch(/repository acme\/other was not found.*actions\/create-github-app-token/);
+  });
+});

@@ -1,0 +1,203 @@
+import { describe, expect, it } from 'vitest';
+import { locate } from '../../../src/yaml/locate.js';
+import { applyEdits, EditConflictError, rewrite, UnwritableError, versionAfter, type Want } from '../../../src/yaml/splice.js';
+
+const OLD = `sha256:${'a'.repeat(64)}`;
+const NEW = `sha256:${'b'.repeat(64)}`;
+
+/** Bumps the `index`-th site of `text` and checks that a second run changes nothing. */
+function bump(text: string, want: Want, index = 0): string {
+  const site = locate(text).sites[index];
+  if (site === undefined) throw new Error(`no site ${index} in ${JSON.stringify(text)}`);
+  const output = applyEdits(text, rewrite(text, site, want));
+  const again = locate(output).sites[index];
+  if (again === undefined) throw new Error('the site is gone after the bump');
+  expect(rewrite(output, again, want)).toEqual([]);
+  return output;
+}
+
+describe('rewrite: full references', () => {
+  it.each([
+    ['a plain tag', 'image: ghcr.io/acme/api:1.4.1\n', { tag: '1.4.2' }, 'image: ghcr.io/acme/api:1.4.2\n'],
+    ['a single-quoted value stays single-quoted', "image: 'nginx:1.0'\n", { tag: '1.1' }, "image: 'nginx:1.1'\n"],
+    ['a double-quoted value stays double-quoted', 'image: "nginx:1.0"\n', { tag: '1.1' }, 'image: "nginx:1.1"\n'],
+    ['a numeric-looking tag inside a reference needs no quotes', 'image: nginx:1.9\n', { tag: '1.10' }, 'image: nginx:1.10\n'],
+    ['the spelling of the name is kept', 'image: docker.io/library/nginx:1.0\n', { tag: '1.1' }, 'image: docker.io/library/nginx:1.1\n'],
+    ['an untagged image gets a tag', 'image: nginx\n', { tag: '1.25' }, 'image: nginx:1.25\n'],
+    ['a tag over name:old@digest drops the stale digest', `image: busybox:1.36@${OLD}\n`, { tag: '1.37' }, 'image: busybox:1.37\n'],
+    ['a tag and a digest are both written', 'image: busybox:1.36\n', { tag: '1.37', digest: NEW }, `image: busybox:1.37@${NEW}\n`],
+    ['a digest alone keeps the tag', `image: busybox:1.36@${OLD}\n`, { digest: NEW }, `image: busybox:1.36@${NEW}\n`],
+    ['a comment on the line is kept', 'image: nginx:1.0 # pinned by ops\n', { tag: '1.1' }, 'image: nginx:1.1 # pinned by ops\n'],
+    ['a flow mapping', 'containers: [{name: a, image: nginx:1.0}]\n', { tag: '1.1' }, 'containers: [{name: a, image: nginx:1.1}]\n'],
+    ['CRLF, a BOM and no final newline', '\uFEFFa: 1\r\nimage: nginx:1.0', { tag: '1.1' }, '\uFEFFa: 1\r\nimage: nginx:1.1'],
+    ['an anchored image: the anchor is edited, the aliases stay', 'x: &i nginx:1.0\na:\n  image: *i\n', { tag: '1.1' }, 'x: &i nginx:1.1\na:\n  image: *i\n'],
+    ['Argo CD alias=ref keeps the alias', 'kustomize:\n  images:\n  - "web=gcr.io/acme/web:0.1"\n', { tag: '0.2' }, 'kustomize:\n  images:\n  - "web=gcr.io/acme/web:0.2"\n'],
+  ])('%s', (_, text, want, expected) => {
+    expect(bump(text, want)).toBe(expected);
+  });
+
+  it('returns no edits when the site already points at the version', () => {
+    const text = 'image: nginx:1.0\n';
+    const site = locate(text).sites[0];
+    expect(site && rewrite(text, site, { tag: '1.0' })).toEqual([]);
+  });
+
+  it('leaves every other document of a stream alone', () => {
+    const text = '# head\r\n---\r\nimage: nginx:1.0\r\n---\r\n\r\nimage: nginx:1.0 # second\r\n...\r\n';
+    expect(bump(text, { tag: '1.1' }, 1)).toBe('# head\r\n---\r\nimage: nginx:1.0\r\n---\r\n\r\nimage: nginx:1.1 # second\r\n...\r\n');
+  });
+});
+
+describe('rewrite: quoting of values YAML would not read as strings', () => {
+  it.each(['1.10', '6801028', '1e3', 'true', 'yes', 'on', 'No', 'null', '0x1F', '0o17', '012', '1_000', '2024-01-01', '0b101', '1e-3', 'Off', '0x_1'])(
+    'writes tag %s quoted where it was plain',
+    (tag) => {
+      expect(bump('image:\n  repository: nginx\n  tag: v1\n', { tag })).toBe(`image:\n  repository: nginx\n  tag: "${tag}"\n`);
+    },
+  );
+
+  it.each(['v1.10', '1.10-alpine', 'latest', '2024-01-01T00', 'sha-abc123'])('writes tag %s plain where it was plain', (tag) => {
+    expect(bump('image:\n  repository: nginx\n  tag: v1\n', { tag })).toBe(`image:\n  repository: nginx\n  tag: ${tag}\n`);
+  });
+
+  it('keeps single quotes and double quotes', () => {
+    expect(bump("image:\n  repository: nginx\n  tag: '1.0'\n", { tag: '1.10' })).toBe("image:\n  repository: nginx\n  tag: '1.10'\n");
+    expect(bump('image:\n  repository: nginx\n  tag: "v1"\n', { tag: 'v2' })).toBe('image:\n  repository: nginx\n  tag: "v2"\n');
+  });
+});
+
+describe('rewrite: Helm-values maps', () => {
+  it.each([
+    ['an empty quoted tag', 'image:\n  repository: nginx\n  tag: ""\n', { tag: '1.25' }, 'image:\n  repository: nginx\n  tag: "1.25"\n'],
+    ['a null tag', 'image:\n  repository: nginx\n  tag:\n  pullPolicy: Always\n', { tag: '1.25' }, 'image:\n  repository: nginx\n  tag: "1.25"\n  pullPolicy: Always\n'],
+    ['a null tag before a comment', 'image:\n  repository: nginx\n  tag:   # set me\n', { tag: 'v1' }, 'image:\n  repository: nginx\n  tag:   v1 # set me\n'],
+    ['a ~ tag', 'image:\n  repository: nginx\n  tag: ~\n', { tag: 'v1' }, 'image:\n  repository: nginx\n  tag: v1\n'],
+    ['a missing tag is inserted after the repository', 'image:\n  repository: nginx\n  pullPolicy: Always\n', { tag: 'v1' }, 'image:\n  repository: nginx\n  tag: v1\n  pullPolicy: Always\n'],
+    ['an insertion keeps CRLF', 'image:\r\n    repository: nginx\r\n', { tag: '1.0' }, 'image:\r\n    repository: nginx\r\n    tag: "1.0"\r\n'],
+    ['an insertion keeps a missing final newline', 'image:\n  repository: nginx', { tag: 'v1' }, 'image:\n  repository: nginx\n  tag: v1'],
+    ['an insertion into a flow mapping', 'image: {repository: nginx}\n', { tag: '1.0' }, 'image: {repository: nginx, tag: "1.0"}\n'],
+    ['a tag alone clears a stale digest sibling', `image:\n  repository: nginx\n  tag: 1.0.0\n  digest: "${OLD}"\n`, { tag: '1.1.0' }, 'image:\n  repository: nginx\n  tag: 1.1.0\n  digest: ""\n'],
+    ['a tag and a digest fill both fields', 'image:\n  registry: docker.io\n  repository: bitnami/redis\n  tag: 7.0.0\n  digest: ""\n', { tag: '7.2.0', digest: NEW }, `image:\n  registry: docker.io\n  repository: bitnami/redis\n  tag: 7.2.0\n  digest: "${NEW}"\n`],
+    ['a sha field takes the bare hex', 'image:\n  repository: prometheus/prometheus\n  tag: v1\n  sha: ""\n', { tag: 'v2', digest: NEW }, `image:\n  repository: prometheus/prometheus\n  tag: v2\n  sha: "${'b'.repeat(64)}"\n`],
+    ['a tag@digest tag is rewritten whole', `image:\n  repository: ghcr.io/twin/gatus\n  tag: v5.1.0@${OLD}\n`, { tag: 'v5.2.0', digest: NEW }, `image:\n  repository: ghcr.io/twin/gatus\n  tag: v5.2.0@${NEW}\n`],
+    ['a tag alone over tag@digest drops the digest', `image:\n  repository: ghcr.io/twin/gatus\n  tag: v5.1.0@${OLD}\n`, { tag: 'v5.2.0' }, 'image:\n  repository: ghcr.io/twin/gatus\n  tag: v5.2.0\n'],
+    ['a digest the map has no field for is not written with a tag', 'image:\n  repository: nginx\n  tag: "1.0"\n', { tag: '1.1', digest: NEW }, 'image:\n  repository: nginx\n  tag: "1.1"\n'],
+    ['an anchored tag: the anchor is edited, the alias stays', 'base: &t 1.0.0\nimage:\n  repository: nginx\n  tag: *t\n', { tag: '1.1.0' }, 'base: &t 1.1.0\nimage:\n  repository: nginx\n  tag: *t\n'],
+  ])('%s', (_, text, want, expected) => {
+    expect(bump(text, want)).toBe(expected);
+  });
+
+  it('writes a merged map’s own tag, or the anchored one it inherits, and inserts after a lone merge key', () => {
+    const text = 'base: &base\n  repository: ghcr.io/acme/api\n  tag: 1.0.0\nworker:\n  image:\n    <<: *base\n    tag: 0.9.0\n';
+    expect(bump(text, { tag: '0.9.1' }, 1)).toBe(text.replace('0.9.0', '0.9.1'));
+    const bare = 'base: &base\n  repository: ghcr.io/acme/api\nworker:\n  image:\n    <<: *base\n';
+    expect(bump(bare, { tag: 'v2' }, 0)).toBe('base: &base\n  repository: ghcr.io/acme/api\nworker:\n  image:\n    <<: *base\n    tag: v2\n');
+  });
+
+  it('refuses a digest alone where the map has no digest field', () => {
+    const text = 'image:\n  repository: nginx\n  tag: "1.0"\n';
+    const site = locate(text).sites[0];
+    expect(() => site && rewrite(text, site, { digest: NEW })).toThrow(UnwritableError);
+  });
+
+  it('refuses a full image in a block scalar', () => {
+    const text = 'image: |\n  nginx:1.0\n';
+    const site = locate(text).sites[0];
+    expect(() => site && rewrite(text, site, { tag: '1.1' })).toThrow(/block scalar/);
+  });
+
+  it('refuses a tag in a block scalar', () => {
+    const text = 'image:\n  repository: nginx\n  tag: |\n    1.0\n';
+    const site = locate(text).sites[0];
+    expect(() => site && rewrite(text, site, { tag: '1.1' })).toThrow(/block scalar/);
+  });
+});
+
+describe('rewrite: kustomize images entries', () => {
+  it.each([
+    ['newTag replaced', 'images:\n- name: nginx\n  newTag: "1.0"\n', { tag: '1.1' }, 'images:\n- name: nginx\n  newTag: "1.1"\n'],
+    ['newTag inserted after the last key', 'images:\n- name: nginx\n  newName: ghcr.io/x/nginx # mirror\n- name: b\n  newTag: v1\n', { tag: '1.1' }, 'images:\n- name: nginx\n  newName: ghcr.io/x/nginx # mirror\n  newTag: "1.1"\n- name: b\n  newTag: v1\n'],
+    ['newTag and digest inserted together', 'images:\n  - name: nginx\n    newName: ghcr.io/x/nginx', { tag: 'v2', digest: NEW }, `images:\n  - name: nginx\n    newName: ghcr.io/x/nginx\n    newTag: v2\n    digest: ${NEW}`],
+    ['a tag alone removes a stale digest line', `images:\r\n- name: nginx\r\n  newTag: v1\r\n  digest: ${OLD}\r\n`, { tag: 'v2' }, 'images:\r\n- name: nginx\r\n  newTag: v2\r\n'],
+    ['a tag alone removes a last digest line without adding a final newline', `images:\n- name: nginx\n  newTag: v1\n  digest: ${OLD}`, { tag: 'v2' }, 'images:\n- name: nginx\n  newTag: v2'],
+    ['a digest line with a comment is emptied, not removed', `images:\n- name: nginx\n  newTag: v1\n  newDigest: ${OLD} # {"$imagepolicy": "ns:p:digest"}\n`, { tag: 'v2' }, 'images:\n- name: nginx\n  newTag: v2\n  newDigest: "" # {"$imagepolicy": "ns:p:digest"}\n'],
+    ['a digest updated in place', `images:\n- name: nginx\n  newTag: v1\n  digest: ${OLD}\n`, { tag: 'v2', digest: NEW }, `images:\n- name: nginx\n  newTag: v2\n  digest: ${NEW}\n`],
+    ['a flow entry: replace and insert', 'images:\n- {name: nginx, newName: x.io/nginx}\n', { tag: '1.10' }, 'images:\n- {name: nginx, newName: x.io/nginx, newTag: "1.10"}\n'],
+    ['a JSON entry gets a JSON pair', '{"images": [{"name": "nginx", "newName": "x.io/nginx"}]}', { tag: 'v1' }, '{"images": [{"name": "nginx", "newName": "x.io/nginx", "newTag": "v1"}]}'],
+    ['a flow entry: remove a stale digest', `images: [{name: nginx, newTag: v1, digest: ${OLD}}]\n`, { tag: 'v2' }, 'images: [{name: nginx, newTag: v2}]\n'],
+  ])('%s', (_, text, want, expected) => {
+    expect(bump(text, want)).toBe(expected);
+  });
+});
+
+describe('rewrite: Argo CD helm.parameters', () => {
+  it('writes the tag parameter, keeping its quotes, and clears a stale digest parameter', () => {
+    const text = `helm:\n  parameters:\n  - name: image.repository\n    value: ghcr.io/acme/api\n  - name: image.tag\n    value: '1.0'\n  - name: image.digest\n    value: ${OLD}\n`;
+    expect(bump(text, { tag: '1.1' })).toBe(`helm:\n  parameters:\n  - name: image.repository\n    value: ghcr.io/acme/api\n  - name: image.tag\n    value: '1.1'\n  - name: image.digest\n    value: ""\n`);
+  });
+});
+
+describe('rewrite: markers, holds, invalid requests', () => {
+  it('writes a :tag marker’s scalar and a whole-reference marker’s tag', () => {
+    expect(bump('x:\n  v: 1.4.1 # gitops-bump: ghcr.io/acme/api:tag\n', { tag: '1.5.0' })).toBe('x:\n  v: 1.5.0 # gitops-bump: ghcr.io/acme/api:tag\n');
+    expect(bump('x:\n  v: 1.4 # gitops-bump: ghcr.io/acme/api:tag\n', { tag: '1.10' })).toBe('x:\n  v: "1.10" # gitops-bump: ghcr.io/acme/api:tag\n');
+    expect(bump("x: 'mirror/api:1' # gitops-bump: ghcr.io/acme/api\n", { tag: '2' })).toBe("x: 'mirror/api:2' # gitops-bump: ghcr.io/acme/api\n");
+  });
+
+  it('refuses a marker that names the image only', () => {
+    const text = 'x: ghcr.io/acme/api # gitops-bump: ghcr.io/acme/api:name\n';
+    const site = locate(text).sites[0];
+    expect(site).toBeDefined();
+    expect(() => site && rewrite(text, site, { tag: '1' })).toThrow(UnwritableError);
+  });
+
+  it('never writes a held site', () => {
+    const text = 'image: nginx:1.0 # gitops-bump: hold\n';
+    const site = locate(text).sites[0];
+    expect(site?.held).toBe(true);
+    expect(() => site && rewrite(text, site, { tag: '1.1' })).toThrow(/held/);
+  });
+
+  it.each([[{}], [{ tag: 'bad tag' }], [{ digest: 'sha256:short' }]])('rejects %j', (want) => {
+    const text = 'image: nginx:1.0\n';
+    const site = locate(text).sites[0];
+    expect(() => site && rewrite(text, site, want)).toThrow(UnwritableError);
+  });
+});
+
+describe('versionAfter', () => {
+  it('says what the site holds after the rewrite', () => {
+    const [full, split] = locate(`a:\n  image: nginx:1.0@${OLD}\nb:\n  image:\n    repository: redis\n    tag: "7"\n`).sites;
+    expect(full && versionAfter(full, { tag: '1.1' })).toEqual({ tag: '1.1' });
+    expect(full && versionAfter(full, { digest: NEW })).toEqual({ tag: '1.0', digest: NEW });
+    expect(split && versionAfter(split, { tag: '8', digest: NEW })).toEqual({ tag: '8' });
+  });
+});
+
+describe('applyEdits', () => {
+  it('applies edits in any order', () => {
+    expect(applyEdits('abcdef', [{ start: 4, end: 5, text: 'E' }, { start: 0, end: 1, text: 'A' }, { start: 2, end: 2, text: '+' }])).toBe('Ab+cdEf');
+  });
+
+  it('counts identical edits once (two sites sharing an anchor)', () => {
+    expect(applyEdits('abc', [{ start: 1, end: 2, text: 'X' }, { start: 1, end: 2, text: 'X' }])).toBe('aXc');
+  });
+
+  it.each([
+    [[{ start: 0, end: 2, text: 'x' }, { start: 1, end: 3, text: 'y' }]],
+    [[{ start: 1, end: 1, text: 'x' }, { start: 1, end: 1, text: 'y' }]],
+  ])('throws EditConflictError on overlapping edits %j', (edits) => {
+    expect(() => applyEdits('abcdef', edits)).toThrow(EditConflictError);
+  });
+
+  it('throws RangeError for an edit outside the text', () => {
+    expect(() => applyEdits('abcdef', [{ start: 2, end: 9, text: 'x' }])).toThrow(RangeError);
+  });
+
+  it('reports two sites sharing an anchor asked for different tags as a conflict', () => {
+    const text = 'v: &v 1.0\na:\n  image:\n    repository: nginx\n    tag: *v\nb:\n  image:\n    repository: redis\n    tag: *v\n';
+    const [a, b] = locate(text).sites;
+    const edits = [...(a ? rewrite(text, a, { tag: '1.1' }) : []), ...(b ? rewrite(text, b, { tag: '2.0' }) : [])];
+    expect(() => applyEdits(text, edits)).toThrow(EditConflictError);
+  });
+});

@@ -1,0 +1,88 @@
+// promote: the versions running in one environment become the requests for the next. Pure.
+import { formatReference, parseReference, versionOf, type ImageReference } from '../image/reference.js';
+import { PlanSyntaxError, type FileSyntaxError } from './plan.js';
+import type { ImageRequest } from '../settings/settings.js';
+import type { Skip, SourceFile } from './types.js';
+import { isChartTemplate, locate, YamlSyntaxError } from '../yaml/locate.js';
+
+/** One image version found in the source environment. */
+export interface FoundVersion {
+  readonly file: string;
+  readonly line: number;
+  /** Normalised repository (the match key). */
+  readonly repository: string;
+  /** The repository as the source file spells it. */
+  readonly name: string;
+  readonly tag?: string;
+  readonly digest?: string;
+}
+
+export interface Promotion {
+  /** One request per promoted image: the source's version. */
+  readonly requests: readonly ImageRequest[];
+  /** Where each promoted version was found. */
+  readonly found: readonly FoundVersion[];
+  readonly skipped: readonly Skip[];
+}
+
+/** The source holds two or more versions of one image: promoting would be a guess. */
+export class PromotionConflictError extends Error {
+  constructor(readonly conflicts: ReadonlyMap<string, readonly FoundVersion[]>) {
+    const lines = [...conflicts].map(
+      ([image, places]) => `${image}: ${places.map((p) => `${versionOf(p)} (${p.file}:${p.line})`).join(', ')}`,
+    );
+    super(
+      `The promotion source holds different versions of ${conflicts.size === 1 ? 'an image' : `${conflicts.size} images`}: ` +
+        `${lines.join('; ')}. Narrow 'promote-from', or list the images to promote in 'images'.`,
+    );
+    this.name = 'PromotionConflictError';
+  }
+}
+
+/**
+ * Collects every image version in the source files (every shape the edit engine knows) and turns each into a
+ * request. `only` (bare repositories from the `images` input) filters what is promoted.
+ * Throws PlanSyntaxError for a source file that does not parse, PromotionConflictError for two versions of one image.
+ */
+export function promotionRequests(files: readonly SourceFile[], only?: readonly ImageReference[]): Promotion {
+  const wanted = only && only.length > 0 ? new Set(only.map((r) => r.repository)) : undefined;
+  const found: FoundVersion[] = [];
+  const skipped: Skip[] = [];
+  const errors: FileSyntaxError[] = [];
+  for (const file of [...files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))) {
+    if (isChartTemplate(file.path, file.text)) {
+      skipped.push({ path: file.path, reason: 'Helm chart template (not YAML until rendered)' });
+      continue;
+    }
+    try {
+      for (const site of locate(file.text).sites) {
+        if (site.repository === undefined || (site.tag === undefined && site.digest === undefined)) continue;
+        if (wanted && !wanted.has(site.repository)) continue;
+        found.push({ file: file.path, line: site.line, repository: site.repository, name: site.name, tag: site.tag, digest: site.digest });
+      }
+    } catch (error) {
+      if (!(error instanceof YamlSyntaxError)) throw error;
+      errors.push({ file: file.path, line: error.line, column: error.column, detail: error.detail });
+    }
+  }
+  if (errors.length > 0) throw new PlanSyntaxError(errors);
+
+  const byImage = new Map<string, FoundVersion[]>();
+  for (const f of found) byImage.set(f.repository, [...(byImage.get(f.repository) ?? []), f]);
+  const conflicts = new Map<string, FoundVersion[]>();
+  const requests: ImageRequest[] = [];
+  for (const [repository, places] of byImage) {
+    const versions = new Set(places.map(versionOf));
+    if (versions.size > 1) {
+      conflicts.set(places[0]!.name, places);
+      continue;
+    }
+    const first = places[0]!;
+    const input = formatReference(first.name, first.tag, first.digest);
+    const ref = parseReference(input);
+    if (ref.repository !== repository) throw new Error(`internal: ${input} does not normalise to ${repository}`);
+    requests.push({ input, ref });
+  }
+  if (conflicts.size > 0) throw new PromotionConflictError(conflicts);
+  return { requests, found, skipped };
+}
