@@ -1047,8 +1047,8 @@ function followUpWarning(spec, alias, number, errors) {
 
 // EXTERNAL MODULE: ./src/core/plan.ts + 1 modules
 var plan = __webpack_require__(9385);
-// EXTERNAL MODULE: ./src/report/report.ts + 1 modules
-var report = __webpack_require__(8260);
+// EXTERNAL MODULE: ./src/report/report.ts + 4 modules
+var report = __webpack_require__(2863);
 ;// CONCATENATED MODULE: ./src/deliver/remote.ts
 // API mode: read a snapshot of the GitOps repository through the GitHub API, plan, and commit it
 // as one atomic, verified commit (or only report, in dry-run).

@@ -1,158 +1,87 @@
-// A unified diff (git's format) of two texts, for the job summary and the CLI's dry-run.
-// Myers' O((N+M)·D) algorithm: a bump changes a few lines, so D is small even in a large file; when thousands
-// of lines change, a line-by-line script keeps the cost linear.
+// A unified diff (git's format) of two texts, for the job summary and the CLI's dry-run, over jsdiff (`diff`).
+// jsdiff's Myers costs O((N+M)·D): a bump changes a few lines, so D is small even in a large file. When a
+// file changes in thousands of places, jsdiff stops at MAX_EDIT_LENGTH and a linear fallback shows the diff.
+import { formatPatch, structuredPatch, type StructuredPatch, type StructuredPatchHunk } from 'diff';
 
-type Op = { readonly kind: ' ' | '-' | '+'; readonly line: string; readonly a: number; readonly b: number };
+/** Above this many differing lines, jsdiff stops and {@link fallbackHunks} shows the diff. */
+const MAX_EDIT_LENGTH = 2000;
 
-function splitLines(text: string): string[] {
-  if (text === '') return [];
-  const lines = text.split('\n');
-  if (lines[lines.length - 1] === '') lines.pop();
-  return lines;
-}
-
-/**
- * Above this many differing lines a diff is built line by line (see {@link alignedScript}) instead of by Myers:
- * Myers costs O((N+M)·D) time, and a file where thousands of lines change would take minutes.
- */
-const MAX_MYERS_D = 2000;
-
-/** An edit script from a to b: Myers' shortest one when the difference is small, else an aligned one. */
-function script(a: readonly string[], b: readonly string[]): Op[] {
-  if (a.length === b.length) {
-    let differing = 0;
-    for (let i = 0; i < a.length && differing <= MAX_MYERS_D / 2; i++) if (a[i] !== b[i]) differing++;
-    if (differing > MAX_MYERS_D / 2) return alignedScript(a, b);
-  }
-  return myers(a, b) ?? replaceScript(a, b);
-}
-
-/**
- * The shortest edit script (Myers). The trace keeps, per step d, only the diagonals -d-1…d+1 it can reach, so
- * memory is O(D²), not O(D·(N+M)). Undefined when D would exceed {@link MAX_MYERS_D}.
- */
-function myers(a: readonly string[], b: readonly string[]): Op[] | undefined {
-  const n = a.length;
-  const m = b.length;
-  const max = Math.min(n + m, MAX_MYERS_D);
-  const offset = max + 1;
-  const v = new Int32Array(2 * max + 3);
-  const trace: Int32Array[] = [];
-  let found = -1;
-  for (let d = 0; d <= max && found < 0; d++) {
-    trace.push(v.slice(offset - d - 1, offset + d + 2));
-    for (let k = -d; k <= d; k += 2) {
-      let x = k === -d || (k !== d && v[offset + k - 1]! < v[offset + k + 1]!) ? v[offset + k + 1]! : v[offset + k - 1]! + 1;
-      let y = x - k;
-      while (x < n && y < m && a[x] === b[y]) {
-        x++;
-        y++;
-      }
-      v[offset + k] = x;
-      if (x >= n && y >= m) {
-        found = d;
-        break;
-      }
-    }
-  }
-  if (found < 0) return undefined;
-  const ops: Op[] = [];
-  let x = n;
-  let y = m;
-  for (let d = found; d >= 0; d--) {
-    const vd = trace[d]!;
-    // vd[i] is v[k] for k = i - d - 1.
-    const at = (k: number) => vd[k + d + 1]!;
-    const k = x - y;
-    const prevK = k === -d || (k !== d && at(k - 1) < at(k + 1)) ? k + 1 : k - 1;
-    const prevX = d === 0 ? 0 : at(prevK);
-    const prevY = prevX - prevK;
-    while (x > prevX && y > prevY) {
-      x--;
-      y--;
-      ops.push({ kind: ' ', line: a[x]!, a: x, b: y });
-    }
-    if (d > 0) {
-      if (x === prevX) {
-        y--;
-        ops.push({ kind: '+', line: b[y]!, a: x, b: y });
-      } else {
-        x--;
-        ops.push({ kind: '-', line: a[x]!, a: x, b: y });
-      }
-    }
-  }
-  return ops.reverse();
-}
-
-/** Line i of a against line i of b (equal lengths): each run of differing lines as its '-' lines, then its '+' lines. */
-function alignedScript(a: readonly string[], b: readonly string[]): Op[] {
-  const ops: Op[] = [];
-  let i = 0;
-  while (i < a.length) {
-    if (a[i] === b[i]) {
-      ops.push({ kind: ' ', line: a[i]!, a: i, b: i });
-      i++;
-      continue;
-    }
-    let end = i;
-    while (end < a.length && a[end] !== b[end]) end++;
-    for (let j = i; j < end; j++) ops.push({ kind: '-', line: a[j]!, a: j, b: i });
-    for (let j = i; j < end; j++) ops.push({ kind: '+', line: b[j]!, a: end, b: j });
-    i = end;
-  }
-  return ops;
-}
-
-/** The common prefix and suffix kept, everything between removed and added (a valid, if long, script). */
-function replaceScript(a: readonly string[], b: readonly string[]): Op[] {
-  let head = 0;
-  while (head < a.length && head < b.length && a[head] === b[head]) head++;
-  let tail = 0;
-  while (tail < a.length - head && tail < b.length - head && a[a.length - 1 - tail] === b[b.length - 1 - tail]) tail++;
-  const ops: Op[] = [];
-  for (let i = 0; i < head; i++) ops.push({ kind: ' ', line: a[i]!, a: i, b: i });
-  for (let i = head; i < a.length - tail; i++) ops.push({ kind: '-', line: a[i]!, a: i, b: head });
-  for (let j = head; j < b.length - tail; j++) ops.push({ kind: '+', line: b[j]!, a: a.length - tail, b: j });
-  for (let t = tail; t > 0; t--) ops.push({ kind: ' ', line: a[a.length - t]!, a: a.length - t, b: b.length - t });
-  return ops;
-}
-
-function range(start: number, count: number): string {
-  const first = count === 0 ? start : start + 1;
-  return count === 1 ? `${first}` : `${first},${count}`;
-}
+type Hunk = StructuredPatchHunk;
 
 /** `git diff`-style unified diff of one file; '' when the texts are equal. */
 export function unifiedDiff(path: string, before: string, after: string, context = 3): string {
   if (before === after) return '';
-  const a = splitLines(before);
-  const b = splitLines(after);
-  const ops = script(a, b);
-  const out = [`diff --git a/${path} b/${path}`, `--- a/${path}`, `+++ b/${path}`];
-  const changed = ops.map((op, i) => (op.kind === ' ' ? -1 : i)).filter((i) => i >= 0);
-  let h = 0;
-  while (h < changed.length) {
-    let start = Math.max(0, changed[h]! - context);
-    let end = Math.min(ops.length, changed[h]! + context + 1);
-    h++;
-    while (h < changed.length && changed[h]! - context <= end) {
-      end = Math.min(ops.length, changed[h]! + context + 1);
-      h++;
-    }
-    start = Math.max(0, start);
-    const hunk = ops.slice(start, end);
-    const aCount = hunk.filter((op) => op.kind !== '+').length;
-    const bCount = hunk.filter((op) => op.kind !== '-').length;
-    out.push(`@@ -${range(hunk[0]!.a, aCount)} +${range(hunk[0]!.b, bCount)} @@`);
-    for (const op of hunk) {
-      out.push(`${op.kind}${op.line.replace(/\r$/, '')}`);
-      const lastOfA = op.kind !== '+' && op.a === a.length - 1 && !before.endsWith('\n');
-      const lastOfB = op.kind !== '-' && op.b === b.length - 1 && !after.endsWith('\n');
-      if ((op.kind === '-' && lastOfA) || (op.kind === '+' && lastOfB) || (op.kind === ' ' && (lastOfA || lastOfB))) {
-        out.push('\\ No newline at end of file');
-      }
-    }
+  const options = { context, maxEditLength: MAX_EDIT_LENGTH, stripTrailingCr: true } as const;
+  const whole = structuredPatch(`a/${path}`, `b/${path}`, before, after, undefined, undefined, options);
+  const hunks = whole?.hunks ?? fallbackHunks(linesOf(before), linesOf(after), context);
+  const patch: StructuredPatch & { isGit: true } = {
+    oldFileName: `a/${path}`,
+    newFileName: `b/${path}`,
+    oldHeader: undefined,
+    newHeader: undefined,
+    hunks,
+    isGit: true,
+  };
+  return `${formatPatch(patch).replace(/\n+$/, '')}\n`;
+}
+
+/** Splits a text into lines that each keep their `\n` (the last one may have none). */
+function linesOf(text: string): string[] {
+  return text.match(/[^\n]*\n|[^\n]+$/g) ?? [];
+}
+
+const NO_NEWLINE = '\\ No newline at end of file';
+
+/** A line as a patch shows it, after its one-character prefix: without its line ending. */
+function shown(prefix: ' ' | '-' | '+', line: string): string[] {
+  const text = `${prefix}${line.replace(/\r?\n$/, '')}`;
+  return line.endsWith('\n') ? [text] : [text, NO_NEWLINE];
+}
+
+/**
+ * Hunks of a diff too large for jsdiff's bound. When both texts have the same number of lines (an in-place bump,
+ * the usual case), line i of one stands against line i of the other: no search is needed, each run of differing
+ * lines shows its removed lines, then its added lines, and runs closer than two contexts share a hunk, as git's
+ * do. Otherwise everything after the common head is shown replaced (valid, if long).
+ */
+function fallbackHunks(a: readonly string[], b: readonly string[], context: number): Hunk[] {
+  if (a.length !== b.length) {
+    let head = 0;
+    while (head < a.length && head < b.length && a[head] === b[head]) head++;
+    const from = Math.max(0, head - context);
+    const lines = [...a.slice(from, head).flatMap((l) => shown(' ', l)), ...a.slice(head).flatMap((l) => shown('-', l)), ...b.slice(head).flatMap((l) => shown('+', l))];
+    return [{ oldStart: from + 1, oldLines: a.length - from, newStart: from + 1, newLines: b.length - from, lines }];
   }
-  return `${out.join('\n')}\n`;
+  const hunks: Hunk[] = [];
+  let i = 0;
+  while (i < a.length) {
+    if (a[i] === b[i]) {
+      i++;
+      continue;
+    }
+    // A hunk: from `context` lines before this change to `context` lines after the last change that is
+    // no more than two contexts after the one before it.
+    const first = Math.max(0, i - context);
+    let end = i;
+    for (let gap = 0; end < a.length && gap <= 2 * context; end++) gap = a[end] === b[end] ? gap + 1 : 0;
+    end = Math.min(a.length, end);
+    while (end > i && a[end - 1] === b[end - 1]) end--;
+    const stop = Math.min(a.length, end + context);
+    const lines: string[] = [];
+    for (let j = first; j < stop; ) {
+      if (a[j] === b[j]) {
+        lines.push(...shown(' ', a[j]!));
+        j++;
+        continue;
+      }
+      let runEnd = j;
+      while (runEnd < stop && a[runEnd] !== b[runEnd]) runEnd++;
+      for (let k = j; k < runEnd; k++) lines.push(...shown('-', a[k]!));
+      for (let k = j; k < runEnd; k++) lines.push(...shown('+', b[k]!));
+      j = runEnd;
+    }
+    hunks.push({ oldStart: first + 1, oldLines: stop - first, newStart: first + 1, newLines: stop - first, lines });
+    i = stop;
+  }
+  return hunks;
 }

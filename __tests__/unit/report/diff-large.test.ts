@@ -43,4 +43,28 @@ describe('unifiedDiff with thousands of changed lines', () => {
     const after = lines(5000, (i) => `b${i}`);
     expect(roundTrip(before, after).result).toBe(after);
   });
+
+  it('sparse runs far apart and a changed last line without a newline: applies, the marker after the line', () => {
+    const row = (i: number, v: string) => `k${i}: ${i % 700 < 3 || i % 4 === 0 || i === 11_999 ? v : 'same'}`;
+    const before = Array.from({ length: 12_000 }, (_, i) => row(i, 'old')).join('\n');
+    const after = Array.from({ length: 12_000 }, (_, i) => row(i, 'new')).join('\n');
+    const { result, diff } = roundTrip(before, after);
+    expect(result).toBe(after);
+    expect(diff.endsWith('+k11999: new\n\\ No newline at end of file\n')).toBe(true);
+  });
+
+  it('CRLF lines are shown without their \\r, as in the summary', () => {
+    const before = Array.from({ length: 9000 }, (_, i) => `k${i}: ${i % 2 ? 'old' : 'same'}\r\n`).join('');
+    const diff = unifiedDiff('f', before, before.replace(/old/g, 'new'));
+    expect(diff).not.toContain('\r');
+    expect(diff.split('\n').filter((l) => l.startsWith('+k')).length).toBe(4500);
+  });
+
+  it('thousands of lines inserted in the middle (line counts differ): one replacement after the common head', () => {
+    const before = lines(8000, (i) => `x${i}`);
+    const after = lines(4000, (i) => `x${i}`) + lines(3000, (i) => `new${i}`) + lines(8000, (i) => `x${i}`).split('\n').slice(4000).join('\n');
+    const { result, diff } = roundTrip(before, after);
+    expect(result).toBe(after);
+    expect(diff).toContain('@@ -3998,');
+  });
 });
