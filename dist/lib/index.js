@@ -1685,7 +1685,7 @@ const Comparator = __nccwpck_require__(9379)
 const Range = __nccwpck_require__(6782)
 const satisfies = __nccwpck_require__(8011)
 const toComparators = __nccwpck_require__(4750)
-const maxSatisfying = __nccwpck_require__(3193)
+const maxSatisfying = __nccwpck_require__(5574)
 const minSatisfying = __nccwpck_require__(8595)
 const minVersion = __nccwpck_require__(1866)
 const validRange = __nccwpck_require__(4737)
@@ -2665,7 +2665,7 @@ module.exports = ltr
 
 /***/ }),
 
-/***/ 3193:
+/***/ 5574:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -3519,7 +3519,7 @@ exports.debug = debug; // for test
 
 /***/ }),
 
-/***/ 4371:
+/***/ 6752:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -4132,7 +4132,7 @@ module.exports = pipeline
 
 /***/ }),
 
-/***/ 6424:
+/***/ 4043:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -4700,7 +4700,7 @@ module.exports = upgrade
 
 
 
-module.exports.request = __nccwpck_require__(6424)
+module.exports.request = __nccwpck_require__(4043)
 module.exports.stream = __nccwpck_require__(3560)
 module.exports.pipeline = __nccwpck_require__(6862)
 module.exports.upgrade = __nccwpck_require__(1882)
@@ -28628,7 +28628,7 @@ const { ProgressEvent } = __nccwpck_require__(8573)
 const { getEncoding } = __nccwpck_require__(2607)
 const { serializeAMimeType, parseMIMEType } = __nccwpck_require__(1900)
 const { types } = __nccwpck_require__(7975)
-const { StringDecoder } = __nccwpck_require__(5574)
+const { StringDecoder } = __nccwpck_require__(3193)
 const { btoa } = __nccwpck_require__(4573)
 
 /** @type {PropertyDescriptor} */
@@ -34823,7 +34823,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("process");
 
 /***/ }),
 
-/***/ 5574:
+/***/ 3193:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("string_decoder");
@@ -36612,7 +36612,7 @@ var Alias = __nccwpck_require__(4065);
 var Collection = __nccwpck_require__(101);
 var identity = __nccwpck_require__(1127);
 var Pair = __nccwpck_require__(7165);
-var toJS = __nccwpck_require__(4043);
+var toJS = __nccwpck_require__(6424);
 var Schema = __nccwpck_require__(5840);
 var stringifyDocument = __nccwpck_require__(6829);
 var anchors = __nccwpck_require__(1596);
@@ -37538,7 +37538,7 @@ var anchors = __nccwpck_require__(1596);
 var visit = __nccwpck_require__(204);
 var identity = __nccwpck_require__(1127);
 var Node = __nccwpck_require__(6673);
-var toJS = __nccwpck_require__(4043);
+var toJS = __nccwpck_require__(6424);
 
 class Alias extends Node.NodeBase {
     constructor(source) {
@@ -37821,7 +37821,7 @@ exports.isEmptyPath = isEmptyPath;
 
 var applyReviver = __nccwpck_require__(3661);
 var identity = __nccwpck_require__(1127);
-var toJS = __nccwpck_require__(4043);
+var toJS = __nccwpck_require__(6424);
 
 class NodeBase {
     constructor(type) {
@@ -37914,7 +37914,7 @@ exports.createPair = createPair;
 
 var identity = __nccwpck_require__(1127);
 var Node = __nccwpck_require__(6673);
-var toJS = __nccwpck_require__(4043);
+var toJS = __nccwpck_require__(6424);
 
 const isScalarValue = (value) => !value || (typeof value !== 'function' && typeof value !== 'object');
 class Scalar extends Node.NodeBase {
@@ -38105,7 +38105,7 @@ var stringifyCollection = __nccwpck_require__(1212);
 var Collection = __nccwpck_require__(101);
 var identity = __nccwpck_require__(1127);
 var Scalar = __nccwpck_require__(3301);
-var toJS = __nccwpck_require__(4043);
+var toJS = __nccwpck_require__(6424);
 
 class YAMLSeq extends Collection.Collection {
     static get tagName() {
@@ -38226,7 +38226,7 @@ var log = __nccwpck_require__(7249);
 var merge = __nccwpck_require__(452);
 var stringify = __nccwpck_require__(2148);
 var identity = __nccwpck_require__(1127);
-var toJS = __nccwpck_require__(4043);
+var toJS = __nccwpck_require__(6424);
 
 function addPairToJSMap(ctx, map, { key, value }) {
     if (identity.isNode(key) && key.addToJSMap)
@@ -38349,7 +38349,7 @@ exports.isSeq = isSeq;
 
 /***/ }),
 
-/***/ 4043:
+/***/ 6424:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -41193,7 +41193,7 @@ var omap = __nccwpck_require__(303);
 var pairs = __nccwpck_require__(8385);
 var schema$2 = __nccwpck_require__(5913);
 var set = __nccwpck_require__(1528);
-var timestamp = __nccwpck_require__(6752);
+var timestamp = __nccwpck_require__(4371);
 
 const schemas = new Map([
     ['core', schema.schema],
@@ -41616,7 +41616,7 @@ exports.merge = merge;
 
 
 var identity = __nccwpck_require__(1127);
-var toJS = __nccwpck_require__(4043);
+var toJS = __nccwpck_require__(6424);
 var YAMLMap = __nccwpck_require__(4454);
 var YAMLSeq = __nccwpck_require__(2223);
 var pairs = __nccwpck_require__(8385);
@@ -41800,7 +41800,7 @@ var merge = __nccwpck_require__(452);
 var omap = __nccwpck_require__(303);
 var pairs = __nccwpck_require__(8385);
 var set = __nccwpck_require__(1528);
-var timestamp = __nccwpck_require__(6752);
+var timestamp = __nccwpck_require__(4371);
 
 const schema = [
     map.map,
@@ -41934,7 +41934,7 @@ exports.set = set;
 
 /***/ }),
 
-/***/ 6752:
+/***/ 4371:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -43584,312 +43584,6 @@ __nccwpck_require__.d(__webpack_exports__, {
   e: () => (/* reexport */ run)
 });
 
-// EXTERNAL MODULE: ./src/image/policy.ts
-var policy = __nccwpck_require__(6811);
-// EXTERNAL MODULE: ./src/image/reference.ts
-var reference = __nccwpck_require__(3564);
-// EXTERNAL MODULE: ./src/core/plan.ts + 1 modules
-var plan = __nccwpck_require__(9385);
-// EXTERNAL MODULE: ./src/yaml/locate.ts + 5 modules
-var locate = __nccwpck_require__(8341);
-;// CONCATENATED MODULE: ./src/core/promote.ts
-// promote: the versions running in one environment become the requests for the next. Pure.
-
-
-
-/** The source holds two or more versions of one image: promoting would be a guess. */
-class PromotionConflictError extends Error {
-    conflicts;
-    constructor(conflicts) {
-        const lines = [...conflicts].map(([image, places]) => `${image}: ${places.map((p) => `${(0,reference/* versionOf */.E4)(p)} (${p.file}:${p.line})`).join(', ')}`);
-        super(`The promotion source holds different versions of ${conflicts.size === 1 ? 'an image' : `${conflicts.size} images`}: ` +
-            `${lines.join('; ')}. Narrow 'promote-from', or list the images to promote in 'images'.`);
-        this.conflicts = conflicts;
-        this.name = 'PromotionConflictError';
-    }
-}
-/**
- * Collects every image version in the source files (every shape the edit engine knows) and turns each into a
- * request. `only` (bare repositories from the `images` input) filters what is promoted.
- * Throws PlanSyntaxError for a source file that does not parse, PromotionConflictError for two versions of one image.
- */
-function promotionRequests(files, only) {
-    const wanted = only && only.length > 0 ? new Set(only.map((r) => r.repository)) : undefined;
-    const found = [];
-    const skipped = [];
-    const errors = [];
-    for (const file of [...files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))) {
-        if ((0,locate/* isChartTemplate */.ZC)(file.path, file.text)) {
-            skipped.push({ path: file.path, reason: 'Helm chart template (not YAML until rendered)' });
-            continue;
-        }
-        try {
-            for (const site of (0,locate/* locate */.x5)(file.text).sites) {
-                if (site.repository === undefined || (site.tag === undefined && site.digest === undefined))
-                    continue;
-                if (wanted && !wanted.has(site.repository))
-                    continue;
-                found.push({ file: file.path, line: site.line, repository: site.repository, name: site.name, tag: site.tag, digest: site.digest });
-            }
-        }
-        catch (error) {
-            if (!(error instanceof locate/* YamlSyntaxError */.nN))
-                throw error;
-            errors.push({ file: file.path, line: error.line, column: error.column, detail: error.detail });
-        }
-    }
-    if (errors.length > 0)
-        throw new plan/* PlanSyntaxError */.fX(errors);
-    const byImage = new Map();
-    for (const f of found)
-        byImage.set(f.repository, [...(byImage.get(f.repository) ?? []), f]);
-    const conflicts = new Map();
-    const requests = [];
-    for (const [repository, places] of byImage) {
-        const versions = new Set(places.map(reference/* versionOf */.E4));
-        if (versions.size > 1) {
-            conflicts.set(places[0].name, places);
-            continue;
-        }
-        const first = places[0];
-        const input = (0,reference/* formatReference */.FH)(first.name, first.tag, first.digest);
-        const ref = (0,reference/* parseReference */.F2)(input);
-        if (ref.repository !== repository)
-            throw new Error(`internal: ${input} does not normalise to ${repository}`);
-        requests.push({ input, ref });
-    }
-    if (conflicts.size > 0)
-        throw new PromotionConflictError(conflicts);
-    return { requests, found, skipped };
-}
-
-// EXTERNAL MODULE: external "node:buffer"
-var external_node_buffer_ = __nccwpck_require__(4573);
-;// CONCATENATED MODULE: external "node:fs"
-const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
-;// CONCATENATED MODULE: external "node:fs/promises"
-const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
-;// CONCATENATED MODULE: external "node:path"
-const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
-;// CONCATENATED MODULE: ./src/deliver/local.ts
-// The Source on a directory: the files under `root` that the `paths` globs select.
-// Symlinks and submodules are never followed; binary, non-UTF-8 and oversized files are skipped with a note.
-
-
-
-
-class LocalPathError extends Error {
-    constructor(message) {
-        super(message);
-        this.name = 'LocalPathError';
-    }
-}
-// Listing and reading are synchronous on purpose: the run does nothing else meanwhile, and ten thousand
-// awaited open/stat/read/close round trips through the thread pool cost seconds where this costs milliseconds.
-function walk(root, dir, paths, out, skipped) {
-    let entries;
-    try {
-        // Plain concatenation: `root` is the folder as given and `dir` is built from directory entries, so path.join's
-        // normalisation would only cost time (it showed in the 10,000-file benchmark).
-        entries = (0,external_node_fs_namespaceObject.readdirSync)(dir === '' ? root : `${root}/${dir}`, { withFileTypes: true });
-    }
-    catch (error) {
-        if (dir === '')
-            throw error;
-        skipped.push({ path: dir, reason: `folder not readable (${error.code ?? 'error'})` });
-        return;
-    }
-    if (dir !== '' && entries.some((e) => e.name === '.git')) {
-        skipped.push({ path: dir, reason: 'submodule or nested repository (never entered)' });
-        return;
-    }
-    for (const entry of entries) {
-        const path = dir === '' ? entry.name : `${dir}/${entry.name}`;
-        if (entry.isDirectory()) {
-            if (entry.name === '.git')
-                continue;
-            walk(root, path, paths, out, skipped);
-        }
-        else if (entry.isFile()) {
-            if (paths.matches(path))
-                out.push(path);
-        }
-        else if (entry.isSymbolicLink()) {
-            if (paths.matches(path))
-                skipped.push({ path, reason: 'symbolic link (never followed)' });
-            else if (linksToFolder((0,external_node_path_namespaceObject.join)(root, path)))
-                skipped.push({ path, reason: 'symbolic link to a folder (never followed)' });
-        }
-    }
-}
-/**
- * Why a path under the folders `segments` (relative to `root`, outermost first) must not be read: one of them
- * is a symbolic link (`lstat` of `a/link/x.yaml` would silently follow `link`) or a submodule / nested
- * repository. Undefined when every folder is a plain folder of this tree (or does not exist).
- */
-async function blockedFolder(root, segments) {
-    for (let i = 1; i <= segments.length; i++) {
-        const folder = segments.slice(0, i).join('/');
-        let info;
-        try {
-            info = await (0,promises_namespaceObject.lstat)((0,external_node_path_namespaceObject.join)(root, folder));
-        }
-        catch {
-            return undefined;
-        }
-        if (info.isSymbolicLink())
-            return `inside ${folder}, a symbolic link (never followed)`;
-        if (!info.isDirectory())
-            return undefined;
-        try {
-            await (0,promises_namespaceObject.lstat)((0,external_node_path_namespaceObject.join)(root, folder, '.git'));
-            return `inside ${folder}, a submodule or nested repository (never entered)`;
-        }
-        catch {
-            // not a repository of its own
-        }
-    }
-    return undefined;
-}
-/** True when the link at `absolute` resolves to a folder (its target's type only: nothing is read through it). */
-function linksToFolder(absolute) {
-    try {
-        return (0,external_node_fs_namespaceObject.statSync)(absolute).isDirectory();
-    }
-    catch {
-        return false;
-    }
-}
-/** Lists the selected files under `root` without reading them. */
-async function listLocal(root, paths) {
-    const files = [];
-    const skipped = [];
-    try {
-        const info = await (0,promises_namespaceObject.lstat)(root);
-        if (!info.isDirectory())
-            throw new LocalPathError(`Input 'local-path': '${root}' is not a folder.`);
-    }
-    catch (error) {
-        if (error instanceof LocalPathError)
-            throw error;
-        throw new LocalPathError(`Input 'local-path': '${root}' does not exist.`);
-    }
-    if (paths.literals) {
-        for (const path of paths.literals) {
-            const blocked = await blockedFolder(root, path.split('/').slice(0, -1));
-            if (blocked) {
-                skipped.push({ path, reason: blocked });
-                continue;
-            }
-            try {
-                const info = await (0,promises_namespaceObject.lstat)((0,external_node_path_namespaceObject.join)(root, path));
-                if (info.isSymbolicLink())
-                    skipped.push({ path, reason: 'symbolic link (never followed)' });
-                else if (info.isFile())
-                    files.push(path);
-            }
-            catch {
-                skipped.push({ path, reason: 'not found' });
-            }
-        }
-        return { files, skipped };
-    }
-    for (const prefix of paths.prefixes) {
-        // The walk itself never enters a link or a submodule; the folders of a fixed prefix are checked here.
-        const segments = prefix === '' ? [] : prefix.split('/');
-        const blocked = await blockedFolder(root, segments.slice(0, -1));
-        if (blocked) {
-            skipped.push({ path: prefix, reason: blocked });
-            continue;
-        }
-        try {
-            const info = await (0,promises_namespaceObject.lstat)((0,external_node_path_namespaceObject.join)(root, prefix));
-            if (info.isSymbolicLink()) {
-                skipped.push({ path: prefix, reason: 'symbolic link (never followed)' });
-                continue;
-            }
-            if (!info.isDirectory())
-                continue;
-        }
-        catch {
-            continue;
-        }
-        walk(root, prefix, paths, files, skipped);
-    }
-    return { files: files.sort(), skipped };
-}
-function looksBinary(bytes) {
-    return bytes.subarray(0, 8000).includes(0);
-}
-/** Reads the selected files under `root` as one snapshot. */
-async function readLocal(root, paths, options) {
-    const listed = await listLocal(root, paths);
-    const files = [];
-    const skipped = [...listed.skipped];
-    // One buffer for every read: a file is read up to max-file-size + 1 bytes (more means oversized), and only the
-    // files the byte-level `keep` filter accepts are decoded and kept.
-    let buffer = Buffer.allocUnsafe(Math.min(options.maxFileBytes + 1, 64 * 1024));
-    for (const path of listed.files) {
-        const fd = (0,external_node_fs_namespaceObject.openSync)(`${root}/${path}`, 'r');
-        let size = 0;
-        try {
-            for (;;) {
-                if (size === buffer.length) {
-                    if (buffer.length > options.maxFileBytes)
-                        break;
-                    const bigger = Buffer.allocUnsafe(Math.min(buffer.length * 4, options.maxFileBytes + 1));
-                    buffer.copy(bigger, 0, 0, size);
-                    buffer = bigger;
-                }
-                const n = (0,external_node_fs_namespaceObject.readSync)(fd, buffer, size, buffer.length - size, null);
-                if (n === 0)
-                    break;
-                size += n;
-            }
-        }
-        finally {
-            (0,external_node_fs_namespaceObject.closeSync)(fd);
-        }
-        if (size > options.maxFileBytes) {
-            skipped.push({ path, reason: `larger than max-file-size (${options.maxFileBytes} bytes)` });
-            continue;
-        }
-        const bytes = buffer.subarray(0, size);
-        if (options.keep && !options.keep(bytes))
-            continue;
-        if (looksBinary(bytes)) {
-            skipped.push({ path, reason: 'binary file' });
-            continue;
-        }
-        // Decoding invalid UTF-8 would replace bytes with U+FFFD and a write would corrupt them: never edited.
-        if (!(0,external_node_buffer_.isUtf8)(bytes)) {
-            skipped.push({ path, reason: 'not valid UTF-8 text' });
-            continue;
-        }
-        files.push({ path, text: bytes.toString('utf8') });
-    }
-    return { files, skipped };
-}
-/** Writes the edited files back; refuses any path that would resolve outside `root`. */
-async function writeLocal(root, edits) {
-    const base = await (0,promises_namespaceObject.realpath)(root);
-    for (const edit of edits) {
-        const target = await (0,promises_namespaceObject.realpath)((0,external_node_path_namespaceObject.join)(root, edit.path));
-        const rel = (0,external_node_path_namespaceObject.relative)(base, target);
-        if (rel.startsWith('..') || rel.split(external_node_path_namespaceObject.sep).includes('..')) {
-            throw new LocalPathError(`Refusing to write ${edit.path}: it resolves outside local-path.`);
-        }
-        const current = await (0,promises_namespaceObject.readFile)(target, 'utf8');
-        if (current !== edit.before) {
-            throw new LocalPathError(`${edit.path} changed on disk while the bump ran; nothing more was written.`);
-        }
-    }
-    for (const edit of edits)
-        await (0,promises_namespaceObject.writeFile)((0,external_node_path_namespaceObject.join)(root, edit.path), edit.after);
-}
-
-// EXTERNAL MODULE: ./src/report/report.ts + 4 modules
-var report = __nccwpck_require__(2863);
 // EXTERNAL MODULE: external "os"
 var external_os_ = __nccwpck_require__(857);
 ;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/utils.js
@@ -44159,7 +43853,7 @@ class DecodedURL extends URL {
 // EXTERNAL MODULE: ./node_modules/tunnel/index.js
 var node_modules_tunnel = __nccwpck_require__(770);
 // EXTERNAL MODULE: ./node_modules/undici/index.js
-var undici = __nccwpck_require__(4371);
+var undici = __nccwpck_require__(6752);
 ;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/index.js
 /* eslint-disable @typescript-eslint/no-explicit-any */
 var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
@@ -45323,7 +45017,7 @@ function toPlatformPath(pth) {
 }
 //# sourceMappingURL=path-utils.js.map
 // EXTERNAL MODULE: external "string_decoder"
-var external_string_decoder_ = __nccwpck_require__(5574);
+var external_string_decoder_ = __nccwpck_require__(3193);
 // EXTERNAL MODULE: external "events"
 var external_events_ = __nccwpck_require__(4434);
 ;// CONCATENATED MODULE: external "child_process"
@@ -46835,6 +46529,312 @@ function getIDToken(aud) {
  */
 
 //# sourceMappingURL=core.js.map
+// EXTERNAL MODULE: ./src/report/report.ts + 4 modules
+var report = __nccwpck_require__(2863);
+// EXTERNAL MODULE: ./src/image/policy.ts
+var policy = __nccwpck_require__(6811);
+// EXTERNAL MODULE: ./src/image/reference.ts
+var reference = __nccwpck_require__(3564);
+// EXTERNAL MODULE: ./src/core/plan.ts + 1 modules
+var plan = __nccwpck_require__(9385);
+// EXTERNAL MODULE: ./src/yaml/locate.ts + 5 modules
+var locate = __nccwpck_require__(8341);
+;// CONCATENATED MODULE: ./src/core/promote.ts
+// promote: the versions running in one environment become the requests for the next. Pure.
+
+
+
+/** The source holds two or more versions of one image: promoting would be a guess. */
+class PromotionConflictError extends Error {
+    conflicts;
+    constructor(conflicts) {
+        const lines = [...conflicts].map(([image, places]) => `${image}: ${places.map((p) => `${(0,reference/* versionOf */.E4)(p)} (${p.file}:${p.line})`).join(', ')}`);
+        super(`The promotion source holds different versions of ${conflicts.size === 1 ? 'an image' : `${conflicts.size} images`}: ` +
+            `${lines.join('; ')}. Narrow 'promote-from', or list the images to promote in 'images'.`);
+        this.conflicts = conflicts;
+        this.name = 'PromotionConflictError';
+    }
+}
+/**
+ * Collects every image version in the source files (every shape the edit engine knows) and turns each into a
+ * request. `only` (bare repositories from the `images` input) filters what is promoted.
+ * Throws PlanSyntaxError for a source file that does not parse, PromotionConflictError for two versions of one image.
+ */
+function promotionRequests(files, only) {
+    const wanted = only && only.length > 0 ? new Set(only.map((r) => r.repository)) : undefined;
+    const found = [];
+    const skipped = [];
+    const errors = [];
+    for (const file of [...files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))) {
+        if ((0,locate/* isChartTemplate */.ZC)(file.path, file.text)) {
+            skipped.push({ path: file.path, reason: 'Helm chart template (not YAML until rendered)' });
+            continue;
+        }
+        try {
+            for (const site of (0,locate/* locate */.x5)(file.text).sites) {
+                if (site.repository === undefined || (site.tag === undefined && site.digest === undefined))
+                    continue;
+                if (wanted && !wanted.has(site.repository))
+                    continue;
+                found.push({ file: file.path, line: site.line, repository: site.repository, name: site.name, tag: site.tag, digest: site.digest });
+            }
+        }
+        catch (error) {
+            if (!(error instanceof locate/* YamlSyntaxError */.nN))
+                throw error;
+            errors.push({ file: file.path, line: error.line, column: error.column, detail: error.detail });
+        }
+    }
+    if (errors.length > 0)
+        throw new plan/* PlanSyntaxError */.fX(errors);
+    const byImage = new Map();
+    for (const f of found)
+        byImage.set(f.repository, [...(byImage.get(f.repository) ?? []), f]);
+    const conflicts = new Map();
+    const requests = [];
+    for (const [repository, places] of byImage) {
+        const versions = new Set(places.map(reference/* versionOf */.E4));
+        if (versions.size > 1) {
+            conflicts.set(places[0].name, places);
+            continue;
+        }
+        const first = places[0];
+        const input = (0,reference/* formatReference */.FH)(first.name, first.tag, first.digest);
+        const ref = (0,reference/* parseReference */.F2)(input);
+        if (ref.repository !== repository)
+            throw new Error(`internal: ${input} does not normalise to ${repository}`);
+        requests.push({ input, ref });
+    }
+    if (conflicts.size > 0)
+        throw new PromotionConflictError(conflicts);
+    return { requests, found, skipped };
+}
+
+// EXTERNAL MODULE: external "node:buffer"
+var external_node_buffer_ = __nccwpck_require__(4573);
+;// CONCATENATED MODULE: external "node:fs"
+const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+;// CONCATENATED MODULE: external "node:fs/promises"
+const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
+;// CONCATENATED MODULE: external "node:path"
+const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+;// CONCATENATED MODULE: ./src/deliver/local.ts
+// The Source on a directory: the files under `root` that the `paths` globs select.
+// Symlinks and submodules are never followed; binary, non-UTF-8 and oversized files are skipped with a note.
+
+
+
+
+class LocalPathError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'LocalPathError';
+    }
+}
+// Listing and reading are synchronous on purpose: the run does nothing else meanwhile, and ten thousand
+// awaited open/stat/read/close round trips through the thread pool cost seconds where this costs milliseconds.
+function walk(root, dir, paths, out, skipped) {
+    let entries;
+    try {
+        // Plain concatenation: `root` is the folder as given and `dir` is built from directory entries, so path.join's
+        // normalisation would only cost time (it showed in the 10,000-file benchmark).
+        entries = (0,external_node_fs_namespaceObject.readdirSync)(dir === '' ? root : `${root}/${dir}`, { withFileTypes: true });
+    }
+    catch (error) {
+        if (dir === '')
+            throw error;
+        skipped.push({ path: dir, reason: `folder not readable (${error.code ?? 'error'})` });
+        return;
+    }
+    if (dir !== '' && entries.some((e) => e.name === '.git')) {
+        skipped.push({ path: dir, reason: 'submodule or nested repository (never entered)' });
+        return;
+    }
+    for (const entry of entries) {
+        const path = dir === '' ? entry.name : `${dir}/${entry.name}`;
+        if (entry.isDirectory()) {
+            if (entry.name === '.git')
+                continue;
+            walk(root, path, paths, out, skipped);
+        }
+        else if (entry.isFile()) {
+            if (paths.matches(path))
+                out.push(path);
+        }
+        else if (entry.isSymbolicLink()) {
+            if (paths.matches(path))
+                skipped.push({ path, reason: 'symbolic link (never followed)' });
+            else if (linksToFolder((0,external_node_path_namespaceObject.join)(root, path)))
+                skipped.push({ path, reason: 'symbolic link to a folder (never followed)' });
+        }
+    }
+}
+/**
+ * Why a path under the folders `segments` (relative to `root`, outermost first) must not be read: one of them
+ * is a symbolic link (`lstat` of `a/link/x.yaml` would silently follow `link`) or a submodule / nested
+ * repository. Undefined when every folder is a plain folder of this tree (or does not exist).
+ */
+async function blockedFolder(root, segments) {
+    for (let i = 1; i <= segments.length; i++) {
+        const folder = segments.slice(0, i).join('/');
+        let info;
+        try {
+            info = await (0,promises_namespaceObject.lstat)((0,external_node_path_namespaceObject.join)(root, folder));
+        }
+        catch {
+            return undefined;
+        }
+        if (info.isSymbolicLink())
+            return `inside ${folder}, a symbolic link (never followed)`;
+        if (!info.isDirectory())
+            return undefined;
+        try {
+            await (0,promises_namespaceObject.lstat)((0,external_node_path_namespaceObject.join)(root, folder, '.git'));
+            return `inside ${folder}, a submodule or nested repository (never entered)`;
+        }
+        catch {
+            // not a repository of its own
+        }
+    }
+    return undefined;
+}
+/** True when the link at `absolute` resolves to a folder (its target's type only: nothing is read through it). */
+function linksToFolder(absolute) {
+    try {
+        return (0,external_node_fs_namespaceObject.statSync)(absolute).isDirectory();
+    }
+    catch {
+        return false;
+    }
+}
+/** Lists the selected files under `root` without reading them. */
+async function listLocal(root, paths) {
+    const files = [];
+    const skipped = [];
+    try {
+        const info = await (0,promises_namespaceObject.lstat)(root);
+        if (!info.isDirectory())
+            throw new LocalPathError(`Input 'local-path': '${root}' is not a folder.`);
+    }
+    catch (error) {
+        if (error instanceof LocalPathError)
+            throw error;
+        throw new LocalPathError(`Input 'local-path': '${root}' does not exist.`);
+    }
+    if (paths.literals) {
+        for (const path of paths.literals) {
+            const blocked = await blockedFolder(root, path.split('/').slice(0, -1));
+            if (blocked) {
+                skipped.push({ path, reason: blocked });
+                continue;
+            }
+            try {
+                const info = await (0,promises_namespaceObject.lstat)((0,external_node_path_namespaceObject.join)(root, path));
+                if (info.isSymbolicLink())
+                    skipped.push({ path, reason: 'symbolic link (never followed)' });
+                else if (info.isFile())
+                    files.push(path);
+            }
+            catch {
+                skipped.push({ path, reason: 'not found' });
+            }
+        }
+        return { files, skipped };
+    }
+    for (const prefix of paths.prefixes) {
+        // The walk itself never enters a link or a submodule; the folders of a fixed prefix are checked here.
+        const segments = prefix === '' ? [] : prefix.split('/');
+        const blocked = await blockedFolder(root, segments.slice(0, -1));
+        if (blocked) {
+            skipped.push({ path: prefix, reason: blocked });
+            continue;
+        }
+        try {
+            const info = await (0,promises_namespaceObject.lstat)((0,external_node_path_namespaceObject.join)(root, prefix));
+            if (info.isSymbolicLink()) {
+                skipped.push({ path: prefix, reason: 'symbolic link (never followed)' });
+                continue;
+            }
+            if (!info.isDirectory())
+                continue;
+        }
+        catch {
+            continue;
+        }
+        walk(root, prefix, paths, files, skipped);
+    }
+    return { files: files.sort(), skipped };
+}
+function looksBinary(bytes) {
+    return bytes.subarray(0, 8000).includes(0);
+}
+/** Reads the selected files under `root` as one snapshot. */
+async function readLocal(root, paths, options) {
+    const listed = await listLocal(root, paths);
+    const files = [];
+    const skipped = [...listed.skipped];
+    // One buffer for every read: a file is read up to max-file-size + 1 bytes (more means oversized), and only the
+    // files the byte-level `keep` filter accepts are decoded and kept.
+    let buffer = Buffer.allocUnsafe(Math.min(options.maxFileBytes + 1, 64 * 1024));
+    for (const path of listed.files) {
+        const fd = (0,external_node_fs_namespaceObject.openSync)(`${root}/${path}`, 'r');
+        let size = 0;
+        try {
+            for (;;) {
+                if (size === buffer.length) {
+                    if (buffer.length > options.maxFileBytes)
+                        break;
+                    const bigger = Buffer.allocUnsafe(Math.min(buffer.length * 4, options.maxFileBytes + 1));
+                    buffer.copy(bigger, 0, 0, size);
+                    buffer = bigger;
+                }
+                const n = (0,external_node_fs_namespaceObject.readSync)(fd, buffer, size, buffer.length - size, null);
+                if (n === 0)
+                    break;
+                size += n;
+            }
+        }
+        finally {
+            (0,external_node_fs_namespaceObject.closeSync)(fd);
+        }
+        if (size > options.maxFileBytes) {
+            skipped.push({ path, reason: `larger than max-file-size (${options.maxFileBytes} bytes)` });
+            continue;
+        }
+        const bytes = buffer.subarray(0, size);
+        if (options.keep && !options.keep(bytes))
+            continue;
+        if (looksBinary(bytes)) {
+            skipped.push({ path, reason: 'binary file' });
+            continue;
+        }
+        // Decoding invalid UTF-8 would replace bytes with U+FFFD and a write would corrupt them: never edited.
+        if (!(0,external_node_buffer_.isUtf8)(bytes)) {
+            skipped.push({ path, reason: 'not valid UTF-8 text' });
+            continue;
+        }
+        files.push({ path, text: bytes.toString('utf8') });
+    }
+    return { files, skipped };
+}
+/** Writes the edited files back; refuses any path that would resolve outside `root`. */
+async function writeLocal(root, edits) {
+    const base = await (0,promises_namespaceObject.realpath)(root);
+    for (const edit of edits) {
+        const target = await (0,promises_namespaceObject.realpath)((0,external_node_path_namespaceObject.join)(root, edit.path));
+        const rel = (0,external_node_path_namespaceObject.relative)(base, target);
+        if (rel.startsWith('..') || rel.split(external_node_path_namespaceObject.sep).includes('..')) {
+            throw new LocalPathError(`Refusing to write ${edit.path}: it resolves outside local-path.`);
+        }
+        const current = await (0,promises_namespaceObject.readFile)(target, 'utf8');
+        if (current !== edit.before) {
+            throw new LocalPathError(`${edit.path} changed on disk while the bump ran; nothing more was written.`);
+        }
+    }
+    for (const edit of edits)
+        await (0,promises_namespaceObject.writeFile)((0,external_node_path_namespaceObject.join)(root, edit.path), edit.after);
+}
+
 ;// CONCATENATED MODULE: ./node_modules/balanced-match/dist/esm/index.js
 const balanced = (a, b, str) => {
     const ma = a instanceof RegExp ? maybeMatch(a, str) : a;
@@ -50708,8 +50708,8 @@ const INPUTS = {
 };
 
 ;// CONCATENATED MODULE: ./src/app/bump.ts
-// run(): settings → source → plan → deliver → report, one log group per phase.
-
+// bump(): settings → (promotion) → source → plan → deliver → result, one log group per phase; the action and the
+// CLI both run it, each with its own Io.
 
 
 
@@ -50833,6 +50833,10 @@ async function bump(read, io, env = process.env) {
         throw error;
     }
 }
+
+;// CONCATENATED MODULE: ./src/app/io.ts
+// The action's Io: the runner protocol through @actions/core, its own package.
+
 /**
  * The runner's surroundings through @actions/core, the runner protocol's own package (workflow commands on
  * stdout, the GITHUB_OUTPUT and GITHUB_STEP_SUMMARY files), so the encoding follows GitHub's as it changes.
@@ -50854,6 +50858,13 @@ function actionIo(env = process.env) {
         setSecret: (s) => core_setSecret(s),
     };
 }
+
+;// CONCATENATED MODULE: ./src/app/action.ts
+// The action's run(): inputs from the runner, outputs and the job summary back to it; never throws.
+
+
+
+
 /** The action's entry point: never throws; a failure is reported with setFailed. */
 async function run() {
     const io = actionIo();
@@ -50871,7 +50882,6 @@ async function run() {
 }
 
 ;// CONCATENATED MODULE: ./src/app/command.ts
-// The CLI's logic: the same bump as the action, for a terminal. Every input is a --name flag.
 
 
 

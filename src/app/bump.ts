@@ -1,34 +1,16 @@
-// run(): settings → source → plan → deliver → report, one log group per phase.
+// bump(): settings → (promotion) → source → plan → deliver → result, one log group per phase; the action and the
+// CLI both run it, each with its own Io.
 import { describePolicy } from '../image/policy.js';
 import { versionOf } from '../image/reference.js';
 import { promotionRequests } from '../core/promote.js';
 import { readLocal, writeLocal } from '../deliver/local.js';
 import { mayHoldAny, plan, PlanSyntaxError } from '../core/plan.js';
-import { bumpResult, jobSummary, outputs, unmatchedNotes, type BumpResult, type PromotionReport, type RunContext } from '../report/report.js';
+import { bumpResult, unmatchedNotes, type BumpResult, type PromotionReport, type RunContext } from '../report/report.js';
 
 export type { BumpResult } from '../report/report.js';
-import * as core from '@actions/core';
 import { readSettings, type InputReader, type Settings } from '../settings/settings.js';
+import type { Io } from '../core/io.js';
 import type { Plan, SourceFile } from '../core/types.js';
-
-/** Where a message points in a file (annotations). */
-export interface Place {
-  readonly file: string;
-  readonly line?: number;
-  readonly column?: number;
-}
-
-/** The run's effects on its surroundings: the runner (workflow commands, output files) or a terminal (the CLI). */
-export interface Io {
-  info(message: string): void;
-  debug(message: string): void;
-  warning(message: string, place?: Place): void;
-  error(message: string, place?: Place): void;
-  group<T>(name: string, fn: () => Promise<T>): Promise<T>;
-  setOutput(name: string, value: string): void;
-  summary(markdown: string): Promise<void>;
-  setSecret(secret: string): void;
-}
 
 function annotate(io: Io, error: unknown): void {
   if (error instanceof PlanSyntaxError) {
@@ -139,41 +121,5 @@ export async function bump(read: InputReader, io: Io, env: NodeJS.ProcessEnv = p
   } catch (error) {
     annotate(io, error);
     throw error;
-  }
-}
-
-/**
- * The runner's surroundings through @actions/core, the runner protocol's own package (workflow commands on
- * stdout, the GITHUB_OUTPUT and GITHUB_STEP_SUMMARY files), so the encoding follows GitHub's as it changes.
- */
-export function actionIo(env: NodeJS.ProcessEnv = process.env): Io {
-  const props = (place?: Place): core.AnnotationProperties | undefined =>
-    place ? { file: place.file, startLine: place.line, startColumn: place.column } : undefined;
-  return {
-    info: (m) => core.info(m),
-    debug: (m) => core.debug(m),
-    warning: (m, place) => core.warning(m, props(place)),
-    error: (m, place) => core.error(m, props(place)),
-    group: (name, fn) => core.group(name, fn),
-    setOutput: (name, value) => core.setOutput(name, value),
-    // Outside a runner (no GITHUB_STEP_SUMMARY) there is no summary to write; core.summary would throw.
-    summary: async (markdown) => {
-      if (env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(markdown, true).write();
-    },
-    setSecret: (s) => core.setSecret(s),
-  };
-}
-
-/** The action's entry point: never throws; a failure is reported with setFailed. */
-export async function run(): Promise<void> {
-  const io = actionIo();
-  try {
-    const result = await bump((name) => core.getInput(name), io);
-    const values = outputs(result.plan, result.context);
-    for (const [name, value] of Object.entries(values)) io.setOutput(name, value);
-    await io.summary(jobSummary(result.plan, result.context));
-    io.info(result.outcome);
-  } catch (error) {
-    core.setFailed(error instanceof Error ? error.message : String(error));
   }
 }

@@ -1,5 +1,6 @@
 // The CLI's logic: the same bump as the action, for a terminal. Every input is a --name flag.
-import { bump, type Io, type Place } from './bump.js';
+import type { Io, Place } from '../core/io.js';
+import { bump } from './bump.js';
 import { outputs } from '../report/report.js';
 import { INPUTS } from '../settings/settings.js';
 

@@ -6,7 +6,7 @@ import { pullRequestBranch } from '../core/branch.js';
 import { commitPlan } from '../github/commit.js';
 import { openOrUpdatePullRequest } from '../github/pull.js';
 import { readSnapshot, type ReadOptions, type RemoteSnapshot, type RepoRef } from '../github/read.js';
-import type { Io } from '../app/bump.js';
+import type { Io } from '../core/io.js';
 import { plan } from '../core/plan.js';
 import {
   bumpResult,

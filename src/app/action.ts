@@ -1,0 +1,19 @@
+// The action's run(): inputs from the runner, outputs and the job summary back to it; never throws.
+import * as core from '@actions/core';
+import { jobSummary, outputs } from '../report/report.js';
+import { bump } from './bump.js';
+import { actionIo } from './io.js';
+
+/** The action's entry point: never throws; a failure is reported with setFailed. */
+export async function run(): Promise<void> {
+  const io = actionIo();
+  try {
+    const result = await bump((name) => core.getInput(name), io);
+    const values = outputs(result.plan, result.context);
+    for (const [name, value] of Object.entries(values)) io.setOutput(name, value);
+    await io.summary(jobSummary(result.plan, result.context));
+    io.info(result.outcome);
+  } catch (error) {
+    core.setFailed(error instanceof Error ? error.message : String(error));
+  }
+}
