@@ -3,7 +3,7 @@
 // documents of a stream stay as they were.
 
 import { isValidDigest, isValidTag } from '../image/reference.js';
-import { doubleQuoted, renderLike, renderNew, type ScalarSlot } from './scalar.js';
+import { doubleQuoted, renderNew, renderOver, type ScalarSlot } from './scalar.js';
 import type { EntrySlot, FieldSlot, FieldsTarget, ImageSite, ReferenceTarget } from './site.js';
 import { LineIndex } from './text.js';
 
@@ -175,16 +175,35 @@ function clearDigest(text: string, site: ImageSite, target: FieldsTarget): TextE
 
 // ---- scalar, insertion, removal --------------------------------------------------------------------------
 
-/** Replaces one scalar's content, keeping its style unless YAML would then read a non-string. */
+/**
+ * Replaces one scalar's content, keeping its style (and a double-quoted scalar's own escapes) unless YAML would
+ * then read a non-string. A comment aligned after padding keeps its column.
+ */
 function setScalar(text: string, site: ImageSite, slot: ScalarSlot, value: string): TextEdit {
   if (slot.text === value) return { start: slot.start, end: slot.end, text: text.slice(slot.start, slot.end) };
-  const rendered = renderLike(slot, value);
+  const rendered = renderOver(slot, text.slice(slot.start, slot.end), value);
   if (rendered === undefined) throw new UnwritableError(`${where(site)}: the value on line ${slot.line} is a block scalar (| or >); write it on one line to let it be bumped`);
-  if (slot.start !== slot.end) return { start: slot.start, end: slot.end, text: rendered };
+  if (slot.start !== slot.end) return keepCommentColumn(text, slot, rendered);
   // An empty value (`tag:`): the new scalar needs a blank after the colon and before a comment that follows.
   const before = /[ \t]/.test(text[slot.start - 1] ?? '') ? '' : ' ';
   const after = text[slot.start] === '#' ? ' ' : '';
   return { start: slot.start, end: slot.end, text: `${before}${rendered}${after}` };
+}
+
+/**
+ * The edit writing `rendered` over a block-context scalar followed by two or more spaces and a `#` comment:
+ * the padding takes the difference in length, so the comment stays in its column (at least one space stays).
+ * A single space, a tab, a flow collection or a scalar spanning lines: the padding is left as it is.
+ */
+function keepCommentColumn(text: string, slot: ScalarSlot, rendered: string): TextEdit {
+  const edit = { start: slot.start, end: slot.end, text: rendered };
+  const delta = rendered.length - (slot.end - slot.start);
+  if (delta === 0 || slot.inFlow || /[\r\n]/.test(text.slice(slot.start, slot.end))) return edit;
+  let padEnd = slot.end;
+  while (text[padEnd] === ' ') padEnd++;
+  const padding = padEnd - slot.end;
+  if (padding < 2 || text[padEnd] !== '#') return edit;
+  return { start: slot.start, end: padEnd, text: rendered + ' '.repeat(Math.max(1, padding - delta)) };
 }
 
 /** Adds `key: value` to the entry: a new line after `insertAfter` (block), or `, key: value` before `}` (flow). */
