@@ -153,15 +153,17 @@ function bumpOne(text: string, site: ImageSite, want: { tag: string }): TextEdit
   return edits;
 }
 
-/** An edit replaces one of the site's scalars, or inserts or removes one `key: value` of the site's mapping. */
+/**
+ * An edit replaces one of the site's scalars (with the padding before an aligned comment: it keeps its column),
+ * or inserts or removes one `key: value` of the site's mapping (both at once on the last line of a text
+ * without a final newline).
+ */
 function checkEdit(text: string, site: ImageSite, edit: TextEdit, label: string): void {
   const scalars = siteScalarRanges(site);
-  if (scalars.some((scalar) => scalar.start === edit.start && scalar.end === edit.end)) return;
-  if (edit.start === edit.end) {
-    expect(edit.text, label).toMatch(/^(?:\r?\n *|, )(?:tag|newTag|digest): \S+$/u);
-    return;
-  }
-  expect(edit.text, label).toBe('');
+  const padded = (end: number): boolean => edit.end === end || (/^ {2,}$/u.test(text.slice(end, edit.end)) && text[edit.end] === '#' && / $/u.test(edit.text));
+  if (scalars.some((scalar) => scalar.start === edit.start && padded(scalar.end))) return;
+  if (edit.text !== '') expect(edit.text, label).toMatch(/^(?:\r?\n *|, )(?:tag|newTag|digest): \S+$/u);
+  if (edit.start === edit.end) return;
   expect(text.slice(edit.start, edit.end), label).toMatch(/^(?:[ \t]*(?:digest|newDigest): \S+\r?\n|\r?\n[ \t]*(?:digest|newDigest): \S+|, (?:digest|newDigest): \S+)$/u);
 }
 

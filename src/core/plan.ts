@@ -111,14 +111,18 @@ function planFile(file: SourceFile, sites: readonly ImageSite[], requests: reado
     if (!request) continue;
     matched.add(request);
     const want = wantOf(request);
+    const after = versionAfter(site, want);
+    // A digest alone that the shape has no room for (a values map without a digest field) is refused by
+    // rewrite below, never skipped as if the site already held it.
+    const digestLost = want.tag === undefined && want.digest !== undefined && after.digest !== want.digest;
     const entry = {
       file: file.path,
       line: site.line,
       image: request.ref.name,
       from: versionOf(site),
-      // What the site will hold: a tag alone drops a stale digest, a digest alone keeps the tag, and a shape
-      // without a digest field keeps only the tag.
-      to: versionOf(versionAfter(site, want)),
+      // What the site will hold: a tag alone drops a stale digest, a digest alone drops a tag that no longer
+      // names it (except in Helm maps), and a shape without a digest field keeps only the tag.
+      to: versionOf(digestLost ? want : after),
     };
     if (entry.from === entry.to) continue;
     if (site.held) {

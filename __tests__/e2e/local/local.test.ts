@@ -30,7 +30,7 @@ describe('dist/index.js in local mode', () => {
     const first = await runAction(inputs);
     expect(first.code, first.stdout + first.stderr).toBe(0);
     expect(read('apps/api/overlays/prod/kustomization.yaml')).toBe(before.prod.replace('newTag: "1.3.2"\n  - name: ghcr.io/acme/api-migrations', 'newTag: "1.5.0"\n  - name: ghcr.io/acme/api-migrations'));
-    expect(read('apps/web/values-prod.yaml')).toBe(before.web.replace('tag: "2.9"', 'tag: "2.11"'));
+    expect(read('apps/web/values-prod.yaml')).toBe(before.web.replace('tag: "2.9"        #', 'tag: "2.11"       #'));
     expect(read('argocd/worker.yaml')).toBe(before.argo.replace('tag: 0.9.3', 'tag: 1.0.0'));
     expect(read('apps/api/overlays/dev/kustomization.yaml')).toBe(before.dev);
     expect(first.outputs.changed).toBe('true');
@@ -49,7 +49,7 @@ describe('dist/index.js in local mode', () => {
     expect(second.code).toBe(0);
     expect(second.outputs.changed).toBe('false');
     expect(second.outputs.changes).toBe('[]');
-    expect(read('apps/web/values-prod.yaml')).toBe(before.web.replace('tag: "2.9"', 'tag: "2.11"'));
+    expect(read('apps/web/values-prod.yaml')).toBe(before.web.replace('tag: "2.9"        #', 'tag: "2.11"       #'));
   });
 
   it('refuses a downgrade, exits 0 and reports it; policy any rolls back', async () => {

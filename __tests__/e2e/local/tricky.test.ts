@@ -47,6 +47,18 @@ const CASES: [string, string, string][] = [
     `resources:\n- deploy.yaml\nimages:\n- name: ghcr.io/acme/api\n  newTag: "1.10"\n- name: nginx # no tag yet\n  newTag: 1.27.1\n  digest: ${D2}\n`,
   ],
   [
+    // JSON-style YAML: the file's own escapes stay, only the version changes.
+    'json/deploy.yaml',
+    '{"spec": {"containers": [{"name": "api", "image": "ghcr.io\\/acme\\/api:1.9"}, {"name": "web", "image": "docker.io\\u002Flibrary\\u002Fnginx:1.27.0"}]}}\n',
+    `{"spec": {"containers": [{"name": "api", "image": "ghcr.io\\/acme\\/api:1.10"}, {"name": "web", "image": "docker.io\\u002Flibrary\\u002Fnginx:1.27.1@${D2}"}]}}\n`,
+  ],
+  [
+    // Aligned comments keep their column.
+    'aligned/values.yaml',
+    'api:\n  image:\n    repository: ghcr.io/acme/api   # the API\n    tag: "1.9"            # quoted: YAML reads 1.9 as a number\nsidecar:\n  image: ghcr.io/acme/api:1.9  # same\n',
+    'api:\n  image:\n    repository: ghcr.io/acme/api   # the API\n    tag: "1.10"           # quoted: YAML reads 1.9 as a number\nsidecar:\n  image: ghcr.io/acme/api:1.10 # same\n',
+  ],
+  [
     'nofinalnewline/deploy.yml',
     'image: ghcr.io/acme/api:1.9',
     'image: ghcr.io/acme/api:1.10',
@@ -81,6 +93,48 @@ describe('tricky files, byte for byte', () => {
     expect(again.code).toBe(0);
     expect(again.outputs.changed).toBe('false');
     for (const [path, , after] of CASES) expect(read(path), path).toBe(after);
+  });
+
+  it('writes newTag over kustomize entries pinned only by a digest, in any field order, and drops the digest', async () => {
+    const worker: [string, string, string][] = [
+      ['worker/first/kustomization.yaml', `images:\n- digest: ${D1}\n  name: ghcr.io/acme/worker\n`, 'images:\n- name: ghcr.io/acme/worker\n  newTag: 1.5.0\n'],
+      ['worker/last/kustomization.yaml', `images:\r\n  - name: worker\r\n    newName: ghcr.io/acme/worker\r\n    digest: ${D1}\r\n`, 'images:\r\n  - name: worker\r\n    newName: ghcr.io/acme/worker\r\n    newTag: 1.5.0\r\n'],
+      ['worker/flow/kustomization.yaml', `images: [{digest: ${D1}, name: ghcr.io/acme/worker}]`, 'images: [{name: ghcr.io/acme/worker, newTag: 1.5.0}]'],
+      ['worker/comment/kustomization.yaml', `images:\n- name: ghcr.io/acme/worker\n  digest: ${D1} # {"$imagepolicy": "flux-system:worker:digest"}\n`, 'images:\n- name: ghcr.io/acme/worker\n  digest: "" # {"$imagepolicy": "flux-system:worker:digest"}\n  newTag: 1.5.0\n'],
+    ];
+    for (const [path, before] of worker) {
+      mkdirSync(dirname(join(root, path)), { recursive: true });
+      writeFileSync(join(root, path), before);
+    }
+    const run = await runAction({ images: 'ghcr.io/acme/worker:1.5.0', 'local-path': root });
+    expect(run.code, run.stdout).toBe(0);
+    expect(JSON.parse(run.outputs.refused!)).toEqual([]);
+    expect(JSON.parse(run.outputs.changes!)).toHaveLength(worker.length);
+    for (const [path, , after] of worker) expect(read(path), path).toBe(after);
+  });
+
+  it('a digest alone replaces the tag of a reference and a kustomize entry, keeps a Helm tag, and refuses a map without a digest field', async () => {
+    const web: [string, string, string][] = [
+      ['web/deploy.yaml', `image: ghcr.io/acme/web:2.0.0@${D1}    # pinned\n`, `image: ghcr.io/acme/web@${D2}          # pinned\n`],
+      ['web/argocd.yaml', 'spec:\n  source:\n    kustomize:\n      images:\n      - web=ghcr.io/acme/web:2.0.0\n', `spec:\n  source:\n    kustomize:\n      images:\n      - web=ghcr.io/acme/web@${D2}\n`],
+      ['web/kustomization.yaml', `images:\n- name: ghcr.io/acme/web\n  newTag: 2.0.0\n  digest: ${D1}\n`, `images:\n- name: ghcr.io/acme/web\n  digest: ${D2}\n`],
+      ['web/values.yaml', 'web:\n  image:\n    repository: ghcr.io/acme/web\n    tag: 2.0.0\n    digest: ""\n', `web:\n  image:\n    repository: ghcr.io/acme/web\n    tag: 2.0.0\n    digest: "${D2}"\n`],
+      ['web/values-nodigest.yaml', 'web:\n  image:\n    repository: ghcr.io/acme/web\n    tag: 2.0.0\n', 'web:\n  image:\n    repository: ghcr.io/acme/web\n    tag: 2.0.0\n'],
+    ];
+    for (const [path, before] of web) {
+      mkdirSync(dirname(join(root, path)), { recursive: true });
+      writeFileSync(join(root, path), before);
+    }
+    const refusal = { file: 'web/values-nodigest.yaml', line: 4, image: 'ghcr.io/acme/web', from: '2.0.0', to: D2 };
+    const run = await runAction({ images: `ghcr.io/acme/web@${D2}`, 'local-path': root });
+    expect(run.code, run.stdout).toBe(0);
+    for (const [path, , after] of web) expect(read(path), path).toBe(after);
+    expect(JSON.parse(run.outputs.changes!)).toHaveLength(4);
+    const refused = JSON.parse(run.outputs.refused!) as { reason: string }[];
+    expect(refused).toEqual([{ ...refusal, reason: expect.stringContaining('this map has no digest field') as string }]);
+    const again = await runAction({ images: `ghcr.io/acme/web@${D2}`, 'local-path': root });
+    expect(again.outputs.changed).toBe('false');
+    for (const [path, , after] of web) expect(read(path), path).toBe(after);
   });
 
   it('dry-run writes nothing', async () => {

@@ -96,6 +96,51 @@ describe('plan', () => {
   });
 });
 
+describe('plan with digests', () => {
+  const OLD = `sha256:${'a'.repeat(64)}`;
+  const NEW = `sha256:${'b'.repeat(64)}`;
+
+  it('writes newTag over a kustomize entry pinned only by a digest, in any field order, with no refusal', () => {
+    const result = plan(
+      files({
+        'a/kustomization.yaml': `images:\n- name: ghcr.io/acme/api\n  digest: ${OLD}\n`,
+        'b/kustomization.yaml': `images:\n- digest: ${OLD}\n  name: ghcr.io/acme/api\n`,
+      }),
+      parseImages('ghcr.io/acme/api:1.5.0'),
+      newer,
+    );
+    expect(result.refusals).toEqual([]);
+    expect(result.edits.map((e) => e.after)).toEqual(['images:\n- name: ghcr.io/acme/api\n  newTag: 1.5.0\n', 'images:\n- name: ghcr.io/acme/api\n  newTag: 1.5.0\n']);
+    expect(result.changes.map((c) => [c.from, c.to])).toEqual([[OLD, '1.5.0'], [OLD, '1.5.0']]);
+  });
+
+  it('a digest alone drops the tag of a reference and a kustomize entry, keeps a Helm tag, and refuses a map without a digest field', () => {
+    const result = plan(
+      files({
+        'deploy.yaml': 'image: ghcr.io/acme/api:1.4.1\n',
+        'kustomization.yaml': 'images:\n- name: ghcr.io/acme/api\n  newTag: 1.4.1\n',
+        'values.yaml': 'image:\n  repository: ghcr.io/acme/api\n  tag: 1.4.1\n  digest: ""\n',
+        'values-nodigest.yaml': 'image:\n  repository: ghcr.io/acme/api\n  tag: 1.4.1\n',
+      }),
+      parseImages(`ghcr.io/acme/api@${NEW}`),
+      newer,
+    );
+    expect(result.edits.map((e) => [e.path, e.after])).toEqual([
+      ['deploy.yaml', `image: ghcr.io/acme/api@${NEW}\n`],
+      ['kustomization.yaml', `images:\n- name: ghcr.io/acme/api\n  digest: ${NEW}\n`],
+      ['values.yaml', `image:\n  repository: ghcr.io/acme/api\n  tag: 1.4.1\n  digest: "${NEW}"\n`],
+    ]);
+    expect(result.changes.map((c) => [c.file, c.from, c.to])).toEqual([
+      ['deploy.yaml', '1.4.1', NEW],
+      ['kustomization.yaml', '1.4.1', NEW],
+      ['values.yaml', '1.4.1', `1.4.1@${NEW}`],
+    ]);
+    expect(result.refusals).toEqual([
+      { file: 'values-nodigest.yaml', line: 3, image: 'ghcr.io/acme/api', from: '1.4.1', to: NEW, reason: expect.stringContaining('this map has no digest field') as string },
+    ]);
+  });
+});
+
 describe('plan with anchors', () => {
   const text = 'version: &v 1.0.0\na:\n  repository: ghcr.io/acme/a\n  tag: *v\nb:\n  repository: ghcr.io/acme/b\n  tag: *v\n';
 

@@ -14,7 +14,7 @@ const NUMERIC_LOOKING = ['1.10', '6801028', '1e3', 'true', 'on', 'yes', 'null', 
 const tagArb = fc.oneof(fc.constantFrom(...NUMERIC_LOOKING), fc.stringMatching(/^[A-Za-z0-9_][A-Za-z0-9._-]{0,15}$/));
 const quoteArb = fc.constantFrom('plain', 'single', 'double');
 const nameArb = fc.constantFrom('nginx', 'ghcr.io/acme/api', 'localhost:5000/team/app', 'docker.io/bitnami/redis');
-const commentArb = fc.option(fc.constantFrom(' # pinned', ' #', ' # {"$imagepolicy": "ns:p"}'), { nil: '' });
+const commentArb = fc.option(fc.constantFrom(' # pinned', ' #', ' # {"$imagepolicy": "ns:p"}', '        # aligned', '  # aligned'), { nil: '' });
 
 function quote(text: string, style: string): string {
   if (style === 'single') return `'${text}'`;
@@ -159,6 +159,72 @@ describe('rewrite over generated documents', () => {
         expect(again.map((site) => site.tag)).toEqual(sites.map((_, i) => tagOf(i)));
       }),
       { numRuns: 100 },
+    );
+  });
+});
+
+// kustomize entries whose fields come in any order, some with a comment, block or flow, LF or CRLF: a tag alone
+// writes newTag and removes a stale digest; a digest alone writes the digest and removes newTag. A field that
+// cannot go cleanly (a comment on its line) is emptied instead; every other byte stays.
+const OLD = `sha256:${'a'.repeat(64)}`;
+const NEW = `sha256:${'b'.repeat(64)}`;
+const entryArb = fc
+  .record({
+    fields: fc.shuffledSubarray(['newName: ghcr.io/acme/api', `digest: ${OLD}`, 'newTag: 1.4.1', 'x-note: keep'], { minLength: 1 }),
+    at: fc.nat(),
+    comments: fc.array(fc.boolean(), { minLength: 5, maxLength: 5 }),
+    flow: fc.boolean(),
+    crlf: fc.boolean(),
+    finalNewline: fc.boolean(),
+    indent: fc.constantFrom('', '  '),
+  })
+  .map(({ fields, at, comments, flow, crlf, finalNewline, indent }) => {
+    const all = [...fields];
+    all.splice(at % (all.length + 1), 0, 'name: api');
+    const entry = flow
+      ? `${indent}- {${all.join(', ')}}${comments[0] === true ? ' # entry' : ''}`
+      : all.map((field, i) => `${indent}${i === 0 ? '- ' : '  '}${field}${comments[i] === true ? ' # note' : ''}`).join('\n');
+    const body = `resources:\n- deploy.yaml\nimages:\n${entry}\n${indent}- name: other\n${indent}  newTag: v1${finalNewline ? '\n' : ''}`;
+    return crlf ? body.replace(/\n/g, '\r\n') : body;
+  });
+
+function entryOf(text: string): Record<string, unknown> {
+  const doc = parseAllDocuments(text)[0]?.toJS() as { images: Record<string, unknown>[] };
+  return doc.images[0] ?? {};
+}
+
+describe('kustomize entries in any field order', () => {
+  it.each([
+    ['a tag alone', { tag: '1.5.0' }, 'newTag', 'digest'],
+    ['a digest alone', { digest: NEW }, 'digest', 'newTag'],
+  ] as const)('%s writes its field and removes the stale one, touching nothing else', (_, want, written, stale) => {
+    fc.assert(
+      fc.property(entryArb, (text) => {
+        const site = locate(text).sites[0];
+        expect(site?.form).toBe('kustomize');
+        if (site === undefined) return;
+        const output = applyEdits(text, rewrite(text, site, want));
+        const before = entryOf(text);
+        const after = entryOf(output);
+        const value = written === 'newTag' ? want.tag : want.digest;
+        const hadStale = typeof before[stale] === 'string' && before[stale] !== '' && (written === 'newTag' || before.digest !== NEW);
+        const { [written]: _w, [stale]: _s, ...rest } = after;
+        const { [written]: _bw, [stale]: _bs, ...restBefore } = before;
+        expect(after[written]).toBe(value);
+        expect(rest).toEqual(restBefore);
+        // The stale field is gone, or emptied where its line holds a comment.
+        if (hadStale) expect(after[stale] === undefined || after[stale] === '').toBe(true);
+        if (after[stale] === '') expect(output).toMatch(new RegExp(`${stale}: "" #`));
+        // The lines around the entry stay, and so do the line endings and the final newline.
+        const eol = text.includes('\r\n') ? '\r\n' : '\n';
+        expect(output.split(eol).slice(0, 3)).toEqual(text.split(eol).slice(0, 3));
+        expect(output.endsWith(text.slice(text.lastIndexOf(eol, text.indexOf('- name: other'))))).toBe(true);
+        expect(eol === '\r\n' ? /[^\r]\n/.test(output) : output.includes('\r')).toBe(false);
+        // A second run changes nothing.
+        const again = locate(output).sites[0];
+        expect(again && rewrite(output, again, want)).toEqual([]);
+      }),
+      { numRuns: 300 },
     );
   });
 });

@@ -26,7 +26,9 @@ describe('rewrite: full references', () => {
     ['an untagged image gets a tag', 'image: nginx\n', { tag: '1.25' }, 'image: nginx:1.25\n'],
     ['a tag over name:old@digest drops the stale digest', `image: busybox:1.36@${OLD}\n`, { tag: '1.37' }, 'image: busybox:1.37\n'],
     ['a tag and a digest are both written', 'image: busybox:1.36\n', { tag: '1.37', digest: NEW }, `image: busybox:1.37@${NEW}\n`],
-    ['a digest alone keeps the tag', `image: busybox:1.36@${OLD}\n`, { digest: NEW }, `image: busybox:1.36@${NEW}\n`],
+    ['a digest alone drops the tag that named the old digest', `image: busybox:1.36@${OLD}\n`, { digest: NEW }, `image: busybox@${NEW}\n`],
+    ['a digest alone drops a tag', 'image: busybox:1.36\n', { digest: NEW }, `image: busybox@${NEW}\n`],
+    ['a digest alone in an Argo CD alias=ref', 'kustomize:\n  images:\n  - web=gcr.io/acme/web:0.1\n', { digest: NEW }, `kustomize:\n  images:\n  - web=gcr.io/acme/web@${NEW}\n`],
     ['a comment on the line is kept', 'image: nginx:1.0 # pinned by ops\n', { tag: '1.1' }, 'image: nginx:1.1 # pinned by ops\n'],
     ['a flow mapping', 'containers: [{name: a, image: nginx:1.0}]\n', { tag: '1.1' }, 'containers: [{name: a, image: nginx:1.1}]\n'],
     ['CRLF, a BOM and no final newline', '\uFEFFa: 1\r\nimage: nginx:1.0', { tag: '1.1' }, '\uFEFFa: 1\r\nimage: nginx:1.1'],
@@ -40,6 +42,13 @@ describe('rewrite: full references', () => {
     const text = 'image: nginx:1.0\n';
     const site = locate(text).sites[0];
     expect(site && rewrite(text, site, { tag: '1.0' })).toEqual([]);
+  });
+
+  it('keeps the tag when a digest alone names the digest already there', () => {
+    const text = `image: nginx:1.0@${NEW}\n`;
+    const site = locate(text).sites[0];
+    expect(site && rewrite(text, site, { digest: NEW })).toEqual([]);
+    expect(site && versionAfter(site, { digest: NEW })).toEqual({ tag: '1.0', digest: NEW });
   });
 
   it('leaves every other document of a stream alone', () => {
@@ -98,6 +107,16 @@ describe('rewrite: Helm-values maps', () => {
     const text = 'image:\n  repository: nginx\n  tag: "1.0"\n';
     const site = locate(text).sites[0];
     expect(() => site && rewrite(text, site, { digest: NEW })).toThrow(UnwritableError);
+    expect(() => site && rewrite(text, site, { digest: NEW })).toThrow(/this map has no digest field/);
+  });
+
+  it.each([
+    ['a digest field', 'image:\n  repository: nginx\n  tag: "1.0"\n  digest: ""\n', `image:\n  repository: nginx\n  tag: "1.0"\n  digest: "${NEW}"\n`],
+    ['a sha field', 'image:\n  repository: nginx\n  tag: v1\n  sha: ""\n', `image:\n  repository: nginx\n  tag: v1\n  sha: "${'b'.repeat(64)}"\n`],
+    ['a tag@digest tag', `image:\n  repository: nginx\n  tag: v1@${OLD}\n`, `image:\n  repository: nginx\n  tag: v1@${NEW}\n`],
+    ['Argo CD helm.parameters', `helm:\n  parameters:\n  - name: image.tag\n    value: v1\n  - name: image.digest\n    value: ${OLD}\n`, `helm:\n  parameters:\n  - name: image.tag\n    value: v1\n  - name: image.digest\n    value: ${NEW}\n`],
+  ])('a digest alone writes %s and keeps the Helm tag', (_, text, expected) => {
+    expect(bump(text, { digest: NEW })).toBe(expected);
   });
 
   it('refuses a full image in a block scalar', () => {
@@ -128,6 +147,48 @@ describe('rewrite: kustomize images entries', () => {
   ])('%s', (_, text, want, expected) => {
     expect(bump(text, want)).toBe(expected);
   });
+
+  // An entry pinned only by a digest, asked for a tag: newTag is written and the digest goes, in every field order.
+  it.each([
+    ['name, digest', `images:\n- name: api\n  digest: ${OLD}\n- name: web\n`, 'images:\n- name: api\n  newTag: 1.5.0\n- name: web\n'],
+    ['digest, name', `images:\n- digest: ${OLD}\n  name: api\n- name: web\n`, 'images:\n- name: api\n  newTag: 1.5.0\n- name: web\n'],
+    ['name, newName, digest', `images:\n  - name: api\n    newName: ghcr.io/acme/api\n    digest: ${OLD}\n`, 'images:\n  - name: api\n    newName: ghcr.io/acme/api\n    newTag: 1.5.0\n'],
+    ['name, digest, newName', `images:\n- name: api\n  digest: ${OLD}\n  newName: ghcr.io/acme/api\n`, 'images:\n- name: api\n  newName: ghcr.io/acme/api\n  newTag: 1.5.0\n'],
+    ['digest, name, newName', `images:\n-   digest: ${OLD}\n    name: api\n    newName: ghcr.io/acme/api\n`, 'images:\n-   name: api\n    newName: ghcr.io/acme/api\n    newTag: 1.5.0\n'],
+    ['newDigest, name', `images:\n- newDigest: ${OLD}\n  name: api\n`, 'images:\n- name: api\n  newTag: 1.5.0\n'],
+    ['CRLF, digest first', `images:\r\n- digest: ${OLD}\r\n  name: api\r\n`, 'images:\r\n- name: api\r\n  newTag: 1.5.0\r\n'],
+    ['CRLF, digest last, no final newline', `images:\r\n- name: api\r\n  digest: ${OLD}`, 'images:\r\n- name: api\r\n  newTag: 1.5.0'],
+    ['a comment on the digest line keeps the line, emptied', `images:\n- name: api\n  digest: ${OLD} # pinned\n`, 'images:\n- name: api\n  digest: "" # pinned\n  newTag: 1.5.0\n'],
+    ['a comment on a first digest line keeps it too', `images:\n- digest: ${OLD} # pinned\n  name: api\n`, 'images:\n- digest: "" # pinned\n  name: api\n  newTag: 1.5.0\n'],
+    ['a comment line after a first digest keeps it', `images:\n- digest: ${OLD}\n  # the mirror\n  name: api\n`, 'images:\n- digest: ""\n  # the mirror\n  name: api\n  newTag: 1.5.0\n'],
+    ['a comment on the name line', `images:\n- name: api # the api\n  digest: ${OLD}\n`, 'images:\n- name: api # the api\n  newTag: 1.5.0\n'],
+    ['flow, digest last', `images:\n- {name: api, digest: ${OLD}}\n`, 'images:\n- {name: api, newTag: 1.5.0}\n'],
+    ['flow, digest first', `images:\n- {digest: ${OLD}, name: api}\n`, 'images:\n- {name: api, newTag: 1.5.0}\n'],
+    ['flow, digest in the middle', `images: [{name: api, digest: ${OLD}, newName: x.io/api}]\n`, 'images: [{name: api, newName: x.io/api, newTag: 1.5.0}]\n'],
+    ['JSON, digest first', `{"images": [{"digest": "${OLD}", "name": "api"}]}`, '{"images": [{"name": "api", "newTag": "1.5.0"}]}'],
+    ['flow over lines, a comment after the digest: emptied, not removed', `images:\n- {name: api,\n   digest: ${OLD}  # pinned\n  }\n`, 'images:\n- {name: api,\n   digest: "", newTag: 1.5.0  # pinned\n  }\n'],
+    ['flow over lines', `images:\n- {\n    name: api,\n    digest: ${OLD},\n  }\n`, 'images:\n- {\n    name: api, newTag: 1.5.0,\n  }\n'],
+    ['flow with a comment before the digest: emptied, not removed', `images:\n- {name: api, # pinned\n   digest: ${OLD}}\n`, 'images:\n- {name: api, # pinned\n   digest: "", newTag: 1.5.0}\n'],
+  ])('a tag over a digest-only entry: %s', (_, text, expected) => {
+    expect(bump(text, { tag: '1.5.0' })).toBe(expected);
+  });
+
+  // A digest alone replaces the newTag that named the old image: kustomize would render name:tag@digest.
+  it.each([
+    ['newTag last', 'images:\n- name: api\n  newTag: 1.4.1\n', `images:\n- name: api\n  digest: ${NEW}\n`],
+    ['newTag first, no final newline', 'images:\n- newTag: 1.4.1\n  name: api', `images:\n- name: api\n  digest: ${NEW}`],
+    ['newTag and an old digest', `images:\n- name: api\n  newTag: 1.4.1\n  digest: ${OLD}\n`, `images:\n- name: api\n  digest: ${NEW}\n`],
+    ['a Flux setter on newTag keeps its line', 'images:\n- name: api\n  newTag: 1.4.1 # {"$imagepolicy": "ns:p:tag"}\n', `images:\n- name: api\n  newTag: "" # {"$imagepolicy": "ns:p:tag"}\n  digest: ${NEW}\n`],
+    ['flow', 'images: [{name: api, newTag: 1.4.1}]\n', `images: [{name: api, digest: ${NEW}}]\n`],
+  ])('a digest alone over a tagged entry: %s', (_, text, expected) => {
+    expect(bump(text, { digest: NEW })).toBe(expected);
+  });
+
+  it('a digest alone that is already there keeps newTag', () => {
+    const text = `images:\n- name: api\n  newTag: 1.4.1\n  digest: ${NEW}\n`;
+    const site = locate(text).sites[0];
+    expect(site && rewrite(text, site, { digest: NEW })).toEqual([]);
+  });
 });
 
 describe('rewrite: Argo CD helm.parameters', () => {
@@ -142,6 +203,15 @@ describe('rewrite: markers, holds, invalid requests', () => {
     expect(bump('x:\n  v: 1.4.1 # gitops-bump: ghcr.io/acme/api:tag\n', { tag: '1.5.0' })).toBe('x:\n  v: 1.5.0 # gitops-bump: ghcr.io/acme/api:tag\n');
     expect(bump('x:\n  v: 1.4 # gitops-bump: ghcr.io/acme/api:tag\n', { tag: '1.10' })).toBe('x:\n  v: "1.10" # gitops-bump: ghcr.io/acme/api:tag\n');
     expect(bump("x: 'mirror/api:1' # gitops-bump: ghcr.io/acme/api\n", { tag: '2' })).toBe("x: 'mirror/api:2' # gitops-bump: ghcr.io/acme/api\n");
+  });
+
+  it('writes a digest alone: a whole-reference marker drops its tag, :tag and :digest markers keep the tag', () => {
+    expect(bump("x: 'mirror/api:1' # gitops-bump: ghcr.io/acme/api\n", { digest: NEW })).toBe(`x: 'mirror/api@${NEW}' # gitops-bump: ghcr.io/acme/api\n`);
+    const parts = `x:\n  v: 1.4.1 # gitops-bump: ghcr.io/acme/api:tag\n  d: ${OLD} # gitops-bump: ghcr.io/acme/api:digest\n`;
+    expect(bump(parts, { digest: NEW })).toBe(parts.replace(OLD, NEW));
+    const tagOnly = 'x:\n  v: 1.4.1 # gitops-bump: ghcr.io/acme/api:tag\n';
+    const site = locate(tagOnly).sites[0];
+    expect(() => site && rewrite(tagOnly, site, { digest: NEW })).toThrow(/no ':digest' marker/);
   });
 
   it('refuses a marker that names the image only', () => {
@@ -169,8 +239,46 @@ describe('versionAfter', () => {
   it('says what the site holds after the rewrite', () => {
     const [full, split] = locate(`a:\n  image: nginx:1.0@${OLD}\nb:\n  image:\n    repository: redis\n    tag: "7"\n`).sites;
     expect(full && versionAfter(full, { tag: '1.1' })).toEqual({ tag: '1.1' });
-    expect(full && versionAfter(full, { digest: NEW })).toEqual({ tag: '1.0', digest: NEW });
+    expect(full && versionAfter(full, { digest: NEW })).toEqual({ digest: NEW });
+    expect(full && versionAfter(full, { digest: OLD })).toEqual({ tag: '1.0', digest: OLD });
     expect(split && versionAfter(split, { tag: '8', digest: NEW })).toEqual({ tag: '8' });
+    expect(split && versionAfter(split, { digest: NEW })).toEqual({ tag: '7' });
+  });
+});
+
+describe('rewrite: a double-quoted scalar keeps its own escapes', () => {
+  it.each([
+    ['escaped slashes', '{"image": "ghcr.io\\/acme\\/api:1.4.1"}', { tag: '1.5.0' }, '{"image": "ghcr.io\\/acme\\/api:1.5.0"}'],
+    ['\\u002F slashes', 'image: "ghcr.io\\u002Facme\\u002Fapi:1.4.1"\n', { tag: '1.5.0' }, 'image: "ghcr.io\\u002Facme\\u002Fapi:1.5.0"\n'],
+    ['a plain double-quoted reference', 'image: "ghcr.io/acme/api:1.4.1"\n', { tag: '1.5.0' }, 'image: "ghcr.io/acme/api:1.5.0"\n'],
+    ['an escape inside the old version is replaced', 'image: "nginx:\\u0031.0"\n', { tag: '2.0' }, 'image: "nginx:2.0"\n'],
+    ['a digest alone', 'image: "ghcr.io\\/acme\\/api:1.4.1"\n', { digest: NEW }, `image: "ghcr.io\\/acme\\/api@${NEW}"\n`],
+    ['a JSON kustomize entry', '{"images": [{"name": "ghcr.io\\/acme\\/api", "newTag": "1.4.1"}]}', { tag: '1.5.0' }, '{"images": [{"name": "ghcr.io\\/acme\\/api", "newTag": "1.5.0"}]}'],
+  ])('%s', (_, text, want, expected) => {
+    expect(bump(text, want)).toBe(expected);
+  });
+});
+
+describe('rewrite: a comment aligned after padding keeps its column', () => {
+  it.each([
+    ['a longer value takes from the padding', 'image:\n  repository: nginx\n  tag: "2.9"        # quoted\n', { tag: '2.11' }, 'image:\n  repository: nginx\n  tag: "2.11"       # quoted\n'],
+    ['a shorter value gives to the padding', 'image:\n  repository: nginx\n  tag: "2.11"  # quoted\n', { tag: '2.9' }, 'image:\n  repository: nginx\n  tag: "2.9"   # quoted\n'],
+    ['an equal length changes no padding', 'image: nginx:1.0    # web\n', { tag: '1.1' }, 'image: nginx:1.1    # web\n'],
+    ['at least one space stays', 'image: nginx:1.0  # web\n', { tag: '1.0.1-rc.1' }, 'image: nginx:1.0.1-rc.1 # web\n'],
+    ['one space is no alignment', 'image: nginx:1.0 # web\n', { tag: '1.0.1' }, 'image: nginx:1.0.1 # web\n'],
+    ['one space stays one when shorter', 'image: nginx:1.0.1 # web\n', { tag: '1.1' }, 'image: nginx:1.1 # web\n'],
+    ['a tab is left alone', 'image: nginx:1.0\t  # web\n', { tag: '1.0.1' }, 'image: nginx:1.0.1\t  # web\n'],
+    ['CRLF', 'image: nginx:1.0      # web\r\nx: 1\r\n', { tag: '1.0.1' }, 'image: nginx:1.0.1    # web\r\nx: 1\r\n'],
+    ['padding not followed by a comment is not padding', 'image: nginx:1.0   \nx: 1\n', { tag: '1.0.1' }, 'image: nginx:1.0.1   \nx: 1\n'],
+    ['a flow collection is left alone', 'image: {repository: nginx, tag: v1}     # web\n', { tag: 'v1.0.1' }, 'image: {repository: nginx, tag: v1.0.1}     # web\n'],
+    ['the column holds for a tag and a digest at once', `image:\n  repository: nginx\n  tag: v1            # tag\n  digest: ${OLD}   # digest\n`, { tag: 'v1.0.1', digest: NEW }, `image:\n  repository: nginx\n  tag: v1.0.1        # tag\n  digest: ${NEW}   # digest\n`],
+    ['a cleared digest gives its length to the padding', `image:\n  repository: nginx\n  tag: v1   # tag\n  digest: ${OLD}  # digest\n`, { tag: 'v2' }, `image:\n  repository: nginx\n  tag: v2   # tag\n  digest: ""${' '.repeat(71)}# digest\n`],
+  ])('%s', (_, text, want, expected) => {
+    expect(bump(text, want)).toBe(expected);
+  });
+
+  it('keeps an empty value before a comment as it was', () => {
+    expect(bump('image:\n  repository: nginx\n  tag:   # set me\n', { tag: 'v1' })).toBe('image:\n  repository: nginx\n  tag:   v1 # set me\n');
   });
 });
 
