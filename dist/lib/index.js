@@ -31644,9 +31644,12 @@ class UnwritableError extends Error {
 }
 /**
  * The minimal edits that make `site` (found by `locate(text)`) point at `want`; [] when it already does.
- * A tag alone drops a stale digest; a tag and digest are both written where the shape has room for the
- * digest (a reference, kustomize `digest`, a Helm `digest`/`sha` sibling, a `tag@digest` tag). Pure.
- * Throws {@link UnwritableError} when the shape cannot hold the request.
+ * A tag alone drops a stale digest; a digest alone drops a tag that no longer names it where a reference can
+ * do without one (a whole reference, a kustomize entry), while Helm maps and marked fields keep their tag; a
+ * tag and digest are both written where the shape has room for the digest (a reference, kustomize `digest`,
+ * a Helm `digest`/`sha` sibling, a `tag@digest` tag). See {@link versionAfter} and {@link clearField}. Pure.
+ * Throws {@link UnwritableError} when the shape cannot hold the request (a digest alone where a values map
+ * has no digest field, a block scalar, a hold…).
  */
 function rewrite(text, site, want) {
     checkWant(site, want);
@@ -31703,16 +31706,25 @@ function referenceEdits(text, site, target, want) {
     return [setScalar(text, site, target.scalar, `${target.prefix}${reference}`)];
 }
 /**
- * The version `site` holds once `rewrite(text, site, want)` is applied: a tag alone drops a stale digest; a
- * digest alone keeps the tag; a digest the shape has no room for (a values map without a digest field)
- * is not written.
+ * The version `site` holds once `rewrite(text, site, want)` is applied:
+ * - a tag alone drops a stale digest;
+ * - a digest alone drops a tag that no longer names it where a reference can do without one (a whole
+ *   reference, a kustomize entry); a Helm map or marked fields keep their tag (charts need one, and the digest
+ *   decides what is pulled); an unchanged digest keeps everything as it is;
+ * - a digest the shape has no room for (a values map without a digest field) is not written.
  */
 function versionAfter(site, want) {
-    const tag = want.tag ?? site.tag;
     const target = site.target;
     const digestFits = target.kind === 'reference' || target.digestInTag || target.shape === 'kustomize' || target.digest !== undefined || target.sha !== undefined;
     const digest = digestFits ? want.digest : undefined;
+    const tag = want.tag ?? (dropsTag(site, want) ? undefined : site.tag);
     return { ...(tag !== undefined && { tag }), ...(digest !== undefined && { digest }) };
+}
+/** True when a digest-only request replaces the digest of a site whose tag can go (a whole reference, a kustomize entry). */
+function dropsTag(site, want) {
+    const target = site.target;
+    const tagCanGo = target.kind === 'reference' || target.shape === 'kustomize';
+    return tagCanGo && want.tag === undefined && want.digest !== undefined && want.digest !== site.digest;
 }
 // ---- fields: split, kustomize, markers -------------------------------------------------------------------
 /** The line index of the last text rewritten: a plan rewrites every site of one file in a row. */
@@ -31723,7 +31735,6 @@ function lineIndex(text) {
     return cachedLines;
 }
 function fieldsEdits(text, site, target, want) {
-    const edits = [];
     const tagKey = target.shape === 'kustomize' ? 'newTag' : 'tag';
     if (target.digestInTag) {
         const tag = want.tag ?? site.tag;
@@ -31733,27 +31744,34 @@ function fieldsEdits(text, site, target, want) {
             throw new Error('internal: digestInTag without a tag field');
         return [setScalar(text, site, target.tag.scalar, want.digest === undefined ? tag : `${tag}@${want.digest}`)];
     }
+    // Stale fields first, so that a new key never lands on a line that goes: a tag alone clears the digest, a
+    // digest alone clears the kustomize newTag it replaces.
+    const stale = want.digest === undefined ? [target.digest, target.sha] : dropsTag(site, want) ? [target.tag] : [];
+    const cleared = stale.flatMap((field) => (field === undefined || field.scalar.text === undefined || field.scalar.text === '' ? [] : [clearField(text, site, target, field)]));
+    const removed = new Set(cleared.flatMap(({ field, removed }) => (removed ? [field] : [])));
+    const edits = [];
     if (want.tag !== undefined) {
         if (target.tag !== undefined)
             edits.push(setScalar(text, site, target.tag.scalar, want.tag));
         else
-            edits.push(insertField(text, site, target, tagKey, want.tag));
+            edits.push(insertField(text, site, target, tagKey, want.tag, removed));
     }
     if (want.digest !== undefined) {
-        const edit = digestEdit(text, site, target, want.digest, want.tag !== undefined);
+        const edit = digestEdit(text, site, target, want.digest, want.tag !== undefined, removed);
         if (edit !== undefined)
             edits.push(edit);
     }
-    else {
-        edits.push(...clearDigest(text, site, target));
-    }
+    edits.push(...cleared.map(({ edit }) => edit));
     return mergeInsertions(edits);
 }
-/** Insertions at one offset (a new tag and a new digest line) become one edit, in the order they were made. */
+/**
+ * Insertions at one offset (a new tag and a new digest line) become one edit, in the order they were made;
+ * an insertion where a removal starts (the last line of a text without a final newline) takes its place.
+ */
 function mergeInsertions(edits) {
+    const isInsertion = (candidate) => candidate.start === candidate.end;
     const merged = [];
     for (const edit of edits) {
-        const isInsertion = (candidate) => candidate.start === candidate.end;
         const same = isInsertion(edit) ? merged.findIndex((other) => isInsertion(other) && other.start === edit.start) : -1;
         const previous = merged[same];
         if (previous === undefined)
@@ -31761,10 +31779,18 @@ function mergeInsertions(edits) {
         else
             merged[same] = { ...previous, text: previous.text + edit.text };
     }
-    return merged;
+    return merged.flatMap((edit) => {
+        if (isInsertion(edit) && merged.some((other) => isRemovalAt(other, edit.start)))
+            return [];
+        const insertion = edit.text === '' ? merged.find((other) => isInsertion(other) && isRemovalAt(edit, other.start)) : undefined;
+        return [insertion === undefined ? edit : { ...edit, text: insertion.text }];
+    });
+}
+function isRemovalAt(edit, offset) {
+    return edit.text === '' && edit.start === offset && edit.end > edit.start;
 }
 /** Writes a digest: the digest field, the `sha` field (bare hex), or a new kustomize `digest:`. */
-function digestEdit(text, site, target, digest, withTag) {
+function digestEdit(text, site, target, digest, withTag, removed) {
     if (target.digest !== undefined)
         return setScalar(text, site, target.digest.scalar, digest);
     if (target.sha !== undefined) {
@@ -31773,43 +31799,68 @@ function digestEdit(text, site, target, digest, withTag) {
         return setScalar(text, site, target.sha.scalar, digest.slice('sha256:'.length));
     }
     if (target.shape === 'kustomize')
-        return insertField(text, site, target, 'digest', digest);
+        return insertField(text, site, target, 'digest', digest, removed);
     // A values map without a digest field: a chart would not read one, so only the tag is written.
     if (withTag)
         return undefined;
-    const missing = target.shape === 'marker' ? "marked image has no ':digest' marker" : "values map has no 'digest' or 'sha' field";
-    throw new UnwritableError(`${where(site)}: this ${missing}; ask for a tag too, or add the field where the chart reads it`);
+    const missing = target.shape === 'marker'
+        ? `marked image has no ':digest' marker; ask for a tag too, or mark its digest with '# gitops-bump: ${site.name}:digest'`
+        : "map has no digest field ('digest' or 'sha'); ask for a tag too, or add the field where the chart reads it";
+    throw new UnwritableError(`${where(site)}: this ${missing}`);
 }
-/** A tag written alone must not stay pinned by an old digest: kustomize loses the line, other shapes get "". */
-function clearDigest(text, site, target) {
-    const edits = [];
-    for (const field of [target.digest, target.sha]) {
-        if (field === undefined || field.scalar.text === undefined || field.scalar.text === '')
-            continue;
-        const removal = target.shape === 'kustomize' && target.entry !== undefined && !field.inherited ? removeField(text, target.entry, field) : undefined;
-        edits.push(removal ?? setScalar(text, site, field.scalar, ''));
-    }
-    return edits;
+/**
+ * Empties a stale tag or digest field. A kustomize entry loses the pair (its line, or `, key: value` in a flow
+ * entry); a pair that cannot go cleanly (a comment on its line, such as a Flux setter; an inherited pair) and
+ * every other shape get `""`, which kustomize and charts read as unset (a Helm values file must not drop the
+ * key, or the chart's default, maybe a pinned digest, would come back).
+ */
+function clearField(text, site, target, field) {
+    const removal = target.shape === 'kustomize' && target.entry !== undefined && !field.inherited ? removeField(text, target.entry, field) : undefined;
+    return removal === undefined ? { field, edit: setScalar(text, site, field.scalar, ''), removed: false } : { field, edit: removal, removed: true };
 }
 // ---- scalar, insertion, removal --------------------------------------------------------------------------
-/** Replaces one scalar's content, keeping its style unless YAML would then read a non-string. */
+/**
+ * Replaces one scalar's content, keeping its style (and a double-quoted scalar's own escapes) unless YAML would
+ * then read a non-string. A comment aligned after padding keeps its column.
+ */
 function setScalar(text, site, slot, value) {
     if (slot.text === value)
         return { start: slot.start, end: slot.end, text: text.slice(slot.start, slot.end) };
-    const rendered = (0,scalar/* renderLike */._5)(slot, value);
+    const rendered = (0,scalar/* renderOver */.Vj)(slot, text.slice(slot.start, slot.end), value);
     if (rendered === undefined)
         throw new UnwritableError(`${where(site)}: the value on line ${slot.line} is a block scalar (| or >); write it on one line to let it be bumped`);
     if (slot.start !== slot.end)
-        return { start: slot.start, end: slot.end, text: rendered };
+        return keepCommentColumn(text, slot, rendered);
     // An empty value (`tag:`): the new scalar needs a blank after the colon and before a comment that follows.
     const before = /[ \t]/.test(text[slot.start - 1] ?? '') ? '' : ' ';
     const after = text[slot.start] === '#' ? ' ' : '';
     return { start: slot.start, end: slot.end, text: `${before}${rendered}${after}` };
 }
-/** Adds `key: value` to the entry: a new line after `insertAfter` (block), or `, key: value` before `}` (flow). */
-function insertField(text, site, target, key, value) {
+/**
+ * The edit writing `rendered` over a block-context scalar followed by two or more spaces and a `#` comment:
+ * the padding takes the difference in length, so the comment stays in its column (at least one space stays).
+ * A single space, a tab, a flow collection or a scalar spanning lines: the padding is left as it is.
+ */
+function keepCommentColumn(text, slot, rendered) {
+    const edit = { start: slot.start, end: slot.end, text: rendered };
+    const delta = rendered.length - (slot.end - slot.start);
+    if (delta === 0 || slot.inFlow || /[\r\n]/.test(text.slice(slot.start, slot.end)))
+        return edit;
+    let padEnd = slot.end;
+    while (text[padEnd] === ' ')
+        padEnd++;
+    const padding = padEnd - slot.end;
+    if (padding < 2 || text[padEnd] !== '#')
+        return edit;
+    return { start: slot.start, end: padEnd, text: rendered + ' '.repeat(Math.max(1, padding - delta)) };
+}
+/**
+ * Adds `key: value` to the entry: a new line after `insertAfter` (block), or `, key: value` before `}` (flow).
+ * When `insertAfter` is a pair being removed, the new line follows the last pair that stays.
+ */
+function insertField(text, site, target, key, value, removed) {
     const entry = target.entry;
-    const after = target.insertAfter;
+    const after = target.insertAfter !== undefined && removed.has(target.insertAfter) ? entry?.fields.findLast((field) => !removed.has(field)) : target.insertAfter;
     if (entry === undefined) {
         throw new UnwritableError(`${where(site)}: there is no '${key}' to write (mark the ${key} with '# gitops-bump: ${site.name}:${key === 'digest' ? 'digest' : 'tag'}')`);
     }
@@ -31827,16 +31878,24 @@ function insertField(text, site, target, key, value) {
     const indent = ' '.repeat(entry.firstKeyStart - lines.lineStart(lines.line(entry.firstKeyStart)));
     return { start: at, end: at, text: `${lines.eolAt(at)}${indent}${key}: ${(0,scalar/* renderNew */.Bi)(value, false)}` };
 }
-/** Removes a whole `key: value` line (block) or `, key: value` (flow); undefined when that is not clean. */
+/**
+ * Removes a pair: its whole line (block), the pair and its `key: ` on the `- ` line of a sequence item (the next
+ * pair moves up), or `, key: value` (flow). Undefined when that is not clean: a comment or another node on
+ * its line or between it and its neighbour stays, so the caller writes `""` instead.
+ */
 function removeField(text, entry, field) {
     const lines = lineIndex(text);
     if (entry.flow) {
         const index = entry.fields.indexOf(field);
         const previous = entry.fields[index - 1];
         const next = entry.fields[index + 1];
-        if (previous !== undefined)
+        const separator = (start, end) => /^\s*,\s*$/.test(text.slice(start, end));
+        // A comment right after the pair (on a flow entry written over several lines) stays with it.
+        if (/^[ \t]*,?[ \t]*#/.test(text.slice(field.valueEnd, lines.lineEnd(field.valueEnd))))
+            return undefined;
+        if (previous !== undefined && separator(previous.valueEnd, field.keyStart))
             return { start: previous.valueEnd, end: field.valueEnd, text: '' };
-        if (next !== undefined)
+        if (index === 0 && next !== undefined && separator(field.valueEnd, next.keyStart))
             return { start: field.keyStart, end: next.keyStart, text: '' };
         return undefined;
     }
@@ -31844,9 +31903,19 @@ function removeField(text, entry, field) {
     const lineStart = lines.lineStart(line);
     // Only a line holding nothing but the pair goes: one with a comment (a Flux setter, a note) keeps its place.
     const rest = text.slice(field.valueEnd, lines.lineEnd(field.valueEnd));
-    if (text.slice(lineStart, field.keyStart).trim() !== '' || lines.line(field.valueEnd) !== line || rest.trim() !== '')
+    if (lines.line(field.valueEnd) !== line || rest.trim() !== '')
         return undefined;
+    const lead = text.slice(lineStart, field.keyStart);
     const next = lines.nextLineStart(field.valueEnd);
+    if (lead.trim() !== '') {
+        // `- digest: …` opening a sequence item: the item's next pair, on the next line at the same column, moves up.
+        const column = field.keyStart - lineStart;
+        const following = text.slice(next, next + column + 1);
+        const nextKey = next + column;
+        if (!/^ *- +$/.test(lead) || !/^ *[^ \t\r\n#]$/.test(following) || following.length !== column + 1 || nextKey > entry.lastValueEnd)
+            return undefined;
+        return { start: field.keyStart, end: nextKey, text: '' };
+    }
     if (next === text.length && !text.endsWith('\n') && lineStart > 0) {
         const eolLength = text[lineStart - 2] === '\r' ? 2 : 1;
         return { start: lineStart - eolLength, end: next, text: '' };
@@ -31955,14 +32024,18 @@ function planFile(file, sites, requests, options) {
             continue;
         matched.add(request);
         const want = wantOf(request);
+        const after = versionAfter(site, want);
+        // A digest alone that the shape has no room for (a values map without a digest field) is refused by
+        // rewrite below, never skipped as if the site already held it.
+        const digestLost = want.tag === undefined && want.digest !== undefined && after.digest !== want.digest;
         const entry = {
             file: file.path,
             line: site.line,
             image: request.ref.name,
             from: (0,reference/* versionOf */.E4)(site),
-            // What the site will hold: a tag alone drops a stale digest, a digest alone keeps the tag, and a shape
-            // without a digest field keeps only the tag.
-            to: (0,reference/* versionOf */.E4)(versionAfter(site, want)),
+            // What the site will hold: a tag alone drops a stale digest, a digest alone drops a tag that no longer
+            // names it (except in Helm maps), and a shape without a digest field keeps only the tag.
+            to: (0,reference/* versionOf */.E4)(digestLost ? want : after),
         };
         if (entry.from === entry.to)
             continue;
@@ -34466,10 +34539,10 @@ function slotStarts(site) {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   Bi: () => (/* binding */ renderNew),
 /* harmony export */   UN: () => (/* binding */ doubleQuoted),
-/* harmony export */   WJ: () => (/* binding */ resolvesAsNonString),
-/* harmony export */   _5: () => (/* binding */ renderLike)
+/* harmony export */   Vj: () => (/* binding */ renderOver),
+/* harmony export */   WJ: () => (/* binding */ resolvesAsNonString)
 /* harmony export */ });
-/* unused harmony exports isSafePlain, singleQuoted */
+/* unused harmony exports isSafePlain, singleQuoted, renderLike */
 // Scalars as written in the source, and how to write a new string into one without changing its style
 // unless YAML would otherwise read the new text as something other than a string.
 // Plain scalars that some YAML reader in use resolves to something other than a string: YAML 1.2 core
@@ -34539,6 +34612,89 @@ function renderLike(slot, text) {
 /** The source text for a new scalar (no existing style): plain when safe, else double-quoted. */
 function renderNew(text, inFlow) {
     return isSafePlain(text, inFlow) ? text : doubleQuoted(text);
+}
+/**
+ * The source text for `text` written over `source`, a scalar as it stands in the file: a double-quoted scalar
+ * keeps its own escapes (`\/`, `\u002F`) outside the characters that change; every other scalar is rendered
+ * by {@link renderLike}. Returns undefined for a block scalar.
+ */
+function renderOver(slot, source, text) {
+    return (slot.style === 'double' ? respliceDoubleQuoted(source, text) : undefined) ?? renderLike(slot, text);
+}
+const SIMPLE_ESCAPES = {
+    '0': '\0', a: '\x07', b: '\b', t: '\t', '\t': '\t', n: '\n', v: '\v', f: '\f', r: '\r', e: '\x1b',
+    ' ': ' ', '"': '"', '/': '/', '\\': '\\', N: '\u0085', _: '\u00a0', L: '\u2028', P: '\u2029',
+};
+const HEX_ESCAPES = { x: 2, u: 4, U: 8 };
+/**
+ * The units of a one-line double-quoted scalar (`"…"`, quotes included in `source`), or undefined when it spans
+ * lines (folding) or is not well-formed.
+ */
+function quotedUnits(source) {
+    if (source.length < 2 || !source.startsWith('"') || !source.endsWith('"') || /[\r\n]/.test(source))
+        return undefined;
+    const units = [];
+    const end = source.length - 1;
+    for (let at = 1; at < end;) {
+        if (source[at] !== '\\') {
+            units.push({ start: at, end: at + 1, text: source[at] ?? '' });
+            at += 1;
+            continue;
+        }
+        const kind = source[at + 1] ?? '';
+        const simple = SIMPLE_ESCAPES[kind];
+        const digits = HEX_ESCAPES[kind];
+        if (simple !== undefined) {
+            units.push({ start: at, end: at + 2, text: simple });
+            at += 2;
+        }
+        else if (digits !== undefined) {
+            const hex = source.slice(at + 2, at + 2 + digits);
+            if (hex.length !== digits || !/^[0-9A-Fa-f]+$/.test(hex))
+                return undefined;
+            const code = Number.parseInt(hex, 16);
+            if (code > 0x10ffff)
+                return undefined;
+            units.push({ start: at, end: at + 2 + digits, text: String.fromCodePoint(code) });
+            at += 2 + digits;
+        }
+        else {
+            return undefined;
+        }
+    }
+    return units;
+}
+/**
+ * `source` (a one-line double-quoted scalar) rewritten to hold `text`: only the units between the longest common
+ * prefix and suffix of the old and new strings are re-encoded. Undefined when that cannot be done (folding,
+ * an unknown escape) or does not read back as `text`.
+ */
+function respliceDoubleQuoted(source, text) {
+    const units = quotedUnits(source);
+    if (units === undefined)
+        return undefined;
+    const old = units.map((unit) => unit.text).join('');
+    let prefix = 0;
+    while (prefix < old.length && prefix < text.length && old[prefix] === text[prefix])
+        prefix++;
+    let suffix = 0;
+    while (suffix < old.length - prefix && suffix < text.length - prefix && old[old.length - 1 - suffix] === text[text.length - 1 - suffix])
+        suffix++;
+    // Whole units only: an escape is kept or re-encoded as a whole.
+    let head = 0;
+    let headText = 0;
+    while (head < units.length && headText + (units[head]?.text.length ?? 0) <= prefix)
+        headText += units[head++]?.text.length ?? 0;
+    let tail = units.length;
+    let tailText = 0;
+    while (tail > head && tailText + (units[tail - 1]?.text.length ?? 0) <= suffix)
+        tailText += units[--tail]?.text.length ?? 0;
+    const from = units[head]?.start ?? source.length - 1;
+    const to = units[tail]?.start ?? source.length - 1;
+    const middle = doubleQuoted(text.slice(headText, text.length - tailText)).slice(1, -1);
+    const result = `${source.slice(0, from)}${middle}${source.slice(to)}`;
+    const check = quotedUnits(result);
+    return check !== undefined && check.map((unit) => unit.text).join('') === text ? result : undefined;
 }
 
 

@@ -107,7 +107,7 @@ describe('dist/index.js against the emulator: commit mode', () => {
     const run = await bumpHere({ images: 'ghcr.io/acme/web:2.11', paths: 'apps/web/values-prod.yaml' });
     expect(run.code, run.stdout).toBe(0);
     expect(requests()).toBe(2);
-    expect(show('apps/web/values-prod.yaml')).toContain('tag: "2.11"        # quoted');
+    expect(show('apps/web/values-prod.yaml')).toContain('tag: "2.11"       # quoted');
   });
 
   it('lands 20 concurrent runs bumping different images of one file: 20 commits, linear, no merges', async () => {
