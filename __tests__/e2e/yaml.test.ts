@@ -80,7 +80,7 @@ describe('huge files and scalars stay within bounded time and memory', () => {
     expect(run.stdout).toMatch(/^skipped apps\/prod\/huge\.yaml: larger than max-file-size/m);
     expect(run.outputs.changed).toBe('false');
     // The outcome says why nothing changed, not that everything is current.
-    expect(run.stdout).toContain('Nothing to change: ghcr.io/acme/api matched no image reference in the selected files (1 file skipped).');
+    expect(run.stdout).toContain('Nothing to change: ghcr.io/acme/api matched no image reference in the 1 file paths selects (apps/**) (1 file skipped).');
   });
 
   it('with max-file-size 8MiB the 5 MB scalar is parsed and only the image bytes change', async () => {

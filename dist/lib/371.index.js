@@ -100,9 +100,10 @@ const SYMLINK_MODES = new Set([0o120000, 120000]);
 async function readSnapshot(client, target, paths, filter = () => true, options = {}) {
     const settings = { ...DEFAULTS, ...options };
     try {
+        const selected = (p) => paths.matches(p) && filter(p);
         if (paths.literals !== undefined)
-            return await readLiterals(client, target, paths.literals.filter(filter), settings);
-        return await readGlobs(client, target, (p) => paths.matches(p) && filter(p), paths.prefixes, settings);
+            return await readLiterals(client, target, paths.literals.filter(filter), selected, settings);
+        return await readGlobs(client, target, selected, paths.prefixes, settings);
     }
     catch (error) {
         throw toReadError(error, target);
@@ -110,11 +111,24 @@ async function readSnapshot(client, target, paths, filter = () => true, options 
 }
 // ---------------------------------------------------------------------------------------------------------
 // Explicit paths: one query for the head and every file (more only past `chunkSize` files or 512,000 bytes).
-async function readLiterals(client, target, literals, settings) {
+async function readLiterals(client, target, literals, selected, settings) {
     const [first, ...rest] = chunk(literals, settings.chunkSize);
     const head = await queryHead(client, target, { files: first ?? [], extra: settings.extra });
-    const entries = [...head.files, ...(await readChunks(client, target, head.info.head, rest))];
-    return assemble(client, target, head.info, entries, settings);
+    const answers = [...head.files, ...(await readChunks(client, target, head.info.head, rest))];
+    // A literal that is a folder (named like a file) selects the files under it: list and read those.
+    const folders = answers.filter((a) => a.entry?.type === 'tree');
+    const entries = answers.filter((a) => !folders.includes(a));
+    let listedSkips = [];
+    if (folders.length > 0) {
+        const listed = await listDeep(client, target, head.info.treeOid, folders.map((a) => ({ path: a.path, type: 'tree', mode: a.entry.mode, oid: a.entry.oid })));
+        const wanted = listed.filter((e) => selected(e.path) && !entries.some((a) => a.path === e.path));
+        const paths = [...new Set(wanted.filter((e) => e.type === 'blob' && !isSymlink(e.mode)).map((e) => e.path))].sort();
+        listedSkips = wanted.filter((e) => e.type !== 'blob' || isSymlink(e.mode)).map(skipOfListed);
+        entries.push(...(await readChunks(client, target, head.info.head, chunk(paths, settings.chunkSize))));
+    }
+    const snapshot = await assemble(client, target, head.info, entries, settings);
+    const found = entries.filter((a) => a.entry !== null && a.entry.type === 'blob' && !isSymlink(a.entry.mode)).length;
+    return { ...snapshot, skipped: [...listedSkips, ...snapshot.skipped].sort(byPath), selected: found };
 }
 // ---------------------------------------------------------------------------------------------------------
 // Globs: list the tree under each static prefix at the head (one query), then read the matches at that commit.
@@ -129,7 +143,7 @@ async function readGlobs(client, target, selected, prefixes, settings) {
     const skipped = wanted.filter((e) => e.type !== 'blob' || isSymlink(e.mode)).map(skipOfListed);
     const entries = await readChunks(client, target, head.info.head, chunk(paths, settings.chunkSize));
     const snapshot = await assemble(client, target, head.info, entries, settings);
-    return { ...snapshot, skipped: [...skipped, ...snapshot.skipped].sort(byPath) };
+    return { ...snapshot, skipped: [...skipped, ...snapshot.skipped].sort(byPath), selected: paths.length };
 }
 function skipOfListed(entry) {
     if (isSymlink(entry.mode))
@@ -187,7 +201,7 @@ async function queryHead(client, target, request) {
         }
         variables[`t${i}`] = prefix;
         declarations.push(`$t${i}: String!`);
-        selections.push(`t${i}: file(path: $t${i}) { type object { ... on Tree { ${entriesSelection(depth)} } } }`);
+        selections.push(`t${i}: file(path: $t${i}) { type mode oid object { ... on Tree { ${entriesSelection(depth)} } } }`);
     });
     for (const [name, { type, value }] of Object.entries(request.extra?.variables ?? {})) {
         if (name in variables || /^[pt]\d+$/.test(name))
@@ -208,7 +222,14 @@ async function queryHead(client, target, request) {
     const unexpanded = [];
     trees.forEach((prefix, i) => {
         const root = commit[`t${i}`];
-        const entries = root === null || root === undefined ? undefined : 'entries' in root ? root.entries : root.object?.entries;
+        if (root === null || root === undefined)
+            return;
+        if (prefix !== '' && 'type' in root && root.type !== 'tree') {
+            // A prefix without glob magic may name a file (or a link or a submodule): it is itself a candidate.
+            listing.push({ path: prefix, type: root.type, mode: root.mode, oid: root.oid });
+            return;
+        }
+        const entries = 'entries' in root ? root.entries : root.object?.entries;
         if (entries !== undefined)
             flatten(prefix, entries, depth, listing, unexpanded);
     });

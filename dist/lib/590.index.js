@@ -20,8 +20,11 @@ var policy = __webpack_require__(6811);
 var github_client = __webpack_require__(6584);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(7598);
+// EXTERNAL MODULE: ./src/core/paths.ts + 9 modules
+var paths = __webpack_require__(7331);
 ;// CONCATENATED MODULE: ./src/core/branch.ts
 // Pull-request branch names: deterministic from the target and the images, and always a valid git ref.
+
 
 /** Makes any text a valid branch name under git's check-ref-format rules (and short enough to read). */
 function sanitiseBranch(text, maxLength = 100) {
@@ -47,10 +50,10 @@ function branch_short(image) {
 /**
  * The default head branch: one per service and environment, so later bumps update the same pull request.
  * `gitops-bump/prod/api`, `gitops-bump/prod/api+web`; a promotion: `gitops-bump/promote/staging-to-prod`.
- * Without an environment, a short hash of the paths stands for the target.
+ * Without an environment, `paths-<hash>` of the paths stands for the target (settings derive the same one).
  */
 function defaultPullRequestBranch(options) {
-    const target = options.environment || `paths-${(0,external_node_crypto_.createHash)('sha256').update(options.pathPatterns.join('\n')).digest('hex').slice(0, 8)}`;
+    const target = options.environment || (0,paths/* pathsKey */.Ew)((0,paths/* compilePaths */.Iw)(options.pathPatterns));
     if (options.promotionFrom !== undefined)
         return sanitiseBranch(`gitops-bump/promote/${options.promotionFrom}-to-${target}`);
     const names = [...new Set(options.images.map(branch_short))].sort();
@@ -307,9 +310,11 @@ async function observe(client, spec) {
         const chain = flattenChain(target);
         let files;
         if (pull !== undefined && target.__typename === 'Commit') {
+            // The PR branch's versions of the literal paths came with the head query, unless a literal was a folder.
             const literals = spec.paths.literals;
+            const direct = literals !== undefined && snapshot.files.every((f) => literals.includes(f.path));
             files =
-                literals !== undefined
+                literals !== undefined && direct
                     ? await (0,github_read.filesFromAnswers)(client, spec.target, spec.branch, literals.map((path, i) => ({ path, entry: target[`prF${i}`] })), spec.read)
                     : await (0,github_read.readFilesAt)(client, spec.target, spec.branch, target.oid, snapshot.files.map((f) => f.path), spec.read);
         }
@@ -1063,7 +1068,13 @@ var report = __webpack_require__(2863);
 /** Plans against one snapshot; the snapshot's skips are listed with the plan's. */
 function planSnapshot(settings, snapshot) {
     const p = (0,plan/* plan */.et)(snapshot.files, settings.images, { policy: settings.policy });
-    return { ...p, skipped: [...snapshot.skipped, ...p.skipped] };
+    return { ...p, skipped: [...snapshot.skipped, ...p.skipped], selected: snapshot.selected };
+}
+/** planSnapshot, failing before anything is written when `fail-on-unmatched` is set and an image matched nothing. */
+function planChecked(settings, snapshot) {
+    const p = planSnapshot(settings, snapshot);
+    (0,report/* checkUnmatched */.wF)(p, settings.failOnUnmatched, settings.pathPatterns);
+    return p;
 }
 async function bumpRemote(settings, io, promotion, env = process.env) {
     const { owner, repo } = settings.repository;
@@ -1082,6 +1093,7 @@ async function bumpRemote(settings, io, promotion, env = process.env) {
             policy: (0,policy/* describePolicy */.wy)(settings.policy),
             promotion,
             serverUrl: (env.GITHUB_SERVER_URL ?? 'https://github.com').replace(/\/+$/, ''),
+            paths: settings.pathPatterns,
         }),
     };
     if (settings.mode === 'dry-run')
@@ -1094,10 +1106,12 @@ async function bumpRemote(settings, io, promotion, env = process.env) {
 async function dryRun({ settings, io, client, target, read, context }) {
     const snapshot = await io.group('Read files', async () => {
         const s = await (0,github_read.readSnapshot)(client, target, settings.paths, undefined, read);
-        io.info(`${s.files.length} file(s) read from ${s.nameWithOwner}@${s.branch} at ${s.head.slice(0, 7)} (${client.stats().requests} request(s)).`);
+        const skipped = s.skipped.length ? `, ${s.skipped.length} skipped` : '';
+        io.info(`${s.selected ?? s.files.length} file(s) selected, ${s.files.length} read from ${s.nameWithOwner}@${s.branch} at ${s.head.slice(0, 7)}${skipped} ` +
+            `(${client.stats().requests} request(s)).`);
         return s;
     });
-    const result = await io.group('Plan', async () => planSnapshot(settings, snapshot));
+    const result = await io.group('Plan', async () => planChecked(settings, snapshot));
     return (0,report/* bumpResult */.QJ)(result, context(snapshot.branch));
 }
 /** One atomic, verified commit on the branch, race-safe. */
@@ -1107,7 +1121,7 @@ async function commit({ settings, io, client, target, read, context }) {
             target,
             paths: settings.paths,
             read,
-            planner: (snapshot) => planSnapshot(settings, snapshot),
+            planner: (snapshot) => planChecked(settings, snapshot),
             message: (p) => (0,report/* commitMessage */.df)(settings.commitMessage, p, context(settings.branch ?? '')),
             log: (m) => io.debug(m),
         });
@@ -1134,7 +1148,8 @@ async function pullRequest({ settings, io, client, target, read, context }, prom
             paths: settings.paths,
             read,
             branch,
-            planner: (snapshot) => planSnapshot(settings, snapshot),
+            // The base is checked (its plan is what the pull request proposes); the pull-request branch's files are not.
+            planner: (snapshot) => (snapshot.branch === branch ? planSnapshot(settings, snapshot) : planChecked(settings, snapshot)),
             message: (p) => (0,report/* commitMessage */.df)(settings.commitMessage, p, context(branch)),
             title: (p) => (0,report/* pullRequestTitle */.Zr)(pr.title, p, context(branch)),
             body: (p) => (0,report/* pullRequestBody */.NF)(pr.body, p, context(branch), branch),

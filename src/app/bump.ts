@@ -5,7 +5,7 @@ import { versionOf } from '../image/reference.js';
 import { promotionRequests } from '../core/promote.js';
 import { readLocal, writeLocal } from '../deliver/local.js';
 import { mayHoldAny, plan, PlanSyntaxError } from '../core/plan.js';
-import { bumpResult, unmatchedNotes, type BumpResult, type PromotionReport, type RunContext } from '../report/report.js';
+import { bumpResult, checkUnmatched, unmatchedNotes, type BumpResult, type PromotionReport, type RunContext } from '../report/report.js';
 
 export type { BumpResult } from '../report/report.js';
 import { readSettings, type InputReader, type Settings } from '../settings/settings.js';
@@ -20,9 +20,9 @@ function annotate(io: Io, error: unknown): void {
   }
 }
 
-function reportPlan(io: Io, result: Plan): void {
+function reportPlan(io: Io, result: Plan, paths: readonly string[]): void {
   for (const r of result.refusals) io.warning(`${r.image} ${r.from || '(none)'} → ${r.to} refused: ${r.reason}`, { file: r.file, line: r.line });
-  for (const note of unmatchedNotes(result)) io.warning(`${note} Check 'paths' and the repository's spelling.`);
+  for (const note of unmatchedNotes(result, paths)) io.warning(note);
   for (const note of result.notes) io.info(`note: ${note}`);
   for (const s of result.skipped) io.info(`skipped ${s.path}: ${s.reason}`);
 }
@@ -73,16 +73,23 @@ async function bumpLocal(settings: Settings, io: Io, promotion?: PromotionReport
     target: root,
     policy: describePolicy(settings.policy),
     promotion,
+    paths: settings.pathPatterns,
   };
   const snapshot = await io.group('Read files', async () => {
     const s = await readLocal(root, settings.paths, { maxFileBytes: settings.maxFileBytes, keep: mayHoldAny(settings.images) });
-    io.info(`${s.files.length} selected file(s) under ${root} mention the requested images${s.skipped.length ? `, ${s.skipped.length} skipped` : ''}.`);
+    const skipped = s.skipped.length ? `, ${s.skipped.length} skipped` : '';
+    io.info(
+      s.selected
+        ? `${s.selected} file(s) selected under ${root}, ${s.files.length} read as candidates (they contain a requested image's name)${skipped}.`
+        : `No file under ${root} matches paths (${settings.pathPatterns.join(', ')})${skipped}.`,
+    );
     return s;
   });
   const result = await io.group('Plan', async () => {
     const p = plan(snapshot.files, settings.images, { policy: settings.policy });
-    const withSkips: Plan = { ...p, skipped: [...snapshot.skipped, ...p.skipped] };
-    reportPlan(io, withSkips);
+    const withSkips: Plan = { ...p, skipped: [...snapshot.skipped, ...p.skipped], selected: snapshot.selected };
+    reportPlan(io, withSkips, settings.pathPatterns);
+    checkUnmatched(withSkips, settings.failOnUnmatched, settings.pathPatterns);
     return withSkips;
   });
   if (settings.mode !== 'dry-run' && result.edits.length > 0) {
@@ -98,6 +105,7 @@ async function bumpLocal(settings: Settings, io: Io, promotion?: PromotionReport
 export async function bump(read: InputReader, io: Io, env: NodeJS.ProcessEnv = process.env): Promise<BumpResult> {
   for (const secret of [read('token'), read('promote-from-token')]) if (secret.trim()) io.setSecret(secret.trim());
   const given = readSettings(read, env);
+  for (const note of [given.environmentNote, given.promotion?.environmentNote]) if (note) io.info(note);
   io.debug(
     `settings: ${JSON.stringify({
       images: given.images.map((i) => i.input),
@@ -108,6 +116,7 @@ export async function bump(read: InputReader, io: Io, env: NodeJS.ProcessEnv = p
       localPath: given.localPath,
       policy: describePolicy(given.policy),
       environment: given.environment,
+      failOnUnmatched: given.failOnUnmatched,
       promoteFrom: given.promotion && { ...given.promotion, paths: undefined, token: undefined },
     })}`,
   );
@@ -116,7 +125,7 @@ export async function bump(read: InputReader, io: Io, env: NodeJS.ProcessEnv = p
     const result = settings.localPath
       ? await bumpLocal(settings, io, promotion)
       : await (await import('../deliver/remote.js')).bumpRemote(settings, io, promotion, env);
-    if (!settings.localPath) reportPlan(io, result.plan);
+    if (!settings.localPath) reportPlan(io, result.plan, settings.pathPatterns);
     return result;
   } catch (error) {
     annotate(io, error);

@@ -1,5 +1,6 @@
 // Pull-request branch names: deterministic from the target and the images, and always a valid git ref.
 import { createHash } from 'node:crypto';
+import { compilePaths, pathsKey } from './paths.js';
 
 /** Makes any text a valid branch name under git's check-ref-format rules (and short enough to read). */
 export function sanitiseBranch(text: string, maxLength = 100): string {
@@ -29,7 +30,7 @@ function short(image: string): string {
 /**
  * The default head branch: one per service and environment, so later bumps update the same pull request.
  * `gitops-bump/prod/api`, `gitops-bump/prod/api+web`; a promotion: `gitops-bump/promote/staging-to-prod`.
- * Without an environment, a short hash of the paths stands for the target.
+ * Without an environment, `paths-<hash>` of the paths stands for the target (settings derive the same one).
  */
 export function defaultPullRequestBranch(options: {
   readonly environment: string;
@@ -37,7 +38,7 @@ export function defaultPullRequestBranch(options: {
   readonly images: readonly string[];
   readonly promotionFrom?: string;
 }): string {
-  const target = options.environment || `paths-${createHash('sha256').update(options.pathPatterns.join('\n')).digest('hex').slice(0, 8)}`;
+  const target = options.environment || pathsKey(compilePaths(options.pathPatterns));
   if (options.promotionFrom !== undefined) return sanitiseBranch(`gitops-bump/promote/${options.promotionFrom}-to-${target}`);
   const names = [...new Set(options.images.map(short))].sort();
   let images = names.join('+');

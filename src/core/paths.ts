@@ -1,16 +1,24 @@
 // The `paths` input: minimatch globs relative to the repository root, `!` to exclude.
+import { createHash } from 'node:crypto';
 import { Minimatch } from 'minimatch';
 
 export interface PathMatcher {
   /** True when a repository-relative path (forward slashes, no leading `./`) is selected. */
   matches(path: string): boolean;
   /**
-   * The folders every selected path must lie under: for `apps/prod/**\/*.yaml` that is `apps/prod`,
-   * for `**\/*.yaml` it is `` (the whole tree). Lets a source list only the folders that can match.
+   * Where every selected path lies: for `apps/prod/**\/*.yaml` that is the folder `apps/prod`, for `**\/*.yaml`
+   * it is `` (the whole tree), for a pattern without glob magic (`apps/dev`, `envs/prod/values.yaml`) the path
+   * itself, which may be a file or a folder. Lets a source list only what can match.
    */
   readonly prefixes: readonly string[];
-  /** Patterns without any glob magic: exact file paths, readable without listing the tree. */
+  /**
+   * Set when every include is a path without glob magic that names a YAML file (`envs/prod/values.yaml`): the
+   * paths to read directly, without listing the tree. A source that finds a folder there lists it instead.
+   */
   readonly literals: readonly string[] | undefined;
+  /** The globs as normalised: includes, and excludes without their `!`. */
+  readonly include: readonly string[];
+  readonly exclude: readonly string[];
 }
 
 const options = { dot: true, nocomment: true, nonegate: true } as const;
@@ -25,18 +33,24 @@ export function compilePaths(patterns: readonly string[], input = 'paths'): Path
     (negated ? exclude : include).push(pattern);
   }
   if (include.length === 0) throw new Error(`Input '${input}' selects nothing: give at least one glob that is not a '!' exclusion.`);
-  const literal = include.every((p) => !hasMagic(p));
-  const includes = include.map((p) => new Minimatch(p, options));
-  const excludes = exclude.map((p) => new Minimatch(p, options));
+  const includes = include.flatMap(expand).map((p) => new Minimatch(p, options));
+  const excludes = exclude.flatMap(expand).map((p) => new Minimatch(p, options));
   const matches = (path: string): boolean => includes.some((m) => m.match(path)) && !excludes.some((m) => m.match(path));
+  const literal = include.every((p) => !hasMagic(p) && looksLikeFile(lastSegment(p)));
   return {
     matches,
     prefixes: dedupePrefixes(include.map(staticPrefix)),
-    literals: literal ? include.filter((p) => !excludes.some((m) => m.match(p))) : undefined,
+    literals: literal ? [...new Set(include)].filter((p) => !excludes.some((m) => m.match(p))) : undefined,
+    include,
+    exclude,
   };
 }
 
-function normalisePattern(pattern: string, input: string): string {
+/**
+ * Trims, turns `\` into `/`, drops a leading `./`, and turns a trailing `/` into `/**` (`apps/dev/` selects the
+ * files under apps/dev). Throws for a pattern that would leave the repository.
+ */
+export function normalisePattern(pattern: string, input: string): string {
   let p = pattern.trim().replace(/\\/g, '/');
   while (p.startsWith('./')) p = p.slice(2);
   if (p === '' || p.startsWith('/') || /^[A-Za-z]:\//.test(p)) {
@@ -45,21 +59,40 @@ function normalisePattern(pattern: string, input: string): string {
   if (p.split('/').some((segment) => segment === '..')) {
     throw new Error(`Input '${input}' has '${pattern}': '..' would leave the repository.`);
   }
+  if (p.endsWith('/')) p = `${p.replace(/\/+$/, '')}/**`;
   return p;
+}
+
+/**
+ * A pattern whose last segment is a plain name (no wildcard) selects that path and everything under it, so a
+ * folder works as written: `apps/dev` is `apps/dev` and `apps/dev/**`; `apps/*\/overlays/prod` likewise.
+ */
+function expand(pattern: string): string[] {
+  const last = lastSegment(pattern);
+  return last === '**' || hasMagic(last) ? [pattern] : [pattern, `${pattern}/**`];
+}
+
+function lastSegment(pattern: string): string {
+  return pattern.slice(pattern.lastIndexOf('/') + 1);
 }
 
 function hasMagic(pattern: string): boolean {
   return /[*?[\]{}()!+@]/.test(pattern);
 }
 
+/** A plain last segment names a file when it ends in .yaml or .yml (or is kustomize's `Kustomization`); else a folder. */
+function looksLikeFile(segment: string): boolean {
+  return /\.ya?ml$/i.test(segment) || segment === 'Kustomization';
+}
+
 function staticPrefix(pattern: string): string {
-  const segments = pattern.split('/');
+  // Without magic, the pattern is a file or a folder: either way every selected path is it or lies under it.
+  if (!hasMagic(pattern)) return pattern;
   const fixed: string[] = [];
-  for (const segment of segments.slice(0, -1)) {
+  for (const segment of pattern.split('/').slice(0, -1)) {
     if (hasMagic(segment)) break;
     fixed.push(segment);
   }
-  if (!hasMagic(pattern)) return segments.slice(0, -1).join('/');
   return fixed.join('/');
 }
 
@@ -67,4 +100,45 @@ function dedupePrefixes(prefixes: string[]): string[] {
   const sorted = [...new Set(prefixes)].sort();
   if (sorted.includes('')) return [''];
   return sorted.filter((p, i) => !sorted.slice(0, i).some((q) => p.startsWith(`${q}/`)));
+}
+
+/**
+ * The environment one glob names: its last plain folder name, skipping `**`, segments with glob magic and the
+ * file name of a file path (`apps/*\/overlays/staging/**` → `staging`, `envs/prod/values.yaml` → `prod`,
+ * `clusters/eu-1/prod/**` → `prod`, `apps/dev` → `dev`). Undefined when it names none (`**\/*.yaml`).
+ */
+export function environmentOfGlob(pattern: string): string | undefined {
+  const segments = pattern.split('/');
+  const last = segments[segments.length - 1]!;
+  if (last === '**' || hasMagic(last) || looksLikeFile(last)) segments.pop();
+  for (let i = segments.length - 1; i >= 0; i--) {
+    const segment = segments[i]!;
+    if (segment !== '' && segment !== '.' && segment !== '**' && !hasMagic(segment)) return segment;
+  }
+  return undefined;
+}
+
+/**
+ * `paths-<8 hex>`: the first 8 hex digits of the SHA-256 of the normalised globs (excludes with their `!`),
+ * deduplicated, sorted by code unit and joined with newlines. Stable across runs and releases, so a selection
+ * without an environment name keeps its pull-request branch, and two different selections never share one.
+ */
+export function pathsKey(paths: Pick<PathMatcher, 'include' | 'exclude'>): string {
+  const globs = [...new Set([...paths.include, ...paths.exclude.map((p) => `!${p}`)])].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  return `paths-${createHash('sha256').update(globs.join('\n')).digest('hex').slice(0, 8)}`;
+}
+
+/** The environment a selection names, or why it names none (`paths-<hash>` then stands for it). */
+export function environmentOfPaths(paths: Pick<PathMatcher, 'include' | 'exclude'>): { readonly name: string; readonly named: boolean; readonly why?: string } {
+  const names = paths.include.map(environmentOfGlob);
+  const distinct = [...new Set(names.filter((n): n is string => n !== undefined))];
+  if (distinct.length === 1 && names.every((n) => n !== undefined)) return { name: distinct[0]!, named: true };
+  const key = pathsKey(paths);
+  const why =
+    distinct.length > 1
+      ? `the globs name different folders (${distinct.join(', ')})`
+      : distinct.length === 1
+        ? `not every glob names a folder (${paths.include.filter((_, i) => names[i] === undefined).join(', ')} names none)`
+        : 'the globs name no folder';
+  return { name: key, named: false, why };
 }

@@ -3,7 +3,7 @@
 import { judge, type Policy } from '../image/policy.js';
 import { versionOf } from '../image/reference.js';
 import type { ImageRequest } from '../settings/settings.js';
-import type { Change, FileEdit, Plan, Refusal, Skip, SourceFile } from './types.js';
+import type { Change, FileEdit, Miss, Plan, Refusal, Skip, SourceFile } from './types.js';
 import { isChartTemplate, locate, YamlSyntaxError, type ImageSite } from '../yaml/locate.js';
 import { applyEdits, rewrite, UnwritableError, versionAfter, type TextEdit, type Want } from '../yaml/splice.js';
 
@@ -50,6 +50,8 @@ interface FileOutcome {
   readonly refusals: Refusal[];
   readonly notes: string[];
   readonly matched: Set<ImageRequest>;
+  /** Repositories of sites no request names (normalised): the look-alikes of requests that match nothing. */
+  readonly others: Set<string>;
 }
 
 /** True when two edits touch the same bytes differently (the rule {@link applyEdits} enforces). */
@@ -105,10 +107,14 @@ function planFile(file: SourceFile, sites: readonly ImageSite[], requests: reado
   const refusals: Refusal[] = [];
   const notes: string[] = [];
   const matched = new Set<ImageRequest>();
+  const others = new Set<string>();
   for (const site of sites) {
     if (site.repository === undefined) continue;
     const request = requests.find((r) => r.ref.repository === site.repository);
-    if (!request) continue;
+    if (!request) {
+      others.add(site.repository);
+      continue;
+    }
     matched.add(request);
     const want = wantOf(request);
     const after = versionAfter(site, want);
@@ -152,9 +158,9 @@ function planFile(file: SourceFile, sites: readonly ImageSite[], requests: reado
     edits.add(siteEdits);
     changes.push(entry);
   }
-  if (edits.all.length === 0) return { refusals, notes, matched };
+  if (edits.all.length === 0) return { refusals, notes, matched, others };
   const text = applyEdits(file.text, edits.all);
-  return { edit: { path: file.path, before: file.text, after: text, changes }, refusals, notes, matched };
+  return { edit: { path: file.path, before: file.text, after: text, changes }, refusals, notes, matched, others };
 }
 
 /** A byte-level pre-filter for sources: true when the file may hold one of the requested images. */
@@ -175,6 +181,8 @@ export function plan(files: readonly SourceFile[], requests: readonly ImageReque
   const notes: string[] = [];
   const errors: FileSyntaxError[] = [];
   const matched = new Set<ImageRequest>();
+  // Repository → files holding it, for repositories no request names.
+  const others = new Map<string, number>();
   const sorted = [...files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   for (const file of sorted) {
     if (!needles.some((n) => file.text.includes(n))) continue;
@@ -195,8 +203,20 @@ export function plan(files: readonly SourceFile[], requests: readonly ImageReque
     refusals.push(...outcome.refusals);
     notes.push(...outcome.notes);
     for (const r of outcome.matched) matched.add(r);
+    for (const repository of outcome.others) others.set(repository, (others.get(repository) ?? 0) + 1);
   }
   if (errors.length > 0) throw new PlanSyntaxError(errors);
-  const unmatched = requests.filter((r) => !matched.has(r)).map((r) => r.ref.name);
-  return { edits, changes: edits.flatMap((e) => e.changes), refusals, skipped, notes, unmatched };
+  const missed = requests.filter((r) => !matched.has(r));
+  const misses = missed.map((r): Miss => ({ input: r.input, image: r.ref.name, similar: lookalikes(r, others) }));
+  return { edits, changes: edits.flatMap((e) => e.changes), refusals, skipped, notes, unmatched: missed.map((r) => r.ref.name), misses };
+}
+
+/** Repositories found in the files whose last path component is the request's (a registry or owner typo), most files first. */
+function lookalikes(request: ImageRequest, others: ReadonlyMap<string, number>): Miss['similar'] {
+  const name = needle(request);
+  return [...others]
+    .filter(([repository]) => repository.slice(repository.lastIndexOf('/') + 1) === name)
+    .sort(([a, m], [b, n]) => n - m || (a < b ? -1 : a > b ? 1 : 0))
+    .slice(0, 3)
+    .map(([repository, files]) => ({ repository, files }));
 }

@@ -19,6 +19,8 @@ export interface Snapshot {
   readonly files: readonly SourceFile[];
   /** Matched paths that were not read: binary, oversized, symlinks, submodules. */
   readonly skipped: readonly Skip[];
+  /** Regular files the globs selected, before any byte pre-filter or skip (for "paths matched no files"). */
+  readonly selected?: number;
 }
 
 /** One image reference moved from one version to another (the `changes` output). */
@@ -56,4 +58,21 @@ export interface Plan {
   readonly notes: readonly string[];
   /** Requested images (as named in the request) that matched no image reference in the files read. */
   readonly unmatched?: readonly string[];
+  /** The requests behind `unmatched`, as the user wrote them, with look-alike repositories found in the files. */
+  readonly misses?: readonly Miss[];
+  /** Files the globs selected (before any pre-filter or skip); set by the source, undefined when unknown. */
+  readonly selected?: number;
+}
+
+/** A requested image that matched no reference in the files read. */
+export interface Miss {
+  /** The request as the user wrote it (`ghrc.io/acme/api:1.5.0`): the `unmatched` output. */
+  readonly input: string;
+  /** The requested repository as named in the request (`ghrc.io/acme/api`). */
+  readonly image: string;
+  /**
+   * Repositories found in the files with the same last path component (`ghcr.io/acme/api`), with the number of
+   * files holding each, most files first: likely what was meant.
+   */
+  readonly similar: readonly { readonly repository: string; readonly files: number }[];
 }

@@ -111,11 +111,13 @@ export async function listLocal(root: string, paths: PathMatcher): Promise<{ fil
         const info = await lstat(join(root, path));
         if (info.isSymbolicLink()) skipped.push({ path, reason: 'symbolic link (never followed)' });
         else if (info.isFile()) files.push(path);
+        // A folder named like a file: the files under it (a literal selects its path and everything under it).
+        else if (info.isDirectory()) walk(root, path, paths, files, skipped);
       } catch {
         skipped.push({ path, reason: 'not found' });
       }
     }
-    return { files, skipped };
+    return { files: [...new Set(files)].sort(), skipped };
   }
   for (const prefix of paths.prefixes) {
     // The walk itself never enters a link or a submodule; the folders of a fixed prefix are checked here.
@@ -131,6 +133,8 @@ export async function listLocal(root: string, paths: PathMatcher): Promise<{ fil
         skipped.push({ path: prefix, reason: 'symbolic link (never followed)' });
         continue;
       }
+      // A prefix without glob magic may name a file (`envs/prod/values.yaml` beside a glob).
+      if (info.isFile() && paths.matches(prefix)) files.push(prefix);
       if (!info.isDirectory()) continue;
     } catch {
       continue;
@@ -187,7 +191,7 @@ export async function readLocal(root: string, paths: PathMatcher, options: Local
     }
     files.push({ path, text: bytes.toString('utf8') });
   }
-  return { files, skipped };
+  return { files, skipped, selected: listed.files.length };
 }
 
 /** Writes the edited files back; refuses any path that would resolve outside `root`. */

@@ -10,6 +10,7 @@ import type { Io } from '../core/io.js';
 import { plan } from '../core/plan.js';
 import {
   bumpResult,
+  checkUnmatched,
   commitMessage,
   pullRequestBody,
   pullRequestTitle,
@@ -23,7 +24,14 @@ import type { Plan } from '../core/types.js';
 /** Plans against one snapshot; the snapshot's skips are listed with the plan's. */
 export function planSnapshot(settings: Settings, snapshot: RemoteSnapshot): Plan {
   const p = plan(snapshot.files, settings.images, { policy: settings.policy });
-  return { ...p, skipped: [...snapshot.skipped, ...p.skipped] };
+  return { ...p, skipped: [...snapshot.skipped, ...p.skipped], selected: snapshot.selected };
+}
+
+/** planSnapshot, failing before anything is written when `fail-on-unmatched` is set and an image matched nothing. */
+function planChecked(settings: Settings, snapshot: RemoteSnapshot): Plan {
+  const p = planSnapshot(settings, snapshot);
+  checkUnmatched(p, settings.failOnUnmatched, settings.pathPatterns);
+  return p;
 }
 
 /** What every API-mode delivery shares: the client, the target, and the run context for messages and summaries. */
@@ -53,6 +61,7 @@ export async function bumpRemote(settings: Settings, io: Io, promotion?: Promoti
       policy: describePolicy(settings.policy),
       promotion,
       serverUrl: (env.GITHUB_SERVER_URL ?? 'https://github.com').replace(/\/+$/, ''),
+      paths: settings.pathPatterns,
     }),
   };
   if (settings.mode === 'dry-run') return dryRun(remote);
@@ -64,10 +73,14 @@ export async function bumpRemote(settings: Settings, io: Io, promotion?: Promoti
 async function dryRun({ settings, io, client, target, read, context }: Remote): Promise<BumpResult> {
   const snapshot = await io.group('Read files', async () => {
     const s = await readSnapshot(client, target, settings.paths, undefined, read);
-    io.info(`${s.files.length} file(s) read from ${s.nameWithOwner}@${s.branch} at ${s.head.slice(0, 7)} (${client.stats().requests} request(s)).`);
+    const skipped = s.skipped.length ? `, ${s.skipped.length} skipped` : '';
+    io.info(
+      `${s.selected ?? s.files.length} file(s) selected, ${s.files.length} read from ${s.nameWithOwner}@${s.branch} at ${s.head.slice(0, 7)}${skipped} ` +
+        `(${client.stats().requests} request(s)).`,
+    );
     return s;
   });
-  const result = await io.group('Plan', async () => planSnapshot(settings, snapshot));
+  const result = await io.group('Plan', async () => planChecked(settings, snapshot));
   return bumpResult(result, context(snapshot.branch));
 }
 
@@ -78,7 +91,7 @@ async function commit({ settings, io, client, target, read, context }: Remote): 
       target,
       paths: settings.paths,
       read,
-      planner: (snapshot) => planSnapshot(settings, snapshot),
+      planner: (snapshot) => planChecked(settings, snapshot),
       message: (p) => commitMessage(settings.commitMessage, p, context(settings.branch ?? '')),
       log: (m) => io.debug(m),
     });
@@ -108,7 +121,8 @@ async function pullRequest({ settings, io, client, target, read, context }: Remo
       paths: settings.paths,
       read,
       branch,
-      planner: (snapshot) => planSnapshot(settings, snapshot),
+      // The base is checked (its plan is what the pull request proposes); the pull-request branch's files are not.
+      planner: (snapshot) => (snapshot.branch === branch ? planSnapshot(settings, snapshot) : planChecked(settings, snapshot)),
       message: (p) => commitMessage(settings.commitMessage, p, context(branch)),
       title: (p) => pullRequestTitle(pr.title, p, context(branch)),
       body: (p) => pullRequestBody(pr.body, p, context(branch), branch),

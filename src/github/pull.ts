@@ -200,9 +200,11 @@ export async function observe(client: GitHubClient, spec: PullRequestSpec): Prom
     const chain = flattenChain(target);
     let files: CommitFiles | undefined;
     if (pull !== undefined && target.__typename === 'Commit') {
+      // The PR branch's versions of the literal paths came with the head query, unless a literal was a folder.
       const literals = spec.paths.literals;
+      const direct = literals !== undefined && snapshot.files.every((f) => literals.includes(f.path));
       files =
-        literals !== undefined
+        literals !== undefined && direct
           ? await filesFromAnswers(client, spec.target, spec.branch, literals.map((path, i) => ({ path, entry: target[`prF${i}`] })), spec.read)
           : await readFilesAt(client, spec.target, spec.branch, target.oid, snapshot.files.map((f) => f.path), spec.read);
     }

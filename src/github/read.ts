@@ -82,8 +82,9 @@ export async function readSnapshot(
 ): Promise<RemoteSnapshot> {
   const settings = { ...DEFAULTS, ...options };
   try {
-    if (paths.literals !== undefined) return await readLiterals(client, target, paths.literals.filter(filter), settings);
-    return await readGlobs(client, target, (p) => paths.matches(p) && filter(p), paths.prefixes, settings);
+    const selected = (p: string): boolean => paths.matches(p) && filter(p);
+    if (paths.literals !== undefined) return await readLiterals(client, target, paths.literals.filter(filter), selected, settings);
+    return await readGlobs(client, target, selected, paths.prefixes, settings);
   } catch (error) {
     throw toReadError(error, target);
   }
@@ -96,12 +97,26 @@ async function readLiterals(
   client: GitHubClient,
   target: RepoRef,
   literals: readonly string[],
+  selected: (path: string) => boolean,
   settings: Settings,
 ): Promise<RemoteSnapshot> {
   const [first, ...rest] = chunk(literals, settings.chunkSize);
   const head = await queryHead(client, target, { files: first ?? [], extra: settings.extra });
-  const entries = [...head.files, ...(await readChunks(client, target, head.info.head, rest))];
-  return assemble(client, target, head.info, entries, settings);
+  const answers = [...head.files, ...(await readChunks(client, target, head.info.head, rest))];
+  // A literal that is a folder (named like a file) selects the files under it: list and read those.
+  const folders = answers.filter((a) => a.entry?.type === 'tree');
+  const entries = answers.filter((a) => !folders.includes(a));
+  let listedSkips: Skip[] = [];
+  if (folders.length > 0) {
+    const listed = await listDeep(client, target, head.info.treeOid, folders.map((a) => ({ path: a.path, type: 'tree', mode: a.entry!.mode, oid: a.entry!.oid })));
+    const wanted = listed.filter((e) => selected(e.path) && !entries.some((a) => a.path === e.path));
+    const paths = [...new Set(wanted.filter((e) => e.type === 'blob' && !isSymlink(e.mode)).map((e) => e.path))].sort();
+    listedSkips = wanted.filter((e) => e.type !== 'blob' || isSymlink(e.mode)).map(skipOfListed);
+    entries.push(...(await readChunks(client, target, head.info.head, chunk(paths, settings.chunkSize))));
+  }
+  const snapshot = await assemble(client, target, head.info, entries, settings);
+  const found = entries.filter((a) => a.entry !== null && a.entry.type === 'blob' && !isSymlink(a.entry.mode)).length;
+  return { ...snapshot, skipped: [...listedSkips, ...snapshot.skipped].sort(byPath), selected: found };
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -123,7 +138,7 @@ async function readGlobs(
   const skipped = wanted.filter((e) => e.type !== 'blob' || isSymlink(e.mode)).map(skipOfListed);
   const entries = await readChunks(client, target, head.info.head, chunk(paths, settings.chunkSize));
   const snapshot = await assemble(client, target, head.info, entries, settings);
-  return { ...snapshot, skipped: [...skipped, ...snapshot.skipped].sort(byPath) };
+  return { ...snapshot, skipped: [...skipped, ...snapshot.skipped].sort(byPath), selected: paths.length };
 }
 
 /** An entry of the listed tree, with its repository-relative path. */
@@ -241,7 +256,7 @@ async function queryHead(
     }
     variables[`t${i}`] = prefix;
     declarations.push(`$t${i}: String!`);
-    selections.push(`t${i}: file(path: $t${i}) { type object { ... on Tree { ${entriesSelection(depth)} } } }`);
+    selections.push(`t${i}: file(path: $t${i}) { type mode oid object { ... on Tree { ${entriesSelection(depth)} } } }`);
   });
   for (const [name, { type, value }] of Object.entries(request.extra?.variables ?? {})) {
     if (name in variables || /^[pt]\d+$/.test(name)) throw new Error(`extra selection: variable '$${name}' clashes with the head query's own`);
@@ -262,7 +277,13 @@ async function queryHead(
   const unexpanded: ListedEntry[] = [];
   trees.forEach((prefix, i) => {
     const root = commit[`t${i}`] as RawEntry | { entries?: readonly RawEntry[] } | null | undefined;
-    const entries = root === null || root === undefined ? undefined : 'entries' in root ? root.entries : (root as RawEntry).object?.entries;
+    if (root === null || root === undefined) return;
+    if (prefix !== '' && 'type' in root && root.type !== 'tree') {
+      // A prefix without glob magic may name a file (or a link or a submodule): it is itself a candidate.
+      listing.push({ path: prefix, type: root.type, mode: root.mode, oid: root.oid });
+      return;
+    }
+    const entries = 'entries' in root ? root.entries : (root as RawEntry).object?.entries;
     if (entries !== undefined) flatten(prefix, entries, depth, listing, unexpanded);
   });
   return { info, files: files.map((path, i) => ({ path, entry: (commit[`f${i}`] as RawEntry | null | undefined) ?? null })), listing, unexpanded };

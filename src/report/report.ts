@@ -4,7 +4,7 @@ import { compareVersionTags } from '../image/policy.js';
 import { versionOf } from '../image/reference.js';
 import type { FoundVersion } from '../core/promote.js';
 import type { ImageRequest } from '../settings/settings.js';
-import type { Change, Plan } from '../core/types.js';
+import type { Change, Miss, Plan } from '../core/types.js';
 
 /** A promotion's source, for the summary. */
 export interface PromotionReport {
@@ -34,6 +34,8 @@ export interface RunContext {
   };
   /** Web root for links (GITHUB_SERVER_URL); links are left out without it. */
   readonly serverUrl?: string;
+  /** The `paths` globs, named when they select no file. */
+  readonly paths?: readonly string[];
 }
 
 /** What one run did: the plan it carried out, where, and the two texts a person reads first. */
@@ -64,6 +66,7 @@ export function outputs(plan: Plan, context?: Pick<RunContext, 'commit' | 'pullR
     'pull-request-url': pr?.url ?? '',
     'pull-request-operation': pr?.operation ?? '',
     'pull-request-branch': pr?.branch ?? '',
+    unmatched: JSON.stringify(missesOf(plan).map((m) => m.input)),
   };
 }
 
@@ -167,18 +170,78 @@ export function planDiff(plan: Plan): string {
   return plan.edits.map((e) => unifiedDiff(e.path, e.before, e.after)).join('');
 }
 
-/** One line per requested image that no selected file holds (the log shows each as a warning). */
-export function unmatchedNotes(plan: Plan): string[] {
-  return (plan.unmatched ?? []).map((name) => `${name} matched no image reference in the selected files.`);
+/** The plan's misses (from `unmatched` alone for a plan made without them). */
+function missesOf(plan: Plan): readonly Miss[] {
+  return plan.misses ?? (plan.unmatched ?? []).map((image) => ({ input: image, image, similar: [] }));
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+/** `paths matched no files (apps/x/**)`, or undefined when files were selected (or the count is unknown). */
+function noFiles(plan: Plan, paths: readonly string[] | undefined): string | undefined {
+  if (plan.selected !== 0) return undefined;
+  const skipped = plan.skipped.length ? `; ${plural(plan.skipped.length, 'path')} skipped` : '';
+  return `paths matched no files${paths?.length ? ` (${paths.join(', ')})` : ''}${skipped}`;
+}
+
+/** `the 12 files paths selects (apps/**)`, or `the selected files` when the count is unknown. */
+function selectedFiles(plan: Plan, paths: readonly string[] | undefined): string {
+  if (plan.selected === undefined) return 'the selected files';
+  const files = plan.selected === 1 ? 'the 1 file' : `the ${plan.selected} files`;
+  return `${files} paths selects${paths?.length ? ` (${paths.join(', ')})` : ''}`;
+}
+
+/** `found ghcr.io/acme/api in 9 files: did you mean it?` for a miss with look-alikes, else ''. */
+function didYouMean(miss: Miss): string {
+  if (miss.similar.length === 0) return '';
+  const found = miss.similar.map((s) => `${s.repository} in ${plural(s.files, 'file')}`).join(', ');
+  return `; found ${found}: did you mean ${miss.similar.length === 1 ? 'it' : 'one of them'}?`;
+}
+
+/**
+ * Why requested images matched nothing (the log shows each as a warning, the summary as a note): one line when
+ * the globs selected no file at all, else one per image with the number of files searched and any look-alike.
+ */
+export function unmatchedNotes(plan: Plan, paths?: readonly string[]): string[] {
+  const misses = missesOf(plan);
+  if (misses.length === 0) return [];
+  const none = noFiles(plan, paths);
+  if (none !== undefined) {
+    const images = misses.map((m) => m.image).join(', ');
+    return [`${none}: nothing to search for ${images}. Check 'paths' (relative to the repository root; a folder selects the files under it).`];
+  }
+  return misses.map((m) =>
+    m.similar.length > 0
+      ? `${m.image} matched no image reference in ${selectedFiles(plan, paths)}${didYouMean(m)}`
+      : `${m.image} matched no image reference in ${selectedFiles(plan, paths)}. Check 'paths' and the repository's spelling.`,
+  );
+}
+
+/** The error `fail-on-unmatched: true` raises, before anything is written. */
+export class UnmatchedError extends Error {
+  constructor(readonly misses: readonly Miss[], notes: readonly string[]) {
+    super(`fail-on-unmatched: ${notes.join(' ')} Nothing was written.`);
+    this.name = 'UnmatchedError';
+  }
+}
+
+/** Throws UnmatchedError when `fail` is set and a requested image matched nothing. */
+export function checkUnmatched(plan: Plan, fail: boolean, paths: readonly string[]): void {
+  const misses = missesOf(plan);
+  if (fail && misses.length > 0) throw new UnmatchedError(misses, unmatchedNotes(plan, paths));
 }
 
 /** Why a run changed nothing: refusals, images found nowhere (say which, and how many files were skipped), or all current. */
-function nothingToChange(plan: Plan, refused: string): string {
+function nothingToChange(plan: Plan, context: RunContext, refused: string): string {
   if (refused) return `Nothing to change${refused}.`;
   const missing = plan.unmatched ?? [];
   if (missing.length === 0) return 'Nothing to change: every image is already at the requested version.';
-  const skipped = plan.skipped.length ? ` (${plan.skipped.length} file${plan.skipped.length === 1 ? '' : 's'} skipped)` : '';
-  return `Nothing to change: ${missing.join(', ')} matched no image reference in the selected files${skipped}.`;
+  const none = noFiles(plan, context.paths);
+  if (none !== undefined) return `Nothing to change: ${none}.`;
+  const skipped = plan.skipped.length ? ` (${plural(plan.skipped.length, 'file')} skipped)` : '';
+  return `Nothing to change: ${missing.join(', ')} matched no image reference in ${selectedFiles(plan, context.paths)}${skipped}.`;
 }
 
 /** One line a person reads first: what happened. */
@@ -188,7 +251,7 @@ export function outcomeLine(plan: Plan, context: RunContext): string {
   const pr = context.pullRequest;
   if (pr?.operation === 'closed') return `Pull request #${pr.number} closed: the base branch already holds every version it proposed${refused}.`;
   if (pr?.operation === 'unchanged') return `Pull request #${pr.number} unchanged: it already proposes these versions (${summaryLine(plan.changes)})${refused}.`;
-  if (n === 0) return nothingToChange(plan, refused);
+  if (n === 0) return nothingToChange(plan, context, refused);
   const things = `${n} image reference${n === 1 ? '' : 's'} in ${plan.edits.length} file${plan.edits.length === 1 ? '' : 's'}`;
   if (context.mode === 'dry-run') return `Dry run: would bump ${things} (${summaryLine(plan.changes)})${refused}.`;
   if (pr?.number !== undefined) return `Pull request #${pr.number} ${pr.operation}: ${things} (${summaryLine(plan.changes)})${refused}.`;
@@ -341,7 +404,7 @@ function renderSummary(plan: Plan, context: RunContext, shape: SummaryShape): st
     lines.push(...capped(plan.skipped, shape.rows, (s) => `- ${code(s.path)}: ${cell(s.reason)}`, (rest) => `- … and ${rest} more (listed in the log)`));
     lines.push('', '</details>', '');
   }
-  const notes = [...unmatchedNotes(plan), ...plan.notes];
+  const notes = [...unmatchedNotes(plan, context.paths), ...plan.notes];
   if (notes.length > 0) {
     lines.push('**Notes**', '');
     lines.push(...capped(notes, shape.rows, (note) => `- ${cell(note)}`, (rest) => `- … and ${rest} more (listed in the log)`));

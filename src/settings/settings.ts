@@ -2,7 +2,7 @@
 // a bad value fails with an error that names the input and the form it expects.
 import { InvalidReferenceError, parseReference, type ImageReference } from '../image/reference.js';
 import { parsePolicy, type Policy } from '../image/policy.js';
-import { compilePaths, type PathMatcher } from '../core/paths.js';
+import { compilePaths, environmentOfPaths, type PathMatcher } from '../core/paths.js';
 
 /** Reads one input by its action.yml name (`local-path`), '' when unset. */
 export type InputReader = (name: string) => string;
@@ -28,8 +28,10 @@ export interface PromotionSettings {
   readonly token: string;
   /** Bare repositories from `images` that narrow what is promoted; empty: every image found. */
   readonly only: readonly ImageReference[];
-  /** Names the source environment in the summary. */
+  /** Names the source environment in the summary and the promotion branch. */
   readonly environment: string;
+  /** Why `environment` is a `paths-<hash>` stand-in (for the log); undefined when it is a name. */
+  readonly environmentNote: string | undefined;
 }
 
 export type AutoMerge = 'merge' | 'squash' | 'rebase';
@@ -65,8 +67,15 @@ export interface Settings {
   /** A checkout on disk to edit instead of the API. */
   readonly localPath: string | undefined;
   readonly policy: Policy;
-  /** Names the environment in commit messages and summaries ('' when none can be derived). */
+  /**
+   * Names the environment in commit messages, summaries and the pull-request branch: the input, else the folder
+   * the paths name, else `paths-<hash>` of the paths (never '', so two selections never share a branch).
+   */
   readonly environment: string;
+  /** Why `environment` is a `paths-<hash>` stand-in (for the log); undefined when it is a name. */
+  readonly environmentNote: string | undefined;
+  /** Fail (writing nothing) when a requested image matches no reference in the selected files. */
+  readonly failOnUnmatched: boolean;
   /** Commit message template; '' for the default. */
   readonly commitMessage: string;
   /** Files larger than this are skipped with a note. */
@@ -98,12 +107,31 @@ export function splitList(value: string): string[] {
     .filter((item) => item !== '');
 }
 
-/** Splits a glob list: one per line (globs may hold commas inside braces, so only newlines separate them). */
-function splitLines(value: string): string[] {
-  return value
-    .split(/\r?\n/)
-    .map((line) => line.trim())
-    .filter((line) => line !== '' && !line.startsWith('#'));
+/**
+ * Splits a glob list: one per line or comma-separated, blank items and `#` comment lines dropped. A comma inside
+ * braces or brackets belongs to the glob (`**\/*.{yaml,yml}` is one glob).
+ */
+export function splitGlobs(value: string): string[] {
+  const globs: string[] = [];
+  for (const line of value.split(/\r?\n/)) {
+    if (line.trim().startsWith('#')) continue;
+    let braces = 0;
+    let bracket = false;
+    let start = 0;
+    for (let i = 0; i < line.length; i++) {
+      const c = line[i];
+      if (c === '[' && !bracket) bracket = true;
+      else if (c === ']' && bracket) bracket = false;
+      else if (!bracket && c === '{') braces++;
+      else if (!bracket && c === '}' && braces > 0) braces--;
+      else if (c === ',' && braces === 0 && !bracket) {
+        globs.push(line.slice(start, i));
+        start = i + 1;
+      }
+    }
+    globs.push(line.slice(start));
+  }
+  return globs.map((glob) => glob.trim()).filter((glob) => glob !== '');
 }
 
 export function parseImages(value: string, input = 'images'): ImageRequest[] {
@@ -177,17 +205,16 @@ function parseSize(value: string, input: string, fallback: number): number {
   return Number(match[1]) * factor;
 }
 
-/** The environment name: the input, else the last folder of the paths' common fixed prefix (`apps/prod/**` → `prod`). */
-function deriveEnvironment(value: string, paths: PathMatcher): string {
+/**
+ * The environment name: the input, else the last plain folder every include glob names (`apps/*\/overlays/prod/**`
+ * → `prod`), else `paths-<hash>` of the globs with a note saying why (see `environmentOfPaths`).
+ */
+function deriveEnvironment(value: string, paths: PathMatcher, input: string): { name: string; note: string | undefined } {
   const given = value.trim();
-  if (given !== '') return given;
-  if (paths.prefixes.length !== 1) return '';
-  const prefix = paths.prefixes[0]!;
-  if (prefix !== '') return prefix.slice(prefix.lastIndexOf('/') + 1);
-  // One literal file (`apps/web/values-prod.yaml`): its folder.
-  const literal = paths.literals?.length === 1 ? paths.literals[0]! : '';
-  const folder = literal.includes('/') ? literal.slice(0, literal.lastIndexOf('/')) : '';
-  return folder.slice(folder.lastIndexOf('/') + 1);
+  if (given !== '') return { name: given, note: undefined };
+  const derived = environmentOfPaths(paths);
+  if (derived.named) return { name: derived.name, note: undefined };
+  return { name: derived.name, note: `${input}: ${derived.why}, so ${derived.name} (a hash of the globs) stands for the environment; set '${input === 'paths' ? 'environment' : 'promote-from-environment'}' to name it.` };
 }
 
 /** `images` under a promotion: bare repositories that narrow what is promoted. */
@@ -213,7 +240,7 @@ function parseOnly(value: string): ImageReference[] {
 }
 
 function readPromotion(read: InputReader, target: Settings['repository'], token: string): PromotionSettings | undefined {
-  const patterns = splitLines(read('promote-from'));
+  const patterns = splitGlobs(read('promote-from'));
   const repository = parseRepository(read('promote-from-repository'), 'promote-from-repository');
   const branch = parseBranch(read('promote-from-branch'), 'promote-from-branch');
   if (patterns.length === 0) {
@@ -228,7 +255,11 @@ function readPromotion(read: InputReader, target: Settings['repository'], token:
     throw new InputError('promote-from-token', `is empty: reading ${repository.owner}/${repository.repo} needs a token (or set token).`);
   }
   const sameRepo = !repository || (target && repository.owner === target.owner && repository.repo === target.repo);
-  const derived = deriveEnvironment('', paths);
+  const derived = deriveEnvironment('', paths, 'promote-from');
+  const given = read('promote-from-environment').trim();
+  // Repository per environment: the repository names the environment; folder per environment: the folder
+  // (else the source branch, else the globs' hash).
+  const named = !sameRepo && repository ? repository.repo : derived.note === undefined ? derived.name : branch;
   return {
     patterns,
     paths,
@@ -236,8 +267,8 @@ function readPromotion(read: InputReader, target: Settings['repository'], token:
     branch,
     token: sourceToken,
     only: parseOnly(read('images')),
-    // Repository per environment: the repository names the environment; folder per environment: the folder.
-    environment: read('promote-from-environment').trim() || (!sameRepo && repository ? repository.repo : derived || branch || 'source'),
+    environment: given || named || derived.name,
+    environmentNote: given || named ? undefined : derived.note,
   };
 }
 
@@ -295,12 +326,12 @@ function wrap<T>(input: string, parse: () => T): T {
 
 /** Reads and validates every input. `env` supplies the runner's defaults (GITHUB_REPOSITORY). */
 export function readSettings(read: InputReader, env: NodeJS.ProcessEnv = process.env): Settings {
-  const promoting = splitLines(read('promote-from')).length > 0;
+  const promoting = splitGlobs(read('promote-from')).length > 0;
   const images = promoting ? [] : parseImages(read('images'));
   if (!promoting && images.length === 0) {
     throw new InputError('images', 'is required: the image references to write, e.g. ghcr.io/acme/api:1.4.2 (or give promote-from).');
   }
-  const pathPatterns = splitLines(read('paths') || DEFAULT_PATHS);
+  const pathPatterns = splitGlobs(read('paths') || DEFAULT_PATHS);
   const paths = wrap('paths', () => compilePaths(pathPatterns));
   const localPath = read('local-path').trim() || undefined;
   const repository = parseRepository(read('repository') || (localPath ? '' : (env.GITHUB_REPOSITORY ?? '')));
@@ -317,6 +348,7 @@ export function readSettings(read: InputReader, env: NodeJS.ProcessEnv = process
   if (localPath && mode === 'pull-request') {
     throw new InputError('mode', "'pull-request' goes through the GitHub API: remove local-path, or use mode commit or dry-run.");
   }
+  const environment = deriveEnvironment(read('environment'), paths, 'paths');
   return {
     images,
     promotion: readPromotion(read, repository, token),
@@ -328,7 +360,9 @@ export function readSettings(read: InputReader, env: NodeJS.ProcessEnv = process
     mode,
     localPath,
     policy: wrap('policy', () => parsePolicy(read('policy'), 'policy')),
-    environment: deriveEnvironment(read('environment'), paths),
+    environment: environment.name,
+    environmentNote: environment.note,
+    failOnUnmatched: parseBoolean(read('fail-on-unmatched'), 'fail-on-unmatched'),
     commitMessage: read('commit-message'),
     maxFileBytes: parseSize(read('max-file-size'), 'max-file-size', DEFAULT_MAX_FILE_BYTES),
     pullRequest: readPullRequest(read),
@@ -338,16 +372,17 @@ export function readSettings(read: InputReader, env: NodeJS.ProcessEnv = process
 /** Every input the action reads, with the default action.yml declares (a test keeps the two in step). */
 export const INPUTS: Readonly<Record<string, { readonly default?: string; readonly description: string }>> = {
   images: { description: 'Image references to write, one per line or comma-separated (ghcr.io/acme/api:1.4.2, …@sha256:…).' },
-  paths: { default: DEFAULT_PATHS, description: "Globs of the files to edit, one per line, '!' to exclude, relative to the repository root." },
+  paths: { default: DEFAULT_PATHS, description: "Globs of the files to edit, one per line or comma-separated, '!' to exclude, relative to the repository root; a folder selects the files under it." },
   repository: { default: '${{ github.repository }}', description: 'owner/name of the GitOps repository.' },
   branch: { description: "Branch to read and write; default: the repository's default branch." },
   token: { default: '${{ github.token }}', description: 'Token for the GitHub API (GITHUB_TOKEN, a GitHub App token or a PAT).' },
   mode: { default: 'commit', description: 'commit, pull-request or dry-run.' },
   'local-path': { description: 'Edit a checkout on disk instead of going through the API.' },
   policy: { default: 'newer', description: 'newer (never move a semver tag backwards), any, or a semver range such as ~1.4.' },
-  environment: { description: 'Names the environment in messages and summaries; default: the last folder of the paths.' },
+  environment: { description: 'Names the environment in messages, summaries and the PR branch; default: the last folder the paths name, else paths-<hash>.' },
   'commit-message': { description: 'Commit message template: {summary}, {environment}, {changes}, {repository}, {branch}, {count}.' },
   'max-file-size': { default: '1MiB', description: 'Files larger than this are skipped with a note.' },
+  'fail-on-unmatched': { default: 'false', description: 'Fail (writing nothing) when a requested image matches no reference in the selected files.' },
   'pr-branch': { description: 'Pull-request head branch template ({environment}, {images}, {from}); default gitops-bump/<environment>/<images>.' },
   'pr-title': { description: 'Pull-request title template (placeholders as commit-message).' },
   'pr-body': { description: 'Pull-request body template (placeholders as commit-message); default: a table of the changes.' },
@@ -361,5 +396,5 @@ export const INPUTS: Readonly<Record<string, { readonly default?: string; readon
   'promote-from-repository': { description: 'owner/name of the source repository (repository per environment); default: the target.' },
   'promote-from-branch': { description: 'Branch of the source; default: the target branch, or the source repository\'s default branch.' },
   'promote-from-token': { description: 'Token to read the source repository when it needs another credential; default: token.' },
-  'promote-from-environment': { description: 'Names the source environment in the summary; default: the last folder of promote-from.' },
+  'promote-from-environment': { description: 'Names the source environment in the summary; default: the last folder promote-from names.' },
 };

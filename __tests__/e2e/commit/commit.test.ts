@@ -181,6 +181,31 @@ describe('dist/index.js against the emulator: errors a person can act on, nothin
     expect(printed(run)).not.toContain(TOKEN);
   });
 
+  it('fail-on-unmatched: an image that matches nothing fails before any write, in commit and pull-request mode', async () => {
+    await serve();
+    const before = head();
+    const inputs = { images: 'ghcr.io/acme/api:1.5.0, ghrc.io/acme/web:2.11', paths: 'apps/api/overlays/prod, apps/web/values-prod.yaml', 'fail-on-unmatched': 'true' };
+    for (const mode of ['commit', 'pull-request', 'dry-run']) {
+      emu.resetLog();
+      const run = await bumpHere({ ...inputs, mode });
+      expect(run.code, mode).toBe(1);
+      expect(run.stdout, mode).toContain(
+        '::error::fail-on-unmatched: ghrc.io/acme/web matched no image reference in the 2 files paths selects (apps/api/overlays/prod, apps/web/values-prod.yaml); found ghcr.io/acme/web in 1 file: did you mean it? Nothing was written.',
+      );
+      expect(emu.requests.length, mode).toBeGreaterThan(0);
+      expect(emu.requests.filter((r) => r.mutation || (r.kind === 'rest' && r.method !== 'GET')), mode).toEqual([]);
+    }
+    expect(head()).toBe(before);
+    expect(git(dir, 'branch', '--list', 'gitops-bump/*')).toBe('');
+    expect(emu.pulls(currentName)).toEqual([]);
+
+    // Without it: green, the matching image committed, the miss listed in the output (the bare folder read through the API).
+    const green = await bumpHere({ ...inputs, 'fail-on-unmatched': 'false' });
+    expect(green.code, green.stdout).toBe(0);
+    expect(JSON.parse(green.outputs.unmatched!)).toEqual(['ghrc.io/acme/web:2.11']);
+    expect(git(dir, 'diff', '--name-only', before, head())).toBe('apps/api/overlays/prod/kustomization.yaml');
+  });
+
   it('a malformed YAML file in the repository: annotation with file and line, nothing committed', async () => {
     await serve({
       'apps/prod/good.yaml': 'image: ghcr.io/acme/api:1.0.0\n',

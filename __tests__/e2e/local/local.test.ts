@@ -96,11 +96,86 @@ describe('dist/index.js in local mode', () => {
     expect(ok.summary).toContain('charts/worker/templates/deployment.yaml');
   });
 
-  it('warns when a requested image matches nothing, and says so in the summary', async () => {
-    const run = await runAction({ images: 'ghcr.io/acme/apii:1.0.0', 'local-path': repo, mode: 'dry-run' });
+  it('warns when a requested image matches nothing, says so in the summary, and lists it in the unmatched output', async () => {
+    const run = await runAction({ images: 'ghcr.io/acme/apii:1.0.0, ghcr.io/acme/web:2.11', 'local-path': repo, mode: 'dry-run' });
     expect(run.code).toBe(0);
-    expect(run.stdout).toContain("::warning::ghcr.io/acme/apii matched no image reference in the selected files. Check 'paths' and the repository's spelling.");
-    expect(run.summary).toContain('- ghcr.io/acme/apii matched no image reference in the selected files.');
+    expect(run.stdout).toContain(
+      "::warning::ghcr.io/acme/apii matched no image reference in the 12 files paths selects (**/*.{yaml,yml}). Check 'paths' and the repository's spelling.",
+    );
+    expect(run.summary).toContain('- ghcr.io/acme/apii matched no image reference in the 12 files paths selects');
+    expect(JSON.parse(run.outputs.unmatched!)).toEqual(['ghcr.io/acme/apii:1.0.0']);
+    expect(run.outputs.changed).toBe('true');
+  });
+
+  it('tells globs that match no file apart from files that hold no reference (a registry typo, with a hint)', async () => {
+    const none = await runAction({ images: 'ghcr.io/acme/api:1.5.0', paths: 'apps/api/overlays/production/**', 'local-path': repo, mode: 'dry-run' });
+    expect(none.code).toBe(0);
+    expect(none.stdout).toMatch(/^No file under .* matches paths \(apps\/api\/overlays\/production\/\*\*\)\.$/m);
+    expect(none.stdout).toContain('::warning::paths matched no files (apps/api/overlays/production/**): nothing to search for ghcr.io/acme/api.');
+    expect(none.summary).toContain('Nothing to change: paths matched no files (apps/api/overlays/production/**).');
+    expect(JSON.parse(none.outputs.unmatched!)).toEqual(['ghcr.io/acme/api:1.5.0']);
+
+    const typo = await runAction({ images: 'ghrc.io/acme/api:1.5.0', 'local-path': repo, mode: 'dry-run' });
+    expect(typo.code).toBe(0);
+    expect(typo.stdout).not.toContain('mention the requested images');
+    expect(typo.stdout).toMatch(/^12 file\(s\) selected under .*, 9 read as candidates \(they contain a requested image's name\)\.$/m);
+    expect(typo.stdout).toContain(
+      '::warning::ghrc.io/acme/api matched no image reference in the 12 files paths selects (**/*.{yaml,yml}); found ghcr.io/acme/api in 4 files: did you mean it?',
+    );
+    expect(typo.summary).toContain('found ghcr.io/acme/api in 4 files: did you mean it?');
+    expect(typo.summary).toContain('Nothing to change: ghrc.io/acme/api matched no image reference in the 12 files paths selects');
+    expect(JSON.parse(typo.outputs.unmatched!)).toEqual(['ghrc.io/acme/api:1.5.0']);
+  });
+
+  it('fail-on-unmatched: true fails naming the image and the paths, and writes nothing (not even the images that matched)', async () => {
+    const files = ['apps/api/overlays/prod/kustomization.yaml', 'apps/web/values-prod.yaml'];
+    const before = files.map(read);
+    const inputs = { images: 'ghcr.io/acme/api:1.5.0\nghrc.io/acme/web:2.11', paths: 'apps/api/overlays/prod, apps/web', 'local-path': repo };
+    const run = await runAction({ ...inputs, 'fail-on-unmatched': 'true' });
+    expect(run.code).toBe(1);
+    expect(run.stdout).toMatch(
+      /^::error::fail-on-unmatched: ghrc\.io\/acme\/web matched no image reference in the 3 files paths selects \(apps\/api\/overlays\/prod, apps\/web\); found ghcr\.io\/acme\/web in 2 files: did you mean it\? Nothing was written\.$/m,
+    );
+    expect(files.map(read)).toEqual(before);
+
+    const bad = await runAction({ ...inputs, 'fail-on-unmatched': 'sometimes' });
+    expect(bad.code).toBe(1);
+    expect(bad.stdout).toContain("::error::Input 'fail-on-unmatched': 'sometimes' is not true or false.");
+
+    // Without it the run stays green, writes what matched and lists the rest.
+    const green = await runAction(inputs);
+    expect(green.code, green.stdout).toBe(0);
+    expect(JSON.parse(green.outputs.unmatched!)).toEqual(['ghrc.io/acme/web:2.11']);
+    expect(read(files[0]!)).toContain('newTag: "1.5.0"');
+  });
+
+  it('reads a bare folder as the files under it, and splits paths on commas (not inside braces)', async () => {
+    const folder = await runAction({ images: 'ghcr.io/acme/api:1.5.0', paths: 'apps/api/overlays/staging', 'local-path': repo });
+    expect(folder.code, folder.stdout).toBe(0);
+    expect(JSON.parse(folder.outputs.changes!)).toEqual([
+      { file: 'apps/api/overlays/staging/kustomization.yaml', line: 10, image: 'ghcr.io/acme/api', from: '1.4.0', to: '1.5.0' },
+    ]);
+    expect(folder.summary).toContain('### gitops-bump · staging');
+
+    const commas = await runAction({
+      images: 'ghcr.io/acme/api:1.5.0, ghcr.io/acme/web:2.11',
+      paths: 'apps/api/overlays/prod/, apps/web/*-prod.{yaml,yml}',
+      'local-path': repo,
+      mode: 'dry-run',
+    });
+    expect(commas.code, commas.stdout).toBe(0);
+    expect((JSON.parse(commas.outputs.changes!) as { file: string }[]).map((c) => c.file)).toEqual([
+      'apps/api/overlays/prod/kustomization.yaml',
+      'apps/web/values-prod.yaml',
+    ]);
+    expect(commas.outputs.unmatched).toBe('[]');
+  });
+
+  it('promotes between environments named by globs with wildcards before the environment folder', async () => {
+    const run = await runAction({ 'promote-from': 'apps/*/overlays/staging/**', paths: 'apps/*/overlays/prod/**', images: 'ghcr.io/acme/api', 'local-path': repo });
+    expect(run.code, run.stdout).toBe(0);
+    expect(run.summary).toContain('**Promotion** staging → prod');
+    expect(run.summary).toContain('src["staging"] -- "api 1.3.2 → 1.4.0" --> dst["prod"]');
   });
 
   it('fails with one line naming the input for an invalid image reference', async () => {

@@ -126,6 +126,30 @@ describe('mode: pull-request', () => {
     expect(rev('main')).toBe(main);
   });
 
+  it('keeps environments apart: a staging bump and a prod bump of one image, with only paths differing, open two PRs', async () => {
+    await serve();
+    const staging = await pr({ images: 'ghcr.io/acme/api:1.5.0', paths: 'apps/*/overlays/staging/**' });
+    expect(staging.code, staging.stdout).toBe(0);
+    const prod = await pr({ images: 'ghcr.io/acme/api:1.5.0', paths: 'apps/*/overlays/prod/**' });
+    expect(prod.code, prod.stdout).toBe(0);
+    expect(staging.outputs).toMatchObject({ 'pull-request-operation': 'created', 'pull-request-branch': 'gitops-bump/staging/api' });
+    expect(prod.outputs).toMatchObject({ 'pull-request-operation': 'created', 'pull-request-branch': 'gitops-bump/prod/api' });
+    expect(prod.outputs['pull-request-number']).not.toBe(staging.outputs['pull-request-number']);
+    const open = emu.pulls(name).filter((p) => p.state === 'open');
+    expect(open.map((p) => p.title).sort()).toEqual(['Bump api 1.3.2 → 1.5.0 in prod', 'Bump api 1.4.0 → 1.5.0 in staging']);
+    // Each branch changes only its own environment's file.
+    expect(git(dir, 'diff', '--name-only', 'main', 'gitops-bump/staging/api')).toBe('apps/api/overlays/staging/kustomization.yaml');
+    expect(git(dir, 'diff', '--name-only', 'main', 'gitops-bump/prod/api')).toBe('apps/api/overlays/prod/kustomization.yaml');
+
+    // Globs that name no single folder get a branch of their own, stable across runs, and the log says why.
+    const mixed = await pr({ images: 'ghcr.io/acme/api:1.5.0', paths: 'apps/*/overlays/staging/**, apps/*/overlays/dev/**' });
+    expect(mixed.code, mixed.stdout).toBe(0);
+    expect(mixed.outputs['pull-request-branch']).toMatch(/^gitops-bump\/paths-[0-9a-f]{8}\/api$/);
+    expect(mixed.stdout).toMatch(/^paths: the globs name different folders \(staging, dev\), so paths-[0-9a-f]{8} \(a hash of the globs\)/m);
+    const again = await pr({ images: 'ghcr.io/acme/api:1.5.0', paths: 'apps/*/overlays/dev/**\napps/*/overlays/staging/**' });
+    expect(again.outputs).toMatchObject({ 'pull-request-operation': 'unchanged', 'pull-request-branch': mixed.outputs['pull-request-branch'] });
+  });
+
   it('promotes staging to production as a PR whose branch differs from main only in the production file', async () => {
     await serve();
     const run = await pr({

@@ -57,6 +57,30 @@ describe('plan', () => {
     expect(result.unmatched).toEqual(['ghcr.io/acme/web']);
   });
 
+  it('lists each miss as written, with look-alike repositories of the same name found in the files', () => {
+    const result = plan(
+      files({
+        'a.yaml': 'image: ghcr.io/acme/api:1.0.0\n',
+        'b.yaml': 'containers:\n  - image: ghcr.io/acme/api:1.0.0\n  - image: docker.io/acme/api:2\n',
+        'c.yaml': 'image: ghcr.io/acme/web:1.0.0\n',
+      }),
+      parseImages('ghrc.io/acme/api:1.5.0, ghcr.io/acme/web:1.1.0, ghcr.io/acme/nothing:1'),
+      newer,
+    );
+    expect(result.unmatched).toEqual(['ghrc.io/acme/api', 'ghcr.io/acme/nothing']);
+    expect(result.misses).toEqual([
+      {
+        input: 'ghrc.io/acme/api:1.5.0',
+        image: 'ghrc.io/acme/api',
+        similar: [
+          { repository: 'ghcr.io/acme/api', files: 2 },
+          { repository: 'docker.io/acme/api', files: 1 },
+        ],
+      },
+      { input: 'ghcr.io/acme/nothing:1', image: 'ghcr.io/acme/nothing', similar: [] },
+    ]);
+  });
+
   it('is a no-op when the file already holds the version', () => {
     const result = plan(files({ 'd.yaml': 'image: ghcr.io/acme/api:1.1.0\n' }), parseImages('ghcr.io/acme/api:1.1.0'), newer);
     expect(result.edits).toEqual([]);

@@ -54,6 +54,24 @@ describe('readLocal', () => {
     expect(listed.skipped).toEqual([{ path: 'apps/prod/missing.yaml', reason: 'not found' }]);
   });
 
+  it('reads a bare folder as the files under it, a literal file beside a glob, and a folder named like a file', async () => {
+    expect((await listLocal(root, compilePaths(['apps/dev']))).files).toEqual(['apps/dev/a.yaml']);
+    expect((await listLocal(root, compilePaths(['apps/prod/', '!apps/prod/big.yaml']))).files).toEqual(['apps/prod/a.yaml', 'apps/prod/b.yml', 'apps/prod/binary.yaml']);
+    expect((await listLocal(root, compilePaths(['apps/dev/**', 'apps/prod/a.yaml']))).files).toEqual(['apps/dev/a.yaml', 'apps/prod/a.yaml']);
+    mkdirSync(join(root, 'apps/odd.yaml'));
+    writeFileSync(join(root, 'apps/odd.yaml/inner.yaml'), 'image: x:1\n');
+    expect((await listLocal(root, compilePaths(['apps/odd.yaml', 'apps/prod/a.yaml']))).files).toEqual(['apps/odd.yaml/inner.yaml', 'apps/prod/a.yaml']);
+    // The submodule under a bare folder is still never entered.
+    expect(await listLocal(root, compilePaths(['vendor']))).toEqual({ files: [], skipped: [{ path: 'vendor/sub', reason: 'submodule or nested repository (never entered)' }] });
+  });
+
+  it('counts the selected files before the byte pre-filter', async () => {
+    const snapshot = await readLocal(root, compilePaths(['apps/prod/*.yaml', 'apps/dev']), { maxFileBytes: 10_000, keep: (b) => b.includes('nothing') });
+    expect(snapshot.files).toEqual([]);
+    expect(snapshot.selected).toBe(4);
+    expect((await readLocal(root, compilePaths(['apps/qa']), { maxFileBytes: 10_000 })).selected).toBe(0);
+  });
+
   it('names local-path when the folder does not exist', async () => {
     await expect(listLocal(join(root, 'nope'), compilePaths(['**']))).rejects.toThrow(/Input 'local-path': .* does not exist/);
     await expect(listLocal(join(root, 'apps/prod/a.yaml'), compilePaths(['**']))).rejects.toBeInstanceOf(LocalPathError);

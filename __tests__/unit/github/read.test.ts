@@ -23,6 +23,7 @@ const FILES = {
   'apps/prod/vendor.yaml': { gitlink: '0123456789abcdef0123456789abcdef01234567' },
   'apps/prod/latin1.yaml': Buffer.from('name: caf\xe9\n', 'latin1'),
   'apps/dev/api.yaml': 'image: ghcr.io/acme/api:0\n',
+  'apps/folder.yaml/inner.yaml': 'image: ghcr.io/acme/api:0\n',
   'README.md': '# gitops\n',
 };
 
@@ -85,12 +86,12 @@ describe('explicit paths', () => {
     ]);
   });
 
-  it('skips submodules, files that are not UTF-8 (GitHub calls them binary), folders, and files over maxBytes', async () => {
-    const paths = compilePaths(['apps/prod/vendor.yaml', 'apps/prod/latin1.yaml', 'apps/prod/api/deployment.yaml', 'apps/prod']);
+  it('skips submodules, files that are not UTF-8 (GitHub calls them binary), and files over maxBytes', async () => {
+    const paths = compilePaths(['apps/prod/vendor.yaml', 'apps/prod/latin1.yaml', 'apps/prod/api/deployment.yaml']);
     const snapshot = await readSnapshot(client(), target, paths, undefined, { maxBytes: 20 });
     expect(snapshot.files).toEqual([]);
+    expect(snapshot.selected).toBe(2);
     expect(snapshot.skipped).toEqual([
-      { path: 'apps/prod', reason: 'not a file (tree)' },
       { path: 'apps/prod/api/deployment.yaml', reason: 'larger than 20 bytes (43)' },
       { path: 'apps/prod/latin1.yaml', reason: 'binary file' },
       { path: 'apps/prod/vendor.yaml', reason: 'submodule' },
@@ -109,6 +110,14 @@ describe('explicit paths', () => {
     expect(snapshot.extra?.['gone']).toBeNull();
     const clash = { selection: 'x: id', variables: { owner: { type: 'String!', value: 'evil' } } };
     await expect(readSnapshot(c, target, compilePaths(['a.yaml']), undefined, { extra: clash })).rejects.toThrow(/'\$owner' clashes/);
+  });
+
+  it('lists a literal that turns out to be a folder (named like a file), at the same commit', async () => {
+    const c = client();
+    const snapshot = await readSnapshot(c, target, compilePaths(['apps/folder.yaml', 'apps/dev/api.yaml']));
+    expect(snapshot.files.map((f) => f.path)).toEqual(['apps/dev/api.yaml', 'apps/folder.yaml/inner.yaml']);
+    expect(snapshot.selected).toBe(2);
+    expect(c.requestCount()).toBe(3);
   });
 
   it('chunks many files, one request per chunk', async () => {
@@ -152,10 +161,22 @@ describe('globs', () => {
     expect(snapshot.files.map((f) => f.path)).toEqual(['apps/dev/api.yaml', 'apps/prod/api/deployment.yaml']);
   });
 
+  it('reads a bare folder as the files under it, and a literal file beside a glob', async () => {
+    const folder = await readSnapshot(client(), target, compilePaths(['apps/dev']));
+    expect(folder.files.map((f) => f.path)).toEqual(['apps/dev/api.yaml']);
+    expect(folder.selected).toBe(1);
+    const c = client();
+    const mixed = await readSnapshot(c, target, compilePaths(['apps/deep/**/job.yaml', 'apps/prod/api/deployment.yaml', 'apps/prod/link.yaml']));
+    expect(mixed.files.map((f) => f.path)).toEqual(['apps/deep/a/b/c/d/e/f/g/job.yaml', 'apps/prod/api/deployment.yaml']);
+    expect(mixed.skipped).toEqual([{ path: 'apps/prod/link.yaml', reason: 'symbolic link (not followed)' }]);
+    expect(c.requestCount()).toBe(2);
+  });
+
   it('answers a glob that matches nothing in one request', async () => {
     const c = client();
     const snapshot = await readSnapshot(c, target, compilePaths(['clusters/**/*.yaml']));
     expect(snapshot.files).toEqual([]);
+    expect(snapshot.selected).toBe(0);
     expect(c.requestCount()).toBe(1);
   });
 });

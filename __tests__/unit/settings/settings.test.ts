@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { InputError, INPUTS, readSettings, splitList } from '../../../src/settings/settings.js';
+import { InputError, INPUTS, readSettings, splitGlobs, splitList } from '../../../src/settings/settings.js';
 
 function reader(inputs: Record<string, string>) {
   return (name: string) => inputs[name] ?? '';
@@ -17,7 +17,10 @@ describe('readSettings', () => {
     expect(s.mode).toBe('commit');
     expect(s.policy).toEqual({ kind: 'newer' });
     expect(s.maxFileBytes).toBe(1024 * 1024);
-    expect(s.environment).toBe('');
+    // The default globs name no folder: a stable hash of them stands for the environment, and the log says why.
+    expect(s.environment).toMatch(/^paths-[0-9a-f]{8}$/);
+    expect(s.environmentNote).toMatch(/^paths: the globs name no folder, so paths-[0-9a-f]{8} .*set 'environment'/);
+    expect(s.failOnUnmatched).toBe(false);
   });
 
   it('splits images on newlines and commas and drops exact duplicates', () => {
@@ -40,6 +43,7 @@ describe('readSettings', () => {
     ['branch', { branch: 'feature..x' }, /Input 'branch': 'feature\.\.x' is not a valid branch name/],
     ['token', { token: '' }, /Input 'token': is empty/],
     ['max-file-size', { 'max-file-size': 'lots' }, /Input 'max-file-size'/],
+    ['fail-on-unmatched', { 'fail-on-unmatched': 'yes' }, /Input 'fail-on-unmatched': 'yes' is not true or false/],
   ])('names the input %s in its error', (input, inputs, message) => {
     let error: unknown;
     try {
@@ -58,10 +62,64 @@ describe('readSettings', () => {
     expect(() => readSettings(reader({ images: 'a/b:1', 'local-path': '.', mode: 'pull-request' }), {})).toThrow(/Input 'mode'/);
   });
 
-  it('derives the environment from the fixed part of the paths', () => {
-    expect(readSettings(reader({ ...base, paths: 'apps/prod/**/*.yaml' }), env).environment).toBe('prod');
-    expect(readSettings(reader({ ...base, paths: 'apps/prod/**\napps/dev/**' }), env).environment).toBe('');
-    expect(readSettings(reader({ ...base, paths: 'apps/prod/**', environment: 'production' }), env).environment).toBe('production');
+  it.each([
+    ['apps/*/overlays/staging/**', 'staging'],
+    ['apps/*/overlays/prod/**', 'prod'],
+    ['envs/prod/values.yaml', 'prod'],
+    ['clusters/eu-1/prod/**', 'prod'],
+    ['apps/prod/**/*.yaml', 'prod'],
+    ['apps/web/values-prod.yaml', 'web'],
+    ['apps/dev', 'dev'],
+    ['apps/dev/', 'dev'],
+    ['./apps/*/overlays/qa/Kustomization', 'qa'],
+    ['apps/*/overlays/prod/**, !apps/legacy/**', 'prod'],
+    ['apps/api/overlays/prod/**\napps/web/overlays/prod/*.yaml', 'prod'],
+  ])('derives the environment from the whole paths pattern: %s → %s', (paths, environment) => {
+    const s = readSettings(reader({ ...base, paths }), env);
+    expect(s.environment).toBe(environment);
+    expect(s.environmentNote).toBeUndefined();
+  });
+
+  it('stands a stable hash of the normalised globs for paths that name no single folder, and says why', () => {
+    const both = readSettings(reader({ ...base, paths: 'apps/prod/**\napps/dev/**' }), env);
+    expect(both.environment).toMatch(/^paths-[0-9a-f]{8}$/);
+    expect(both.environmentNote).toContain('the globs name different folders (prod, dev)');
+    // The order, spacing and spelling of the same globs do not change it; other globs do.
+    expect(readSettings(reader({ ...base, paths: ' ./apps/dev/** , apps/prod/**' }), env).environment).toBe(both.environment);
+    expect(readSettings(reader({ ...base, paths: 'apps/prod/**\napps/qa/**' }), env).environment).not.toBe(both.environment);
+    const partly = readSettings(reader({ ...base, paths: 'apps/prod/**\n**/*.yaml' }), env);
+    expect(partly.environment).toMatch(/^paths-[0-9a-f]{8}$/);
+    expect(partly.environmentNote).toContain('**/*.yaml names none');
+    // The hash is part of the contract (it names pull-request branches): sha256 of the sorted globs, 8 hex digits.
+    expect(readSettings(reader({ ...base, paths: '**/*.{yaml,yml}' }), env).environment).toBe('paths-08d0255c');
+  });
+
+  it('lets an explicit environment win', () => {
+    const s = readSettings(reader({ ...base, paths: 'apps/prod/**\napps/dev/**', environment: 'production' }), env);
+    expect(s.environment).toBe('production');
+    expect(s.environmentNote).toBeUndefined();
+  });
+
+  it('derives the promotion source environment the same way', () => {
+    const promote = (inputs: Record<string, string>) => readSettings(reader({ token: 't', paths: 'apps/*/overlays/prod/**', ...inputs }), env);
+    expect(promote({ 'promote-from': 'apps/*/overlays/staging/**' }).promotion?.environment).toBe('staging');
+    expect(promote({ 'promote-from': 'apps/*/overlays/staging/**, apps/web/values-staging.yaml' }).promotion?.environment).toMatch(/^paths-/);
+    expect(promote({ 'promote-from': '**/*.yaml', 'promote-from-branch': 'release' }).promotion?.environment).toBe('release');
+    expect(promote({ 'promote-from': '**/*.yaml', 'promote-from-environment': 'uat' }).promotion).toMatchObject({ environment: 'uat', environmentNote: undefined });
+  });
+
+  it('reads fail-on-unmatched as a boolean', () => {
+    expect(readSettings(reader({ ...base, 'fail-on-unmatched': 'true' }), env).failOnUnmatched).toBe(true);
+    expect(readSettings(reader({ ...base, 'fail-on-unmatched': ' FALSE ' }), env).failOnUnmatched).toBe(false);
+  });
+
+  it('splits paths on commas as well as newlines, keeping commas inside braces', () => {
+    const s = readSettings(reader({ ...base, paths: 'apps/dev/**, apps/qa/**/*.{yaml,yml}\n# a comment\n!apps/qa/secret.yaml' }), env);
+    expect(s.pathPatterns).toEqual(['apps/dev/**', 'apps/qa/**/*.{yaml,yml}', '!apps/qa/secret.yaml']);
+    expect(s.paths.matches('apps/qa/x/a.yml')).toBe(true);
+    expect(s.paths.matches('apps/qa/secret.yaml')).toBe(false);
+    const promotion = readSettings(reader({ token: 't', 'promote-from': 'apps/a/**, apps/b/**' }), env).promotion;
+    expect(promotion?.patterns).toEqual(['apps/a/**', 'apps/b/**']);
   });
 
   it('accepts refs/heads/ in branch and sizes with units', () => {
@@ -74,6 +132,12 @@ describe('readSettings', () => {
 describe('splitList', () => {
   it('splits on newlines and commas, trims, drops blanks and comments', () => {
     expect(splitList(' a ,b\n\n# c\r\nd')).toEqual(['a', 'b', 'd']);
+  });
+});
+
+describe('splitGlobs', () => {
+  it('splits on newlines and commas outside braces and brackets, trims, drops blanks and comments', () => {
+    expect(splitGlobs('a/**, b/*.{yaml,yml} ,\n\n# c, d\r\n{x,{y,z}}/**,[,]/q')).toEqual(['a/**', 'b/*.{yaml,yml}', '{x,{y,z}}/**', '[,]/q']);
   });
 });
 

@@ -1,0 +1,69 @@
+// The `paths` globs: bare folders, literal files, prefixes for listing, the environment a glob names, the hash.
+import { describe, expect, it } from 'vitest';
+import { compilePaths, environmentOfGlob, environmentOfPaths, pathsKey } from '../../../src/core/paths.js';
+
+describe('compilePaths', () => {
+  it('reads a bare folder as the files under it, and a trailing slash likewise', () => {
+    for (const pattern of ['apps/dev', 'apps/dev/', './apps/dev']) {
+      const paths = compilePaths([pattern]);
+      expect(paths.matches('apps/dev/kustomization.yaml'), pattern).toBe(true);
+      expect(paths.matches('apps/dev/a/b/values.yml'), pattern).toBe(true);
+      expect(paths.matches('apps/dev-2/values.yaml'), pattern).toBe(false);
+      expect(paths.matches('apps/values.yaml'), pattern).toBe(false);
+      // Listed, never read by path: the folder is the prefix.
+      expect(paths.literals, pattern).toBeUndefined();
+      expect(paths.prefixes, pattern).toEqual(['apps/dev']);
+    }
+    expect(compilePaths(['apps/*/overlays/prod']).matches('apps/api/overlays/prod/kustomization.yaml')).toBe(true);
+  });
+
+  it('reads a literal YAML file by path, and still matches a folder of that name', () => {
+    const paths = compilePaths(['envs/prod/values.yaml', 'envs/qa/values.yml']);
+    expect(paths.literals).toEqual(['envs/prod/values.yaml', 'envs/qa/values.yml']);
+    expect(paths.matches('envs/prod/values.yaml')).toBe(true);
+    expect(paths.matches('envs/prod/values.yaml/inner.yaml')).toBe(true);
+    expect(paths.matches('envs/prod/other.yaml')).toBe(false);
+  });
+
+  it('lists a literal file mixed with globs under its own path, and a file without a YAML extension too', () => {
+    expect(compilePaths(['envs/prod/values.yaml', 'apps/prod/**']).prefixes).toEqual(['apps/prod', 'envs/prod/values.yaml']);
+    expect(compilePaths(['apps/prod', 'apps/prod/values.yaml', 'apps/production/**']).prefixes).toEqual(['apps/prod', 'apps/production']);
+    const kustomization = compilePaths(['apps/prod/Kustomization']);
+    expect(kustomization.literals).toEqual(['apps/prod/Kustomization']);
+  });
+
+  it('excludes a bare folder and everything under it', () => {
+    const paths = compilePaths(['apps/**', '!apps/legacy']);
+    expect(paths.matches('apps/legacy/a.yaml')).toBe(false);
+    expect(paths.matches('apps/live/a.yaml')).toBe(true);
+    expect(paths.exclude).toEqual(['apps/legacy']);
+  });
+});
+
+describe('environmentOfGlob', () => {
+  it.each([
+    ['apps/*/overlays/staging/**', 'staging'],
+    ['envs/prod/values.yaml', 'prod'],
+    ['clusters/eu-1/prod/**', 'prod'],
+    ['apps/prod/**/*.yaml', 'prod'],
+    ['apps/prod/*/values.yaml', 'prod'],
+    ['apps/dev', 'dev'],
+    ['apps/{dev,prod}/**', 'apps'],
+    ['**/*.{yaml,yml}', undefined],
+    ['values.yaml', undefined],
+    ['**', undefined],
+  ])('%s → %s', (glob, name) => {
+    expect(environmentOfGlob(glob)).toBe(name);
+  });
+});
+
+describe('environmentOfPaths and pathsKey', () => {
+  it('agree on one name, or stand the hash of the sorted normalised globs for the selection', () => {
+    expect(environmentOfPaths(compilePaths(['apps/api/prod/**', 'apps/web/prod/values.yaml']))).toEqual({ name: 'prod', named: true });
+    const staging = environmentOfPaths(compilePaths(['apps/*/overlays/staging/**', 'apps/web/values-staging.yaml']));
+    expect(staging).toMatchObject({ named: false, why: 'the globs name different folders (staging, web)' });
+    expect(staging.name).toBe(pathsKey(compilePaths(['./apps/web/values-staging.yaml', 'apps/*/overlays/staging/**'])));
+    expect(pathsKey(compilePaths(['a/**', '!a/b']))).not.toBe(pathsKey(compilePaths(['a/**', 'a/b'])));
+    expect(pathsKey(compilePaths(['a/**']))).toMatch(/^paths-[0-9a-f]{8}$/);
+  });
+});
