@@ -378,7 +378,7 @@ export const INPUTS: Readonly<Record<string, { readonly default?: string; readon
   token: { default: '${{ github.token }}', description: 'Token for the GitHub API (GITHUB_TOKEN, a GitHub App token or a PAT).' },
   mode: { default: 'commit', description: 'commit, pull-request or dry-run.' },
   'local-path': { description: 'Edit a checkout on disk instead of going through the API.' },
-  policy: { default: 'newer', description: 'newer (never move a semver tag backwards), any, or a semver range such as ~1.4.' },
+  policy: { default: 'newer', description: 'newer (never move a version tag backwards), any, or a semver range such as ~1.4.' },
   environment: { description: 'Names the environment in messages, summaries and the PR branch; default: the last folder the paths name, else paths-<hash>.' },
   'commit-message': { description: 'Commit message template: {summary}, {environment}, {changes}, {repository}, {branch}, {count}.' },
   'max-file-size': { default: '1MiB', description: 'Files larger than this are skipped with a note.' },

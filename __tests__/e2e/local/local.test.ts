@@ -1,5 +1,5 @@
 // The built bundle (dist/index.js), spawned with Node 24 the way the runner runs it, in local mode.
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -69,6 +69,49 @@ describe('dist/index.js in local mode', () => {
     const rollback = await runAction({ ...inputs, policy: 'any' });
     expect(rollback.outputs.changed).toBe('true');
     expect(read('apps/api/overlays/prod/kustomization.yaml')).toBe(before.replace('"1.3.2"', '"1.2.0"'));
+  });
+
+  it('orders date, two-part and four-part tags: a late older one is refused and its file untouched; a newer one is written', async () => {
+    const files: Record<string, string> = {
+      'apps/dated/deploy.yaml': 'kind: Pod\nspec:\n  containers:\n    - name: dated\n      image: ghcr.io/acme/dated:2024.11.02 # nightly\n',
+      'apps/base/values.yaml': 'image:\n  repository: ghcr.io/acme/base\n  tag: "24.10"\n',
+      'apps/four/kustomization.yaml': 'images:\n  - name: ghcr.io/acme/four\n    newTag: v1.2.3.10\n',
+    };
+    for (const [path, text] of Object.entries(files)) {
+      mkdirSync(join(repo, path, '..'), { recursive: true });
+      writeFileSync(join(repo, path), text);
+    }
+    const paths = 'apps/dated/**\napps/base/**\napps/four/**';
+    const older = await runAction({ images: 'ghcr.io/acme/dated:2024.10.15, ghcr.io/acme/base:24.04, ghcr.io/acme/four:v1.2.3.9', paths, 'local-path': repo });
+    expect(older.code, older.stdout + older.stderr).toBe(0);
+    expect(older.outputs.changed).toBe('false');
+    expect(JSON.parse(older.outputs.refused!)).toEqual([
+      { file: 'apps/base/values.yaml', line: 3, image: 'ghcr.io/acme/base', from: '24.10', to: '24.04', reason: '24.04 is older than 24.10 already there (policy: newer; use policy: any to roll back)' },
+      { file: 'apps/dated/deploy.yaml', line: 5, image: 'ghcr.io/acme/dated', from: '2024.11.02', to: '2024.10.15', reason: '2024.10.15 is older than 2024.11.02 already there (policy: newer; use policy: any to roll back)' },
+      { file: 'apps/four/kustomization.yaml', line: 3, image: 'ghcr.io/acme/four', from: 'v1.2.3.10', to: 'v1.2.3.9', reason: 'v1.2.3.9 is older than v1.2.3.10 already there (policy: newer; use policy: any to roll back)' },
+    ]);
+    expect(older.summary).toContain('2024.10.15 is older than 2024.11.02');
+    for (const [path, text] of Object.entries(files)) expect(read(path)).toBe(text);
+
+    const newer = await runAction({ images: 'ghcr.io/acme/dated:2024.11.15, ghcr.io/acme/base:25.04, ghcr.io/acme/four:v1.2.3.11', paths, 'local-path': repo });
+    expect(newer.code, newer.stdout + newer.stderr).toBe(0);
+    expect(newer.outputs.refused).toBe('[]');
+    expect(read('apps/dated/deploy.yaml')).toBe(files['apps/dated/deploy.yaml']!.replace('2024.11.02', '2024.11.15'));
+    expect(read('apps/base/values.yaml')).toBe(files['apps/base/values.yaml']!.replace('"24.10"', '"25.04"'));
+    expect(read('apps/four/kustomization.yaml')).toBe(files['apps/four/kustomization.yaml']!.replace('v1.2.3.10', 'v1.2.3.11'));
+  });
+
+  it('a promotion that moves a date tag backwards under policy any says "rolled back"', async () => {
+    writeFileSync(join(repo, 'apps/api/overlays/staging/kustomization.yaml'), 'images:\n  - name: ghcr.io/acme/api\n    newTag: 2024.10.15\n');
+    writeFileSync(join(repo, 'apps/api/overlays/prod/kustomization.yaml'), 'images:\n  - name: ghcr.io/acme/api\n    newTag: 2024.11.02\n');
+    const inputs = { 'promote-from': 'apps/api/overlays/staging/**', paths: 'apps/api/overlays/prod/**', images: 'ghcr.io/acme/api', 'local-path': repo };
+    const refused = await runAction(inputs);
+    expect(refused.code, refused.stdout + refused.stderr).toBe(0);
+    expect(JSON.parse(refused.outputs.refused!)).toMatchObject([{ from: '2024.11.02', to: '2024.10.15' }]);
+    const rollback = await runAction({ ...inputs, policy: 'any' });
+    expect(rollback.outputs.changed).toBe('true');
+    expect(rollback.summary).toContain('| `2024.11.02` | rolled back (policy: any) |');
+    expect(read('apps/api/overlays/prod/kustomization.yaml')).toBe('images:\n  - name: ghcr.io/acme/api\n    newTag: 2024.10.15\n');
   });
 
   it('dry-run reports the changes and the diff and writes nothing', async () => {

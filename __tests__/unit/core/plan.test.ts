@@ -53,7 +53,7 @@ describe('plan', () => {
   it('notes a non-semver tag and a request that matched nothing', () => {
     const result = plan(files({ 'd.yaml': 'image: ghcr.io/acme/api:sha-1a2b3c\n' }), parseImages('ghcr.io/acme/api:sha-4d5e6f, ghcr.io/acme/web:1.0.0'), newer);
     expect(result.changes).toHaveLength(1);
-    expect(result.notes.join('\n')).toMatch(/not a semantic version/);
+    expect(result.notes.join('\n')).toMatch(/'sha-4d5e6f' is not a version tag: written without an ordering check/);
     expect(result.unmatched).toEqual(['ghcr.io/acme/web']);
   });
 
