@@ -1,9 +1,9 @@
 // The Source on a directory: the files under `root` that the `paths` globs select.
-// Symlinks and submodules are never followed; binary, non-UTF-8 and oversized files are skipped with a note.
-import { isUtf8 } from 'node:buffer';
+// Symlinks and submodules are never followed; binary, non-UTF-8 (UTF-16 …) and oversized files are skipped with a note.
 import { closeSync, openSync, readdirSync, readSync, statSync, type Dirent } from 'node:fs';
 import { lstat, readFile, realpath, writeFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
+import { unicodeMarkReason, unreadableText } from '../core/encoding.js';
 import type { PathMatcher } from '../core/paths.js';
 import type { FileEdit, Skip, Snapshot, SourceFile } from '../core/types.js';
 
@@ -144,10 +144,6 @@ export async function listLocal(root: string, paths: PathMatcher): Promise<{ fil
   return { files: files.sort(), skipped };
 }
 
-function looksBinary(bytes: Buffer): boolean {
-  return bytes.subarray(0, 8000).includes(0);
-}
-
 /** Reads the selected files under `root` as one snapshot. */
 export async function readLocal(root: string, paths: PathMatcher, options: LocalReadOptions): Promise<Snapshot> {
   const listed = await listLocal(root, paths);
@@ -179,14 +175,17 @@ export async function readLocal(root: string, paths: PathMatcher, options: Local
       continue;
     }
     const bytes = buffer.subarray(0, size);
-    if (options.keep && !options.keep(bytes)) continue;
-    if (looksBinary(bytes)) {
-      skipped.push({ path, reason: 'binary file' });
+    // A UTF-16 or UTF-32 file is listed whether or not it names an image: its bytes cannot be searched for the
+    // UTF-8 name, and it must not be passed over in silence.
+    const marked = unicodeMarkReason(bytes);
+    if (marked !== undefined) {
+      skipped.push({ path, reason: marked });
       continue;
     }
-    // Decoding invalid UTF-8 would replace bytes with U+FFFD and a write would corrupt them: never edited.
-    if (!isUtf8(bytes)) {
-      skipped.push({ path, reason: 'not valid UTF-8 text' });
+    if (options.keep && !options.keep(bytes)) continue;
+    const unreadable = unreadableText(bytes);
+    if (unreadable !== undefined) {
+      skipped.push({ path, reason: unreadable });
       continue;
     }
     files.push({ path, text: bytes.toString('utf8') });

@@ -1,5 +1,6 @@
 // Snapshot reads over the GitHub API: the head commit and the files the globs match, all at that commit,
 // in the fewest round trips (explicit paths: 1 request; globs: 2, or 1 when nothing matches).
+import { mayHaveUnicodeMark, unreadableText } from '../core/encoding.js';
 import type { PathMatcher } from '../core/paths.js';
 import type { Skip, Snapshot, SourceFile } from '../core/types.js';
 import type { GitHubClient } from './client.js';
@@ -426,14 +427,17 @@ async function decide(
   if (entry.type !== 'blob' || entry.object?.__typename !== 'Blob') return { path, reason: `not a file (${entry.type})` };
   const blob = entry.object;
   const size = blob.byteSize ?? 0;
-  if (blob.isBinary === true) return { path, reason: 'binary file' };
+  // A blob GraphQL calls binary, or whose text is not its bytes, may be UTF-16 or UTF-32 text with a byte-order
+  // mark: its bytes (one REST read, only for such blobs of an even size within max-file-size) name it exactly.
+  const check = size <= settings.maxBytes && mayHaveUnicodeMark(size);
+  if (blob.isBinary === true) return check ? readBlob(client, target, path, entry.oid) : { path, reason: 'binary file' };
   if (size > settings.maxBytes) return { path, reason: `larger than ${settings.maxBytes} bytes (${size})` };
   if (blob.isTruncated === true || typeof blob.text !== 'string') return readBlob(client, target, path, entry.oid);
-  if (Buffer.byteLength(blob.text, 'utf8') !== size) return { path, reason: 'not valid UTF-8 text' };
+  if (Buffer.byteLength(blob.text, 'utf8') !== size) return check ? readBlob(client, target, path, entry.oid) : { path, reason: 'not valid UTF-8 text' };
   return { path, text: blob.text };
 }
 
-/** Reads one blob over REST (base64), for texts GraphQL truncates. */
+/** Reads one blob over REST (base64), for texts GraphQL truncates or does not give as UTF-8. */
 async function readBlob(client: GitHubClient, target: RepoRef, path: string, oid: string): Promise<SourceFile | Skip> {
   const { data } = await client.rest.request('GET /repos/{owner}/{repo}/git/blobs/{file_sha}', {
     owner: target.owner,
@@ -441,10 +445,8 @@ async function readBlob(client: GitHubClient, target: RepoRef, path: string, oid
     file_sha: oid,
   });
   const bytes = data.encoding === 'base64' ? Buffer.from(data.content, 'base64') : Buffer.from(data.content, 'utf8');
-  if (bytes.includes(0)) return { path, reason: 'binary file' };
-  const text = bytes.toString('utf8');
-  if (!Buffer.from(text, 'utf8').equals(bytes)) return { path, reason: 'not valid UTF-8 text' };
-  return { path, text };
+  const unreadable = unreadableText(bytes);
+  return unreadable === undefined ? { path, text: bytes.toString('utf8') } : { path, reason: unreadable };
 }
 
 // ---------------------------------------------------------------------------------------------------------

@@ -43,6 +43,29 @@ describe('readLocal', () => {
     });
   });
 
+  it('names UTF-16 and UTF-32 files by their byte-order mark, even when the keep filter would drop them', async () => {
+    const text = 'image: x:1\n';
+    writeFileSync(join(root, 'apps/prod/le.yaml'), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]));
+    writeFileSync(join(root, 'apps/prod/be.yaml'), Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(text, 'utf16le').swap16()]));
+    writeFileSync(join(root, 'apps/prod/le32.yaml'), Buffer.concat([Buffer.from([0xff, 0xfe, 0, 0]), Buffer.from([...text].flatMap((c) => [c.charCodeAt(0), 0, 0, 0]))]));
+    writeFileSync(join(root, 'apps/prod/latin1.yaml'), Buffer.from('image: x:1 # caf\xe9\n', 'latin1'));
+    const advice = 'gitops-bump reads UTF-8 only: convert the file to UTF-8 to have it edited';
+    for (const keep of [undefined, (bytes: Buffer) => bytes.includes('image: x:1')]) {
+      const snapshot = await readLocal(root, compilePaths(['apps/prod/*.yaml']), { maxFileBytes: 1000, ...(keep ? { keep } : {}) });
+      expect(snapshot.files.map((f) => f.path)).toEqual(['apps/prod/a.yaml']);
+      expect(Object.fromEntries(snapshot.skipped.map((s) => [s.path, s.reason]))).toEqual({
+        'apps/prod/be.yaml': `UTF-16 BE encoded (BOM FE FF); ${advice}`,
+        'apps/prod/le.yaml': `UTF-16 LE encoded (BOM FF FE); ${advice}`,
+        'apps/prod/le32.yaml': `UTF-32 LE encoded (BOM FF FE 00 00); ${advice}`,
+        'apps/prod/latin1.yaml': 'not valid UTF-8 text',
+        'apps/prod/link.yaml': 'symbolic link (never followed)',
+        'apps/prod/big.yaml': 'larger than max-file-size (1000 bytes)',
+        // the binary file does not hold the needle: the keep filter drops it unread
+        ...(keep ? {} : { 'apps/prod/binary.yaml': 'binary file' }),
+      });
+    }
+  });
+
   it('walks only under the fixed prefix of the globs', async () => {
     const listed = await listLocal(root, compilePaths(['apps/dev/**/*.yaml']));
     expect(listed.files).toEqual(['apps/dev/a.yaml']);

@@ -181,6 +181,48 @@ describe('globs', () => {
   });
 });
 
+describe('files in encodings other than UTF-8', () => {
+  const TEXT = 'image: ghcr.io/acme/api:1\n';
+  const ENCODED = {
+    'apps/le.yaml': Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(TEXT, 'utf16le')]),
+    'apps/be.yaml': Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(TEXT, 'utf16le').swap16()]),
+    'apps/latin1.yaml': Buffer.from('name: cafe\xe9\n', 'latin1'), // 12 bytes: even, checked on its bytes
+    'apps/bin.yaml': Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x01]), // 6 bytes: even, checked on its bytes
+    'apps/odd.yaml': Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00]), // 5 bytes: cannot be UTF-16, not read again
+    'apps/ok.yaml': TEXT,
+  };
+  const advice = 'gitops-bump reads UTF-8 only: convert the file to UTF-8 to have it edited';
+  const expected = [
+    { path: 'apps/be.yaml', reason: `UTF-16 BE encoded (BOM FE FF); ${advice}` },
+    { path: 'apps/bin.yaml', reason: 'binary file' },
+    { path: 'apps/latin1.yaml', reason: 'not valid UTF-8 text' },
+    { path: 'apps/le.yaml', reason: `UTF-16 LE encoded (BOM FF FE); ${advice}` },
+    { path: 'apps/odd.yaml', reason: 'binary file' },
+  ];
+  const encoded = { owner: 'acme', repo: 'encodings' };
+  beforeAll(async () => {
+    await emu.addRepo({ name: 'acme/encodings', dir: makeRepo(ENCODED) });
+  });
+
+  it('names UTF-16 files by their byte-order mark: a blob GraphQL calls binary is read once more over REST when its size is even', async () => {
+    const c = client();
+    const snapshot = await readSnapshot(c, encoded, compilePaths(Object.keys(ENCODED)));
+    expect(snapshot.files).toEqual([{ path: 'apps/ok.yaml', text: TEXT }]);
+    expect(snapshot.skipped).toEqual(expected);
+    // the head and the files in one query, then one blob read for each even-sized unreadable blob
+    const blobRead = expect.stringMatching(/^\/repos\/acme\/encodings\/git\/blobs\/[0-9a-f]{40}$/);
+    expect(emu.requests.map((r) => r.path)).toEqual(['/graphql', ...Array.from({ length: 4 }, () => blobRead)]);
+    expect(c.requestCount()).toBe(5);
+  });
+
+  it('the same through a glob, and not past max-file-size (then it stays "binary file", unread)', async () => {
+    const snapshot = await readSnapshot(client(), encoded, compilePaths(['apps/**']));
+    expect(snapshot.skipped).toEqual(expected);
+    const small = await readSnapshot(client(), encoded, compilePaths(['apps/le.yaml']), undefined, { maxBytes: 10 });
+    expect(small.skipped).toEqual([{ path: 'apps/le.yaml', reason: 'binary file' }]);
+  });
+});
+
 describe('documents', () => {
   it('stay within GitHub\'s nesting limit (25 fields) at the deepest listing, and pass paths as variables', async () => {
     const c = client();
