@@ -3,12 +3,14 @@
 //                   next to `grep -rl` over the same tree, measured in the same run (median of BENCH_RUNS).
 //   api-*           requests and wall time per scenario against the emulator at 100 ms injected latency.
 //   contention      mutations per landed bump when 20 runs bump one file at once.
+//   scale           the soaks `npm test` runs small: 3,000 manifests bumped in one local run under a 256 MB heap,
+//                   and the API requests of one bump of 40, 240 and 1,000 files (goal: ceil(n/100) + 3).
 //   byte-exactness  corpus files a load-then-dump edit (what yq-style tools do) changes beyond the tag, vs ours.
 // BENCH_ONLY=local-bump,contention selects scenarios.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { startEmulator, type Emulator } from '../__tests__/emulator/index.js';
 import { repoRoot, runAction, spawnCollect } from '../__tests__/support/action.js';
@@ -157,7 +159,73 @@ async function contention(count = 20): Promise<void> {
   }
 }
 
+/** A Pod manifest running `image`. */
+function pod(image: string, name: string): string {
+  return `apiVersion: v1\nkind: Pod\nmetadata:\n  name: ${name}\nspec:\n  containers:\n    - name: ${name}\n      image: ${image}\n`;
+}
+
+async function scale(): Promise<void> {
+  const OLD = 'ghcr.io/acme/api:1.0.0';
+  const NEW = 'ghcr.io/acme/api:1.1.0';
+  // Local: 3,000 manifests (and 3,000 files that do not mention the image), all bumped in one run.
+  const root = mkdtempSync(join(tmpdir(), 'gitops-bump-bench-scale-'));
+  try {
+    const n = 3000;
+    for (let i = 0; i < n; i++) {
+      const id = String(i).padStart(4, '0');
+      for (const [file, text] of [['deploy.yaml', pod(OLD, `svc${id}`)], ['service.yaml', `apiVersion: v1\nkind: Service\nmetadata:\n  name: svc${id}\n`]] as const) {
+        const path = join(root, `apps/svc${id}/prod`, file);
+        mkdirSync(dirname(path), { recursive: true });
+        writeFileSync(path, text);
+      }
+    }
+    let changes = 0;
+    const ms = await timeIt(async () => {
+      const run = await runAction({ images: NEW, paths: 'apps/*/prod/**', 'local-path': root }, { env: { NODE_OPTIONS: '--max-old-space-size=256' } });
+      if (run.code !== 0) throw new Error(`scale-local: the action failed: ${run.stdout.slice(-2000)}${run.stderr}`);
+      changes = (JSON.parse(run.outputs.changes!) as unknown[]).length;
+    });
+    const written = Array.from({ length: n }, (_, i) => String(i).padStart(4, '0')).filter(
+      (id) => readFileSync(join(root, `apps/svc${id}/prod/deploy.yaml`), 'utf8') === pod(NEW, `svc${id}`),
+    ).length;
+    if (changes !== n || written !== n) throw new Error(`scale-local: ${changes} changes and ${written} files written for ${n} manifests`);
+    console.log(JSON.stringify({ bench: 'scale-local', files: 2 * n, changes, heap_mb: 256, wall_ms: Math.round(ms) }));
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+  // API: the requests of one bump grow by one read per 100 files, not per file.
+  const emu = await startEmulator({ repos: [] });
+  const dirs: string[] = [];
+  try {
+    for (const n of [40, 240, 1000]) {
+      const files: Record<string, string> = {};
+      for (let i = 0; i < n; i++) files[`apps/prod/svc${String(i).padStart(4, '0')}.yaml`] = pod(OLD, `svc${i}`);
+      const dir = gitRepo({ files });
+      dirs.push(dir);
+      const name = `acme/scale-${n}`;
+      await emu.addRepo({ name, dir });
+      emu.resetLog();
+      let changes = 0;
+      const ms = await timeIt(async () => {
+        const run = await runAction({ images: NEW, repository: name, token: 'bench', paths: 'apps/prod/*.yaml' }, { env: { GITHUB_API_URL: emu.url, GITHUB_REPOSITORY: name } });
+        if (run.code !== 0) throw new Error(`scale-api: the action failed on ${n} files: ${run.stdout.slice(-2000)}${run.stderr}`);
+        changes = (JSON.parse(run.outputs.changes!) as unknown[]).length;
+      });
+      const requests = emu.requests.length;
+      const goal = Math.ceil(n / 100) + 3;
+      console.log(
+        JSON.stringify({ bench: 'scale-api', files: n, changes, requests, mutations: emu.requests.filter((r) => r.mutation).length, goal_max_requests: goal, wall_ms: Math.round(ms) }),
+      );
+      if (changes !== n || requests > goal) throw new Error(`scale-api: ${changes} changes in ${requests} requests for ${n} files (goal ≤ ${goal})`);
+    }
+  } finally {
+    await emu.stop();
+    for (const d of dirs) rmSync(d, { recursive: true, force: true });
+  }
+}
+
 if (selected('local-bump')) await localBump();
 if (selected('api')) await apiScenarios();
 if (selected('contention')) await contention();
+if (selected('scale')) await scale();
 if (selected('byte-exactness')) console.log(JSON.stringify({ bench: 'byte-exactness', ...byteExactness(join(repoRoot, '__tests__/corpus/real-world')) }));

@@ -1,7 +1,7 @@
 // The retry policy of the one Octokit factory, against a real HTTP server answering from a script.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { backoffMs, createClient, resolveEndpoints, type ClientOptions } from '../../../src/github/client.js';
 import { GitHubError, GraphqlResponseError } from '../../../src/github/errors.js';
 
@@ -33,6 +33,16 @@ beforeEach(() => {
   script = [];
   seen = [];
 });
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+/** A fixed "now" (a whole second), so waits computed from x-ratelimit-reset are exact: only Date is faked. */
+const NOW_S = 1_767_225_600;
+function frozenClock(): void {
+  vi.useFakeTimers({ toFake: ['Date'] });
+  vi.setSystemTime(NOW_S * 1000);
+}
 
 function client(overrides: Partial<ClientOptions> = {}) {
   const sleeps: number[] = [];
@@ -108,14 +118,13 @@ describe('retry policy', () => {
     expect(sleeps).toEqual([3000, 1000]);
   });
 
-  it('waits for x-ratelimit-reset when the remaining budget is 0', async () => {
-    const reset = Math.floor(Date.now() / 1000) + 5;
+  it('waits for x-ratelimit-reset when the remaining budget is 0 (and a second more)', async () => {
+    frozenClock();
+    const reset = NOW_S + 5;
     script = [json(403, { message: 'API rate limit exceeded' }, { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': String(reset) }), ok];
     const { c, sleeps } = client();
     await c.rest.request('GET /repos/{owner}/{repo}', { owner: 'acme', repo: 'gitops' });
-    expect(sleeps).toHaveLength(1);
-    expect(sleeps[0]).toBeGreaterThan(3000);
-    expect(sleeps[0]).toBeLessThanOrEqual(6000);
+    expect(sleeps).toEqual([6000]);
   });
 
   it('fails clearly when the rate limit asks for longer than the budget', async () => {
@@ -151,7 +160,8 @@ describe('graphql', () => {
   });
 
   it('retries RATE_LIMITED and GitHub timeouts', async () => {
-    const reset = Math.floor(Date.now() / 1000) + 2;
+    frozenClock();
+    const reset = NOW_S + 2;
     script = [
       json(200, { errors: [{ type: 'RATE_LIMITED', message: 'API rate limit exceeded' }] }, { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': String(reset) }),
       json(200, { data: null, errors: [{ message: 'Something went wrong while executing your query. This may be the result of a timeout.' }] }),
@@ -159,8 +169,8 @@ describe('graphql', () => {
     ];
     const { c, sleeps } = client();
     await expect(c.graphql('query Q { ok }')).resolves.toEqual({ ok: 1 });
-    expect(sleeps).toHaveLength(2);
-    expect(sleeps[0]).toBeGreaterThan(500);
+    // until the reset and a second more; then the second retry's backoff window (200 ms) times random() = 0.5
+    expect(sleeps).toEqual([3000, 100]);
     expect(c.requestCount()).toBe(3);
   });
 
