@@ -1,8 +1,8 @@
 // A repository with many matching files: locally every file is bumped in one run; through the API the request
 // count does not grow with the files but by one read per hundred (a chunk), and the bump is one commit.
 // Sized to take seconds on a busy 2-core machine: the counts checked here do not depend on the number of files
-// beyond the chunk arithmetic, and nothing here measures time. The large variants (3,000 files locally, 240
-// through the API) are the `scale` benchmark (`BENCH_ONLY=scale npm run bench`).
+// beyond the chunk arithmetic, and nothing here measures time. The large variants (3,000 files locally; 40, 240
+// and 1,000 through the API) are the `scale` benchmark (`BENCH_ONLY=scale npm run bench`).
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
