@@ -85,7 +85,11 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   statusOf: () => (/* binding */ statusOf),
 /* harmony export */   toReadError: () => (/* binding */ toReadError)
 /* harmony export */ });
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3116);
+/* harmony import */ var _core_encoding_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3590);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3116);
+// Snapshot reads over the GitHub API: the head commit and the files the globs match, all at that commit,
+// in the fewest round trips (explicit paths: 1 request; globs: 2, or 1 when nothing matches).
+
 
 const DEFAULTS = { maxBytes: 1024 * 1024, listDepth: 8, chunkSize: 100 };
 const MAX_LIST_DEPTH = 9;
@@ -169,7 +173,7 @@ async function listDeep(client, target, treeOid, unexpanded) {
         // The whole tree is too big for one answer: list each deep folder on its own.
         if (single === undefined)
             return (await Promise.all(unexpanded.map((e) => listDeep(client, target, treeOid, [e])))).flat();
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .GitHubError */ .y_('api', `the tree of ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .slug */ .yR)(target)} under '${root.path || '/'}' is too large to list in one request: narrow the \`paths\` input to a folder`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .GitHubError */ .y_('api', `the tree of ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .slug */ .yR)(target)} under '${root.path || '/'}' is too large to list in one request: narrow the \`paths\` input to a folder`);
     }
     const under = unexpanded.map((e) => `${e.path}/`);
     return data.tree
@@ -242,11 +246,11 @@ function headInfo(repository, target) {
     if (ref === null || ref.target === null) {
         if (target.branch !== undefined)
             throw branchNotFound(target, target.branch);
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .GitHubError */ .y_('branch-not-found', `${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .slug */ .yR)(target)} has no default branch (an empty repository?): push a first commit, or set the \`branch\` input`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .GitHubError */ .y_('branch-not-found', `${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .slug */ .yR)(target)} has no default branch (an empty repository?): push a first commit, or set the \`branch\` input`);
     }
     const commit = ref.target;
     if (commit.__typename !== 'Commit' || commit.tree === undefined) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .GitHubError */ .y_('api', `branch '${ref.name}' of ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .slug */ .yR)(target)} does not point to a commit (${commit.__typename})`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .GitHubError */ .y_('api', `branch '${ref.name}' of ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .slug */ .yR)(target)} does not point to a commit (${commit.__typename})`);
     }
     return {
         head: commit.oid,
@@ -339,17 +343,20 @@ async function decide(client, target, info, { path, entry }, settings) {
         return { path, reason: `not a file (${entry.type})` };
     const blob = entry.object;
     const size = blob.byteSize ?? 0;
+    // A blob GraphQL calls binary, or whose text is not its bytes, may be UTF-16 or UTF-32 text with a byte-order
+    // mark: its bytes (one REST read, only for such blobs of an even size within max-file-size) name it exactly.
+    const check = size <= settings.maxBytes && (0,_core_encoding_js__WEBPACK_IMPORTED_MODULE_0__/* .mayHaveUnicodeMark */ .Yy)(size);
     if (blob.isBinary === true)
-        return { path, reason: 'binary file' };
+        return check ? readBlob(client, target, path, entry.oid) : { path, reason: 'binary file' };
     if (size > settings.maxBytes)
         return { path, reason: `larger than ${settings.maxBytes} bytes (${size})` };
     if (blob.isTruncated === true || typeof blob.text !== 'string')
         return readBlob(client, target, path, entry.oid);
     if (Buffer.byteLength(blob.text, 'utf8') !== size)
-        return { path, reason: 'not valid UTF-8 text' };
+        return check ? readBlob(client, target, path, entry.oid) : { path, reason: 'not valid UTF-8 text' };
     return { path, text: blob.text };
 }
-/** Reads one blob over REST (base64), for texts GraphQL truncates. */
+/** Reads one blob over REST (base64), for texts GraphQL truncates or does not give as UTF-8. */
 async function readBlob(client, target, path, oid) {
     const { data } = await client.rest.request('GET /repos/{owner}/{repo}/git/blobs/{file_sha}', {
         owner: target.owner,
@@ -357,25 +364,21 @@ async function readBlob(client, target, path, oid) {
         file_sha: oid,
     });
     const bytes = data.encoding === 'base64' ? Buffer.from(data.content, 'base64') : Buffer.from(data.content, 'utf8');
-    if (bytes.includes(0))
-        return { path, reason: 'binary file' };
-    const text = bytes.toString('utf8');
-    if (!Buffer.from(text, 'utf8').equals(bytes))
-        return { path, reason: 'not valid UTF-8 text' };
-    return { path, text };
+    const unreadable = (0,_core_encoding_js__WEBPACK_IMPORTED_MODULE_0__/* .unreadableText */ .LF)(bytes);
+    return unreadable === undefined ? { path, text: bytes.toString('utf8') } : { path, reason: unreadable };
 }
 // ---------------------------------------------------------------------------------------------------------
 // Errors.
 /** Maps a failed read to a `GitHubError` a person can act on. */
 function toReadError(error, target) {
-    if (error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .GitHubError */ .y_)
+    if (error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .GitHubError */ .y_)
         return error;
-    if (error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .GraphqlResponseError */ .rp) {
+    if (error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .GraphqlResponseError */ .rp) {
         if (error.type === 'NOT_FOUND')
             return repositoryNotFound(target, error);
         if (error.type === 'FORBIDDEN')
             return forbidden(target, 'read', error.errors[0]?.message ?? 'forbidden', error);
-        return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .GitHubError */ .y_('api', `reading ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .slug */ .yR)(target)} failed: ${error.message}`, { type: error.type, cause: error });
+        return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .GitHubError */ .y_('api', `reading ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .slug */ .yR)(target)} failed: ${error.message}`, { type: error.type, cause: error });
     }
     const status = statusOf(error);
     if (status === 404)
@@ -386,15 +389,15 @@ function toReadError(error, target) {
 }
 /** The token cannot read or write `target`. */
 function forbidden(target, action, detail, cause) {
-    return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .GitHubError */ .y_('forbidden', `the token may not ${action} ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .slug */ .yR)(target)} (403 ${detail.replace(/\s+/g, ' ').trim()}): ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .accessAdvice */ .Fv)((0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .slug */ .yR)(target))}`, { status: 403, cause });
+    return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .GitHubError */ .y_('forbidden', `the token may not ${action} ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .slug */ .yR)(target)} (403 ${detail.replace(/\s+/g, ' ').trim()}): ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .accessAdvice */ .Fv)((0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .slug */ .yR)(target))}`, { status: 403, cause });
 }
 function repositoryNotFound(target, cause) {
-    return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .GitHubError */ .y_('repository-not-found', `repository ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .slug */ .yR)(target)} was not found, or the token cannot see it: check the \`repository\` input; ` +
-        (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .accessAdvice */ .Fv)((0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .slug */ .yR)(target)), { status: 404, cause });
+    return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .GitHubError */ .y_('repository-not-found', `repository ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .slug */ .yR)(target)} was not found, or the token cannot see it: check the \`repository\` input; ` +
+        (0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .accessAdvice */ .Fv)((0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .slug */ .yR)(target)), { status: 404, cause });
 }
 /** The branch does not exist. */
 function branchNotFound(target, branch, cause) {
-    return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .GitHubError */ .y_('branch-not-found', `branch '${stripHeads(branch)}' not found in ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .slug */ .yR)(target)}: check the \`branch\` input (commit mode does not create branches)`, { cause });
+    return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .GitHubError */ .y_('branch-not-found', `branch '${stripHeads(branch)}' not found in ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .slug */ .yR)(target)}: check the \`branch\` input (commit mode does not create branches)`, { cause });
 }
 /** The HTTP status of a failed request, if it has one. */
 function statusOf(error) {

@@ -31607,6 +31607,65 @@ module.exports = {
 
 /***/ }),
 
+/***/ 3590:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   LF: () => (/* binding */ unreadableText),
+/* harmony export */   Yy: () => (/* binding */ mayHaveUnicodeMark),
+/* harmony export */   pK: () => (/* binding */ unicodeMarkReason)
+/* harmony export */ });
+/* harmony import */ var node_buffer__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4573);
+/* harmony import */ var node_buffer__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_buffer__WEBPACK_IMPORTED_MODULE_0__);
+// Which bytes gitops-bump can edit as text: UTF-8 only (with or without a BOM). Every other file is skipped
+// with a reason that names what it is, so a UTF-16 file saved by a Windows editor is not called "binary".
+
+const ADVICE = 'gitops-bump reads UTF-8 only: convert the file to UTF-8 to have it edited';
+/** Byte-order marks of the Unicode encodings other than UTF-8, longest first (UTF-32 LE starts like UTF-16 LE). */
+const MARKS = [
+    { bytes: [0xff, 0xfe, 0x00, 0x00], name: 'UTF-32 LE' },
+    { bytes: [0x00, 0x00, 0xfe, 0xff], name: 'UTF-32 BE' },
+    { bytes: [0xff, 0xfe], name: 'UTF-16 LE' },
+    { bytes: [0xfe, 0xff], name: 'UTF-16 BE' },
+];
+/**
+ * The skip reason for bytes that start with a UTF-16 or UTF-32 byte-order mark
+ * (`UTF-16 LE encoded (BOM FF FE); gitops-bump reads UTF-8 only: …`), else undefined. Such bytes are never
+ * valid UTF-8 (FF and FE never occur in it), so a UTF-8 file is never taken for one.
+ */
+function unicodeMarkReason(bytes) {
+    const mark = MARKS.find((m) => m.bytes.length <= bytes.length && m.bytes.every((b, i) => bytes[i] === b));
+    if (mark === undefined)
+        return undefined;
+    const hex = mark.bytes.map((b) => b.toString(16).toUpperCase().padStart(2, '0')).join(' ');
+    return `${mark.name} encoded (BOM ${hex}); ${ADVICE}`;
+}
+/**
+ * Why `bytes` cannot be edited as text, or undefined when they are UTF-8: a UTF-16 or UTF-32 byte-order mark
+ * ({@link unicodeMarkReason}), a NUL byte (`binary file`), or bytes that are not UTF-8.
+ */
+function unreadableText(bytes) {
+    const marked = unicodeMarkReason(bytes);
+    if (marked !== undefined)
+        return marked;
+    if (bytes.includes(0))
+        return 'binary file';
+    // Decoding invalid UTF-8 would replace bytes with U+FFFD and a write would corrupt them: never edited.
+    if (!(0,node_buffer__WEBPACK_IMPORTED_MODULE_0__.isUtf8)(bytes))
+        return 'not valid UTF-8 text';
+    return undefined;
+}
+/**
+ * True when a blob of `size` bytes could be UTF-16 or UTF-32 text with a byte-order mark (an even size of at
+ * least 2 bytes), so that a "binary" or "not UTF-8" verdict made without its bytes is worth checking on them.
+ */
+function mayHaveUnicodeMark(size) {
+    return size >= 2 && size % 2 === 0;
+}
+
+
+/***/ }),
+
 /***/ 7331:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -35819,15 +35878,18 @@ function lookalikes(request, others) {
 /* harmony export */   Vw: () => (/* binding */ compareVersionTags),
 /* harmony export */   wy: () => (/* binding */ describePolicy)
 /* harmony export */ });
-/* unused harmony exports versionOfTag, isVersionTag */
+/* unused harmony exports semverOfTag, isVersionTag */
 /* harmony import */ var semver__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2088);
 /* harmony import */ var semver__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(semver__WEBPACK_IMPORTED_MODULE_0__);
 // May a version replace another? The `policy` input: `newer` (default), `any`, or a semver range.
 // Pure: no I/O.
 
 const ACCEPTED = "use 'newer' (the default: never move a version backwards), 'any' (allow rollbacks) or a semver range such as '~1.4', '^2', '>=1.2 <2' or '1.x'";
-// MAJOR.MINOR[.PATCH][-prerelease][+build] with an optional leading v/V; a bare integer is not a version.
-const VERSION = /^[vV]?(\d+)\.(\d+)(?:\.(\d+))?((?:-[0-9A-Za-z.-]+)?(?:\+[0-9A-Za-z.-]+)?)$/;
+// MAJOR.MINOR[.PATCH][-prerelease][+build] with an optional leading v/V: read by semver (`v1.4` → 1.4.0).
+const SEMVER_SHAPED = /^[vV]?(\d+)\.(\d+)(?:\.(\d+))?((?:-[0-9A-Za-z.-]+)?(?:\+[0-9A-Za-z.-]+)?)$/;
+// Two or more dot-separated numbers with an optional leading v/V and nothing else: `24.04`, `2024.11.02`,
+// `1.2.3.10`. Zero padding is allowed here (it is not in semver). A bare integer (`6801028`, `20241102`) is not.
+const DOTTED = /^[vV]?(\d+(?:\.\d+)+)$/;
 /**
  * Parses the `policy` input: '' → newer; `newer`, `any`, or a semver range (`~1.4`, `^2`, `>=1.2 <2`, `1.x`).
  * Throws an Error naming `input` and the accepted forms.
@@ -35864,31 +35926,70 @@ function judge(policy, current, wanted) {
     }
     return noDowngrade(policy, nonEmpty(current.tag), wantedTag);
 }
-/** The tag as a strict semver string (`v1.4` → `1.4.0`), or undefined when it is not a version. */
-function versionOfTag(tag) {
-    const match = VERSION.exec(tag);
+/**
+ * The tag as a strict semver string (`v1.4` → `1.4.0`), or undefined when semver cannot read it (`latest`,
+ * `6801028`, and also the dotted versions semver refuses: `24.04`, `2024.11.02`, `1.2.3.10`). The `range` policy
+ * judges only these.
+ */
+function semverOfTag(tag) {
+    const match = SEMVER_SHAPED.exec(tag);
     if (match === null)
         return undefined;
     const [, major, minor, patch, rest] = match;
     return semver__WEBPACK_IMPORTED_MODULE_0___default().valid(`${major}.${minor}.${patch ?? '0'}${rest ?? ''}`) ?? undefined;
 }
-/** True for a tag that is a version in the sense of the policy (`1.10`, `v2.0.1-rc.1`; not `6801028` or `latest`). */
+/**
+ * True for a tag the `newer` policy orders: a semver tag (`1.10`, `v2.0.1-rc.1`) or two or more dotted numbers
+ * (`24.04`, `2024.11.02`, `1.2.3.10`, with or without `v`). Not `6801028`, `latest`, `sha-1a2b3c`, `2024-11-02`.
+ */
 function isVersionTag(tag) {
-    return versionOfTag(tag) !== undefined;
+    return readVersionTag(tag) !== undefined;
 }
-/** Compares two version tags (negative, 0, positive), or undefined when either is not a version. */
+/**
+ * Compares two version tags (negative, 0, positive), or undefined when either is not a version.
+ * Two semver tags compare by semver precedence (pre-releases included). Otherwise the numbers compare part by
+ * part, numerically (`02` is 2), a missing part counting as 0 (`1.4` = `1.4.0`, `1.2.3` < `1.2.3.1`); when all
+ * numbers are equal, a semver pre-release is older than the tag without one (`1.2.3-rc.1` < `1.2.3.0`).
+ */
 function compareVersionTags(a, b) {
-    const left = versionOfTag(a);
-    const right = versionOfTag(b);
-    return left === undefined || right === undefined ? undefined : semver__WEBPACK_IMPORTED_MODULE_0___default().compare(left, right);
+    const left = readVersionTag(a);
+    const right = readVersionTag(b);
+    if (left === undefined || right === undefined)
+        return undefined;
+    if (left.semver !== undefined && right.semver !== undefined)
+        return semver__WEBPACK_IMPORTED_MODULE_0___default().compare(left.semver, right.semver);
+    const length = Math.max(left.numbers.length, right.numbers.length);
+    for (let i = 0; i < length; i++) {
+        const order = compareNumbers(left.numbers[i] ?? '0', right.numbers[i] ?? '0');
+        if (order !== 0)
+            return order;
+    }
+    return Number(right.prerelease) - Number(left.prerelease);
 }
 // ---------------------------------------------------------------------------------------------------------
 function isRange(text) {
     // A range must mention a version number or a wildcard; semver accepts some words (e.g. 'x') as '*'.
     return /[0-9*xX]/.test(text) && semver__WEBPACK_IMPORTED_MODULE_0___default().validRange(text) !== null;
 }
+function readVersionTag(tag) {
+    const strict = semverOfTag(tag);
+    if (strict !== undefined) {
+        const parsed = new (semver__WEBPACK_IMPORTED_MODULE_0___default().SemVer)(strict);
+        return { numbers: [parsed.major, parsed.minor, parsed.patch].map(String), semver: strict, prerelease: parsed.prerelease.length > 0 };
+    }
+    const dotted = DOTTED.exec(tag);
+    if (dotted === null)
+        return undefined;
+    return { numbers: dotted[1].split('.').map((n) => n.replace(/^0+(?=\d)/, '')), prerelease: false };
+}
+/** Compares two decimal numbers without leading zeros, of any length (no precision limit). */
+function compareNumbers(a, b) {
+    if (a.length !== b.length)
+        return a.length < b.length ? -1 : 1;
+    return a < b ? -1 : a > b ? 1 : 0;
+}
 function rangeRefusal(range, tag) {
-    const version = versionOfTag(tag);
+    const version = semverOfTag(tag);
     if (version === undefined)
         return `'${tag}' is not a semantic version, so it cannot be checked against the range ${range}`;
     if (!semver__WEBPACK_IMPORTED_MODULE_0___default().satisfies(version, range))
@@ -35898,12 +35999,12 @@ function rangeRefusal(range, tag) {
 function noDowngrade(policy, currentTag, wantedTag) {
     const unchecked = 'written without an ordering check';
     if (!isVersionTag(wantedTag))
-        return { allowed: true, note: `'${wantedTag}' is not a semantic version: ${unchecked}` };
+        return { allowed: true, note: `'${wantedTag}' is not a version tag: ${unchecked}` };
     if (currentTag === undefined)
         return { allowed: true, note: `the current reference has no tag: ${unchecked}` };
     const order = compareVersionTags(wantedTag, currentTag);
     if (order === undefined)
-        return { allowed: true, note: `the current tag '${currentTag}' is not a semantic version: ${unchecked}` };
+        return { allowed: true, note: `the current tag '${currentTag}' is not a version tag: ${unchecked}` };
     if (order >= 0)
         return { allowed: true };
     return {
@@ -50510,17 +50611,17 @@ function promotionRequests(files, only) {
     return { requests, found, skipped };
 }
 
-// EXTERNAL MODULE: external "node:buffer"
-var external_node_buffer_ = __nccwpck_require__(4573);
 ;// CONCATENATED MODULE: external "node:fs"
 const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 ;// CONCATENATED MODULE: external "node:fs/promises"
 const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
 ;// CONCATENATED MODULE: external "node:path"
 const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+// EXTERNAL MODULE: ./src/core/encoding.ts
+var encoding = __nccwpck_require__(3590);
 ;// CONCATENATED MODULE: ./src/deliver/local.ts
 // The Source on a directory: the files under `root` that the `paths` globs select.
-// Symlinks and submodules are never followed; binary, non-UTF-8 and oversized files are skipped with a note.
+// Symlinks and submodules are never followed; binary, non-UTF-8 (UTF-16 …) and oversized files are skipped with a note.
 
 
 
@@ -50671,9 +50772,6 @@ async function listLocal(root, paths) {
     }
     return { files: files.sort(), skipped };
 }
-function looksBinary(bytes) {
-    return bytes.subarray(0, 8000).includes(0);
-}
 /** Reads the selected files under `root` as one snapshot. */
 async function readLocal(root, paths, options) {
     const listed = await listLocal(root, paths);
@@ -50708,15 +50806,18 @@ async function readLocal(root, paths, options) {
             continue;
         }
         const bytes = buffer.subarray(0, size);
-        if (options.keep && !options.keep(bytes))
-            continue;
-        if (looksBinary(bytes)) {
-            skipped.push({ path, reason: 'binary file' });
+        // A UTF-16 or UTF-32 file is listed whether or not it names an image: its bytes cannot be searched for the
+        // UTF-8 name, and it must not be passed over in silence.
+        const marked = (0,encoding/* unicodeMarkReason */.pK)(bytes);
+        if (marked !== undefined) {
+            skipped.push({ path, reason: marked });
             continue;
         }
-        // Decoding invalid UTF-8 would replace bytes with U+FFFD and a write would corrupt them: never edited.
-        if (!(0,external_node_buffer_.isUtf8)(bytes)) {
-            skipped.push({ path, reason: 'not valid UTF-8 text' });
+        if (options.keep && !options.keep(bytes))
+            continue;
+        const unreadable = (0,encoding/* unreadableText */.LF)(bytes);
+        if (unreadable !== undefined) {
+            skipped.push({ path, reason: unreadable });
             continue;
         }
         files.push({ path, text: bytes.toString('utf8') });
@@ -51040,7 +51141,7 @@ const INPUTS = {
     token: { default: '${{ github.token }}', description: 'Token for the GitHub API (GITHUB_TOKEN, a GitHub App token or a PAT).' },
     mode: { default: 'commit', description: 'commit, pull-request or dry-run.' },
     'local-path': { description: 'Edit a checkout on disk instead of going through the API.' },
-    policy: { default: 'newer', description: 'newer (never move a semver tag backwards), any, or a semver range such as ~1.4.' },
+    policy: { default: 'newer', description: 'newer (never move a version tag backwards), any, or a semver range such as ~1.4.' },
     environment: { description: 'Names the environment in messages, summaries and the PR branch; default: the last folder the paths name, else paths-<hash>.' },
     'commit-message': { description: 'Commit message template: {summary}, {environment}, {changes}, {repository}, {branch}, {count}.' },
     'max-file-size': { default: '1MiB', description: 'Files larger than this are skipped with a note.' },
