@@ -1236,7 +1236,8 @@ function createClient(options) {
         log: { debug: log, info: log, warn: log, error: log },
     });
     rest.hook.wrap('request', async (request, requestOptions) => {
-        const label = describe(requestOptions.method, rest.request.endpoint.parse(requestOptions).url, requestOptions['query']);
+        const url = rest.request.endpoint.parse(requestOptions).url;
+        const label = describe(requestOptions.method, url, requestOptions['query']);
         if (isMutation(requestOptions['query']))
             counters.mutations += 1;
         const started = Date.now();
@@ -1261,7 +1262,7 @@ function createClient(options) {
                 failure = classified;
             }
             const waitMs = waitFor(failure, attempt, policy, random);
-            const refusal = giveUp(label, failure, attempt, Date.now() - started, waitMs, policy);
+            const refusal = giveUp(label, shownUrl(url), failure, attempt, Date.now() - started, waitMs, policy);
             if (refusal !== undefined)
                 throw refusal;
             counters.retries += 1;
@@ -1307,16 +1308,30 @@ function waitFor(failure, attempt, policy, random) {
         return failure.waitMs ?? Math.max(SECONDARY_DEFAULT_WAIT_MS, backoffMs(attempt, policy.baseMs, policy.maxMs, random));
     return backoffMs(attempt, policy.baseMs, policy.maxMs, random);
 }
-/** The error that ends the retries, or undefined to wait `waitMs` and try again. */
-function giveUp(label, failure, attempt, elapsed, waitMs, policy) {
+/** The error that ends the retries, or undefined to wait `waitMs` and try again. `url`: the request's URL without its query. */
+function giveUp(label, url, failure, attempt, elapsed, waitMs, policy) {
     if (failure.kind === 'rate-limit' && elapsed + waitMs > policy.maxTotalMs) {
         return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .GitHubError */ .y_('rate-limited', `${label}: GitHub's ${failure.reason} asks to wait ${Math.ceil(waitMs / 1000)} s, longer than the retry ` +
             `budget (${Math.round(policy.maxTotalMs / 1000)} s): re-run later, or spread the runs out`, { status: failure.status });
     }
     if (attempt < policy.attempts && elapsed + waitMs <= policy.maxTotalMs)
         return undefined;
-    return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .GitHubError */ .y_(failure.kind === 'rate-limit' ? 'rate-limited' : 'unavailable', `${label} failed ${attempt} time(s) in ${(elapsed / 1000).toFixed(1)} s (last: ${failure.reason}): ` +
-        `GitHub may be degraded (https://www.githubstatus.com); re-run the job`, { status: failure.status, cause: failure.error });
+    const tries = `${attempt} time(s) in ${(elapsed / 1000).toFixed(1)} s`;
+    if (failure.kind === 'transient' && failure.network === true) {
+        // No answer at all (refused, unknown host, reset, timeout): the address or the network, not GitHub's health.
+        return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .GitHubError */ .y_('unavailable', `could not reach ${url}: ${failure.reason} (${label}, tried ${tries}): check GITHUB_API_URL (and GITHUB_GRAPHQL_URL) ` +
+            `and the network (DNS, proxy variables, firewall), then re-run the job`, { cause: failure.error });
+    }
+    const degraded = /^https:\/\/api\.github\.com\//.test(url) ? 'GitHub may be degraded (https://www.githubstatus.com)' : 'the server may be degraded';
+    return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .GitHubError */ .y_(failure.kind === 'rate-limit' ? 'rate-limited' : 'unavailable', `${label} failed ${tries} (last: ${failure.reason}; ${url}): ${degraded}; re-run the job`, { status: failure.status, cause: failure.error });
+}
+/** A URL for messages: without credentials or a query string. */
+function shownUrl(url) {
+    return withoutCredentials(url).replace(/[?#].*$/s, '');
+}
+/** Text with the user-info of every URL in it left out (`https://user:secret@host` → `https://host`). */
+function withoutCredentials(text) {
+    return text.replace(/\b([a-z][a-z0-9+.-]*:\/\/)[^/@\s]*@/gi, '$1');
 }
 /** Decides what a thrown request error means for the retry loop. */
 function classify(error) {
@@ -1325,7 +1340,7 @@ function classify(error) {
     if (e.response === undefined) {
         // @octokit/request reports fetch failures (ECONNRESET, socket hang up, timeouts) as status 500 without a response.
         if (status === 500 || status === undefined || e.name === 'AbortError' || e.name === 'TimeoutError') {
-            return { kind: 'transient', reason: `network error: ${e.message ?? String(error)}`, error };
+            return { kind: 'transient', reason: `network error: ${withoutCredentials(e.message ?? String(error))}`, error, network: true };
         }
         return { kind: 'fatal', reason: String(e.message), error };
     }

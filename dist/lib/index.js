@@ -36321,9 +36321,11 @@ function show(value) {
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
+  jC: () => (/* binding */ ROLLED_BACK),
   QJ: () => (/* binding */ bumpResult),
   wF: () => (/* binding */ checkUnmatched),
   df: () => (/* binding */ commitMessage),
+  z1: () => (/* binding */ isRollback),
   sp: () => (/* binding */ jobSummary),
   V4: () => (/* binding */ outputs),
   NF: () => (/* binding */ pullRequestBody),
@@ -37114,14 +37116,20 @@ var reference = __nccwpck_require__(3564);
 function bumpResult(plan, context) {
     return { plan, context, outcome: outcomeLine(plan, context), diff: planDiff(plan) };
 }
-/** The action's outputs, as strings. */
+/**
+ * The action's outputs, as strings. `changed` and `changes` always agree: `changes` lists what this run wrote (or,
+ * in dry-run, would write), `changed` is true exactly when that list is not empty. In pull-request mode the plan is
+ * what the PR proposes against its base; a run that leaves the PR branch as it was (`unchanged`, `closed`, `none`)
+ * wrote nothing, so `changed` is false and `changes` empty (the summary still shows what the PR proposes).
+ */
 function outputs(plan, context) {
     const pr = context?.pullRequest;
-    // In pull-request mode the plan is what the PR proposes; `changed` says whether this run moved anything.
     const wrote = pr ? pr.operation === 'created' || pr.operation === 'updated' : plan.edits.length > 0;
+    const edited = new Set(plan.edits.map((e) => e.path));
+    const written = wrote ? plan.changes.filter((c) => edited.has(c.file)) : [];
     return {
-        changed: String(wrote),
-        changes: JSON.stringify(plan.changes),
+        changed: String(written.length > 0),
+        changes: JSON.stringify(written),
         refused: JSON.stringify(plan.refusals),
         'commit-sha': context?.commit?.oid ?? '',
         'pull-request-number': pr?.number === undefined ? '' : String(pr.number),
@@ -37134,10 +37142,26 @@ function outputs(plan, context) {
 function shortName(image) {
     return image.slice(image.lastIndexOf('/') + 1);
 }
+/** The version tag of a `from`/`to` value (`1.4.1@sha256:…` → `1.4.1`); '' for a digest alone. */
+function tagOf(version) {
+    return version.startsWith('sha256:') ? '' : version.split('@')[0];
+}
+/** True when a written change moves a version backwards (only `policy: any` writes one), by the policy's ordering. */
+function isRollback(change) {
+    const from = tagOf(change.from);
+    const to = tagOf(change.to);
+    return from !== '' && to !== '' && ((0,policy/* compareVersionTags */.Vw)(to, from) ?? 0) < 0;
+}
+/** The label a rollback carries in the log, the summary, the commit message and the PR body. */
+const ROLLED_BACK = 'rolled back';
+/** ` (rolled back)` for a rollback, else ''. */
+function rollbackMark(change) {
+    return isRollback(change) ? ` (${ROLLED_BACK})` : '';
+}
 function distinctMoves(changes) {
     const seen = new Set();
     for (const c of changes)
-        seen.add(`${shortName(c.image)} ${c.from || '(none)'} → ${c.to}`);
+        seen.add(`${shortName(c.image)} ${c.from || '(none)'} → ${c.to}${rollbackMark(c)}`);
     return [...seen];
 }
 /** `api 1.4.1 → 1.4.2, web 2.0 → 2.1` (one entry per distinct move). */
@@ -37151,7 +37175,9 @@ const PLACEHOLDER = /\{(summary|environment|changes|repository|branch|count)\}/g
  * and each image's from → to, with one line per changed file and line in the body.
  */
 function commitMessage(template, plan, context) {
-    const changesList = plan.changes.map((c) => `- ${c.image}: ${c.from || '(none)'} → ${c.to} (${c.file}:${c.line})`).join('\n');
+    const changesList = plan.changes
+        .map((c) => `- ${c.image}: ${c.from || '(none)'} → ${c.to} (${c.file}:${c.line}${isRollback(c) ? `, ${ROLLED_BACK}` : ''})`)
+        .join('\n');
     const values = {
         summary: summaryLine(plan.changes),
         environment: context.environment,
@@ -37204,7 +37230,7 @@ function pullRequestBody(template, plan, context, headBranch) {
         lines.push(`Moves these image references${env} (policy: ${cell(context.policy)}).`, '');
     lines.push('| Image | File | From | To |', '| --- | --- | --- | --- |');
     for (const c of plan.changes) {
-        lines.push(`| ${cell(c.image)} | ${fileLink(context, headBranch, c.file, c.line)} | ${code(c.from || '(none)')} | ${code(c.to)} |`);
+        lines.push(`| ${cell(c.image)} | ${fileLink(context, headBranch, c.file, c.line)} | ${code(c.from || '(none)')} | ${code(c.to)}${rollbackMark(c)} |`);
     }
     if (plan.refusals.length > 0) {
         lines.push('', '**Refused**', '');
@@ -37329,8 +37355,8 @@ function promotionRows(plan, promotion) {
         const refusals = plan.refusals.filter((r) => r.image === image);
         if (changes.length > 0) {
             const before = [...new Set(changes.map((c) => c.from || '(none)'))].join(', ');
-            const back = changes.some((c) => ((0,policy/* compareVersionTags */.Vw)(c.to, c.from) ?? 0) < 0);
-            return { image, source, sourceWhere, before, moved: true, result: back ? 'rolled back (policy: any)' : 'promoted' };
+            const back = changes.some(isRollback);
+            return { image, source, sourceWhere, before, moved: true, result: back ? `${ROLLED_BACK} (policy: any)` : 'promoted' };
         }
         if (refusals.length > 0) {
             const before = [...new Set(refusals.map((r) => r.from || '(none)'))].join(', ');
@@ -37411,7 +37437,7 @@ function renderSummary(plan, context, shape) {
     lines.push(...promotionSection(plan, context));
     if (plan.changes.length > 0) {
         lines.push('| File | Image | From | To |', '| --- | --- | --- | --- |');
-        lines.push(...capped(plan.changes, shape.rows, (c) => `| ${code(`${c.file}:${c.line}`)} | ${cell(c.image)} | ${code(c.from || '(none)')} | ${code(c.to)} |`, (rest) => `| … and ${rest} more (the \`changes\` output lists them all) | | | |`));
+        lines.push(...capped(plan.changes, shape.rows, (c) => `| ${code(`${c.file}:${c.line}`)} | ${cell(c.image)} | ${code(c.from || '(none)')} | ${code(c.to)}${rollbackMark(c)} |`, (rest) => `| … and ${rest} more (the \`changes\` output lists them all) | | | |`));
         lines.push('');
     }
     if (plan.refusals.length > 0) {
@@ -51085,7 +51111,8 @@ function wrap(input, parse) {
         if (error instanceof InputError)
             throw error;
         const message = error instanceof Error ? error.message : String(error);
-        throw new InputError(input, message.replace(new RegExp(`^Input '${input}'(:| has)\\s*`), ''));
+        // The parsers name the input themselves (`Input 'paths' has …`, `policy: …`): keep one prefix, InputError's.
+        throw new InputError(input, message.replace(new RegExp(`^(?:Input '${input}'(?::| has)|${input}:)\\s*`), ''));
     }
 }
 /** Reads and validates every input. `env` supplies the runner's defaults (GITHUB_REPOSITORY). */
@@ -51179,7 +51206,16 @@ function annotate(io, error) {
         }
     }
 }
+/** Control characters (a newline in a file name) shown as escapes, so repository text cannot start a workflow command. */
+function oneLine(text) {
+    // eslint-disable-next-line no-control-regex
+    return text.replace(/[\u0000-\u001f\u007f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
 function reportPlan(io, result, paths) {
+    for (const c of result.changes) {
+        if ((0,report/* isRollback */.z1)(c))
+            io.info(oneLine(`${report/* ROLLED_BACK */.jC} (policy: any): ${c.image} ${c.from} → ${c.to} at ${c.file}:${c.line}`));
+    }
     for (const r of result.refusals)
         io.warning(`${r.image} ${r.from || '(none)'} → ${r.to} refused: ${r.reason}`, { file: r.file, line: r.line });
     for (const note of (0,report/* unmatchedNotes */.b6)(result, paths))
@@ -51349,6 +51385,34 @@ async function run() {
 
 
 
+/** Help text width: descriptions wrap here, under their column. */
+const HELP_WIDTH = 100;
+/** `  --name  description`, every description starting in one column, long ones wrapped under it. */
+function optionLines(options) {
+    const column = 2 + Math.max(...options.map(([flag]) => flag.length)) + 2;
+    return options
+        .map(([flag, text]) => {
+        const lines = [];
+        let line = `  ${flag}`.padEnd(column);
+        let empty = true;
+        for (const word of text.split(/\s+/)) {
+            if (!empty && line.length + 1 + word.length > HELP_WIDTH) {
+                lines.push(line);
+                line = ' '.repeat(column);
+                empty = true;
+            }
+            line += empty ? word : ` ${word}`;
+            empty = false;
+        }
+        return [...lines, line].join('\n');
+    })
+        .join('\n');
+}
+/** The CLI's own defaults where the action's come from the workflow (`${{ github.token }}`). */
+const CLI_DEFAULTS = {
+    token: 'env GITHUB_TOKEN, else GH_TOKEN',
+    repository: 'env GITHUB_REPOSITORY',
+};
 const HELP = `gitops-bump: bump container image references in a GitOps repository, byte-exact.
 
 Usage:
@@ -51356,15 +51420,51 @@ Usage:
   GITHUB_TOKEN=… gitops-bump --images … --repository acme/gitops [--branch main] [--mode commit]
 
 Options (each is the action input of the same name; repeat a flag or use newlines/commas for lists):
-${Object.entries(INPUTS)
-    .map(([name, spec]) => `  --${name.padEnd(16)} ${spec.description}${spec.default && !spec.default.startsWith('$') ? ` (default: ${spec.default})` : ''}`)
-    .join('\n')}
-  --json             Print the outputs (changed, changes, refused, commit-sha) as one JSON object.
-  --help             This text.
+${optionLines([
+    ...Object.entries(INPUTS).map(([name, spec]) => {
+        const fallback = CLI_DEFAULTS[name] ?? (spec.default && !spec.default.startsWith('$') ? spec.default : undefined);
+        return [`--${name}`, `${spec.description}${fallback ? ` (default: ${fallback})` : ''}`];
+    }),
+    [
+        '--json',
+        'Print the outputs on stdout as one line of JSON instead of the diff: "changed" a boolean, "changes" and "refused" ' +
+            'arrays, "pull-request-number" a number, other outputs strings, null when empty. Messages stay on stderr.',
+    ],
+    ['--help', 'Print this text (also -h).'],
+])}
 
-The token is read from GITHUB_TOKEN (or GH_TOKEN) in API mode. Exit status: 0 on success (also when
-nothing changed or a change was refused by the policy), 1 on any error.
+In API mode (no --local-path) a token is needed: set GITHUB_TOKEN or pass --token. Exit status: 0 on success
+(also when nothing changed or a change was refused by the policy), 1 with one line on stderr on any error.
 `;
+/**
+ * The outputs as JSON values for scripts: `changed` a boolean, `pull-request-number` a number, JSON outputs
+ * (`changes`, `refused`, any value that is a JSON array or object) parsed, other values strings, '' → null.
+ */
+function jsonOutputs(values) {
+    const typed = {};
+    for (const [name, value] of Object.entries(values))
+        typed[name] = jsonValue(name, value);
+    return typed;
+}
+const BOOLEAN_OUTPUTS = new Set(['changed']);
+const NUMBER_OUTPUTS = new Set(['pull-request-number']);
+function jsonValue(name, value) {
+    if (value === '')
+        return null;
+    if (BOOLEAN_OUTPUTS.has(name) && (value === 'true' || value === 'false'))
+        return value === 'true';
+    if (NUMBER_OUTPUTS.has(name) && /^\d+$/.test(value))
+        return Number(value);
+    if (/^[[{]/.test(value)) {
+        try {
+            return JSON.parse(value);
+        }
+        catch {
+            return value;
+        }
+    }
+    return value;
+}
 function parseArgs(argv) {
     const inputs = new Map();
     let json = false;
@@ -51435,13 +51535,13 @@ async function main(argv) {
         if (given !== undefined)
             return given;
         if (name === 'token')
-            return env.GITHUB_TOKEN ?? env.GH_TOKEN ?? '';
+            return env.GITHUB_TOKEN || env.GH_TOKEN || '';
         return '';
     };
     try {
         const result = await bump(read, terminalIo(), env);
         if (parsed.json) {
-            process.stdout.write(`${JSON.stringify((0,report/* outputs */.V4)(result.plan, result.context))}\n`);
+            process.stdout.write(`${JSON.stringify(jsonOutputs((0,report/* outputs */.V4)(result.plan, result.context)))}\n`);
         }
         else if (result.context.mode === 'dry-run' && result.diff) {
             process.stdout.write(result.diff);
@@ -51450,11 +51550,14 @@ async function main(argv) {
         return 0;
     }
     catch (error) {
-        const message = error instanceof Error ? error.message : String(error);
+        const noToken = error instanceof InputError && error.input === 'token' && read('token').trim() === '';
+        const message = noToken ? NO_TOKEN : error instanceof Error ? error.message : String(error);
         process.stderr.write(`gitops-bump: ${message.split('\n')[0]}\n`);
         return 1;
     }
 }
+/** The action asks for its `token` input; a terminal user sets the environment or passes the flag. */
+const NO_TOKEN = 'no token: set GITHUB_TOKEN or pass --token (or give --local-path to edit a checkout on disk)';
 
 ;// CONCATENATED MODULE: ./src/app/entry.ts
 // The one bundle (dist/lib/index.js): both entry points, exported. Importing it runs nothing; the two files

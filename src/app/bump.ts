@@ -5,7 +5,7 @@ import { versionOf } from '../image/reference.js';
 import { promotionRequests } from '../core/promote.js';
 import { readLocal, writeLocal } from '../deliver/local.js';
 import { mayHoldAny, plan, PlanSyntaxError } from '../core/plan.js';
-import { bumpResult, checkUnmatched, unmatchedNotes, type BumpResult, type PromotionReport, type RunContext } from '../report/report.js';
+import { bumpResult, checkUnmatched, isRollback, ROLLED_BACK, unmatchedNotes, type BumpResult, type PromotionReport, type RunContext } from '../report/report.js';
 
 export type { BumpResult } from '../report/report.js';
 import { readSettings, type InputReader, type Settings } from '../settings/settings.js';
@@ -20,7 +20,16 @@ function annotate(io: Io, error: unknown): void {
   }
 }
 
+/** Control characters (a newline in a file name) shown as escapes, so repository text cannot start a workflow command. */
+function oneLine(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/[\u0000-\u001f\u007f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
 function reportPlan(io: Io, result: Plan, paths: readonly string[]): void {
+  for (const c of result.changes) {
+    if (isRollback(c)) io.info(oneLine(`${ROLLED_BACK} (policy: any): ${c.image} ${c.from} → ${c.to} at ${c.file}:${c.line}`));
+  }
   for (const r of result.refusals) io.warning(`${r.image} ${r.from || '(none)'} → ${r.to} refused: ${r.reason}`, { file: r.file, line: r.line });
   for (const note of unmatchedNotes(result, paths)) io.warning(note);
   for (const note of result.notes) io.info(`note: ${note}`);

@@ -2,7 +2,38 @@
 import type { Io, Place } from '../core/io.js';
 import { bump } from './bump.js';
 import { outputs } from '../report/report.js';
-import { INPUTS } from '../settings/settings.js';
+import { InputError, INPUTS } from '../settings/settings.js';
+
+/** Help text width: descriptions wrap here, under their column. */
+const HELP_WIDTH = 100;
+
+/** `  --name  description`, every description starting in one column, long ones wrapped under it. */
+function optionLines(options: readonly (readonly [string, string])[]): string {
+  const column = 2 + Math.max(...options.map(([flag]) => flag.length)) + 2;
+  return options
+    .map(([flag, text]) => {
+      const lines: string[] = [];
+      let line = `  ${flag}`.padEnd(column);
+      let empty = true;
+      for (const word of text.split(/\s+/)) {
+        if (!empty && line.length + 1 + word.length > HELP_WIDTH) {
+          lines.push(line);
+          line = ' '.repeat(column);
+          empty = true;
+        }
+        line += empty ? word : ` ${word}`;
+        empty = false;
+      }
+      return [...lines, line].join('\n');
+    })
+    .join('\n');
+}
+
+/** The CLI's own defaults where the action's come from the workflow (`${{ github.token }}`). */
+const CLI_DEFAULTS: Readonly<Record<string, string>> = {
+  token: 'env GITHUB_TOKEN, else GH_TOKEN',
+  repository: 'env GITHUB_REPOSITORY',
+};
 
 const HELP = `gitops-bump: bump container image references in a GitOps repository, byte-exact.
 
@@ -11,15 +42,49 @@ Usage:
   GITHUB_TOKEN=… gitops-bump --images … --repository acme/gitops [--branch main] [--mode commit]
 
 Options (each is the action input of the same name; repeat a flag or use newlines/commas for lists):
-${Object.entries(INPUTS)
-  .map(([name, spec]) => `  --${name.padEnd(16)} ${spec.description}${spec.default && !spec.default.startsWith('$') ? ` (default: ${spec.default})` : ''}`)
-  .join('\n')}
-  --json             Print the outputs (changed, changes, refused, commit-sha) as one JSON object.
-  --help             This text.
+${optionLines([
+  ...Object.entries(INPUTS).map(([name, spec]): [string, string] => {
+    const fallback = CLI_DEFAULTS[name] ?? (spec.default && !spec.default.startsWith('$') ? spec.default : undefined);
+    return [`--${name}`, `${spec.description}${fallback ? ` (default: ${fallback})` : ''}`];
+  }),
+  [
+    '--json',
+    'Print the outputs on stdout as one line of JSON instead of the diff: "changed" a boolean, "changes" and "refused" ' +
+      'arrays, "pull-request-number" a number, other outputs strings, null when empty. Messages stay on stderr.',
+  ],
+  ['--help', 'Print this text (also -h).'],
+])}
 
-The token is read from GITHUB_TOKEN (or GH_TOKEN) in API mode. Exit status: 0 on success (also when
-nothing changed or a change was refused by the policy), 1 on any error.
+In API mode (no --local-path) a token is needed: set GITHUB_TOKEN or pass --token. Exit status: 0 on success
+(also when nothing changed or a change was refused by the policy), 1 with one line on stderr on any error.
 `;
+
+/**
+ * The outputs as JSON values for scripts: `changed` a boolean, `pull-request-number` a number, JSON outputs
+ * (`changes`, `refused`, any value that is a JSON array or object) parsed, other values strings, '' → null.
+ */
+function jsonOutputs(values: Readonly<Record<string, string>>): Record<string, unknown> {
+  const typed: Record<string, unknown> = {};
+  for (const [name, value] of Object.entries(values)) typed[name] = jsonValue(name, value);
+  return typed;
+}
+
+const BOOLEAN_OUTPUTS = new Set(['changed']);
+const NUMBER_OUTPUTS = new Set(['pull-request-number']);
+
+function jsonValue(name: string, value: string): unknown {
+  if (value === '') return null;
+  if (BOOLEAN_OUTPUTS.has(name) && (value === 'true' || value === 'false')) return value === 'true';
+  if (NUMBER_OUTPUTS.has(name) && /^\d+$/.test(value)) return Number(value);
+  if (/^[[{]/.test(value)) {
+    try {
+      return JSON.parse(value) as unknown;
+    } catch {
+      return value;
+    }
+  }
+  return value;
+}
 
 interface Parsed {
   readonly inputs: Map<string, string>;
@@ -93,21 +158,25 @@ export async function main(argv: readonly string[]): Promise<number> {
   const read = (name: string): string => {
     const given = parsed.inputs.get(name);
     if (given !== undefined) return given;
-    if (name === 'token') return env.GITHUB_TOKEN ?? env.GH_TOKEN ?? '';
+    if (name === 'token') return env.GITHUB_TOKEN || env.GH_TOKEN || '';
     return '';
   };
   try {
     const result = await bump(read, terminalIo(), env);
     if (parsed.json) {
-      process.stdout.write(`${JSON.stringify(outputs(result.plan, result.context))}\n`);
+      process.stdout.write(`${JSON.stringify(jsonOutputs(outputs(result.plan, result.context)))}\n`);
     } else if (result.context.mode === 'dry-run' && result.diff) {
       process.stdout.write(result.diff);
     }
     process.stderr.write(`${result.outcome}\n`);
     return 0;
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
+    const noToken = error instanceof InputError && error.input === 'token' && read('token').trim() === '';
+    const message = noToken ? NO_TOKEN : error instanceof Error ? error.message : String(error);
     process.stderr.write(`gitops-bump: ${message.split('\n')[0]}\n`);
     return 1;
   }
 }
+
+/** The action asks for its `token` input; a terminal user sets the environment or passes the flag. */
+const NO_TOKEN = 'no token: set GITHUB_TOKEN or pass --token (or give --local-path to edit a checkout on disk)';

@@ -98,7 +98,8 @@ export function createClient(options: ClientOptions) {
   });
 
   rest.hook.wrap('request', async (request, requestOptions) => {
-    const label = describe(requestOptions.method, rest.request.endpoint.parse(requestOptions).url, requestOptions['query']);
+    const url = rest.request.endpoint.parse(requestOptions).url;
+    const label = describe(requestOptions.method, url, requestOptions['query']);
     if (isMutation(requestOptions['query'])) counters.mutations += 1;
     const started = Date.now();
     for (let attempt = 1; ; attempt += 1) {
@@ -119,7 +120,7 @@ export function createClient(options: ClientOptions) {
         failure = classified;
       }
       const waitMs = waitFor(failure, attempt, policy, random);
-      const refusal = giveUp(label, failure, attempt, Date.now() - started, waitMs, policy);
+      const refusal = giveUp(label, shownUrl(url), failure, attempt, Date.now() - started, waitMs, policy);
       if (refusal !== undefined) throw refusal;
       counters.retries += 1;
       log(`${label}: retry ${attempt}/${policy.attempts - 1} in ${waitMs} ms`);
@@ -166,7 +167,7 @@ export function backoffMs(attempt: number, baseMs: number, maxMs: number, random
 }
 
 type Failure =
-  | { kind: 'transient'; reason: string; status?: number; error?: unknown }
+  | { kind: 'transient'; reason: string; status?: number; error?: unknown; network?: boolean }
   | { kind: 'rate-limit'; reason: string; status?: number; waitMs: number | undefined; error?: unknown }
   | { kind: 'fatal'; reason: string; status?: number; error: unknown };
 
@@ -178,9 +179,10 @@ function waitFor(failure: Failure, attempt: number, policy: Required<RetryOption
   return backoffMs(attempt, policy.baseMs, policy.maxMs, random);
 }
 
-/** The error that ends the retries, or undefined to wait `waitMs` and try again. */
+/** The error that ends the retries, or undefined to wait `waitMs` and try again. `url`: the request's URL without its query. */
 function giveUp(
   label: string,
+  url: string,
   failure: Retryable,
   attempt: number,
   elapsed: number,
@@ -196,12 +198,32 @@ function giveUp(
     );
   }
   if (attempt < policy.attempts && elapsed + waitMs <= policy.maxTotalMs) return undefined;
+  const tries = `${attempt} time(s) in ${(elapsed / 1000).toFixed(1)} s`;
+  if (failure.kind === 'transient' && failure.network === true) {
+    // No answer at all (refused, unknown host, reset, timeout): the address or the network, not GitHub's health.
+    return new GitHubError(
+      'unavailable',
+      `could not reach ${url}: ${failure.reason} (${label}, tried ${tries}): check GITHUB_API_URL (and GITHUB_GRAPHQL_URL) ` +
+        `and the network (DNS, proxy variables, firewall), then re-run the job`,
+      { cause: failure.error },
+    );
+  }
+  const degraded = /^https:\/\/api\.github\.com\//.test(url) ? 'GitHub may be degraded (https://www.githubstatus.com)' : 'the server may be degraded';
   return new GitHubError(
     failure.kind === 'rate-limit' ? 'rate-limited' : 'unavailable',
-    `${label} failed ${attempt} time(s) in ${(elapsed / 1000).toFixed(1)} s (last: ${failure.reason}): ` +
-      `GitHub may be degraded (https://www.githubstatus.com); re-run the job`,
+    `${label} failed ${tries} (last: ${failure.reason}; ${url}): ${degraded}; re-run the job`,
     { status: failure.status, cause: failure.error },
   );
+}
+
+/** A URL for messages: without credentials or a query string. */
+function shownUrl(url: string): string {
+  return withoutCredentials(url).replace(/[?#].*$/s, '');
+}
+
+/** Text with the user-info of every URL in it left out (`https://user:secret@host` → `https://host`). */
+function withoutCredentials(text: string): string {
+  return text.replace(/\b([a-z][a-z0-9+.-]*:\/\/)[^/@\s]*@/gi, '$1');
 }
 
 interface HttpErrorLike {
@@ -218,7 +240,7 @@ function classify(error: unknown): Failure {
   if (e.response === undefined) {
     // @octokit/request reports fetch failures (ECONNRESET, socket hang up, timeouts) as status 500 without a response.
     if (status === 500 || status === undefined || e.name === 'AbortError' || e.name === 'TimeoutError') {
-      return { kind: 'transient', reason: `network error: ${e.message ?? String(error)}`, error };
+      return { kind: 'transient', reason: `network error: ${withoutCredentials(e.message ?? String(error))}`, error, network: true };
     }
     return { kind: 'fatal', reason: String(e.message), error };
   }

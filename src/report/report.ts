@@ -52,14 +52,20 @@ export function bumpResult(plan: Plan, context: RunContext): BumpResult {
   return { plan, context, outcome: outcomeLine(plan, context), diff: planDiff(plan) };
 }
 
-/** The action's outputs, as strings. */
+/**
+ * The action's outputs, as strings. `changed` and `changes` always agree: `changes` lists what this run wrote (or,
+ * in dry-run, would write), `changed` is true exactly when that list is not empty. In pull-request mode the plan is
+ * what the PR proposes against its base; a run that leaves the PR branch as it was (`unchanged`, `closed`, `none`)
+ * wrote nothing, so `changed` is false and `changes` empty (the summary still shows what the PR proposes).
+ */
 export function outputs(plan: Plan, context?: Pick<RunContext, 'commit' | 'pullRequest'>): Record<string, string> {
   const pr = context?.pullRequest;
-  // In pull-request mode the plan is what the PR proposes; `changed` says whether this run moved anything.
   const wrote = pr ? pr.operation === 'created' || pr.operation === 'updated' : plan.edits.length > 0;
+  const edited = new Set(plan.edits.map((e) => e.path));
+  const written = wrote ? plan.changes.filter((c) => edited.has(c.file)) : [];
   return {
-    changed: String(wrote),
-    changes: JSON.stringify(plan.changes),
+    changed: String(written.length > 0),
+    changes: JSON.stringify(written),
     refused: JSON.stringify(plan.refusals),
     'commit-sha': context?.commit?.oid ?? '',
     'pull-request-number': pr?.number === undefined ? '' : String(pr.number),
@@ -74,9 +80,29 @@ function shortName(image: string): string {
   return image.slice(image.lastIndexOf('/') + 1);
 }
 
+/** The version tag of a `from`/`to` value (`1.4.1@sha256:…` → `1.4.1`); '' for a digest alone. */
+function tagOf(version: string): string {
+  return version.startsWith('sha256:') ? '' : version.split('@')[0]!;
+}
+
+/** True when a written change moves a version backwards (only `policy: any` writes one), by the policy's ordering. */
+export function isRollback(change: Pick<Change, 'from' | 'to'>): boolean {
+  const from = tagOf(change.from);
+  const to = tagOf(change.to);
+  return from !== '' && to !== '' && (compareVersionTags(to, from) ?? 0) < 0;
+}
+
+/** The label a rollback carries in the log, the summary, the commit message and the PR body. */
+export const ROLLED_BACK = 'rolled back';
+
+/** ` (rolled back)` for a rollback, else ''. */
+function rollbackMark(change: Pick<Change, 'from' | 'to'>): string {
+  return isRollback(change) ? ` (${ROLLED_BACK})` : '';
+}
+
 function distinctMoves(changes: readonly Change[]): string[] {
   const seen = new Set<string>();
-  for (const c of changes) seen.add(`${shortName(c.image)} ${c.from || '(none)'} → ${c.to}`);
+  for (const c of changes) seen.add(`${shortName(c.image)} ${c.from || '(none)'} → ${c.to}${rollbackMark(c)}`);
   return [...seen];
 }
 
@@ -93,7 +119,9 @@ const PLACEHOLDER = /\{(summary|environment|changes|repository|branch|count)\}/g
  * and each image's from → to, with one line per changed file and line in the body.
  */
 export function commitMessage(template: string, plan: Plan, context: RunContext): { headline: string; body: string } {
-  const changesList = plan.changes.map((c) => `- ${c.image}: ${c.from || '(none)'} → ${c.to} (${c.file}:${c.line})`).join('\n');
+  const changesList = plan.changes
+    .map((c) => `- ${c.image}: ${c.from || '(none)'} → ${c.to} (${c.file}:${c.line}${isRollback(c) ? `, ${ROLLED_BACK}` : ''})`)
+    .join('\n');
   const values: Record<string, string> = {
     summary: summaryLine(plan.changes),
     environment: context.environment,
@@ -146,7 +174,7 @@ export function pullRequestBody(template: string, plan: Plan, context: RunContex
   else lines.push(`Moves these image references${env} (policy: ${cell(context.policy)}).`, '');
   lines.push('| Image | File | From | To |', '| --- | --- | --- | --- |');
   for (const c of plan.changes) {
-    lines.push(`| ${cell(c.image)} | ${fileLink(context, headBranch, c.file, c.line)} | ${code(c.from || '(none)')} | ${code(c.to)} |`);
+    lines.push(`| ${cell(c.image)} | ${fileLink(context, headBranch, c.file, c.line)} | ${code(c.from || '(none)')} | ${code(c.to)}${rollbackMark(c)} |`);
   }
   if (plan.refusals.length > 0) {
     lines.push('', '**Refused**', '');
@@ -279,8 +307,8 @@ export function promotionRows(plan: Plan, promotion: PromotionReport): Promotion
     const refusals = plan.refusals.filter((r) => r.image === image);
     if (changes.length > 0) {
       const before = [...new Set(changes.map((c) => c.from || '(none)'))].join(', ');
-      const back = changes.some((c) => (compareVersionTags(c.to, c.from) ?? 0) < 0);
-      return { image, source, sourceWhere, before, moved: true, result: back ? 'rolled back (policy: any)' : 'promoted' };
+      const back = changes.some(isRollback);
+      return { image, source, sourceWhere, before, moved: true, result: back ? `${ROLLED_BACK} (policy: any)` : 'promoted' };
     }
     if (refusals.length > 0) {
       const before = [...new Set(refusals.map((r) => r.from || '(none)'))].join(', ');
@@ -381,7 +409,7 @@ function renderSummary(plan: Plan, context: RunContext, shape: SummaryShape): st
       ...capped(
         plan.changes,
         shape.rows,
-        (c) => `| ${code(`${c.file}:${c.line}`)} | ${cell(c.image)} | ${code(c.from || '(none)')} | ${code(c.to)} |`,
+        (c) => `| ${code(`${c.file}:${c.line}`)} | ${cell(c.image)} | ${code(c.from || '(none)')} | ${code(c.to)}${rollbackMark(c)} |`,
         (rest) => `| … and ${rest} more (the \`changes\` output lists them all) | | | |`,
       ),
     );

@@ -320,7 +320,8 @@ function wrap<T>(input: string, parse: () => T): T {
   } catch (error) {
     if (error instanceof InputError) throw error;
     const message = error instanceof Error ? error.message : String(error);
-    throw new InputError(input, message.replace(new RegExp(`^Input '${input}'(:| has)\\s*`), ''));
+    // The parsers name the input themselves (`Input 'paths' has …`, `policy: …`): keep one prefix, InputError's.
+    throw new InputError(input, message.replace(new RegExp(`^(?:Input '${input}'(?::| has)|${input}:)\\s*`), ''));
   }
 }
 

@@ -1,5 +1,7 @@
 // The built bundle (dist/index.js), spawned with Node 24 the way the runner runs it, against the emulator.
 import { rmSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startEmulator, type Emulator } from '../../emulator/index.js';
@@ -161,9 +163,36 @@ describe('dist/index.js against the emulator: commit mode', () => {
     expect(JSON.parse(late.outputs.refused!)).toMatchObject([{ from: '1.5.0', to: '1.4.9', file: 'apps/api/overlays/prod/kustomization.yaml' }]);
     expect(head()).toBe(after);
   });
+
+  it('rolls back under policy any and says so in the commit message, the log and the summary', async () => {
+    await serve();
+    const run = await bumpHere({ images: 'ghcr.io/acme/api:1.2.0', paths: 'apps/api/overlays/prod/**', policy: 'any' });
+    expect(run.code, run.stdout).toBe(0);
+    const sha = run.outputs['commit-sha']!;
+    expect(git(dir, 'log', '-1', '--format=%s', sha)).toBe('Bump api 1.3.2 → 1.2.0 (rolled back) in prod');
+    expect(git(dir, 'log', '-1', '--format=%b', sha)).toBe('- ghcr.io/acme/api: 1.3.2 → 1.2.0 (apps/api/overlays/prod/kustomization.yaml:10, rolled back)');
+    expect(run.stdout).toContain('rolled back (policy: any): ghcr.io/acme/api 1.3.2 → 1.2.0 at apps/api/overlays/prod/kustomization.yaml:10');
+    expect(run.summary).toContain('| `1.3.2` | `1.2.0` (rolled back) |');
+  });
 });
 
 describe('dist/index.js against the emulator: errors a person can act on, nothing committed', () => {
+  it('an API address nothing listens on: names the URL and what to check, not GitHub\'s status page', async () => {
+    const closed = createServer();
+    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
+    const port = (closed.address() as AddressInfo).port;
+    await new Promise<void>((resolve) => closed.close(() => resolve()));
+    const run = await runAction(
+      { repository: 'acme/gitops', token: TOKEN, images: 'ghcr.io/acme/api:1.5.0' },
+      { env: { GITHUB_API_URL: `http://127.0.0.1:${port}/api/v3`, GITHUB_REPOSITORY: 'acme/gitops' } },
+    );
+    expect(run.code).toBe(1);
+    const error = run.stdout.split('\n').find((l) => l.startsWith('::error::'));
+    expect(error, run.stdout).toMatch(new RegExp(`^::error::could not reach http://127\\.0\\.0\\.1:${port}/api/graphql: network error: .*ECONNREFUSED.*check GITHUB_API_URL`));
+    expect(run.stdout).not.toMatch(/githubstatus|GitHub may be degraded/);
+    expect(printed(run)).not.toContain(TOKEN);
+  });
+
   it.each([
     ['a bad token (401)', { token: 'ghs_revoked' }, {}, /token was rejected \(401\)/],
     ['a repository the token cannot see (404)', { repository: 'acme/elsewhere' }, {}, /acme\/elsewhere/],

@@ -69,6 +69,24 @@ describe('dist/index.js in local mode', () => {
     const rollback = await runAction({ ...inputs, policy: 'any' });
     expect(rollback.outputs.changed).toBe('true');
     expect(read('apps/api/overlays/prod/kustomization.yaml')).toBe(before.replace('"1.3.2"', '"1.2.0"'));
+    // A plain bump that moves backwards says so: in the log (per change and in the outcome) and in the summary table.
+    const log = rollback.stdout.split('\n');
+    expect(log).toContain('rolled back (policy: any): ghcr.io/acme/api 1.3.2 → 1.2.0 at apps/api/overlays/prod/kustomization.yaml:10');
+    expect(log).toContain('Bumped 1 image reference in 1 file (api 1.3.2 → 1.2.0 (rolled back)).');
+    expect(rollback.summary).toContain('| `apps/api/overlays/prod/kustomization.yaml:10` | ghcr.io/acme/api | `1.3.2` | `1.2.0` (rolled back) |');
+    // The output keeps its shape.
+    expect(JSON.parse(rollback.outputs.changes!)).toEqual([{ file: 'apps/api/overlays/prod/kustomization.yaml', line: 10, image: 'ghcr.io/acme/api', from: '1.3.2', to: '1.2.0' }]);
+
+    // A forward move under policy any is not labelled.
+    const forward = await runAction({ ...inputs, images: 'ghcr.io/acme/api:1.2.1', policy: 'any' });
+    expect(forward.outputs.changed).toBe('true');
+    expect(forward.stdout + forward.summary).not.toContain('rolled back');
+  });
+
+  it("names a bad policy once: Input 'policy': '<value>' is not a policy", async () => {
+    const run = await runAction({ images: 'ghcr.io/acme/api:1.5.0', 'local-path': repo, policy: 'newest' });
+    expect(run.code).toBe(1);
+    expect(run.annotations).toEqual([expect.stringMatching(/^::error::Input 'policy': 'newest' is not a policy; use 'newer'/)]);
   });
 
   it('orders date, two-part and four-part tags: a late older one is refused and its file untouched; a newer one is written', async () => {

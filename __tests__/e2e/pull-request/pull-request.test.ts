@@ -75,7 +75,11 @@ describe('mode: pull-request', () => {
 
     const head = rev(branch);
     const again = await pr({ images: 'ghcr.io/acme/api:1.6.0', ...PROD, 'pr-labels': 'deploy' });
-    expect(again.outputs).toMatchObject({ 'pull-request-operation': 'unchanged', 'pull-request-number': number, changed: 'false' });
+    expect(updated.outputs.changed).toBe('true');
+    expect(JSON.parse(updated.outputs.changes!)).toMatchObject([{ from: '1.3.2', to: '1.6.0' }]);
+    // changed and changes agree: this run wrote nothing, so it lists nothing (the summary still shows what the PR proposes).
+    expect(again.outputs).toMatchObject({ 'pull-request-operation': 'unchanged', 'pull-request-number': number, changed: 'false', changes: '[]' });
+    expect(again.summary).toContain('it already proposes these versions (api 1.3.2 → 1.6.0)');
     expect(rev(branch)).toBe(head);
 
     const late = await pr({ images: 'ghcr.io/acme/api:1.5.5', ...PROD });
@@ -89,6 +93,17 @@ describe('mode: pull-request', () => {
     expect(other.outputs['pull-request-branch']).toBe('gitops-bump/prod/api-migrations');
   });
 
+  it('labels a rollback (policy any) in the title, the commit and the PR body', async () => {
+    await serve();
+    const run = await pr({ images: 'ghcr.io/acme/api:1.2.0', ...PROD, policy: 'any' });
+    expect(run.code, run.stdout).toBe(0);
+    expect(run.outputs).toMatchObject({ 'pull-request-operation': 'created', changed: 'true' });
+    const record = emu.pulls(name).find((p) => String(p.number) === run.outputs['pull-request-number'])!;
+    expect(record.title).toBe('Bump api 1.3.2 → 1.2.0 (rolled back) in prod');
+    expect(record.body).toMatch(/\| `1\.3\.2` \| `1\.2\.0` \(rolled back\) \|/);
+    expect(git(dir, 'log', '-1', '--format=%b', run.outputs['pull-request-branch']!)).toContain('(apps/api/overlays/prod/kustomization.yaml:10, rolled back)');
+  });
+
   it('closes the PR and deletes its branch once the base holds every version it proposed', async () => {
     await serve();
     const created = await pr({ images: 'ghcr.io/acme/web:2.11', paths: 'apps/web/values-prod.yaml' });
@@ -98,7 +113,7 @@ describe('mode: pull-request', () => {
     git(dir, 'update-ref', 'refs/heads/main', rev(branch), rev('main'));
     const closed = await pr({ images: 'ghcr.io/acme/web:2.11', paths: 'apps/web/values-prod.yaml' });
     expect(closed.code, closed.stdout).toBe(0);
-    expect(closed.outputs).toMatchObject({ 'pull-request-operation': 'closed', changed: 'false' });
+    expect(closed.outputs).toMatchObject({ 'pull-request-operation': 'closed', changed: 'false', changes: '[]' });
     expect(emu.pulls(name).find((p) => String(p.number) === created.outputs['pull-request-number'])!.state).toBe('closed');
     expect(branchExists(branch)).toBe(false);
   });

@@ -81,6 +81,38 @@ describe('retry policy', () => {
     expect(seen).toHaveLength(4);
   });
 
+  it('names the URL it could not reach and the settings to check when nothing answers, without blaming GitHub', async () => {
+    // A port that was just free: connecting is refused.
+    const closed = createServer();
+    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
+    const port = (closed.address() as AddressInfo).port;
+    await new Promise<void>((resolve) => closed.close(() => resolve()));
+    const { c } = client({ apiUrl: `http://127.0.0.1:${port}/api/v3` });
+    const error = await c.rest.request('GET /repos/{owner}/{repo}/git/trees/{sha}', { owner: 'acme', repo: 'gitops', sha: 'main', recursive: '1' }).catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: 'unavailable' });
+    const message = (error as Error).message;
+    expect(message).toMatch(new RegExp(`^could not reach http://127\\.0\\.0\\.1:${port}/api/v3/repos/acme/gitops/git/trees/main: network error: .*ECONNREFUSED`));
+    expect(message).toContain('(GET /api/v3/repos/acme/gitops/git/trees/main, tried 4 time(s) in');
+    expect(message).toContain('check GITHUB_API_URL');
+    expect(message).not.toMatch(/githubstatus|GitHub may be degraded/);
+    expect(message).not.toContain('recursive');
+  });
+
+  it('leaves credentials written into the API URL out of the message and the log', async () => {
+    const { c, logs } = client({ apiUrl: 'http://user:secret-in-url@127.0.0.1:1/api/v3' });
+    const error = await c.rest.request('GET /repos/{owner}/{repo}', { owner: 'acme', repo: 'gitops' }).catch((e: unknown) => e);
+    expect((error as Error).message).toMatch(/^could not reach http:\/\/127\.0\.0\.1:1\/api\/v3\/repos\/acme\/gitops: network error/);
+    expect([(error as Error).message, ...logs].join('\n')).not.toContain('secret-in-url');
+  });
+
+  it('points at the status page only for api.github.com when GitHub keeps answering 5xx', async () => {
+    script = [json(502, {}), json(502, {}), json(502, {}), json(502, {})];
+    const { c } = client();
+    const error = await c.rest.request('GET /repos/{owner}/{repo}', { owner: 'acme', repo: 'gitops' }).catch((e: unknown) => e);
+    expect((error as Error).message).toContain(`(last: 502; ${url}/repos/acme/gitops): the server may be degraded; re-run the job`);
+    expect((error as Error).message).not.toContain('githubstatus');
+  });
+
   it('never retries other 4xx', async () => {
     script = [json(404, { message: 'Not Found' }), ok];
     const { c } = client();

@@ -35,7 +35,7 @@ describe('readSettings', () => {
     ['images', { images: 'a/b:1\na/b:2' }, /two versions of one image/],
     ['images', { images: 'a/b:1\u0007' }, /\\u0007/],
     ['mode', { mode: 'push' }, /Input 'mode': 'push' is not one of commit, pull-request, dry-run/],
-    ['policy', { policy: 'newest' }, /Input 'policy'/],
+    ['policy', { policy: 'newest' }, /^Input 'policy': 'newest' is not a policy; use 'newer'/],
     ['paths', { paths: '../other/**' }, /Input 'paths'.*'\.\.' would leave the repository/],
     ['paths', { paths: '/etc/*.yaml' }, /Input 'paths'.*relative to the repository root/],
     ['paths', { paths: '!a.yaml' }, /Input 'paths'.*selects nothing/],
