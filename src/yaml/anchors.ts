@@ -168,7 +168,15 @@ function classify(alias: AliasAt, scalar: Written, site: FoundSite, readers: rea
   if (owner !== undefined) return owner === site ? 'own' : 'site';
   if (alias.merge !== undefined) {
     const key = keyOf(alias.target, inner?.start ?? scalar.start);
-    if (key !== undefined) return overridden(alias.merge, key) ? undefined : 'other';
+    if (key !== undefined) {
+      if (overridden(alias.merge, key)) return undefined;
+      // The merging mapping takes the pair as its own: an `image:` pair repeats that image, any other pair (a
+      // tag merged into a mapping that is no image site) is read by something that is not an image.
+      if (key !== 'image') return 'other';
+      if (inner !== undefined) return inner.kind === 'own' ? 'copy' : inner.kind;
+      const copied = readers.find((reader) => reader.target.kind === 'reference');
+      return copied === undefined ? 'other' : copied === site ? 'copy' : 'site';
+    }
   }
   // A collection holding an alias repeats what that alias reads: this site's image, another's, or a non-image.
   if (inner !== undefined) return inner.kind === 'own' ? 'copy' : inner.kind;

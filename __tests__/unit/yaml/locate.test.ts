@@ -461,6 +461,13 @@ describe('locate: values shared through anchors', () => {
     ]);
   });
 
+  it('takes a merged `image:` pair for a copy of that image, and a merged tag in a mapping that is no image for another place', () => {
+    const text = 'base: &base\n  image: ghcr.io/acme/api:1.0.0\n  tag: &t 1.0.0\nvalues:\n  <<: *base\n';
+    expect(usesOf(text)).toEqual([['base.image', [['base', 5, 'copy']]]]);
+    const tag = 'base: &base\n  tag: 1.0.0\nimage:\n  <<: *base\n  repository: ghcr.io/acme/api\nother:\n  <<: *base\n';
+    expect(usesOf(tag)).toEqual([['image', [['base', 4, 'own'], ['base', 7, 'other']]]]);
+  });
+
   it('copies an anchored image map wherever it is aliased', () => {
     const text = 'base: &m\n  repository: ghcr.io/acme/api\n  tag: 1.0.0\napi:\n  image: *m\n';
     expect(usesOf(text)).toEqual([['base', [['m', 5, 'copy']]]]);
