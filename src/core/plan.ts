@@ -176,6 +176,15 @@ function touches(edit: TextEdit, scalar: number): boolean {
   return edit.start === scalar || (edit.start < scalar && scalar < edit.end);
 }
 
+/**
+ * True for a map that only defines the shared value: a tag with no image name at all (`defaults: &d {tag: 1.4}`
+ * merged into images) holding the value itself, not reading it through an alias. It names no image of its own.
+ */
+function isDefinition(site: ImageSite, shared: readonly { start: number }[]): boolean {
+  if (site.repository !== undefined || site.name !== '') return false;
+  return !(site.shared ?? []).some((use) => use.kind === 'own' && shared.some((scalar) => scalar.start === use.scalar));
+}
+
 /** The line a site's change is reported at: the alias it reads its value through (`tag: *release`), else its own. */
 function reportLine(site: ImageSite): number {
   return site.shared?.find((use) => use.kind === 'own')?.line ?? site.line;
@@ -209,12 +218,12 @@ class SharedValue {
     for (const other of sites) {
       if (other === this.site || other.doc !== this.site.doc) continue;
       const shared = writtenScalars(other).filter((scalar) => this.changed.has(scalar.start));
-      // A tag without any image name (defaults merged into images) names no image of its own.
-      if (shared.length === 0 || (other.repository === undefined && other.name === '')) continue;
+      if (shared.length === 0 || isDefinition(other, shared)) continue;
       const why = this.otherBlocks(other, shared, requests, options);
       if (why === undefined) continue;
       const anchor = this.uses.find((use) => shared.some((scalar) => scalar.start === use.scalar))?.anchor ?? '';
-      return `anchored value &${anchor} is also used by ${other.name} at ${this.file.path}:${reportLine(other)} (${why})`;
+      const name = other.name === '' ? 'an image named elsewhere' : other.name;
+      return `anchored value &${anchor} is also used by ${name} at ${this.file.path}:${reportLine(other)} (${why})`;
     }
     for (const use of this.uses) {
       if (use.kind === 'own') continue;

@@ -257,6 +257,15 @@ describe('plan with anchors', () => {
     expect(plan(files({ 'm.yaml': own }), parseImages('ghcr.io/acme/api:1.1.0'), newer).edits[0]!.after).toBe(own.replace('tag: 1.0.0', 'tag: 1.1.0'));
   });
 
+  it('takes a tag-only map holding the value for its definition, but refuses one reading it through an alias', () => {
+    const defaults = 'image: &d\n  tag: 1.0.0\napi:\n  image:\n    <<: *d\n    repository: ghcr.io/acme/api\n';
+    expect(plan(files({ 'v.yaml': defaults }), parseImages('ghcr.io/acme/api:1.1.0'), newer).edits[0]!.after).toBe(defaults.replace('1.0.0', '1.1.0'));
+    const sidecar = 'api:\n  image:\n    repository: ghcr.io/acme/api\n    tag: &t 1.0.0\nsidecar:\n  image:\n    tag: *t\n';
+    const result = plan(files({ 'v.yaml': sidecar }), parseImages('ghcr.io/acme/api:1.1.0'), newer);
+    expect(result.edits).toEqual([]);
+    expect(result.refusals.map((r) => r.reason)).toEqual(['anchored value &t is also used by an image named elsewhere at v.yaml:7 (not requested at 1.1.0)']);
+  });
+
   it('lets an anchored value with no other reader move as before', () => {
     const text = 'versions:\n  api: &api 1.0.0\nimage:\n  repository: ghcr.io/acme/api\n  tag: *api\n';
     const result = plan(files({ 'v.yaml': text }), parseImages('ghcr.io/acme/api:1.1.0'), newer);
