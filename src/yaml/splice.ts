@@ -310,7 +310,7 @@ function checkWant(site: ImageSite, want: Want): void {
   if (want.digest !== undefined && !isValidDigest(want.digest)) throw new UnwritableError(`${where(site)}: ${JSON.stringify(want.digest)} is not a valid digest`);
 }
 
-/** Why a held value is not written: `held by a '# gitops-bump: hold' comment on line 12: until INC-42 is fixed`. */
+/** Why a held value is not written: "held by a `# gitops-bump: hold` comment on line 12: until INC-42 is fixed". */
 export function heldBy(hold: Hold | undefined): string {
   const comment = 'held by a `# gitops-bump: hold` comment';
   if (hold === undefined) return comment;
