@@ -35347,8 +35347,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 var policy = __nccwpck_require__(6811);
 // EXTERNAL MODULE: ./src/image/reference.ts
 var reference = __nccwpck_require__(3564);
-// EXTERNAL MODULE: ./src/yaml/locate.ts + 5 modules
-var locate = __nccwpck_require__(8341);
+// EXTERNAL MODULE: ./src/yaml/locate.ts + 6 modules
+var locate = __nccwpck_require__(9424);
 // EXTERNAL MODULE: ./src/yaml/scalar.ts
 var scalar = __nccwpck_require__(5971);
 // EXTERNAL MODULE: ./src/yaml/text.ts
@@ -35379,7 +35379,7 @@ class UnwritableError extends Error {
 function rewrite(text, site, want) {
     checkWant(site, want);
     if (site.held)
-        throw new UnwritableError(`${where(site)}: held by a '# gitops-bump: hold' comment`);
+        throw new UnwritableError(`${where(site)}: ${heldBy(site.hold)}`);
     const target = site.target;
     const edits = target.kind === 'reference' ? referenceEdits(text, site, target, want) : fieldsEdits(text, site, target, want);
     return edits.filter((edit) => text.slice(edit.start, edit.end) !== edit.text);
@@ -35656,6 +35656,13 @@ function checkWant(site, want) {
     if (want.digest !== undefined && !(0,reference/* isValidDigest */.fH)(want.digest))
         throw new UnwritableError(`${where(site)}: ${JSON.stringify(want.digest)} is not a valid digest`);
 }
+/** Why a held value is not written: "held by a `# gitops-bump: hold` comment on line 12: until INC-42 is fixed". */
+function heldBy(hold) {
+    const comment = 'held by a `# gitops-bump: hold` comment';
+    if (hold === undefined)
+        return comment;
+    return `${comment} on line ${hold.line}${hold.reason === undefined ? '' : `: ${hold.reason}`}`;
+}
 function where(site) {
     return `line ${site.line} (${site.path})`;
 }
@@ -35758,7 +35765,7 @@ function planFile(file, sites, requests, options) {
         const digestLost = want.tag === undefined && want.digest !== undefined && after.digest !== want.digest;
         const entry = {
             file: file.path,
-            line: site.line,
+            line: reportLine(site),
             image: request.ref.name,
             from: (0,reference/* versionOf */.E4)(site),
             // What the site will hold: a tag alone drops a stale digest, a digest alone drops a tag that no longer
@@ -35768,7 +35775,7 @@ function planFile(file, sites, requests, options) {
         if (entry.from === entry.to)
             continue;
         if (site.held) {
-            refusals.push({ ...entry, reason: 'held by a `# gitops-bump: hold` comment on the line' });
+            refusals.push({ ...entry, reason: heldBy(site.hold) });
             continue;
         }
         const verdict = (0,policy/* judge */.S4)(options.policy, { tag: site.tag, digest: site.digest }, want);
@@ -35777,7 +35784,7 @@ function planFile(file, sites, requests, options) {
             continue;
         }
         if (verdict.note)
-            notes.push(`${file.path}:${site.line}: ${verdict.note}`);
+            notes.push(`${file.path}:${entry.line}: ${verdict.note}`);
         let siteEdits;
         try {
             siteEdits = rewrite(file.text, site, want);
@@ -35790,18 +35797,125 @@ function planFile(file, sites, requests, options) {
         }
         if (siteEdits.length === 0)
             continue;
+        const shared = site.shared === undefined ? undefined : new SharedValue(file, site, siteEdits, entry.to);
+        const blocked = shared?.blocked(sites, requests, options);
+        if (blocked !== undefined) {
+            refusals.push({ ...entry, reason: blocked });
+            continue;
+        }
         // Two sites sharing an anchored scalar must agree on its new text.
         if (edits.conflicts(siteEdits)) {
             refusals.push({ ...entry, reason: 'shares an anchored value with another image asked for a different version' });
             continue;
         }
         edits.add(siteEdits);
-        changes.push(entry);
+        changes.push(entry, ...(shared?.copies(entry.line).map((line) => ({ ...entry, line })) ?? []));
     }
     if (edits.all.length === 0)
         return { refusals, notes, matched, others };
+    // Sites come in line order; a change reported at its alias (or a copy's) may not: keep the list in line order.
+    changes.sort((a, b) => a.line - b.line);
     const text = applyEdits(file.text, edits.all);
     return { edit: { path: file.path, before: file.text, after: text, changes }, refusals, notes, matched, others };
+}
+/** True when `edit` replaces (or removes) the scalar starting at `scalar`. */
+function touches(edit, scalar) {
+    return edit.start === scalar || (edit.start < scalar && scalar < edit.end);
+}
+/**
+ * True for a map that only defines the shared value: a tag with no image name at all (`defaults: &d {tag: 1.4}`
+ * merged into images) holding the value itself, not reading it through an alias. It names no image of its own.
+ */
+function isDefinition(site, shared) {
+    if (site.repository !== undefined || site.name !== '')
+        return false;
+    return !(site.shared ?? []).some((use) => use.kind === 'own' && shared.some((scalar) => scalar.start === use.scalar));
+}
+/** The line a site's change is reported at: the alias it reads its value through (`tag: *release`), else its own. */
+function reportLine(site) {
+    return site.shared?.find((use) => use.kind === 'own')?.line ?? site.line;
+}
+/**
+ * A site's edit of anchored values (YAML aliases are never edited: the anchored scalar is, and every alias of it
+ * moves). The edit is allowed only when every other place that reads a changed value is an image site moved in
+ * this run to the same bytes, or a copy of this very image; never when such a place is held, or is not an image.
+ */
+class SharedValue {
+    file;
+    site;
+    edits;
+    to;
+    /** Offsets of the anchored scalars this edit changes. */
+    changed;
+    constructor(file, site, edits, to) {
+        this.file = file;
+        this.site = site;
+        this.edits = edits;
+        this.to = to;
+        this.changed = new Set((site.shared ?? []).map((use) => use.scalar).filter((scalar) => edits.some((edit) => touches(edit, scalar))));
+    }
+    get uses() {
+        return (this.site.shared ?? []).filter((use) => this.changed.has(use.scalar));
+    }
+    /** Why the edit may not be made, or undefined when it may. */
+    blocked(sites, requests, options) {
+        if (this.changed.size === 0)
+            return undefined;
+        for (const other of sites) {
+            if (other === this.site || other.doc !== this.site.doc)
+                continue;
+            const shared = (0,locate/* writtenScalars */.jn)(other).filter((scalar) => this.changed.has(scalar.start));
+            if (shared.length === 0 || isDefinition(other, shared))
+                continue;
+            const why = this.otherBlocks(other, shared, requests, options);
+            if (why === undefined)
+                continue;
+            const anchor = this.uses.find((use) => shared.some((scalar) => scalar.start === use.scalar))?.anchor ?? '';
+            const name = other.name === '' ? 'an image named elsewhere' : other.name;
+            return `anchored value &${anchor} is also used by ${name} at ${this.file.path}:${reportLine(other)} (${why})`;
+        }
+        for (const use of this.uses) {
+            if (use.kind === 'own')
+                continue;
+            const place = `anchored value &${use.anchor} is also used at ${this.file.path}:${use.line}`;
+            if (use.hold !== undefined)
+                return `${place}, ${heldBy(use.hold)}`;
+            if (use.kind === 'other')
+                return `${place}, which is not an image reference (give it its own value, or move both by hand)`;
+        }
+        return undefined;
+    }
+    /** Why `other`, reading `shared` values of this edit, keeps it from being made; undefined when it moves along to the same bytes. */
+    otherBlocks(other, shared, requests, options) {
+        const request = other.repository === undefined ? undefined : requests.find((r) => r.ref.repository === other.repository);
+        if (request === undefined)
+            return `not requested at ${this.to}`;
+        if (other.held)
+            return heldBy(other.hold);
+        const want = wantOf(request);
+        const verdict = (0,policy/* judge */.S4)(options.policy, { tag: other.tag, digest: other.digest }, want);
+        if (!verdict.allowed)
+            return `refused for it: ${verdict.reason ?? 'by the policy'}`;
+        let edits;
+        try {
+            edits = rewrite(this.file.text, other, want);
+        }
+        catch (error) {
+            if (!(error instanceof UnwritableError))
+                throw error;
+            return error.message;
+        }
+        const same = shared.every((scalar) => {
+            const mine = this.edits.find((edit) => touches(edit, scalar.start));
+            return mine !== undefined && edits.some((edit) => edit.start === mine.start && edit.end === mine.end && edit.text === mine.text);
+        });
+        return same ? undefined : `requested at ${(0,reference/* versionOf */.E4)(versionAfter(other, want))}, not ${this.to}`;
+    }
+    /** The lines of the aliases that repeat this very image (each moved with it), other than `line`. */
+    copies(line) {
+        const lines = this.uses.filter((use) => use.kind === 'copy').map((use) => use.line);
+        return [...new Set(lines)].filter((copy) => copy !== line).sort((a, b) => a - b);
+    }
 }
 /** A byte-level pre-filter for sources: true when the file may hold one of the requested images. */
 function mayHoldAny(requests) {
@@ -37470,7 +37584,7 @@ function renderSummary(plan, context, shape) {
 
 /***/ }),
 
-/***/ 8341:
+/***/ 9424:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -37478,7 +37592,8 @@ function renderSummary(plan, context, shape) {
 __nccwpck_require__.d(__webpack_exports__, {
   nN: () => (/* reexport */ YamlSyntaxError),
   ZC: () => (/* reexport */ isChartTemplate),
-  x5: () => (/* binding */ locate)
+  x5: () => (/* binding */ locate),
+  jn: () => (/* reexport */ writtenScalars)
 });
 
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
@@ -37569,6 +37684,234 @@ function collectComments(value, comments) {
         collectComments(token.value, comments);
 }
 
+;// CONCATENATED MODULE: ./src/yaml/anchors.ts
+// Values shared through YAML anchors and aliases. An alias is never edited: the anchored scalar is, so writing
+// it moves every alias of it too. For each site that writes an anchored value, every alias that reads it is
+// listed with who reads the value there (the site itself, another image site, or a place that is not an image),
+// so that plan can refuse a move nobody asked for (DESIGN.md §4, README "Holds and anchors").
+//
+// An alias refers to the nearest anchor of its name before it in the same document (a redefined anchor starts
+// afresh). An alias reads a scalar when it names that scalar's anchor, or an anchored collection holding it. A
+// merge key (`<<: *base`, `<<: [*a, *b]`) reads a scalar of the base under key k unless the merging mapping
+// (or an earlier base in its list) has its own k.
+
+/**
+ * For each site of one document writing a scalar that some alias reads: those aliases, classified from that
+ * site's point of view (see {@link SharedUse}). Sites whose values no alias reads are not in the map.
+ */
+function sharedUses(doc, sites, lines) {
+    const result = new Map();
+    const { byTarget, anchored } = readAliases(doc);
+    if (byTarget.size === 0)
+        return result;
+    const readers = new Map();
+    for (const site of sites) {
+        for (const scalar of writtenScalars(site))
+            readers.set(scalar.start, [...(readers.get(scalar.start) ?? []), site]);
+    }
+    for (const site of sites) {
+        const uses = [];
+        for (const scalar of writtenScalars(site)) {
+            const found = aliasesReading(scalar, site, readers.get(scalar.start) ?? [], byTarget, anchored);
+            for (const { alias, kind } of found.sort((a, b) => a.alias.start - b.alias.start)) {
+                uses.push({ scalar: scalar.start, anchor: alias.node.source, line: lines.line(alias.start), column: lines.column(alias.start), kind });
+            }
+        }
+        if (uses.length > 0)
+            result.set(site, uses);
+    }
+    return result;
+}
+/**
+ * The aliases that read `scalar`: those naming it or a collection holding it, then, until none is new, those
+ * naming a collection that holds one of these (`e: *d` where `d` holds `image: *img`), classified.
+ */
+function aliasesReading(scalar, site, readers, byTarget, anchored) {
+    const work = [];
+    for (const target of anchored.get(scalar.start) ?? []) {
+        if (holds(target, scalar))
+            for (const alias of byTarget.get(target) ?? [])
+                work.push({ alias });
+    }
+    const seen = new Set();
+    const found = [];
+    // Breadth first: an alias that reads the scalar directly is classified as such before it is met again through another.
+    for (let i = 0; i < work.length; i++) {
+        const { alias, inner } = work[i];
+        if (seen.has(alias))
+            continue;
+        seen.add(alias);
+        const kind = classify(alias, scalar, site, readers, inner);
+        if (kind === undefined)
+            continue;
+        found.push({ alias, kind });
+        for (const [target, outer] of byTarget) {
+            if ((0,dist/* isScalar */.jn)(target) || !within(target, alias.start))
+                continue;
+            for (const other of outer)
+                work.push({ alias: other, inner: { start: alias.start, kind } });
+        }
+    }
+    return found;
+}
+/** The scalars a rewrite of `site` may replace: the whole reference, or the tag, digest and sha fields. */
+function writtenScalars(site) {
+    const target = site.target;
+    if (target.kind === 'reference')
+        return [{ start: target.scalar.start, end: target.scalar.end }];
+    return [target.tag, target.digest, target.sha].flatMap((field) => (field === undefined ? [] : [{ start: field.scalar.start, end: field.scalar.end, field }]));
+}
+/**
+ * Every alias of the document by the node it refers to (the nearest anchor of its name before it), and for each
+ * scalar under an anchor (its own, or a collection's holding it), those anchored nodes, by the scalar's offset.
+ */
+function readAliases(doc) {
+    const byTarget = new Map();
+    const anchored = new Map();
+    const latest = new Map();
+    const resolved = new Map();
+    (0,dist/* visit */.YR)(doc, {
+        Node: (_, node, path) => {
+            if (!(0,dist/* isAlias */.Vj)(node)) {
+                if (node.anchor !== undefined)
+                    latest.set(node.anchor, node);
+                if ((0,dist/* isScalar */.jn)(node) && node.range) {
+                    let above;
+                    for (const step of path)
+                        if ((0,dist/* isNode */.Ll)(step) && step.anchor !== undefined)
+                            (above ??= []).push(step);
+                    if (node.anchor !== undefined)
+                        (above ??= []).push(node);
+                    if (above !== undefined)
+                        anchored.set(node.range[0], above);
+                }
+                return;
+            }
+            const target = latest.get(node.source);
+            if (target === undefined || node.range === undefined || node.range === null)
+                return;
+            resolved.set(node, target);
+            const at = { node, start: node.range[0], end: node.range[1], target, ...context(node, path, resolved) };
+            byTarget.set(target, [...(byTarget.get(target) ?? []), at]);
+        },
+    });
+    return { byTarget, anchored };
+}
+/** The key an alias is the value of, and for a merge key's alias, the mapping it merges into. */
+function context(alias, path, resolved) {
+    const parent = path[path.length - 1];
+    if ((0,dist/* isPair */.tO)(parent)) {
+        const key = keyText(parent.key);
+        const into = path[path.length - 2];
+        if (key === '<<' && (0,dist/* isMap */.jh)(into))
+            return { key, merge: { into, before: [] } };
+        return { key };
+    }
+    const pair = path[path.length - 2];
+    const into = path[path.length - 3];
+    if ((0,dist/* isSeq */.oP)(parent) && (0,dist/* isPair */.tO)(pair) && pair.value === parent && keyText(pair.key) === '<<' && (0,dist/* isMap */.jh)(into)) {
+        const before = parent.items.slice(0, parent.items.indexOf(alias)).flatMap((item) => {
+            const target = (0,dist/* isAlias */.Vj)(item) ? resolved.get(item) : undefined;
+            return target === undefined ? [] : [target];
+        });
+        return { key: undefined, merge: { into, before } };
+    }
+    return { key: undefined };
+}
+/**
+ * Who reads `scalar` (written by `site`) at `alias`, seen from `site`; undefined when the alias does not read it
+ * (a merge whose mapping overrides the key). `inner`: the alias's target holds that alias rather than the scalar.
+ */
+function classify(alias, scalar, site, readers, inner) {
+    const owner = readers.find((reader) => readsThrough(reader, scalar, alias));
+    if (owner !== undefined)
+        return owner === site ? 'own' : 'site';
+    if (alias.merge !== undefined) {
+        const key = keyOf(alias.target, inner?.start ?? scalar.start);
+        if (key !== undefined) {
+            if (overridden(alias.merge, key))
+                return undefined;
+            // The merging mapping takes the pair as its own: an `image:` pair repeats that image, any other pair (a
+            // tag merged into a mapping that is no image site) is read by something that is not an image.
+            if (key !== 'image')
+                return 'other';
+            if (inner !== undefined)
+                return inner.kind === 'own' ? 'copy' : inner.kind;
+            const copied = readers.find((reader) => reader.target.kind === 'reference');
+            return copied === undefined ? 'other' : copied === site ? 'copy' : 'site';
+        }
+    }
+    // A collection holding an alias repeats what that alias reads: this site's image, another's, or a non-image.
+    if (inner !== undefined)
+        return inner.kind === 'own' ? 'copy' : inner.kind;
+    const copied = readers.find((reader) => repeats(reader, scalar, alias));
+    if (copied !== undefined)
+        return copied === site ? 'copy' : 'site';
+    return 'other';
+}
+/** True when `site` reads `scalar` through `alias`: its own `tag: *v`, its `image: *img`, its `<<: *base`. */
+function readsThrough(site, scalar, alias) {
+    if (site.aliasEnd !== undefined)
+        return site.aliasEnd === alias.end;
+    const field = fieldOf(site, scalar);
+    if (field === undefined || !field.aliased)
+        return false;
+    if (!field.inherited)
+        return field.valueEnd === alias.end;
+    const target = site.target;
+    return alias.merge !== undefined && target.kind === 'fields' && target.entry?.start === start(alias.merge.into);
+}
+/**
+ * True when `alias` repeats the whole of `site`: another `image: *img` of an anchored reference, or an alias of
+ * a collection holding the site's own (not aliased) value and so its whole mapping.
+ */
+function repeats(site, scalar, alias) {
+    const whole = !((0,dist/* isScalar */.jn)(alias.target) && start(alias.target) === scalar.start);
+    if (site.target.kind === 'reference')
+        return whole ? site.aliasEnd === undefined : alias.key === 'image';
+    const field = fieldOf(site, scalar);
+    return whole && field !== undefined && !field.aliased;
+}
+function fieldOf(site, scalar) {
+    const target = site.target;
+    if (target.kind !== 'fields')
+        return undefined;
+    return [target.tag, target.digest, target.sha].find((field) => field?.scalar.start === scalar.start);
+}
+/** True when `node` is `scalar` or a collection holding it. */
+function holds(node, scalar) {
+    const range = node.range;
+    if (range === undefined || range === null)
+        return false;
+    return (0,dist/* isScalar */.jn)(node) ? range[0] === scalar.start : range[0] <= scalar.start && scalar.end <= range[1];
+}
+/** True when the collection `node` spans `offset`. */
+function within(node, offset) {
+    const range = node.range;
+    return range !== undefined && range !== null && range[0] <= offset && offset < range[1];
+}
+/** The key under which a mapping holds the node at `offset` directly; undefined when it is deeper (or `node` is not a mapping). */
+function keyOf(node, offset) {
+    if (!(0,dist/* isMap */.jh)(node))
+        return undefined;
+    const pair = node.items.find((item) => (0,dist/* isNode */.Ll)(item.value) && item.value.range?.[0] === offset);
+    return pair === undefined ? undefined : keyText(pair.key);
+}
+/** True when the merging mapping, or a base listed before this one, has its own `key`. */
+function overridden(merge, key) {
+    if (merge.into.items.some((pair) => keyText(pair.key) === key))
+        return true;
+    return merge.before.some((base) => (0,dist/* isMap */.jh)(base) && base.items.some((pair) => keyText(pair.key) === key));
+}
+function keyText(key) {
+    if (!(0,dist/* isScalar */.jn)(key) || key.value === null)
+        return undefined;
+    return key.type === 'PLAIN' && key.source !== undefined ? key.source : String(key.value);
+}
+function start(node) {
+    return node.range?.[0] ?? -1;
+}
+
 // EXTERNAL MODULE: ./src/image/reference.ts
 var image_reference = __nccwpck_require__(3564);
 ;// CONCATENATED MODULE: ./src/yaml/path.ts
@@ -37590,25 +37933,100 @@ function formatPath(steps) {
 }
 
 ;// CONCATENATED MODULE: ./src/yaml/markers.ts
-// `# gitops-bump: …` comments: a hold on a line, or a marker naming the image a scalar belongs to.
+// `# gitops-bump: …` comments: a hold on a line (or on the line below a comment line), or a marker naming the
+// image a scalar belongs to.
 
 
-const MARKER = /^#\s*gitops-bump:\s*(.*)$/;
+/** `gitops-bump:` anywhere in a comment (not inside a longer word), case-insensitive; group 1 is what follows. */
+const MARKER = /(?<![\w-])gitops-bump:(.*)$/i;
+/** A comment that starts with the marker: only there may it name an image (a mention in prose must not re-target a site). */
+const LEADING = /^#\s*$/;
+/** `hold`, then an optional reason. */
+const HOLD = /^\s*hold(?![\w-])(.*)$/i;
+const WORD = /^\s*(\S+)(.*)$/;
 const SUFFIX = /^(.+):(tag|digest|name)$/;
-/** Reads the `# gitops-bump:` comments; others are ignored. */
+/** Longest reason shown in `refused` (the rest of a long comment is cut with an ellipsis). */
+const REASON_LIMIT = 200;
+/** Cheap test for a text that may hold a `gitops-bump:` comment (then comments are read). */
+function mayHoldMarkers(text) {
+    return text.includes('gitops-bump') || /gitops-bump/i.test(text);
+}
+/**
+ * Reads the `gitops-bump:` comments; others are ignored. A hold is recognised anywhere in a comment, in any case
+ * (`# INC-42, GitOps-Bump: hold until the fix`); an image is named only by a comment that starts with the marker
+ * (`# gitops-bump: ghcr.io/acme/api:tag`, optionally followed by `hold`).
+ */
 function readMarkers(comments, lines) {
     const markers = [];
     for (const comment of comments) {
-        const match = MARKER.exec(comment.text.trimEnd());
+        const text = comment.text.trimEnd();
+        const match = MARKER.exec(text);
         if (match === null)
             continue;
-        const words = (match[1] ?? '').split(/\s+/).filter((word) => word !== '');
-        const hold = words.includes('hold');
-        const spec = words.find((word) => word !== 'hold');
-        const reference = spec === undefined ? undefined : markerReference(spec);
-        markers.push({ line: lines.line(comment.offset), offset: comment.offset, hold, ...(reference !== undefined && { reference }) });
+        const leading = LEADING.test(text.slice(0, match.index));
+        const parsed = readBody(match[1] ?? '', leading);
+        if (!parsed.hold && parsed.reference === undefined)
+            continue;
+        markers.push({ line: lines.line(comment.offset), offset: comment.offset, ...parsed });
     }
     return markers;
+}
+function readBody(body, leading) {
+    const hold = HOLD.exec(body);
+    if (hold !== null) {
+        // `hold ghcr.io/acme/api:tag` (the older order) still names the image: only a word with a part or a path does.
+        const next = WORD.exec(hold[1] ?? '');
+        const spec = leading && next !== null && /^[^:]*\/|:(?:tag|digest|name)$/.test(next[1] ?? '') ? markerReference(next[1] ?? '') : undefined;
+        const reason = cleanReason(spec === undefined ? (hold[1] ?? '') : (next?.[2] ?? ''));
+        return { hold: true, ...(reason !== undefined && { reason }), ...(spec !== undefined && { reference: spec }) };
+    }
+    const first = WORD.exec(body);
+    if (first === null)
+        return { hold: false };
+    const spec = markerReference(first[1] ?? '');
+    const then = HOLD.exec(first[2] ?? '');
+    const held = spec !== undefined && then !== null && /^\s/.test(first[2] ?? '');
+    const reason = held ? cleanReason(then[1] ?? '') : undefined;
+    return { hold: held, ...(reason !== undefined && { reason }), ...(leading && spec !== undefined && { reference: spec }) };
+}
+/** The reason as shown: leading punctuation dropped, control characters blanked, cut at {@link REASON_LIMIT}. */
+function cleanReason(text) {
+    // eslint-disable-next-line no-control-regex
+    const clean = text.replace(/[\u0000-\u001f\u007f-\u009f]/g, ' ').replace(/^[\s:;,.=\-\u2013\u2014]+/, '').trim();
+    if (clean === '')
+        return undefined;
+    return clean.length > REASON_LIMIT ? `${clean.slice(0, REASON_LIMIT - 1)}…` : clean;
+}
+/**
+ * The lines each hold freezes, with the hold: a comment after a value holds its own line; a comment on a line
+ * of its own holds the first line below its block of comment lines (`# gitops-bump: hold` directly above the
+ * value, as Renovate's comments are written), unless a blank line comes first. The first hold of a line wins.
+ */
+function holdLines(markers, text, lines) {
+    const held = new Map();
+    for (const marker of markers) {
+        if (!marker.hold)
+            continue;
+        const hold = { line: marker.line, ...(marker.reason !== undefined && { reason: marker.reason }) };
+        const ownLine = text.slice(lines.lineStart(marker.line), marker.offset).trim() === '';
+        const target = ownLine ? lineBelow(text, lines, marker.line) : marker.line;
+        if (target !== undefined && !held.has(target))
+            held.set(target, hold);
+    }
+    return held;
+}
+/** The first line after `line` that is neither a comment line nor blank; undefined when a blank line (or the end) comes first. */
+function lineBelow(text, lines, line) {
+    for (let next = line + 1;; next++) {
+        const start = lines.lineStart(next);
+        if (start >= text.length)
+            return undefined;
+        const content = text.slice(start, lines.lineEnd(start)).trim();
+        if (content === '')
+            return undefined;
+        if (!content.startsWith('#'))
+            return next;
+    }
 }
 function markerReference(spec) {
     const suffix = SUFFIX.exec(spec);
@@ -37761,19 +38179,20 @@ class DocumentWalker {
         this.addAliasedImages();
         return this.sites.sort((a, b) => a.line - b.line || a.column - b.column);
     }
-    visit(node, steps, inFlow, key, isObject) {
+    /** `keyStart`: offset of the key whose value `node` is (a hold on that key's line holds an image map below it). */
+    visit(node, steps, inFlow, key, isObject, keyStart) {
         if ((0,dist/* isMap */.jh)(node))
-            this.visitMap(node, steps, inFlow, key, isObject);
+            this.visitMap(node, steps, inFlow, key, isObject, keyStart);
         else if ((0,dist/* isSeq */.oP)(node))
             this.visitSeq(node, steps, inFlow, key);
     }
-    visitMap(map, steps, inFlow, key, isObject) {
+    visitMap(map, steps, inFlow, key, isObject, keyStart) {
         const flow = inFlow || map.flow === true;
         const fields = this.fieldsOf(map, flow, true);
         // An `image:` holding a bare name next to a `tag:` is one half of a split reference, not a full one.
-        const imageIsSplitName = this.detectSplit(map, steps, fields, flow, key) && !fields.has('repository');
+        const imageIsSplitName = this.detectSplit(map, steps, fields, flow, key, keyStart) && !fields.has('repository');
         for (const pair of map.items) {
-            const name = keyText(pair);
+            const name = walk_keyText(pair);
             const value = pair.value;
             if (name === undefined || value === null)
                 continue;
@@ -37786,13 +38205,13 @@ class DocumentWalker {
                 const slot = this.slot(value, flow);
                 this.seen?.({ slot, steps: childSteps, parent: rangeOf(map)[0] });
                 if (name === 'image' && !imageIsSplitName)
-                    this.addFull(childSteps, slot, value);
+                    this.addFull(childSteps, slot, value, rangeOf(pair.key)[0]);
             }
             else if ((0,dist/* isAlias */.Vj)(value)) {
                 if (name === 'image' && !imageIsSplitName) {
                     const target = this.resolve(value);
                     if ((0,dist/* isScalar */.jn)(target))
-                        this.aliasImages.push({ steps: childSteps, slot: this.slot(target, flow) });
+                        this.aliasImages.push({ steps: childSteps, slot: this.slot(target, flow), alias: value });
                 }
             }
             else if ((0,dist/* isSeq */.oP)(value) && name === 'images') {
@@ -37805,7 +38224,7 @@ class DocumentWalker {
             else {
                 if ((0,dist/* isSeq */.oP)(value) && name === 'parameters' && key === 'helm')
                     this.addHelmParameters(value, childSteps, flow);
-                this.visit(value, childSteps, flow, name, false);
+                this.visit(value, childSteps, flow, name, false, rangeOf(pair.key)[0]);
             }
         }
     }
@@ -37832,7 +38251,7 @@ class DocumentWalker {
         else if ((0,dist/* isMap */.jh)(node)) {
             const flow = inFlow || node.flow === true;
             for (const pair of node.items) {
-                const key = keyText(pair);
+                const key = walk_keyText(pair);
                 const value = pair.value;
                 if (key !== undefined && value !== null)
                     this.recordScalars(value, [...steps, key], flow, rangeOf(node)[0]);
@@ -37870,22 +38289,26 @@ class DocumentWalker {
         return false;
     }
     // ---- full form ---------------------------------------------------------------------------------------
-    addFull(steps, slot, node) {
+    addFull(steps, slot, node, keyStart) {
         // A plain `image: 5`, `image: true` or `image:` (null) is not a string, so not an image.
         if (slot.style === 'plain' && (slot.text === undefined || (0,scalar/* resolvesAsNonString */.WJ)(slot.text)))
             return;
         if (node.value !== null && typeof node.value === 'object')
             return;
-        this.sites.push(this.referenceSite('full', steps, slot, ''));
+        const site = this.referenceSite('full', steps, slot, '');
+        const keyLine = this.lines.line(keyStart);
+        this.sites.push(keyLine === slot.line ? site : { ...site, lines: [slot.line, keyLine] });
     }
     /** Images written as aliases: the anchored scalar is the site, once, unless it is already one. */
     addAliasedImages() {
         const taken = new Set(this.sites.flatMap((site) => (site.target.kind === 'reference' ? [site.target.scalar.start] : [])));
-        for (const { steps, slot } of this.aliasImages) {
+        for (const { steps, slot, alias } of this.aliasImages) {
             if (taken.has(slot.start))
                 continue;
             taken.add(slot.start);
-            this.sites.push(this.referenceSite('full', steps, slot, ''));
+            const [start, end] = rangeOf(alias);
+            const site = this.referenceSite('full', steps, slot, '');
+            this.sites.push({ ...site, lines: [slot.line, this.lines.line(start)], aliasEnd: end });
         }
     }
     referenceSite(form, steps, slot, prefix) {
@@ -38031,7 +38454,7 @@ class DocumentWalker {
     }
     // ---- split (Helm values) -----------------------------------------------------------------------------
     /** Adds a split site when the mapping is one; returns whether it is. */
-    detectSplit(map, steps, fields, flow, key) {
+    detectSplit(map, steps, fields, flow, key, keyStart) {
         const imageish = key !== undefined && IMAGE_KEY.test(key);
         const parentKey = lastKey(steps.slice(0, -1));
         const underImages = imageish || (parentKey !== undefined && IMAGE_KEY.test(parentKey));
@@ -38077,9 +38500,21 @@ class DocumentWalker {
                 ...optional('insertAfter', nameField?.inherited === false ? nameField : entry.fields[entry.fields.length - 1]),
                 digestInTag: at >= 0,
             },
-            lines: [...fields.values()].map((field) => field.scalar.line),
+            lines: this.splitLines(fields, keyStart),
         });
         return true;
+    }
+    /** The lines a hold on which freezes a split site: its fields' values and own keys (an alias's line), and the key above the map. */
+    splitLines(fields, keyStart) {
+        const lines = new Set();
+        for (const field of fields.values()) {
+            lines.add(field.scalar.line);
+            if (!field.inherited && field.aliased)
+                lines.add(this.lines.line(field.keyStart));
+        }
+        if (keyStart !== undefined)
+            lines.add(this.lines.line(keyStart));
+        return [...lines];
     }
     // ---- helpers -----------------------------------------------------------------------------------------
     /**
@@ -38090,7 +38525,7 @@ class DocumentWalker {
         const fields = new Map();
         const bases = [];
         for (const pair of map.items) {
-            if (merges && keyText(pair) === '<<')
+            if (merges && walk_keyText(pair) === '<<')
                 bases.push(...this.mergedMaps(pair.value));
             const field = this.fieldOf(pair, flow);
             if (field !== undefined && field.key !== '<<')
@@ -38115,7 +38550,7 @@ class DocumentWalker {
         });
     }
     fieldOf(pair, flow) {
-        const key = keyText(pair);
+        const key = walk_keyText(pair);
         const value = pair.value;
         if (key === undefined || value === null)
             return undefined;
@@ -38220,7 +38655,7 @@ function prefixSha(hex) {
         return undefined;
     return hex.includes(':') ? hex : `sha256:${hex}`;
 }
-function keyText(pair) {
+function walk_keyText(pair) {
     const key = pair.key;
     if (!(0,dist/* isScalar */.jn)(key) || key.value === null)
         return undefined;
@@ -38318,9 +38753,14 @@ function isNodeLike(value) {
 // - marker:    `# gitops-bump: <repository>` on a scalar holding a reference, or `…:tag` / `…:digest` /
 //              `…:name` on the scalars holding the parts (grouped per mapping). On a line of a site found
 //              above, the marker's repository becomes that site's match key instead.
+// Holds (markers.ts): a `# gitops-bump: hold` comment on a line a site's value or key is on, or on a comment line
+// directly above it, freezes the site. Anchors (anchors.ts): a site writing an anchored value lists every alias
+// that reads it, and who reads it there, so that a move nobody asked for is refused (plan.ts).
 // Look-alikes are excluded by where they are: documents of Flux image/source APIs, argocd-image-updater and
 // CRDs; an object's `status`; `managedFields`, `volumes`, `rbd`, `openAPIV3Schema`; the `target` of
 // kustomize patches and replacements. Block scalars are opaque (images embedded in them are not sites).
+
+
 
 
 
@@ -38342,18 +38782,32 @@ function locate(text) {
     }
 }
 function locateStream(text) {
-    const hasMarkers = text.includes('gitops-bump');
+    const hasMarkers = mayHoldMarkers(text);
     const stream = parseStream(text, hasMarkers);
     const markers = hasMarkers ? readMarkers([...stream.comments].sort((a, b) => a.offset - b.offset), stream.lines) : [];
-    const held = new Set(markers.filter((marker) => marker.hold).map((marker) => marker.line));
+    const holds = holdLines(markers, text, stream.lines);
     const byDocument = markersByDocument(stream, markers.filter((marker) => marker.reference !== undefined));
+    // Aliases need anchors: a text without both signs shares no value (the usual case costs two scans).
+    const mayShare = text.includes('*') && text.includes('&');
     const sites = [];
-    stream.documents.forEach((_, index) => {
-        for (const { lines, ...site } of locateDocument(stream, index, byDocument.get(index) ?? [])) {
-            sites.push({ ...site, held: lines.some((line) => held.has(line)) });
-        }
+    stream.documents.forEach((doc, index) => {
+        const found = locateDocument(stream, index, byDocument.get(index) ?? []);
+        const shared = mayShare && found.length > 0 ? sharedUses(doc, found, stream.lines) : undefined;
+        for (const site of found)
+            sites.push(finish(site, holds, shared?.get(site)));
     });
     return { sites };
+}
+/** The site as reported: held when a hold covers one of its lines or an alias it reads its value through. */
+function finish(found, holds, uses) {
+    const { lines, aliasEnd: _, ...site } = found;
+    const own = uses?.filter((use) => use.kind === 'own').map((use) => use.line) ?? [];
+    const hold = holds.size === 0 ? undefined : [...lines, ...own].map((line) => holds.get(line)).find((candidate) => candidate !== undefined);
+    const shared = uses?.map((use) => {
+        const aliasHold = holds.get(use.line);
+        return aliasHold === undefined ? use : { ...use, hold: aliasHold };
+    });
+    return { ...site, held: hold !== undefined, ...(hold !== undefined && { hold }), ...(shared !== undefined && { shared }) };
 }
 function locateDocument(stream, index, markers) {
     const doc = stream.documents[index];
@@ -41508,8 +41962,8 @@ exports.Vj = identity.isAlias;
 __webpack_unused_export__ = identity.isCollection;
 __webpack_unused_export__ = identity.isDocument;
 exports.jh = identity.isMap;
-__webpack_unused_export__ = identity.isNode;
-__webpack_unused_export__ = identity.isPair;
+exports.Ll = identity.isNode;
+exports.tO = identity.isPair;
 exports.jn = identity.isScalar;
 exports.oP = identity.isSeq;
 __webpack_unused_export__ = Pair.Pair;
@@ -50564,8 +51018,8 @@ var policy = __nccwpck_require__(6811);
 var reference = __nccwpck_require__(3564);
 // EXTERNAL MODULE: ./src/core/plan.ts + 1 modules
 var plan = __nccwpck_require__(9385);
-// EXTERNAL MODULE: ./src/yaml/locate.ts + 5 modules
-var locate = __nccwpck_require__(8341);
+// EXTERNAL MODULE: ./src/yaml/locate.ts + 6 modules
+var locate = __nccwpck_require__(9424);
 ;// CONCATENATED MODULE: ./src/core/promote.ts
 // promote: the versions running in one environment become the requests for the next. Pure.
 

@@ -4,8 +4,8 @@ import { judge, type Policy } from '../image/policy.js';
 import { versionOf } from '../image/reference.js';
 import type { ImageRequest } from '../settings/settings.js';
 import type { Change, FileEdit, Miss, Plan, Refusal, Skip, SourceFile } from './types.js';
-import { isChartTemplate, locate, YamlSyntaxError, type ImageSite } from '../yaml/locate.js';
-import { applyEdits, rewrite, UnwritableError, versionAfter, type TextEdit, type Want } from '../yaml/splice.js';
+import { isChartTemplate, locate, writtenScalars, YamlSyntaxError, type ImageSite } from '../yaml/locate.js';
+import { applyEdits, heldBy, rewrite, UnwritableError, versionAfter, type TextEdit, type Want } from '../yaml/splice.js';
 
 export interface PlanOptions {
   readonly policy: Policy;
@@ -123,7 +123,7 @@ function planFile(file: SourceFile, sites: readonly ImageSite[], requests: reado
     const digestLost = want.tag === undefined && want.digest !== undefined && after.digest !== want.digest;
     const entry = {
       file: file.path,
-      line: site.line,
+      line: reportLine(site),
       image: request.ref.name,
       from: versionOf(site),
       // What the site will hold: a tag alone drops a stale digest, a digest alone drops a tag that no longer
@@ -132,7 +132,7 @@ function planFile(file: SourceFile, sites: readonly ImageSite[], requests: reado
     };
     if (entry.from === entry.to) continue;
     if (site.held) {
-      refusals.push({ ...entry, reason: 'held by a `# gitops-bump: hold` comment on the line' });
+      refusals.push({ ...entry, reason: heldBy(site.hold) });
       continue;
     }
     const verdict = judge(options.policy, { tag: site.tag, digest: site.digest }, want);
@@ -140,7 +140,7 @@ function planFile(file: SourceFile, sites: readonly ImageSite[], requests: reado
       refusals.push({ ...entry, reason: verdict.reason ?? 'refused by the policy' });
       continue;
     }
-    if (verdict.note) notes.push(`${file.path}:${site.line}: ${verdict.note}`);
+    if (verdict.note) notes.push(`${file.path}:${entry.line}: ${verdict.note}`);
     let siteEdits: TextEdit[];
     try {
       siteEdits = rewrite(file.text, site, want);
@@ -150,17 +150,117 @@ function planFile(file: SourceFile, sites: readonly ImageSite[], requests: reado
       continue;
     }
     if (siteEdits.length === 0) continue;
+    const shared = site.shared === undefined ? undefined : new SharedValue(file, site, siteEdits, entry.to);
+    const blocked = shared?.blocked(sites, requests, options);
+    if (blocked !== undefined) {
+      refusals.push({ ...entry, reason: blocked });
+      continue;
+    }
     // Two sites sharing an anchored scalar must agree on its new text.
     if (edits.conflicts(siteEdits)) {
       refusals.push({ ...entry, reason: 'shares an anchored value with another image asked for a different version' });
       continue;
     }
     edits.add(siteEdits);
-    changes.push(entry);
+    changes.push(entry, ...(shared?.copies(entry.line).map((line) => ({ ...entry, line })) ?? []));
   }
   if (edits.all.length === 0) return { refusals, notes, matched, others };
+  // Sites come in line order; a change reported at its alias (or a copy's) may not: keep the list in line order.
+  changes.sort((a, b) => a.line - b.line);
   const text = applyEdits(file.text, edits.all);
   return { edit: { path: file.path, before: file.text, after: text, changes }, refusals, notes, matched, others };
+}
+
+/** True when `edit` replaces (or removes) the scalar starting at `scalar`. */
+function touches(edit: TextEdit, scalar: number): boolean {
+  return edit.start === scalar || (edit.start < scalar && scalar < edit.end);
+}
+
+/**
+ * True for a map that only defines the shared value: a tag with no image name at all (`defaults: &d {tag: 1.4}`
+ * merged into images) holding the value itself, not reading it through an alias. It names no image of its own.
+ */
+function isDefinition(site: ImageSite, shared: readonly { start: number }[]): boolean {
+  if (site.repository !== undefined || site.name !== '') return false;
+  return !(site.shared ?? []).some((use) => use.kind === 'own' && shared.some((scalar) => scalar.start === use.scalar));
+}
+
+/** The line a site's change is reported at: the alias it reads its value through (`tag: *release`), else its own. */
+function reportLine(site: ImageSite): number {
+  return site.shared?.find((use) => use.kind === 'own')?.line ?? site.line;
+}
+
+/**
+ * A site's edit of anchored values (YAML aliases are never edited: the anchored scalar is, and every alias of it
+ * moves). The edit is allowed only when every other place that reads a changed value is an image site moved in
+ * this run to the same bytes, or a copy of this very image; never when such a place is held, or is not an image.
+ */
+class SharedValue {
+  /** Offsets of the anchored scalars this edit changes. */
+  private readonly changed: Set<number>;
+
+  constructor(
+    private readonly file: SourceFile,
+    private readonly site: ImageSite,
+    private readonly edits: readonly TextEdit[],
+    private readonly to: string,
+  ) {
+    this.changed = new Set((site.shared ?? []).map((use) => use.scalar).filter((scalar) => edits.some((edit) => touches(edit, scalar))));
+  }
+
+  private get uses(): NonNullable<ImageSite['shared']> {
+    return (this.site.shared ?? []).filter((use) => this.changed.has(use.scalar));
+  }
+
+  /** Why the edit may not be made, or undefined when it may. */
+  blocked(sites: readonly ImageSite[], requests: readonly ImageRequest[], options: PlanOptions): string | undefined {
+    if (this.changed.size === 0) return undefined;
+    for (const other of sites) {
+      if (other === this.site || other.doc !== this.site.doc) continue;
+      const shared = writtenScalars(other).filter((scalar) => this.changed.has(scalar.start));
+      if (shared.length === 0 || isDefinition(other, shared)) continue;
+      const why = this.otherBlocks(other, shared, requests, options);
+      if (why === undefined) continue;
+      const anchor = this.uses.find((use) => shared.some((scalar) => scalar.start === use.scalar))?.anchor ?? '';
+      const name = other.name === '' ? 'an image named elsewhere' : other.name;
+      return `anchored value &${anchor} is also used by ${name} at ${this.file.path}:${reportLine(other)} (${why})`;
+    }
+    for (const use of this.uses) {
+      if (use.kind === 'own') continue;
+      const place = `anchored value &${use.anchor} is also used at ${this.file.path}:${use.line}`;
+      if (use.hold !== undefined) return `${place}, ${heldBy(use.hold)}`;
+      if (use.kind === 'other') return `${place}, which is not an image reference (give it its own value, or move both by hand)`;
+    }
+    return undefined;
+  }
+
+  /** Why `other`, reading `shared` values of this edit, keeps it from being made; undefined when it moves along to the same bytes. */
+  private otherBlocks(other: ImageSite, shared: readonly { start: number; end: number }[], requests: readonly ImageRequest[], options: PlanOptions): string | undefined {
+    const request = other.repository === undefined ? undefined : requests.find((r) => r.ref.repository === other.repository);
+    if (request === undefined) return `not requested at ${this.to}`;
+    if (other.held) return heldBy(other.hold);
+    const want = wantOf(request);
+    const verdict = judge(options.policy, { tag: other.tag, digest: other.digest }, want);
+    if (!verdict.allowed) return `refused for it: ${verdict.reason ?? 'by the policy'}`;
+    let edits: TextEdit[];
+    try {
+      edits = rewrite(this.file.text, other, want);
+    } catch (error) {
+      if (!(error instanceof UnwritableError)) throw error;
+      return error.message;
+    }
+    const same = shared.every((scalar) => {
+      const mine = this.edits.find((edit) => touches(edit, scalar.start));
+      return mine !== undefined && edits.some((edit) => edit.start === mine.start && edit.end === mine.end && edit.text === mine.text);
+    });
+    return same ? undefined : `requested at ${versionOf(versionAfter(other, want))}, not ${this.to}`;
+  }
+
+  /** The lines of the aliases that repeat this very image (each moved with it), other than `line`. */
+  copies(line: number): number[] {
+    const lines = this.uses.filter((use) => use.kind === 'copy').map((use) => use.line);
+    return [...new Set(lines)].filter((copy) => copy !== line).sort((a, b) => a - b);
+  }
 }
 
 /** A byte-level pre-filter for sources: true when the file may hold one of the requested images. */

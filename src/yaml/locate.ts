@@ -14,18 +14,23 @@
 // - marker:    `# gitops-bump: <repository>` on a scalar holding a reference, or `…:tag` / `…:digest` /
 //              `…:name` on the scalars holding the parts (grouped per mapping). On a line of a site found
 //              above, the marker's repository becomes that site's match key instead.
+// Holds (markers.ts): a `# gitops-bump: hold` comment on a line a site's value or key is on, or on a comment line
+// directly above it, freezes the site. Anchors (anchors.ts): a site writing an anchored value lists every alias
+// that reads it, and who reads it there, so that a move nobody asked for is refused (plan.ts).
 // Look-alikes are excluded by where they are: documents of Flux image/source APIs, argocd-image-updater and
 // CRDs; an object's `status`; `managedFields`, `volumes`, `rbd`, `openAPIV3Schema`; the `target` of
 // kustomize patches and replacements. Block scalars are opaque (images embedded in them are not sites).
 
 import { NESTED_TOO_DEEPLY, parseStream, TOO_DEEP, YamlSyntaxError, type ParsedStream } from './parse.js';
-import { markerSites, readMarkers, type MarkerComment } from './markers.js';
-import type { ImageSite } from './site.js';
+import { sharedUses, type FoundUse } from './anchors.js';
+import { holdLines, markerSites, mayHoldMarkers, readMarkers, type MarkerComment } from './markers.js';
+import type { Hold, ImageSite, SharedUse } from './site.js';
 import { DocumentWalker, type FoundSite, type SeenScalar } from './walk.js';
 
+export { writtenScalars } from './anchors.js';
 export { YamlSyntaxError } from './parse.js';
 export { isChartTemplate } from './template.js';
-export type { EntrySlot, FieldSlot, FieldsTarget, ImageSite, ReferenceTarget, SiteForm, SiteTarget } from './site.js';
+export type { EntrySlot, FieldSlot, FieldsTarget, Hold, ImageSite, ReferenceTarget, SharedUse, SiteForm, SiteTarget } from './site.js';
 
 /** Every image site of a stream, in document and line order. */
 export interface LocateResult {
@@ -47,18 +52,32 @@ export function locate(text: string): LocateResult {
 }
 
 function locateStream(text: string): LocateResult {
-  const hasMarkers = text.includes('gitops-bump');
+  const hasMarkers = mayHoldMarkers(text);
   const stream = parseStream(text, hasMarkers);
   const markers = hasMarkers ? readMarkers([...stream.comments].sort((a, b) => a.offset - b.offset), stream.lines) : [];
-  const held = new Set(markers.filter((marker) => marker.hold).map((marker) => marker.line));
+  const holds = holdLines(markers, text, stream.lines);
   const byDocument = markersByDocument(stream, markers.filter((marker) => marker.reference !== undefined));
+  // Aliases need anchors: a text without both signs shares no value (the usual case costs two scans).
+  const mayShare = text.includes('*') && text.includes('&');
   const sites: ImageSite[] = [];
-  stream.documents.forEach((_, index) => {
-    for (const { lines, ...site } of locateDocument(stream, index, byDocument.get(index) ?? [])) {
-      sites.push({ ...site, held: lines.some((line) => held.has(line)) });
-    }
+  stream.documents.forEach((doc, index) => {
+    const found = locateDocument(stream, index, byDocument.get(index) ?? []);
+    const shared = mayShare && found.length > 0 ? sharedUses(doc, found, stream.lines) : undefined;
+    for (const site of found) sites.push(finish(site, holds, shared?.get(site)));
   });
   return { sites };
+}
+
+/** The site as reported: held when a hold covers one of its lines or an alias it reads its value through. */
+function finish(found: FoundSite, holds: ReadonlyMap<number, Hold>, uses: readonly FoundUse[] | undefined): ImageSite {
+  const { lines, aliasEnd: _, ...site } = found;
+  const own = uses?.filter((use) => use.kind === 'own').map((use) => use.line) ?? [];
+  const hold = holds.size === 0 ? undefined : [...lines, ...own].map((line) => holds.get(line)).find((candidate) => candidate !== undefined);
+  const shared = uses?.map((use): SharedUse => {
+    const aliasHold = holds.get(use.line);
+    return aliasHold === undefined ? use : { ...use, hold: aliasHold };
+  });
+  return { ...site, held: hold !== undefined, ...(hold !== undefined && { hold }), ...(shared !== undefined && { shared }) };
 }
 
 function locateDocument(stream: ParsedStream, index: number, markers: readonly MarkerComment[]): FoundSite[] {

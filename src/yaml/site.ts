@@ -83,6 +83,40 @@ export interface ImageSite {
   readonly digest?: string;
   /** A `# gitops-bump: hold` comment freezes this site. */
   readonly held: boolean;
+  /** The hold comment that freezes it (present when `held`). */
+  readonly hold?: Hold;
+  /** The aliases that read a value this site writes (present only when there are some): see {@link SharedUse}. */
+  readonly shared?: readonly SharedUse[];
   /** Where the bytes are; used by `rewrite`. */
   readonly target: SiteTarget;
+}
+
+/** A `# gitops-bump: hold` comment: on the value's line, or on a comment line directly above it. */
+export interface Hold {
+  /** 1-based line of the comment. */
+  readonly line: number;
+  /** The text after `hold` (`until INC-42 is fixed`), when there is some. */
+  readonly reason?: string;
+}
+
+/**
+ * One alias (`*name`) in the document that reads a scalar a site writes: the alias names that scalar's anchor, or
+ * an anchored collection holding it (a merge key `<<: *base` included). Aliases are never edited, so writing the
+ * anchored scalar moves every alias of it. Who reads the value at the alias, seen from the site:
+ * - `own`:   the site itself reads its value through this alias (`tag: *release`, `image: *img`, `<<: *base`);
+ * - `copy`:  the alias repeats the site's whole image (another `image: *img`, an alias of the mapping holding it);
+ * - `site`:  another image site reads the value there (through its own alias, or as a copy of it);
+ * - `other`: a place that is not an image reference (`version: *release`, a mapping merging the tag that is not an image).
+ */
+export interface SharedUse {
+  /** Offset of the anchored scalar read there (one of the site's tag, digest, sha or reference scalars). */
+  readonly scalar: number;
+  /** The anchor the alias names (`release` for `*release`). */
+  readonly anchor: string;
+  /** 1-based line and column of the alias. */
+  readonly line: number;
+  readonly column: number;
+  readonly kind: 'own' | 'copy' | 'site' | 'other';
+  /** A hold comment on the alias's line (or directly above it). */
+  readonly hold?: Hold;
 }

@@ -4,7 +4,7 @@
 
 import { isValidDigest, isValidTag } from '../image/reference.js';
 import { doubleQuoted, renderNew, renderOver, type ScalarSlot } from './scalar.js';
-import type { EntrySlot, FieldSlot, FieldsTarget, ImageSite, ReferenceTarget } from './site.js';
+import type { EntrySlot, FieldSlot, FieldsTarget, Hold, ImageSite, ReferenceTarget } from './site.js';
 import { LineIndex } from './text.js';
 
 /** Replace `text.slice(start, end)` by `text`. Offsets are JS string indices into the original text. */
@@ -39,7 +39,7 @@ export class UnwritableError extends Error {
  */
 export function rewrite(text: string, site: ImageSite, want: Want): TextEdit[] {
   checkWant(site, want);
-  if (site.held) throw new UnwritableError(`${where(site)}: held by a '# gitops-bump: hold' comment`);
+  if (site.held) throw new UnwritableError(`${where(site)}: ${heldBy(site.hold)}`);
   const target = site.target;
   const edits = target.kind === 'reference' ? referenceEdits(text, site, target, want) : fieldsEdits(text, site, target, want);
   return edits.filter((edit) => text.slice(edit.start, edit.end) !== edit.text);
@@ -308,6 +308,13 @@ function checkWant(site: ImageSite, want: Want): void {
   if (want.tag === undefined && want.digest === undefined) throw new UnwritableError(`${where(site)}: nothing to write (neither a tag nor a digest)`);
   if (want.tag !== undefined && !isValidTag(want.tag)) throw new UnwritableError(`${where(site)}: ${JSON.stringify(want.tag)} is not a valid tag`);
   if (want.digest !== undefined && !isValidDigest(want.digest)) throw new UnwritableError(`${where(site)}: ${JSON.stringify(want.digest)} is not a valid digest`);
+}
+
+/** Why a held value is not written: "held by a `# gitops-bump: hold` comment on line 12: until INC-42 is fixed". */
+export function heldBy(hold: Hold | undefined): string {
+  const comment = 'held by a `# gitops-bump: hold` comment';
+  if (hold === undefined) return comment;
+  return `${comment} on line ${hold.line}${hold.reason === undefined ? '' : `: ${hold.reason}`}`;
 }
 
 function where(site: ImageSite): string {

@@ -8,9 +8,11 @@ import { resolvesAsNonString, type ScalarSlot, type ScalarStyle } from './scalar
 import type { EntrySlot, FieldSlot, ImageSite, SiteForm, SiteTarget } from './site.js';
 import type { LineIndex } from './text.js';
 
-/** A site before its `held` flag is known, with every line its scalars are on. */
+/** A site before its `held` flag is known, with every line a hold on which freezes it (its scalars' and keys' lines). */
 export interface FoundSite extends Omit<ImageSite, 'held'> {
   readonly lines: readonly number[];
+  /** For an image written as an alias (`image: *img`): the end offset of the alias it was found through. */
+  readonly aliasEnd?: number;
 }
 
 /** A value scalar met during the walk (for marker comments): where it is and its path. */
@@ -46,7 +48,7 @@ const HELM_PARAMETER = /^(?:(.*)\.)?(repository|name|registry|tag|digest)$/;
 /** Walks document `index`; `seen` receives value scalars when markers need them. */
 export class DocumentWalker {
   readonly sites: FoundSite[] = [];
-  private readonly aliasImages: { steps: readonly PathStep[]; slot: ScalarSlot }[] = [];
+  private readonly aliasImages: { steps: readonly PathStep[]; slot: ScalarSlot; alias: Alias }[] = [];
   /** Each alias's anchored node, computed once per document on the first alias met (Alias.resolve walks the whole document). */
   private anchors: Map<Alias, Node | undefined> | undefined;
 
@@ -70,16 +72,17 @@ export class DocumentWalker {
     return this.sites.sort((a, b) => a.line - b.line || a.column - b.column);
   }
 
-  private visit(node: Node, steps: PathStep[], inFlow: boolean, key: string | undefined, isObject: boolean): void {
-    if (isMap(node)) this.visitMap(node, steps, inFlow, key, isObject);
+  /** `keyStart`: offset of the key whose value `node` is (a hold on that key's line holds an image map below it). */
+  private visit(node: Node, steps: PathStep[], inFlow: boolean, key: string | undefined, isObject: boolean, keyStart?: number): void {
+    if (isMap(node)) this.visitMap(node, steps, inFlow, key, isObject, keyStart);
     else if (isSeq(node)) this.visitSeq(node, steps, inFlow, key);
   }
 
-  private visitMap(map: YAMLMap, steps: PathStep[], inFlow: boolean, key: string | undefined, isObject: boolean): void {
+  private visitMap(map: YAMLMap, steps: PathStep[], inFlow: boolean, key: string | undefined, isObject: boolean, keyStart?: number): void {
     const flow = inFlow || map.flow === true;
     const fields = this.fieldsOf(map, flow, true);
     // An `image:` holding a bare name next to a `tag:` is one half of a split reference, not a full one.
-    const imageIsSplitName = this.detectSplit(map, steps, fields, flow, key) && !fields.has('repository');
+    const imageIsSplitName = this.detectSplit(map, steps, fields, flow, key, keyStart) && !fields.has('repository');
     for (const pair of map.items) {
       const name = keyText(pair);
       const value = pair.value as Node | null;
@@ -92,11 +95,11 @@ export class DocumentWalker {
       if (isScalar(value)) {
         const slot = this.slot(value, flow);
         this.seen?.({ slot, steps: childSteps, parent: rangeOf(map)[0] });
-        if (name === 'image' && !imageIsSplitName) this.addFull(childSteps, slot, value);
+        if (name === 'image' && !imageIsSplitName) this.addFull(childSteps, slot, value, rangeOf(pair.key as Node)[0]);
       } else if (isAlias(value)) {
         if (name === 'image' && !imageIsSplitName) {
           const target = this.resolve(value);
-          if (isScalar(target)) this.aliasImages.push({ steps: childSteps, slot: this.slot(target, flow) });
+          if (isScalar(target)) this.aliasImages.push({ steps: childSteps, slot: this.slot(target, flow), alias: value });
         }
       } else if (isSeq(value) && name === 'images') {
         if (key === 'kustomize') this.addArgoImages(value, childSteps, flow);
@@ -104,7 +107,7 @@ export class DocumentWalker {
         this.visit(value, childSteps, flow, name, false);
       } else {
         if (isSeq(value) && name === 'parameters' && key === 'helm') this.addHelmParameters(value, childSteps, flow);
-        this.visit(value, childSteps, flow, name, false);
+        this.visit(value, childSteps, flow, name, false, rangeOf(pair.key as Node)[0]);
       }
     }
   }
@@ -163,20 +166,24 @@ export class DocumentWalker {
 
   // ---- full form ---------------------------------------------------------------------------------------
 
-  private addFull(steps: readonly PathStep[], slot: ScalarSlot, node: Scalar): void {
+  private addFull(steps: readonly PathStep[], slot: ScalarSlot, node: Scalar, keyStart: number): void {
     // A plain `image: 5`, `image: true` or `image:` (null) is not a string, so not an image.
     if (slot.style === 'plain' && (slot.text === undefined || resolvesAsNonString(slot.text))) return;
     if (node.value !== null && typeof node.value === 'object') return;
-    this.sites.push(this.referenceSite('full', steps, slot, ''));
+    const site = this.referenceSite('full', steps, slot, '');
+    const keyLine = this.lines.line(keyStart);
+    this.sites.push(keyLine === slot.line ? site : { ...site, lines: [slot.line, keyLine] });
   }
 
   /** Images written as aliases: the anchored scalar is the site, once, unless it is already one. */
   private addAliasedImages(): void {
     const taken = new Set(this.sites.flatMap((site) => (site.target.kind === 'reference' ? [site.target.scalar.start] : [])));
-    for (const { steps, slot } of this.aliasImages) {
+    for (const { steps, slot, alias } of this.aliasImages) {
       if (taken.has(slot.start)) continue;
       taken.add(slot.start);
-      this.sites.push(this.referenceSite('full', steps, slot, ''));
+      const [start, end] = rangeOf(alias);
+      const site = this.referenceSite('full', steps, slot, '');
+      this.sites.push({ ...site, lines: [slot.line, this.lines.line(start)], aliasEnd: end });
     }
   }
 
@@ -320,7 +327,14 @@ export class DocumentWalker {
   // ---- split (Helm values) -----------------------------------------------------------------------------
 
   /** Adds a split site when the mapping is one; returns whether it is. */
-  private detectSplit(map: YAMLMap, steps: readonly PathStep[], fields: ReadonlyMap<string, FieldSlot>, flow: boolean, key: string | undefined): boolean {
+  private detectSplit(
+    map: YAMLMap,
+    steps: readonly PathStep[],
+    fields: ReadonlyMap<string, FieldSlot>,
+    flow: boolean,
+    key: string | undefined,
+    keyStart: number | undefined,
+  ): boolean {
     const imageish = key !== undefined && IMAGE_KEY.test(key);
     const parentKey = lastKey(steps.slice(0, -1));
     const underImages = imageish || (parentKey !== undefined && IMAGE_KEY.test(parentKey));
@@ -367,9 +381,20 @@ export class DocumentWalker {
         ...optional('insertAfter', nameField?.inherited === false ? nameField : entry.fields[entry.fields.length - 1]),
         digestInTag: at >= 0,
       },
-      lines: [...fields.values()].map((field) => field.scalar.line),
+      lines: this.splitLines(fields, keyStart),
     });
     return true;
+  }
+
+  /** The lines a hold on which freezes a split site: its fields' values and own keys (an alias's line), and the key above the map. */
+  private splitLines(fields: ReadonlyMap<string, FieldSlot>, keyStart: number | undefined): number[] {
+    const lines = new Set<number>();
+    for (const field of fields.values()) {
+      lines.add(field.scalar.line);
+      if (!field.inherited && field.aliased) lines.add(this.lines.line(field.keyStart));
+    }
+    if (keyStart !== undefined) lines.add(this.lines.line(keyStart));
+    return [...lines];
   }
 
   // ---- helpers -----------------------------------------------------------------------------------------

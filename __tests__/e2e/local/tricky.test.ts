@@ -159,3 +159,85 @@ describe('tricky files, byte for byte', () => {
     for (const [path, before] of CASES) expect(read(path), path).toBe(before);
   });
 });
+
+// Issue 10, items 4 and 5: an anchored value moves every alias of it, and holds are written as people write them.
+describe('anchors and holds, through the bundle', () => {
+  const SHARED = [
+    'api:',
+    '  image:',
+    '    repository: ghcr.io/acme/api',
+    '    tag: &release 1.4.1',
+    'web:',
+    '  image:',
+    '    repository: ghcr.io/acme/web',
+    '    tag: *release',
+    '',
+  ].join('\n');
+  const HELD = [
+    'spec:',
+    '  containers:',
+    '    - name: api',
+    '      image: &img ghcr.io/acme/api:1.4.1',
+    '  initContainers:',
+    '    - name: migrate',
+    '      # INC-42, GitOps-Bump: hold until INC-42 is fixed',
+    '      image: *img',
+    '',
+  ].join('\n');
+  const ABOVE = 'worker:\n  # gitops-bump: hold - rolled back by alice\n  image: ghcr.io/acme/api:1.4.0\n';
+  type Refused = { file: string; line: number; image: string; from: string; to: string; reason: string };
+
+  beforeEach(() => {
+    mkdirSync(join(root, 'anchors'), { recursive: true });
+    writeFileSync(join(root, 'anchors/values.yaml'), SHARED);
+    writeFileSync(join(root, 'anchors/deploy.yaml'), HELD);
+    writeFileSync(join(root, 'anchors/worker.yaml'), ABOVE);
+  });
+
+  it('refuses an edit that would move an image nobody asked for, or a held alias, and writes nothing', async () => {
+    const run = await runAction({ images: 'ghcr.io/acme/api:1.5.0', paths: 'anchors/**', 'local-path': root });
+    expect(run.code, run.stdout).toBe(0);
+    expect(run.outputs.changed).toBe('false');
+    expect(JSON.parse(run.outputs.refused!) as Refused[]).toEqual([
+      {
+        file: 'anchors/deploy.yaml',
+        line: 4,
+        image: 'ghcr.io/acme/api',
+        from: '1.4.1',
+        to: '1.5.0',
+        reason: 'anchored value &img is also used at anchors/deploy.yaml:8, held by a `# gitops-bump: hold` comment on line 7: until INC-42 is fixed',
+      },
+      {
+        file: 'anchors/values.yaml',
+        line: 4,
+        image: 'ghcr.io/acme/api',
+        from: '1.4.1',
+        to: '1.5.0',
+        reason: 'anchored value &release is also used by ghcr.io/acme/web at anchors/values.yaml:8 (not requested at 1.5.0)',
+      },
+      {
+        file: 'anchors/worker.yaml',
+        line: 3,
+        image: 'ghcr.io/acme/api',
+        from: '1.4.0',
+        to: '1.5.0',
+        reason: 'held by a `# gitops-bump: hold` comment on line 2: rolled back by alice',
+      },
+    ]);
+    expect(run.summary).toContain('until INC-42 is fixed');
+    expect(read('anchors/values.yaml')).toBe(SHARED);
+    expect(read('anchors/deploy.yaml')).toBe(HELD);
+    expect(read('anchors/worker.yaml')).toBe(ABOVE);
+  });
+
+  it('moves a shared anchor once when every image reading it is asked for the same version, reporting each', async () => {
+    const run = await runAction({ images: 'ghcr.io/acme/api:1.5.0, ghcr.io/acme/web:1.5.0', paths: 'anchors/values.yaml', 'local-path': root });
+    expect(run.code, run.stdout).toBe(0);
+    expect(read('anchors/values.yaml')).toBe(SHARED.replace('&release 1.4.1', '&release 1.5.0'));
+    expect((JSON.parse(run.outputs.changes!) as Refused[]).map((c) => [c.line, c.image])).toEqual([
+      [4, 'ghcr.io/acme/api'],
+      [8, 'ghcr.io/acme/web'],
+    ]);
+    expect(run.outputs.refused).toBe('[]');
+  });
+});

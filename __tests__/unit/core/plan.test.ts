@@ -168,16 +168,120 @@ describe('plan with digests', () => {
 describe('plan with anchors', () => {
   const text = 'version: &v 1.0.0\na:\n  repository: ghcr.io/acme/a\n  tag: *v\nb:\n  repository: ghcr.io/acme/b\n  tag: *v\n';
 
-  it('edits the anchored scalar once when both images ask for the same version', () => {
+  it('edits the anchored scalar once when both images ask for the same version, reporting each at its alias', () => {
     const result = plan(files({ 'v.yaml': text }), parseImages('ghcr.io/acme/a:1.1.0, ghcr.io/acme/b:1.1.0'), newer);
     expect(result.edits[0]!.after).toBe(text.replace('&v 1.0.0', '&v 1.1.0'));
-    expect(result.changes).toHaveLength(2);
+    expect(result.changes.map((c) => [c.line, c.image])).toEqual([
+      [4, 'ghcr.io/acme/a'],
+      [7, 'ghcr.io/acme/b'],
+    ]);
+    expect(result.refusals).toEqual([]);
   });
 
-  it('refuses the second image when they ask the shared anchor for different versions', () => {
+  it('refuses both images when they ask the shared anchor for different versions', () => {
     const result = plan(files({ 'v.yaml': text }), parseImages('ghcr.io/acme/a:1.1.0, ghcr.io/acme/b:1.2.0'), newer);
-    expect(result.edits[0]!.after).toBe(text.replace('&v 1.0.0', '&v 1.1.0'));
-    expect(result.refusals).toEqual([expect.objectContaining({ image: 'ghcr.io/acme/b', reason: expect.stringMatching(/anchored/) })]);
+    expect(result.edits).toEqual([]);
+    expect(result.refusals.map((r) => [r.line, r.image, r.reason])).toEqual([
+      [4, 'ghcr.io/acme/a', 'anchored value &v is also used by ghcr.io/acme/b at v.yaml:7 (requested at 1.2.0, not 1.1.0)'],
+      [7, 'ghcr.io/acme/b', 'anchored value &v is also used by ghcr.io/acme/a at v.yaml:4 (requested at 1.1.0, not 1.2.0)'],
+    ]);
+  });
+
+  const shared = 'api:\n  image:\n    repository: ghcr.io/acme/api\n    tag: &release 1.4.1\nweb:\n  image:\n    repository: ghcr.io/acme/web\n    tag: *release\n';
+
+  it('refuses to move an image nobody asked for through an alias, naming the alias', () => {
+    const result = plan(files({ 'values.yaml': shared }), parseImages('ghcr.io/acme/api:1.5.0'), newer);
+    expect(result.edits).toEqual([]);
+    expect(result.refusals).toEqual([
+      {
+        file: 'values.yaml',
+        line: 4,
+        image: 'ghcr.io/acme/api',
+        from: '1.4.1',
+        to: '1.5.0',
+        reason: 'anchored value &release is also used by ghcr.io/acme/web at values.yaml:8 (not requested at 1.5.0)',
+      },
+    ]);
+  });
+
+  it('refuses when the other image is held, or its own move is refused by the policy', () => {
+    const held = shared.replace('tag: *release', 'tag: *release # gitops-bump: hold until INC-42');
+    const both = parseImages('ghcr.io/acme/api:1.5.0, ghcr.io/acme/web:1.5.0');
+    expect(plan(files({ 'values.yaml': held }), both, newer).refusals.map((r) => r.reason)).toEqual([
+      'anchored value &release is also used by ghcr.io/acme/web at values.yaml:8 (held by a `# gitops-bump: hold` comment on line 8: until INC-42)',
+      'held by a `# gitops-bump: hold` comment on line 8: until INC-42',
+    ]);
+    const range = plan(files({ 'values.yaml': shared }), parseImages('ghcr.io/acme/api:1.5.0, ghcr.io/acme/web:1.5.0'), { policy: parsePolicy('~1.4') });
+    expect(range.edits).toEqual([]);
+    expect(range.refusals).toHaveLength(2);
+  });
+
+  it('refuses when an alias of the value sits on a held line, even a copy of the same image', () => {
+    const text = 'a:\n  image: &img ghcr.io/acme/api:1.4.1\nb:\n  # gitops-bump: hold (rolled back, INC-42)\n  image: *img\n';
+    const result = plan(files({ 'd.yaml': text }), parseImages('ghcr.io/acme/api:1.5.0'), newer);
+    expect(result.edits).toEqual([]);
+    expect(result.refusals.map((r) => [r.line, r.reason])).toEqual([
+      [2, 'anchored value &img is also used at d.yaml:5, held by a `# gitops-bump: hold` comment on line 4: (rolled back, INC-42)'],
+    ]);
+  });
+
+  it('refuses when an alias of the value is not an image reference', () => {
+    const text = `${shared}labels:\n  version: *release\n`;
+    const result = plan(files({ 'values.yaml': text }), parseImages('ghcr.io/acme/api:1.5.0, ghcr.io/acme/web:1.5.0'), newer);
+    expect(result.edits).toEqual([]);
+    expect(result.refusals.map((r) => r.reason)).toEqual([
+      expect.stringMatching(/^anchored value &release is also used at values\.yaml:10, which is not an image reference/),
+      expect.stringMatching(/^anchored value &release is also used at values\.yaml:10, which is not an image reference/),
+    ]);
+  });
+
+  it('moves copies of the same image along, one change per alias, and never splices an alias', () => {
+    const text = 'x: &img ghcr.io/acme/api:1.4.1\njobs:\n  a:\n    image: *img\n  b:\n    image: *img\n';
+    const result = plan(files({ 'ci.yaml': text }), parseImages('ghcr.io/acme/api:1.5.0'), newer);
+    expect(result.edits[0]!.after).toBe(text.replace('&img ghcr.io/acme/api:1.4.1', '&img ghcr.io/acme/api:1.5.0'));
+    expect(result.changes.map((c) => c.line)).toEqual([4, 6]);
+  });
+
+  it('applies the same rule to merge keys, and lets a mapping that overrides the key go its own way', () => {
+    const merged = 'defaults: &d\n  tag: 1.0.0\napi:\n  <<: *d\n  repository: ghcr.io/acme/api\nweb:\n  <<: *d\n  repository: ghcr.io/acme/web\n';
+    const refused = plan(files({ 'm.yaml': merged }), parseImages('ghcr.io/acme/api:1.1.0'), newer);
+    expect(refused.edits).toEqual([]);
+    expect(refused.refusals.map((r) => [r.line, r.reason])).toEqual([[4, 'anchored value &d is also used by ghcr.io/acme/web at m.yaml:7 (not requested at 1.1.0)']]);
+    const both = plan(files({ 'm.yaml': merged }), parseImages('ghcr.io/acme/api:1.1.0, ghcr.io/acme/web:1.1.0'), newer);
+    expect(both.edits[0]!.after).toBe(merged.replace('tag: 1.0.0', 'tag: 1.1.0'));
+    expect(both.changes.map((c) => [c.line, c.image])).toEqual([
+      [4, 'ghcr.io/acme/api'],
+      [7, 'ghcr.io/acme/web'],
+    ]);
+    const own = merged.replace('repository: ghcr.io/acme/web\n', 'repository: ghcr.io/acme/web\n  tag: 2.0.0\n');
+    expect(plan(files({ 'm.yaml': own }), parseImages('ghcr.io/acme/api:1.1.0'), newer).edits[0]!.after).toBe(own.replace('tag: 1.0.0', 'tag: 1.1.0'));
+  });
+
+  it('takes a tag-only map holding the value for its definition, but refuses one reading it through an alias', () => {
+    const defaults = 'image: &d\n  tag: 1.0.0\napi:\n  image:\n    <<: *d\n    repository: ghcr.io/acme/api\n';
+    expect(plan(files({ 'v.yaml': defaults }), parseImages('ghcr.io/acme/api:1.1.0'), newer).edits[0]!.after).toBe(defaults.replace('1.0.0', '1.1.0'));
+    const sidecar = 'api:\n  image:\n    repository: ghcr.io/acme/api\n    tag: &t 1.0.0\nsidecar:\n  image:\n    tag: *t\n';
+    const result = plan(files({ 'v.yaml': sidecar }), parseImages('ghcr.io/acme/api:1.1.0'), newer);
+    expect(result.edits).toEqual([]);
+    expect(result.refusals.map((r) => r.reason)).toEqual(['anchored value &t is also used by an image named elsewhere at v.yaml:7 (not requested at 1.1.0)']);
+  });
+
+  it('lets an anchored value with no other reader move as before', () => {
+    const text = 'versions:\n  api: &api 1.0.0\nimage:\n  repository: ghcr.io/acme/api\n  tag: *api\n';
+    const result = plan(files({ 'v.yaml': text }), parseImages('ghcr.io/acme/api:1.1.0'), newer);
+    expect(result.edits[0]!.after).toBe(text.replace('&api 1.0.0', '&api 1.1.0'));
+    expect(result.changes.map((c) => c.line)).toEqual([5]);
+  });
+});
+
+describe('plan with holds', () => {
+  it('shows the reason of a hold written on the line above, in any case', () => {
+    const text = 'image:\n  repository: ghcr.io/acme/api\n  # INC-42, GitOps-Bump: Hold until INC-42 is fixed\n  tag: 1.0.0\n';
+    const result = plan(files({ 'v.yaml': text }), parseImages('ghcr.io/acme/api:1.1.0'), newer);
+    expect(result.edits).toEqual([]);
+    expect(result.refusals).toEqual([
+      { file: 'v.yaml', line: 4, image: 'ghcr.io/acme/api', from: '1.0.0', to: '1.1.0', reason: 'held by a `# gitops-bump: hold` comment on line 3: until INC-42 is fixed' },
+    ]);
   });
 });
 
