@@ -3,8 +3,7 @@ import { unifiedDiff } from './diff.js';
 import { compareVersionTags } from '../image/policy.js';
 import { versionOf } from '../image/reference.js';
 import type { FoundVersion } from '../core/promote.js';
-import type { ImageRequest } from '../settings/settings.js';
-import type { Change, Miss, Plan } from '../core/types.js';
+import type { Change, ImageRequest, Miss, Mode, Plan, PullOperation } from '../core/types.js';
 
 /** A promotion's source, for the summary. */
 export interface PromotionReport {
@@ -17,7 +16,7 @@ export interface PromotionReport {
 }
 
 export interface RunContext {
-  readonly mode: 'commit' | 'pull-request' | 'dry-run';
+  readonly mode: Mode;
   readonly environment: string;
   /** `owner/name` (API mode) or the local folder. */
   readonly target: string;
@@ -27,7 +26,7 @@ export interface RunContext {
   readonly promotion?: PromotionReport;
   /** Pull-request mode: what happened to the pull request. */
   readonly pullRequest?: {
-    readonly operation: string;
+    readonly operation: PullOperation;
     readonly number?: number;
     readonly url?: string;
     readonly branch: string;

@@ -3,18 +3,10 @@
 import { InvalidReferenceError, parseReference, type ImageReference } from '../image/reference.js';
 import { parsePolicy, type Policy } from '../image/policy.js';
 import { compilePaths, environmentOfPaths, type PathMatcher } from '../core/paths.js';
+import type { ImageRequest, Mode } from '../core/types.js';
 
 /** Reads one input by its action.yml name (`local-path`), '' when unset. */
 export type InputReader = (name: string) => string;
-
-export type Mode = 'commit' | 'pull-request' | 'dry-run';
-
-/** One entry of the `images` input: the repository to look for and the version to write. */
-export interface ImageRequest {
-  /** The entry as the user wrote it. */
-  readonly input: string;
-  readonly ref: ImageReference;
-}
 
 /** Where a promotion reads the versions to promote (the `promote-from*` inputs). */
 export interface PromotionSettings {

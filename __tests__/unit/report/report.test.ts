@@ -1,7 +1,7 @@
 // What a run reports: the rollback label and the `changed`/`changes` pair of the outputs.
 import { describe, expect, it } from 'vitest';
 import { commitMessage, isRollback, outputs, summaryLine, type RunContext } from '../../../src/report/report.js';
-import type { Change, Plan } from '../../../src/core/types.js';
+import type { Change, Plan, PullOperation } from '../../../src/core/types.js';
 
 const DIGEST = `sha256:${'a'.repeat(64)}`;
 const change = (from: string, to: string): Change => ({ file: 'apps/prod/pod.yaml', line: 3, image: 'ghcr.io/acme/api', from, to });
@@ -42,7 +42,7 @@ describe('isRollback', () => {
 
 describe('outputs: changed and changes agree', () => {
   const plan = planOf([change('1.4.0', '1.5.0')]);
-  const pullRequest = (operation: string) => ({ pullRequest: { operation, number: 7, url: 'https://x/pull/7', branch: 'gitops-bump/prod/api' } });
+  const pullRequest = (operation: PullOperation) => ({ pullRequest: { operation, number: 7, url: 'https://x/pull/7', branch: 'gitops-bump/prod/api' } });
 
   it.each([
     ['a commit or a dry-run with edits', plan, undefined, true],
