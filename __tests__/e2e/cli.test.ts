@@ -114,7 +114,7 @@ describe('gitops-bump --help', () => {
     const r = await cli(['--help']);
     expect(r.code).toBe(0);
     const options = r.stdout.split('\n').filter((line) => /^ {2}--[a-z]/.test(line));
-    const inputs = Object.keys((await import('../../src/settings/settings.js')).INPUTS);
+    const inputs = Object.keys((await import('../../src/settings/inputs.js')).INPUTS);
     expect(options.map((line) => /^ {2}(--[a-z-]+)/.exec(line)![1])).toEqual([...inputs.map((n) => `--${n}`), '--json', '--help']);
     // Each description starts in the same column, after at least two spaces.
     const columns = new Set(options.map((line) => /^ {2}--[a-z-]+ {2,}/.exec(line)![0].length));

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { outputs } from '../../src/report/report.js';
-import { INPUTS } from '../../src/settings/settings.js';
+import { INPUTS } from '../../src/settings/inputs.js';
 
 interface ActionYml {
   runs: { using: string; main: string };

@@ -8,7 +8,8 @@ import { mayHoldAny, plan, PlanSyntaxError } from '../core/plan.js';
 import { bumpResult, checkUnmatched, isRollback, ROLLED_BACK, unmatchedNotes, type BumpResult, type PromotionReport, type RunContext } from '../report/report.js';
 
 export type { BumpResult } from '../report/report.js';
-import { readSettings, type InputReader, type Settings } from '../settings/settings.js';
+import { readSettings } from '../settings/read.js';
+import type { InputReader, Settings } from '../settings/types.js';
 import type { Io } from '../core/io.js';
 import type { Plan, SourceFile } from '../core/types.js';
 

@@ -2,7 +2,8 @@
 import type { Io, Place } from '../core/io.js';
 import { bump } from './bump.js';
 import { outputs } from '../report/report.js';
-import { InputError, INPUTS } from '../settings/settings.js';
+import { InputError } from '../settings/errors.js';
+import { INPUTS } from '../settings/inputs.js';
 
 /** Help text width: descriptions wrap here, under their column. */
 const HELP_WIDTH = 100;

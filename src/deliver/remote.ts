@@ -18,7 +18,7 @@ import {
   type PromotionReport,
   type RunContext,
 } from '../report/report.js';
-import type { Settings } from '../settings/settings.js';
+import type { Settings } from '../settings/types.js';
 import type { Plan } from '../core/types.js';
 
 /** Plans against one snapshot; the snapshot's skips are listed with the plan's. */
