@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { outputs } from '../../src/report/report.js';
+import { outputs } from '../../src/report/outputs.js';
 import { INPUTS } from '../../src/settings/inputs.js';
 
 interface ActionYml {

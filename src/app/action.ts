@@ -1,6 +1,7 @@
 // The action's run(): inputs from the runner, outputs and the job summary back to it; never throws.
 import * as core from '@actions/core';
-import { jobSummary, outputs } from '../report/report.js';
+import { outputs } from '../report/outputs.js';
+import { jobSummary } from '../report/summary.js';
 import { bump } from './bump.js';
 import { actionIo } from './io.js';
 

@@ -5,9 +5,12 @@ import { versionOf } from '../image/reference.js';
 import { promotionRequests } from '../core/promote.js';
 import { readLocal, writeLocal } from '../deliver/local.js';
 import { mayHoldAny, plan, PlanSyntaxError } from '../core/plan.js';
-import { bumpResult, checkUnmatched, isRollback, ROLLED_BACK, unmatchedNotes, type BumpResult, type PromotionReport, type RunContext } from '../report/report.js';
+import type { PromotionReport, RunContext } from '../report/context.js';
+import { isRollback, ROLLED_BACK } from '../report/messages.js';
+import { bumpResult, type BumpResult } from '../report/outputs.js';
+import { checkUnmatched, unmatchedNotes } from '../report/unmatched.js';
 
-export type { BumpResult } from '../report/report.js';
+export type { BumpResult } from '../report/outputs.js';
 import { readSettings } from '../settings/read.js';
 import type { InputReader, Settings } from '../settings/types.js';
 import type { Io } from '../core/io.js';

@@ -1,7 +1,7 @@
 // The CLI's logic: the same bump as the action, for a terminal. Every input is a --name flag.
 import type { Io, Place } from '../core/io.js';
 import { bump } from './bump.js';
-import { outputs } from '../report/report.js';
+import { outputs } from '../report/outputs.js';
 import { InputError } from '../settings/errors.js';
 import { INPUTS } from '../settings/inputs.js';
 
