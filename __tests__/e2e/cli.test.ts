@@ -109,6 +109,19 @@ describe('gitops-bump errors', () => {
   });
 });
 
+describe('GITOPS_BUMP_DEBUG', () => {
+  it('prints the debug lines (the settings as read) on stderr only when it is 1', async () => {
+    const args = ['--images', 'ghcr.io/acme/api:1.5.0', ...PROD, '--local-path', repo, '--mode', 'dry-run'];
+    const quiet = await cli(args);
+    expect(quiet.code, quiet.stderr).toBe(0);
+    expect(quiet.stderr).not.toContain('debug:');
+    const verbose = await cli(args, { GITOPS_BUMP_DEBUG: '1' });
+    expect(verbose.code, verbose.stderr).toBe(0);
+    expect(verbose.stderr).toMatch(/^debug: settings: \{"images":\["ghcr\.io\/acme\/api:1\.5\.0"\]/m);
+    expect(verbose.stdout).toBe(quiet.stdout);
+  });
+});
+
 describe('gitops-bump --help', () => {
   it('lists every input and --json with the descriptions in one column, wrapped under it', async () => {
     const r = await cli(['--help']);

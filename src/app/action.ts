@@ -7,9 +7,11 @@ import { actionIo } from './io.js';
 
 /** The action's entry point: never throws; a failure is reported with setFailed. */
 export async function run(): Promise<void> {
-  const io = actionIo();
+  // The action's one read of the process environment: the Io and bump() take it from here.
+  const env = process.env;
+  const io = actionIo(env);
   try {
-    const result = await bump((name) => core.getInput(name), io);
+    const result = await bump((name) => core.getInput(name), io, env);
     const values = outputs(result.plan, result.context);
     for (const [name, value] of Object.entries(values)) io.setOutput(name, value);
     await io.summary(jobSummary(result.plan, result.context));

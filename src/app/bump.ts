@@ -114,8 +114,8 @@ async function bumpLocal(settings: Settings, io: Io, promotion?: PromotionReport
   return bumpResult(result, context);
 }
 
-/** One bump, whatever the surroundings: used by the action and by the CLI. */
-export async function bump(read: InputReader, io: Io, env: NodeJS.ProcessEnv = process.env): Promise<BumpResult> {
+/** One bump, whatever the surroundings: used by the action and by the CLI, each passing its environment (`env`). */
+export async function bump(read: InputReader, io: Io, env: NodeJS.ProcessEnv): Promise<BumpResult> {
   for (const secret of [read('token'), read('promote-from-token')]) if (secret.trim()) io.setSecret(secret.trim());
   const given = readSettings(read, env);
   for (const note of [given.environmentNote, given.promotion?.environmentNote]) if (note) io.info(note);

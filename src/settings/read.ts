@@ -10,7 +10,7 @@ import type { InputReader, PromotionSettings, PullRequestSettings, Repository, S
 const DEFAULT_MAX_FILE_BYTES = 1024 * 1024;
 
 /** Reads and validates every input. `env` supplies the runner's defaults (GITHUB_REPOSITORY). */
-export function readSettings(read: InputReader, env: NodeJS.ProcessEnv = process.env): Settings {
+export function readSettings(read: InputReader, env: NodeJS.ProcessEnv): Settings {
   const promoting = splitGlobs(read('promote-from')).length > 0;
   const images = promoting ? [] : parseImages(read('images'));
   if (!promoting && images.length === 0) {
