@@ -12,7 +12,7 @@ import { parse, parseAllDocuments, stringify } from 'yaml';
 import { unifiedDiff } from '../src/report/diff.js';
 import { parsePolicy } from '../src/image/policy.js';
 import { plan } from '../src/core/plan.js';
-import { parseImages } from '../src/settings/settings.js';
+import { parseImages } from '../src/settings/parse.js';
 import { locate } from '../src/yaml/locate.js';
 
 function removedLines(before: string, after: string): string[] {

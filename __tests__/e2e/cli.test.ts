@@ -109,12 +109,25 @@ describe('gitops-bump errors', () => {
   });
 });
 
+describe('GITOPS_BUMP_DEBUG', () => {
+  it('prints the debug lines (the settings as read) on stderr only when it is 1', async () => {
+    const args = ['--images', 'ghcr.io/acme/api:1.5.0', ...PROD, '--local-path', repo, '--mode', 'dry-run'];
+    const quiet = await cli(args);
+    expect(quiet.code, quiet.stderr).toBe(0);
+    expect(quiet.stderr).not.toContain('debug:');
+    const verbose = await cli(args, { GITOPS_BUMP_DEBUG: '1' });
+    expect(verbose.code, verbose.stderr).toBe(0);
+    expect(verbose.stderr).toMatch(/^debug: settings: \{"images":\["ghcr\.io\/acme\/api:1\.5\.0"\]/m);
+    expect(verbose.stdout).toBe(quiet.stdout);
+  });
+});
+
 describe('gitops-bump --help', () => {
   it('lists every input and --json with the descriptions in one column, wrapped under it', async () => {
     const r = await cli(['--help']);
     expect(r.code).toBe(0);
     const options = r.stdout.split('\n').filter((line) => /^ {2}--[a-z]/.test(line));
-    const inputs = Object.keys((await import('../../src/settings/settings.js')).INPUTS);
+    const inputs = Object.keys((await import('../../src/settings/inputs.js')).INPUTS);
     expect(options.map((line) => /^ {2}(--[a-z-]+)/.exec(line)![1])).toEqual([...inputs.map((n) => `--${n}`), '--json', '--help']);
     // Each description starts in the same column, after at least two spaces.
     const columns = new Set(options.map((line) => /^ {2}--[a-z-]+ {2,}/.exec(line)![0].length));

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { outputs } from '../../src/report/report.js';
-import { INPUTS } from '../../src/settings/settings.js';
+import { outputs } from '../../src/report/outputs.js';
+import { INPUTS } from '../../src/settings/inputs.js';
 
 interface ActionYml {
   runs: { using: string; main: string };

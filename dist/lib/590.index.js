@@ -1052,11 +1052,17 @@ function followUpWarning(spec, alias, number, errors) {
 
 // EXTERNAL MODULE: ./src/core/plan.ts + 1 modules
 var plan = __webpack_require__(9385);
-// EXTERNAL MODULE: ./src/report/report.ts + 4 modules
-var report = __webpack_require__(2863);
+// EXTERNAL MODULE: ./src/report/messages.ts
+var messages = __webpack_require__(3020);
+// EXTERNAL MODULE: ./src/report/outputs.ts
+var outputs = __webpack_require__(5468);
+// EXTERNAL MODULE: ./src/report/unmatched.ts
+var unmatched = __webpack_require__(9715);
 ;// CONCATENATED MODULE: ./src/deliver/remote.ts
 // API mode: read a snapshot of the GitOps repository through the GitHub API, plan, and commit it
 // as one atomic, verified commit (or only report, in dry-run).
+
+
 
 
 
@@ -1073,7 +1079,7 @@ function planSnapshot(settings, snapshot) {
 /** planSnapshot, failing before anything is written when `fail-on-unmatched` is set and an image matched nothing. */
 function planChecked(settings, snapshot) {
     const p = planSnapshot(settings, snapshot);
-    (0,report/* checkUnmatched */.wF)(p, settings.failOnUnmatched, settings.pathPatterns);
+    (0,unmatched/* checkUnmatched */.wF)(p, settings.failOnUnmatched, settings.pathPatterns);
     return p;
 }
 async function bumpRemote(settings, io, promotion, env = process.env) {
@@ -1112,7 +1118,7 @@ async function dryRun({ settings, io, client, target, read, context }) {
         return s;
     });
     const result = await io.group('Plan', async () => planChecked(settings, snapshot));
-    return (0,report/* bumpResult */.QJ)(result, context(snapshot.branch));
+    return (0,outputs/* bumpResult */.Q)(result, context(snapshot.branch));
 }
 /** One atomic, verified commit on the branch, race-safe. */
 async function commit({ settings, io, client, target, read, context }) {
@@ -1122,7 +1128,7 @@ async function commit({ settings, io, client, target, read, context }) {
             paths: settings.paths,
             read,
             planner: (snapshot) => planChecked(settings, snapshot),
-            message: (p) => (0,report/* commitMessage */.df)(settings.commitMessage, p, context(settings.branch ?? '')),
+            message: (p) => (0,messages/* commitMessage */.df)(settings.commitMessage, p, context(settings.branch ?? '')),
             log: (m) => io.debug(m),
         });
         const requests = client.stats().requests;
@@ -1131,7 +1137,7 @@ async function commit({ settings, io, client, target, read, context }) {
             : `Nothing to commit on ${result.branch} at ${result.head.slice(0, 7)} (${requests} request(s)).`);
         return result;
     });
-    return (0,report/* bumpResult */.QJ)(committed.plan, context(committed.branch, committed.commit));
+    return (0,outputs/* bumpResult */.Q)(committed.plan, context(committed.branch, committed.commit));
 }
 /** One pull request per service and environment: created once, then updated in place (or closed). */
 async function pullRequest({ settings, io, client, target, read, context }, promotion) {
@@ -1150,9 +1156,9 @@ async function pullRequest({ settings, io, client, target, read, context }, prom
             branch,
             // The base is checked (its plan is what the pull request proposes); the pull-request branch's files are not.
             planner: (snapshot) => (snapshot.branch === branch ? planSnapshot(settings, snapshot) : planChecked(settings, snapshot)),
-            message: (p) => (0,report/* commitMessage */.df)(settings.commitMessage, p, context(branch)),
-            title: (p) => (0,report/* pullRequestTitle */.Zr)(pr.title, p, context(branch)),
-            body: (p) => (0,report/* pullRequestBody */.NF)(pr.body, p, context(branch), branch),
+            message: (p) => (0,messages/* commitMessage */.df)(settings.commitMessage, p, context(branch)),
+            title: (p) => (0,messages/* pullRequestTitle */.Zr)(pr.title, p, context(branch)),
+            body: (p) => (0,messages/* pullRequestBody */.NF)(pr.body, p, context(branch), branch),
             labels: pr.labels,
             reviewers: pr.reviewers,
             teamReviewers: pr.teamReviewers,
@@ -1170,7 +1176,7 @@ async function pullRequest({ settings, io, client, target, read, context }, prom
         ...context(result.base, result.commit),
         pullRequest: { operation: result.operation, number: result.number, url: result.url, branch: result.branch },
     };
-    return (0,report/* bumpResult */.QJ)(result.plan, ctx);
+    return (0,outputs/* bumpResult */.Q)(result.plan, ctx);
 }
 
 

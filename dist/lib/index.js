@@ -31672,6 +31672,7 @@ function mayHaveUnicodeMark(size) {
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
+  Zh: () => (/* binding */ PathsError),
   Iw: () => (/* binding */ compilePaths),
   Pf: () => (/* binding */ environmentOfPaths),
   Ew: () => (/* binding */ pathsKey)
@@ -35211,7 +35212,18 @@ minimatch.unescape = unescape_unescape;
 
 
 const options = { dot: true, nocomment: true, nonegate: true };
-/** Compiles the `paths` globs. Throws an Error naming the input for a pattern that escapes the root. */
+/** Globs an input cannot use: `reason` says why (`'../x': '..' would leave the repository.`), `input` names the input. */
+class PathsError extends Error {
+    input;
+    reason;
+    constructor(input, reason) {
+        super(`Input '${input}': ${reason}`);
+        this.input = input;
+        this.reason = reason;
+        this.name = 'PathsError';
+    }
+}
+/** Compiles the `paths` globs. Throws a PathsError for a pattern that escapes the root, or globs that select nothing. */
 function compilePaths(patterns, input = 'paths') {
     const include = [];
     const exclude = [];
@@ -35221,7 +35233,7 @@ function compilePaths(patterns, input = 'paths') {
         (negated ? exclude : include).push(pattern);
     }
     if (include.length === 0)
-        throw new Error(`Input '${input}' selects nothing: give at least one glob that is not a '!' exclusion.`);
+        throw new PathsError(input, "selects nothing: give at least one glob that is not a '!' exclusion.");
     const includes = include.flatMap(paths_expand).map((p) => new Minimatch(p, options));
     const excludes = exclude.flatMap(paths_expand).map((p) => new Minimatch(p, options));
     const matches = (path) => includes.some((m) => m.match(path)) && !excludes.some((m) => m.match(path));
@@ -35236,17 +35248,17 @@ function compilePaths(patterns, input = 'paths') {
 }
 /**
  * Trims, turns `\` into `/`, drops a leading `./`, and turns a trailing `/` into `/**` (`apps/dev/` selects the
- * files under apps/dev). Throws for a pattern that would leave the repository.
+ * files under apps/dev). Throws a PathsError for a pattern that would leave the repository.
  */
 function normalisePattern(pattern, input) {
     let p = pattern.trim().replace(/\\/g, '/');
     while (p.startsWith('./'))
         p = p.slice(2);
     if (p === '' || p.startsWith('/') || /^[A-Za-z]:\//.test(p)) {
-        throw new Error(`Input '${input}' has '${pattern}': globs are relative to the repository root (no leading '/').`);
+        throw new PathsError(input, `'${pattern}': globs are relative to the repository root (no leading '/').`);
     }
     if (p.split('/').some((segment) => segment === '..')) {
-        throw new Error(`Input '${input}' has '${pattern}': '..' would leave the repository.`);
+        throw new PathsError(input, `'${pattern}': '..' would leave the repository.`);
     }
     if (p.endsWith('/'))
         p = `${p.replace(/\/+$/, '')}/**`;
@@ -35990,6 +36002,7 @@ function lookalikes(request, others) {
 /* harmony export */   ON: () => (/* binding */ parsePolicy),
 /* harmony export */   S4: () => (/* binding */ judge),
 /* harmony export */   Vw: () => (/* binding */ compareVersionTags),
+/* harmony export */   pn: () => (/* binding */ PolicyError),
 /* harmony export */   wy: () => (/* binding */ describePolicy)
 /* harmony export */ });
 /* unused harmony exports semverOfTag, isVersionTag */
@@ -35998,6 +36011,17 @@ function lookalikes(request, others) {
 // May a version replace another? The `policy` input: `newer` (default), `any`, or a semver range.
 // Pure: no I/O.
 
+/** A `policy` value that is no policy: `reason` says why and what is accepted, `input` names the input. */
+class PolicyError extends Error {
+    input;
+    reason;
+    constructor(input, reason) {
+        super(`${input}: ${reason}`);
+        this.input = input;
+        this.reason = reason;
+        this.name = 'PolicyError';
+    }
+}
 const ACCEPTED = "use 'newer' (the default: never move a version backwards), 'any' (allow rollbacks) or a semver range such as '~1.4', '^2', '>=1.2 <2' or '1.x'";
 // MAJOR.MINOR[.PATCH][-prerelease][+build] with an optional leading v/V: read by semver (`v1.4` → 1.4.0).
 const SEMVER_SHAPED = /^[vV]?(\d+)\.(\d+)(?:\.(\d+))?((?:-[0-9A-Za-z.-]+)?(?:\+[0-9A-Za-z.-]+)?)$/;
@@ -36006,7 +36030,7 @@ const SEMVER_SHAPED = /^[vV]?(\d+)\.(\d+)(?:\.(\d+))?((?:-[0-9A-Za-z.-]+)?(?:\+[
 const DOTTED = /^[vV]?(\d+(?:\.\d+)+)$/;
 /**
  * Parses the `policy` input: '' → newer; `newer`, `any`, or a semver range (`~1.4`, `^2`, `>=1.2 <2`, `1.x`).
- * Throws an Error naming `input` and the accepted forms.
+ * Throws a PolicyError naming `input` and the accepted forms.
  */
 function parsePolicy(text, input = 'policy') {
     const value = text.trim();
@@ -36017,7 +36041,7 @@ function parsePolicy(text, input = 'policy') {
         return { kind: 'any' };
     if (isRange(value))
         return { kind: 'range', range: value };
-    throw new Error(`${input}: '${value}' is not a policy; ${ACCEPTED}`);
+    throw new PolicyError(input, `'${value}' is not a policy; ${ACCEPTED}`);
 }
 /** For summaries: `newer`, `any`, `range ~1.4`. */
 function describePolicy(p) {
@@ -36429,25 +36453,16 @@ function show(value) {
 
 /***/ }),
 
-/***/ 2863:
+/***/ 2030:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  jC: () => (/* binding */ ROLLED_BACK),
-  QJ: () => (/* binding */ bumpResult),
-  wF: () => (/* binding */ checkUnmatched),
-  df: () => (/* binding */ commitMessage),
-  z1: () => (/* binding */ isRollback),
-  sp: () => (/* binding */ jobSummary),
-  V4: () => (/* binding */ outputs),
-  NF: () => (/* binding */ pullRequestBody),
-  Zr: () => (/* binding */ pullRequestTitle),
-  b6: () => (/* binding */ unmatchedNotes)
+  R: () => (/* binding */ planDiff)
 });
 
-// UNUSED EXPORTS: SUMMARY_MAX_BYTES, UnmatchedError, outcomeLine, planDiff, promotionRows, promotionSection, summaryLine
+// UNUSED EXPORTS: unifiedDiff
 
 ;// CONCATENATED MODULE: ./node_modules/diff/libesm/diff/base.js
 class Diff {
@@ -37137,6 +37152,10 @@ function splitLines(text) {
 
 /** Above this many differing lines, jsdiff stops and {@link fallbackHunks} shows the diff. */
 const MAX_EDIT_LENGTH = 2000;
+/** The whole unified diff of a plan's edits. */
+function planDiff(plan) {
+    return plan.edits.map((e) => unifiedDiff(e.path, e.before, e.after)).join('');
+}
 /** `git diff`-style unified diff of one file; '' when the texts are equal. */
 function unifiedDiff(path, before, after, context = 3) {
     if (before === after)
@@ -37218,41 +37237,32 @@ function fallbackHunks(a, b, context) {
     return hunks;
 }
 
-// EXTERNAL MODULE: ./src/image/policy.ts
-var policy = __nccwpck_require__(6811);
-// EXTERNAL MODULE: ./src/image/reference.ts
-var reference = __nccwpck_require__(3564);
-;// CONCATENATED MODULE: ./src/report/report.ts
-// What a run tells its user: outputs, the job summary (tables + diff), the commit message. Pure text builders.
+
+/***/ }),
+
+/***/ 3020:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   EU: () => (/* binding */ shortName),
+/* harmony export */   Hn: () => (/* binding */ cell),
+/* harmony export */   Ib: () => (/* binding */ rollbackMark),
+/* harmony export */   NF: () => (/* binding */ pullRequestBody),
+/* harmony export */   RW: () => (/* binding */ outcomeLine),
+/* harmony export */   Zr: () => (/* binding */ pullRequestTitle),
+/* harmony export */   aY: () => (/* binding */ code),
+/* harmony export */   df: () => (/* binding */ commitMessage),
+/* harmony export */   jC: () => (/* binding */ ROLLED_BACK),
+/* harmony export */   z1: () => (/* binding */ isRollback)
+/* harmony export */ });
+/* unused harmony export summaryLine */
+/* harmony import */ var _image_policy_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6811);
+/* harmony import */ var _unmatched_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9715);
+// The texts a person reads: the outcome line, the commit message, the pull request's title and body, the
+// rollback label they all share, and the Markdown escaping of repository text in them.
 
 
-
-function bumpResult(plan, context) {
-    return { plan, context, outcome: outcomeLine(plan, context), diff: planDiff(plan) };
-}
-/**
- * The action's outputs, as strings. `changed` and `changes` always agree: `changes` lists what this run wrote (or,
- * in dry-run, would write), `changed` is true exactly when that list is not empty. In pull-request mode the plan is
- * what the PR proposes against its base; a run that leaves the PR branch as it was (`unchanged`, `closed`, `none`)
- * wrote nothing, so `changed` is false and `changes` empty (the summary still shows what the PR proposes).
- */
-function outputs(plan, context) {
-    const pr = context?.pullRequest;
-    const wrote = pr ? pr.operation === 'created' || pr.operation === 'updated' : plan.edits.length > 0;
-    const edited = new Set(plan.edits.map((e) => e.path));
-    const written = wrote ? plan.changes.filter((c) => edited.has(c.file)) : [];
-    return {
-        changed: String(written.length > 0),
-        changes: JSON.stringify(written),
-        refused: JSON.stringify(plan.refusals),
-        'commit-sha': context?.commit?.oid ?? '',
-        'pull-request-number': pr?.number === undefined ? '' : String(pr.number),
-        'pull-request-url': pr?.url ?? '',
-        'pull-request-operation': pr?.operation ?? '',
-        'pull-request-branch': pr?.branch ?? '',
-        unmatched: JSON.stringify(missesOf(plan).map((m) => m.input)),
-    };
-}
+/** The last path component of a repository (`ghcr.io/acme/api` → `api`). */
 function shortName(image) {
     return image.slice(image.lastIndexOf('/') + 1);
 }
@@ -37264,7 +37274,7 @@ function tagOf(version) {
 function isRollback(change) {
     const from = tagOf(change.from);
     const to = tagOf(change.to);
-    return from !== '' && to !== '' && ((0,policy/* compareVersionTags */.Vw)(to, from) ?? 0) < 0;
+    return from !== '' && to !== '' && ((0,_image_policy_js__WEBPACK_IMPORTED_MODULE_0__/* .compareVersionTags */ .Vw)(to, from) ?? 0) < 0;
 }
 /** The label a rollback carries in the log, the summary, the commit message and the PR body. */
 const ROLLED_BACK = 'rolled back';
@@ -37354,21 +37364,113 @@ function pullRequestBody(template, plan, context, headBranch) {
     lines.push('', '<sub>Opened by gitops-bump; later runs for this service and environment update this pull request in place.</sub>');
     return lines.join('\n');
 }
+/** Why a run changed nothing: refusals, images found nowhere (say which, and how many files were skipped), or all current. */
+function nothingToChange(plan, context, refused) {
+    if (refused)
+        return `Nothing to change${refused}.`;
+    const missing = plan.unmatched ?? [];
+    if (missing.length === 0)
+        return 'Nothing to change: every image is already at the requested version.';
+    const none = (0,_unmatched_js__WEBPACK_IMPORTED_MODULE_1__/* .noFiles */ .JE)(plan, context.paths);
+    if (none !== undefined)
+        return `Nothing to change: ${none}.`;
+    const skipped = plan.skipped.length ? ` (${(0,_unmatched_js__WEBPACK_IMPORTED_MODULE_1__/* .plural */ .LS)(plan.skipped.length, 'file')} skipped)` : '';
+    return `Nothing to change: ${missing.join(', ')} matched no image reference in ${(0,_unmatched_js__WEBPACK_IMPORTED_MODULE_1__/* .selectedFiles */ .TQ)(plan, context.paths)}${skipped}.`;
+}
+/** One line a person reads first: what happened. */
+function outcomeLine(plan, context) {
+    const n = plan.changes.length;
+    const refused = plan.refusals.length ? `; ${plan.refusals.length} refused` : '';
+    const pr = context.pullRequest;
+    if (pr?.operation === 'closed')
+        return `Pull request #${pr.number} closed: the base branch already holds every version it proposed${refused}.`;
+    if (pr?.operation === 'unchanged')
+        return `Pull request #${pr.number} unchanged: it already proposes these versions (${summaryLine(plan.changes)})${refused}.`;
+    if (n === 0)
+        return nothingToChange(plan, context, refused);
+    const things = `${n} image reference${n === 1 ? '' : 's'} in ${plan.edits.length} file${plan.edits.length === 1 ? '' : 's'}`;
+    if (context.mode === 'dry-run')
+        return `Dry run: would bump ${things} (${summaryLine(plan.changes)})${refused}.`;
+    if (pr?.number !== undefined)
+        return `Pull request #${pr.number} ${pr.operation}: ${things} (${summaryLine(plan.changes)})${refused}.`;
+    if (context.commit)
+        return `Bumped ${things} in commit ${context.commit.oid.slice(0, 7)} (${summaryLine(plan.changes)})${refused}.`;
+    return `Bumped ${things} (${summaryLine(plan.changes)})${refused}.`;
+}
 /** Escapes text for a Markdown table cell. */
 function cell(text) {
     return text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/`/g, "'").replace(/\r?\n/g, ' ').replace(/</g, '&lt;');
 }
+/** Inline code: backticks and line breaks inside it made harmless. */
 function code(text) {
     return `\`${text.replace(/`/g, "'").replace(/\r?\n/g, ' ')}\``;
 }
-/** The whole unified diff of a plan's edits. */
-function planDiff(plan) {
-    return plan.edits.map((e) => unifiedDiff(e.path, e.before, e.after)).join('');
+
+
+/***/ }),
+
+/***/ 5468:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Q: () => (/* binding */ bumpResult),
+/* harmony export */   V: () => (/* binding */ outputs)
+/* harmony export */ });
+/* harmony import */ var _diff_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2030);
+/* harmony import */ var _messages_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3020);
+/* harmony import */ var _unmatched_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9715);
+// The action's outputs (the CLI's --json), and the result one run hands to them: the plan, the context, the
+// outcome line and the diff.
+
+
+
+function bumpResult(plan, context) {
+    return { plan, context, outcome: (0,_messages_js__WEBPACK_IMPORTED_MODULE_0__/* .outcomeLine */ .RW)(plan, context), diff: (0,_diff_js__WEBPACK_IMPORTED_MODULE_2__/* .planDiff */ .R)(plan) };
 }
+/**
+ * The action's outputs, as strings. `changed` and `changes` always agree: `changes` lists what this run wrote (or,
+ * in dry-run, would write), `changed` is true exactly when that list is not empty. In pull-request mode the plan is
+ * what the PR proposes against its base; a run that leaves the PR branch as it was (`unchanged`, `closed`, `none`)
+ * wrote nothing, so `changed` is false and `changes` empty (the summary still shows what the PR proposes).
+ */
+function outputs(plan, context) {
+    const pr = context?.pullRequest;
+    const wrote = pr ? pr.operation === 'created' || pr.operation === 'updated' : plan.edits.length > 0;
+    const edited = new Set(plan.edits.map((e) => e.path));
+    const written = wrote ? plan.changes.filter((c) => edited.has(c.file)) : [];
+    return {
+        changed: String(written.length > 0),
+        changes: JSON.stringify(written),
+        refused: JSON.stringify(plan.refusals),
+        'commit-sha': context?.commit?.oid ?? '',
+        'pull-request-number': pr?.number === undefined ? '' : String(pr.number),
+        'pull-request-url': pr?.url ?? '',
+        'pull-request-operation': pr?.operation ?? '',
+        'pull-request-branch': pr?.branch ?? '',
+        unmatched: JSON.stringify((0,_unmatched_js__WEBPACK_IMPORTED_MODULE_1__/* .missesOf */ .Kg)(plan).map((m) => m.input)),
+    };
+}
+
+
+/***/ }),
+
+/***/ 9715:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   JE: () => (/* binding */ noFiles),
+/* harmony export */   Kg: () => (/* binding */ missesOf),
+/* harmony export */   LS: () => (/* binding */ plural),
+/* harmony export */   TQ: () => (/* binding */ selectedFiles),
+/* harmony export */   b6: () => (/* binding */ unmatchedNotes),
+/* harmony export */   wF: () => (/* binding */ checkUnmatched)
+/* harmony export */ });
+/* unused harmony export UnmatchedError */
 /** The plan's misses (from `unmatched` alone for a plan made without them). */
 function missesOf(plan) {
     return plan.misses ?? (plan.unmatched ?? []).map((image) => ({ input: image, image, similar: [] }));
 }
+/** `1 file`, `3 files`. */
 function plural(n, word) {
     return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
@@ -37424,161 +37526,6 @@ function checkUnmatched(plan, fail, paths) {
     const misses = missesOf(plan);
     if (fail && misses.length > 0)
         throw new UnmatchedError(misses, unmatchedNotes(plan, paths));
-}
-/** Why a run changed nothing: refusals, images found nowhere (say which, and how many files were skipped), or all current. */
-function nothingToChange(plan, context, refused) {
-    if (refused)
-        return `Nothing to change${refused}.`;
-    const missing = plan.unmatched ?? [];
-    if (missing.length === 0)
-        return 'Nothing to change: every image is already at the requested version.';
-    const none = noFiles(plan, context.paths);
-    if (none !== undefined)
-        return `Nothing to change: ${none}.`;
-    const skipped = plan.skipped.length ? ` (${plural(plan.skipped.length, 'file')} skipped)` : '';
-    return `Nothing to change: ${missing.join(', ')} matched no image reference in ${selectedFiles(plan, context.paths)}${skipped}.`;
-}
-/** One line a person reads first: what happened. */
-function outcomeLine(plan, context) {
-    const n = plan.changes.length;
-    const refused = plan.refusals.length ? `; ${plan.refusals.length} refused` : '';
-    const pr = context.pullRequest;
-    if (pr?.operation === 'closed')
-        return `Pull request #${pr.number} closed: the base branch already holds every version it proposed${refused}.`;
-    if (pr?.operation === 'unchanged')
-        return `Pull request #${pr.number} unchanged: it already proposes these versions (${summaryLine(plan.changes)})${refused}.`;
-    if (n === 0)
-        return nothingToChange(plan, context, refused);
-    const things = `${n} image reference${n === 1 ? '' : 's'} in ${plan.edits.length} file${plan.edits.length === 1 ? '' : 's'}`;
-    if (context.mode === 'dry-run')
-        return `Dry run: would bump ${things} (${summaryLine(plan.changes)})${refused}.`;
-    if (pr?.number !== undefined)
-        return `Pull request #${pr.number} ${pr.operation}: ${things} (${summaryLine(plan.changes)})${refused}.`;
-    if (context.commit)
-        return `Bumped ${things} in commit ${context.commit.oid.slice(0, 7)} (${summaryLine(plan.changes)})${refused}.`;
-    return `Bumped ${things} (${summaryLine(plan.changes)})${refused}.`;
-}
-/** One row per promoted image: source version, target version before, and what happened. */
-function promotionRows(plan, promotion) {
-    return promotion.requests.map((request) => {
-        const image = request.ref.name;
-        const source = (0,reference/* versionOf */.E4)(request.ref);
-        const at = promotion.found.find((f) => f.repository === request.ref.repository);
-        const sourceWhere = at ? `${at.file}:${at.line}` : '';
-        const changes = plan.changes.filter((c) => c.image === image);
-        const refusals = plan.refusals.filter((r) => r.image === image);
-        if (changes.length > 0) {
-            const before = [...new Set(changes.map((c) => c.from || '(none)'))].join(', ');
-            const back = changes.some(isRollback);
-            return { image, source, sourceWhere, before, moved: true, result: back ? `${ROLLED_BACK} (policy: any)` : 'promoted' };
-        }
-        if (refusals.length > 0) {
-            const before = [...new Set(refusals.map((r) => r.from || '(none)'))].join(', ');
-            return { image, source, sourceWhere, before, moved: false, result: `refused: ${refusals[0].reason}` };
-        }
-        if (plan.unmatched?.includes(image))
-            return { image, source, sourceWhere, before: '—', moved: false, result: 'not in the target files' };
-        return { image, source, sourceWhere, before: source, moved: false, result: 'already there' };
-    });
-}
-function mermaidLabel(text) {
-    return text.replace(/["<>]/g, '');
-}
-/** The promotion's part of the job summary: a table and a Mermaid diagram of the environments. */
-function promotionSection(plan, context) {
-    const promotion = context.promotion;
-    if (!promotion)
-        return [];
-    const target = context.environment || 'target';
-    const rows = promotionRows(plan, promotion);
-    const lines = [
-        `**Promotion** ${cell(promotion.from)} → ${cell(target)} (source: ${code(promotion.where)})`,
-        '',
-        `| Image | ${cell(promotion.from)} | ${cell(target)} before | Result |`,
-        '| --- | --- | --- | --- |',
-    ];
-    for (const r of rows) {
-        const source = r.sourceWhere ? `${code(r.source)} <sub>${cell(r.sourceWhere)}</sub>` : code(r.source);
-        lines.push(`| ${cell(r.image)} | ${source} | ${code(r.before)} | ${cell(r.result)} |`);
-    }
-    const moved = rows.filter((r) => r.moved).map((r) => mermaidLabel(`${shortName(r.image)} ${r.before} → ${r.source}`));
-    const edge = moved.length > 0 ? moved.join('<br/>') : 'nothing moved';
-    lines.push('', '```mermaid', 'flowchart LR', `  src["${mermaidLabel(promotion.from)}"] -- "${edge}" --> dst["${mermaidLabel(target)}"]`, '```', '');
-    return lines;
-}
-/** GitHub refuses a step summary over 1 MiB ("supports content up to a size of 1024k"): stay under it. */
-const SUMMARY_MAX_BYTES = 1_000_000;
-/** Rows per table when the whole summary would not fit. */
-const CAPPED_ROWS = 200;
-/**
- * The job summary (GitHub-flavoured Markdown), at most {@link SUMMARY_MAX_BYTES}: when the whole of it would
- * not fit, the diff is left out, then every table is cut to its first rows (the outputs keep the full lists).
- */
-function jobSummary(plan, context) {
-    const diff = planDiff(plan);
-    const fits = (text) => Buffer.byteLength(text, 'utf8') <= SUMMARY_MAX_BYTES;
-    const whole = renderSummary(plan, context, { diff: { text: diff }, rows: Infinity });
-    if (fits(whole))
-        return whole;
-    const omitted = `The diff (${diff.split('\n').length} lines) is too long for the job summary: run the CLI with \`--mode dry-run\` to see it.`;
-    const noDiff = renderSummary(plan, context, { diff: { omitted }, rows: Infinity });
-    if (fits(noDiff))
-        return noDiff;
-    return renderSummary(plan, context, { diff: { omitted }, rows: CAPPED_ROWS });
-}
-/** `items` rendered one line each, at most `max` of them, then one line saying how many were left out. */
-function capped(items, max, render, more) {
-    const shown = items.slice(0, max).map(render);
-    return items.length > max ? [...shown, more(items.length - max)] : shown;
-}
-function renderSummary(plan, context, shape) {
-    const lines = [];
-    const env = context.environment ? ` · ${cell(context.environment)}` : '';
-    lines.push(`### gitops-bump${env}`, '');
-    lines.push(outcomeLine(plan, context), '');
-    const where = context.branch ? `${code(context.target)} on ${code(context.branch)}` : code(context.target);
-    let meta = `Target: ${where} · mode: ${context.mode} · policy: ${cell(context.policy)}`;
-    if (context.commit) {
-        const sha = code(context.commit.oid.slice(0, 7));
-        meta += ` · commit: ${context.commit.url ? `[${sha}](${context.commit.url})` : sha}`;
-    }
-    const pr = context.pullRequest;
-    if (pr) {
-        const name = pr.number === undefined ? 'no pull request' : pr.url ? `[#${pr.number}](${pr.url})` : `#${pr.number}`;
-        meta += ` · pull request: ${name} (${pr.operation}, branch ${code(pr.branch)})`;
-    }
-    lines.push(meta, '');
-    lines.push(...promotionSection(plan, context));
-    if (plan.changes.length > 0) {
-        lines.push('| File | Image | From | To |', '| --- | --- | --- | --- |');
-        lines.push(...capped(plan.changes, shape.rows, (c) => `| ${code(`${c.file}:${c.line}`)} | ${cell(c.image)} | ${code(c.from || '(none)')} | ${code(c.to)}${rollbackMark(c)} |`, (rest) => `| … and ${rest} more (the \`changes\` output lists them all) | | | |`));
-        lines.push('');
-    }
-    if (plan.refusals.length > 0) {
-        lines.push('**Refused**', '', '| File | Image | Current | Wanted | Why |', '| --- | --- | --- | --- | --- |');
-        lines.push(...capped(plan.refusals, shape.rows, (r) => `| ${code(`${r.file}:${r.line}`)} | ${cell(r.image)} | ${code(r.from || '(none)')} | ${code(r.to)} | ${cell(r.reason)} |`, (rest) => `| … and ${rest} more (the \`refused\` output lists them all) | | | | |`));
-        lines.push('');
-    }
-    if (plan.skipped.length > 0) {
-        lines.push('<details><summary>Skipped files</summary>', '');
-        lines.push(...capped(plan.skipped, shape.rows, (s) => `- ${code(s.path)}: ${cell(s.reason)}`, (rest) => `- … and ${rest} more (listed in the log)`));
-        lines.push('', '</details>', '');
-    }
-    const notes = [...unmatchedNotes(plan, context.paths), ...plan.notes];
-    if (notes.length > 0) {
-        lines.push('**Notes**', '');
-        lines.push(...capped(notes, shape.rows, (note) => `- ${cell(note)}`, (rest) => `- … and ${rest} more (listed in the log)`));
-        lines.push('');
-    }
-    if ('omitted' in shape.diff) {
-        lines.push(shape.diff.omitted, '');
-    }
-    else if (shape.diff.text !== '') {
-        const diff = shape.diff.text;
-        const fence = diff.includes('```') ? '~~~~' : '```';
-        lines.push('<details><summary>Diff</summary>', '', `${fence}diff`, diff.trimEnd(), fence, '', '</details>', '');
-    }
-    return lines.join('\n');
 }
 
 
@@ -51010,12 +50957,148 @@ function getIDToken(aud) {
  */
 
 //# sourceMappingURL=core.js.map
-// EXTERNAL MODULE: ./src/report/report.ts + 4 modules
-var report = __nccwpck_require__(2863);
-// EXTERNAL MODULE: ./src/image/policy.ts
-var policy = __nccwpck_require__(6811);
+// EXTERNAL MODULE: ./src/report/outputs.ts
+var outputs = __nccwpck_require__(5468);
+// EXTERNAL MODULE: ./src/report/diff.ts + 3 modules
+var report_diff = __nccwpck_require__(2030);
+// EXTERNAL MODULE: ./src/report/messages.ts
+var messages = __nccwpck_require__(3020);
+// EXTERNAL MODULE: ./src/report/unmatched.ts
+var unmatched = __nccwpck_require__(9715);
 // EXTERNAL MODULE: ./src/image/reference.ts
 var reference = __nccwpck_require__(3564);
+;// CONCATENATED MODULE: ./src/report/summary.ts
+// The job summary (GitHub-flavoured Markdown): the outcome, the target, a promotion's table and diagram, the
+// changes, refusals, skipped files, notes and the diff, within GitHub's size limit.
+
+
+
+
+/** One row per promoted image: source version, target version before, and what happened. */
+function promotionRows(plan, promotion) {
+    return promotion.requests.map((request) => {
+        const image = request.ref.name;
+        const source = (0,reference/* versionOf */.E4)(request.ref);
+        const at = promotion.found.find((f) => f.repository === request.ref.repository);
+        const sourceWhere = at ? `${at.file}:${at.line}` : '';
+        const changes = plan.changes.filter((c) => c.image === image);
+        const refusals = plan.refusals.filter((r) => r.image === image);
+        if (changes.length > 0) {
+            const before = [...new Set(changes.map((c) => c.from || '(none)'))].join(', ');
+            const back = changes.some(messages/* isRollback */.z1);
+            return { image, source, sourceWhere, before, moved: true, result: back ? `${messages/* ROLLED_BACK */.jC} (policy: any)` : 'promoted' };
+        }
+        if (refusals.length > 0) {
+            const before = [...new Set(refusals.map((r) => r.from || '(none)'))].join(', ');
+            return { image, source, sourceWhere, before, moved: false, result: `refused: ${refusals[0].reason}` };
+        }
+        if (plan.unmatched?.includes(image))
+            return { image, source, sourceWhere, before: '—', moved: false, result: 'not in the target files' };
+        return { image, source, sourceWhere, before: source, moved: false, result: 'already there' };
+    });
+}
+function mermaidLabel(text) {
+    return text.replace(/["<>]/g, '');
+}
+/** The promotion's part of the job summary: a table and a Mermaid diagram of the environments. */
+function promotionSection(plan, context) {
+    const promotion = context.promotion;
+    if (!promotion)
+        return [];
+    const target = context.environment || 'target';
+    const rows = promotionRows(plan, promotion);
+    const lines = [
+        `**Promotion** ${(0,messages/* cell */.Hn)(promotion.from)} → ${(0,messages/* cell */.Hn)(target)} (source: ${(0,messages/* code */.aY)(promotion.where)})`,
+        '',
+        `| Image | ${(0,messages/* cell */.Hn)(promotion.from)} | ${(0,messages/* cell */.Hn)(target)} before | Result |`,
+        '| --- | --- | --- | --- |',
+    ];
+    for (const r of rows) {
+        const source = r.sourceWhere ? `${(0,messages/* code */.aY)(r.source)} <sub>${(0,messages/* cell */.Hn)(r.sourceWhere)}</sub>` : (0,messages/* code */.aY)(r.source);
+        lines.push(`| ${(0,messages/* cell */.Hn)(r.image)} | ${source} | ${(0,messages/* code */.aY)(r.before)} | ${(0,messages/* cell */.Hn)(r.result)} |`);
+    }
+    const moved = rows.filter((r) => r.moved).map((r) => mermaidLabel(`${(0,messages/* shortName */.EU)(r.image)} ${r.before} → ${r.source}`));
+    const edge = moved.length > 0 ? moved.join('<br/>') : 'nothing moved';
+    lines.push('', '```mermaid', 'flowchart LR', `  src["${mermaidLabel(promotion.from)}"] -- "${edge}" --> dst["${mermaidLabel(target)}"]`, '```', '');
+    return lines;
+}
+/** GitHub refuses a step summary over 1 MiB ("supports content up to a size of 1024k"): stay under it. */
+const SUMMARY_MAX_BYTES = 1_000_000;
+/** Rows per table when the whole summary would not fit. */
+const CAPPED_ROWS = 200;
+/**
+ * The job summary (GitHub-flavoured Markdown), at most {@link SUMMARY_MAX_BYTES}: when the whole of it would
+ * not fit, the diff is left out, then every table is cut to its first rows (the outputs keep the full lists).
+ */
+function jobSummary(plan, context) {
+    const diff = (0,report_diff/* planDiff */.R)(plan);
+    const fits = (text) => Buffer.byteLength(text, 'utf8') <= SUMMARY_MAX_BYTES;
+    const whole = renderSummary(plan, context, { diff: { text: diff }, rows: Infinity });
+    if (fits(whole))
+        return whole;
+    const omitted = `The diff (${diff.split('\n').length} lines) is too long for the job summary: run the CLI with \`--mode dry-run\` to see it.`;
+    const noDiff = renderSummary(plan, context, { diff: { omitted }, rows: Infinity });
+    if (fits(noDiff))
+        return noDiff;
+    return renderSummary(plan, context, { diff: { omitted }, rows: CAPPED_ROWS });
+}
+/** `items` rendered one line each, at most `max` of them, then one line saying how many were left out. */
+function capped(items, max, render, more) {
+    const shown = items.slice(0, max).map(render);
+    return items.length > max ? [...shown, more(items.length - max)] : shown;
+}
+function renderSummary(plan, context, shape) {
+    const lines = [];
+    const env = context.environment ? ` · ${(0,messages/* cell */.Hn)(context.environment)}` : '';
+    lines.push(`### gitops-bump${env}`, '');
+    lines.push((0,messages/* outcomeLine */.RW)(plan, context), '');
+    const where = context.branch ? `${(0,messages/* code */.aY)(context.target)} on ${(0,messages/* code */.aY)(context.branch)}` : (0,messages/* code */.aY)(context.target);
+    let meta = `Target: ${where} · mode: ${context.mode} · policy: ${(0,messages/* cell */.Hn)(context.policy)}`;
+    if (context.commit) {
+        const sha = (0,messages/* code */.aY)(context.commit.oid.slice(0, 7));
+        meta += ` · commit: ${context.commit.url ? `[${sha}](${context.commit.url})` : sha}`;
+    }
+    const pr = context.pullRequest;
+    if (pr) {
+        const name = pr.number === undefined ? 'no pull request' : pr.url ? `[#${pr.number}](${pr.url})` : `#${pr.number}`;
+        meta += ` · pull request: ${name} (${pr.operation}, branch ${(0,messages/* code */.aY)(pr.branch)})`;
+    }
+    lines.push(meta, '');
+    lines.push(...promotionSection(plan, context));
+    if (plan.changes.length > 0) {
+        lines.push('| File | Image | From | To |', '| --- | --- | --- | --- |');
+        lines.push(...capped(plan.changes, shape.rows, (c) => `| ${(0,messages/* code */.aY)(`${c.file}:${c.line}`)} | ${(0,messages/* cell */.Hn)(c.image)} | ${(0,messages/* code */.aY)(c.from || '(none)')} | ${(0,messages/* code */.aY)(c.to)}${(0,messages/* rollbackMark */.Ib)(c)} |`, (rest) => `| … and ${rest} more (the \`changes\` output lists them all) | | | |`));
+        lines.push('');
+    }
+    if (plan.refusals.length > 0) {
+        lines.push('**Refused**', '', '| File | Image | Current | Wanted | Why |', '| --- | --- | --- | --- | --- |');
+        lines.push(...capped(plan.refusals, shape.rows, (r) => `| ${(0,messages/* code */.aY)(`${r.file}:${r.line}`)} | ${(0,messages/* cell */.Hn)(r.image)} | ${(0,messages/* code */.aY)(r.from || '(none)')} | ${(0,messages/* code */.aY)(r.to)} | ${(0,messages/* cell */.Hn)(r.reason)} |`, (rest) => `| … and ${rest} more (the \`refused\` output lists them all) | | | | |`));
+        lines.push('');
+    }
+    if (plan.skipped.length > 0) {
+        lines.push('<details><summary>Skipped files</summary>', '');
+        lines.push(...capped(plan.skipped, shape.rows, (s) => `- ${(0,messages/* code */.aY)(s.path)}: ${(0,messages/* cell */.Hn)(s.reason)}`, (rest) => `- … and ${rest} more (listed in the log)`));
+        lines.push('', '</details>', '');
+    }
+    const notes = [...(0,unmatched/* unmatchedNotes */.b6)(plan, context.paths), ...plan.notes];
+    if (notes.length > 0) {
+        lines.push('**Notes**', '');
+        lines.push(...capped(notes, shape.rows, (note) => `- ${(0,messages/* cell */.Hn)(note)}`, (rest) => `- … and ${rest} more (listed in the log)`));
+        lines.push('');
+    }
+    if ('omitted' in shape.diff) {
+        lines.push(shape.diff.omitted, '');
+    }
+    else if (shape.diff.text !== '') {
+        const diff = shape.diff.text;
+        const fence = diff.includes('```') ? '~~~~' : '```';
+        lines.push('<details><summary>Diff</summary>', '', `${fence}diff`, diff.trimEnd(), fence, '', '</details>', '');
+    }
+    return lines.join('\n');
+}
+
+// EXTERNAL MODULE: ./src/image/policy.ts
+var policy = __nccwpck_require__(6811);
 // EXTERNAL MODULE: ./src/core/plan.ts + 1 modules
 var plan = __nccwpck_require__(9385);
 // EXTERNAL MODULE: ./src/yaml/locate.ts + 6 modules
@@ -51324,9 +51407,9 @@ async function writeLocal(root, edits) {
 
 // EXTERNAL MODULE: ./src/core/paths.ts + 9 modules
 var core_paths = __nccwpck_require__(7331);
-;// CONCATENATED MODULE: ./src/settings/settings.ts
-// The only place that reads inputs. Every input is parsed once into a typed Settings object;
-// a bad value fails with an error that names the input and the form it expects.
+;// CONCATENATED MODULE: ./src/settings/errors.ts
+// A bad input value fails with an InputError naming the input. The pure parsers (globs, policy, image references)
+// throw their own typed errors with a reason; `asInput` turns those into an InputError by type, never by text.
 
 
 
@@ -51338,9 +51421,71 @@ class InputError extends Error {
         this.name = 'InputError';
     }
 }
+/**
+ * Runs a pure parser on the value of `input`: its typed error (PathsError, PolicyError, InvalidReferenceError)
+ * becomes an InputError naming `input`, with `say(reason)` as its text. Any other error passes through.
+ */
+function asInput(input, parse, say = (reason) => reason) {
+    try {
+        return parse();
+    }
+    catch (error) {
+        if (error instanceof core_paths/* PathsError */.Zh || error instanceof policy/* PolicyError */.pn || error instanceof reference/* InvalidReferenceError */.x_) {
+            throw new InputError(input, say(error.reason));
+        }
+        throw error;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/settings/inputs.ts
+// Every input the action reads, with the default action.yml declares and its description: the CLI's --help and
+// flags come from here, and a test keeps action.yml (and through `npm run docs` the README) in step with it.
 const DEFAULT_PATHS = '**/*.{yaml,yml}';
+/** What to write, where, and how. */
+const RUN = {
+    images: { description: 'Image references to write, one per line or comma-separated (ghcr.io/acme/api:1.4.2, …@sha256:…).' },
+    paths: { default: DEFAULT_PATHS, description: "Globs of the files to edit, one per line or comma-separated, '!' to exclude, relative to the repository root; a folder selects the files under it." },
+    repository: { default: '${{ github.repository }}', description: 'owner/name of the GitOps repository.' },
+    branch: { description: "Branch to read and write; default: the repository's default branch." },
+    token: { default: '${{ github.token }}', description: 'Token for the GitHub API (GITHUB_TOKEN, a GitHub App token or a PAT).' },
+    mode: { default: 'commit', description: 'commit, pull-request or dry-run.' },
+    'local-path': { description: 'Edit a checkout on disk instead of going through the API.' },
+    policy: { default: 'newer', description: 'newer (never move a version tag backwards), any, or a semver range such as ~1.4.' },
+    environment: { description: 'Names the environment in messages, summaries and the PR branch; default: the last folder the paths name, else paths-<hash>.' },
+    'commit-message': { description: 'Commit message template: {summary}, {environment}, {changes}, {repository}, {branch}, {count}.' },
+    'max-file-size': { default: '1MiB', description: 'Files larger than this are skipped with a note.' },
+    'fail-on-unmatched': { default: 'false', description: 'Fail (writing nothing) when a requested image matches no reference in the selected files.' },
+};
+/** Pull-request mode. */
+const PULL_REQUEST = {
+    'pr-branch': { description: 'Pull-request head branch template ({environment}, {images}, {from}); default gitops-bump/<environment>/<images>.' },
+    'pr-title': { description: 'Pull-request title template (placeholders as commit-message).' },
+    'pr-body': { description: 'Pull-request body template (placeholders as commit-message); default: a table of the changes.' },
+    'pr-labels': { description: 'Labels for the pull request, comma- or newline-separated.' },
+    'pr-reviewers': { description: 'Reviewers (GitHub logins).' },
+    'pr-team-reviewers': { description: 'Team reviewers (team slugs).' },
+    'pr-assignees': { description: 'Assignees (GitHub logins).' },
+    'pr-draft': { default: 'false', description: 'Open the pull request as a draft.' },
+    'auto-merge': { description: 'Enable auto-merge with this method: merge, squash or rebase (where the repository allows it).' },
+};
+/** Every input, in the order --help lists them. */
+const INPUTS = {
+    ...RUN,
+    ...PULL_REQUEST,
+    // Promotion: the versions come from another environment.
+    'promote-from': { description: 'Globs of the source environment\'s files: every image version found there is written into paths.' },
+    'promote-from-repository': { description: 'owner/name of the source repository (repository per environment); default: the target.' },
+    'promote-from-branch': { description: 'Branch of the source; default: the target branch, or the source repository\'s default branch.' },
+    'promote-from-token': { description: 'Token to read the source repository when it needs another credential; default: token.' },
+    'promote-from-environment': { description: 'Names the source environment in the summary; default: the last folder promote-from names.' },
+};
+
+;// CONCATENATED MODULE: ./src/settings/parse.ts
+// The small parsers of input values: lists, globs, images, mode, repository, branch, sizes, booleans, names.
+// Each takes the raw value and the input's name, and throws an InputError naming it for a bad value.
+
+
 const MODES = ['commit', 'pull-request', 'dry-run'];
-const DEFAULT_MAX_FILE_BYTES = 1024 * 1024;
 /** Splits a list input: one item per line or comma-separated, blank items and `#` comment lines dropped. */
 function splitList(value) {
     return value
@@ -51384,16 +51529,7 @@ function splitGlobs(value) {
 function parseImages(value, input = 'images') {
     const requests = [];
     for (const item of splitList(value)) {
-        let ref;
-        try {
-            ref = (0,reference/* parseReference */.F2)(item);
-        }
-        catch (error) {
-            if (error instanceof reference/* InvalidReferenceError */.x_) {
-                throw new InputError(input, `'${printable(item)}' is not a valid image reference: ${error.reason}.`);
-            }
-            throw error;
-        }
+        const ref = asInput(input, () => (0,reference/* parseReference */.F2)(item), (reason) => `'${printable(item)}' is not a valid image reference: ${reason}.`);
         if (ref.tag === undefined && ref.digest === undefined) {
             throw new InputError(input, `'${item}' has no tag or digest: write the version to deploy, e.g. '${ref.name}:1.4.2' or '${ref.name}@sha256:<64 hex>'.`);
         }
@@ -51406,6 +51542,16 @@ function parseImages(value, input = 'images') {
         requests.push({ input: item, ref });
     }
     return requests;
+}
+/** `images` under a promotion: bare repositories that narrow what is promoted. */
+function parseOnly(value) {
+    return splitList(value).map((item) => {
+        const ref = asInput('images', () => (0,reference/* parseReference */.F2)(item), (reason) => `'${printable(item)}' is not a valid image repository: ${reason}.`);
+        if (ref.tag !== undefined || ref.digest !== undefined) {
+            throw new InputError('images', `'${item}': with promote-from, images lists bare repositories to promote (e.g. '${ref.name}'); the versions come from the source.`);
+        }
+        return ref;
+    });
 }
 /** Shows control characters in an echoed value instead of letting them reach the log. */
 function printable(value) {
@@ -51451,70 +51597,6 @@ function parseSize(value, input, fallback) {
     const factor = unit.startsWith('m') ? 1024 * 1024 : unit.startsWith('k') ? 1024 : 1;
     return Number(match[1]) * factor;
 }
-/**
- * The environment name: the input, else the last plain folder every include glob names (`apps/*\/overlays/prod/**`
- * → `prod`), else `paths-<hash>` of the globs with a note saying why (see `environmentOfPaths`).
- */
-function deriveEnvironment(value, paths, input) {
-    const given = value.trim();
-    if (given !== '')
-        return { name: given, note: undefined };
-    const derived = (0,core_paths/* environmentOfPaths */.Pf)(paths);
-    if (derived.named)
-        return { name: derived.name, note: undefined };
-    return { name: derived.name, note: `${input}: ${derived.why}, so ${derived.name} (a hash of the globs) stands for the environment; set '${input === 'paths' ? 'environment' : 'promote-from-environment'}' to name it.` };
-}
-/** `images` under a promotion: bare repositories that narrow what is promoted. */
-function parseOnly(value) {
-    return splitList(value).map((item) => {
-        let ref;
-        try {
-            ref = (0,reference/* parseReference */.F2)(item);
-        }
-        catch (error) {
-            if (error instanceof reference/* InvalidReferenceError */.x_) {
-                throw new InputError('images', `'${printable(item)}' is not a valid image repository: ${error.reason}.`);
-            }
-            throw error;
-        }
-        if (ref.tag !== undefined || ref.digest !== undefined) {
-            throw new InputError('images', `'${item}': with promote-from, images lists bare repositories to promote (e.g. '${ref.name}'); the versions come from the source.`);
-        }
-        return ref;
-    });
-}
-function readPromotion(read, target, token) {
-    const patterns = splitGlobs(read('promote-from'));
-    const repository = parseRepository(read('promote-from-repository'), 'promote-from-repository');
-    const branch = parseBranch(read('promote-from-branch'), 'promote-from-branch');
-    if (patterns.length === 0) {
-        if (repository || branch) {
-            throw new InputError('promote-from', 'is required with promote-from-repository or promote-from-branch: the globs of the source files.');
-        }
-        return undefined;
-    }
-    const paths = wrap('promote-from', () => (0,core_paths/* compilePaths */.Iw)(patterns, 'promote-from'));
-    const sourceToken = read('promote-from-token').trim() || token;
-    if (repository && sourceToken === '') {
-        throw new InputError('promote-from-token', `is empty: reading ${repository.owner}/${repository.repo} needs a token (or set token).`);
-    }
-    const sameRepo = !repository || (target && repository.owner === target.owner && repository.repo === target.repo);
-    const derived = deriveEnvironment('', paths, 'promote-from');
-    const given = read('promote-from-environment').trim();
-    // Repository per environment: the repository names the environment; folder per environment: the folder
-    // (else the source branch, else the globs' hash).
-    const named = !sameRepo && repository ? repository.repo : derived.note === undefined ? derived.name : branch;
-    return {
-        patterns,
-        paths,
-        repository: sameRepo ? undefined : repository,
-        branch,
-        token: sourceToken,
-        only: parseOnly(read('images')),
-        environment: given || named || derived.name,
-        environmentNote: given || named ? undefined : derived.note,
-    };
-}
 function parseBoolean(value, input) {
     const text = value.trim().toLowerCase();
     if (text === '' || text === 'false')
@@ -51531,8 +51613,16 @@ function parseAutoMerge(value) {
         return text;
     throw new InputError('auto-merge', `'${printable(value)}' is not one of merge, squash, rebase (or empty for none).`);
 }
-/** A list of GitHub logins, team slugs or label names: no blanks or control characters inside an item. */
-function parseNames(value, input, pattern, what) {
+/** What an item of a name list must look like, and how the error names it. */
+const NAMES = {
+    login: { pattern: /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(?:\[bot\])?$/, what: 'a GitHub login' },
+    team: { pattern: /^(?:[A-Za-z0-9][A-Za-z0-9-]{0,38}\/)?[A-Za-z0-9._-]{1,100}$/, what: "a team slug ('team' or 'org/team')" },
+    // eslint-disable-next-line no-control-regex
+    label: { pattern: /^[^\u0000-\u001f\u007f,]{1,50}$/, what: 'a label name (at most 50 characters)' },
+};
+/** A list of GitHub logins, team slugs or label names: no blanks or control characters inside an item; `@` dropped. */
+function parseNames(value, input, kind) {
+    const { pattern, what } = NAMES[kind];
     const items = splitList(value).map((item) => item.replace(/^@/, ''));
     for (const item of items) {
         if (!pattern.test(item))
@@ -51540,44 +51630,25 @@ function parseNames(value, input, pattern, what) {
     }
     return [...new Set(items)];
 }
-const LOGIN = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(?:\[bot\])?$/;
-const TEAM = /^(?:[A-Za-z0-9][A-Za-z0-9-]{0,38}\/)?[A-Za-z0-9._-]{1,100}$/;
-// eslint-disable-next-line no-control-regex
-const LABEL = /^[^\u0000-\u001f\u007f,]{1,50}$/;
-function readPullRequest(read) {
-    return {
-        branch: read('pr-branch').trim(),
-        title: read('pr-title'),
-        body: read('pr-body'),
-        labels: parseNames(read('pr-labels'), 'pr-labels', LABEL, 'a label name (at most 50 characters)'),
-        reviewers: parseNames(read('pr-reviewers'), 'pr-reviewers', LOGIN, 'a GitHub login'),
-        teamReviewers: parseNames(read('pr-team-reviewers'), 'pr-team-reviewers', TEAM, "a team slug ('team' or 'org/team')"),
-        assignees: parseNames(read('pr-assignees'), 'pr-assignees', LOGIN, 'a GitHub login'),
-        draft: parseBoolean(read('pr-draft'), 'pr-draft'),
-        autoMerge: parseAutoMerge(read('auto-merge')),
-    };
-}
-function wrap(input, parse) {
-    try {
-        return parse();
-    }
-    catch (error) {
-        if (error instanceof InputError)
-            throw error;
-        const message = error instanceof Error ? error.message : String(error);
-        // The parsers name the input themselves (`Input 'paths' has …`, `policy: …`): keep one prefix, InputError's.
-        throw new InputError(input, message.replace(new RegExp(`^(?:Input '${input}'(?::| has)|${input}:)\\s*`), ''));
-    }
-}
+
+;// CONCATENATED MODULE: ./src/settings/read.ts
+// The only place that reads inputs. Every input is read once into a typed Settings object; a bad value fails
+// with an InputError that names the input and the form it expects.
+
+
+
+
+
+const DEFAULT_MAX_FILE_BYTES = 1024 * 1024;
 /** Reads and validates every input. `env` supplies the runner's defaults (GITHUB_REPOSITORY). */
-function readSettings(read, env = process.env) {
+function readSettings(read, env) {
     const promoting = splitGlobs(read('promote-from')).length > 0;
     const images = promoting ? [] : parseImages(read('images'));
     if (!promoting && images.length === 0) {
         throw new InputError('images', 'is required: the image references to write, e.g. ghcr.io/acme/api:1.4.2 (or give promote-from).');
     }
     const pathPatterns = splitGlobs(read('paths') || DEFAULT_PATHS);
-    const paths = wrap('paths', () => (0,core_paths/* compilePaths */.Iw)(pathPatterns));
+    const paths = asInput('paths', () => (0,core_paths/* compilePaths */.Iw)(pathPatterns));
     const localPath = read('local-path').trim() || undefined;
     const repository = parseRepository(read('repository') || (localPath ? '' : (env.GITHUB_REPOSITORY ?? '')));
     const token = read('token').trim();
@@ -51604,7 +51675,7 @@ function readSettings(read, env = process.env) {
         token,
         mode,
         localPath,
-        policy: wrap('policy', () => (0,policy/* parsePolicy */.ON)(read('policy'), 'policy')),
+        policy: asInput('policy', () => (0,policy/* parsePolicy */.ON)(read('policy'), 'policy')),
         environment: environment.name,
         environmentNote: environment.note,
         failOnUnmatched: parseBoolean(read('fail-on-unmatched'), 'fail-on-unmatched'),
@@ -51613,39 +51684,70 @@ function readSettings(read, env = process.env) {
         pullRequest: readPullRequest(read),
     };
 }
-/** Every input the action reads, with the default action.yml declares (a test keeps the two in step). */
-const INPUTS = {
-    images: { description: 'Image references to write, one per line or comma-separated (ghcr.io/acme/api:1.4.2, …@sha256:…).' },
-    paths: { default: DEFAULT_PATHS, description: "Globs of the files to edit, one per line or comma-separated, '!' to exclude, relative to the repository root; a folder selects the files under it." },
-    repository: { default: '${{ github.repository }}', description: 'owner/name of the GitOps repository.' },
-    branch: { description: "Branch to read and write; default: the repository's default branch." },
-    token: { default: '${{ github.token }}', description: 'Token for the GitHub API (GITHUB_TOKEN, a GitHub App token or a PAT).' },
-    mode: { default: 'commit', description: 'commit, pull-request or dry-run.' },
-    'local-path': { description: 'Edit a checkout on disk instead of going through the API.' },
-    policy: { default: 'newer', description: 'newer (never move a version tag backwards), any, or a semver range such as ~1.4.' },
-    environment: { description: 'Names the environment in messages, summaries and the PR branch; default: the last folder the paths name, else paths-<hash>.' },
-    'commit-message': { description: 'Commit message template: {summary}, {environment}, {changes}, {repository}, {branch}, {count}.' },
-    'max-file-size': { default: '1MiB', description: 'Files larger than this are skipped with a note.' },
-    'fail-on-unmatched': { default: 'false', description: 'Fail (writing nothing) when a requested image matches no reference in the selected files.' },
-    'pr-branch': { description: 'Pull-request head branch template ({environment}, {images}, {from}); default gitops-bump/<environment>/<images>.' },
-    'pr-title': { description: 'Pull-request title template (placeholders as commit-message).' },
-    'pr-body': { description: 'Pull-request body template (placeholders as commit-message); default: a table of the changes.' },
-    'pr-labels': { description: 'Labels for the pull request, comma- or newline-separated.' },
-    'pr-reviewers': { description: 'Reviewers (GitHub logins).' },
-    'pr-team-reviewers': { description: 'Team reviewers (team slugs).' },
-    'pr-assignees': { description: 'Assignees (GitHub logins).' },
-    'pr-draft': { default: 'false', description: 'Open the pull request as a draft.' },
-    'auto-merge': { description: 'Enable auto-merge with this method: merge, squash or rebase (where the repository allows it).' },
-    'promote-from': { description: 'Globs of the source environment\'s files: every image version found there is written into paths.' },
-    'promote-from-repository': { description: 'owner/name of the source repository (repository per environment); default: the target.' },
-    'promote-from-branch': { description: 'Branch of the source; default: the target branch, or the source repository\'s default branch.' },
-    'promote-from-token': { description: 'Token to read the source repository when it needs another credential; default: token.' },
-    'promote-from-environment': { description: 'Names the source environment in the summary; default: the last folder promote-from names.' },
-};
+/**
+ * The environment name: the input, else the last plain folder every include glob names (`apps/*\/overlays/prod/**`
+ * → `prod`), else `paths-<hash>` of the globs with a note saying why (see `environmentOfPaths`).
+ */
+function deriveEnvironment(value, paths, input) {
+    const given = value.trim();
+    if (given !== '')
+        return { name: given, note: undefined };
+    const derived = (0,core_paths/* environmentOfPaths */.Pf)(paths);
+    if (derived.named)
+        return { name: derived.name, note: undefined };
+    return { name: derived.name, note: `${input}: ${derived.why}, so ${derived.name} (a hash of the globs) stands for the environment; set '${input === 'paths' ? 'environment' : 'promote-from-environment'}' to name it.` };
+}
+function readPromotion(read, target, token) {
+    const patterns = splitGlobs(read('promote-from'));
+    const repository = parseRepository(read('promote-from-repository'), 'promote-from-repository');
+    const branch = parseBranch(read('promote-from-branch'), 'promote-from-branch');
+    if (patterns.length === 0) {
+        if (repository || branch) {
+            throw new InputError('promote-from', 'is required with promote-from-repository or promote-from-branch: the globs of the source files.');
+        }
+        return undefined;
+    }
+    const paths = asInput('promote-from', () => (0,core_paths/* compilePaths */.Iw)(patterns, 'promote-from'));
+    const sourceToken = read('promote-from-token').trim() || token;
+    if (repository && sourceToken === '') {
+        throw new InputError('promote-from-token', `is empty: reading ${repository.owner}/${repository.repo} needs a token (or set token).`);
+    }
+    const sameRepo = !repository || (target && repository.owner === target.owner && repository.repo === target.repo);
+    const derived = deriveEnvironment('', paths, 'promote-from');
+    const given = read('promote-from-environment').trim();
+    // Repository per environment: the repository names the environment; folder per environment: the folder
+    // (else the source branch, else the globs' hash).
+    const named = !sameRepo && repository ? repository.repo : derived.note === undefined ? derived.name : branch;
+    return {
+        patterns,
+        paths,
+        repository: sameRepo ? undefined : repository,
+        branch,
+        token: sourceToken,
+        only: parseOnly(read('images')),
+        environment: given || named || derived.name,
+        environmentNote: given || named ? undefined : derived.note,
+    };
+}
+function readPullRequest(read) {
+    return {
+        branch: read('pr-branch').trim(),
+        title: read('pr-title'),
+        body: read('pr-body'),
+        labels: parseNames(read('pr-labels'), 'pr-labels', 'label'),
+        reviewers: parseNames(read('pr-reviewers'), 'pr-reviewers', 'login'),
+        teamReviewers: parseNames(read('pr-team-reviewers'), 'pr-team-reviewers', 'team'),
+        assignees: parseNames(read('pr-assignees'), 'pr-assignees', 'login'),
+        draft: parseBoolean(read('pr-draft'), 'pr-draft'),
+        autoMerge: parseAutoMerge(read('auto-merge')),
+    };
+}
 
 ;// CONCATENATED MODULE: ./src/app/bump.ts
 // bump(): settings → (promotion) → source → plan → deliver → result, one log group per phase; the action and the
 // CLI both run it, each with its own Io.
+
+
 
 
 
@@ -51667,12 +51769,12 @@ function oneLine(text) {
 }
 function reportPlan(io, result, paths) {
     for (const c of result.changes) {
-        if ((0,report/* isRollback */.z1)(c))
-            io.info(oneLine(`${report/* ROLLED_BACK */.jC} (policy: any): ${c.image} ${c.from} → ${c.to} at ${c.file}:${c.line}`));
+        if ((0,messages/* isRollback */.z1)(c))
+            io.info(oneLine(`${messages/* ROLLED_BACK */.jC} (policy: any): ${c.image} ${c.from} → ${c.to} at ${c.file}:${c.line}`));
     }
     for (const r of result.refusals)
         io.warning(`${r.image} ${r.from || '(none)'} → ${r.to} refused: ${r.reason}`, { file: r.file, line: r.line });
-    for (const note of (0,report/* unmatchedNotes */.b6)(result, paths))
+    for (const note of (0,unmatched/* unmatchedNotes */.b6)(result, paths))
         io.warning(note);
     for (const note of result.notes)
         io.info(`note: ${note}`);
@@ -51740,7 +51842,7 @@ async function bumpLocal(settings, io, promotion) {
         const p = (0,plan/* plan */.et)(snapshot.files, settings.images, { policy: settings.policy });
         const withSkips = { ...p, skipped: [...snapshot.skipped, ...p.skipped], selected: snapshot.selected };
         reportPlan(io, withSkips, settings.pathPatterns);
-        (0,report/* checkUnmatched */.wF)(withSkips, settings.failOnUnmatched, settings.pathPatterns);
+        (0,unmatched/* checkUnmatched */.wF)(withSkips, settings.failOnUnmatched, settings.pathPatterns);
         return withSkips;
     });
     if (settings.mode !== 'dry-run' && result.edits.length > 0) {
@@ -51750,10 +51852,10 @@ async function bumpLocal(settings, io, promotion) {
                 io.info(`wrote ${e.path}`);
         });
     }
-    return (0,report/* bumpResult */.QJ)(result, context);
+    return (0,outputs/* bumpResult */.Q)(result, context);
 }
-/** One bump, whatever the surroundings: used by the action and by the CLI. */
-async function bump(read, io, env = process.env) {
+/** One bump, whatever the surroundings: used by the action and by the CLI, each passing its environment (`env`). */
+async function bump(read, io, env) {
     for (const secret of [read('token'), read('promote-from-token')])
         if (secret.trim())
             io.setSecret(secret.trim());
@@ -51795,7 +51897,7 @@ async function bump(read, io, env = process.env) {
  * The runner's surroundings through @actions/core, the runner protocol's own package (workflow commands on
  * stdout, the GITHUB_OUTPUT and GITHUB_STEP_SUMMARY files), so the encoding follows GitHub's as it changes.
  */
-function actionIo(env = process.env) {
+function actionIo(env) {
     const props = (place) => place ? { file: place.file, startLine: place.line, startColumn: place.column } : undefined;
     return {
         info: (m) => info(m),
@@ -51819,15 +51921,18 @@ function actionIo(env = process.env) {
 
 
 
+
 /** The action's entry point: never throws; a failure is reported with setFailed. */
 async function run() {
-    const io = actionIo();
+    // The action's one read of the process environment: the Io and bump() take it from here.
+    const env = process.env;
+    const io = actionIo(env);
     try {
-        const result = await bump((name) => getInput(name), io);
-        const values = (0,report/* outputs */.V4)(result.plan, result.context);
+        const result = await bump((name) => getInput(name), io, env);
+        const values = (0,outputs/* outputs */.V)(result.plan, result.context);
         for (const [name, value] of Object.entries(values))
             io.setOutput(name, value);
-        await io.summary((0,report/* jobSummary */.sp)(result.plan, result.context));
+        await io.summary(jobSummary(result.plan, result.context));
         io.info(result.outcome);
     }
     catch (error) {
@@ -51836,6 +51941,7 @@ async function run() {
 }
 
 ;// CONCATENATED MODULE: ./src/app/command.ts
+
 
 
 
@@ -51954,8 +52060,8 @@ function parseArgs(argv) {
 function place(p) {
     return p ? `${p.file}${p.line ? `:${p.line}` : ''}: ` : '';
 }
-function terminalIo() {
-    const verbose = process.env.GITOPS_BUMP_DEBUG === '1';
+function terminalIo(env) {
+    const verbose = env.GITOPS_BUMP_DEBUG === '1';
     return {
         info: (m) => process.stderr.write(`${m}\n`),
         debug: (m) => {
@@ -51983,6 +52089,7 @@ async function main(argv) {
         process.stdout.write(HELP);
         return 0;
     }
+    // The CLI's one read of the process environment: the Io and bump() take it from here.
     const env = process.env;
     const read = (name) => {
         const given = parsed.inputs.get(name);
@@ -51993,9 +52100,9 @@ async function main(argv) {
         return '';
     };
     try {
-        const result = await bump(read, terminalIo(), env);
+        const result = await bump(read, terminalIo(env), env);
         if (parsed.json) {
-            process.stdout.write(`${JSON.stringify(jsonOutputs((0,report/* outputs */.V4)(result.plan, result.context)))}\n`);
+            process.stdout.write(`${JSON.stringify(jsonOutputs((0,outputs/* outputs */.V)(result.plan, result.context)))}\n`);
         }
         else if (result.context.mode === 'dry-run' && result.diff) {
             process.stdout.write(result.diff);

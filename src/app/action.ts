@@ -1,14 +1,17 @@
 // The action's run(): inputs from the runner, outputs and the job summary back to it; never throws.
 import * as core from '@actions/core';
-import { jobSummary, outputs } from '../report/report.js';
+import { outputs } from '../report/outputs.js';
+import { jobSummary } from '../report/summary.js';
 import { bump } from './bump.js';
 import { actionIo } from './io.js';
 
 /** The action's entry point: never throws; a failure is reported with setFailed. */
 export async function run(): Promise<void> {
-  const io = actionIo();
+  // The action's one read of the process environment: the Io and bump() take it from here.
+  const env = process.env;
+  const io = actionIo(env);
   try {
-    const result = await bump((name) => core.getInput(name), io);
+    const result = await bump((name) => core.getInput(name), io, env);
     const values = outputs(result.plan, result.context);
     for (const [name, value] of Object.entries(values)) io.setOutput(name, value);
     await io.summary(jobSummary(result.plan, result.context));

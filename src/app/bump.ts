@@ -5,10 +5,14 @@ import { versionOf } from '../image/reference.js';
 import { promotionRequests } from '../core/promote.js';
 import { readLocal, writeLocal } from '../deliver/local.js';
 import { mayHoldAny, plan, PlanSyntaxError } from '../core/plan.js';
-import { bumpResult, checkUnmatched, isRollback, ROLLED_BACK, unmatchedNotes, type BumpResult, type PromotionReport, type RunContext } from '../report/report.js';
+import type { PromotionReport, RunContext } from '../report/context.js';
+import { isRollback, ROLLED_BACK } from '../report/messages.js';
+import { bumpResult, type BumpResult } from '../report/outputs.js';
+import { checkUnmatched, unmatchedNotes } from '../report/unmatched.js';
 
-export type { BumpResult } from '../report/report.js';
-import { readSettings, type InputReader, type Settings } from '../settings/settings.js';
+export type { BumpResult } from '../report/outputs.js';
+import { readSettings } from '../settings/read.js';
+import type { InputReader, Settings } from '../settings/types.js';
 import type { Io } from '../core/io.js';
 import type { Plan, SourceFile } from '../core/types.js';
 
@@ -110,8 +114,8 @@ async function bumpLocal(settings: Settings, io: Io, promotion?: PromotionReport
   return bumpResult(result, context);
 }
 
-/** One bump, whatever the surroundings: used by the action and by the CLI. */
-export async function bump(read: InputReader, io: Io, env: NodeJS.ProcessEnv = process.env): Promise<BumpResult> {
+/** One bump, whatever the surroundings: used by the action and by the CLI, each passing its environment (`env`). */
+export async function bump(read: InputReader, io: Io, env: NodeJS.ProcessEnv): Promise<BumpResult> {
   for (const secret of [read('token'), read('promote-from-token')]) if (secret.trim()) io.setSecret(secret.trim());
   const given = readSettings(read, env);
   for (const note of [given.environmentNote, given.promotion?.environmentNote]) if (note) io.info(note);

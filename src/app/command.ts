@@ -1,8 +1,9 @@
 // The CLI's logic: the same bump as the action, for a terminal. Every input is a --name flag.
 import type { Io, Place } from '../core/io.js';
 import { bump } from './bump.js';
-import { outputs } from '../report/report.js';
-import { InputError, INPUTS } from '../settings/settings.js';
+import { outputs } from '../report/outputs.js';
+import { InputError } from '../settings/errors.js';
+import { INPUTS } from '../settings/inputs.js';
 
 /** Help text width: descriptions wrap here, under their column. */
 const HELP_WIDTH = 100;
@@ -126,8 +127,8 @@ function place(p?: Place): string {
   return p ? `${p.file}${p.line ? `:${p.line}` : ''}: ` : '';
 }
 
-function terminalIo(): Io {
-  const verbose = process.env.GITOPS_BUMP_DEBUG === '1';
+function terminalIo(env: NodeJS.ProcessEnv): Io {
+  const verbose = env.GITOPS_BUMP_DEBUG === '1';
   return {
     info: (m) => process.stderr.write(`${m}\n`),
     debug: (m) => {
@@ -154,6 +155,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     process.stdout.write(HELP);
     return 0;
   }
+  // The CLI's one read of the process environment: the Io and bump() take it from here.
   const env = process.env;
   const read = (name: string): string => {
     const given = parsed.inputs.get(name);
@@ -162,7 +164,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     return '';
   };
   try {
-    const result = await bump(read, terminalIo(), env);
+    const result = await bump(read, terminalIo(env), env);
     if (parsed.json) {
       process.stdout.write(`${JSON.stringify(jsonOutputs(outputs(result.plan, result.context)))}\n`);
     } else if (result.context.mode === 'dry-run' && result.diff) {

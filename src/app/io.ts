@@ -6,7 +6,7 @@ import type { Io, Place } from '../core/io.js';
  * The runner's surroundings through @actions/core, the runner protocol's own package (workflow commands on
  * stdout, the GITHUB_OUTPUT and GITHUB_STEP_SUMMARY files), so the encoding follows GitHub's as it changes.
  */
-export function actionIo(env: NodeJS.ProcessEnv = process.env): Io {
+export function actionIo(env: NodeJS.ProcessEnv): Io {
   const props = (place?: Place): core.AnnotationProperties | undefined =>
     place ? { file: place.file, startLine: place.line, startColumn: place.column } : undefined;
   return {

@@ -23,7 +23,18 @@ export interface PathMatcher {
 
 const options = { dot: true, nocomment: true, nonegate: true } as const;
 
-/** Compiles the `paths` globs. Throws an Error naming the input for a pattern that escapes the root. */
+/** Globs an input cannot use: `reason` says why (`'../x': '..' would leave the repository.`), `input` names the input. */
+export class PathsError extends Error {
+  constructor(
+    readonly input: string,
+    readonly reason: string,
+  ) {
+    super(`Input '${input}': ${reason}`);
+    this.name = 'PathsError';
+  }
+}
+
+/** Compiles the `paths` globs. Throws a PathsError for a pattern that escapes the root, or globs that select nothing. */
 export function compilePaths(patterns: readonly string[], input = 'paths'): PathMatcher {
   const include: string[] = [];
   const exclude: string[] = [];
@@ -32,7 +43,7 @@ export function compilePaths(patterns: readonly string[], input = 'paths'): Path
     const pattern = normalisePattern(negated ? raw.slice(1) : raw, input);
     (negated ? exclude : include).push(pattern);
   }
-  if (include.length === 0) throw new Error(`Input '${input}' selects nothing: give at least one glob that is not a '!' exclusion.`);
+  if (include.length === 0) throw new PathsError(input, "selects nothing: give at least one glob that is not a '!' exclusion.");
   const includes = include.flatMap(expand).map((p) => new Minimatch(p, options));
   const excludes = exclude.flatMap(expand).map((p) => new Minimatch(p, options));
   const matches = (path: string): boolean => includes.some((m) => m.match(path)) && !excludes.some((m) => m.match(path));
@@ -48,16 +59,16 @@ export function compilePaths(patterns: readonly string[], input = 'paths'): Path
 
 /**
  * Trims, turns `\` into `/`, drops a leading `./`, and turns a trailing `/` into `/**` (`apps/dev/` selects the
- * files under apps/dev). Throws for a pattern that would leave the repository.
+ * files under apps/dev). Throws a PathsError for a pattern that would leave the repository.
  */
 export function normalisePattern(pattern: string, input: string): string {
   let p = pattern.trim().replace(/\\/g, '/');
   while (p.startsWith('./')) p = p.slice(2);
   if (p === '' || p.startsWith('/') || /^[A-Za-z]:\//.test(p)) {
-    throw new Error(`Input '${input}' has '${pattern}': globs are relative to the repository root (no leading '/').`);
+    throw new PathsError(input, `'${pattern}': globs are relative to the repository root (no leading '/').`);
   }
   if (p.split('/').some((segment) => segment === '..')) {
-    throw new Error(`Input '${input}' has '${pattern}': '..' would leave the repository.`);
+    throw new PathsError(input, `'${pattern}': '..' would leave the repository.`);
   }
   if (p.endsWith('/')) p = `${p.replace(/\/+$/, '')}/**`;
   return p;

@@ -2,8 +2,7 @@
 // policy whether it may move, and splices the new version into the text. No I/O, no clock, no randomness.
 import { judge, type Policy } from '../image/policy.js';
 import { versionOf } from '../image/reference.js';
-import type { ImageRequest } from '../settings/settings.js';
-import type { Change, FileEdit, Miss, Plan, Refusal, Skip, SourceFile } from './types.js';
+import type { Change, FileEdit, ImageRequest, Miss, Plan, Refusal, Skip, SourceFile } from './types.js';
 import { isChartTemplate, locate, writtenScalars, YamlSyntaxError, type ImageSite } from '../yaml/locate.js';
 import { applyEdits, heldBy, rewrite, UnwritableError, versionAfter, type TextEdit, type Want } from '../yaml/splice.js';
 

@@ -1,8 +1,7 @@
 // promote: the versions running in one environment become the requests for the next. Pure.
 import { formatReference, parseReference, versionOf, type ImageReference } from '../image/reference.js';
 import { PlanSyntaxError, type FileSyntaxError } from './plan.js';
-import type { ImageRequest } from '../settings/settings.js';
-import type { Skip, SourceFile } from './types.js';
+import type { ImageRequest, Skip, SourceFile } from './types.js';
 import { isChartTemplate, locate, YamlSyntaxError } from '../yaml/locate.js';
 
 /** One image version found in the source environment. */

@@ -1,4 +1,18 @@
 // Data shapes shared by the pure core (plan) and the adapters (local disk, GitHub).
+import type { ImageReference } from '../image/reference.js';
+
+/** How a run delivers its plan (the `mode` input). */
+export type Mode = 'commit' | 'pull-request' | 'dry-run';
+
+/** One entry of the `images` input: the repository to look for and the version to write. */
+export interface ImageRequest {
+  /** The entry as the user wrote it. */
+  readonly input: string;
+  readonly ref: ImageReference;
+}
+
+/** What a pull-request run did to its pull request (the `pull-request-operation` output); `none`: nothing to change and no PR open. */
+export type PullOperation = 'created' | 'updated' | 'unchanged' | 'closed' | 'none';
 
 /** One file of the repository, as text (UTF-8, BOM and line endings exactly as stored). */
 export interface SourceFile {

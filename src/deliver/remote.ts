@@ -8,17 +8,11 @@ import { openOrUpdatePullRequest } from '../github/pull.js';
 import { readSnapshot, type ReadOptions, type RemoteSnapshot, type RepoRef } from '../github/read.js';
 import type { Io } from '../core/io.js';
 import { plan } from '../core/plan.js';
-import {
-  bumpResult,
-  checkUnmatched,
-  commitMessage,
-  pullRequestBody,
-  pullRequestTitle,
-  type BumpResult,
-  type PromotionReport,
-  type RunContext,
-} from '../report/report.js';
-import type { Settings } from '../settings/settings.js';
+import type { PromotionReport, RunContext } from '../report/context.js';
+import { commitMessage, pullRequestBody, pullRequestTitle } from '../report/messages.js';
+import { bumpResult, type BumpResult } from '../report/outputs.js';
+import { checkUnmatched } from '../report/unmatched.js';
+import type { Settings } from '../settings/types.js';
 import type { Plan } from '../core/types.js';
 
 /** Plans against one snapshot; the snapshot's skips are listed with the plan's. */

@@ -59,7 +59,7 @@ export interface PullRequestSpec {
 }
 
 /** `none`: nothing to change and no PR open. */
-export type PullOperation = 'created' | 'updated' | 'unchanged' | 'closed' | 'none';
+export type PullOperation = import('../core/types.js').PullOperation;
 
 /** What happened. */
 export interface PullResult {

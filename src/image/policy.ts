@@ -18,6 +18,17 @@ export interface Version {
   digest?: string;
 }
 
+/** A `policy` value that is no policy: `reason` says why and what is accepted, `input` names the input. */
+export class PolicyError extends Error {
+  constructor(
+    readonly input: string,
+    readonly reason: string,
+  ) {
+    super(`${input}: ${reason}`);
+    this.name = 'PolicyError';
+  }
+}
+
 const ACCEPTED = "use 'newer' (the default: never move a version backwards), 'any' (allow rollbacks) or a semver range such as '~1.4', '^2', '>=1.2 <2' or '1.x'";
 
 // MAJOR.MINOR[.PATCH][-prerelease][+build] with an optional leading v/V: read by semver (`v1.4` → 1.4.0).
@@ -35,7 +46,7 @@ interface VersionTag {
 
 /**
  * Parses the `policy` input: '' → newer; `newer`, `any`, or a semver range (`~1.4`, `^2`, `>=1.2 <2`, `1.x`).
- * Throws an Error naming `input` and the accepted forms.
+ * Throws a PolicyError naming `input` and the accepted forms.
  */
 export function parsePolicy(text: string, input = 'policy'): Policy {
   const value = text.trim();
@@ -43,7 +54,7 @@ export function parsePolicy(text: string, input = 'policy'): Policy {
   if (word === '' || word === 'newer') return { kind: 'newer' };
   if (word === 'any') return { kind: 'any' };
   if (isRange(value)) return { kind: 'range', range: value };
-  throw new Error(`${input}: '${value}' is not a policy; ${ACCEPTED}`);
+  throw new PolicyError(input, `'${value}' is not a policy; ${ACCEPTED}`);
 }
 
 /** For summaries: `newer`, `any`, `range ~1.4`. */

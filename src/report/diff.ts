@@ -2,11 +2,18 @@
 // jsdiff's Myers costs O((N+M)·D): a bump changes a few lines, so D is small even in a large file. When a
 // file changes in thousands of places, jsdiff stops at MAX_EDIT_LENGTH and a linear fallback shows the diff.
 import { formatPatch, structuredPatch, type StructuredPatch, type StructuredPatchHunk } from 'diff';
+import type { Plan } from '../core/types.js';
 
 /** Above this many differing lines, jsdiff stops and {@link fallbackHunks} shows the diff. */
 const MAX_EDIT_LENGTH = 2000;
 
 type Hunk = StructuredPatchHunk;
+
+/** The whole unified diff of a plan's edits. */
+export function planDiff(plan: Plan): string {
+  return plan.edits.map((e) => unifiedDiff(e.path, e.before, e.after)).join('');
+}
+
 
 /** `git diff`-style unified diff of one file; '' when the texts are equal. */
 export function unifiedDiff(path: string, before: string, after: string, context = 3): string {

@@ -1,8 +1,18 @@
 // The `paths` globs: bare folders, literal files, prefixes for listing, the environment a glob names, the hash.
 import { describe, expect, it } from 'vitest';
-import { compilePaths, environmentOfGlob, environmentOfPaths, pathsKey } from '../../../src/core/paths.js';
+import { compilePaths, environmentOfGlob, environmentOfPaths, PathsError, pathsKey } from '../../../src/core/paths.js';
 
 describe('compilePaths', () => {
+  it.each([
+    [['../other/**'], "'../other/**': '..' would leave the repository."],
+    [['/etc/*.yaml'], "'/etc/*.yaml': globs are relative to the repository root (no leading '/')."],
+    [['!a.yaml'], "selects nothing: give at least one glob that is not a '!' exclusion."],
+  ])('throws a PathsError carrying the input and the reason for %j', (patterns, reason) => {
+    const compile = () => compilePaths(patterns, 'promote-from');
+    expect(compile).toThrow(PathsError);
+    expect(compile).toThrow(expect.objectContaining({ input: 'promote-from', reason, message: `Input 'promote-from': ${reason}` }));
+  });
+
   it('reads a bare folder as the files under it, and a trailing slash likewise', () => {
     for (const pattern of ['apps/dev', 'apps/dev/', './apps/dev']) {
       const paths = compilePaths([pattern]);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parsePolicy } from '../../../src/image/policy.js';
 import { mayHoldAny, plan, PlanSyntaxError } from '../../../src/core/plan.js';
-import { parseImages } from '../../../src/settings/settings.js';
+import { parseImages } from '../../../src/settings/parse.js';
 
 const newer = { policy: parsePolicy('newer') };
 const files = (entries: Record<string, string>) => Object.entries(entries).map(([path, text]) => ({ path, text }));

@@ -9,7 +9,7 @@ import { decidePull, openOrUpdatePullRequest, type PullObservation, type PullReq
 import type { RemoteSnapshot } from '../../../src/github/read.js';
 import { compilePaths } from '../../../src/core/paths.js';
 import { plan } from '../../../src/core/plan.js';
-import { parseImages } from '../../../src/settings/settings.js';
+import { parseImages } from '../../../src/settings/parse.js';
 import type { Plan } from '../../../src/core/types.js';
 import { cleanupRepos, commitOnTop, git, makeRepo, show } from './helpers.js';
 

@@ -7,6 +7,7 @@ import {
   isVersionTag,
   judge,
   parsePolicy,
+  PolicyError,
   semverOfTag,
   type Policy,
 } from '../../../src/image/policy.js';
@@ -42,6 +43,13 @@ describe('parsePolicy', () => {
 
   it('names the input it was given', () => {
     expect(() => parsePolicy('sideways', 'with.policy')).toThrow(/^with\.policy: 'sideways'/);
+  });
+
+  it('throws a PolicyError whose reason leaves the input out', () => {
+    const parse = () => parsePolicy(' sideways ', 'with.policy');
+    expect(parse).toThrow(PolicyError);
+    const reason = expect.stringMatching(/^'sideways' is not a policy; use 'newer'/);
+    expect(parse).toThrow(expect.objectContaining({ input: 'with.policy', reason, message: expect.stringMatching(/^with\.policy: 'sideways' is not a policy/) }));
   });
 });
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { InputError, INPUTS, readSettings, splitGlobs, splitList } from '../../../src/settings/settings.js';
+import { InputError } from '../../../src/settings/errors.js';
+import { readSettings } from '../../../src/settings/read.js';
 
 function reader(inputs: Record<string, string>) {
   return (name: string) => inputs[name] ?? '';
@@ -54,6 +55,17 @@ describe('readSettings', () => {
     expect(error).toBeInstanceOf(InputError);
     expect((error as InputError).input).toBe(input);
     expect((error as Error).message).toMatch(message);
+  });
+
+  it.each([
+    [{ paths: '../other/**' }, "Input 'paths': '../other/**': '..' would leave the repository."],
+    [{ paths: '!a.yaml' }, "Input 'paths': selects nothing: give at least one glob that is not a '!' exclusion."],
+    [{ 'promote-from': '/etc/*.yaml' }, "Input 'promote-from': '/etc/*.yaml': globs are relative to the repository root (no leading '/')."],
+    [{ 'promote-from': '!a.yaml' }, "Input 'promote-from': selects nothing: give at least one glob that is not a '!' exclusion."],
+  ])('names the input of a glob error once, as an InputError: %j', (inputs, message) => {
+    const read = () => readSettings(reader({ ...base, ...inputs }), env);
+    expect(read).toThrow(InputError);
+    expect(read).toThrow(expect.objectContaining({ input: Object.keys(inputs)[0], message }));
   });
 
   it('needs no repository or token with local-path, and refuses pull-request there', () => {
@@ -126,23 +138,5 @@ describe('readSettings', () => {
     const s = readSettings(reader({ ...base, branch: 'refs/heads/release/1.x', 'max-file-size': '2MiB' }), env);
     expect(s.branch).toBe('release/1.x');
     expect(s.maxFileBytes).toBe(2 * 1024 * 1024);
-  });
-});
-
-describe('splitList', () => {
-  it('splits on newlines and commas, trims, drops blanks and comments', () => {
-    expect(splitList(' a ,b\n\n# c\r\nd')).toEqual(['a', 'b', 'd']);
-  });
-});
-
-describe('splitGlobs', () => {
-  it('splits on newlines and commas outside braces and brackets, trims, drops blanks and comments', () => {
-    expect(splitGlobs('a/**, b/*.{yaml,yml} ,\n\n# c, d\r\n{x,{y,z}}/**,[,]/q')).toEqual(['a/**', 'b/*.{yaml,yml}', '{x,{y,z}}/**', '[,]/q']);
-  });
-});
-
-describe('INPUTS', () => {
-  it('lists every input with a description', () => {
-    for (const spec of Object.values(INPUTS)) expect(spec.description.length).toBeGreaterThan(10);
   });
 });

@@ -1,0 +1,36 @@
+// What the report builders know about a run besides its plan: where it ran, how, and what it delivered.
+import type { FoundVersion } from '../core/promote.js';
+import type { ImageRequest, Mode, PullOperation } from '../core/types.js';
+
+/** A promotion's source, for the summary. */
+export interface PromotionReport {
+  /** The source environment's name (`staging`). */
+  readonly from: string;
+  /** Where the source was read: `owner/name@branch: globs` or the folder globs. */
+  readonly where: string;
+  readonly requests: readonly ImageRequest[];
+  readonly found: readonly FoundVersion[];
+}
+
+/** Where and how a run went, for its messages, summary and outputs. */
+export interface RunContext {
+  readonly mode: Mode;
+  readonly environment: string;
+  /** `owner/name` (API mode) or the local folder. */
+  readonly target: string;
+  readonly branch?: string;
+  readonly commit?: { readonly oid: string; readonly url?: string };
+  readonly policy: string;
+  readonly promotion?: PromotionReport;
+  /** Pull-request mode: what happened to the pull request. */
+  readonly pullRequest?: {
+    readonly operation: PullOperation;
+    readonly number?: number;
+    readonly url?: string;
+    readonly branch: string;
+  };
+  /** Web root for links (GITHUB_SERVER_URL); links are left out without it. */
+  readonly serverUrl?: string;
+  /** The `paths` globs, named when they select no file. */
+  readonly paths?: readonly string[];
+}

@@ -1,0 +1,169 @@
+// The job summary (GitHub-flavoured Markdown): the outcome, the target, a promotion's table and diagram, the
+// changes, refusals, skipped files, notes and the diff, within GitHub's size limit.
+import { planDiff } from './diff.js';
+import { cell, code, isRollback, outcomeLine, rollbackMark, ROLLED_BACK, shortName } from './messages.js';
+import { unmatchedNotes } from './unmatched.js';
+import { versionOf } from '../image/reference.js';
+import type { PromotionReport, RunContext } from './context.js';
+import type { Plan } from '../core/types.js';
+
+interface PromotionRow {
+  readonly image: string;
+  readonly source: string;
+  readonly sourceWhere: string;
+  readonly before: string;
+  readonly result: string;
+  readonly moved: boolean;
+}
+
+/** One row per promoted image: source version, target version before, and what happened. */
+export function promotionRows(plan: Plan, promotion: PromotionReport): PromotionRow[] {
+  return promotion.requests.map((request) => {
+    const image = request.ref.name;
+    const source = versionOf(request.ref);
+    const at = promotion.found.find((f) => f.repository === request.ref.repository);
+    const sourceWhere = at ? `${at.file}:${at.line}` : '';
+    const changes = plan.changes.filter((c) => c.image === image);
+    const refusals = plan.refusals.filter((r) => r.image === image);
+    if (changes.length > 0) {
+      const before = [...new Set(changes.map((c) => c.from || '(none)'))].join(', ');
+      const back = changes.some(isRollback);
+      return { image, source, sourceWhere, before, moved: true, result: back ? `${ROLLED_BACK} (policy: any)` : 'promoted' };
+    }
+    if (refusals.length > 0) {
+      const before = [...new Set(refusals.map((r) => r.from || '(none)'))].join(', ');
+      return { image, source, sourceWhere, before, moved: false, result: `refused: ${refusals[0]!.reason}` };
+    }
+    if (plan.unmatched?.includes(image)) return { image, source, sourceWhere, before: '—', moved: false, result: 'not in the target files' };
+    return { image, source, sourceWhere, before: source, moved: false, result: 'already there' };
+  });
+}
+
+function mermaidLabel(text: string): string {
+  return text.replace(/["<>]/g, '');
+}
+
+/** The promotion's part of the job summary: a table and a Mermaid diagram of the environments. */
+export function promotionSection(plan: Plan, context: RunContext): string[] {
+  const promotion = context.promotion;
+  if (!promotion) return [];
+  const target = context.environment || 'target';
+  const rows = promotionRows(plan, promotion);
+  const lines = [
+    `**Promotion** ${cell(promotion.from)} → ${cell(target)} (source: ${code(promotion.where)})`,
+    '',
+    `| Image | ${cell(promotion.from)} | ${cell(target)} before | Result |`,
+    '| --- | --- | --- | --- |',
+  ];
+  for (const r of rows) {
+    const source = r.sourceWhere ? `${code(r.source)} <sub>${cell(r.sourceWhere)}</sub>` : code(r.source);
+    lines.push(`| ${cell(r.image)} | ${source} | ${code(r.before)} | ${cell(r.result)} |`);
+  }
+  const moved = rows.filter((r) => r.moved).map((r) => mermaidLabel(`${shortName(r.image)} ${r.before} → ${r.source}`));
+  const edge = moved.length > 0 ? moved.join('<br/>') : 'nothing moved';
+  lines.push(
+    '',
+    '```mermaid',
+    'flowchart LR',
+    `  src["${mermaidLabel(promotion.from)}"] -- "${edge}" --> dst["${mermaidLabel(target)}"]`,
+    '```',
+    '',
+  );
+  return lines;
+}
+
+/** GitHub refuses a step summary over 1 MiB ("supports content up to a size of 1024k"): stay under it. */
+export const SUMMARY_MAX_BYTES = 1_000_000;
+/** Rows per table when the whole summary would not fit. */
+const CAPPED_ROWS = 200;
+
+interface SummaryShape {
+  /** The diff to show, or a line saying why it is left out. */
+  readonly diff: { readonly text: string } | { readonly omitted: string };
+  /** Most rows per table (changes, refusals, skipped files, notes). */
+  readonly rows: number;
+}
+
+/**
+ * The job summary (GitHub-flavoured Markdown), at most {@link SUMMARY_MAX_BYTES}: when the whole of it would
+ * not fit, the diff is left out, then every table is cut to its first rows (the outputs keep the full lists).
+ */
+export function jobSummary(plan: Plan, context: RunContext): string {
+  const diff = planDiff(plan);
+  const fits = (text: string) => Buffer.byteLength(text, 'utf8') <= SUMMARY_MAX_BYTES;
+  const whole = renderSummary(plan, context, { diff: { text: diff }, rows: Infinity });
+  if (fits(whole)) return whole;
+  const omitted = `The diff (${diff.split('\n').length} lines) is too long for the job summary: run the CLI with \`--mode dry-run\` to see it.`;
+  const noDiff = renderSummary(plan, context, { diff: { omitted }, rows: Infinity });
+  if (fits(noDiff)) return noDiff;
+  return renderSummary(plan, context, { diff: { omitted }, rows: CAPPED_ROWS });
+}
+
+/** `items` rendered one line each, at most `max` of them, then one line saying how many were left out. */
+function capped<T>(items: readonly T[], max: number, render: (item: T) => string, more: (rest: number) => string): string[] {
+  const shown = items.slice(0, max).map(render);
+  return items.length > max ? [...shown, more(items.length - max)] : shown;
+}
+
+function renderSummary(plan: Plan, context: RunContext, shape: SummaryShape): string {
+  const lines: string[] = [];
+  const env = context.environment ? ` · ${cell(context.environment)}` : '';
+  lines.push(`### gitops-bump${env}`, '');
+  lines.push(outcomeLine(plan, context), '');
+  const where = context.branch ? `${code(context.target)} on ${code(context.branch)}` : code(context.target);
+  let meta = `Target: ${where} · mode: ${context.mode} · policy: ${cell(context.policy)}`;
+  if (context.commit) {
+    const sha = code(context.commit.oid.slice(0, 7));
+    meta += ` · commit: ${context.commit.url ? `[${sha}](${context.commit.url})` : sha}`;
+  }
+  const pr = context.pullRequest;
+  if (pr) {
+    const name = pr.number === undefined ? 'no pull request' : pr.url ? `[#${pr.number}](${pr.url})` : `#${pr.number}`;
+    meta += ` · pull request: ${name} (${pr.operation}, branch ${code(pr.branch)})`;
+  }
+  lines.push(meta, '');
+  lines.push(...promotionSection(plan, context));
+  if (plan.changes.length > 0) {
+    lines.push('| File | Image | From | To |', '| --- | --- | --- | --- |');
+    lines.push(
+      ...capped(
+        plan.changes,
+        shape.rows,
+        (c) => `| ${code(`${c.file}:${c.line}`)} | ${cell(c.image)} | ${code(c.from || '(none)')} | ${code(c.to)}${rollbackMark(c)} |`,
+        (rest) => `| … and ${rest} more (the \`changes\` output lists them all) | | | |`,
+      ),
+    );
+    lines.push('');
+  }
+  if (plan.refusals.length > 0) {
+    lines.push('**Refused**', '', '| File | Image | Current | Wanted | Why |', '| --- | --- | --- | --- | --- |');
+    lines.push(
+      ...capped(
+        plan.refusals,
+        shape.rows,
+        (r) => `| ${code(`${r.file}:${r.line}`)} | ${cell(r.image)} | ${code(r.from || '(none)')} | ${code(r.to)} | ${cell(r.reason)} |`,
+        (rest) => `| … and ${rest} more (the \`refused\` output lists them all) | | | | |`,
+      ),
+    );
+    lines.push('');
+  }
+  if (plan.skipped.length > 0) {
+    lines.push('<details><summary>Skipped files</summary>', '');
+    lines.push(...capped(plan.skipped, shape.rows, (s) => `- ${code(s.path)}: ${cell(s.reason)}`, (rest) => `- … and ${rest} more (listed in the log)`));
+    lines.push('', '</details>', '');
+  }
+  const notes = [...unmatchedNotes(plan, context.paths), ...plan.notes];
+  if (notes.length > 0) {
+    lines.push('**Notes**', '');
+    lines.push(...capped(notes, shape.rows, (note) => `- ${cell(note)}`, (rest) => `- … and ${rest} more (listed in the log)`));
+    lines.push('');
+  }
+  if ('omitted' in shape.diff) {
+    lines.push(shape.diff.omitted, '');
+  } else if (shape.diff.text !== '') {
+    const diff = shape.diff.text;
+    const fence = diff.includes('```') ? '~~~~' : '```';
+    lines.push('<details><summary>Diff</summary>', '', `${fence}diff`, diff.trimEnd(), fence, '', '</details>', '');
+  }
+  return lines.join('\n');
+}

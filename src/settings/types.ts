@@ -1,0 +1,81 @@
+// The typed settings one run works from: every input read once and checked (see read.ts).
+import type { ImageReference } from '../image/reference.js';
+import type { Policy } from '../image/policy.js';
+import type { PathMatcher } from '../core/paths.js';
+import type { ImageRequest, Mode } from '../core/types.js';
+
+/** Reads one input by its action.yml name (`local-path`), '' when unset. */
+export type InputReader = (name: string) => string;
+
+/** `owner/name` of a GitHub repository. */
+export interface Repository {
+  readonly owner: string;
+  readonly repo: string;
+}
+
+/** Where a promotion reads the versions to promote (the `promote-from*` inputs). */
+export interface PromotionSettings {
+  readonly patterns: readonly string[];
+  readonly paths: PathMatcher;
+  /** Another repository (repository per environment); undefined: the target repository (or local-path). */
+  readonly repository: Repository | undefined;
+  /** Branch of the source; undefined: the target branch (same repository) or the source's default branch. */
+  readonly branch: string | undefined;
+  /** Token for the source: `promote-from-token`, else `token`. */
+  readonly token: string;
+  /** Bare repositories from `images` that narrow what is promoted; empty: every image found. */
+  readonly only: readonly ImageReference[];
+  /** Names the source environment in the summary and the promotion branch. */
+  readonly environment: string;
+  /** Why `environment` is a `paths-<hash>` stand-in (for the log); undefined when it is a name. */
+  readonly environmentNote: string | undefined;
+}
+
+export type AutoMerge = 'merge' | 'squash' | 'rebase';
+
+/** Pull-request mode details (the `pr-*` and `auto-merge` inputs). */
+export interface PullRequestSettings {
+  /** Head branch template ({environment}, {images}, {from}); '' for the default, one branch per service and environment. */
+  readonly branch: string;
+  /** Title and body templates ('' for the defaults); the same placeholders as commit-message. */
+  readonly title: string;
+  readonly body: string;
+  readonly labels: readonly string[];
+  readonly reviewers: readonly string[];
+  readonly teamReviewers: readonly string[];
+  readonly assignees: readonly string[];
+  readonly draft: boolean;
+  readonly autoMerge: AutoMerge | undefined;
+}
+
+export interface Settings {
+  /** The versions to write; empty until a promotion's source has been read. */
+  readonly images: readonly ImageRequest[];
+  /** Set when the run promotes versions from another environment instead of taking them from `images`. */
+  readonly promotion: PromotionSettings | undefined;
+  readonly pathPatterns: readonly string[];
+  readonly paths: PathMatcher;
+  /** `owner/name` of the GitOps repository (API mode). */
+  readonly repository: Repository | undefined;
+  /** Branch to read and write; undefined: the repository's default branch. */
+  readonly branch: string | undefined;
+  readonly token: string;
+  readonly mode: Mode;
+  /** A checkout on disk to edit instead of the API. */
+  readonly localPath: string | undefined;
+  readonly policy: Policy;
+  /**
+   * Names the environment in commit messages, summaries and the pull-request branch: the input, else the folder
+   * the paths name, else `paths-<hash>` of the paths (never '', so two selections never share a branch).
+   */
+  readonly environment: string;
+  /** Why `environment` is a `paths-<hash>` stand-in (for the log); undefined when it is a name. */
+  readonly environmentNote: string | undefined;
+  /** Fail (writing nothing) when a requested image matches no reference in the selected files. */
+  readonly failOnUnmatched: boolean;
+  /** Commit message template; '' for the default. */
+  readonly commitMessage: string;
+  /** Files larger than this are skipped with a note. */
+  readonly maxFileBytes: number;
+  readonly pullRequest: PullRequestSettings;
+}
