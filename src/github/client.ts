@@ -19,13 +19,19 @@ export interface RetryOptions {
 /** How to build a client. */
 export interface ClientOptions {
   readonly token: string;
-  /** REST root. Default: env `GITHUB_API_URL`, else `https://api.github.com`. */
+  /** REST root. Default: `env.GITHUB_API_URL`, else `https://api.github.com`. */
   readonly apiUrl?: string;
   /**
-   * GraphQL endpoint. Default: env `GITHUB_GRAPHQL_URL` (when `apiUrl` is the runner's), else derived from
+   * GraphQL endpoint. Default: `env.GITHUB_GRAPHQL_URL` (when `apiUrl` is the runner's), else derived from
    * `apiUrl`: `…/api/v3` → `…/api/graphql` (GHES), otherwise `${apiUrl}/graphql`.
    */
   readonly graphqlUrl?: string;
+  /**
+   * The runner's variables, as the entry point read them (this layer never reads `process.env`):
+   * `GITHUB_API_URL` and `GITHUB_GRAPHQL_URL` (endpoint defaults) and `GITHUB_REPOSITORY` (the repository
+   * running the workflow, which picks the remedy a permission error suggests). Default: none.
+   */
+  readonly env?: Readonly<Record<string, string | undefined>>;
   readonly userAgent?: string;
   readonly retry?: RetryOptions;
   /** Debug log, one line per request (method, path, status, time; never the token). */
@@ -60,7 +66,7 @@ const TRANSIENT_STATUSES = new Set([500, 502, 503, 504]);
 export function resolveEndpoints(
   apiUrl?: string,
   graphqlUrl?: string,
-  env: NodeJS.ProcessEnv = process.env,
+  env: Readonly<Record<string, string | undefined>> = {},
 ): { apiUrl: string; graphqlUrl: string } {
   const envApi = env['GITHUB_API_URL'];
   const api = trimSlash(apiUrl ?? envApi ?? 'https://api.github.com');
@@ -84,7 +90,7 @@ export function createClient(options: ClientOptions) {
   if (options.token.trim() === '') {
     throw new GitHubError('unauthorized', 'no token: set the `token` input (default `${{ github.token }}`), or GITHUB_TOKEN for the CLI');
   }
-  const { apiUrl, graphqlUrl } = resolveEndpoints(options.apiUrl, options.graphqlUrl);
+  const { apiUrl, graphqlUrl } = resolveEndpoints(options.apiUrl, options.graphqlUrl, options.env);
   const policy: Required<RetryOptions> = { ...DEFAULT_RETRY, ...definedOnly(options.retry ?? {}) };
   const sleep = options.sleep ?? defaultSleep;
   const random = options.random ?? Math.random;
@@ -146,8 +152,8 @@ export function createClient(options: ClientOptions) {
     graphql,
     apiUrl,
     graphqlUrl,
-    /** HTTP requests sent so far, retries included. */
-    requestCount: (): number => counters.requests,
+    /** The repository running the workflow (`env.GITHUB_REPOSITORY`), if known: permission errors name its remedy. */
+    workflowRepository: options.env?.['GITHUB_REPOSITORY'],
     /** Requests, retries and GraphQL mutation documents sent so far. */
     stats: (): ClientStats => ({ ...counters }),
     /** The client's sleep and random source, so loops above it (the commit race) share the test seams. */

@@ -80,7 +80,7 @@ export async function commitPlan(client: GitHubClient, request: CommitRequest): 
       log(`committed ${commit.oid} on ${snapshot.branch} (parent ${snapshot.head}, round ${attempt})`);
       return { ...base, commit };
     } catch (error) {
-      if (!(error instanceof GraphqlResponseError && error.type === 'STALE_DATA')) throw toWriteError(error, request.target, snapshot.branch);
+      if (!(error instanceof GraphqlResponseError && error.type === 'STALE_DATA')) throw toWriteError(error, request.target, snapshot.branch, client.workflowRepository);
       // A retried write can be answered STALE_DATA because its first try landed: remember what we sent.
       ambiguous = client.stats().retries > retriesBefore ? { expectedHead: snapshot.head, message: fullMessage(message) } : undefined;
       const elapsed = Date.now() - started;
@@ -149,23 +149,23 @@ function isOwnCommit(snapshot: RemoteSnapshot, sent: { expectedHead: string; mes
 }
 
 /** Maps a failed `createCommitOnBranch` to a `GitHubError` a person can act on. */
-export function toWriteError(error: unknown, target: RepoRef, branch: string): unknown {
+export function toWriteError(error: unknown, target: RepoRef, branch: string, workflowRepository: string | undefined): unknown {
   if (error instanceof GitHubError) return error;
   if (error instanceof GraphqlResponseError) {
     const detail = error.errors[0]?.message ?? error.message;
     if (isProtection(detail)) return protectedBranch(target, branch, detail, error);
-    if (error.type === 'FORBIDDEN') return forbidden(target, 'write', detail, error);
+    if (error.type === 'FORBIDDEN') return forbidden(target, 'write', detail, workflowRepository, error);
     if (error.type === 'NOT_FOUND' && /ref|branch/i.test(detail) && !/repositor/i.test(detail)) return branchNotFound(target, branch, error);
-    if (error.type === 'NOT_FOUND') return toReadError(error, target);
+    if (error.type === 'NOT_FOUND') return toReadError(error, target, workflowRepository);
     return new GitHubError('api', `committing to '${branch}' of ${slug(target)} failed: ${error.message}`, { type: error.type, cause: error });
   }
   const status = statusOf(error);
   if (status === 403 || status === 422) {
     const detail = error instanceof Error ? error.message : String(error);
     if (isProtection(detail)) return protectedBranch(target, branch, detail, error);
-    if (status === 403) return forbidden(target, 'write', detail, error);
+    if (status === 403) return forbidden(target, 'write', detail, workflowRepository, error);
   }
-  return toReadError(error, target);
+  return toReadError(error, target, workflowRepository);
 }
 
 /** GitHub names branch protection and rulesets only in the message (no error type exists for them). */

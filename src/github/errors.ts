@@ -71,8 +71,11 @@ export function slug(target: { readonly owner: string; readonly repo: string }):
   return `${target.owner}/${target.repo}`;
 }
 
-/** The remedy for a token that cannot reach or write `repository`, depending on who runs the workflow. */
-export function accessAdvice(repository: string, workflowRepository = process.env['GITHUB_REPOSITORY']): string {
+/**
+ * The remedy for a token that cannot reach or write `repository`, depending on who runs the workflow:
+ * `workflowRepository` is GITHUB_REPOSITORY as the entry point read it (undefined outside a runner).
+ */
+export function accessAdvice(repository: string, workflowRepository: string | undefined): string {
   const app =
     `use a GitHub App token (actions/create-github-app-token) or a fine-grained PAT with \`contents: write\` ` +
     `on ${repository}, passed as the \`token\` input`;

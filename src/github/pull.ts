@@ -667,11 +667,11 @@ async function create(client: GitHubClient, spec: PullRequestSpec, observation: 
   const refErrors = errorsOf(answer, 'ref');
   const commitErrors = errorsOf(answer, 'commit');
   const pullErrors = errorsOf(answer, 'pull');
-  fatal(spec, 'ref', refErrors);
+  fatal(client.workflowRepository, spec, 'ref', refErrors);
   // With the ref move lost, the commit fails for want of the branch or of its head: that is the same race.
-  if (!(refErrors.some(isRace) && commitErrors.length > 0)) fatal(spec, 'commit', commitErrors);
+  if (!(refErrors.some(isRace) && commitErrors.length > 0)) fatal(client.workflowRepository, spec, 'commit', commitErrors);
   if (pullErrors.some(isActionsForbidden)) throw actionsForbidden(spec, pullErrors, commit !== undefined && commit !== null);
-  fatal(spec, 'pull', pullErrors);
+  fatal(client.workflowRepository, spec, 'pull', pullErrors);
   if (answer.errors.length === 0) {
     spec.log?.(`opened #${pull?.number ?? '?'} from '${spec.branch}' (commit ${commit?.oid ?? '?'} on ${decision.parent})`);
     return undefined;
@@ -681,11 +681,11 @@ async function create(client: GitHubClient, spec: PullRequestSpec, observation: 
 }
 
 /** Throws the error a person can act on for a field that failed for a reason other than a race. */
-function fatal(spec: PullRequestSpec, alias: 'ref' | 'commit' | 'pull', errors: readonly GraphqlErrorEntry[]): void {
+function fatal(workflowRepository: string | undefined, spec: PullRequestSpec, alias: 'ref' | 'commit' | 'pull', errors: readonly GraphqlErrorEntry[]): void {
   const real = errors.filter((e) => !isRace(e));
   if (real.length === 0) return;
   const cause = new GraphqlResponseError(real, null);
-  const error = toWriteError(cause, spec.target, spec.branch);
+  const error = toWriteError(cause, spec.target, spec.branch, workflowRepository);
   if (!(error instanceof GitHubError)) throw error;
   if (error.code === 'protected-branch') {
     throw new GitHubError(
@@ -748,8 +748,8 @@ async function update(
   if (commit) progress.commit = commit;
   const refErrors = errorsOf(answer, 'ref');
   const commitErrors = errorsOf(answer, 'commit');
-  fatal(spec, 'ref', refErrors);
-  if (!(refErrors.some(isRace) && commitErrors.length > 0)) fatal(spec, 'commit', commitErrors);
+  fatal(client.workflowRepository, spec, 'ref', refErrors);
+  if (!(refErrors.some(isRace) && commitErrors.length > 0)) fatal(client.workflowRepository, spec, 'commit', commitErrors);
   if (refErrors.length > 0 || commitErrors.length > 0) return say([...refErrors, ...commitErrors]);
   spec.log?.(`committed ${commit?.oid ?? '?'} on '${spec.branch}' (parent ${decision.parent}) for #${pull.number}`);
   await retryMetadata(client, spec, answer, fields.filter((f) => f.alias === 'meta' || f.alias === 'labels'), pull);

@@ -87,7 +87,7 @@ export async function readSnapshot(
     if (paths.literals !== undefined) return await readLiterals(client, target, paths.literals.filter(filter), selected, settings);
     return await readGlobs(client, target, selected, paths.prefixes, settings);
   } catch (error) {
-    throw toReadError(error, target);
+    throw toReadError(error, target, client.workflowRepository);
   }
 }
 
@@ -272,7 +272,7 @@ async function queryHead(
     `parents(first: 2) { nodes { oid } } ${selections.join(' ')} } } } } }` +
     (files.length > 0 ? ` ${FILE_FRAGMENT}` : '');
   const data = await client.graphql<{ repository: RawRepository | null }>(query, variables);
-  const info: HeadInfo = { ...headInfo(data.repository, target), ...(request.extra ? { extra: data.repository as unknown as Record<string, unknown> } : {}) };
+  const info: HeadInfo = { ...headInfo(data.repository, target, client.workflowRepository), ...(request.extra ? { extra: data.repository as unknown as Record<string, unknown> } : {}) };
   const commit = data.repository?.branchRef?.target as Record<string, unknown>;
   const listing: ListedEntry[] = [];
   const unexpanded: ListedEntry[] = [];
@@ -308,8 +308,8 @@ interface RawRepository {
   } | null;
 }
 
-function headInfo(repository: RawRepository | null, target: RepoRef): HeadInfo {
-  if (repository === null) throw repositoryNotFound(target);
+function headInfo(repository: RawRepository | null, target: RepoRef, workflowRepository: string | undefined): HeadInfo {
+  if (repository === null) throw repositoryNotFound(target, workflowRepository);
   const ref = repository.branchRef;
   if (ref === null || ref.target === null) {
     if (target.branch !== undefined) throw branchNotFound(target, target.branch);
@@ -370,7 +370,7 @@ async function readChunks(
       const variables: Record<string, unknown> = { owner: target.owner, name: target.repo, oid: commitOid };
       paths.forEach((p, i) => (variables[`p${i}`] = p));
       const data = await client.graphql<{ repository: { object: Record<string, RawEntry | null> | null } | null }>(query, variables);
-      if (data.repository === null) throw repositoryNotFound(target);
+      if (data.repository === null) throw repositoryNotFound(target, client.workflowRepository);
       const commit = data.repository.object ?? {};
       return paths.map((path, i) => ({ path, entry: commit[`f${i}`] ?? null }));
     }),
@@ -453,33 +453,33 @@ async function readBlob(client: GitHubClient, target: RepoRef, path: string, oid
 // Errors.
 
 /** Maps a failed read to a `GitHubError` a person can act on. */
-export function toReadError(error: unknown, target: RepoRef): unknown {
+export function toReadError(error: unknown, target: RepoRef, workflowRepository: string | undefined): unknown {
   if (error instanceof GitHubError) return error;
   if (error instanceof GraphqlResponseError) {
-    if (error.type === 'NOT_FOUND') return repositoryNotFound(target, error);
-    if (error.type === 'FORBIDDEN') return forbidden(target, 'read', error.errors[0]?.message ?? 'forbidden', error);
+    if (error.type === 'NOT_FOUND') return repositoryNotFound(target, workflowRepository, error);
+    if (error.type === 'FORBIDDEN') return forbidden(target, 'read', error.errors[0]?.message ?? 'forbidden', workflowRepository, error);
     return new GitHubError('api', `reading ${slug(target)} failed: ${error.message}`, { type: error.type, cause: error });
   }
   const status = statusOf(error);
-  if (status === 404) return repositoryNotFound(target, error);
-  if (status === 403) return forbidden(target, 'read', messageOf(error), error);
+  if (status === 404) return repositoryNotFound(target, workflowRepository, error);
+  if (status === 403) return forbidden(target, 'read', messageOf(error), workflowRepository, error);
   return error;
 }
 
 /** The token cannot read or write `target`. */
-export function forbidden(target: RepoRef, action: 'read' | 'write', detail: string, cause?: unknown): GitHubError {
+export function forbidden(target: RepoRef, action: 'read' | 'write', detail: string, workflowRepository: string | undefined, cause?: unknown): GitHubError {
   return new GitHubError(
     'forbidden',
-    `the token may not ${action} ${slug(target)} (403 ${detail.replace(/\s+/g, ' ').trim()}): ${accessAdvice(slug(target))}`,
+    `the token may not ${action} ${slug(target)} (403 ${detail.replace(/\s+/g, ' ').trim()}): ${accessAdvice(slug(target), workflowRepository)}`,
     { status: 403, cause },
   );
 }
 
-function repositoryNotFound(target: RepoRef, cause?: unknown): GitHubError {
+function repositoryNotFound(target: RepoRef, workflowRepository: string | undefined, cause?: unknown): GitHubError {
   return new GitHubError(
     'repository-not-found',
     `repository ${slug(target)} was not found, or the token cannot see it: check the \`repository\` input; ` +
-      accessAdvice(slug(target)),
+      accessAdvice(slug(target), workflowRepository),
     { status: 404, cause },
   );
 }
@@ -574,6 +574,6 @@ export async function readFilesAt(
     const answers = await readChunks(client, target, oid, chunk(paths, settings.chunkSize));
     return await filesFromAnswers(client, target, branch, answers, options);
   } catch (error) {
-    throw toReadError(error, target);
+    throw toReadError(error, target, client.workflowRepository);
   }
 }

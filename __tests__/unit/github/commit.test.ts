@@ -62,7 +62,7 @@ describe('a direct commit', () => {
     expect(show(dir, 'main', 'apps/prod/web/values.yaml')).toEqual(Buffer.from(BOM_CRLF.replace('1.4.1', '1.4.2'), 'utf8'));
     expect(git(dir, 'diff', '--name-only', `${before}`, 'main')).toBe('apps/prod/web/values.yaml');
     expect(git(dir, 'log', '-1', '--format=%s', 'main')).toBe('bump 1.4.1 → 1.4.2');
-    expect(c.requestCount()).toBe(3);
+    expect(c.stats().requests).toBe(3);
     expect(emu.requests).toHaveLength(3);
     expect(emu.requests.filter((r) => r.mutation)).toHaveLength(1);
 
@@ -71,7 +71,7 @@ describe('a direct commit', () => {
     const rerun = await commitPlan(again, request(['apps/prod/**/*.yaml'], '1.4.1', '1.4.2'));
     expect(rerun.commit).toBeUndefined();
     expect(rerun.plan.edits).toEqual([]);
-    expect(again.requestCount()).toBe(2);
+    expect(again.stats().requests).toBe(2);
     expect(git(dir, 'rev-parse', 'main')).toBe(result.commit?.oid);
   });
 
@@ -80,11 +80,11 @@ describe('a direct commit', () => {
     const c = client(emu.url);
     const result = await commitPlan(c, request(['env/prod.yaml'], 'api:1.0', 'api:1.1'));
     expect(result.commit).toBeDefined();
-    expect(c.requestCount()).toBe(2);
+    expect(c.stats().requests).toBe(2);
     expect(show(dir, 'main', 'env/prod.yaml').toString('utf8')).toBe('image: ghcr.io/acme/api:1.1\n');
     const again = client(emu.url);
     expect((await commitPlan(again, request(['env/prod.yaml'], 'api:1.0', 'api:1.1'))).commit).toBeUndefined();
-    expect(again.requestCount()).toBe(1);
+    expect(again.stats().requests).toBe(1);
   });
 
   it('works through GHES URLs (/api/v3 for REST, /api/graphql for GraphQL)', async () => {

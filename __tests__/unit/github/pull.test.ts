@@ -105,7 +105,7 @@ describe('a new pull request', () => {
     expect(result.plan.changes).toHaveLength(1);
     expect(s.warnings).toEqual([]);
     // read, lookup of reviewer ids (in parallel), branch+commit+PR, follow-up, REST for the label 'prod' that did not exist.
-    expect(c.requestCount()).toBeLessThanOrEqual(5);
+    expect(c.stats().requests).toBeLessThanOrEqual(5);
     expect(emu.requests.filter((r) => r.mutation).length).toBeLessThanOrEqual(3);
   });
 
@@ -114,7 +114,7 @@ describe('a new pull request', () => {
     const c = client(emu.url);
     const result = await openOrUpdatePullRequest(c, spec('ghcr.io/acme/api:1.1.0', { labels: ['deploy'] }));
     expect(result.operation).toBe('created');
-    expect(c.requestCount()).toBe(3);
+    expect(c.stats().requests).toBe(3);
     expect(emu.requests.map((r) => r.operation)).toEqual([
       'query',
       'mutation updateRefs,createCommitOnBranch,createPullRequest',
@@ -192,8 +192,8 @@ describe('later runs for the same branch', () => {
     const c = client(emu.url);
     const result = await openOrUpdatePullRequest(c, spec('ghcr.io/acme/api:1.2.0'));
     expect(result).toMatchObject({ operation: 'updated', number: first.number, url: first.url, attempts: 1 });
-    expect(c.requestCount()).toBeLessThanOrEqual(4);
-    expect(c.requestCount()).toBe(2);
+    expect(c.stats().requests).toBeLessThanOrEqual(4);
+    expect(c.stats().requests).toBe(2);
     expect(git(dir, 'rev-parse', 'main')).toBe(main);
     expect(git(dir, 'rev-parse', `${BRANCH}^`)).toBe(first.commit?.oid);
     expect(result.commit?.oid).toBe(git(dir, 'rev-parse', BRANCH));
@@ -213,7 +213,7 @@ describe('later runs for the same branch', () => {
     expect(result).toMatchObject({ operation: 'unchanged', number: first.number });
     expect(result.commit).toBeUndefined();
     expect(git(dir, 'rev-parse', BRANCH)).toBe(head);
-    expect(c.requestCount()).toBe(1);
+    expect(c.stats().requests).toBe(1);
     expect(c.stats().mutations).toBe(0);
   });
 
@@ -263,7 +263,7 @@ describe('later runs for the same branch', () => {
     expect(result).toMatchObject({ operation: 'closed', number: first.number });
     expect(emu.pulls(NAME)[0]?.state).toBe('closed');
     expect(git(dir, 'for-each-ref', '--format=%(refname)', 'refs/heads/gitops-bump')).toBe('');
-    expect(c.requestCount()).toBe(2);
+    expect(c.stats().requests).toBe(2);
   });
 
   it('rebuilds on the moved base when the base changed an edited file: parent is the new base head, no merges', async () => {
@@ -337,11 +337,11 @@ describe('later runs for the same branch', () => {
     const c = client(emu.url);
     const result = await openOrUpdatePullRequest(c, spec('ghcr.io/acme/api:1.2.0', globs));
     expect(result.operation).toBe('updated');
-    expect(c.requestCount()).toBe(4);
+    expect(c.stats().requests).toBe(4);
     expect(text(dir, BRANCH, API)).toBe(DEPLOY('ghcr.io/acme/api:1.2.0'));
     const again = client(emu.url);
     expect((await openOrUpdatePullRequest(again, spec('ghcr.io/acme/api:1.2.0', globs))).operation).toBe('unchanged');
-    expect(again.requestCount()).toBe(3);
+    expect(again.stats().requests).toBe(3);
   });
 
   it('adds a label it lacks on update, in the same document', async () => {
