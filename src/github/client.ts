@@ -1,6 +1,15 @@
 // The one Octokit factory: GHES URLs, the runner's proxy, and the retry policy, in one place.
 import { getOctokit } from '@actions/github';
-import { GitHubError, GraphqlResponseError, unauthorized, type GraphqlErrorEntry } from './errors.js';
+import {
+  bodyMessage,
+  GitHubError,
+  GraphqlResponseError,
+  isGraphqlTimeout,
+  isRateLimited,
+  isSecondaryRateLimit,
+  unauthorized,
+  type GraphqlErrorEntry,
+} from './errors.js';
 
 /** Bounds of the retry policy. Every write we make is a compare-and-swap, so retrying is always safe. */
 export interface RetryOptions {
@@ -231,7 +240,7 @@ function classify(error: unknown): Failure {
   const headers = e.response.headers;
   if (status === 401) return { kind: 'fatal', reason: '401', error: unauthorized(401, error) };
   if (status === 403 || status === 429) {
-    const limit = rateLimitWait(headers, messageOf(e.response.data) ?? e.message ?? '');
+    const limit = rateLimitWait(headers, bodyMessage(e.response.data) ?? e.message ?? '');
     if (limit !== undefined) return { kind: 'rate-limit', status, ...limit, error };
     return { kind: 'fatal', reason: String(status), error };
   }
@@ -244,12 +253,12 @@ function graphqlFailure(data: unknown, headers: Record<string, string | number |
   if (typeof data !== 'object' || data === null || !('errors' in data)) return undefined;
   const body = data as { data?: unknown; errors?: GraphqlErrorEntry[] };
   const errors = Array.isArray(body.errors) ? body.errors : [];
-  if (errors.some((e) => e.type === 'RATE_LIMITED')) {
+  if (errors.some(isRateLimited)) {
     const wait = rateLimitWait(headers, 'rate limit');
     return { kind: 'rate-limit', reason: 'GraphQL rate limit (RATE_LIMITED)', waitMs: wait?.waitMs, status: 200 };
   }
   const noData = body.data === undefined || body.data === null;
-  if (noData && errors.some((e) => e.type === undefined && /something went wrong|timed? ?out/i.test(e.message))) {
+  if (noData && errors.some(isGraphqlTimeout)) {
     return { kind: 'transient', reason: `GraphQL: ${errors[0]?.message ?? 'error'}` };
   }
   return undefined;
@@ -270,15 +279,10 @@ function rateLimitWait(
     const resetMs = Number(headers['x-ratelimit-reset']) * 1000;
     return { reason: 'rate limit (x-ratelimit-reset)', waitMs: Math.max(0, resetMs - Date.now()) + 1000 };
   }
-  if (/secondary rate limit|abuse detection/i.test(message)) {
+  if (isSecondaryRateLimit(message)) {
     return { reason: 'secondary rate limit', waitMs: undefined };
   }
   return undefined;
-}
-
-function messageOf(data: unknown): string | undefined {
-  if (typeof data === 'object' && data !== null && 'message' in data) return String((data as { message: unknown }).message);
-  return typeof data === 'string' ? data : undefined;
 }
 
 /** `POST /graphql (mutation CreateCommit)` or `GET /repos/o/r/git/trees/…`: the path only, never the query string. */

@@ -3,8 +3,8 @@
 import type { PathMatcher } from '../core/paths.js';
 import type { FileEdit, Plan } from '../core/types.js';
 import { backoffMs, type GitHubClient } from './client.js';
-import { GitHubError, GraphqlResponseError, slug } from './errors.js';
-import { branchNotFound, forbidden, readSnapshot, statusOf, toReadError, type ReadOptions, type RemoteSnapshot, type RepoRef } from './read.js';
+import { commitRaceExhausted, GraphqlResponseError, isStale, noCommit, toWriteError } from './errors.js';
+import { readSnapshot, type ReadOptions, type RemoteSnapshot, type RepoRef } from './read.js';
 
 /** What to commit where. `planner` is pure and is called again on every attempt, against the new head. */
 export interface CommitRequest {
@@ -80,19 +80,14 @@ export async function commitPlan(client: GitHubClient, request: CommitRequest): 
       log(`committed ${commit.oid} on ${snapshot.branch} (parent ${snapshot.head}, round ${attempt})`);
       return { ...base, commit };
     } catch (error) {
-      if (!(error instanceof GraphqlResponseError && error.type === 'STALE_DATA')) throw toWriteError(error, request.target, snapshot.branch, client.workflowRepository);
+      if (!(error instanceof GraphqlResponseError && isStale(error))) throw toWriteError(error, request.target, snapshot.branch, client.workflowRepository);
       // A retried write can be answered STALE_DATA because its first try landed: remember what we sent.
       ambiguous = client.stats().retries > retriesBefore ? { expectedHead: snapshot.head, message: fullMessage(message) } : undefined;
       const elapsed = Date.now() - started;
       // The backoff unit is at least one read-write round: windows then scale with GitHub's latency.
       const waitMs = backoffMs(attempt, Math.max(baseMs, Date.now() - roundStarted), maxMs, client.random);
       if (attempt >= maxAttempts || elapsed + waitMs > maxTotalMs) {
-        throw new GitHubError(
-          'race-exhausted',
-          `branch '${snapshot.branch}' of ${slug(request.target)} moved under every one of ${attempt} commit attempts ` +
-            `in ${Math.ceil(elapsed / 1000)} s (other writers keep committing): nothing was committed; re-run the job`,
-          { type: 'STALE_DATA', cause: error },
-        );
+        throw commitRaceExhausted(request.target, snapshot.branch, attempt, elapsed, error);
       }
       log(`branch '${snapshot.branch}' moved past ${snapshot.head} (STALE_DATA): re-reading in ${waitMs} ms`);
       await client.sleep(waitMs);
@@ -131,7 +126,7 @@ export async function commitFiles(
     { input },
   );
   const commit = data.createCommitOnBranch?.commit;
-  if (commit === null || commit === undefined) throw new GitHubError('api', 'createCommitOnBranch answered without a commit');
+  if (commit === null || commit === undefined) throw noCommit();
   return commit;
 }
 
@@ -146,38 +141,4 @@ function fullMessage(message: { headline: string; body?: string }): string {
 
 function isOwnCommit(snapshot: RemoteSnapshot, sent: { expectedHead: string; message: string }): boolean {
   return snapshot.headParents[0] === sent.expectedHead && snapshot.headMessage.trim() === sent.message.trim();
-}
-
-/** Maps a failed `createCommitOnBranch` to a `GitHubError` a person can act on. */
-export function toWriteError(error: unknown, target: RepoRef, branch: string, workflowRepository: string | undefined): unknown {
-  if (error instanceof GitHubError) return error;
-  if (error instanceof GraphqlResponseError) {
-    const detail = error.errors[0]?.message ?? error.message;
-    if (isProtection(detail)) return protectedBranch(target, branch, detail, error);
-    if (error.type === 'FORBIDDEN') return forbidden(target, 'write', detail, workflowRepository, error);
-    if (error.type === 'NOT_FOUND' && /ref|branch/i.test(detail) && !/repositor/i.test(detail)) return branchNotFound(target, branch, error);
-    if (error.type === 'NOT_FOUND') return toReadError(error, target, workflowRepository);
-    return new GitHubError('api', `committing to '${branch}' of ${slug(target)} failed: ${error.message}`, { type: error.type, cause: error });
-  }
-  const status = statusOf(error);
-  if (status === 403 || status === 422) {
-    const detail = error instanceof Error ? error.message : String(error);
-    if (isProtection(detail)) return protectedBranch(target, branch, detail, error);
-    if (status === 403) return forbidden(target, 'write', detail, workflowRepository, error);
-  }
-  return toReadError(error, target, workflowRepository);
-}
-
-/** GitHub names branch protection and rulesets only in the message (no error type exists for them). */
-function isProtection(message: string): boolean {
-  return /protected branch|branch protection|rule violation|repository rule/i.test(message);
-}
-
-function protectedBranch(target: RepoRef, branch: string, detail: string, cause: unknown): GitHubError {
-  return new GitHubError(
-    'protected-branch',
-    `branch '${branch}' of ${slug(target)} is protected and refused the commit (${detail.replace(/\s+/g, ' ').trim()}): use \`mode: pull-request\`, ` +
-      `or allow the token's actor to bypass the protection`,
-    { cause },
-  );
 }

@@ -5,20 +5,25 @@
 import type { PathMatcher } from '../core/paths.js';
 import type { Change, FileEdit, Plan, Refusal, SourceFile } from '../core/types.js';
 import { backoffMs, type GitHubClient } from './client.js';
-import { encodeContents, toWriteError } from './commit.js';
-import { GitHubError, GraphqlResponseError, slug, type GraphqlErrorEntry } from './errors.js';
-import { qualifiedBranch } from './refs.js';
+import { FILE_ENTRY_SELECTION, filesFromAnswers, readFilesAt, type CommitFiles } from './blob.js';
+import { encodeContents } from './commit.js';
 import {
-  FILE_ENTRY_SELECTION,
-  filesFromAnswers,
-  readFilesAt,
-  readSnapshot,
-  type CommitFiles,
-  type ExtraSelection,
-  type ReadOptions,
-  type RemoteSnapshot,
-  type RepoRef,
-} from './read.js';
+  actionsForbidden,
+  closeFailed,
+  GitHubError,
+  GraphqlResponseError,
+  isActionsForbidden,
+  isNothingPending,
+  isRace,
+  isUnresolvable,
+  pullRaceExhausted,
+  pullWriteError,
+  say,
+  slug,
+  type GraphqlErrorEntry,
+} from './errors.js';
+import { qualifiedBranch } from './refs.js';
+import { readSnapshot, type ExtraSelection, type ReadOptions, type RemoteSnapshot, type RepoRef } from './read.js';
 
 /** What to propose where, and how the pull request looks. The callbacks are pure and called on every round. */
 export interface PullRequestSpec {
@@ -430,27 +435,6 @@ function failure(answer: Answer, alias: string): readonly GraphqlErrorEntry[] {
   return answer.errors.length > 0 ? answer.errors : [{ message: 'GitHub answered without a result' }];
 }
 
-/**
- * A lost race: a moved ref (STALE_DATA), a branch or PR another run made first ("already exists"), or a PR
- * whose head has no commits over the base (the commit before it lost its race, or GitHub has not seen it yet).
- */
-function isRace(error: GraphqlErrorEntry): boolean {
-  return error.type === 'STALE_DATA' || /already exists|no commits between/i.test(error.message);
-}
-
-function isUnresolvable(error: GraphqlErrorEntry): boolean {
-  return error.type === 'NOT_FOUND' && /could not resolve to a node/i.test(error.message);
-}
-
-function isActionsForbidden(error: GraphqlErrorEntry): boolean {
-  return /not permitted to create or approve pull requests/i.test(error.message);
-}
-
-/** GitHub's own words, as one line. */
-function say(errors: readonly GraphqlErrorEntry[]): string {
-  return errors.map((e) => (e.type ? `${e.type}: ${e.message}` : e.message).replace(/\s+/g, ' ').trim()).join('; ');
-}
-
 const MERGE_METHODS = { merge: 'MERGE', squash: 'SQUASH', rebase: 'REBASE' } as const;
 
 interface Field {
@@ -544,12 +528,7 @@ export async function openOrUpdatePullRequest(client: GitHubClient, given: PullR
     const elapsed = Date.now() - started;
     const waitMs = backoffMs(attempt, Math.max(spec.backoff?.baseMs ?? 250, Date.now() - roundStarted), spec.backoff?.maxMs ?? 8_000, client.random);
     if (attempt >= maxAttempts || elapsed + waitMs > maxTotalMs) {
-      throw new GitHubError(
-        'race-exhausted',
-        `the pull-request branch '${spec.branch}' of ${slug(spec.target)} kept moving under ${attempt} attempts in ` +
-          `${Math.ceil(elapsed / 1000)} s (last: ${result}): re-run the job`,
-        { type: 'STALE_DATA' },
-      );
+      throw pullRaceExhausted(spec.target, spec.branch, attempt, elapsed, result);
     }
     spec.log?.(`lost a race on '${spec.branch}' (${result}): re-reading in ${waitMs} ms`);
     await client.sleep(waitMs);
@@ -670,7 +649,7 @@ async function create(client: GitHubClient, spec: PullRequestSpec, observation: 
   fatal(client.workflowRepository, spec, 'ref', refErrors);
   // With the ref move lost, the commit fails for want of the branch or of its head: that is the same race.
   if (!(refErrors.some(isRace) && commitErrors.length > 0)) fatal(client.workflowRepository, spec, 'commit', commitErrors);
-  if (pullErrors.some(isActionsForbidden)) throw actionsForbidden(spec, pullErrors, commit !== undefined && commit !== null);
+  if (pullErrors.some(isActionsForbidden)) throw actionsForbidden(spec.target, spec.branch, pullErrors, commit !== undefined && commit !== null);
   fatal(client.workflowRepository, spec, 'pull', pullErrors);
   if (answer.errors.length === 0) {
     spec.log?.(`opened #${pull?.number ?? '?'} from '${spec.branch}' (commit ${commit?.oid ?? '?'} on ${decision.parent})`);
@@ -682,43 +661,8 @@ async function create(client: GitHubClient, spec: PullRequestSpec, observation: 
 
 /** Throws the error a person can act on for a field that failed for a reason other than a race. */
 function fatal(workflowRepository: string | undefined, spec: PullRequestSpec, alias: 'ref' | 'commit' | 'pull', errors: readonly GraphqlErrorEntry[]): void {
-  const real = errors.filter((e) => !isRace(e));
-  if (real.length === 0) return;
-  const cause = new GraphqlResponseError(real, null);
-  const error = toWriteError(cause, spec.target, spec.branch, workflowRepository);
-  if (!(error instanceof GitHubError)) throw error;
-  if (error.code === 'protected-branch') {
-    throw new GitHubError(
-      'protected-branch',
-      `the pull-request branch '${spec.branch}' of ${slug(spec.target)} is protected (${say(real)}): exclude it from the ` +
-        `branch protection or ruleset that matches it, or choose another name with \`pr-branch\``,
-      { cause },
-    );
-  }
-  if (error.code === 'forbidden') {
-    throw new GitHubError(
-      'forbidden',
-      `the token may not ${alias === 'pull' ? 'open pull requests' : 'push branches'} in ${slug(spec.target)} (${say(real)}): ` +
-        `give the job \`permissions: contents: write\` and \`pull-requests: write\`, or pass a GitHub App token ` +
-        `(actions/create-github-app-token) or a fine-grained PAT with both as the \`token\` input`,
-      { status: 403, type: real[0]?.type, cause },
-    );
-  }
-  if (alias === 'commit' || error.code !== 'api') throw error;
-  const what = alias === 'ref' ? `moving the branch '${spec.branch}'` : `opening the pull request from '${spec.branch}'`;
-  throw new GitHubError('api', `${what} in ${slug(spec.target)} failed: ${say(real)}`, { type: real[0]?.type, cause });
-}
-
-function actionsForbidden(spec: PullRequestSpec, errors: readonly GraphqlErrorEntry[], committed: boolean): GitHubError {
-  return new GitHubError(
-    'forbidden',
-    `GitHub refused to open the pull request in ${slug(spec.target)} (${say(errors)}): allow it in the repository's ` +
-      `Settings → Actions → General → Workflow permissions → "Allow GitHub Actions to create and approve pull requests" ` +
-      `(in an organization, its own Actions settings must allow it too), or pass a GitHub App token ` +
-      `(actions/create-github-app-token) or a PAT as the \`token\` input` +
-      (committed ? `; the branch '${spec.branch}' already holds the commit and is reused by the next run` : ''),
-    { status: 403, type: 'FORBIDDEN' },
-  );
+  const error = pullWriteError(spec.target, spec.branch, alias, errors, workflowRepository);
+  if (error !== undefined) throw error;
 }
 
 /**
@@ -838,10 +782,7 @@ async function close(client: GitHubClient, spec: PullRequestSpec, observation: P
   const answer = await mutate(client, 'ClosePullRequest', fields);
   const closeErrors = errorsOf(answer, 'close');
   if (closeErrors.length > 0) {
-    throw new GitHubError('api', `closing pull request #${pull.number} of ${slug(spec.target)} failed: ${say(closeErrors)}`, {
-      type: closeErrors[0]?.type,
-      cause: new GraphqlResponseError(closeErrors, null),
-    });
+    throw closeFailed(spec.target, pull.number, closeErrors);
   }
   const refErrors = errorsOf(answer, 'ref');
   if (refErrors.length > 0) {
@@ -1040,7 +981,7 @@ const FOLLOW_UP_NAMES: Readonly<Record<string, string>> = {
 
 function followUpWarning(spec: PullRequestSpec, alias: string, number: number, errors: readonly GraphqlErrorEntry[]): string {
   const hint =
-    alias === 'autoMerge' && errors.some((e) => /clean status|unstable status|is in .* status/i.test(e.message))
+    alias === 'autoMerge' && isNothingPending(errors)
       ? ' (GitHub enables auto-merge only while something is still pending: required checks or reviews in branch protection or a ruleset)'
       : '';
   return `could not ${FOLLOW_UP_NAMES[alias] ?? alias} pull request #${number} of ${slug(spec.target)}: ${say(errors)}${hint}`;
