@@ -6,7 +6,6 @@ import type { PathMatcher } from '../core/paths.js';
 import type { Change, FileEdit, Plan, Refusal, SourceFile } from '../core/types.js';
 import { backoffMs, type GitHubClient } from './client.js';
 import { FILE_ENTRY_SELECTION, filesFromAnswers, readFilesAt, type CommitFiles } from './blob.js';
-import { encodeContents } from './commit.js';
 import {
   actionsForbidden,
   closeFailed,
@@ -22,7 +21,7 @@ import {
   slug,
   type GraphqlErrorEntry,
 } from './errors.js';
-import { qualifiedBranch } from './refs.js';
+import { encodeContents, qualifiedBranch } from './mutation.js';
 import { readSnapshot, type ExtraSelection, type ReadOptions, type RemoteSnapshot, type RepoRef } from './read.js';
 
 /** What to propose where, and how the pull request looks. The callbacks are pure and called on every round. */

@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startEmulator } from '../../emulator/index.js';
 import { createClient, type ClientOptions } from '../../../src/github/client.js';
-import { commitPlan, encodeContents, type CommitRequest } from '../../../src/github/commit.js';
+import { commitPlan, type CommitRequest } from '../../../src/github/commit.js';
 import { GitHubError } from '../../../src/github/errors.js';
 import { compilePaths } from '../../../src/core/paths.js';
 import type { Plan } from '../../../src/core/types.js';
@@ -97,9 +97,20 @@ describe('a direct commit', () => {
     expect(emu.requests.map((r) => r.path)).toEqual(['/api/graphql', `/api/v3/repos/acme/gitops/git/trees/${git(dir, 'rev-parse', `${result.head}:clusters/prod`)}`, '/api/graphql', '/api/graphql']);
   });
 
-  it('encodes contents from the UTF-8 bytes, BOM and CRLF included', () => {
-    expect(Buffer.from(encodeContents(BOM_CRLF), 'base64').toString('utf8')).toBe(BOM_CRLF);
-    expect(Buffer.from(encodeContents(BOM_CRLF), 'base64').subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
+  it('an edit that changes no bytes is no edit: no commit, and its changes are not reported', async () => {
+    const { emu, dir } = await start({ 'env/prod.yaml': 'image: ghcr.io/acme/api:1.0\n', 'env/dev.yaml': 'image: ghcr.io/acme/api:0.9\n' });
+    const head = git(dir, 'rev-parse', 'main');
+    // A planner that reports a change in a file whose text it leaves as it is.
+    const noop = (snapshot: Parameters<CommitRequest['planner']>[0]): Plan => {
+      const edits = snapshot.files.map((f) => ({ path: f.path, before: f.text, after: f.text, changes: [{ file: f.path, line: 1, image: 'ghcr.io/acme/api', from: '1.0', to: '1.0 ' }] }));
+      return { edits, changes: edits.flatMap((e) => e.changes), refusals: [], skipped: [], notes: ['kept'] };
+    };
+    const c = client(emu.url);
+    const result = await commitPlan(c, { ...request(['env/prod.yaml', 'env/dev.yaml'], '', ''), planner: noop });
+    expect(result.commit).toBeUndefined();
+    expect(result.plan).toMatchObject({ edits: [], changes: [], notes: ['kept'] });
+    expect(c.stats()).toMatchObject({ requests: 1, mutations: 0 });
+    expect(git(dir, 'rev-parse', 'main')).toBe(head);
   });
 });
 
