@@ -4,7 +4,7 @@ import { describePolicy } from '../image/policy.js';
 import { createClient, type GitHubClient } from '../github/client.js';
 import { pullRequestBranch } from '../core/branch.js';
 import { commitPlan } from '../github/commit.js';
-import { openOrUpdatePullRequest } from '../github/pull.js';
+import { openOrUpdatePullRequest } from '../github/pull/open.js';
 import { readSnapshot, type ReadOptions, type RemoteSnapshot, type RepoRef } from '../github/read.js';
 import type { Io } from '../core/io.js';
 import { plan } from '../core/plan.js';

@@ -2,7 +2,7 @@
 // oversized, links, submodules, not UTF-8), files read by path at one commit, and blobs read over REST where
 // GraphQL truncates a text or does not give it as UTF-8.
 import { mayHaveUnicodeMark, unreadableText } from '../core/encoding.js';
-import type { Skip, Snapshot, SourceFile } from '../core/types.js';
+import type { CommitFiles, Skip, SourceFile } from '../core/types.js';
 import type { GitHubClient } from './client.js';
 import { repositoryNotFound, toReadError, type Target } from './errors.js';
 import { isSymlink, type RawEntry } from './tree.js';
@@ -21,9 +21,6 @@ const DEFAULTS: Required<BlobOptions> = { maxBytes: 1024 * 1024, chunkSize: 100 
 export function chunkSize(options: BlobOptions): number {
   return Math.max(1, options.chunkSize ?? DEFAULTS.chunkSize);
 }
-
-/** The files and skips of one commit, decoded like `readSnapshot` decodes its own. */
-export type CommitFiles = Pick<Snapshot, 'files' | 'skipped'>;
 
 /**
  * The selection of one `file(path:)` answer that `filesFromAnswers` decodes, for `ReadOptions.extra`

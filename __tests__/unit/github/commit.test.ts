@@ -8,7 +8,7 @@ import { commitPlan, type CommitRequest } from '../../../src/github/commit.js';
 import { GitHubError } from '../../../src/github/errors.js';
 import { compilePaths } from '../../../src/core/paths.js';
 import type { Plan } from '../../../src/core/types.js';
-import { cleanupRepos, commitOnTop, git, makeRepo, message, replacePlanner, show } from './helpers.js';
+import { cleanupRepos, commitOnTop, git, lossyProxy, makeRepo, message, replacePlanner, show } from './helpers.js';
 
 type Emulator = Awaited<ReturnType<typeof startEmulator>>;
 type EmulatorOptions = Parameters<typeof startEmulator>[0];
@@ -188,7 +188,7 @@ describe('races', () => {
   it('recognises its own commit when the answer to the write was lost and the retry hit STALE_DATA', async () => {
     const { emu, dir } = await start({ 'apps/api.yaml': 'image: ghcr.io/acme/api:1\n' });
     const before = git(dir, 'rev-parse', 'main');
-    const proxy = await lossyProxy(emu.url);
+    const proxy = await lossyProxy(emu.url, (body) => body.includes('createCommitOnBranch'));
     try {
       const result = await commitPlan(client(proxy.url), request(['apps/*.yaml'], 'api:1', 'api:2'));
       expect(proxy.dropped()).toBe(1);
@@ -290,40 +290,3 @@ describe('errors a person can act on (nothing committed)', () => {
     expect(error.message).toMatch(/^branch 'release' not found in acme\/gitops/);
   });
 });
-
-/** A proxy to `upstream` that forwards the first createCommitOnBranch and then drops its answer (connection reset). */
-async function lossyProxy(upstream: string) {
-  let dropped = 0;
-  const server = createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => {
-      const body = Buffer.concat(chunks);
-      const headers: Record<string, string> = {};
-      for (const name of ['authorization', 'content-type', 'accept', 'user-agent']) {
-        const value = req.headers[name];
-        if (typeof value === 'string') headers[name] = value;
-      }
-      void fetch(`${upstream}${req.url ?? '/'}`, { method: req.method ?? 'GET', headers, ...(body.length > 0 ? { body } : {}) }).then(async (answer) => {
-        const bytes = Buffer.from(await answer.arrayBuffer());
-        if (dropped === 0 && body.toString('utf8').includes('createCommitOnBranch')) {
-          dropped += 1;
-          req.socket.destroy();
-          return;
-        }
-        res.writeHead(answer.status, { 'content-type': answer.headers.get('content-type') ?? 'application/json' });
-        res.end(bytes);
-      });
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-    dropped: () => dropped,
-    close: () => new Promise<void>((resolve) => {
-      server.close(() => resolve());
-      server.closeAllConnections();
-    }),
-  };
-}
-
