@@ -165,7 +165,7 @@ export function createClient(options: ClientOptions) {
     workflowRepository: options.env?.['GITHUB_REPOSITORY'],
     /** Requests, retries and GraphQL mutation documents sent so far. */
     stats: (): ClientStats => ({ ...counters }),
-    /** The client's sleep and random source, so loops above it (the commit race) share the test seams. */
+    /** The client's sleep and random source, so the loops above it (the race loop, follow-up retries) share the test seams. */
     sleep,
     random,
   };
