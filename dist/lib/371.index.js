@@ -2,17 +2,161 @@ export const id = 371;
 export const ids = [371];
 export const modules = {
 
+/***/ 5312:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   O_: () => (/* binding */ FILE_FRAGMENT),
+/* harmony export */   Vv: () => (/* binding */ readPaths),
+/* harmony export */   ZL: () => (/* binding */ chunkSize),
+/* harmony export */   f2: () => (/* binding */ byPath),
+/* harmony export */   he: () => (/* binding */ FILE_ENTRY_SELECTION),
+/* harmony export */   nl: () => (/* binding */ readFilesAt),
+/* harmony export */   xx: () => (/* binding */ filesFromAnswers)
+/* harmony export */ });
+/* harmony import */ var _core_encoding_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3590);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3116);
+/* harmony import */ var _tree_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9191);
+// File contents: `file(path:)` answers decoded into texts and skips exactly as a snapshot reads them (binary,
+// oversized, links, submodules, not UTF-8), files read by path at one commit, and blobs read over REST where
+// GraphQL truncates a text or does not give it as UTF-8.
+
+
+
+const DEFAULTS = { maxBytes: 1024 * 1024, chunkSize: 100 };
+/** Files read per query, at least 1. */
+function chunkSize(options) {
+    return Math.max(1, options.chunkSize ?? DEFAULTS.chunkSize);
+}
+/**
+ * The selection of one `file(path:)` answer that `filesFromAnswers` decodes, for `ReadOptions.extra`
+ * selections that read files of another commit in the head request.
+ */
+const FILE_ENTRY_SELECTION = 'type mode oid object { __typename ... on Blob { byteSize isBinary isTruncated text } }';
+/** `FILE_ENTRY_SELECTION` as the fragment `...FileEntry` that the queries here spread. */
+const FILE_FRAGMENT = `fragment FileEntry on TreeEntry { ${FILE_ENTRY_SELECTION} }`;
+/** Reads files by path at one commit: one query per `chunkSize` paths, in parallel. */
+async function readPaths(client, target, commitOid, paths, options) {
+    const size = chunkSize(options);
+    const chunks = [];
+    for (let i = 0; i < paths.length; i += size)
+        chunks.push(paths.slice(i, i + size));
+    const answers = await Promise.all(chunks.map(async (chunk) => {
+        const declarations = ['$owner: String!', '$name: String!', '$oid: GitObjectID!', ...chunk.map((_, i) => `$p${i}: String!`)];
+        const selections = chunk.map((_, i) => `f${i}: file(path: $p${i}) { ...FileEntry }`);
+        const query = `query ReadFiles(${declarations.join(', ')}) { repository(owner: $owner, name: $name) { object(oid: $oid) { ` +
+            `... on Commit { ${selections.join(' ')} } } } } ${FILE_FRAGMENT}`;
+        const variables = { owner: target.owner, name: target.repo, oid: commitOid };
+        chunk.forEach((p, i) => (variables[`p${i}`] = p));
+        const data = await client.graphql(query, variables);
+        if (data.repository === null)
+            throw (0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .repositoryNotFound */ .yN)(target, client.workflowRepository);
+        const commit = data.repository.object ?? {};
+        return chunk.map((path, i) => ({ path, entry: commit[`f${i}`] ?? null }));
+    }));
+    return answers.flat();
+}
+/**
+ * Decodes `file(path:)` answers selected with `FILE_ENTRY_SELECTION` (null: no such path) into files and
+ * skips, each sorted by path, exactly as `readSnapshot` does (truncated texts are read over REST). `branch`
+ * names the commit in skip reasons.
+ */
+async function filesFromAnswers(client, target, branch, answers, options = {}) {
+    const maxBytes = options.maxBytes ?? DEFAULTS.maxBytes;
+    const results = await Promise.all(answers.map((a) => decode(client, target, branch, a.path, (a.entry ?? null), maxBytes)));
+    const files = results.filter((r) => 'text' in r).sort(byPath);
+    const skipped = results.filter((r) => !('text' in r)).sort(byPath);
+    return { files, skipped };
+}
+/** Reads `paths` at commit `oid` (one query per `chunkSize` paths, in parallel), decoded like `readSnapshot`. */
+async function readFilesAt(client, target, branch, oid, paths, options = {}) {
+    try {
+        return await filesFromAnswers(client, target, branch, await readPaths(client, target, oid, paths, options), options);
+    }
+    catch (error) {
+        throw (0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .toReadError */ .sK)(error, target, client.workflowRepository);
+    }
+}
+/** A file's text, or why it is skipped. Truncated texts (over 512,000 bytes) are read over REST. */
+async function decode(client, target, branch, path, entry, maxBytes) {
+    if (entry === null)
+        return { path, reason: `does not exist on branch '${branch}'` };
+    if ((0,_tree_js__WEBPACK_IMPORTED_MODULE_2__/* .isSymlink */ .wP)(entry.mode))
+        return { path, reason: 'symbolic link (not followed)' };
+    if (entry.type === 'commit')
+        return { path, reason: 'submodule' };
+    if (entry.type !== 'blob' || entry.object?.__typename !== 'Blob')
+        return { path, reason: `not a file (${entry.type})` };
+    const blob = entry.object;
+    const size = blob.byteSize ?? 0;
+    // A blob GraphQL calls binary, or whose text is not its bytes, may be UTF-16 or UTF-32 text with a byte-order
+    // mark: its bytes (one REST read, only for such blobs of an even size within max-file-size) name it exactly.
+    const check = size <= maxBytes && (0,_core_encoding_js__WEBPACK_IMPORTED_MODULE_0__/* .mayHaveUnicodeMark */ .Yy)(size);
+    if (blob.isBinary === true)
+        return check ? readBlob(client, target, path, entry.oid) : { path, reason: 'binary file' };
+    if (size > maxBytes)
+        return { path, reason: `larger than ${maxBytes} bytes (${size})` };
+    if (blob.isTruncated === true || typeof blob.text !== 'string')
+        return readBlob(client, target, path, entry.oid);
+    if (Buffer.byteLength(blob.text, 'utf8') !== size)
+        return check ? readBlob(client, target, path, entry.oid) : { path, reason: 'not valid UTF-8 text' };
+    return { path, text: blob.text };
+}
+/** Reads one blob over REST (base64), for texts GraphQL truncates or does not give as UTF-8. */
+async function readBlob(client, target, path, oid) {
+    const { data } = await client.rest.request('GET /repos/{owner}/{repo}/git/blobs/{file_sha}', {
+        owner: target.owner,
+        repo: target.repo,
+        file_sha: oid,
+    });
+    const bytes = data.encoding === 'base64' ? Buffer.from(data.content, 'base64') : Buffer.from(data.content, 'utf8');
+    const unreadable = (0,_core_encoding_js__WEBPACK_IMPORTED_MODULE_0__/* .unreadableText */ .LF)(bytes);
+    return unreadable === undefined ? { path, text: bytes.toString('utf8') } : { path, reason: unreadable };
+}
+/** Code-unit order (as git sorts), independent of the machine's locale. */
+function byPath(a, b) {
+    return a.path < b.path ? -1 : a.path > b.path ? 1 : 0;
+}
+
+
+/***/ }),
+
 /***/ 3116:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Fv: () => (/* binding */ accessAdvice),
+/* harmony export */   $h: () => (/* binding */ actionsForbidden),
+/* harmony export */   Al: () => (/* binding */ bodyMessage),
+/* harmony export */   BI: () => (/* binding */ isGraphqlTimeout),
+/* harmony export */   Ew: () => (/* binding */ branchNotFound),
+/* harmony export */   FK: () => (/* binding */ pullWriteError),
+/* harmony export */   Fq: () => (/* binding */ isActionsForbidden),
+/* harmony export */   Gi: () => (/* binding */ commitRaceExhausted),
+/* harmony export */   HU: () => (/* binding */ isUnresolvable),
+/* harmony export */   Jz: () => (/* binding */ isRateLimited),
+/* harmony export */   Kw: () => (/* binding */ isRace),
+/* harmony export */   QO: () => (/* binding */ isStale),
+/* harmony export */   S_: () => (/* binding */ treeTooLarge),
+/* harmony export */   Wb: () => (/* binding */ pullRaceExhausted),
+/* harmony export */   cv: () => (/* binding */ say),
+/* harmony export */   dE: () => (/* binding */ isNothingPending),
+/* harmony export */   h$: () => (/* binding */ toWriteError),
+/* harmony export */   i4: () => (/* binding */ notACommit),
+/* harmony export */   i7: () => (/* binding */ isSecondaryRateLimit),
+/* harmony export */   jk: () => (/* binding */ noDefaultBranch),
+/* harmony export */   lN: () => (/* binding */ noCommit),
 /* harmony export */   nc: () => (/* binding */ unauthorized),
+/* harmony export */   ok: () => (/* binding */ closeFailed),
 /* harmony export */   rp: () => (/* binding */ GraphqlResponseError),
+/* harmony export */   sK: () => (/* binding */ toReadError),
+/* harmony export */   yN: () => (/* binding */ repositoryNotFound),
 /* harmony export */   yR: () => (/* binding */ slug),
 /* harmony export */   y_: () => (/* binding */ GitHubError)
 /* harmony export */ });
-// Typed errors of the GitHub adapters: each carries a `code` to branch on and a message a person can act on.
+/* unused harmony exports isProtection, isBranchMissing, statusOf, messageOf, accessAdvice, forbidden */
+// Every GitHub error shape and text matcher in one place, and the typed errors they become: each carries a
+// `code` to branch on and a message a person can act on. The adapters call the named predicates and
+// constructors here; nothing else reads GitHub's words.
 /** An error from the GitHub adapters. `message` is written for the person reading the job log. */
 class GitHubError extends Error {
     code;
@@ -51,8 +195,79 @@ class GraphqlResponseError extends Error {
 function slug(target) {
     return `${target.owner}/${target.repo}`;
 }
-/** The remedy for a token that cannot reach or write `repository`, depending on who runs the workflow. */
-function accessAdvice(repository, workflowRepository = process.env['GITHUB_REPOSITORY']) {
+// ---------------------------------------------------------------------------------------------------------
+// Matchers: what an answer means. GitHub names some refusals only in the message text.
+/** A compare-and-swap that lost: the branch moved since it was read (`STALE_DATA`). */
+function isStale(error) {
+    return error.type === 'STALE_DATA';
+}
+/**
+ * A lost race: a moved ref (STALE_DATA), a branch or PR another run made first ("already exists"), or a PR
+ * whose head has no commits over the base (the commit before it lost its race, or GitHub has not seen it yet).
+ */
+function isRace(error) {
+    return isStale(error) || /already exists|no commits between/i.test(error.message);
+}
+/** A node GitHub cannot resolve yet: a pull request created a moment ago is still replicating. */
+function isUnresolvable(error) {
+    return error.type === 'NOT_FOUND' && /could not resolve to a node/i.test(error.message);
+}
+/** The repository (or its organization) does not let GitHub Actions open pull requests. */
+function isActionsForbidden(error) {
+    return /not permitted to create or approve pull requests/i.test(error.message);
+}
+/** Branch protection or a ruleset: GitHub names them only in the message (no error type exists for them). */
+function isProtection(message) {
+    return /protected branch|branch protection|rule violation|repository rule/i.test(message);
+}
+/** A NOT_FOUND that names the branch (ref), not the repository. */
+function isBranchMissing(error) {
+    return error.type === 'NOT_FOUND' && /ref|branch/i.test(error.message) && !/repositor/i.test(error.message);
+}
+/** Auto-merge refused because nothing is pending on the pull request (it could merge right away). */
+function isNothingPending(errors) {
+    return errors.some((e) => /clean status|unstable status|is in .* status/i.test(e.message));
+}
+/** GraphQL's primary rate limit, answered with HTTP 200. */
+function isRateLimited(error) {
+    return error.type === 'RATE_LIMITED';
+}
+/** GitHub's own timeout of a GraphQL query ("Something went wrong … timeout"): worth another try. */
+function isGraphqlTimeout(error) {
+    return error.type === undefined && /something went wrong|timed? ?out/i.test(error.message);
+}
+/** A 403/429 whose message names the secondary rate limit (when no header does). */
+function isSecondaryRateLimit(message) {
+    return /secondary rate limit|abuse detection/i.test(message);
+}
+/** The HTTP status of a failed request, if it has one. */
+function statusOf(error) {
+    if (typeof error === 'object' && error !== null && 'status' in error && typeof error.status === 'number')
+        return error.status;
+    return undefined;
+}
+/** GitHub's message in a failed request's answer, else the error's own. */
+function messageOf(error) {
+    const message = error.response?.data?.message;
+    return typeof message === 'string' ? message : error instanceof Error ? error.message : String(error);
+}
+/** The `message` of an answer body (REST errors are `{ message }`), or the body when it is text. */
+function bodyMessage(data) {
+    if (typeof data === 'object' && data !== null && 'message' in data)
+        return String(data.message);
+    return typeof data === 'string' ? data : undefined;
+}
+/** GitHub's own words, as one line. */
+function say(errors) {
+    return errors.map((e) => (e.type ? `${e.type}: ${e.message}` : e.message).replace(/\s+/g, ' ').trim()).join('; ');
+}
+// ---------------------------------------------------------------------------------------------------------
+// Reads.
+/**
+ * The remedy for a token that cannot reach or write `repository`, depending on who runs the workflow:
+ * `workflowRepository` is GITHUB_REPOSITORY as the entry point read it (undefined outside a runner).
+ */
+function accessAdvice(repository, workflowRepository) {
     const app = `use a GitHub App token (actions/create-github-app-token) or a fine-grained PAT with \`contents: write\` ` +
         `on ${repository}, passed as the \`token\` input`;
     if (workflowRepository !== undefined && workflowRepository.toLowerCase() === repository.toLowerCase()) {
@@ -67,6 +282,247 @@ function unauthorized(status = 401, cause) {
         cause,
     });
 }
+/** The token cannot read or write `target`. */
+function forbidden(target, action, detail, workflowRepository, cause) {
+    return new GitHubError('forbidden', `the token may not ${action} ${slug(target)} (403 ${oneLine(detail)}): ${accessAdvice(slug(target), workflowRepository)}`, { status: 403, cause });
+}
+function repositoryNotFound(target, workflowRepository, cause) {
+    return new GitHubError('repository-not-found', `repository ${slug(target)} was not found, or the token cannot see it: check the \`repository\` input; ` +
+        accessAdvice(slug(target), workflowRepository), { status: 404, cause });
+}
+/** The branch does not exist. */
+function branchNotFound(target, branch, cause) {
+    return new GitHubError('branch-not-found', `branch '${branch.replace(/^refs\/heads\//, '')}' not found in ${slug(target)}: check the \`branch\` input (commit mode does not create branches)`, { cause });
+}
+/** The default branch was asked for and there is none. */
+function noDefaultBranch(target) {
+    return new GitHubError('branch-not-found', `${slug(target)} has no default branch (an empty repository?): push a first commit, or set the \`branch\` input`);
+}
+/** The branch points to a tag or a tree, not a commit. */
+function notACommit(target, branch, typename) {
+    return new GitHubError('api', `branch '${branch}' of ${slug(target)} does not point to a commit (${typename})`);
+}
+/** GitHub truncated a recursive tree listing that cannot be split further. */
+function treeTooLarge(target, path) {
+    return new GitHubError('api', `the tree of ${slug(target)} under '${path || '/'}' is too large to list in one request: narrow the \`paths\` input to a folder`);
+}
+/** Maps a failed read to a `GitHubError` a person can act on. */
+function toReadError(error, target, workflowRepository) {
+    if (error instanceof GitHubError)
+        return error;
+    if (error instanceof GraphqlResponseError) {
+        if (error.type === 'NOT_FOUND')
+            return repositoryNotFound(target, workflowRepository, error);
+        if (error.type === 'FORBIDDEN')
+            return forbidden(target, 'read', error.errors[0]?.message ?? 'forbidden', workflowRepository, error);
+        return new GitHubError('api', `reading ${slug(target)} failed: ${error.message}`, { type: error.type, cause: error });
+    }
+    const status = statusOf(error);
+    if (status === 404)
+        return repositoryNotFound(target, workflowRepository, error);
+    if (status === 403)
+        return forbidden(target, 'read', messageOf(error), workflowRepository, error);
+    return error;
+}
+// ---------------------------------------------------------------------------------------------------------
+// Writes.
+/** Maps a failed `createCommitOnBranch` to a `GitHubError` a person can act on. */
+function toWriteError(error, target, branch, workflowRepository) {
+    if (error instanceof GitHubError)
+        return error;
+    if (error instanceof GraphqlResponseError) {
+        const detail = error.errors[0]?.message ?? error.message;
+        if (isProtection(detail))
+            return protectedBranch(target, branch, detail, error);
+        if (error.type === 'FORBIDDEN')
+            return forbidden(target, 'write', detail, workflowRepository, error);
+        if (isBranchMissing({ type: error.type, message: detail }))
+            return branchNotFound(target, branch, error);
+        if (error.type === 'NOT_FOUND')
+            return toReadError(error, target, workflowRepository);
+        return new GitHubError('api', `committing to '${branch}' of ${slug(target)} failed: ${error.message}`, { type: error.type, cause: error });
+    }
+    const status = statusOf(error);
+    if (status === 403 || status === 422) {
+        const detail = error instanceof Error ? error.message : String(error);
+        if (isProtection(detail))
+            return protectedBranch(target, branch, detail, error);
+        if (status === 403)
+            return forbidden(target, 'write', detail, workflowRepository, error);
+    }
+    return toReadError(error, target, workflowRepository);
+}
+function protectedBranch(target, branch, detail, cause) {
+    return new GitHubError('protected-branch', `branch '${branch}' of ${slug(target)} is protected and refused the commit (${oneLine(detail)}): use \`mode: pull-request\`, ` +
+        `or allow the token's actor to bypass the protection`, { cause });
+}
+/** `createCommitOnBranch` answered without errors and without a commit. */
+function noCommit() {
+    return new GitHubError('api', 'createCommitOnBranch answered without a commit');
+}
+/** The branch moved under every commit attempt the race budget allowed. */
+function commitRaceExhausted(target, branch, attempts, elapsedMs, cause) {
+    return new GitHubError('race-exhausted', `branch '${branch}' of ${slug(target)} moved under every one of ${attempts} commit attempts ` +
+        `in ${Math.ceil(elapsedMs / 1000)} s (other writers keep committing): nothing was committed; re-run the job`, { type: 'STALE_DATA', cause });
+}
+/** The pull-request branch (or the PR) kept changing under every round the race budget allowed. */
+function pullRaceExhausted(target, branch, attempts, elapsedMs, last) {
+    return new GitHubError('race-exhausted', `the pull-request branch '${branch}' of ${slug(target)} kept moving under ${attempts} attempts in ` +
+        `${Math.ceil(elapsedMs / 1000)} s (last: ${last}): re-run the job`, { type: 'STALE_DATA' });
+}
+/**
+ * The error a person can act on for a field of a pull-request document (`ref` moves the branch, `commit`
+ * commits on it, `pull` opens the PR) that failed for a reason other than a lost race; undefined when every
+ * error is a race (read again and decide again).
+ */
+function pullWriteError(target, branch, alias, errors, workflowRepository) {
+    const real = errors.filter((e) => !isRace(e));
+    if (real.length === 0)
+        return undefined;
+    const cause = new GraphqlResponseError(real, null);
+    const error = toWriteError(cause, target, branch, workflowRepository);
+    if (!(error instanceof GitHubError))
+        return error;
+    if (error.code === 'protected-branch') {
+        return new GitHubError('protected-branch', `the pull-request branch '${branch}' of ${slug(target)} is protected (${say(real)}): exclude it from the ` +
+            `branch protection or ruleset that matches it, or choose another name with \`pr-branch\``, { cause });
+    }
+    if (error.code === 'forbidden') {
+        return new GitHubError('forbidden', `the token may not ${alias === 'pull' ? 'open pull requests' : 'push branches'} in ${slug(target)} (${say(real)}): ` +
+            `give the job \`permissions: contents: write\` and \`pull-requests: write\`, or pass a GitHub App token ` +
+            `(actions/create-github-app-token) or a fine-grained PAT with both as the \`token\` input`, { status: 403, type: real[0]?.type, cause });
+    }
+    if (alias === 'commit' || error.code !== 'api')
+        return error;
+    const what = alias === 'ref' ? `moving the branch '${branch}'` : `opening the pull request from '${branch}'`;
+    return new GitHubError('api', `${what} in ${slug(target)} failed: ${say(real)}`, { type: real[0]?.type, cause });
+}
+/** GitHub Actions may not open pull requests in the repository (`isActionsForbidden`). */
+function actionsForbidden(target, branch, errors, committed) {
+    return new GitHubError('forbidden', `GitHub refused to open the pull request in ${slug(target)} (${say(errors)}): allow it in the repository's ` +
+        `Settings → Actions → General → Workflow permissions → "Allow GitHub Actions to create and approve pull requests" ` +
+        `(in an organization, its own Actions settings must allow it too), or pass a GitHub App token ` +
+        `(actions/create-github-app-token) or a PAT as the \`token\` input` +
+        (committed ? `; the branch '${branch}' already holds the commit and is reused by the next run` : ''), { status: 403, type: 'FORBIDDEN' });
+}
+/** `closePullRequest` failed. */
+function closeFailed(target, number, errors) {
+    return new GitHubError('api', `closing pull request #${number} of ${slug(target)} failed: ${say(errors)}`, {
+        type: errors[0]?.type,
+        cause: new GraphqlResponseError(errors, null),
+    });
+}
+function oneLine(text) {
+    return text.replace(/\s+/g, ' ').trim();
+}
+
+
+/***/ }),
+
+/***/ 824:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Bp: () => (/* binding */ errorsOf),
+/* harmony export */   JO: () => (/* binding */ qualifiedBranch),
+/* harmony export */   P8: () => (/* binding */ fullMessage),
+/* harmony export */   Tk: () => (/* binding */ mutate),
+/* harmony export */   V2: () => (/* binding */ failure),
+/* harmony export */   Xc: () => (/* binding */ refMove),
+/* harmony export */   od: () => (/* binding */ commitField),
+/* harmony export */   rh: () => (/* binding */ committed),
+/* harmony export */   tN: () => (/* binding */ send)
+/* harmony export */ });
+/* unused harmony export encodeContents */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3116);
+
+/** Sends a document; GraphQL errors come back beside the partial data instead of being thrown. */
+async function send(client, query, variables, aliases) {
+    try {
+        return { data: await client.graphql(query, variables), errors: [], aliases };
+    }
+    catch (error) {
+        if (!(error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .GraphqlResponseError */ .rp))
+            throw error;
+        const data = typeof error.data === 'object' && error.data !== null ? error.data : {};
+        return { data, errors: error.errors, aliases };
+    }
+}
+/** Sends one mutation document made of `fields`, each under its alias. */
+function mutate(client, name, fields) {
+    const declarations = fields.map((f) => `$${f.alias}: ${f.declaration}`).join(', ');
+    const query = `mutation ${name}(${declarations}) { ${fields.map((f) => `${f.alias}: ${f.selection}`).join(' ')} }`;
+    const variables = Object.fromEntries(fields.map((f) => [f.alias, f.value]));
+    return send(client, query, variables, fields.map((f) => f.alias));
+}
+/**
+ * The errors of one root field, by its alias. An error without a path, or whose path names none of the
+ * document's aliases (a proxy or an emulator naming the field instead of its alias), belongs to every field.
+ */
+function errorsOf(answer, alias) {
+    return answer.errors.filter((e) => {
+        const key = e.path?.[0];
+        return key === alias || typeof key !== 'string' || !answer.aliases.includes(key);
+    });
+}
+/**
+ * Why a field failed, or [] when it succeeded. A mutation that ran answers a payload object, so a null
+ * payload failed too, even when only another field's error names the cause (then those errors are its).
+ */
+function failure(answer, alias) {
+    const own = errorsOf(answer, alias);
+    if (own.length > 0)
+        return own;
+    const payload = answer.data[alias];
+    if (payload !== null && payload !== undefined)
+        return [];
+    return answer.errors.length > 0 ? answer.errors : [{ message: 'GitHub answered without a result' }];
+}
+/** The commit a `commitField` created, if it did. */
+function committed(answer) {
+    return answer.data['commit']?.commit ?? undefined;
+}
+/**
+ * `createCommitOnBranch` (alias `commit`): every edited file's full new text (base64 of its UTF-8 bytes) on
+ * top of `where.expectedHead`, no author (GitHub signs it: Verified).
+ */
+function commitField(where, edits, message) {
+    return {
+        alias: 'commit',
+        declaration: 'CreateCommitOnBranchInput!',
+        selection: 'createCommitOnBranch(input: $commit) { commit { oid url } }',
+        value: {
+            branch: { repositoryNameWithOwner: where.repositoryNameWithOwner, branchName: where.branch },
+            expectedHeadOid: where.expectedHead,
+            message: message.body === undefined || message.body === '' ? { headline: message.headline } : message,
+            fileChanges: { additions: edits.map((e) => ({ path: e.path, contents: encodeContents(e.after) })) },
+        },
+    };
+}
+/**
+ * `updateRefs` (alias `ref`): moves `branch` from `beforeOid` (the zero oid: it must not exist) to `afterOid`.
+ * `force`: the move need not be a fast-forward (a rebuild), yet it is a compare-and-swap on `beforeOid`.
+ */
+function refMove(repositoryId, branch, beforeOid, afterOid) {
+    return {
+        alias: 'ref',
+        declaration: 'UpdateRefsInput!',
+        selection: 'updateRefs(input: $ref) { clientMutationId }',
+        value: { repositoryId, refUpdates: [{ name: qualifiedBranch(branch), beforeOid, afterOid, force: true }] },
+    };
+}
+/** The message as git stores it: the headline, a blank line, the body. */
+function fullMessage(message) {
+    return message.body ? `${message.headline}\n\n${message.body}` : message.headline;
+}
+/** Base64 of the text's UTF-8 bytes, exactly (a BOM and CRLF line ends survive the round trip). */
+function encodeContents(text) {
+    return Buffer.from(text, 'utf8').toString('base64');
+}
+/** `main` or `refs/heads/main` → `refs/heads/main`. */
+function qualifiedBranch(branch) {
+    return branch.startsWith('refs/heads/') ? branch : `refs/heads/${branch}`;
+}
 
 
 /***/ }),
@@ -76,25 +532,16 @@ function unauthorized(status = 401, cause) {
 
 __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   FILE_ENTRY_SELECTION: () => (/* binding */ FILE_ENTRY_SELECTION),
-/* harmony export */   branchNotFound: () => (/* binding */ branchNotFound),
-/* harmony export */   filesFromAnswers: () => (/* binding */ filesFromAnswers),
-/* harmony export */   forbidden: () => (/* binding */ forbidden),
-/* harmony export */   readFilesAt: () => (/* binding */ readFilesAt),
-/* harmony export */   readSnapshot: () => (/* binding */ readSnapshot),
-/* harmony export */   statusOf: () => (/* binding */ statusOf),
-/* harmony export */   toReadError: () => (/* binding */ toReadError)
+/* harmony export */   readSnapshot: () => (/* binding */ readSnapshot)
 /* harmony export */ });
-/* harmony import */ var _core_encoding_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3590);
+/* harmony import */ var _blob_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5312);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3116);
-// Snapshot reads over the GitHub API: the head commit and the files the globs match, all at that commit,
-// in the fewest round trips (explicit paths: 1 request; globs: 2, or 1 when nothing matches).
+/* harmony import */ var _mutation_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(824);
+/* harmony import */ var _tree_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9191);
 
 
-const DEFAULTS = { maxBytes: 1024 * 1024, listDepth: 8, chunkSize: 100 };
-const MAX_LIST_DEPTH = 9;
-/** Git modes as GitHub's GraphQL reports them (decimal value of the octal mode); octal-looking values accepted too. */
-const SYMLINK_MODES = new Set([0o120000, 120000]);
+
+
 /**
  * Reads the head of `target`'s branch and the files `paths` selects, all at that one commit.
  * `filter(path)` drops paths before they are read. Binary, oversized, non-UTF-8 files, symlinks and
@@ -102,52 +549,151 @@ const SYMLINK_MODES = new Set([0o120000, 120000]);
  * Throws `GitHubError` ('repository-not-found', 'branch-not-found', 'forbidden', 'unauthorized', …).
  */
 async function readSnapshot(client, target, paths, filter = () => true, options = {}) {
-    const settings = { ...DEFAULTS, ...options };
     try {
         const selected = (p) => paths.matches(p) && filter(p);
         if (paths.literals !== undefined)
-            return await readLiterals(client, target, paths.literals.filter(filter), selected, settings);
-        return await readGlobs(client, target, selected, paths.prefixes, settings);
+            return await readLiterals(client, target, paths.literals.filter(filter), selected, options);
+        return await readGlobs(client, target, selected, paths.prefixes, options);
     }
     catch (error) {
-        throw toReadError(error, target);
+        throw (0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .toReadError */ .sK)(error, target, client.workflowRepository);
     }
 }
-// ---------------------------------------------------------------------------------------------------------
-// Explicit paths: one query for the head and every file (more only past `chunkSize` files or 512,000 bytes).
-async function readLiterals(client, target, literals, selected, settings) {
-    const [first, ...rest] = chunk(literals, settings.chunkSize);
-    const head = await queryHead(client, target, { files: first ?? [], extra: settings.extra });
-    const answers = [...head.files, ...(await readChunks(client, target, head.info.head, rest))];
+/** Explicit paths: one query for the head and every file (more only past `chunkSize` files or 512,000 bytes). */
+async function readLiterals(client, target, literals, selected, options) {
+    const size = (0,_blob_js__WEBPACK_IMPORTED_MODULE_0__/* .chunkSize */ .ZL)(options);
+    const head = await queryHead(client, target, { files: literals.slice(0, size), extra: options.extra });
+    const answers = [...head.files, ...(await (0,_blob_js__WEBPACK_IMPORTED_MODULE_0__/* .readPaths */ .Vv)(client, target, head.facts.head, literals.slice(size), options))];
     // A literal that is a folder (named like a file) selects the files under it: list and read those.
     const folders = answers.filter((a) => a.entry?.type === 'tree');
     const entries = answers.filter((a) => !folders.includes(a));
     let listedSkips = [];
     if (folders.length > 0) {
-        const listed = await listDeep(client, target, head.info.treeOid, folders.map((a) => ({ path: a.path, type: 'tree', mode: a.entry.mode, oid: a.entry.oid })));
-        const wanted = listed.filter((e) => selected(e.path) && !entries.some((a) => a.path === e.path));
-        const paths = [...new Set(wanted.filter((e) => e.type === 'blob' && !isSymlink(e.mode)).map((e) => e.path))].sort();
-        listedSkips = wanted.filter((e) => e.type !== 'blob' || isSymlink(e.mode)).map(skipOfListed);
-        entries.push(...(await readChunks(client, target, head.info.head, chunk(paths, settings.chunkSize))));
+        const listed = await (0,_tree_js__WEBPACK_IMPORTED_MODULE_3__/* .listDeep */ .z)(client, target, head.treeOid, folders.map((a) => ({ path: a.path, type: 'tree', mode: a.entry.mode, oid: a.entry.oid })));
+        const wanted = (0,_tree_js__WEBPACK_IMPORTED_MODULE_3__/* .filesOf */ .R8)(listed.filter((e) => selected(e.path) && !entries.some((a) => a.path === e.path)));
+        listedSkips = wanted.skipped;
+        entries.push(...(await (0,_blob_js__WEBPACK_IMPORTED_MODULE_0__/* .readPaths */ .Vv)(client, target, head.facts.head, wanted.paths, options)));
     }
-    const snapshot = await assemble(client, target, head.info, entries, settings);
-    const found = entries.filter((a) => a.entry !== null && a.entry.type === 'blob' && !isSymlink(a.entry.mode)).length;
-    return { ...snapshot, skipped: [...listedSkips, ...snapshot.skipped].sort(byPath), selected: found };
+    const read = await (0,_blob_js__WEBPACK_IMPORTED_MODULE_0__/* .filesFromAnswers */ .xx)(client, target, head.facts.branch, entries, options);
+    const found = entries.filter((a) => a.entry !== null && a.entry.type === 'blob' && !(0,_tree_js__WEBPACK_IMPORTED_MODULE_3__/* .isSymlink */ .wP)(a.entry.mode)).length;
+    return { ...head.facts, files: read.files, skipped: [...listedSkips, ...read.skipped].sort(_blob_js__WEBPACK_IMPORTED_MODULE_0__/* .byPath */ .f2), selected: found };
 }
-// ---------------------------------------------------------------------------------------------------------
-// Globs: list the tree under each static prefix at the head (one query), then read the matches at that commit.
-async function readGlobs(client, target, selected, prefixes, settings) {
+/** Globs: list the tree under each static prefix at the head (one query), then read the matches at that commit. */
+async function readGlobs(client, target, selected, prefixes, options) {
     const roots = prefixes.length === 0 ? [''] : prefixes;
-    const head = await queryHead(client, target, { trees: roots, depth: settings.listDepth, extra: settings.extra });
+    const head = await queryHead(client, target, { trees: roots, depth: options.listDepth ?? _tree_js__WEBPACK_IMPORTED_MODULE_3__/* .LIST_DEPTH */ .ns, extra: options.extra });
     const listed = [...head.listing];
     if (head.unexpanded.length > 0)
-        listed.push(...(await listDeep(client, target, head.info.treeOid, head.unexpanded)));
-    const wanted = listed.filter((entry) => selected(entry.path));
-    const paths = [...new Set(wanted.filter((e) => e.type === 'blob' && !isSymlink(e.mode)).map((e) => e.path))].sort();
-    const skipped = wanted.filter((e) => e.type !== 'blob' || isSymlink(e.mode)).map(skipOfListed);
-    const entries = await readChunks(client, target, head.info.head, chunk(paths, settings.chunkSize));
-    const snapshot = await assemble(client, target, head.info, entries, settings);
-    return { ...snapshot, skipped: [...skipped, ...snapshot.skipped].sort(byPath), selected: paths.length };
+        listed.push(...(await (0,_tree_js__WEBPACK_IMPORTED_MODULE_3__/* .listDeep */ .z)(client, target, head.treeOid, head.unexpanded)));
+    const wanted = (0,_tree_js__WEBPACK_IMPORTED_MODULE_3__/* .filesOf */ .R8)(listed.filter((entry) => selected(entry.path)));
+    const entries = await (0,_blob_js__WEBPACK_IMPORTED_MODULE_0__/* .readPaths */ .Vv)(client, target, head.facts.head, wanted.paths, options);
+    const read = await (0,_blob_js__WEBPACK_IMPORTED_MODULE_0__/* .filesFromAnswers */ .xx)(client, target, head.facts.branch, entries, options);
+    return { ...head.facts, files: read.files, skipped: [...wanted.skipped, ...read.skipped].sort(_blob_js__WEBPACK_IMPORTED_MODULE_0__/* .byPath */ .f2), selected: wanted.paths.length };
+}
+/**
+ * One query: repository facts, the branch head, and either files (by path) or tree listings (by prefix).
+ * Paths are always variables, never interpolated into the document.
+ */
+async function queryHead(client, target, request) {
+    const files = request.files ?? [];
+    const trees = request.trees ?? [];
+    const depth = (0,_tree_js__WEBPACK_IMPORTED_MODULE_3__/* .listDepth */ .W7)(request.depth);
+    const variables = { owner: target.owner, name: target.repo };
+    const declarations = ['$owner: String!', '$name: String!'];
+    const selections = [];
+    if (target.branch !== undefined) {
+        variables['qualifiedName'] = (0,_mutation_js__WEBPACK_IMPORTED_MODULE_2__/* .qualifiedBranch */ .JO)(target.branch);
+        declarations.push('$qualifiedName: String!');
+    }
+    files.forEach((path, i) => {
+        variables[`p${i}`] = path;
+        declarations.push(`$p${i}: String!`);
+        selections.push(`f${i}: file(path: $p${i}) { ...FileEntry }`);
+    });
+    trees.forEach((prefix, i) => {
+        if (prefix === '') {
+            selections.push(`t${i}: tree { ${(0,_tree_js__WEBPACK_IMPORTED_MODULE_3__/* .entriesSelection */ .Pk)(depth)} }`);
+            return;
+        }
+        variables[`t${i}`] = prefix;
+        declarations.push(`$t${i}: String!`);
+        selections.push(`t${i}: file(path: $t${i}) { type mode oid object { ... on Tree { ${(0,_tree_js__WEBPACK_IMPORTED_MODULE_3__/* .entriesSelection */ .Pk)(depth)} } } }`);
+    });
+    for (const [name, { type, value }] of Object.entries(request.extra?.variables ?? {})) {
+        if (name in variables || /^[pt]\d+$/.test(name))
+            throw new Error(`extra selection: variable '$${name}' clashes with the head query's own`);
+        variables[name] = value;
+        declarations.push(`$${name}: ${type}`);
+    }
+    const ref = target.branch === undefined ? 'branchRef: defaultBranchRef' : 'branchRef: ref(qualifiedName: $qualifiedName)';
+    const query = `query ReadHead(${declarations.join(', ')}) { repository(owner: $owner, name: $name) { id nameWithOwner autoMergeAllowed ` +
+        `${request.extra?.selection ?? ''} ` +
+        `defaultBranchRef { name } ${ref} { name target { __typename oid ... on Commit { message url tree { oid } ` +
+        `parents(first: 2) { nodes { oid } } ${selections.join(' ')} } } } } }` +
+        (files.length > 0 ? ` ${_blob_js__WEBPACK_IMPORTED_MODULE_0__/* .FILE_FRAGMENT */ .O_}` : '');
+    const data = await client.graphql(query, variables);
+    const { facts, treeOid } = headFacts(data.repository, target, client.workflowRepository);
+    const withExtra = request.extra ? { ...facts, extra: data.repository } : facts;
+    const commit = data.repository?.branchRef?.target;
+    const { listing, unexpanded } = (0,_tree_js__WEBPACK_IMPORTED_MODULE_3__/* .listingOf */ .K7)(commit, trees, depth);
+    return { facts: withExtra, treeOid, files: files.map((path, i) => ({ path, entry: commit[`f${i}`] ?? null })), listing, unexpanded };
+}
+function headFacts(repository, target, workflowRepository) {
+    if (repository === null)
+        throw (0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .repositoryNotFound */ .yN)(target, workflowRepository);
+    const ref = repository.branchRef;
+    if (ref === null || ref.target === null) {
+        if (target.branch !== undefined)
+            throw (0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .branchNotFound */ .Ew)(target, target.branch);
+        throw (0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .noDefaultBranch */ .jk)(target);
+    }
+    const commit = ref.target;
+    if (commit.__typename !== 'Commit' || commit.tree === undefined)
+        throw (0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .notACommit */ .i4)(target, ref.name, commit.__typename);
+    const facts = {
+        head: commit.oid,
+        branch: ref.name,
+        repositoryId: repository.id,
+        nameWithOwner: repository.nameWithOwner,
+        defaultBranch: repository.defaultBranchRef?.name ?? ref.name,
+        autoMergeAllowed: repository.autoMergeAllowed === true,
+        headMessage: commit.message ?? '',
+        headUrl: commit.url ?? '',
+        headParents: (commit.parents?.nodes ?? []).map((p) => p.oid),
+    };
+    return { facts, treeOid: commit.tree.oid };
+}
+
+
+/***/ }),
+
+/***/ 9191:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   K7: () => (/* binding */ listingOf),
+/* harmony export */   Pk: () => (/* binding */ entriesSelection),
+/* harmony export */   R8: () => (/* binding */ filesOf),
+/* harmony export */   W7: () => (/* binding */ listDepth),
+/* harmony export */   ns: () => (/* binding */ LIST_DEPTH),
+/* harmony export */   wP: () => (/* binding */ isSymlink),
+/* harmony export */   z: () => (/* binding */ listDeep)
+/* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3116);
+
+/** Tree levels listed in one GraphQL query by default, and at most (GitHub refuses documents nested deeper than 25 fields). */
+const LIST_DEPTH = 8;
+const MAX_LIST_DEPTH = 9;
+/** Git modes as GitHub's GraphQL reports them (decimal value of the octal mode); octal-looking values accepted too. */
+const SYMLINK_MODES = new Set([0o120000, 120000]);
+function isSymlink(mode) {
+    return SYMLINK_MODES.has(mode);
+}
+/** The regular files of a listing (deduplicated, in code-unit order) and the skips of everything else. */
+function filesOf(listed) {
+    const regular = (e) => e.type === 'blob' && !isSymlink(e.mode);
+    const paths = [...new Set(listed.filter(regular).map((e) => e.path))].sort();
+    return { paths, skipped: listed.filter((e) => !regular(e)).map(skipOfListed) };
 }
 function skipOfListed(entry) {
     if (isSymlink(entry.mode))
@@ -155,6 +701,52 @@ function skipOfListed(entry) {
     if (entry.type === 'commit')
         return { path: entry.path, reason: 'submodule' };
     return { path: entry.path, reason: `not a file (${entry.type})` };
+}
+/** The listing depth to ask for: at least 1, at most what GitHub accepts. */
+function listDepth(depth) {
+    return Math.min(MAX_LIST_DEPTH, Math.max(1, depth ?? 1));
+}
+/** `entries { name type mode oid object { ... on Tree { entries { … } } } }`, `depth` levels deep. */
+function entriesSelection(depth) {
+    const leaf = 'name type mode oid';
+    return depth <= 1 ? `entries { ${leaf} }` : `entries { ${leaf} object { ... on Tree { ${entriesSelection(depth - 1)} } } }`;
+}
+/**
+ * The listing of the head query's tree answers (`t0`, `t1`… under `prefixes`): the entries it reached, and the
+ * folders deeper than `depth` that `listDeep` must list.
+ */
+function listingOf(answers, prefixes, depth) {
+    const listing = [];
+    const unexpanded = [];
+    prefixes.forEach((prefix, i) => {
+        const root = answers[`t${i}`];
+        if (root === null || root === undefined)
+            return;
+        if (prefix !== '' && 'type' in root && root.type !== 'tree') {
+            // A prefix without glob magic may name a file (or a link or a submodule): it is itself a candidate.
+            listing.push({ path: prefix, type: root.type, mode: root.mode, oid: root.oid });
+            return;
+        }
+        const entries = 'entries' in root ? root.entries : root.object?.entries;
+        if (entries !== undefined)
+            flatten(prefix, entries, depth, listing, unexpanded);
+    });
+    return { listing, unexpanded };
+}
+function flatten(prefix, entries, depth, out, unexpanded) {
+    for (const raw of entries) {
+        const path = prefix === '' ? (raw.name ?? '') : `${prefix}/${raw.name ?? ''}`;
+        const entry = { path, type: raw.type, mode: raw.mode, oid: raw.oid };
+        if (raw.type !== 'tree') {
+            out.push(entry);
+        }
+        else if (depth <= 1 || raw.object?.entries === undefined) {
+            unexpanded.push(entry);
+        }
+        else {
+            flatten(path, raw.object.entries, depth - 1, out, unexpanded);
+        }
+    }
 }
 /**
  * Lists trees deeper than the GraphQL query reached: one REST recursive listing (of that folder when there
@@ -173,288 +765,12 @@ async function listDeep(client, target, treeOid, unexpanded) {
         // The whole tree is too big for one answer: list each deep folder on its own.
         if (single === undefined)
             return (await Promise.all(unexpanded.map((e) => listDeep(client, target, treeOid, [e])))).flat();
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .GitHubError */ .y_('api', `the tree of ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .slug */ .yR)(target)} under '${root.path || '/'}' is too large to list in one request: narrow the \`paths\` input to a folder`);
+        throw (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .treeTooLarge */ .S_)(target, root.path);
     }
     const under = unexpanded.map((e) => `${e.path}/`);
     return data.tree
         .map((e) => ({ path: root.path ? `${root.path}/${e.path ?? ''}` : (e.path ?? ''), type: e.type ?? '', mode: Number.parseInt(e.mode ?? '0', 8), oid: e.sha ?? '' }))
         .filter((e) => e.type !== 'tree' && under.some((u) => e.path.startsWith(u)));
-}
-const FILE_FRAGMENT = `fragment FileEntry on TreeEntry { type mode oid object { __typename ... on Blob { byteSize isBinary isTruncated text } } }`;
-/** One query: repository facts, the branch head, and either files (by path) or tree listings (by prefix). */
-async function queryHead(client, target, request) {
-    const files = request.files ?? [];
-    const trees = request.trees ?? [];
-    const depth = Math.min(MAX_LIST_DEPTH, Math.max(1, request.depth ?? 1));
-    const variables = { owner: target.owner, name: target.repo };
-    const declarations = ['$owner: String!', '$name: String!'];
-    const selections = [];
-    if (target.branch !== undefined) {
-        variables['qualifiedName'] = `refs/heads/${stripHeads(target.branch)}`;
-        declarations.push('$qualifiedName: String!');
-    }
-    files.forEach((path, i) => {
-        variables[`p${i}`] = path;
-        declarations.push(`$p${i}: String!`);
-        selections.push(`f${i}: file(path: $p${i}) { ...FileEntry }`);
-    });
-    trees.forEach((prefix, i) => {
-        if (prefix === '') {
-            selections.push(`t${i}: tree { ${entriesSelection(depth)} }`);
-            return;
-        }
-        variables[`t${i}`] = prefix;
-        declarations.push(`$t${i}: String!`);
-        selections.push(`t${i}: file(path: $t${i}) { type mode oid object { ... on Tree { ${entriesSelection(depth)} } } }`);
-    });
-    for (const [name, { type, value }] of Object.entries(request.extra?.variables ?? {})) {
-        if (name in variables || /^[pt]\d+$/.test(name))
-            throw new Error(`extra selection: variable '$${name}' clashes with the head query's own`);
-        variables[name] = value;
-        declarations.push(`$${name}: ${type}`);
-    }
-    const ref = target.branch === undefined ? 'branchRef: defaultBranchRef' : 'branchRef: ref(qualifiedName: $qualifiedName)';
-    const query = `query ReadHead(${declarations.join(', ')}) { repository(owner: $owner, name: $name) { id nameWithOwner autoMergeAllowed ` +
-        `${request.extra?.selection ?? ''} ` +
-        `defaultBranchRef { name } ${ref} { name target { __typename oid ... on Commit { message url tree { oid } ` +
-        `parents(first: 2) { nodes { oid } } ${selections.join(' ')} } } } } }` +
-        (files.length > 0 ? ` ${FILE_FRAGMENT}` : '');
-    const data = await client.graphql(query, variables);
-    const info = { ...headInfo(data.repository, target), ...(request.extra ? { extra: data.repository } : {}) };
-    const commit = data.repository?.branchRef?.target;
-    const listing = [];
-    const unexpanded = [];
-    trees.forEach((prefix, i) => {
-        const root = commit[`t${i}`];
-        if (root === null || root === undefined)
-            return;
-        if (prefix !== '' && 'type' in root && root.type !== 'tree') {
-            // A prefix without glob magic may name a file (or a link or a submodule): it is itself a candidate.
-            listing.push({ path: prefix, type: root.type, mode: root.mode, oid: root.oid });
-            return;
-        }
-        const entries = 'entries' in root ? root.entries : root.object?.entries;
-        if (entries !== undefined)
-            flatten(prefix, entries, depth, listing, unexpanded);
-    });
-    return { info, files: files.map((path, i) => ({ path, entry: commit[`f${i}`] ?? null })), listing, unexpanded };
-}
-function headInfo(repository, target) {
-    if (repository === null)
-        throw repositoryNotFound(target);
-    const ref = repository.branchRef;
-    if (ref === null || ref.target === null) {
-        if (target.branch !== undefined)
-            throw branchNotFound(target, target.branch);
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .GitHubError */ .y_('branch-not-found', `${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .slug */ .yR)(target)} has no default branch (an empty repository?): push a first commit, or set the \`branch\` input`);
-    }
-    const commit = ref.target;
-    if (commit.__typename !== 'Commit' || commit.tree === undefined) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .GitHubError */ .y_('api', `branch '${ref.name}' of ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .slug */ .yR)(target)} does not point to a commit (${commit.__typename})`);
-    }
-    return {
-        head: commit.oid,
-        treeOid: commit.tree.oid,
-        branch: ref.name,
-        repositoryId: repository.id,
-        nameWithOwner: repository.nameWithOwner,
-        defaultBranch: repository.defaultBranchRef?.name ?? ref.name,
-        autoMergeAllowed: repository.autoMergeAllowed === true,
-        headMessage: commit.message ?? '',
-        headUrl: commit.url ?? '',
-        headParents: (commit.parents?.nodes ?? []).map((p) => p.oid),
-    };
-}
-/** `entries { name type mode oid object { ... on Tree { entries { … } } } }`, `depth` levels deep. */
-function entriesSelection(depth) {
-    const leaf = 'name type mode oid';
-    return depth <= 1 ? `entries { ${leaf} }` : `entries { ${leaf} object { ... on Tree { ${entriesSelection(depth - 1)} } } }`;
-}
-function flatten(prefix, entries, depth, out, unexpanded) {
-    for (const raw of entries) {
-        const path = prefix === '' ? (raw.name ?? '') : `${prefix}/${raw.name ?? ''}`;
-        const entry = { path, type: raw.type, mode: raw.mode, oid: raw.oid };
-        if (raw.type !== 'tree') {
-            out.push(entry);
-        }
-        else if (depth <= 1 || raw.object?.entries === undefined) {
-            unexpanded.push(entry);
-        }
-        else {
-            flatten(path, raw.object.entries, depth - 1, out, unexpanded);
-        }
-    }
-}
-/** Reads files by path at one commit: one query per chunk, in parallel. */
-async function readChunks(client, target, commitOid, chunks) {
-    const answers = await Promise.all(chunks.filter((c) => c.length > 0).map(async (paths) => {
-        const declarations = ['$owner: String!', '$name: String!', '$oid: GitObjectID!', ...paths.map((_, i) => `$p${i}: String!`)];
-        const selections = paths.map((_, i) => `f${i}: file(path: $p${i}) { ...FileEntry }`);
-        const query = `query ReadFiles(${declarations.join(', ')}) { repository(owner: $owner, name: $name) { object(oid: $oid) { ` +
-            `... on Commit { ${selections.join(' ')} } } } } ${FILE_FRAGMENT}`;
-        const variables = { owner: target.owner, name: target.repo, oid: commitOid };
-        paths.forEach((p, i) => (variables[`p${i}`] = p));
-        const data = await client.graphql(query, variables);
-        if (data.repository === null)
-            throw repositoryNotFound(target);
-        const commit = data.repository.object ?? {};
-        return paths.map((path, i) => ({ path, entry: commit[`f${i}`] ?? null }));
-    }));
-    return answers.flat();
-}
-// ---------------------------------------------------------------------------------------------------------
-// Turning answers into files and skips.
-async function assemble(client, target, info, answers, settings) {
-    const files = [];
-    const skipped = [];
-    const results = await Promise.all(answers.map((answer) => decide(client, target, info, answer, settings)));
-    for (const result of results) {
-        if ('text' in result)
-            files.push(result);
-        else
-            skipped.push(result);
-    }
-    files.sort(byPath);
-    skipped.sort(byPath);
-    return {
-        head: info.head,
-        branch: info.branch,
-        repositoryId: info.repositoryId,
-        nameWithOwner: info.nameWithOwner,
-        defaultBranch: info.defaultBranch,
-        autoMergeAllowed: info.autoMergeAllowed,
-        headMessage: info.headMessage,
-        headUrl: info.headUrl,
-        headParents: info.headParents,
-        ...(info.extra === undefined ? {} : { extra: info.extra }),
-        files,
-        skipped,
-    };
-}
-/** A file's text, or why it is skipped. Truncated texts (over 512,000 bytes) are read over REST. */
-async function decide(client, target, info, { path, entry }, settings) {
-    if (entry === null)
-        return { path, reason: `does not exist on branch '${info.branch}'` };
-    if (isSymlink(entry.mode))
-        return { path, reason: 'symbolic link (not followed)' };
-    if (entry.type === 'commit')
-        return { path, reason: 'submodule' };
-    if (entry.type !== 'blob' || entry.object?.__typename !== 'Blob')
-        return { path, reason: `not a file (${entry.type})` };
-    const blob = entry.object;
-    const size = blob.byteSize ?? 0;
-    // A blob GraphQL calls binary, or whose text is not its bytes, may be UTF-16 or UTF-32 text with a byte-order
-    // mark: its bytes (one REST read, only for such blobs of an even size within max-file-size) name it exactly.
-    const check = size <= settings.maxBytes && (0,_core_encoding_js__WEBPACK_IMPORTED_MODULE_0__/* .mayHaveUnicodeMark */ .Yy)(size);
-    if (blob.isBinary === true)
-        return check ? readBlob(client, target, path, entry.oid) : { path, reason: 'binary file' };
-    if (size > settings.maxBytes)
-        return { path, reason: `larger than ${settings.maxBytes} bytes (${size})` };
-    if (blob.isTruncated === true || typeof blob.text !== 'string')
-        return readBlob(client, target, path, entry.oid);
-    if (Buffer.byteLength(blob.text, 'utf8') !== size)
-        return check ? readBlob(client, target, path, entry.oid) : { path, reason: 'not valid UTF-8 text' };
-    return { path, text: blob.text };
-}
-/** Reads one blob over REST (base64), for texts GraphQL truncates or does not give as UTF-8. */
-async function readBlob(client, target, path, oid) {
-    const { data } = await client.rest.request('GET /repos/{owner}/{repo}/git/blobs/{file_sha}', {
-        owner: target.owner,
-        repo: target.repo,
-        file_sha: oid,
-    });
-    const bytes = data.encoding === 'base64' ? Buffer.from(data.content, 'base64') : Buffer.from(data.content, 'utf8');
-    const unreadable = (0,_core_encoding_js__WEBPACK_IMPORTED_MODULE_0__/* .unreadableText */ .LF)(bytes);
-    return unreadable === undefined ? { path, text: bytes.toString('utf8') } : { path, reason: unreadable };
-}
-// ---------------------------------------------------------------------------------------------------------
-// Errors.
-/** Maps a failed read to a `GitHubError` a person can act on. */
-function toReadError(error, target) {
-    if (error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .GitHubError */ .y_)
-        return error;
-    if (error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .GraphqlResponseError */ .rp) {
-        if (error.type === 'NOT_FOUND')
-            return repositoryNotFound(target, error);
-        if (error.type === 'FORBIDDEN')
-            return forbidden(target, 'read', error.errors[0]?.message ?? 'forbidden', error);
-        return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .GitHubError */ .y_('api', `reading ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .slug */ .yR)(target)} failed: ${error.message}`, { type: error.type, cause: error });
-    }
-    const status = statusOf(error);
-    if (status === 404)
-        return repositoryNotFound(target, error);
-    if (status === 403)
-        return forbidden(target, 'read', messageOf(error), error);
-    return error;
-}
-/** The token cannot read or write `target`. */
-function forbidden(target, action, detail, cause) {
-    return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .GitHubError */ .y_('forbidden', `the token may not ${action} ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .slug */ .yR)(target)} (403 ${detail.replace(/\s+/g, ' ').trim()}): ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .accessAdvice */ .Fv)((0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .slug */ .yR)(target))}`, { status: 403, cause });
-}
-function repositoryNotFound(target, cause) {
-    return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .GitHubError */ .y_('repository-not-found', `repository ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .slug */ .yR)(target)} was not found, or the token cannot see it: check the \`repository\` input; ` +
-        (0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .accessAdvice */ .Fv)((0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .slug */ .yR)(target)), { status: 404, cause });
-}
-/** The branch does not exist. */
-function branchNotFound(target, branch, cause) {
-    return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .GitHubError */ .y_('branch-not-found', `branch '${stripHeads(branch)}' not found in ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .slug */ .yR)(target)}: check the \`branch\` input (commit mode does not create branches)`, { cause });
-}
-/** The HTTP status of a failed request, if it has one. */
-function statusOf(error) {
-    if (typeof error === 'object' && error !== null && 'status' in error && typeof error.status === 'number')
-        return error.status;
-    return undefined;
-}
-function messageOf(error) {
-    const response = error.response;
-    const message = response?.data?.message;
-    return typeof message === 'string' ? message : error instanceof Error ? error.message : String(error);
-}
-function stripHeads(branch) {
-    return branch.replace(/^refs\/heads\//, '');
-}
-function isSymlink(mode) {
-    return SYMLINK_MODES.has(mode);
-}
-function chunk(items, size) {
-    const chunks = [];
-    for (let i = 0; i < items.length; i += Math.max(1, size))
-        chunks.push(items.slice(i, i + Math.max(1, size)));
-    return chunks;
-}
-/** Code-unit order (as git sorts), independent of the machine's locale. */
-function byPath(a, b) {
-    return a.path < b.path ? -1 : a.path > b.path ? 1 : 0;
-}
-// ---------------------------------------------------------------------------------------------------------
-// Reading files of another commit (the pull-request mode reads its branch's versions of the same files).
-/**
- * The selection of one `file(path:)` answer that `filesFromAnswers` decodes, for `ReadOptions.extra`
- * selections that read files of another commit in the head request.
- */
-const FILE_ENTRY_SELECTION = 'type mode oid object { __typename ... on Blob { byteSize isBinary isTruncated text } }';
-/**
- * Decodes `file(path:)` answers selected with `FILE_ENTRY_SELECTION` (null: no such path) into files and
- * skips, exactly as `readSnapshot` does (truncated texts are read over REST). `branch` names the commit in
- * skip reasons.
- */
-async function filesFromAnswers(client, target, branch, answers, options = {}) {
-    const settings = { ...DEFAULTS, ...options };
-    const results = await Promise.all(answers.map((a) => decide(client, target, { branch }, { path: a.path, entry: (a.entry ?? null) }, settings)));
-    const files = results.filter((r) => 'text' in r).sort(byPath);
-    const skipped = results.filter((r) => !('text' in r)).sort(byPath);
-    return { files, skipped };
-}
-/** Reads `paths` at commit `oid` (one query per `chunkSize` paths, in parallel), decoded like `readSnapshot`. */
-async function readFilesAt(client, target, branch, oid, paths, options = {}) {
-    const settings = { ...DEFAULTS, ...options };
-    try {
-        const answers = await readChunks(client, target, oid, chunk(paths, settings.chunkSize));
-        return await filesFromAnswers(client, target, branch, answers, options);
-    }
-    catch (error) {
-        throw toReadError(error, target);
-    }
 }
 
 

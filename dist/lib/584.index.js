@@ -27,7 +27,7 @@ const DEFAULT_RETRY = {
 const SECONDARY_DEFAULT_WAIT_MS = 60_000;
 const TRANSIENT_STATUSES = new Set([500, 502, 503, 504]);
 /** The REST and GraphQL endpoints a client talks to. */
-function resolveEndpoints(apiUrl, graphqlUrl, env = process.env) {
+function resolveEndpoints(apiUrl, graphqlUrl, env = {}) {
     const envApi = env['GITHUB_API_URL'];
     const api = trimSlash(apiUrl ?? envApi ?? 'https://api.github.com');
     if (graphqlUrl !== undefined)
@@ -50,7 +50,7 @@ function createClient(options) {
     if (options.token.trim() === '') {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .GitHubError */ .y_('unauthorized', 'no token: set the `token` input (default `${{ github.token }}`), or GITHUB_TOKEN for the CLI');
     }
-    const { apiUrl, graphqlUrl } = resolveEndpoints(options.apiUrl, options.graphqlUrl);
+    const { apiUrl, graphqlUrl } = resolveEndpoints(options.apiUrl, options.graphqlUrl, options.env);
     const policy = { ...DEFAULT_RETRY, ...definedOnly(options.retry ?? {}) };
     const sleep = options.sleep ?? defaultSleep;
     const random = options.random ?? Math.random;
@@ -115,11 +115,11 @@ function createClient(options) {
         graphql,
         apiUrl,
         graphqlUrl,
-        /** HTTP requests sent so far, retries included. */
-        requestCount: () => counters.requests,
+        /** The repository running the workflow (`env.GITHUB_REPOSITORY`), if known: permission errors name its remedy. */
+        workflowRepository: options.env?.['GITHUB_REPOSITORY'],
         /** Requests, retries and GraphQL mutation documents sent so far. */
         stats: () => ({ ...counters }),
-        /** The client's sleep and random source, so loops above it (the commit race) share the test seams. */
+        /** The client's sleep and random source, so the loops above it (the race loop, follow-up retries) share the test seams. */
         sleep,
         random,
     };
@@ -174,7 +174,7 @@ function classify(error) {
     if (status === 401)
         return { kind: 'fatal', reason: '401', error: (0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .unauthorized */ .nc)(401, error) };
     if (status === 403 || status === 429) {
-        const limit = rateLimitWait(headers, messageOf(e.response.data) ?? e.message ?? '');
+        const limit = rateLimitWait(headers, (0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .bodyMessage */ .Al)(e.response.data) ?? e.message ?? '');
         if (limit !== undefined)
             return { kind: 'rate-limit', status, ...limit, error };
         return { kind: 'fatal', reason: String(status), error };
@@ -189,12 +189,12 @@ function graphqlFailure(data, headers) {
         return undefined;
     const body = data;
     const errors = Array.isArray(body.errors) ? body.errors : [];
-    if (errors.some((e) => e.type === 'RATE_LIMITED')) {
+    if (errors.some(_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .isRateLimited */ .Jz)) {
         const wait = rateLimitWait(headers, 'rate limit');
         return { kind: 'rate-limit', reason: 'GraphQL rate limit (RATE_LIMITED)', waitMs: wait?.waitMs, status: 200 };
     }
     const noData = body.data === undefined || body.data === null;
-    if (noData && errors.some((e) => e.type === undefined && /something went wrong|timed? ?out/i.test(e.message))) {
+    if (noData && errors.some(_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .isGraphqlTimeout */ .BI)) {
         return { kind: 'transient', reason: `GraphQL: ${errors[0]?.message ?? 'error'}` };
     }
     return undefined;
@@ -211,15 +211,10 @@ function rateLimitWait(headers, message) {
         const resetMs = Number(headers['x-ratelimit-reset']) * 1000;
         return { reason: 'rate limit (x-ratelimit-reset)', waitMs: Math.max(0, resetMs - Date.now()) + 1000 };
     }
-    if (/secondary rate limit|abuse detection/i.test(message)) {
+    if ((0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .isSecondaryRateLimit */ .i7)(message)) {
         return { reason: 'secondary rate limit', waitMs: undefined };
     }
     return undefined;
-}
-function messageOf(data) {
-    if (typeof data === 'object' && data !== null && 'message' in data)
-        return String(data.message);
-    return typeof data === 'string' ? data : undefined;
 }
 /** `POST /graphql (mutation CreateCommit)` or `GET /repos/o/r/git/trees/…`: the path only, never the query string. */
 function describe(method, url, query) {
@@ -249,13 +244,38 @@ function defaultSleep(ms) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Fv: () => (/* binding */ accessAdvice),
+/* harmony export */   $h: () => (/* binding */ actionsForbidden),
+/* harmony export */   Al: () => (/* binding */ bodyMessage),
+/* harmony export */   BI: () => (/* binding */ isGraphqlTimeout),
+/* harmony export */   Ew: () => (/* binding */ branchNotFound),
+/* harmony export */   FK: () => (/* binding */ pullWriteError),
+/* harmony export */   Fq: () => (/* binding */ isActionsForbidden),
+/* harmony export */   Gi: () => (/* binding */ commitRaceExhausted),
+/* harmony export */   HU: () => (/* binding */ isUnresolvable),
+/* harmony export */   Jz: () => (/* binding */ isRateLimited),
+/* harmony export */   Kw: () => (/* binding */ isRace),
+/* harmony export */   QO: () => (/* binding */ isStale),
+/* harmony export */   S_: () => (/* binding */ treeTooLarge),
+/* harmony export */   Wb: () => (/* binding */ pullRaceExhausted),
+/* harmony export */   cv: () => (/* binding */ say),
+/* harmony export */   dE: () => (/* binding */ isNothingPending),
+/* harmony export */   h$: () => (/* binding */ toWriteError),
+/* harmony export */   i4: () => (/* binding */ notACommit),
+/* harmony export */   i7: () => (/* binding */ isSecondaryRateLimit),
+/* harmony export */   jk: () => (/* binding */ noDefaultBranch),
+/* harmony export */   lN: () => (/* binding */ noCommit),
 /* harmony export */   nc: () => (/* binding */ unauthorized),
+/* harmony export */   ok: () => (/* binding */ closeFailed),
 /* harmony export */   rp: () => (/* binding */ GraphqlResponseError),
+/* harmony export */   sK: () => (/* binding */ toReadError),
+/* harmony export */   yN: () => (/* binding */ repositoryNotFound),
 /* harmony export */   yR: () => (/* binding */ slug),
 /* harmony export */   y_: () => (/* binding */ GitHubError)
 /* harmony export */ });
-// Typed errors of the GitHub adapters: each carries a `code` to branch on and a message a person can act on.
+/* unused harmony exports isProtection, isBranchMissing, statusOf, messageOf, accessAdvice, forbidden */
+// Every GitHub error shape and text matcher in one place, and the typed errors they become: each carries a
+// `code` to branch on and a message a person can act on. The adapters call the named predicates and
+// constructors here; nothing else reads GitHub's words.
 /** An error from the GitHub adapters. `message` is written for the person reading the job log. */
 class GitHubError extends Error {
     code;
@@ -294,8 +314,79 @@ class GraphqlResponseError extends Error {
 function slug(target) {
     return `${target.owner}/${target.repo}`;
 }
-/** The remedy for a token that cannot reach or write `repository`, depending on who runs the workflow. */
-function accessAdvice(repository, workflowRepository = process.env['GITHUB_REPOSITORY']) {
+// ---------------------------------------------------------------------------------------------------------
+// Matchers: what an answer means. GitHub names some refusals only in the message text.
+/** A compare-and-swap that lost: the branch moved since it was read (`STALE_DATA`). */
+function isStale(error) {
+    return error.type === 'STALE_DATA';
+}
+/**
+ * A lost race: a moved ref (STALE_DATA), a branch or PR another run made first ("already exists"), or a PR
+ * whose head has no commits over the base (the commit before it lost its race, or GitHub has not seen it yet).
+ */
+function isRace(error) {
+    return isStale(error) || /already exists|no commits between/i.test(error.message);
+}
+/** A node GitHub cannot resolve yet: a pull request created a moment ago is still replicating. */
+function isUnresolvable(error) {
+    return error.type === 'NOT_FOUND' && /could not resolve to a node/i.test(error.message);
+}
+/** The repository (or its organization) does not let GitHub Actions open pull requests. */
+function isActionsForbidden(error) {
+    return /not permitted to create or approve pull requests/i.test(error.message);
+}
+/** Branch protection or a ruleset: GitHub names them only in the message (no error type exists for them). */
+function isProtection(message) {
+    return /protected branch|branch protection|rule violation|repository rule/i.test(message);
+}
+/** A NOT_FOUND that names the branch (ref), not the repository. */
+function isBranchMissing(error) {
+    return error.type === 'NOT_FOUND' && /ref|branch/i.test(error.message) && !/repositor/i.test(error.message);
+}
+/** Auto-merge refused because nothing is pending on the pull request (it could merge right away). */
+function isNothingPending(errors) {
+    return errors.some((e) => /clean status|unstable status|is in .* status/i.test(e.message));
+}
+/** GraphQL's primary rate limit, answered with HTTP 200. */
+function isRateLimited(error) {
+    return error.type === 'RATE_LIMITED';
+}
+/** GitHub's own timeout of a GraphQL query ("Something went wrong … timeout"): worth another try. */
+function isGraphqlTimeout(error) {
+    return error.type === undefined && /something went wrong|timed? ?out/i.test(error.message);
+}
+/** A 403/429 whose message names the secondary rate limit (when no header does). */
+function isSecondaryRateLimit(message) {
+    return /secondary rate limit|abuse detection/i.test(message);
+}
+/** The HTTP status of a failed request, if it has one. */
+function statusOf(error) {
+    if (typeof error === 'object' && error !== null && 'status' in error && typeof error.status === 'number')
+        return error.status;
+    return undefined;
+}
+/** GitHub's message in a failed request's answer, else the error's own. */
+function messageOf(error) {
+    const message = error.response?.data?.message;
+    return typeof message === 'string' ? message : error instanceof Error ? error.message : String(error);
+}
+/** The `message` of an answer body (REST errors are `{ message }`), or the body when it is text. */
+function bodyMessage(data) {
+    if (typeof data === 'object' && data !== null && 'message' in data)
+        return String(data.message);
+    return typeof data === 'string' ? data : undefined;
+}
+/** GitHub's own words, as one line. */
+function say(errors) {
+    return errors.map((e) => (e.type ? `${e.type}: ${e.message}` : e.message).replace(/\s+/g, ' ').trim()).join('; ');
+}
+// ---------------------------------------------------------------------------------------------------------
+// Reads.
+/**
+ * The remedy for a token that cannot reach or write `repository`, depending on who runs the workflow:
+ * `workflowRepository` is GITHUB_REPOSITORY as the entry point read it (undefined outside a runner).
+ */
+function accessAdvice(repository, workflowRepository) {
     const app = `use a GitHub App token (actions/create-github-app-token) or a fine-grained PAT with \`contents: write\` ` +
         `on ${repository}, passed as the \`token\` input`;
     if (workflowRepository !== undefined && workflowRepository.toLowerCase() === repository.toLowerCase()) {
@@ -309,6 +400,139 @@ function unauthorized(status = 401, cause) {
         status,
         cause,
     });
+}
+/** The token cannot read or write `target`. */
+function forbidden(target, action, detail, workflowRepository, cause) {
+    return new GitHubError('forbidden', `the token may not ${action} ${slug(target)} (403 ${oneLine(detail)}): ${accessAdvice(slug(target), workflowRepository)}`, { status: 403, cause });
+}
+function repositoryNotFound(target, workflowRepository, cause) {
+    return new GitHubError('repository-not-found', `repository ${slug(target)} was not found, or the token cannot see it: check the \`repository\` input; ` +
+        accessAdvice(slug(target), workflowRepository), { status: 404, cause });
+}
+/** The branch does not exist. */
+function branchNotFound(target, branch, cause) {
+    return new GitHubError('branch-not-found', `branch '${branch.replace(/^refs\/heads\//, '')}' not found in ${slug(target)}: check the \`branch\` input (commit mode does not create branches)`, { cause });
+}
+/** The default branch was asked for and there is none. */
+function noDefaultBranch(target) {
+    return new GitHubError('branch-not-found', `${slug(target)} has no default branch (an empty repository?): push a first commit, or set the \`branch\` input`);
+}
+/** The branch points to a tag or a tree, not a commit. */
+function notACommit(target, branch, typename) {
+    return new GitHubError('api', `branch '${branch}' of ${slug(target)} does not point to a commit (${typename})`);
+}
+/** GitHub truncated a recursive tree listing that cannot be split further. */
+function treeTooLarge(target, path) {
+    return new GitHubError('api', `the tree of ${slug(target)} under '${path || '/'}' is too large to list in one request: narrow the \`paths\` input to a folder`);
+}
+/** Maps a failed read to a `GitHubError` a person can act on. */
+function toReadError(error, target, workflowRepository) {
+    if (error instanceof GitHubError)
+        return error;
+    if (error instanceof GraphqlResponseError) {
+        if (error.type === 'NOT_FOUND')
+            return repositoryNotFound(target, workflowRepository, error);
+        if (error.type === 'FORBIDDEN')
+            return forbidden(target, 'read', error.errors[0]?.message ?? 'forbidden', workflowRepository, error);
+        return new GitHubError('api', `reading ${slug(target)} failed: ${error.message}`, { type: error.type, cause: error });
+    }
+    const status = statusOf(error);
+    if (status === 404)
+        return repositoryNotFound(target, workflowRepository, error);
+    if (status === 403)
+        return forbidden(target, 'read', messageOf(error), workflowRepository, error);
+    return error;
+}
+// ---------------------------------------------------------------------------------------------------------
+// Writes.
+/** Maps a failed `createCommitOnBranch` to a `GitHubError` a person can act on. */
+function toWriteError(error, target, branch, workflowRepository) {
+    if (error instanceof GitHubError)
+        return error;
+    if (error instanceof GraphqlResponseError) {
+        const detail = error.errors[0]?.message ?? error.message;
+        if (isProtection(detail))
+            return protectedBranch(target, branch, detail, error);
+        if (error.type === 'FORBIDDEN')
+            return forbidden(target, 'write', detail, workflowRepository, error);
+        if (isBranchMissing({ type: error.type, message: detail }))
+            return branchNotFound(target, branch, error);
+        if (error.type === 'NOT_FOUND')
+            return toReadError(error, target, workflowRepository);
+        return new GitHubError('api', `committing to '${branch}' of ${slug(target)} failed: ${error.message}`, { type: error.type, cause: error });
+    }
+    const status = statusOf(error);
+    if (status === 403 || status === 422) {
+        const detail = error instanceof Error ? error.message : String(error);
+        if (isProtection(detail))
+            return protectedBranch(target, branch, detail, error);
+        if (status === 403)
+            return forbidden(target, 'write', detail, workflowRepository, error);
+    }
+    return toReadError(error, target, workflowRepository);
+}
+function protectedBranch(target, branch, detail, cause) {
+    return new GitHubError('protected-branch', `branch '${branch}' of ${slug(target)} is protected and refused the commit (${oneLine(detail)}): use \`mode: pull-request\`, ` +
+        `or allow the token's actor to bypass the protection`, { cause });
+}
+/** `createCommitOnBranch` answered without errors and without a commit. */
+function noCommit() {
+    return new GitHubError('api', 'createCommitOnBranch answered without a commit');
+}
+/** The branch moved under every commit attempt the race budget allowed. */
+function commitRaceExhausted(target, branch, attempts, elapsedMs, cause) {
+    return new GitHubError('race-exhausted', `branch '${branch}' of ${slug(target)} moved under every one of ${attempts} commit attempts ` +
+        `in ${Math.ceil(elapsedMs / 1000)} s (other writers keep committing): nothing was committed; re-run the job`, { type: 'STALE_DATA', cause });
+}
+/** The pull-request branch (or the PR) kept changing under every round the race budget allowed. */
+function pullRaceExhausted(target, branch, attempts, elapsedMs, last) {
+    return new GitHubError('race-exhausted', `the pull-request branch '${branch}' of ${slug(target)} kept moving under ${attempts} attempts in ` +
+        `${Math.ceil(elapsedMs / 1000)} s (last: ${last}): re-run the job`, { type: 'STALE_DATA' });
+}
+/**
+ * The error a person can act on for a field of a pull-request document (`ref` moves the branch, `commit`
+ * commits on it, `pull` opens the PR) that failed for a reason other than a lost race; undefined when every
+ * error is a race (read again and decide again).
+ */
+function pullWriteError(target, branch, alias, errors, workflowRepository) {
+    const real = errors.filter((e) => !isRace(e));
+    if (real.length === 0)
+        return undefined;
+    const cause = new GraphqlResponseError(real, null);
+    const error = toWriteError(cause, target, branch, workflowRepository);
+    if (!(error instanceof GitHubError))
+        return error;
+    if (error.code === 'protected-branch') {
+        return new GitHubError('protected-branch', `the pull-request branch '${branch}' of ${slug(target)} is protected (${say(real)}): exclude it from the ` +
+            `branch protection or ruleset that matches it, or choose another name with \`pr-branch\``, { cause });
+    }
+    if (error.code === 'forbidden') {
+        return new GitHubError('forbidden', `the token may not ${alias === 'pull' ? 'open pull requests' : 'push branches'} in ${slug(target)} (${say(real)}): ` +
+            `give the job \`permissions: contents: write\` and \`pull-requests: write\`, or pass a GitHub App token ` +
+            `(actions/create-github-app-token) or a fine-grained PAT with both as the \`token\` input`, { status: 403, type: real[0]?.type, cause });
+    }
+    if (alias === 'commit' || error.code !== 'api')
+        return error;
+    const what = alias === 'ref' ? `moving the branch '${branch}'` : `opening the pull request from '${branch}'`;
+    return new GitHubError('api', `${what} in ${slug(target)} failed: ${say(real)}`, { type: real[0]?.type, cause });
+}
+/** GitHub Actions may not open pull requests in the repository (`isActionsForbidden`). */
+function actionsForbidden(target, branch, errors, committed) {
+    return new GitHubError('forbidden', `GitHub refused to open the pull request in ${slug(target)} (${say(errors)}): allow it in the repository's ` +
+        `Settings → Actions → General → Workflow permissions → "Allow GitHub Actions to create and approve pull requests" ` +
+        `(in an organization, its own Actions settings must allow it too), or pass a GitHub App token ` +
+        `(actions/create-github-app-token) or a PAT as the \`token\` input` +
+        (committed ? `; the branch '${branch}' already holds the commit and is reused by the next run` : ''), { status: 403, type: 'FORBIDDEN' });
+}
+/** `closePullRequest` failed. */
+function closeFailed(target, number, errors) {
+    return new GitHubError('api', `closing pull request #${number} of ${slug(target)} failed: ${say(errors)}`, {
+        type: errors[0]?.type,
+        cause: new GraphqlResponseError(errors, null),
+    });
+}
+function oneLine(text) {
+    return text.replace(/\s+/g, ' ').trim();
 }
 
 

@@ -51785,7 +51785,7 @@ function reportPlan(io, result, paths) {
  * A promotion's requests: every image version in the source files (a folder of the target, or another
  * repository) becomes a request for the target files. Without promote-from, the settings as they are.
  */
-async function resolvePromotion(settings, io) {
+async function resolvePromotion(settings, io, env) {
     const source = settings.promotion;
     if (!source)
         return { settings };
@@ -51797,7 +51797,7 @@ async function resolvePromotion(settings, io) {
             // The GitHub adapters load only when the run goes through the API: local bumps start faster without them.
             const [{ createClient }, { readSnapshot }] = await Promise.all([Promise.all(/* import() */[__nccwpck_require__.e(413), __nccwpck_require__.e(584)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6584)), __nccwpck_require__.e(/* import() */ 371).then(__nccwpck_require__.bind(__nccwpck_require__, 2371))]);
             const { owner, repo } = source.repository ?? settings.repository;
-            const client = createClient({ token: source.token, log: (m) => io.debug(m), userAgent: 'gitops-bump' });
+            const client = createClient({ token: source.token, log: (m) => io.debug(m), userAgent: 'gitops-bump', env });
             const branch = source.branch ?? (source.repository ? undefined : settings.branch);
             const snapshot = await readSnapshot(client, { owner, repo, branch }, source.paths, undefined, { maxBytes: settings.maxFileBytes });
             files = snapshot.files;
@@ -51876,10 +51876,10 @@ async function bump(read, io, env) {
         promoteFrom: given.promotion && { ...given.promotion, paths: undefined, token: undefined },
     })}`);
     try {
-        const { settings, promotion } = await resolvePromotion(given, io);
+        const { settings, promotion } = await resolvePromotion(given, io, env);
         const result = settings.localPath
             ? await bumpLocal(settings, io, promotion)
-            : await (await Promise.all(/* import() */[__nccwpck_require__.e(413), __nccwpck_require__.e(371), __nccwpck_require__.e(590)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7590))).bumpRemote(settings, io, promotion, env);
+            : await (await Promise.all(/* import() */[__nccwpck_require__.e(413), __nccwpck_require__.e(371), __nccwpck_require__.e(422)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8422))).bumpRemote(settings, io, promotion, env);
         if (!settings.localPath)
             reportPlan(io, result.plan, settings.pathPatterns);
         return result;

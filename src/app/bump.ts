@@ -44,7 +44,7 @@ function reportPlan(io: Io, result: Plan, paths: readonly string[]): void {
  * A promotion's requests: every image version in the source files (a folder of the target, or another
  * repository) becomes a request for the target files. Without promote-from, the settings as they are.
  */
-async function resolvePromotion(settings: Settings, io: Io): Promise<{ settings: Settings; promotion?: PromotionReport }> {
+async function resolvePromotion(settings: Settings, io: Io, env: NodeJS.ProcessEnv): Promise<{ settings: Settings; promotion?: PromotionReport }> {
   const source = settings.promotion;
   if (!source) return { settings };
   return io.group('Read the promotion source', async () => {
@@ -55,7 +55,7 @@ async function resolvePromotion(settings: Settings, io: Io): Promise<{ settings:
       // The GitHub adapters load only when the run goes through the API: local bumps start faster without them.
       const [{ createClient }, { readSnapshot }] = await Promise.all([import('../github/client.js'), import('../github/read.js')]);
       const { owner, repo } = source.repository ?? settings.repository!;
-      const client = createClient({ token: source.token, log: (m) => io.debug(m), userAgent: 'gitops-bump' });
+      const client = createClient({ token: source.token, log: (m) => io.debug(m), userAgent: 'gitops-bump', env });
       const branch = source.branch ?? (source.repository ? undefined : settings.branch);
       const snapshot = await readSnapshot(client, { owner, repo, branch }, source.paths, undefined, { maxBytes: settings.maxFileBytes });
       files = snapshot.files;
@@ -134,7 +134,7 @@ export async function bump(read: InputReader, io: Io, env: NodeJS.ProcessEnv): P
     })}`,
   );
   try {
-    const { settings, promotion } = await resolvePromotion(given, io);
+    const { settings, promotion } = await resolvePromotion(given, io, env);
     const result = settings.localPath
       ? await bumpLocal(settings, io, promotion)
       : await (await import('../deliver/remote.js')).bumpRemote(settings, io, promotion, env);

@@ -37,6 +37,9 @@ export interface Snapshot {
   readonly selected?: number;
 }
 
+/** The files and skips of one commit, decoded as a snapshot's (the pull-request mode reads its branch's). */
+export type CommitFiles = Pick<Snapshot, 'files' | 'skipped'>;
+
 /** One image reference moved from one version to another (the `changes` output). */
 export interface Change {
   readonly file: string;

@@ -4,7 +4,7 @@ import { describePolicy } from '../image/policy.js';
 import { createClient, type GitHubClient } from '../github/client.js';
 import { pullRequestBranch } from '../core/branch.js';
 import { commitPlan } from '../github/commit.js';
-import { openOrUpdatePullRequest } from '../github/pull.js';
+import { openOrUpdatePullRequest } from '../github/pull/open.js';
 import { readSnapshot, type ReadOptions, type RemoteSnapshot, type RepoRef } from '../github/read.js';
 import type { Io } from '../core/io.js';
 import { plan } from '../core/plan.js';
@@ -38,12 +38,13 @@ interface Remote {
   context(branch: string, commit?: { oid: string; url: string }): RunContext;
 }
 
-export async function bumpRemote(settings: Settings, io: Io, promotion?: PromotionReport, env: NodeJS.ProcessEnv = process.env): Promise<BumpResult> {
+/** API-mode delivery. `env` is the runner's environment as the entry point read it (endpoints, the workflow's repository). */
+export async function bumpRemote(settings: Settings, io: Io, promotion: PromotionReport | undefined, env: NodeJS.ProcessEnv): Promise<BumpResult> {
   const { owner, repo } = settings.repository!;
   const remote: Remote = {
     settings,
     io,
-    client: createClient({ token: settings.token, log: (m) => io.debug(m), userAgent: 'gitops-bump' }),
+    client: createClient({ token: settings.token, log: (m) => io.debug(m), userAgent: 'gitops-bump', env }),
     target: { owner, repo, branch: settings.branch },
     read: { maxBytes: settings.maxFileBytes },
     context: (branch, commit) => ({

@@ -1,6 +1,15 @@
 // The one Octokit factory: GHES URLs, the runner's proxy, and the retry policy, in one place.
 import { getOctokit } from '@actions/github';
-import { GitHubError, GraphqlResponseError, unauthorized, type GraphqlErrorEntry } from './errors.js';
+import {
+  bodyMessage,
+  GitHubError,
+  GraphqlResponseError,
+  isGraphqlTimeout,
+  isRateLimited,
+  isSecondaryRateLimit,
+  unauthorized,
+  type GraphqlErrorEntry,
+} from './errors.js';
 
 /** Bounds of the retry policy. Every write we make is a compare-and-swap, so retrying is always safe. */
 export interface RetryOptions {
@@ -19,13 +28,19 @@ export interface RetryOptions {
 /** How to build a client. */
 export interface ClientOptions {
   readonly token: string;
-  /** REST root. Default: env `GITHUB_API_URL`, else `https://api.github.com`. */
+  /** REST root. Default: `env.GITHUB_API_URL`, else `https://api.github.com`. */
   readonly apiUrl?: string;
   /**
-   * GraphQL endpoint. Default: env `GITHUB_GRAPHQL_URL` (when `apiUrl` is the runner's), else derived from
+   * GraphQL endpoint. Default: `env.GITHUB_GRAPHQL_URL` (when `apiUrl` is the runner's), else derived from
    * `apiUrl`: `…/api/v3` → `…/api/graphql` (GHES), otherwise `${apiUrl}/graphql`.
    */
   readonly graphqlUrl?: string;
+  /**
+   * The runner's variables, as the entry point read them (this layer never reads `process.env`):
+   * `GITHUB_API_URL` and `GITHUB_GRAPHQL_URL` (endpoint defaults) and `GITHUB_REPOSITORY` (the repository
+   * running the workflow, which picks the remedy a permission error suggests). Default: none.
+   */
+  readonly env?: Readonly<Record<string, string | undefined>>;
   readonly userAgent?: string;
   readonly retry?: RetryOptions;
   /** Debug log, one line per request (method, path, status, time; never the token). */
@@ -60,7 +75,7 @@ const TRANSIENT_STATUSES = new Set([500, 502, 503, 504]);
 export function resolveEndpoints(
   apiUrl?: string,
   graphqlUrl?: string,
-  env: NodeJS.ProcessEnv = process.env,
+  env: Readonly<Record<string, string | undefined>> = {},
 ): { apiUrl: string; graphqlUrl: string } {
   const envApi = env['GITHUB_API_URL'];
   const api = trimSlash(apiUrl ?? envApi ?? 'https://api.github.com');
@@ -84,7 +99,7 @@ export function createClient(options: ClientOptions) {
   if (options.token.trim() === '') {
     throw new GitHubError('unauthorized', 'no token: set the `token` input (default `${{ github.token }}`), or GITHUB_TOKEN for the CLI');
   }
-  const { apiUrl, graphqlUrl } = resolveEndpoints(options.apiUrl, options.graphqlUrl);
+  const { apiUrl, graphqlUrl } = resolveEndpoints(options.apiUrl, options.graphqlUrl, options.env);
   const policy: Required<RetryOptions> = { ...DEFAULT_RETRY, ...definedOnly(options.retry ?? {}) };
   const sleep = options.sleep ?? defaultSleep;
   const random = options.random ?? Math.random;
@@ -147,11 +162,11 @@ export function createClient(options: ClientOptions) {
     graphql,
     apiUrl,
     graphqlUrl,
-    /** HTTP requests sent so far, retries included. */
-    requestCount: (): number => counters.requests,
+    /** The repository running the workflow (`env.GITHUB_REPOSITORY`), if known: permission errors name its remedy. */
+    workflowRepository: options.env?.['GITHUB_REPOSITORY'],
     /** Requests, retries and GraphQL mutation documents sent so far. */
     stats: (): ClientStats => ({ ...counters }),
-    /** The client's sleep and random source, so loops above it (the commit race) share the test seams. */
+    /** The client's sleep and random source, so the loops above it (the race loop, follow-up retries) share the test seams. */
     sleep,
     random,
   };
@@ -247,7 +262,7 @@ function classify(error: unknown): Failure {
   const headers = e.response.headers;
   if (status === 401) return { kind: 'fatal', reason: '401', error: unauthorized(401, error) };
   if (status === 403 || status === 429) {
-    const limit = rateLimitWait(headers, messageOf(e.response.data) ?? e.message ?? '');
+    const limit = rateLimitWait(headers, bodyMessage(e.response.data) ?? e.message ?? '');
     if (limit !== undefined) return { kind: 'rate-limit', status, ...limit, error };
     return { kind: 'fatal', reason: String(status), error };
   }
@@ -260,12 +275,12 @@ function graphqlFailure(data: unknown, headers: Record<string, string | number |
   if (typeof data !== 'object' || data === null || !('errors' in data)) return undefined;
   const body = data as { data?: unknown; errors?: GraphqlErrorEntry[] };
   const errors = Array.isArray(body.errors) ? body.errors : [];
-  if (errors.some((e) => e.type === 'RATE_LIMITED')) {
+  if (errors.some(isRateLimited)) {
     const wait = rateLimitWait(headers, 'rate limit');
     return { kind: 'rate-limit', reason: 'GraphQL rate limit (RATE_LIMITED)', waitMs: wait?.waitMs, status: 200 };
   }
   const noData = body.data === undefined || body.data === null;
-  if (noData && errors.some((e) => e.type === undefined && /something went wrong|timed? ?out/i.test(e.message))) {
+  if (noData && errors.some(isGraphqlTimeout)) {
     return { kind: 'transient', reason: `GraphQL: ${errors[0]?.message ?? 'error'}` };
   }
   return undefined;
@@ -286,15 +301,10 @@ function rateLimitWait(
     const resetMs = Number(headers['x-ratelimit-reset']) * 1000;
     return { reason: 'rate limit (x-ratelimit-reset)', waitMs: Math.max(0, resetMs - Date.now()) + 1000 };
   }
-  if (/secondary rate limit|abuse detection/i.test(message)) {
+  if (isSecondaryRateLimit(message)) {
     return { reason: 'secondary rate limit', waitMs: undefined };
   }
   return undefined;
-}
-
-function messageOf(data: unknown): string | undefined {
-  if (typeof data === 'object' && data !== null && 'message' in data) return String((data as { message: unknown }).message);
-  return typeof data === 'string' ? data : undefined;
 }
 
 /** `POST /graphql (mutation CreateCommit)` or `GET /repos/o/r/git/trees/…`: the path only, never the query string. */

@@ -1,31 +1,24 @@
-// One atomic, verified commit per run, race-safe: read → plan → createCommitOnBranch(expectedHeadOid);
-// on STALE_DATA back off, re-read, re-plan (the policy is judged again against the new head), retry.
+// Commit mode: one atomic, verified commit per run, race-safe. Each round reads, plans and sends one
+// createCommitOnBranch with the head it read as expectedHeadOid; a moved head (STALE_DATA) is a lost round of
+// the race loop: read again, plan again (the policy is judged again against the new head), retry.
+import { effective } from '../core/effective.js';
 import type { PathMatcher } from '../core/paths.js';
-import type { FileEdit, Plan } from '../core/types.js';
-import { backoffMs, type GitHubClient } from './client.js';
-import { GitHubError, GraphqlResponseError, slug } from './errors.js';
-import { branchNotFound, forbidden, readSnapshot, statusOf, toReadError, type ReadOptions, type RemoteSnapshot, type RepoRef } from './read.js';
+import type { Plan } from '../core/types.js';
+import type { GitHubClient } from './client.js';
+import { commitRaceExhausted, GraphqlResponseError, isStale, noCommit, toWriteError } from './errors.js';
+import { commitField, committed, mutate, type Answer, type CommitMessage } from './mutation.js';
+import { race, type RaceOptions } from './race.js';
+import { readSnapshot, type ReadOptions, type RemoteSnapshot, type RepoRef } from './read.js';
 
 /** What to commit where. `planner` is pure and is called again on every attempt, against the new head. */
-export interface CommitRequest {
+export interface CommitRequest extends RaceOptions {
   readonly target: RepoRef;
   readonly paths: PathMatcher;
   /** Drops paths before they are read. */
   readonly filter?: (path: string) => boolean;
   readonly read?: ReadOptions;
   readonly planner: (snapshot: RemoteSnapshot) => Plan;
-  readonly message: (plan: Plan) => { headline: string; body?: string };
-  /** Read-plan-write rounds before giving up on a branch that keeps moving. Default 10. */
-  readonly maxAttempts?: number;
-  /** Time budget of the race loop. Default 120 s. */
-  readonly maxTotalMs?: number;
-  /**
-   * Full-jitter backoff between rounds: random(0, min(maxMs, unit·2ⁿ⁻¹)), where the unit is the larger of
-   * `baseMs` and the duration of the round that lost (so the windows follow GitHub's latency). Defaults 250 ms, 8 s.
-   */
-  readonly backoff?: { readonly baseMs?: number; readonly maxMs?: number };
-  /** Debug log (never the token). */
-  readonly log?: (message: string) => void;
+  readonly message: (plan: Plan) => CommitMessage;
 }
 
 /** What happened. No `commit`: nothing needed changing (or another run already wrote the same bytes). */
@@ -42,142 +35,46 @@ export interface CommitResult {
   readonly snapshot: RemoteSnapshot;
 }
 
-const CREATE_COMMIT =
-  'mutation CreateCommit($input: CreateCommitOnBranchInput!) { createCommitOnBranch(input: $input) { commit { oid url } } }';
-
 /**
  * Commits `planner`'s edits to `target` as one commit on top of the head it read, with no author (GitHub
  * signs it: Verified). Never forces, never merges: a moved head (STALE_DATA) means read, plan and try again,
- * within `maxAttempts` / `maxTotalMs`. Nothing is committed on any error. Throws `GitHubError`.
+ * within the race budget. Edits that change no bytes are no edits (`effective`). Nothing is committed on any
+ * error. Throws `GitHubError`.
  */
-export async function commitPlan(client: GitHubClient, request: CommitRequest): Promise<CommitResult> {
-  const maxAttempts = request.maxAttempts ?? 10;
-  const maxTotalMs = request.maxTotalMs ?? 120_000;
-  const baseMs = request.backoff?.baseMs ?? 250;
-  const maxMs = request.backoff?.maxMs ?? 8_000;
+export function commitPlan(client: GitHubClient, request: CommitRequest): Promise<CommitResult> {
   const log = request.log ?? (() => undefined);
-  const started = Date.now();
-  let ambiguous: { expectedHead: string; message: string } | undefined;
-  for (let attempt = 1; ; attempt += 1) {
-    const roundStarted = Date.now();
+  return race<CommitResult>(client, request, async (round) => {
     const snapshot = await readSnapshot(client, request.target, request.paths, request.filter, request.read);
-    const planned = request.planner(snapshot);
-    // An edit that leaves the bytes as they are is no edit: the run converges instead of committing nothing.
-    const plan = planned.edits.every((e) => e.after !== e.before) ? planned : { ...planned, edits: planned.edits.filter((e) => e.after !== e.before) };
-    const base = { plan, head: snapshot.head, attempts: attempt, branch: snapshot.branch, snapshot };
+    const plan = effective(request.planner(snapshot));
+    const base = { plan, head: snapshot.head, attempts: round.attempt, branch: snapshot.branch, snapshot };
     if (plan.edits.length === 0) {
-      if (ambiguous !== undefined && isOwnCommit(snapshot, ambiguous)) {
+      if (round.landed({ parent: snapshot.headParents[0], message: snapshot.headMessage })) {
         log(`the commit landed although its answer was lost: ${snapshot.head}`);
-        return { ...base, head: snapshot.headParents[0] ?? snapshot.head, commit: { oid: snapshot.head, url: snapshot.headUrl } };
+        return { done: { ...base, head: snapshot.headParents[0] ?? snapshot.head, commit: { oid: snapshot.head, url: snapshot.headUrl } } };
       }
-      return base;
+      return { done: base };
     }
     const message = request.message(plan);
-    const retriesBefore = client.stats().retries;
+    const where = { repositoryNameWithOwner: snapshot.nameWithOwner, branch: snapshot.branch, expectedHead: snapshot.head };
+    let answer: Answer;
     try {
-      const where = { repositoryNameWithOwner: snapshot.nameWithOwner, branch: snapshot.branch, expectedHead: snapshot.head };
-      const commit = await commitFiles(client, where, plan.edits, message);
-      log(`committed ${commit.oid} on ${snapshot.branch} (parent ${snapshot.head}, round ${attempt})`);
-      return { ...base, commit };
+      answer = await round.write({ parent: snapshot.head, message }, () => mutate(client, 'CreateCommit', [commitField(where, plan.edits, message)]));
     } catch (error) {
-      if (!(error instanceof GraphqlResponseError && error.type === 'STALE_DATA')) throw toWriteError(error, request.target, snapshot.branch);
-      // A retried write can be answered STALE_DATA because its first try landed: remember what we sent.
-      ambiguous = client.stats().retries > retriesBefore ? { expectedHead: snapshot.head, message: fullMessage(message) } : undefined;
-      const elapsed = Date.now() - started;
-      // The backoff unit is at least one read-write round: windows then scale with GitHub's latency.
-      const waitMs = backoffMs(attempt, Math.max(baseMs, Date.now() - roundStarted), maxMs, client.random);
-      if (attempt >= maxAttempts || elapsed + waitMs > maxTotalMs) {
-        throw new GitHubError(
-          'race-exhausted',
-          `branch '${snapshot.branch}' of ${slug(request.target)} moved under every one of ${attempt} commit attempts ` +
-            `in ${Math.ceil(elapsed / 1000)} s (other writers keep committing): nothing was committed; re-run the job`,
-          { type: 'STALE_DATA', cause: error },
-        );
-      }
-      log(`branch '${snapshot.branch}' moved past ${snapshot.head} (STALE_DATA): re-reading in ${waitMs} ms`);
-      await client.sleep(waitMs);
+      throw toWriteError(error, request.target, snapshot.branch, client.workflowRepository);
     }
-  }
-}
-
-/** Where `commitFiles` writes: a branch of a repository and the head it must still point at. */
-export interface CommitTarget {
-  /** `owner/name`. */
-  readonly repositoryNameWithOwner: string;
-  readonly branch: string;
-  /** The commit the branch must point at, else GitHub answers STALE_DATA (GraphqlResponseError). */
-  readonly expectedHead: string;
-}
-
-/**
- * One `createCommitOnBranch`: every edited file's full new text (base64 of its UTF-8 bytes) on top of
- * `expectedHead`, no author (GitHub signs: Verified). Throws `GraphqlResponseError` as GitHub answers
- * (STALE_DATA, FORBIDDEN, …); `commitPlan` wraps it in the race loop, the pull-request mode reuses it.
- */
-export async function commitFiles(
-  client: GitHubClient,
-  where: CommitTarget,
-  edits: readonly FileEdit[],
-  message: { headline: string; body?: string },
-): Promise<{ oid: string; url: string }> {
-  const input = {
-    branch: { repositoryNameWithOwner: where.repositoryNameWithOwner, branchName: where.branch },
-    expectedHeadOid: where.expectedHead,
-    message: message.body === undefined || message.body === '' ? { headline: message.headline } : message,
-    fileChanges: { additions: edits.map((edit) => ({ path: edit.path, contents: encodeContents(edit.after) })) },
-  };
-  const data = await client.graphql<{ createCommitOnBranch: { commit: { oid: string; url: string } | null } | null }>(
-    CREATE_COMMIT,
-    { input },
-  );
-  const commit = data.createCommitOnBranch?.commit;
-  if (commit === null || commit === undefined) throw new GitHubError('api', 'createCommitOnBranch answered without a commit');
-  return commit;
-}
-
-/** Base64 of the text's UTF-8 bytes, exactly (a BOM and CRLF line ends survive the round trip). */
-export function encodeContents(text: string): string {
-  return Buffer.from(text, 'utf8').toString('base64');
-}
-
-function fullMessage(message: { headline: string; body?: string }): string {
-  return message.body ? `${message.headline}\n\n${message.body}` : message.headline;
-}
-
-function isOwnCommit(snapshot: RemoteSnapshot, sent: { expectedHead: string; message: string }): boolean {
-  return snapshot.headParents[0] === sent.expectedHead && snapshot.headMessage.trim() === sent.message.trim();
-}
-
-/** Maps a failed `createCommitOnBranch` to a `GitHubError` a person can act on. */
-export function toWriteError(error: unknown, target: RepoRef, branch: string): unknown {
-  if (error instanceof GitHubError) return error;
-  if (error instanceof GraphqlResponseError) {
-    const detail = error.errors[0]?.message ?? error.message;
-    if (isProtection(detail)) return protectedBranch(target, branch, detail, error);
-    if (error.type === 'FORBIDDEN') return forbidden(target, 'write', detail, error);
-    if (error.type === 'NOT_FOUND' && /ref|branch/i.test(detail) && !/repositor/i.test(detail)) return branchNotFound(target, branch, error);
-    if (error.type === 'NOT_FOUND') return toReadError(error, target);
-    return new GitHubError('api', `committing to '${branch}' of ${slug(target)} failed: ${error.message}`, { type: error.type, cause: error });
-  }
-  const status = statusOf(error);
-  if (status === 403 || status === 422) {
-    const detail = error instanceof Error ? error.message : String(error);
-    if (isProtection(detail)) return protectedBranch(target, branch, detail, error);
-    if (status === 403) return forbidden(target, 'write', detail, error);
-  }
-  return toReadError(error, target);
-}
-
-/** GitHub names branch protection and rulesets only in the message (no error type exists for them). */
-function isProtection(message: string): boolean {
-  return /protected branch|branch protection|rule violation|repository rule/i.test(message);
-}
-
-function protectedBranch(target: RepoRef, branch: string, detail: string, cause: unknown): GitHubError {
-  return new GitHubError(
-    'protected-branch',
-    `branch '${branch}' of ${slug(target)} is protected and refused the commit (${detail.replace(/\s+/g, ' ').trim()}): use \`mode: pull-request\`, ` +
-      `or allow the token's actor to bypass the protection`,
-    { cause },
-  );
+    if (answer.errors.length > 0) {
+      const error = new GraphqlResponseError(answer.errors, answer.data);
+      if (!isStale(error)) throw toWriteError(error, request.target, snapshot.branch, client.workflowRepository);
+      return {
+        lost: {
+          reason: `branch '${snapshot.branch}' moved past ${snapshot.head} (STALE_DATA)`,
+          exhausted: (attempts, elapsedMs) => commitRaceExhausted(request.target, snapshot.branch, attempts, elapsedMs, error),
+        },
+      };
+    }
+    const commit = committed(answer);
+    if (commit === undefined) throw noCommit();
+    log(`committed ${commit.oid} on ${snapshot.branch} (parent ${snapshot.head}, round ${round.attempt})`);
+    return { done: { ...base, commit } };
+  });
 }

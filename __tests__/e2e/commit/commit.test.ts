@@ -196,7 +196,8 @@ describe('dist/index.js against the emulator: errors a person can act on, nothin
   it.each([
     ['a bad token (401)', { token: 'ghs_revoked' }, {}, /token was rejected \(401\)/],
     ['a repository the token cannot see (404)', { repository: 'acme/elsewhere' }, {}, /acme\/elsewhere/],
-    ['a read-only token (403)', {}, { tokens: { [TOKEN]: 'read' as const } }, /GitHub App token|contents: write/],
+    // GITHUB_REPOSITORY is the target: the job's own permissions are the remedy.
+    ['a read-only token (403)', {}, { tokens: { [TOKEN]: 'read' as const } }, /may not write .*give the job `permissions: contents: write`, or use a GitHub App token/],
     ['a protected branch', {}, { protectedBranches: ['main'] }, /pull-request/],
     ['a branch that does not exist', { branch: 'nope' }, {}, /nope/],
   ])('%s', async (_name, inputs, repoOptions, message) => {
@@ -208,6 +209,19 @@ describe('dist/index.js against the emulator: errors a person can act on, nothin
     expect(error, run.stdout).toMatch(message);
     expect(head()).toBe(before);
     expect(printed(run)).not.toContain(TOKEN);
+  });
+
+  it('a read-only token for another repository than the workflow\'s names the token, not the job permissions', async () => {
+    await serve(undefined, { tokens: { [TOKEN]: 'read' } });
+    const before = head();
+    const run = await runAction(
+      { repository: currentName, token: TOKEN, images: 'ghcr.io/acme/api:1.5.0', paths: 'apps/api/overlays/prod/**' },
+      { env: { GITHUB_API_URL: server().url, GITHUB_REPOSITORY: 'acme/app' } },
+    );
+    expect(run.code).toBe(1);
+    const error = run.stdout.split('\n').find((l) => l.startsWith('::error::'));
+    expect(error, run.stdout).toMatch(/may not write .*: GITHUB_TOKEN can only write to the repository running the workflow: use a GitHub App token/);
+    expect(head()).toBe(before);
   });
 
   it('fail-on-unmatched: an image that matches nothing fails before any write, in commit and pull-request mode', async () => {

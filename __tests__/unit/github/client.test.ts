@@ -65,7 +65,7 @@ describe('retry policy', () => {
     const { c, sleeps } = client();
     const { data } = await c.rest.request('GET /repos/{owner}/{repo}', { owner: 'acme', repo: 'gitops' });
     expect(data).toEqual({ ok: true });
-    expect(c.requestCount()).toBe(4);
+    expect(c.stats().requests).toBe(4);
     expect(c.stats().retries).toBe(3);
     // random() = 0.5 of windows 100, 200, 400
     expect(sleeps).toEqual([50, 100, 200]);
@@ -203,7 +203,7 @@ describe('graphql', () => {
     await expect(c.graphql('query Q { ok }')).resolves.toEqual({ ok: 1 });
     // until the reset and a second more; then the second retry's backoff window (200 ms) times random() = 0.5
     expect(sleeps).toEqual([3000, 100]);
-    expect(c.requestCount()).toBe(3);
+    expect(c.stats().requests).toBe(3);
   });
 
   it('posts to the GHES GraphQL endpoint derived from /api/v3', async () => {
@@ -227,6 +227,14 @@ describe('endpoints and backoff', () => {
     // An explicit, different API root does not take the runner's GraphQL URL.
     expect(resolveEndpoints('http://127.0.0.1:1', undefined, env).graphqlUrl).toBe('http://127.0.0.1:1/graphql');
     expect(resolveEndpoints('http://x', 'http://y/gql/', env)).toEqual({ apiUrl: 'http://x', graphqlUrl: 'http://y/gql' });
+  });
+
+  it('takes the runner variables from the env it is given, never from process.env', () => {
+    const env = { GITHUB_API_URL: 'https://ghe.example/api/v3', GITHUB_REPOSITORY: 'acme/app' };
+    const c = createClient({ token: 't', env });
+    expect([c.apiUrl, c.graphqlUrl, c.workflowRepository]).toEqual(['https://ghe.example/api/v3', 'https://ghe.example/api/graphql', 'acme/app']);
+    const bare = createClient({ token: 't' });
+    expect([bare.apiUrl, bare.workflowRepository]).toEqual(['https://api.github.com', undefined]);
   });
 
   it('full jitter stays within min(maxMs, base·2^(n-1))', () => {

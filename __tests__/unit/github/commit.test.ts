@@ -4,11 +4,11 @@ import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startEmulator } from '../../emulator/index.js';
 import { createClient, type ClientOptions } from '../../../src/github/client.js';
-import { commitPlan, encodeContents, type CommitRequest } from '../../../src/github/commit.js';
+import { commitPlan, type CommitRequest } from '../../../src/github/commit.js';
 import { GitHubError } from '../../../src/github/errors.js';
 import { compilePaths } from '../../../src/core/paths.js';
 import type { Plan } from '../../../src/core/types.js';
-import { cleanupRepos, commitOnTop, git, makeRepo, message, replacePlanner, show } from './helpers.js';
+import { cleanupRepos, commitOnTop, git, lossyProxy, makeRepo, message, replacePlanner, show } from './helpers.js';
 
 type Emulator = Awaited<ReturnType<typeof startEmulator>>;
 type EmulatorOptions = Parameters<typeof startEmulator>[0];
@@ -62,7 +62,7 @@ describe('a direct commit', () => {
     expect(show(dir, 'main', 'apps/prod/web/values.yaml')).toEqual(Buffer.from(BOM_CRLF.replace('1.4.1', '1.4.2'), 'utf8'));
     expect(git(dir, 'diff', '--name-only', `${before}`, 'main')).toBe('apps/prod/web/values.yaml');
     expect(git(dir, 'log', '-1', '--format=%s', 'main')).toBe('bump 1.4.1 → 1.4.2');
-    expect(c.requestCount()).toBe(3);
+    expect(c.stats().requests).toBe(3);
     expect(emu.requests).toHaveLength(3);
     expect(emu.requests.filter((r) => r.mutation)).toHaveLength(1);
 
@@ -71,7 +71,7 @@ describe('a direct commit', () => {
     const rerun = await commitPlan(again, request(['apps/prod/**/*.yaml'], '1.4.1', '1.4.2'));
     expect(rerun.commit).toBeUndefined();
     expect(rerun.plan.edits).toEqual([]);
-    expect(again.requestCount()).toBe(2);
+    expect(again.stats().requests).toBe(2);
     expect(git(dir, 'rev-parse', 'main')).toBe(result.commit?.oid);
   });
 
@@ -80,11 +80,11 @@ describe('a direct commit', () => {
     const c = client(emu.url);
     const result = await commitPlan(c, request(['env/prod.yaml'], 'api:1.0', 'api:1.1'));
     expect(result.commit).toBeDefined();
-    expect(c.requestCount()).toBe(2);
+    expect(c.stats().requests).toBe(2);
     expect(show(dir, 'main', 'env/prod.yaml').toString('utf8')).toBe('image: ghcr.io/acme/api:1.1\n');
     const again = client(emu.url);
     expect((await commitPlan(again, request(['env/prod.yaml'], 'api:1.0', 'api:1.1'))).commit).toBeUndefined();
-    expect(again.requestCount()).toBe(1);
+    expect(again.stats().requests).toBe(1);
   });
 
   it('works through GHES URLs (/api/v3 for REST, /api/graphql for GraphQL)', async () => {
@@ -97,9 +97,20 @@ describe('a direct commit', () => {
     expect(emu.requests.map((r) => r.path)).toEqual(['/api/graphql', `/api/v3/repos/acme/gitops/git/trees/${git(dir, 'rev-parse', `${result.head}:clusters/prod`)}`, '/api/graphql', '/api/graphql']);
   });
 
-  it('encodes contents from the UTF-8 bytes, BOM and CRLF included', () => {
-    expect(Buffer.from(encodeContents(BOM_CRLF), 'base64').toString('utf8')).toBe(BOM_CRLF);
-    expect(Buffer.from(encodeContents(BOM_CRLF), 'base64').subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
+  it('an edit that changes no bytes is no edit: no commit, and its changes are not reported', async () => {
+    const { emu, dir } = await start({ 'env/prod.yaml': 'image: ghcr.io/acme/api:1.0\n', 'env/dev.yaml': 'image: ghcr.io/acme/api:0.9\n' });
+    const head = git(dir, 'rev-parse', 'main');
+    // A planner that reports a change in a file whose text it leaves as it is.
+    const noop = (snapshot: Parameters<CommitRequest['planner']>[0]): Plan => {
+      const edits = snapshot.files.map((f) => ({ path: f.path, before: f.text, after: f.text, changes: [{ file: f.path, line: 1, image: 'ghcr.io/acme/api', from: '1.0', to: '1.0 ' }] }));
+      return { edits, changes: edits.flatMap((e) => e.changes), refusals: [], skipped: [], notes: ['kept'] };
+    };
+    const c = client(emu.url);
+    const result = await commitPlan(c, { ...request(['env/prod.yaml', 'env/dev.yaml'], '', ''), planner: noop });
+    expect(result.commit).toBeUndefined();
+    expect(result.plan).toMatchObject({ edits: [], changes: [], notes: ['kept'] });
+    expect(c.stats()).toMatchObject({ requests: 1, mutations: 0 });
+    expect(git(dir, 'rev-parse', 'main')).toBe(head);
   });
 });
 
@@ -177,7 +188,7 @@ describe('races', () => {
   it('recognises its own commit when the answer to the write was lost and the retry hit STALE_DATA', async () => {
     const { emu, dir } = await start({ 'apps/api.yaml': 'image: ghcr.io/acme/api:1\n' });
     const before = git(dir, 'rev-parse', 'main');
-    const proxy = await lossyProxy(emu.url);
+    const proxy = await lossyProxy(emu.url, (body) => body.includes('createCommitOnBranch'));
     try {
       const result = await commitPlan(client(proxy.url), request(['apps/*.yaml'], 'api:1', 'api:2'));
       expect(proxy.dropped()).toBe(1);
@@ -279,40 +290,3 @@ describe('errors a person can act on (nothing committed)', () => {
     expect(error.message).toMatch(/^branch 'release' not found in acme\/gitops/);
   });
 });
-
-/** A proxy to `upstream` that forwards the first createCommitOnBranch and then drops its answer (connection reset). */
-async function lossyProxy(upstream: string) {
-  let dropped = 0;
-  const server = createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => {
-      const body = Buffer.concat(chunks);
-      const headers: Record<string, string> = {};
-      for (const name of ['authorization', 'content-type', 'accept', 'user-agent']) {
-        const value = req.headers[name];
-        if (typeof value === 'string') headers[name] = value;
-      }
-      void fetch(`${upstream}${req.url ?? '/'}`, { method: req.method ?? 'GET', headers, ...(body.length > 0 ? { body } : {}) }).then(async (answer) => {
-        const bytes = Buffer.from(await answer.arrayBuffer());
-        if (dropped === 0 && body.toString('utf8').includes('createCommitOnBranch')) {
-          dropped += 1;
-          req.socket.destroy();
-          return;
-        }
-        res.writeHead(answer.status, { 'content-type': answer.headers.get('content-type') ?? 'application/json' });
-        res.end(bytes);
-      });
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-    dropped: () => dropped,
-    close: () => new Promise<void>((resolve) => {
-      server.close(() => resolve());
-      server.closeAllConnections();
-    }),
-  };
-}
-

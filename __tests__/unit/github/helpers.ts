@@ -1,6 +1,8 @@
-// Shared fixtures of the GitHub adapter tests: temp git repositories and a tiny planner.
+// Shared fixtures of the GitHub adapter tests: temp git repositories, a tiny planner, a proxy that loses answers.
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { RemoteSnapshot } from '../../../src/github/read.js';
@@ -97,3 +99,43 @@ export const message = (plan: Plan) => ({
   headline: `bump ${plan.changes.map((c) => `${c.from} → ${c.to}`).join(', ')}`,
   body: plan.changes.map((c) => `${c.file}:${c.line}`).join('\n'),
 });
+
+/**
+ * A proxy to `upstream` that forwards every request but drops the answer (connection reset) to the first one
+ * whose body `drop` picks: the write lands, its answer is lost, and the client retries it.
+ */
+export async function lossyProxy(upstream: string, drop: (body: string) => boolean) {
+  let dropped = 0;
+  const server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      const body = Buffer.concat(chunks);
+      const headers: Record<string, string> = {};
+      for (const name of ['authorization', 'content-type', 'accept', 'user-agent']) {
+        const value = req.headers[name];
+        if (typeof value === 'string') headers[name] = value;
+      }
+      void fetch(`${upstream}${req.url ?? '/'}`, { method: req.method ?? 'GET', headers, ...(body.length > 0 ? { body } : {}) }).then(async (answer) => {
+        const bytes = Buffer.from(await answer.arrayBuffer());
+        if (dropped === 0 && drop(body.toString('utf8'))) {
+          dropped += 1;
+          req.socket.destroy();
+          return;
+        }
+        res.writeHead(answer.status, { 'content-type': answer.headers.get('content-type') ?? 'application/json' });
+        res.end(bytes);
+      });
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    dropped: () => dropped,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}

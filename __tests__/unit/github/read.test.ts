@@ -49,7 +49,7 @@ describe('explicit paths', () => {
     const c = client();
     const paths = compilePaths(['apps/prod/api/deployment.yaml', 'apps/prod/web/values.yaml', 'apps/prod/missing.yaml']);
     const snapshot = await readSnapshot(c, target, paths);
-    expect(c.requestCount()).toBe(1);
+    expect(c.stats().requests).toBe(1);
     expect(emu.requests).toHaveLength(1);
     expect(snapshot.head).toBe(git(emu.repoDir('acme/gitops'), 'rev-parse', 'main'));
     expect(snapshot.branch).toBe('main');
@@ -66,7 +66,7 @@ describe('explicit paths', () => {
     const paths = compilePaths(['apps/prod/api/deployment.yaml', 'apps/dev/api.yaml']);
     const snapshot = await readSnapshot(c, target, paths, (p) => p.startsWith('apps/dev/'));
     expect(snapshot.files.map((f) => f.path)).toEqual(['apps/dev/api.yaml']);
-    expect(c.requestCount()).toBe(1);
+    expect(c.stats().requests).toBe(1);
   });
 
   it('reads a text over 512,000 bytes through a REST blob read', async () => {
@@ -74,7 +74,7 @@ describe('explicit paths', () => {
     const snapshot = await readSnapshot(c, target, compilePaths(['apps/prod/big.yaml']));
     expect(snapshot.files).toHaveLength(1);
     expect(snapshot.files[0]?.text).toBe(BIG);
-    expect(c.requestCount()).toBe(2);
+    expect(c.stats().requests).toBe(2);
   });
 
   it('skips binary files and symlinks, never reading through them', async () => {
@@ -105,7 +105,7 @@ describe('explicit paths', () => {
       variables: { xRef: { type: 'String!', value: 'refs/heads/main' }, xGone: { type: 'String!', value: 'refs/heads/nope' } },
     };
     const snapshot = await readSnapshot(c, target, compilePaths(['apps/dev/api.yaml']), undefined, { extra });
-    expect(c.requestCount()).toBe(1);
+    expect(c.stats().requests).toBe(1);
     expect(snapshot.extra?.['pr']).toEqual({ target: { oid: snapshot.head } });
     expect(snapshot.extra?.['gone']).toBeNull();
     const clash = { selection: 'x: id', variables: { owner: { type: 'String!', value: 'evil' } } };
@@ -117,7 +117,7 @@ describe('explicit paths', () => {
     const snapshot = await readSnapshot(c, target, compilePaths(['apps/folder.yaml', 'apps/dev/api.yaml']));
     expect(snapshot.files.map((f) => f.path)).toEqual(['apps/dev/api.yaml', 'apps/folder.yaml/inner.yaml']);
     expect(snapshot.selected).toBe(2);
-    expect(c.requestCount()).toBe(3);
+    expect(c.stats().requests).toBe(3);
   });
 
   it('chunks many files, one request per chunk', async () => {
@@ -125,7 +125,7 @@ describe('explicit paths', () => {
     const paths = compilePaths(['apps/prod/api/deployment.yaml', 'apps/prod/web/values.yaml', 'apps/dev/api.yaml']);
     const snapshot = await readSnapshot(c, target, paths, undefined, { chunkSize: 2 });
     expect(snapshot.files).toHaveLength(3);
-    expect(c.requestCount()).toBe(2);
+    expect(c.stats().requests).toBe(2);
   });
 });
 
@@ -133,7 +133,7 @@ describe('globs', () => {
   it('lists once and reads the matches in a second request, at the same commit', async () => {
     const c = client();
     const snapshot = await readSnapshot(c, target, compilePaths(['apps/prod/**/*.yaml', '!apps/prod/big.yaml']));
-    expect(c.requestCount()).toBe(2);
+    expect(c.stats().requests).toBe(2);
     expect(emu.requests).toHaveLength(2);
     const unread = ['apps/prod/big.yaml', 'apps/prod/logo.yaml', 'apps/prod/link.yaml', 'apps/prod/vendor.yaml', 'apps/prod/latin1.yaml'];
     const expected = git(dir, 'ls-tree', '-r', '--name-only', 'main', 'apps/prod')
@@ -153,7 +153,7 @@ describe('globs', () => {
     const c = client();
     const snapshot = await readSnapshot(c, target, compilePaths(['apps/deep/**/job.yaml']), undefined, { listDepth: 2 });
     expect(snapshot.files.map((f) => f.path)).toEqual(['apps/deep/a/b/c/d/e/f/g/job.yaml']);
-    expect(c.requestCount()).toBe(3);
+    expect(c.stats().requests).toBe(3);
   });
 
   it('reads a whole-tree glob', async () => {
@@ -169,7 +169,7 @@ describe('globs', () => {
     const mixed = await readSnapshot(c, target, compilePaths(['apps/deep/**/job.yaml', 'apps/prod/api/deployment.yaml', 'apps/prod/link.yaml']));
     expect(mixed.files.map((f) => f.path)).toEqual(['apps/deep/a/b/c/d/e/f/g/job.yaml', 'apps/prod/api/deployment.yaml']);
     expect(mixed.skipped).toEqual([{ path: 'apps/prod/link.yaml', reason: 'symbolic link (not followed)' }]);
-    expect(c.requestCount()).toBe(2);
+    expect(c.stats().requests).toBe(2);
   });
 
   it('answers a glob that matches nothing in one request', async () => {
@@ -177,7 +177,7 @@ describe('globs', () => {
     const snapshot = await readSnapshot(c, target, compilePaths(['clusters/**/*.yaml']));
     expect(snapshot.files).toEqual([]);
     expect(snapshot.selected).toBe(0);
-    expect(c.requestCount()).toBe(1);
+    expect(c.stats().requests).toBe(1);
   });
 });
 
@@ -212,7 +212,7 @@ describe('files in encodings other than UTF-8', () => {
     // the head and the files in one query, then one blob read for each even-sized unreadable blob
     const blobRead = expect.stringMatching(/^\/repos\/acme\/encodings\/git\/blobs\/[0-9a-f]{40}$/);
     expect(emu.requests.map((r) => r.path)).toEqual(['/graphql', ...Array.from({ length: 4 }, () => blobRead)]);
-    expect(c.requestCount()).toBe(5);
+    expect(c.stats().requests).toBe(5);
   });
 
   it('the same through a glob, and not past max-file-size (then it stays "binary file", unread)', async () => {

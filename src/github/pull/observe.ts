@@ -1,0 +1,121 @@
+// What one round of the pull-request mode reads: the base (files and head), the open pull request for the
+// branch, the branch with its first parents and its versions of the files, and the wanted labels' ids, in the
+// head query of the snapshot read (one request with explicit paths); the fork point's files when a rebuild needs them.
+import type { OpenPull, PullBranch } from '../../core/pull-decision.js';
+import type { CommitFiles } from '../../core/types.js';
+import { FILE_ENTRY_SELECTION, filesFromAnswers, readFilesAt } from '../blob.js';
+import type { GitHubClient } from '../client.js';
+import { qualifiedBranch } from '../mutation.js';
+import { readSnapshot, type ExtraSelection } from '../read.js';
+import type { Observation, PullRequestSpec } from './spec.js';
+
+/** First parents of the PR head and of the base head read with them: enough to see whether the base head is still its fork point. */
+const CHAIN_DEPTH = 8;
+
+interface RawPull {
+  readonly id: string;
+  readonly number: number;
+  readonly url: string;
+  readonly title: string;
+  readonly body: string | null;
+  readonly baseRefName: string;
+  readonly headRepository: { readonly nameWithOwner: string } | null;
+  readonly labels: { readonly nodes: readonly { readonly name: string }[] } | null;
+}
+
+interface RawChain {
+  readonly oid: string;
+  readonly parents?: { readonly nodes: readonly RawChain[] } | null;
+}
+
+type RawBranchTarget = RawChain & { readonly __typename: string } & Record<string, unknown>;
+
+/** `oid parents(first: 1) { nodes { oid parents … } }`, `depth` parents deep. */
+function chainSelection(depth: number): string {
+  return depth <= 0 ? 'oid' : `oid parents(first: 1) { nodes { ${chainSelection(depth - 1)} } }`;
+}
+
+function flattenChain(node: RawChain | undefined): string[] {
+  const oids: string[] = [];
+  for (let n = node; n !== undefined; n = n.parents?.nodes[0]) oids.push(n.oid);
+  return oids;
+}
+
+/** The selection added to the head query: the open PRs for the branch, the branch (and its files), label ids. */
+function extraSelection(spec: PullRequestSpec): ExtraSelection {
+  const variables: Record<string, { type: string; value: unknown }> = {
+    prHead: { type: 'String!', value: spec.branch },
+    prRef: { type: 'String!', value: qualifiedBranch(spec.branch) },
+  };
+  const files = (spec.paths.literals ?? []).map((path, i) => {
+    variables[`prF${i}`] = { type: 'String!', value: path };
+    return `prF${i}: file(path: $prF${i}) { ${FILE_ENTRY_SELECTION} }`;
+  });
+  const labels = (spec.labels ?? []).map((name, i) => {
+    variables[`prL${i}`] = { type: 'String!', value: name };
+    return `prL${i}: label(name: $prL${i}) { id name }`;
+  });
+  if (spec.target.branch !== undefined) variables['prBase'] = { type: 'String!', value: qualifiedBranch(spec.target.branch) };
+  const baseRef = spec.target.branch === undefined ? 'prBase: defaultBranchRef' : 'prBase: ref(qualifiedName: $prBase)';
+  const selection =
+    `${baseRef} { target { ... on Commit { ${chainSelection(CHAIN_DEPTH)} } } } ` +
+    `prPulls: pullRequests(headRefName: $prHead, states: [OPEN], first: 20) { nodes { id number url title body baseRefName ` +
+    `headRepository { nameWithOwner } labels(first: 100) { nodes { name } } } } ` +
+    `prBranch: ref(qualifiedName: $prRef) { target { __typename ... on Commit { message url ${chainSelection(CHAIN_DEPTH)} ${files.join(' ')} } } } ` +
+    labels.join(' ');
+  return { selection, variables };
+}
+
+/** One read (two with globs, three with globs and an open PR): base, open PR, PR branch and its files, labels. */
+export async function observe(client: GitHubClient, spec: PullRequestSpec): Promise<Observation> {
+  const snapshot = await readSnapshot(client, spec.target, spec.paths, undefined, { ...spec.read, extra: extraSelection(spec) });
+  const extra = snapshot.extra ?? {};
+  const pulls = ((extra['prPulls'] as { nodes?: readonly RawPull[] } | null)?.nodes ?? []).filter(
+    (p) => p.headRepository === null || p.headRepository.nameWithOwner.toLowerCase() === snapshot.nameWithOwner.toLowerCase(),
+  );
+  const raw = pulls.find((p) => p.baseRefName === snapshot.branch) ?? pulls[0];
+  const pull: OpenPull | undefined =
+    raw === undefined
+      ? undefined
+      : {
+          id: raw.id,
+          number: raw.number,
+          url: raw.url,
+          title: raw.title,
+          body: raw.body ?? '',
+          baseRefName: raw.baseRefName,
+          labels: (raw.labels?.nodes ?? []).map((l) => l.name),
+        };
+  const target = (extra['prBranch'] as { target?: RawBranchTarget | null } | null)?.target ?? undefined;
+  let branch: PullBranch | undefined;
+  if (target !== undefined && target !== null) {
+    const chain = flattenChain(target);
+    let files: CommitFiles | undefined;
+    if (pull !== undefined && target.__typename === 'Commit') {
+      // The PR branch's versions of the literal paths came with the head query, unless a literal was a folder.
+      const literals = spec.paths.literals;
+      const direct = literals !== undefined && snapshot.files.every((f) => literals.includes(f.path));
+      files =
+        literals !== undefined && direct
+          ? await filesFromAnswers(client, spec.target, spec.branch, literals.map((path, i) => ({ path, entry: target[`prF${i}`] })), spec.read)
+          : await readFilesAt(client, spec.target, spec.branch, target.oid, snapshot.files.map((f) => f.path), spec.read);
+    }
+    const message = typeof target['message'] === 'string' ? target['message'] : '';
+    const url = typeof target['url'] === 'string' ? target['url'] : '';
+    branch = { head: target.oid, message, url, chain, ...(files === undefined ? {} : { files }) };
+  }
+  const labelIds = new Map<string, string>();
+  (spec.labels ?? []).forEach((name, i) => {
+    const label = extra[`prL${i}`] as { id: string } | null | undefined;
+    if (label) labelIds.set(name, label.id);
+  });
+  const baseChain = flattenChain((extra['prBase'] as { target?: RawChain | null } | null)?.target ?? undefined);
+  return { snapshot, ...(pull === undefined ? {} : { pull }), ...(branch === undefined ? {} : { branch }), labelIds, baseChain };
+}
+
+/** The observation with the fork point's files (the paths of the base and of the PR branch), read at `oid`. */
+export async function withFork(client: GitHubClient, spec: PullRequestSpec, observation: Observation, oid: string): Promise<Observation> {
+  const paths = new Set([...observation.snapshot.files, ...(observation.branch?.files?.files ?? [])].map((f) => f.path));
+  const files = await readFilesAt(client, spec.target, oid.slice(0, 12), oid, [...paths].sort(), spec.read);
+  return { ...observation, fork: { oid, files } };
+}

@@ -1,0 +1,123 @@
+// Pull-request mode: one branch and one pull request per service and environment, created once, then
+// updated in place. Every round of the race loop is: one read (base head + files, the open PR, the PR branch
+// and its files), the pure decision (core/pull-decision.ts), and one mutation document; a lost race
+// (STALE_DATA, "already exists") reads and decides again. Every ref move is a compare-and-swap (updateRefs
+// with beforeOid): never a blind force.
+import { decidePull } from '../../core/pull-decision.js';
+import type { GitHubClient } from '../client.js';
+import { GitHubError, pullRaceExhausted, slug } from '../errors.js';
+import { race, type Round } from '../race.js';
+import { followUp, lookupReviewers, needsIds, type ReviewerIds } from './follow-up.js';
+import { observe, withFork } from './observe.js';
+import type { Observation, PullOperation, PullRequestSpec, PullResult } from './spec.js';
+import { close, create, refresh, update, type Progress, type Writer } from './write.js';
+
+export type { PullOperation, PullRequestSpec, PullResult } from './spec.js';
+
+/**
+ * Opens the pull request for `spec.branch`, or brings the open one up to date, or closes it when the base
+ * already holds what it proposes. A new PR costs 3 requests with explicit paths (read, one document that
+ * creates the branch, commits and opens the PR, one follow-up for labels, reviewers, assignees and auto-merge;
+ * +1 in parallel to look up reviewer ids; +1 to create missing labels); an update costs 2; an identical re-run 1.
+ * Throws `GitHubError`; label, reviewer, assignee and auto-merge failures are `warn`ings.
+ */
+export function openOrUpdatePullRequest(client: GitHubClient, given: PullRequestSpec): Promise<PullResult> {
+  const spec: PullRequestSpec = { ...given, branch: given.branch.replace(/^refs\/heads\//, '') };
+  const run: RunState = { progress: {} };
+  return race<PullResult>(client, spec, async (round) => {
+    const result = await playRound(client, spec, run, round);
+    if (typeof result !== 'string') return { done: result };
+    return {
+      lost: {
+        reason: `lost a race on '${spec.branch}' (${result})`,
+        exhausted: (attempts, elapsedMs) => pullRaceExhausted(spec.target, spec.branch, attempts, elapsedMs, result),
+      },
+    };
+  });
+}
+
+/** What outlives a round: writes that landed, and the reviewer-id lookup (sent once). */
+interface RunState {
+  readonly progress: Progress;
+  lookup?: Promise<ReviewerIds>;
+}
+
+/** Recognises the commit (and PR) of a document whose answer was lost: the branch head is our commit. */
+function recognise(progress: Progress, observation: Observation, round: Round, log: (message: string) => void): void {
+  const branch = observation.branch;
+  if (branch === undefined || !round.landed({ parent: branch.chain[1], message: branch.message })) return;
+  progress.commit ??= { oid: branch.head, url: branch.url };
+  if (progress.opening === true && observation.pull !== undefined && progress.created === undefined) {
+    const { id, number, url } = observation.pull;
+    progress.created = { id, number, url };
+  }
+  log(`the write landed although its answer was lost: ${branch.head}`);
+}
+
+/** One round: read, decide, act. Resolves the result, or the race that was lost (then read again). */
+async function playRound(client: GitHubClient, spec: PullRequestSpec, run: RunState, round: Round): Promise<PullResult | string> {
+  const { progress } = run;
+  let observation = await observe(client, spec);
+  const { snapshot } = observation;
+  if (snapshot.branch === spec.branch) {
+    throw new GitHubError('api', `the pull-request branch '${spec.branch}' is the base branch of ${slug(spec.target)}: set \`pr-branch\` to another name`);
+  }
+  // git keeps refs as paths: 'main/x' cannot exist beside 'main' (nor 'main' beside 'main/x').
+  if (spec.branch.startsWith(`${snapshot.branch}/`) || snapshot.branch.startsWith(`${spec.branch}/`)) {
+    throw new GitHubError(
+      'api',
+      `the pull-request branch '${spec.branch}' cannot exist beside the base branch '${snapshot.branch}' of ${slug(spec.target)} (one is a folder of the other): set \`pr-branch\` to another name`,
+    );
+  }
+  recognise(progress, observation, round, spec.log ?? (() => undefined));
+  let decision = decidePull(observation, spec);
+  if (decision.kind === 'fork') {
+    observation = await withFork(client, spec, observation, decision.oid);
+    decision = decidePull(observation, spec);
+  }
+  spec.log?.(`pull request '${spec.branch}' → ${snapshot.branch}: ${decision.kind} (round ${round.attempt})`);
+  const writer: Writer = { client, spec, observation, progress, round };
+  const plan = decision.plan;
+  const done = (operation: PullOperation, pull?: { number: number; url: string }): PullResult => ({
+    operation,
+    ...(pull === undefined ? {} : { number: pull.number, url: pull.url }),
+    branch: spec.branch,
+    ...(progress.commit === undefined ? {} : { commit: progress.commit }),
+    plan,
+    base: snapshot.branch,
+    attempts: round.attempt,
+  });
+  // A PR this run opened in an earlier round (whose commit then lost a race) still gets its follow-up.
+  const finish = async (operation: PullOperation, pull?: { number: number; url: string }): Promise<PullResult> => {
+    if (progress.created !== undefined) await followUp(client, spec, observation, progress.created, run.lookup);
+    return done(outcome(progress, operation), pull ?? progress.created);
+  };
+  switch (decision.kind) {
+    case 'none':
+      return finish('none');
+    case 'unchanged':
+      await refresh(writer, decision.pull, decision.describes ? decision.plan : undefined);
+      return finish('unchanged', decision.pull);
+    case 'close':
+      await close(writer, decision.pull);
+      return done('closed', decision.pull);
+    case 'fork':
+      throw new GitHubError('api', `internal: the fork point ${decision.oid} of '${spec.branch}' was read but not used`);
+    case 'write': {
+      if (decision.pull === undefined) {
+        if (run.lookup === undefined && needsIds(spec)) run.lookup = lookupReviewers(client, spec, snapshot);
+        const raced = await create(writer, decision);
+        return raced ?? finish('created');
+      }
+      const raced = await update(writer, decision, decision.pull);
+      return raced ?? finish('updated', decision.pull);
+    }
+  }
+}
+
+/** The operation when this round wrote nothing new: earlier rounds' writes still count. */
+function outcome(progress: Progress, fallback: PullOperation): PullOperation {
+  if (progress.created !== undefined) return 'created';
+  if (progress.commit !== undefined) return 'updated';
+  return fallback;
+}

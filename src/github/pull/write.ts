@@ -1,0 +1,192 @@
+// The writes of the pull-request mode, one mutation document each: create (the branch, its commit, the PR),
+// update (move the branch if rebuilt, commit, refresh the title, body and labels), refresh (title, body and
+// labels of a PR whose content is right), close (the PR, and its branch by compare-and-swap).
+import { ZERO_OID, type OpenPull, type PullDecision } from '../../core/pull-decision.js';
+import type { Plan } from '../../core/types.js';
+import type { GitHubClient } from '../client.js';
+import { actionsForbidden, closeFailed, isActionsForbidden, isRace, isUnresolvable, pullWriteError, say, type GraphqlErrorEntry } from '../errors.js';
+import { commitField, committed, errorsOf, failure, mutate, refMove, type Answer, type Field } from '../mutation.js';
+import type { Round } from '../race.js';
+import { followUpWarning, labelsField, sendFollowUp } from './follow-up.js';
+import type { Observation, PullRequestSpec } from './spec.js';
+
+/** What this run's writes left behind, across rounds: the PR it opened, the last commit it made. */
+export interface Progress {
+  created?: { id: string; number: number; url: string };
+  commit?: { oid: string; url: string };
+  /** Whether the last document sent opens the PR (so a lost answer to it may hide a PR this run opened). */
+  opening?: boolean;
+}
+
+/** What the writes of one round work with. */
+export interface Writer {
+  readonly client: GitHubClient;
+  readonly spec: PullRequestSpec;
+  /** The round's read (with the fork point's files when the decision asked for them). */
+  readonly observation: Observation;
+  readonly progress: Progress;
+  readonly round: Round;
+}
+
+type WriteDecision = Extract<PullDecision, { kind: 'write' }>;
+
+/**
+ * One document: the branch to the base head (compare-and-swap: it must not exist, or still be the leftover
+ * we read), one commit, the PR. Resolves undefined when done, else the race that was lost (read again).
+ */
+export async function create({ client, spec, observation, progress, round }: Writer, decision: WriteDecision): Promise<string | undefined> {
+  const { snapshot } = observation;
+  const message = spec.message(decision.write);
+  const fields: Field[] = [
+    refMove(snapshot.repositoryId, spec.branch, decision.moveFrom ?? ZERO_OID, decision.parent),
+    commitField(commitTarget(spec, observation, decision), decision.write.edits, message),
+    {
+      alias: 'pull',
+      declaration: 'CreatePullRequestInput!',
+      selection: 'createPullRequest(input: $pull) { pullRequest { id number url } }',
+      value: {
+        repositoryId: snapshot.repositoryId,
+        baseRefName: snapshot.branch,
+        headRefName: spec.branch,
+        title: titleOf(spec, decision.plan),
+        body: bodyOf(spec, decision.plan),
+        draft: spec.draft === true,
+      },
+    },
+  ];
+  progress.opening = true;
+  const answer = await round.write({ parent: decision.parent, message }, () => mutate(client, 'OpenPullRequest', fields));
+  const pull = (answer.data['pull'] as { pullRequest?: { id: string; number: number; url: string } | null } | null)?.pullRequest;
+  const commit = committed(answer);
+  if (pull) progress.created = pull;
+  if (commit) progress.commit = commit;
+  const refErrors = errorsOf(answer, 'ref');
+  const commitErrors = errorsOf(answer, 'commit');
+  const pullErrors = errorsOf(answer, 'pull');
+  fatal(client, spec, 'ref', refErrors);
+  // With the ref move lost, the commit fails for want of the branch or of its head: that is the same race.
+  if (!(refErrors.some(isRace) && commitErrors.length > 0)) fatal(client, spec, 'commit', commitErrors);
+  if (pullErrors.some(isActionsForbidden)) throw actionsForbidden(spec.target, spec.branch, pullErrors, commit !== undefined);
+  fatal(client, spec, 'pull', pullErrors);
+  if (answer.errors.length === 0) {
+    spec.log?.(`opened #${pull?.number ?? '?'} from '${spec.branch}' (commit ${commit?.oid ?? '?'} on ${decision.parent})`);
+    return undefined;
+  }
+  // "No commits between" after a lost commit race, "already exists": somebody else got there first.
+  return say(answer.errors);
+}
+
+/**
+ * One document for an open PR: [move the branch to the base head] + one commit + [title/body/base refresh]
+ * + [labels it lacks]. Resolves undefined when done, else the race that was lost.
+ */
+export async function update({ client, spec, observation, progress, round }: Writer, decision: WriteDecision, pull: OpenPull): Promise<string | undefined> {
+  const { snapshot } = observation;
+  const fields: Field[] = [];
+  if (decision.moveFrom !== undefined) fields.push(refMove(snapshot.repositoryId, spec.branch, decision.moveFrom, decision.parent));
+  const message = spec.message(decision.write);
+  fields.push(commitField(commitTarget(spec, observation, decision), decision.write.edits, message));
+  fields.push(...metadataFields(spec, observation, pull, decision.describes ? decision.plan : undefined));
+  progress.opening = false;
+  const answer = await round.write({ parent: decision.parent, message }, () => mutate(client, 'UpdatePullRequest', fields));
+  const commit = committed(answer);
+  if (commit) progress.commit = commit;
+  const refErrors = errorsOf(answer, 'ref');
+  const commitErrors = errorsOf(answer, 'commit');
+  fatal(client, spec, 'ref', refErrors);
+  if (!(refErrors.some(isRace) && commitErrors.length > 0)) fatal(client, spec, 'commit', commitErrors);
+  if (refErrors.length > 0 || commitErrors.length > 0) return say([...refErrors, ...commitErrors]);
+  spec.log?.(`committed ${commit?.oid ?? '?'} on '${spec.branch}' (parent ${decision.parent}) for #${pull.number}`);
+  await retryMetadata(client, spec, answer, fields.filter((f) => f.alias === 'meta' || f.alias === 'labels'), pull);
+  return undefined;
+}
+
+/** Refreshes the title/body (and adds missing labels) of a PR whose content is already right. */
+export async function refresh({ client, spec, observation }: Writer, pull: OpenPull, plan: Plan | undefined): Promise<void> {
+  const fields = metadataFields(spec, observation, pull, plan);
+  if (fields.length === 0) return;
+  await sendFollowUp(client, spec, 'RefreshPullRequest', fields, pull);
+}
+
+/** Closes the PR and deletes its branch (compare-and-swap on the head read: a branch that moved is kept). */
+export async function close({ client, spec, observation }: Writer, pull: OpenPull): Promise<void> {
+  const { snapshot, branch } = observation;
+  const fields: Field[] = [
+    { alias: 'close', declaration: 'ClosePullRequestInput!', selection: 'closePullRequest(input: $close) { pullRequest { number } }', value: { pullRequestId: pull.id } },
+  ];
+  if (branch !== undefined) fields.push(refMove(snapshot.repositoryId, spec.branch, branch.head, ZERO_OID));
+  const answer = await mutate(client, 'ClosePullRequest', fields);
+  const closeErrors = errorsOf(answer, 'close');
+  if (closeErrors.length > 0) throw closeFailed(spec.target, pull.number, closeErrors);
+  const refErrors = errorsOf(answer, 'ref');
+  if (refErrors.length > 0) {
+    spec.warn?.(`closed pull request #${pull.number}, but kept its branch '${spec.branch}' (${say(refErrors)}): delete it by hand if it is not needed`);
+  }
+  spec.log?.(`closed #${pull.number}: ${snapshot.branch} already holds everything it proposed`);
+}
+
+function commitTarget(spec: PullRequestSpec, observation: Observation, decision: WriteDecision) {
+  return { repositoryNameWithOwner: observation.snapshot.nameWithOwner, branch: spec.branch, expectedHead: decision.parent };
+}
+
+/** Throws the error a person can act on for a field that failed for a reason other than a race. */
+function fatal(client: GitHubClient, spec: PullRequestSpec, alias: 'ref' | 'commit' | 'pull', errors: readonly GraphqlErrorEntry[]): void {
+  const error = pullWriteError(spec.target, spec.branch, alias, errors, client.workflowRepository);
+  if (error !== undefined) throw error;
+}
+
+/** Re-sends the metadata fields of a document that GitHub could not resolve yet; other failures warn. */
+async function retryMetadata(client: GitHubClient, spec: PullRequestSpec, answer: Answer, fields: readonly Field[], pull: OpenPull): Promise<void> {
+  const failed = fields.filter((f) => failure(answer, f.alias).length > 0);
+  const again = failed.filter((f) => failure(answer, f.alias).every(isUnresolvable));
+  for (const f of failed) if (!again.includes(f)) spec.warn?.(followUpWarning(spec, f.alias, pull.number, failure(answer, f.alias)));
+  if (again.length > 0) await sendFollowUp(client, spec, 'RefreshPullRequest', again, pull, 2);
+}
+
+/**
+ * updatePullRequest when the title, body (from `plan`; kept when undefined) or base differ;
+ * addLabelsToLabelable for wanted labels the PR lacks.
+ */
+function metadataFields(spec: PullRequestSpec, observation: Observation, pull: OpenPull, plan: Plan | undefined): Field[] {
+  const fields: Field[] = [];
+  const base = observation.snapshot.branch;
+  const changes: Record<string, string> = {};
+  if (plan !== undefined) {
+    const title = titleOf(spec, plan);
+    const body = bodyOf(spec, plan);
+    if (title !== pull.title) changes['title'] = title;
+    if (normalise(body) !== normalise(pull.body)) changes['body'] = body;
+  }
+  if (base !== pull.baseRefName) changes['baseRefName'] = base;
+  if (Object.keys(changes).length > 0) {
+    fields.push({
+      alias: 'meta',
+      declaration: 'UpdatePullRequestInput!',
+      selection: 'updatePullRequest(input: $meta) { pullRequest { number } }',
+      value: { pullRequestId: pull.id, ...changes },
+    });
+  }
+  const have = new Set(pull.labels.map((l) => l.toLowerCase()));
+  const missing = [...observation.labelIds].filter(([name]) => !have.has(name.toLowerCase())).map(([, id]) => id);
+  if (missing.length > 0) fields.push(labelsField(pull.id, missing));
+  return fields;
+}
+
+/** GitHub refuses titles over 256 characters and bodies over 65,536 (422 "… is too long"): cut, never fail. */
+const MAX_TITLE = 256;
+const MAX_BODY = 65_536;
+
+function titleOf(spec: PullRequestSpec, plan: Plan): string {
+  const title = spec.title(plan).replace(/\s+/g, ' ').trim();
+  return title.length <= MAX_TITLE ? title : `${title.slice(0, MAX_TITLE - 1)}…`;
+}
+
+function bodyOf(spec: PullRequestSpec, plan: Plan): string {
+  const body = spec.body(plan);
+  const note = "\n\n… (cut at GitHub's limit of 65,536 characters)";
+  return body.length <= MAX_BODY ? body : `${body.slice(0, MAX_BODY - note.length)}${note}`;
+}
+
+function normalise(text: string): string {
+  return text.replace(/\r\n/g, '\n').trimEnd();
+}

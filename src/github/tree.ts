@@ -1,0 +1,133 @@
+// Tree listings: the entries under each static prefix, from the head query (GraphQL, a few levels deep) and,
+// below that, from one REST recursive listing.
+import type { Skip } from '../core/types.js';
+import type { GitHubClient } from './client.js';
+import { treeTooLarge, type Target } from './errors.js';
+
+/** A tree entry as GraphQL answers it (`file(path:)` or `entries`), with its blob's facts when asked for. */
+export interface RawEntry {
+  readonly name?: string;
+  readonly path?: string | null;
+  readonly type: string;
+  readonly mode: number;
+  readonly oid: string;
+  readonly object?: {
+    readonly __typename?: string;
+    readonly entries?: readonly RawEntry[];
+    readonly byteSize?: number;
+    readonly isBinary?: boolean | null;
+    readonly isTruncated?: boolean;
+    readonly text?: string | null;
+  } | null;
+}
+
+/** An entry of the listed tree, with its repository-relative path. */
+export interface ListedEntry {
+  readonly path: string;
+  readonly type: string;
+  readonly mode: number;
+  readonly oid: string;
+}
+
+/** Tree levels listed in one GraphQL query by default, and at most (GitHub refuses documents nested deeper than 25 fields). */
+export const LIST_DEPTH = 8;
+const MAX_LIST_DEPTH = 9;
+
+/** Git modes as GitHub's GraphQL reports them (decimal value of the octal mode); octal-looking values accepted too. */
+const SYMLINK_MODES = new Set([0o120000, 120000]);
+
+export function isSymlink(mode: number): boolean {
+  return SYMLINK_MODES.has(mode);
+}
+
+/** The regular files of a listing (deduplicated, in code-unit order) and the skips of everything else. */
+export function filesOf(listed: readonly ListedEntry[]): { paths: string[]; skipped: Skip[] } {
+  const regular = (e: ListedEntry): boolean => e.type === 'blob' && !isSymlink(e.mode);
+  const paths = [...new Set(listed.filter(regular).map((e) => e.path))].sort();
+  return { paths, skipped: listed.filter((e) => !regular(e)).map(skipOfListed) };
+}
+
+function skipOfListed(entry: ListedEntry): Skip {
+  if (isSymlink(entry.mode)) return { path: entry.path, reason: 'symbolic link (not followed)' };
+  if (entry.type === 'commit') return { path: entry.path, reason: 'submodule' };
+  return { path: entry.path, reason: `not a file (${entry.type})` };
+}
+
+/** The listing depth to ask for: at least 1, at most what GitHub accepts. */
+export function listDepth(depth: number | undefined): number {
+  return Math.min(MAX_LIST_DEPTH, Math.max(1, depth ?? 1));
+}
+
+/** `entries { name type mode oid object { ... on Tree { entries { … } } } }`, `depth` levels deep. */
+export function entriesSelection(depth: number): string {
+  const leaf = 'name type mode oid';
+  return depth <= 1 ? `entries { ${leaf} }` : `entries { ${leaf} object { ... on Tree { ${entriesSelection(depth - 1)} } } }`;
+}
+
+/**
+ * The listing of the head query's tree answers (`t0`, `t1`… under `prefixes`): the entries it reached, and the
+ * folders deeper than `depth` that `listDeep` must list.
+ */
+export function listingOf(
+  answers: Readonly<Record<string, unknown>>,
+  prefixes: readonly string[],
+  depth: number,
+): { listing: ListedEntry[]; unexpanded: ListedEntry[] } {
+  const listing: ListedEntry[] = [];
+  const unexpanded: ListedEntry[] = [];
+  prefixes.forEach((prefix, i) => {
+    const root = answers[`t${i}`] as RawEntry | { entries?: readonly RawEntry[] } | null | undefined;
+    if (root === null || root === undefined) return;
+    if (prefix !== '' && 'type' in root && root.type !== 'tree') {
+      // A prefix without glob magic may name a file (or a link or a submodule): it is itself a candidate.
+      listing.push({ path: prefix, type: root.type, mode: root.mode, oid: root.oid });
+      return;
+    }
+    const entries = 'entries' in root ? root.entries : (root as RawEntry).object?.entries;
+    if (entries !== undefined) flatten(prefix, entries, depth, listing, unexpanded);
+  });
+  return { listing, unexpanded };
+}
+
+function flatten(prefix: string, entries: readonly RawEntry[], depth: number, out: ListedEntry[], unexpanded: ListedEntry[]): void {
+  for (const raw of entries) {
+    const path = prefix === '' ? (raw.name ?? '') : `${prefix}/${raw.name ?? ''}`;
+    const entry: ListedEntry = { path, type: raw.type, mode: raw.mode, oid: raw.oid };
+    if (raw.type !== 'tree') {
+      out.push(entry);
+    } else if (depth <= 1 || raw.object?.entries === undefined) {
+      unexpanded.push(entry);
+    } else {
+      flatten(path, raw.object.entries, depth - 1, out, unexpanded);
+    }
+  }
+}
+
+/**
+ * Lists trees deeper than the GraphQL query reached: one REST recursive listing (of that folder when there
+ * is one, else of the commit's tree; per folder when GitHub truncates the whole tree).
+ */
+export async function listDeep(
+  client: GitHubClient,
+  target: Target,
+  treeOid: string,
+  unexpanded: readonly ListedEntry[],
+): Promise<ListedEntry[]> {
+  const single = unexpanded.length === 1 ? unexpanded[0] : undefined;
+  const root = single === undefined ? { path: '', oid: treeOid } : single;
+  const { data } = await client.rest.request('GET /repos/{owner}/{repo}/git/trees/{tree_sha}', {
+    owner: target.owner,
+    repo: target.repo,
+    tree_sha: root.oid,
+    recursive: '1',
+  });
+  if (data.truncated) {
+    // The whole tree is too big for one answer: list each deep folder on its own.
+    if (single === undefined) return (await Promise.all(unexpanded.map((e) => listDeep(client, target, treeOid, [e])))).flat();
+    throw treeTooLarge(target, root.path);
+  }
+  const under = unexpanded.map((e) => `${e.path}/`);
+  return data.tree
+    .map((e) => ({ path: root.path ? `${root.path}/${e.path ?? ''}` : (e.path ?? ''), type: e.type ?? '', mode: Number.parseInt(e.mode ?? '0', 8), oid: e.sha ?? '' }))
+    .filter((e) => e.type !== 'tree' && under.some((u) => e.path.startsWith(u)));
+}
