@@ -37240,6 +37240,41 @@ function fallbackHunks(a, b, context) {
 
 /***/ }),
 
+/***/ 6472:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   T: () => (/* binding */ oneLine),
+/* harmony export */   _: () => (/* binding */ reportPlan)
+/* harmony export */ });
+/* harmony import */ var _messages_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3020);
+/* harmony import */ var _unmatched_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9715);
+
+
+/** Control characters (a newline in a file name) shown as escapes, so repository text cannot start a workflow command. */
+function oneLine(text) {
+    // eslint-disable-next-line no-control-regex
+    return text.replace(/[\u0000-\u001f\u007f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+/** Writes the plan's rollbacks, refusals, misses, notes and skips to the log. */
+function reportPlan(io, result, paths) {
+    for (const c of result.changes) {
+        if ((0,_messages_js__WEBPACK_IMPORTED_MODULE_0__/* .isRollback */ .z1)(c))
+            io.info(oneLine(`${_messages_js__WEBPACK_IMPORTED_MODULE_0__/* .ROLLED_BACK */ .jC} (policy: any): ${c.image} ${c.from} → ${c.to} at ${c.file}:${c.line}`));
+    }
+    for (const r of result.refusals)
+        io.warning(`${r.image} ${r.from || '(none)'} → ${r.to} refused: ${r.reason}`, { file: r.file, line: r.line });
+    for (const note of (0,_unmatched_js__WEBPACK_IMPORTED_MODULE_1__/* .unmatchedNotes */ .b6)(result, paths))
+        io.warning(note);
+    for (const note of result.notes)
+        io.info(oneLine(`note: ${note}`));
+    for (const s of result.skipped)
+        io.info(oneLine(`skipped ${s.path}: ${s.reason}`));
+}
+
+
+/***/ }),
+
 /***/ 3020:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -51097,8 +51132,6 @@ function renderSummary(plan, context, shape) {
     return lines.join('\n');
 }
 
-// EXTERNAL MODULE: ./src/image/policy.ts
-var policy = __nccwpck_require__(6811);
 // EXTERNAL MODULE: ./src/core/plan.ts + 1 modules
 var plan = __nccwpck_require__(9385);
 // EXTERNAL MODULE: ./src/yaml/locate.ts + 6 modules
@@ -51174,6 +51207,8 @@ function promotionRequests(files, only) {
     return { requests, found, skipped };
 }
 
+// EXTERNAL MODULE: ./src/image/policy.ts
+var policy = __nccwpck_require__(6811);
 ;// CONCATENATED MODULE: external "node:fs"
 const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 ;// CONCATENATED MODULE: external "node:fs/promises"
@@ -51182,7 +51217,7 @@ const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.ur
 const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 // EXTERNAL MODULE: ./src/core/encoding.ts
 var encoding = __nccwpck_require__(3590);
-;// CONCATENATED MODULE: ./src/deliver/local.ts
+;// CONCATENATED MODULE: ./src/local/disk.ts
 // The Source on a directory: the files under `root` that the `paths` globs select.
 // Symlinks and submodules are never followed; binary, non-UTF-8 (UTF-16 …) and oversized files are skipped with a note.
 
@@ -51403,6 +51438,52 @@ async function writeLocal(root, edits) {
     }
     for (const edit of edits)
         await (0,promises_namespaceObject.writeFile)((0,external_node_path_namespaceObject.join)(root, edit.path), edit.after);
+}
+
+// EXTERNAL MODULE: ./src/report/log.ts
+var log = __nccwpck_require__(6472);
+;// CONCATENATED MODULE: ./src/deliver/local.ts
+// Local delivery (`local-path`): read the checkout on disk, plan, and write the edited files back (nothing in
+// dry-run). No GitHub code is loaded on this path.
+
+
+
+
+
+
+async function bumpLocal(settings, io, promotion) {
+    const root = settings.localPath;
+    const context = {
+        mode: settings.mode,
+        environment: settings.environment,
+        target: root,
+        policy: (0,policy/* describePolicy */.wy)(settings.policy),
+        promotion,
+        paths: settings.pathPatterns,
+    };
+    const snapshot = await io.group('Read files', async () => {
+        const s = await readLocal(root, settings.paths, { maxFileBytes: settings.maxFileBytes, keep: (0,plan/* mayHoldAny */.fy)(settings.images) });
+        const skipped = s.skipped.length ? `, ${s.skipped.length} skipped` : '';
+        io.info(s.selected
+            ? `${s.selected} file(s) selected under ${root}, ${s.files.length} read as candidates (they contain a requested image's name)${skipped}.`
+            : `No file under ${root} matches paths (${settings.pathPatterns.join(', ')})${skipped}.`);
+        return s;
+    });
+    const result = await io.group('Plan', async () => {
+        const p = (0,plan/* plan */.et)(snapshot.files, settings.images, { policy: settings.policy });
+        const withSkips = { ...p, skipped: [...snapshot.skipped, ...p.skipped], selected: snapshot.selected };
+        (0,log/* reportPlan */._)(io, withSkips, settings.pathPatterns);
+        (0,unmatched/* checkUnmatched */.wF)(withSkips, settings.failOnUnmatched, settings.pathPatterns);
+        return withSkips;
+    });
+    if (settings.mode !== 'dry-run' && result.edits.length > 0) {
+        await io.group('Write files', async () => {
+            await writeLocal(root, result.edits);
+            for (const e of result.edits)
+                io.info((0,log/* oneLine */.T)(`wrote ${e.path}`));
+        });
+    }
+    return (0,outputs/* bumpResult */.Q)(result, context);
 }
 
 // EXTERNAL MODULE: ./src/core/paths.ts + 9 modules
@@ -51753,33 +51834,12 @@ function readPullRequest(read) {
 
 
 
-
-
 function annotate(io, error) {
     if (error instanceof plan/* PlanSyntaxError */.fX) {
         for (const e of error.errors) {
             io.error(`${e.file}:${e.line}:${e.column}: not valid YAML: ${e.detail}`, { file: e.file, line: e.line, column: e.column });
         }
     }
-}
-/** Control characters (a newline in a file name) shown as escapes, so repository text cannot start a workflow command. */
-function oneLine(text) {
-    // eslint-disable-next-line no-control-regex
-    return text.replace(/[\u0000-\u001f\u007f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
-}
-function reportPlan(io, result, paths) {
-    for (const c of result.changes) {
-        if ((0,messages/* isRollback */.z1)(c))
-            io.info(oneLine(`${messages/* ROLLED_BACK */.jC} (policy: any): ${c.image} ${c.from} → ${c.to} at ${c.file}:${c.line}`));
-    }
-    for (const r of result.refusals)
-        io.warning(`${r.image} ${r.from || '(none)'} → ${r.to} refused: ${r.reason}`, { file: r.file, line: r.line });
-    for (const note of (0,unmatched/* unmatchedNotes */.b6)(result, paths))
-        io.warning(note);
-    for (const note of result.notes)
-        io.info(`note: ${note}`);
-    for (const s of result.skipped)
-        io.info(`skipped ${s.path}: ${s.reason}`);
 }
 /**
  * A promotion's requests: every image version in the source files (a folder of the target, or another
@@ -51820,40 +51880,6 @@ async function resolvePromotion(settings, io, env) {
         return { settings: { ...settings, images: found.requests }, promotion };
     });
 }
-async function bumpLocal(settings, io, promotion) {
-    const root = settings.localPath;
-    const context = {
-        mode: settings.mode,
-        environment: settings.environment,
-        target: root,
-        policy: (0,policy/* describePolicy */.wy)(settings.policy),
-        promotion,
-        paths: settings.pathPatterns,
-    };
-    const snapshot = await io.group('Read files', async () => {
-        const s = await readLocal(root, settings.paths, { maxFileBytes: settings.maxFileBytes, keep: (0,plan/* mayHoldAny */.fy)(settings.images) });
-        const skipped = s.skipped.length ? `, ${s.skipped.length} skipped` : '';
-        io.info(s.selected
-            ? `${s.selected} file(s) selected under ${root}, ${s.files.length} read as candidates (they contain a requested image's name)${skipped}.`
-            : `No file under ${root} matches paths (${settings.pathPatterns.join(', ')})${skipped}.`);
-        return s;
-    });
-    const result = await io.group('Plan', async () => {
-        const p = (0,plan/* plan */.et)(snapshot.files, settings.images, { policy: settings.policy });
-        const withSkips = { ...p, skipped: [...snapshot.skipped, ...p.skipped], selected: snapshot.selected };
-        reportPlan(io, withSkips, settings.pathPatterns);
-        (0,unmatched/* checkUnmatched */.wF)(withSkips, settings.failOnUnmatched, settings.pathPatterns);
-        return withSkips;
-    });
-    if (settings.mode !== 'dry-run' && result.edits.length > 0) {
-        await io.group('Write files', async () => {
-            await writeLocal(root, result.edits);
-            for (const e of result.edits)
-                io.info(`wrote ${e.path}`);
-        });
-    }
-    return (0,outputs/* bumpResult */.Q)(result, context);
-}
 /** One bump, whatever the surroundings: used by the action and by the CLI, each passing its environment (`env`). */
 async function bump(read, io, env) {
     for (const secret of [read('token'), read('promote-from-token')])
@@ -51879,9 +51905,7 @@ async function bump(read, io, env) {
         const { settings, promotion } = await resolvePromotion(given, io, env);
         const result = settings.localPath
             ? await bumpLocal(settings, io, promotion)
-            : await (await Promise.all(/* import() */[__nccwpck_require__.e(413), __nccwpck_require__.e(371), __nccwpck_require__.e(422)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8422))).bumpRemote(settings, io, promotion, env);
-        if (!settings.localPath)
-            reportPlan(io, result.plan, settings.pathPatterns);
+            : await (await Promise.all(/* import() */[__nccwpck_require__.e(413), __nccwpck_require__.e(371), __nccwpck_require__.e(5)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9005))).bumpRemote(settings, io, promotion, env);
         return result;
     }
     catch (error) {

@@ -1,20 +1,19 @@
 // bump(): settings → (promotion) → source → plan → deliver → result, one log group per phase; the action and the
 // CLI both run it, each with its own Io.
+import { PlanSyntaxError } from '../core/plan.js';
+import { promotionRequests } from '../core/promote.js';
+import type { Io } from '../core/io.js';
+import type { SourceFile } from '../core/types.js';
+import { bumpLocal } from '../deliver/local.js';
 import { describePolicy } from '../image/policy.js';
 import { versionOf } from '../image/reference.js';
-import { promotionRequests } from '../core/promote.js';
-import { readLocal, writeLocal } from '../deliver/local.js';
-import { mayHoldAny, plan, PlanSyntaxError } from '../core/plan.js';
-import type { PromotionReport, RunContext } from '../report/context.js';
-import { isRollback, ROLLED_BACK } from '../report/messages.js';
-import { bumpResult, type BumpResult } from '../report/outputs.js';
-import { checkUnmatched, unmatchedNotes } from '../report/unmatched.js';
-
-export type { BumpResult } from '../report/outputs.js';
+import { readLocal } from '../local/disk.js';
+import type { PromotionReport } from '../report/context.js';
+import type { BumpResult } from '../report/outputs.js';
 import { readSettings } from '../settings/read.js';
 import type { InputReader, Settings } from '../settings/types.js';
-import type { Io } from '../core/io.js';
-import type { Plan, SourceFile } from '../core/types.js';
+
+export type { BumpResult } from '../report/outputs.js';
 
 function annotate(io: Io, error: unknown): void {
   if (error instanceof PlanSyntaxError) {
@@ -22,22 +21,6 @@ function annotate(io: Io, error: unknown): void {
       io.error(`${e.file}:${e.line}:${e.column}: not valid YAML: ${e.detail}`, { file: e.file, line: e.line, column: e.column });
     }
   }
-}
-
-/** Control characters (a newline in a file name) shown as escapes, so repository text cannot start a workflow command. */
-function oneLine(text: string): string {
-  // eslint-disable-next-line no-control-regex
-  return text.replace(/[\u0000-\u001f\u007f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
-}
-
-function reportPlan(io: Io, result: Plan, paths: readonly string[]): void {
-  for (const c of result.changes) {
-    if (isRollback(c)) io.info(oneLine(`${ROLLED_BACK} (policy: any): ${c.image} ${c.from} → ${c.to} at ${c.file}:${c.line}`));
-  }
-  for (const r of result.refusals) io.warning(`${r.image} ${r.from || '(none)'} → ${r.to} refused: ${r.reason}`, { file: r.file, line: r.line });
-  for (const note of unmatchedNotes(result, paths)) io.warning(note);
-  for (const note of result.notes) io.info(`note: ${note}`);
-  for (const s of result.skipped) io.info(`skipped ${s.path}: ${s.reason}`);
 }
 
 /**
@@ -78,42 +61,6 @@ async function resolvePromotion(settings: Settings, io: Io, env: NodeJS.ProcessE
   });
 }
 
-async function bumpLocal(settings: Settings, io: Io, promotion?: PromotionReport): Promise<BumpResult> {
-  const root = settings.localPath!;
-  const context: RunContext = {
-    mode: settings.mode,
-    environment: settings.environment,
-    target: root,
-    policy: describePolicy(settings.policy),
-    promotion,
-    paths: settings.pathPatterns,
-  };
-  const snapshot = await io.group('Read files', async () => {
-    const s = await readLocal(root, settings.paths, { maxFileBytes: settings.maxFileBytes, keep: mayHoldAny(settings.images) });
-    const skipped = s.skipped.length ? `, ${s.skipped.length} skipped` : '';
-    io.info(
-      s.selected
-        ? `${s.selected} file(s) selected under ${root}, ${s.files.length} read as candidates (they contain a requested image's name)${skipped}.`
-        : `No file under ${root} matches paths (${settings.pathPatterns.join(', ')})${skipped}.`,
-    );
-    return s;
-  });
-  const result = await io.group('Plan', async () => {
-    const p = plan(snapshot.files, settings.images, { policy: settings.policy });
-    const withSkips: Plan = { ...p, skipped: [...snapshot.skipped, ...p.skipped], selected: snapshot.selected };
-    reportPlan(io, withSkips, settings.pathPatterns);
-    checkUnmatched(withSkips, settings.failOnUnmatched, settings.pathPatterns);
-    return withSkips;
-  });
-  if (settings.mode !== 'dry-run' && result.edits.length > 0) {
-    await io.group('Write files', async () => {
-      await writeLocal(root, result.edits);
-      for (const e of result.edits) io.info(`wrote ${e.path}`);
-    });
-  }
-  return bumpResult(result, context);
-}
-
 /** One bump, whatever the surroundings: used by the action and by the CLI, each passing its environment (`env`). */
 export async function bump(read: InputReader, io: Io, env: NodeJS.ProcessEnv): Promise<BumpResult> {
   for (const secret of [read('token'), read('promote-from-token')]) if (secret.trim()) io.setSecret(secret.trim());
@@ -137,8 +84,7 @@ export async function bump(read: InputReader, io: Io, env: NodeJS.ProcessEnv): P
     const { settings, promotion } = await resolvePromotion(given, io, env);
     const result = settings.localPath
       ? await bumpLocal(settings, io, promotion)
-      : await (await import('../deliver/remote.js')).bumpRemote(settings, io, promotion, env);
-    if (!settings.localPath) reportPlan(io, result.plan, settings.pathPatterns);
+      : await (await import('../deliver/api.js')).bumpRemote(settings, io, promotion, env);
     return result;
   } catch (error) {
     annotate(io, error);

@@ -19,6 +19,8 @@ export interface CommitRequest extends RaceOptions {
   readonly read?: ReadOptions;
   readonly planner: (snapshot: RemoteSnapshot) => Plan;
   readonly message: (plan: Plan) => CommitMessage;
+  /** Told each round's plan before anything is written (to report it ahead of the write). */
+  readonly onPlan?: (plan: Plan, snapshot: RemoteSnapshot, attempt: number) => Promise<void> | void;
 }
 
 /** What happened. No `commit`: nothing needed changing (or another run already wrote the same bytes). */
@@ -46,6 +48,7 @@ export function commitPlan(client: GitHubClient, request: CommitRequest): Promis
   return race<CommitResult>(client, request, async (round) => {
     const snapshot = await readSnapshot(client, request.target, request.paths, request.filter, request.read);
     const plan = effective(request.planner(snapshot));
+    await request.onPlan?.(plan, snapshot, round.attempt);
     const base = { plan, head: snapshot.head, attempts: round.attempt, branch: snapshot.branch, snapshot };
     if (plan.edits.length === 0) {
       if (round.landed({ parent: snapshot.headParents[0], message: snapshot.headMessage })) {

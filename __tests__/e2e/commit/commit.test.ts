@@ -164,6 +164,25 @@ describe('dist/index.js against the emulator: commit mode', () => {
     expect(head()).toBe(after);
   });
 
+  it('reports the plan in its log group before the commit is sent: a refusal beside a bump is warned ahead of "Committed"', async () => {
+    await serve();
+    await bumpHere({ images: 'ghcr.io/acme/api:1.5.0', paths: 'apps/**' });
+    const run = await bumpHere({ images: 'ghcr.io/acme/api:1.4.9, ghcr.io/acme/web:2.11', paths: 'apps/**' });
+    expect(run.code, run.stdout).toBe(0);
+    expect(run.outputs.changed).toBe('true');
+    const lines = run.stdout.split('\n');
+    const group = lines.indexOf('::group::Plan');
+    const end = lines.indexOf('::endgroup::', group);
+    const refusal = lines.findIndex((l) => l.startsWith('::warning') && l.includes('ghcr.io/acme/api 1.5.0 → 1.4.9 refused'));
+    const committed = lines.findIndex((l) => l.startsWith('Committed '));
+    expect(group).toBeGreaterThanOrEqual(0);
+    expect(refusal).toBeGreaterThan(group);
+    expect(refusal).toBeLessThan(end);
+    expect(end).toBeLessThan(committed);
+    expect(lines[group + 1]).toMatch(/^\d+ file\(s\) selected, \d+ read from acme\/gitops-\d+@main at [0-9a-f]{7}/);
+    expect(lines.filter((l) => l === '::group::Plan')).toHaveLength(1);
+  });
+
   it('rolls back under policy any and says so in the commit message, the log and the summary', async () => {
     await serve();
     const run = await bumpHere({ images: 'ghcr.io/acme/api:1.2.0', paths: 'apps/api/overlays/prod/**', policy: 'any' });

@@ -76,6 +76,7 @@ async function playRound(client: GitHubClient, spec: PullRequestSpec, run: RunSt
     decision = decidePull(observation, spec);
   }
   spec.log?.(`pull request '${spec.branch}' → ${snapshot.branch}: ${decision.kind} (round ${round.attempt})`);
+  if (decision.kind !== 'fork') await spec.onPlan?.(decision.plan, snapshot, round.attempt);
   const writer: Writer = { client, spec, observation, progress, round };
   const plan = decision.plan;
   const done = (operation: PullOperation, pull?: { number: number; url: string }): PullResult => ({

@@ -23,6 +23,8 @@ export interface PullRequestSpec extends RaceOptions {
   readonly message: (plan: Plan) => CommitMessage;
   readonly title: (plan: Plan) => string;
   readonly body: (plan: Plan) => string;
+  /** Told each round's decided plan (what the pull request proposes) before anything is written. */
+  readonly onPlan?: (plan: Plan, snapshot: RemoteSnapshot, attempt: number) => Promise<void> | void;
   /** Labels by name; missing ones are created (REST `issues/add-labels`). */
   readonly labels?: readonly string[];
   /** User logins. */

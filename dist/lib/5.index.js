@@ -1,8 +1,8 @@
-export const id = 422;
-export const ids = [422];
+export const id = 5;
+export const ids = [5];
 export const modules = {
 
-/***/ 8422:
+/***/ 9005:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -10,69 +10,8 @@ __webpack_require__.r(__webpack_exports__);
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  bumpRemote: () => (/* binding */ bumpRemote),
-  planSnapshot: () => (/* binding */ planSnapshot)
+  bumpRemote: () => (/* binding */ bumpRemote)
 });
-
-// EXTERNAL MODULE: ./src/image/policy.ts
-var policy = __webpack_require__(6811);
-// EXTERNAL MODULE: ./src/github/client.ts
-var github_client = __webpack_require__(6584);
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(7598);
-// EXTERNAL MODULE: ./src/core/paths.ts + 9 modules
-var paths = __webpack_require__(7331);
-;// CONCATENATED MODULE: ./src/core/branch.ts
-// Pull-request branch names: deterministic from the target and the images, and always a valid git ref.
-
-
-/** Makes any text a valid branch name under git's check-ref-format rules (and short enough to read). */
-function sanitiseBranch(text, maxLength = 100) {
-    const segments = text
-        .normalize('NFKD')
-        .split('/')
-        .map((segment) => segment
-        .replace(/[^A-Za-z0-9._+-]+/g, '-')
-        .replace(/\.{2,}/g, '.')
-        .replace(/^[.-]+|[.-]+$/g, '')
-        .replace(/\.lock$/i, '-lock'))
-        .filter((segment) => segment !== '');
-    let name = segments.join('/');
-    if (name.length > maxLength) {
-        const hash = (0,external_node_crypto_.createHash)('sha256').update(text).digest('hex').slice(0, 8);
-        name = `${name.slice(0, maxLength - 9).replace(/[./-]+$/, '')}-${hash}`;
-    }
-    return name === '' || name === '@' ? 'gitops-bump' : name;
-}
-function branch_short(image) {
-    return image.slice(image.lastIndexOf('/') + 1);
-}
-/**
- * The default head branch: one per service and environment, so later bumps update the same pull request.
- * `gitops-bump/prod/api`, `gitops-bump/prod/api+web`; a promotion: `gitops-bump/promote/staging-to-prod`.
- * Without an environment, `paths-<hash>` of the paths stands for the target (settings derive the same one).
- */
-function defaultPullRequestBranch(options) {
-    const target = options.environment || (0,paths/* pathsKey */.Ew)((0,paths/* compilePaths */.Iw)(options.pathPatterns));
-    if (options.promotionFrom !== undefined)
-        return sanitiseBranch(`gitops-bump/promote/${options.promotionFrom}-to-${target}`);
-    const names = [...new Set(options.images.map(branch_short))].sort();
-    let images = names.join('+');
-    if (images.length > 60)
-        images = `${names.length}-images-${(0,external_node_crypto_.createHash)('sha256').update(names.join('\n')).digest('hex').slice(0, 8)}`;
-    return sanitiseBranch(`gitops-bump/${target}/${images}`);
-}
-/** The head branch: the `pr-branch` template ({environment}, {images}, {from}) or the default, always a valid ref. */
-function pullRequestBranch(template, options) {
-    if (template.trim() === '')
-        return defaultPullRequestBranch(options);
-    const images = [...new Set(options.images.map(branch_short))].sort().join('+');
-    const text = template
-        .replace(/\{environment\}/g, options.environment)
-        .replace(/\{images\}/g, images)
-        .replace(/\{from\}/g, options.promotionFrom ?? '');
-    return sanitiseBranch(text);
-}
 
 ;// CONCATENATED MODULE: ./src/core/effective.ts
 /**
@@ -93,6 +32,8 @@ function effective(plan) {
 var github_errors = __webpack_require__(3116);
 // EXTERNAL MODULE: ./src/github/mutation.ts
 var mutation = __webpack_require__(824);
+// EXTERNAL MODULE: ./src/github/client.ts
+var github_client = __webpack_require__(6584);
 ;// CONCATENATED MODULE: ./src/github/race.ts
 // THE read-decide-write loop, written once. Every write to GitHub (a commit on a branch, a pull request's
 // document) is a compare-and-swap on the head it read; a round that lost the race reads and decides again,
@@ -174,6 +115,7 @@ function commitPlan(client, request) {
     return race(client, request, async (round) => {
         const snapshot = await (0,github_read.readSnapshot)(client, request.target, request.paths, request.filter, request.read);
         const plan = effective(request.planner(snapshot));
+        await request.onPlan?.(plan, snapshot, round.attempt);
         const base = { plan, head: snapshot.head, attempts: round.attempt, branch: snapshot.branch, snapshot };
         if (plan.edits.length === 0) {
             if (round.landed({ parent: snapshot.headParents[0], message: snapshot.headMessage })) {
@@ -208,6 +150,183 @@ function commitPlan(client, request) {
         log(`committed ${commit.oid} on ${snapshot.branch} (parent ${snapshot.head}, round ${round.attempt})`);
         return { done: { ...base, commit } };
     });
+}
+
+// EXTERNAL MODULE: ./src/report/messages.ts
+var messages = __webpack_require__(3020);
+// EXTERNAL MODULE: ./src/report/outputs.ts
+var outputs = __webpack_require__(5468);
+// EXTERNAL MODULE: ./src/core/plan.ts + 1 modules
+var plan = __webpack_require__(9385);
+// EXTERNAL MODULE: ./src/image/policy.ts
+var policy = __webpack_require__(6811);
+// EXTERNAL MODULE: ./src/report/log.ts
+var log = __webpack_require__(6472);
+// EXTERNAL MODULE: ./src/report/unmatched.ts
+var unmatched = __webpack_require__(9715);
+;// CONCATENATED MODULE: ./src/deliver/remote.ts
+// What every delivery through GitHub shares: the client, the target, the run context for messages and summaries,
+// the planner, and the plan's report before anything is written.
+
+
+
+
+
+/** Plans against one snapshot; the snapshot's skips are listed with the plan's. */
+function planSnapshot(settings, snapshot) {
+    const p = (0,plan/* plan */.et)(snapshot.files, settings.images, { policy: settings.policy });
+    return { ...p, skipped: [...snapshot.skipped, ...p.skipped], selected: snapshot.selected };
+}
+/** planSnapshot, failing before anything is written when `fail-on-unmatched` is set and an image matched nothing. */
+function planChecked(settings, snapshot) {
+    const p = planSnapshot(settings, snapshot);
+    (0,unmatched/* checkUnmatched */.wF)(p, settings.failOnUnmatched, settings.pathPatterns);
+    return p;
+}
+/** The read line of a snapshot: files selected, read, skipped, and the requests so far. */
+function readLine(client, s) {
+    const skipped = s.skipped.length ? `, ${s.skipped.length} skipped` : '';
+    return (`${s.selected ?? s.files.length} file(s) selected, ${s.files.length} read from ${s.nameWithOwner}@${s.branch} at ${s.head.slice(0, 7)}${skipped} ` +
+        `(${client.stats().requests} request(s)).`);
+}
+/**
+ * The plan, reported in the "Plan" log group before anything is written. A later round (the branch moved and the
+ * plan was made again) is reported again only when what it would do differs from what was reported.
+ */
+function planReporter(remote) {
+    let reported;
+    return async (plan, snapshot, attempt) => {
+        const key = JSON.stringify([plan.changes, plan.refusals, plan.notes, plan.skipped]);
+        if (key === reported) {
+            remote.io.debug(`round ${attempt}: the plan against ${snapshot.head.slice(0, 7)} is the one reported`);
+            return;
+        }
+        const name = reported === undefined ? 'Plan' : `Plan again (round ${attempt}: the branch moved)`;
+        reported = key;
+        await remote.io.group(name, async () => {
+            remote.io.info(readLine(remote.client, snapshot));
+            (0,log/* reportPlan */._)(remote.io, plan, remote.settings.pathPatterns);
+        });
+    };
+}
+/** The shared parts of an API-mode run. `env` is the runner's environment as the entry point read it. */
+function createRemote(settings, io, promotion, env) {
+    const { owner, repo } = settings.repository;
+    return {
+        settings,
+        io,
+        client: (0,github_client.createClient)({ token: settings.token, log: (m) => io.debug(m), userAgent: 'gitops-bump', env }),
+        target: { owner, repo, branch: settings.branch },
+        read: { maxBytes: settings.maxFileBytes },
+        promotion,
+        context: (branch, commit) => ({
+            mode: settings.mode,
+            environment: settings.environment,
+            target: `${owner}/${repo}`,
+            branch,
+            commit,
+            policy: (0,policy/* describePolicy */.wy)(settings.policy),
+            promotion,
+            serverUrl: (env.GITHUB_SERVER_URL ?? 'https://github.com').replace(/\/+$/, ''),
+            paths: settings.pathPatterns,
+        }),
+    };
+}
+
+;// CONCATENATED MODULE: ./src/deliver/commit.ts
+// Commit mode: one atomic, verified commit on the branch, race-safe (github/commit.ts); the plan is reported
+// before the commit is sent.
+
+
+
+
+async function commit(remote) {
+    const { settings, io, client, target, read, context } = remote;
+    const result = await commitPlan(client, {
+        target,
+        paths: settings.paths,
+        read,
+        planner: (snapshot) => planChecked(settings, snapshot),
+        onPlan: planReporter(remote),
+        message: (p) => (0,messages/* commitMessage */.df)(settings.commitMessage, p, context(settings.branch ?? '')),
+        log: (m) => io.debug(m),
+    });
+    await io.group('Commit', async () => {
+        const requests = client.stats().requests;
+        io.info(result.commit
+            ? `Committed ${result.commit.oid} on ${result.branch} (parent ${result.head.slice(0, 7)}; ${result.attempts} round(s), ${requests} request(s)).`
+            : `Nothing to commit on ${result.branch} at ${result.head.slice(0, 7)} (${requests} request(s)).`);
+    });
+    return (0,outputs/* bumpResult */.Q)(result.plan, context(result.branch, result.commit));
+}
+
+;// CONCATENATED MODULE: ./src/deliver/dry-run.ts
+// API dry-run: read one snapshot and plan it; nothing is written.
+
+
+
+async function dryRun(remote) {
+    const { settings, client, target, read, context } = remote;
+    const snapshot = await (0,github_read.readSnapshot)(client, target, settings.paths, undefined, read);
+    const result = planChecked(settings, snapshot);
+    await planReporter(remote)(result, snapshot, 1);
+    return (0,outputs/* bumpResult */.Q)(result, context(snapshot.branch));
+}
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(7598);
+// EXTERNAL MODULE: ./src/core/paths.ts + 9 modules
+var paths = __webpack_require__(7331);
+;// CONCATENATED MODULE: ./src/core/branch.ts
+// Pull-request branch names: deterministic from the target and the images, and always a valid git ref.
+
+
+/** Makes any text a valid branch name under git's check-ref-format rules (and short enough to read). */
+function sanitiseBranch(text, maxLength = 100) {
+    const segments = text
+        .normalize('NFKD')
+        .split('/')
+        .map((segment) => segment
+        .replace(/[^A-Za-z0-9._+-]+/g, '-')
+        .replace(/\.{2,}/g, '.')
+        .replace(/^[.-]+|[.-]+$/g, '')
+        .replace(/\.lock$/i, '-lock'))
+        .filter((segment) => segment !== '');
+    let name = segments.join('/');
+    if (name.length > maxLength) {
+        const hash = (0,external_node_crypto_.createHash)('sha256').update(text).digest('hex').slice(0, 8);
+        name = `${name.slice(0, maxLength - 9).replace(/[./-]+$/, '')}-${hash}`;
+    }
+    return name === '' || name === '@' ? 'gitops-bump' : name;
+}
+function branch_short(image) {
+    return image.slice(image.lastIndexOf('/') + 1);
+}
+/**
+ * The default head branch: one per service and environment, so later bumps update the same pull request.
+ * `gitops-bump/prod/api`, `gitops-bump/prod/api+web`; a promotion: `gitops-bump/promote/staging-to-prod`.
+ * Without an environment, `paths-<hash>` of the paths stands for the target (settings derive the same one).
+ */
+function defaultPullRequestBranch(options) {
+    const target = options.environment || (0,paths/* pathsKey */.Ew)((0,paths/* compilePaths */.Iw)(options.pathPatterns));
+    if (options.promotionFrom !== undefined)
+        return sanitiseBranch(`gitops-bump/promote/${options.promotionFrom}-to-${target}`);
+    const names = [...new Set(options.images.map(branch_short))].sort();
+    let images = names.join('+');
+    if (images.length > 60)
+        images = `${names.length}-images-${(0,external_node_crypto_.createHash)('sha256').update(names.join('\n')).digest('hex').slice(0, 8)}`;
+    return sanitiseBranch(`gitops-bump/${target}/${images}`);
+}
+/** The head branch: the `pr-branch` template ({environment}, {images}, {from}) or the default, always a valid ref. */
+function pullRequestBranch(template, options) {
+    if (template.trim() === '')
+        return defaultPullRequestBranch(options);
+    const images = [...new Set(options.images.map(branch_short))].sort().join('+');
+    const text = template
+        .replace(/\{environment\}/g, options.environment)
+        .replace(/\{images\}/g, images)
+        .replace(/\{from\}/g, options.promotionFrom ?? '');
+    return sanitiseBranch(text);
 }
 
 ;// CONCATENATED MODULE: ./src/core/pull-decision.ts
@@ -876,6 +995,8 @@ async function playRound(client, spec, run, round) {
         decision = decidePull(observation, spec);
     }
     spec.log?.(`pull request '${spec.branch}' → ${snapshot.branch}: ${decision.kind} (round ${round.attempt})`);
+    if (decision.kind !== 'fork')
+        await spec.onPlan?.(decision.plan, snapshot, round.attempt);
     const writer = { client, spec, observation, progress, round };
     const plan = decision.plan;
     const done = (operation, pull) => ({
@@ -925,98 +1046,16 @@ function outcome(progress, fallback) {
     return fallback;
 }
 
-// EXTERNAL MODULE: ./src/core/plan.ts + 1 modules
-var plan = __webpack_require__(9385);
-// EXTERNAL MODULE: ./src/report/messages.ts
-var messages = __webpack_require__(3020);
-// EXTERNAL MODULE: ./src/report/outputs.ts
-var outputs = __webpack_require__(5468);
-// EXTERNAL MODULE: ./src/report/unmatched.ts
-var unmatched = __webpack_require__(9715);
-;// CONCATENATED MODULE: ./src/deliver/remote.ts
-// API mode: read a snapshot of the GitOps repository through the GitHub API, plan, and commit it
-// as one atomic, verified commit (or only report, in dry-run).
+;// CONCATENATED MODULE: ./src/deliver/pull-request.ts
+// Pull-request mode: one pull request per service and environment, created once, then updated in place (or
+// closed), through github/pull/; the plan the pull request proposes is reported before anything is written.
 
 
 
 
 
-
-
-
-
-
-/** Plans against one snapshot; the snapshot's skips are listed with the plan's. */
-function planSnapshot(settings, snapshot) {
-    const p = (0,plan/* plan */.et)(snapshot.files, settings.images, { policy: settings.policy });
-    return { ...p, skipped: [...snapshot.skipped, ...p.skipped], selected: snapshot.selected };
-}
-/** planSnapshot, failing before anything is written when `fail-on-unmatched` is set and an image matched nothing. */
-function planChecked(settings, snapshot) {
-    const p = planSnapshot(settings, snapshot);
-    (0,unmatched/* checkUnmatched */.wF)(p, settings.failOnUnmatched, settings.pathPatterns);
-    return p;
-}
-/** API-mode delivery. `env` is the runner's environment as the entry point read it (endpoints, the workflow's repository). */
-async function bumpRemote(settings, io, promotion, env) {
-    const { owner, repo } = settings.repository;
-    const remote = {
-        settings,
-        io,
-        client: (0,github_client.createClient)({ token: settings.token, log: (m) => io.debug(m), userAgent: 'gitops-bump', env }),
-        target: { owner, repo, branch: settings.branch },
-        read: { maxBytes: settings.maxFileBytes },
-        context: (branch, commit) => ({
-            mode: settings.mode,
-            environment: settings.environment,
-            target: `${owner}/${repo}`,
-            branch,
-            commit,
-            policy: (0,policy/* describePolicy */.wy)(settings.policy),
-            promotion,
-            serverUrl: (env.GITHUB_SERVER_URL ?? 'https://github.com').replace(/\/+$/, ''),
-            paths: settings.pathPatterns,
-        }),
-    };
-    if (settings.mode === 'dry-run')
-        return dryRun(remote);
-    if (settings.mode === 'pull-request')
-        return pullRequest(remote, promotion);
-    return commit(remote);
-}
-/** Reads and plans; writes nothing. */
-async function dryRun({ settings, io, client, target, read, context }) {
-    const snapshot = await io.group('Read files', async () => {
-        const s = await (0,github_read.readSnapshot)(client, target, settings.paths, undefined, read);
-        const skipped = s.skipped.length ? `, ${s.skipped.length} skipped` : '';
-        io.info(`${s.selected ?? s.files.length} file(s) selected, ${s.files.length} read from ${s.nameWithOwner}@${s.branch} at ${s.head.slice(0, 7)}${skipped} ` +
-            `(${client.stats().requests} request(s)).`);
-        return s;
-    });
-    const result = await io.group('Plan', async () => planChecked(settings, snapshot));
-    return (0,outputs/* bumpResult */.Q)(result, context(snapshot.branch));
-}
-/** One atomic, verified commit on the branch, race-safe. */
-async function commit({ settings, io, client, target, read, context }) {
-    const committed = await io.group('Commit', async () => {
-        const result = await commitPlan(client, {
-            target,
-            paths: settings.paths,
-            read,
-            planner: (snapshot) => planChecked(settings, snapshot),
-            message: (p) => (0,messages/* commitMessage */.df)(settings.commitMessage, p, context(settings.branch ?? '')),
-            log: (m) => io.debug(m),
-        });
-        const requests = client.stats().requests;
-        io.info(result.commit
-            ? `Committed ${result.commit.oid} on ${result.branch} (parent ${result.head.slice(0, 7)}; ${result.attempts} round(s), ${requests} request(s)).`
-            : `Nothing to commit on ${result.branch} at ${result.head.slice(0, 7)} (${requests} request(s)).`);
-        return result;
-    });
-    return (0,outputs/* bumpResult */.Q)(committed.plan, context(committed.branch, committed.commit));
-}
-/** One pull request per service and environment: created once, then updated in place (or closed). */
-async function pullRequest({ settings, io, client, target, read, context }, promotion) {
+async function pullRequest(remote) {
+    const { settings, io, client, target, read, context, promotion } = remote;
     const pr = settings.pullRequest;
     const branch = pullRequestBranch(pr.branch, {
         environment: settings.environment,
@@ -1024,35 +1063,50 @@ async function pullRequest({ settings, io, client, target, read, context }, prom
         images: settings.images.map((i) => i.ref.name),
         promotionFrom: promotion?.from,
     });
-    const result = await io.group('Pull request', async () => {
-        const r = await openOrUpdatePullRequest(client, {
-            target,
-            paths: settings.paths,
-            read,
-            branch,
-            // The base is checked (its plan is what the pull request proposes); the pull-request branch's files are not.
-            planner: (snapshot) => (snapshot.branch === branch ? planSnapshot(settings, snapshot) : planChecked(settings, snapshot)),
-            message: (p) => (0,messages/* commitMessage */.df)(settings.commitMessage, p, context(branch)),
-            title: (p) => (0,messages/* pullRequestTitle */.Zr)(pr.title, p, context(branch)),
-            body: (p) => (0,messages/* pullRequestBody */.NF)(pr.body, p, context(branch), branch),
-            labels: pr.labels,
-            reviewers: pr.reviewers,
-            teamReviewers: pr.teamReviewers,
-            assignees: pr.assignees,
-            draft: pr.draft,
-            autoMerge: pr.autoMerge,
-            log: (m) => io.debug(m),
-            warn: (m) => io.warning(m),
-        });
-        const which = r.number === undefined ? 'no pull request' : `pull request #${r.number}`;
-        io.info(`${which}: ${r.operation} (branch ${r.branch} → ${r.base}; ${r.attempts} round(s), ${client.stats().requests} request(s)).`);
-        return r;
+    const result = await openOrUpdatePullRequest(client, {
+        target,
+        paths: settings.paths,
+        read,
+        branch,
+        // The base is checked (its plan is what the pull request proposes); the pull-request branch's files are not.
+        planner: (snapshot) => (snapshot.branch === branch ? planSnapshot(settings, snapshot) : planChecked(settings, snapshot)),
+        onPlan: planReporter(remote),
+        message: (p) => (0,messages/* commitMessage */.df)(settings.commitMessage, p, context(branch)),
+        title: (p) => (0,messages/* pullRequestTitle */.Zr)(pr.title, p, context(branch)),
+        body: (p) => (0,messages/* pullRequestBody */.NF)(pr.body, p, context(branch), branch),
+        labels: pr.labels,
+        reviewers: pr.reviewers,
+        teamReviewers: pr.teamReviewers,
+        assignees: pr.assignees,
+        draft: pr.draft,
+        autoMerge: pr.autoMerge,
+        log: (m) => io.debug(m),
+        warn: (m) => io.warning(m),
+    });
+    await io.group('Pull request', async () => {
+        const which = result.number === undefined ? 'no pull request' : `pull request #${result.number}`;
+        io.info(`${which}: ${result.operation} (branch ${result.branch} → ${result.base}; ${result.attempts} round(s), ${client.stats().requests} request(s)).`);
     });
     const ctx = {
         ...context(result.base, result.commit),
         pullRequest: { operation: result.operation, number: result.number, url: result.url, branch: result.branch },
     };
     return (0,outputs/* bumpResult */.Q)(result.plan, ctx);
+}
+
+;// CONCATENATED MODULE: ./src/deliver/api.ts
+
+
+
+
+/** API-mode delivery. `env` is the runner's environment as the entry point read it (endpoints, the workflow's repository). */
+function bumpRemote(settings, io, promotion, env) {
+    const remote = createRemote(settings, io, promotion, env);
+    if (settings.mode === 'dry-run')
+        return dryRun(remote);
+    if (settings.mode === 'pull-request')
+        return pullRequest(remote);
+    return commit(remote);
 }
 
 

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { listLocal, LocalPathError, readLocal, writeLocal } from '../../../src/deliver/local.js';
+import { listLocal, LocalPathError, readLocal, writeLocal } from '../../../src/local/disk.js';
 import { compilePaths } from '../../../src/core/paths.js';
 
 let root: string;
