@@ -4,7 +4,8 @@ import { cpSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 
-const GIT_ENV = {
+/** The environment every git call of the tests runs in. */
+export const GIT_ENV = {
   ...process.env,
   GIT_AUTHOR_NAME: 'Fixture',
   GIT_AUTHOR_EMAIL: 'fixture@example.invalid',
@@ -14,9 +15,14 @@ const GIT_ENV = {
   GIT_CONFIG_GLOBAL: '/dev/null',
 };
 
-/** Runs git in `dir`; returns trimmed stdout. */
+/** Runs git in `dir` (fixed identity, no system or global config, no line-ending conversion); returns stdout as bytes. */
+export function gitBytes(dir: string, ...args: string[]): Buffer {
+  return execFileSync('git', ['-C', dir, '-c', 'core.autocrlf=false', ...args], { env: GIT_ENV, maxBuffer: 64 << 20 });
+}
+
+/** Runs git in `dir`; returns trimmed stdout. The one git() every test uses. */
 export function git(dir: string, ...args: string[]): string {
-  return execFileSync('git', ['-C', dir, '-c', 'core.autocrlf=false', ...args], { env: GIT_ENV, encoding: 'utf8', maxBuffer: 64 << 20 }).trim();
+  return gitBytes(dir, ...args).toString('utf8').trim();
 }
 
 /** A git repository (branch `main`, one commit) with a copy of `source` and/or `files`. */

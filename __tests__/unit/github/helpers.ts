@@ -6,30 +6,13 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { RemoteSnapshot } from '../../../src/github/read.js';
+import { git, gitBytes, GIT_ENV } from '../../support/repo.js';
 import type { Change, FileEdit, Plan } from '../../../src/core/types.js';
 
 /** A file's content: text, raw bytes, or a symbolic link to a target. */
 export type FixtureFile = string | Buffer | { readonly symlink: string } | { readonly gitlink: string };
 
-const GIT_ENV = {
-  ...process.env,
-  GIT_AUTHOR_NAME: 'Fixture',
-  GIT_AUTHOR_EMAIL: 'fixture@example.invalid',
-  GIT_COMMITTER_NAME: 'Fixture',
-  GIT_COMMITTER_EMAIL: 'fixture@example.invalid',
-  GIT_CONFIG_NOSYSTEM: '1',
-  GIT_CONFIG_GLOBAL: '/dev/null',
-};
-
-/** Runs git in `dir` and returns stdout as bytes. */
-export function gitBytes(dir: string, ...args: string[]): Buffer {
-  return execFileSync('git', ['-C', dir, '-c', 'core.autocrlf=false', ...args], { env: GIT_ENV, maxBuffer: 64 * 1024 * 1024 });
-}
-
-/** Runs git in `dir` and returns trimmed stdout. */
-export function git(dir: string, ...args: string[]): string {
-  return gitBytes(dir, ...args).toString('utf8').trim();
-}
+export { git, gitBytes };
 
 const made: string[] = [];
 
