@@ -1,6 +1,7 @@
 // Where image references live in a YAML stream (DESIGN.md §4). One parse, one walk per document.
 //
-// Shapes (first match wins for a scalar; a scalar belongs to at most one site):
+// Shapes (walk.ts visits every place, shapes/ tells what it holds; first match wins for a scalar; a scalar
+// belongs to at most one site):
 // - full:      a key `image` whose value is a plain or quoted scalar (`image: ghcr.io/acme/api:1.4`), at any
 //              depth; an aliased value (`image: *img`) makes the anchored scalar the site, once.
 // - split:     a Helm-values map with `repository` plus `tag`/`registry`/`digest`/`sha`, under any key; or
@@ -24,8 +25,8 @@
 import { NESTED_TOO_DEEPLY, parseStream, TOO_DEEP, YamlSyntaxError, type ParsedStream } from './parse.js';
 import { sharedUses, type FoundUse } from './anchors.js';
 import { holdLines, markerSites, mayHoldMarkers, readMarkers, type MarkerComment } from './markers.js';
-import type { Hold, ImageSite, SharedUse } from './site.js';
-import { DocumentWalker, type FoundSite, type SeenScalar } from './walk.js';
+import type { FoundSite, Hold, ImageSite, SharedUse } from './site.js';
+import { DocumentWalker, type SeenScalar } from './walk.js';
 
 export { writtenScalars } from './anchors.js';
 export { YamlSyntaxError } from './parse.js';
