@@ -16,7 +16,8 @@
 //              `…:name` on the scalars holding the parts (grouped per mapping). On a line of a site found
 //              above, the marker's repository becomes that site's match key instead.
 // Holds (markers.ts): a `# gitops-bump: hold` comment on a line a site's value or key is on, or on a comment line
-// directly above it, freezes the site. Anchors (anchors.ts): a site writing an anchored value lists every alias
+// directly above it, freezes the site. Whether a site (or an alias reading its value) is held is decided here only
+// ({@link finish}); splice's `whyHeld` says why, and `rewrite` and plan refuse a held value with those words. Anchors (anchors.ts): a site writing an anchored value lists every alias
 // that reads it, and who reads it there, so that a move nobody asked for is refused (plan.ts).
 // Look-alikes are excluded by where they are: documents of Flux image/source APIs, argocd-image-updater and
 // CRDs; an object's `status`; `managedFields`, `volumes`, `rbd`, `openAPIV3Schema`; the `target` of
@@ -26,6 +27,7 @@ import { NESTED_TOO_DEEPLY, parseStream, TOO_DEEP, YamlSyntaxError, type ParsedS
 import { sharedUses, type FoundUse } from './anchors.js';
 import { holdLines, markerSites, mayHoldMarkers, readMarkers, type MarkerComment } from './markers.js';
 import type { FoundSite, Hold, ImageSite, SharedUse } from './site.js';
+import type { LineIndex } from './text.js';
 import { DocumentWalker, type SeenScalar } from './walk.js';
 
 export { writtenScalars } from './anchors.js';
@@ -33,9 +35,10 @@ export { YamlSyntaxError } from './parse.js';
 export { isChartTemplate } from './template.js';
 export type { EntrySlot, FieldSlot, FieldsTarget, Hold, ImageSite, ReferenceTarget, SharedUse, SiteForm, SiteTarget } from './site.js';
 
-/** Every image site of a stream, in document and line order. */
+/** Every image site of a stream, in document and line order, and the text's line index (for `rewrite`). */
 export interface LocateResult {
   readonly sites: readonly ImageSite[];
+  readonly lines: LineIndex;
 }
 
 /**
@@ -66,7 +69,7 @@ function locateStream(text: string): LocateResult {
     const shared = mayShare && found.length > 0 ? sharedUses(doc, found, stream.lines) : undefined;
     for (const site of found) sites.push(finish(site, holds, shared?.get(site)));
   });
-  return { sites };
+  return { sites, lines: stream.lines };
 }
 
 /** The site as reported: held when a hold covers one of its lines or an alias it reads its value through. */

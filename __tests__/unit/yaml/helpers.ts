@@ -2,7 +2,7 @@
 
 import { parseAllDocuments, visit, type Scalar } from 'yaml';
 import { locate, type ImageSite } from '../../../src/yaml/locate.js';
-import { applyEdits, type TextEdit } from '../../../src/yaml/splice.js';
+import { applyEdits, type TextEdit } from '../../../src/yaml/edits.js';
 import { LineIndex } from '../../../src/yaml/text.js';
 
 export const DIGEST = `sha256:${'a'.repeat(64)}`;
