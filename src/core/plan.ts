@@ -3,37 +3,14 @@
 import { judge, type Policy } from '../image/policy.js';
 import { versionOf } from '../image/reference.js';
 import type { Change, FileEdit, ImageRequest, Miss, Plan, Refusal, Skip, SourceFile } from './types.js';
-import { isChartTemplate, locate, writtenScalars, YamlSyntaxError, type ImageSite, type LocateResult } from '../yaml/locate.js';
-import type { LineIndex } from '../yaml/text.js';
+import { writtenScalars, type ImageSite } from '../yaml/locate.js';
 import { EditSet, type TextEdit } from '../yaml/edits.js';
+import { comparePaths } from './paths.js';
+import { scan, type ScannedFile } from './scan.js';
 import { rewrite, UnwritableError, versionAfter, whyHeld, type Want } from '../yaml/splice.js';
 
 export interface PlanOptions {
   readonly policy: Policy;
-}
-
-/** One matched file that should be YAML and is not. */
-export interface FileSyntaxError {
-  readonly file: string;
-  readonly line: number;
-  readonly column: number;
-  readonly detail: string;
-}
-
-/** Raised when any selected file fails to parse: the run writes nothing. */
-export class PlanSyntaxError extends Error {
-  constructor(readonly errors: readonly FileSyntaxError[]) {
-    super(
-      errors.length === 1
-        ? `${where(errors[0]!)}: not valid YAML: ${errors[0]!.detail}. Nothing was written.`
-        : `${errors.length} files are not valid YAML (${errors.map(where).join(', ')}). Nothing was written.`,
-    );
-    this.name = 'PlanSyntaxError';
-  }
-}
-
-function where(e: FileSyntaxError): string {
-  return `${e.file}:${e.line}:${e.column}`;
 }
 
 /** The last path component of a repository: every spelling of the image holds it, so a file without it cannot match. */
@@ -44,11 +21,6 @@ function needle(request: ImageRequest): string {
 
 function wantOf(request: ImageRequest): Want {
   return { tag: request.ref.tag, digest: request.ref.digest };
-}
-
-/** A file as planned: its text and the text's line index (locate's, shared by every rewrite of the file). */
-interface FileText extends SourceFile {
-  readonly lines: LineIndex;
 }
 
 interface FileOutcome {
@@ -67,7 +39,7 @@ type Attempt = { readonly edits: TextEdit[]; readonly note?: string } | { readon
  * Asks, in this order, whether a hold covers `site` (the hold rule is splice's {@link whyHeld}), whether the policy
  * lets it move, and what the rewrite is. The policy's note comes with the answer either way.
  */
-function attempt(file: FileText, site: ImageSite, want: Want, policy: Policy): Attempt {
+function attempt(file: ScannedFile, site: ImageSite, want: Want, policy: Policy): Attempt {
   const held = whyHeld(site);
   if (held !== undefined) return { refused: 'hold', reason: held };
   const verdict = judge(policy, { tag: site.tag, digest: site.digest }, want);
@@ -81,7 +53,8 @@ function attempt(file: FileText, site: ImageSite, want: Want, policy: Policy): A
   }
 }
 
-function planFile(file: FileText, sites: readonly ImageSite[], requests: readonly ImageRequest[], options: PlanOptions): FileOutcome {
+function planFile(file: ScannedFile, requests: readonly ImageRequest[], options: PlanOptions): FileOutcome {
+  const sites = file.sites;
   const edits = new EditSet();
   const changes: Change[] = [];
   const refusals: Refusal[] = [];
@@ -169,7 +142,7 @@ class SharedValue {
   private readonly changed: Set<number>;
 
   constructor(
-    private readonly file: FileText,
+    private readonly file: ScannedFile,
     private readonly site: ImageSite,
     private readonly edits: readonly TextEdit[],
     private readonly to: string,
@@ -240,35 +213,19 @@ export function plan(files: readonly SourceFile[], requests: readonly ImageReque
   const needles = [...new Set(requests.map(needle))];
   const edits: FileEdit[] = [];
   const refusals: Refusal[] = [];
-  const skipped: Skip[] = [];
   const notes: string[] = [];
-  const errors: FileSyntaxError[] = [];
   const matched = new Set<ImageRequest>();
   // Repository → files holding it, for repositories no request names.
   const others = new Map<string, number>();
-  const sorted = [...files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  for (const file of sorted) {
-    if (!needles.some((n) => file.text.includes(n))) continue;
-    if (isChartTemplate(file.path, file.text)) {
-      skipped.push({ path: file.path, reason: 'Helm chart template (not YAML until rendered)' });
-      continue;
-    }
-    let located: LocateResult;
-    try {
-      located = locate(file.text);
-    } catch (error) {
-      if (!(error instanceof YamlSyntaxError)) throw error;
-      errors.push({ file: file.path, line: error.line, column: error.column, detail: error.detail });
-      continue;
-    }
-    const outcome = planFile({ ...file, lines: located.lines }, located.sites, requests, options);
+  const visit = (file: ScannedFile): void => {
+    const outcome = planFile(file, requests, options);
     if (outcome.edit) edits.push(outcome.edit);
     refusals.push(...outcome.refusals);
     notes.push(...outcome.notes);
     for (const r of outcome.matched) matched.add(r);
     for (const repository of outcome.others) others.set(repository, (others.get(repository) ?? 0) + 1);
-  }
-  if (errors.length > 0) throw new PlanSyntaxError(errors);
+  };
+  const skipped: Skip[] = scan(files, visit, (file) => needles.some((n) => file.text.includes(n)));
   const missed = requests.filter((r) => !matched.has(r));
   const misses = missed.map((r): Miss => ({ input: r.input, image: r.ref.name, similar: lookalikes(r, others) }));
   return { edits, changes: edits.flatMap((e) => e.changes), refusals, skipped, notes, unmatched: missed.map((r) => r.ref.name), misses };
@@ -279,7 +236,7 @@ function lookalikes(request: ImageRequest, others: ReadonlyMap<string, number>):
   const name = needle(request);
   return [...others]
     .filter(([repository]) => repository.slice(repository.lastIndexOf('/') + 1) === name)
-    .sort(([a, m], [b, n]) => n - m || (a < b ? -1 : a > b ? 1 : 0))
+    .sort(([a, m], [b, n]) => n - m || comparePaths(a, b))
     .slice(0, 3)
     .map(([repository, files]) => ({ repository, files }));
 }

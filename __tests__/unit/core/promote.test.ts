@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseReference } from '../../../src/image/reference.js';
-import { PlanSyntaxError } from '../../../src/core/plan.js';
+import { PlanSyntaxError } from '../../../src/core/scan.js';
 import { PromotionConflictError, promotionRequests } from '../../../src/core/promote.js';
 
 const files = (entries: Record<string, string>) => Object.entries(entries).map(([path, text]) => ({ path, text }));
