@@ -2,7 +2,7 @@
 // CLI both run it, each with its own Io.
 import { describePolicy } from '../image/policy.js';
 import { versionOf } from '../image/reference.js';
-import { promotionRequests } from '../core/promote.js';
+import { promotionRequests, sourceSkips } from '../core/promote.js';
 import { readLocal, writeLocal } from '../deliver/local.js';
 import { mayHoldAny, plan } from '../core/plan.js';
 import { PlanSyntaxError } from '../core/scan.js';
@@ -15,7 +15,7 @@ export type { BumpResult } from '../report/outputs.js';
 import { readSettings } from '../settings/read.js';
 import type { InputReader, Settings } from '../settings/types.js';
 import type { Io } from '../core/io.js';
-import type { Plan, SourceFile } from '../core/types.js';
+import type { Plan, Skip, SourceFile } from '../core/types.js';
 
 function annotate(io: Io, error: unknown): void {
   if (error instanceof PlanSyntaxError) {
@@ -50,6 +50,7 @@ async function resolvePromotion(settings: Settings, io: Io, env: NodeJS.ProcessE
   if (!source) return { settings };
   return io.group('Read the promotion source', async () => {
     let files: readonly SourceFile[];
+    let skipped: readonly Skip[];
     let where: string;
     const globs = source.patterns.join(', ');
     if (source.repository || !settings.localPath) {
@@ -59,10 +60,10 @@ async function resolvePromotion(settings: Settings, io: Io, env: NodeJS.ProcessE
       const client = createClient({ token: source.token, log: (m) => io.debug(m), userAgent: 'gitops-bump', env });
       const branch = source.branch ?? (source.repository ? undefined : settings.branch);
       const snapshot = await readSnapshot(client, { owner, repo, branch }, source.paths, undefined, { maxBytes: settings.maxFileBytes });
-      files = snapshot.files;
+      ({ files, skipped } = snapshot);
       where = `${owner}/${repo}@${snapshot.branch}: ${globs}`;
     } else {
-      files = (await readLocal(settings.localPath, source.paths, { maxFileBytes: settings.maxFileBytes })).files;
+      ({ files, skipped } = await readLocal(settings.localPath, source.paths, { maxFileBytes: settings.maxFileBytes }));
       where = globs;
     }
     const found = promotionRequests(files, source.only);
@@ -74,7 +75,14 @@ async function resolvePromotion(settings: Settings, io: Io, env: NodeJS.ProcessE
       const at = found.found.find((f) => f.repository === request.ref.repository)!;
       io.info(`promote ${request.ref.name} ${versionOf(request.ref)} (from ${at.file}:${at.line})`);
     }
-    const promotion: PromotionReport = { from: source.environment, where, requests: found.requests, found: found.found };
+    const repository = source.repository && `${source.repository.owner}/${source.repository.repo}`;
+    const promotion: PromotionReport = {
+      from: source.environment,
+      where,
+      requests: found.requests,
+      found: found.found,
+      skipped: sourceSkips([...skipped, ...found.skipped], repository),
+    };
     return { settings: { ...settings, images: found.requests }, promotion };
   });
 }
@@ -101,7 +109,7 @@ async function bumpLocal(settings: Settings, io: Io, promotion?: PromotionReport
   });
   const result = await io.group('Plan', async () => {
     const p = plan(snapshot.files, settings.images, { policy: settings.policy });
-    const withSkips: Plan = { ...p, skipped: [...snapshot.skipped, ...p.skipped], selected: snapshot.selected };
+    const withSkips: Plan = { ...p, skipped: [...(promotion?.skipped ?? []), ...snapshot.skipped, ...p.skipped], selected: snapshot.selected };
     reportPlan(io, withSkips, settings.pathPatterns);
     checkUnmatched(withSkips, settings.failOnUnmatched, settings.pathPatterns);
     return withSkips;

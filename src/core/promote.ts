@@ -23,6 +23,16 @@ export interface Promotion {
   readonly skipped: readonly Skip[];
 }
 
+/**
+ * The promotion source's files that were not read (binary, oversized, UTF-16…) or not located (chart templates), as
+ * the plan lists them: marked as the source's (`promotion source: <reason>`, or `promotion source owner/name: …` for
+ * another repository), so that the summary names them and never mistakes them for the target's.
+ */
+export function sourceSkips(skipped: readonly Skip[], repository?: string): Skip[] {
+  const mark = repository === undefined ? 'promotion source' : `promotion source ${repository}`;
+  return skipped.map((skip) => ({ path: skip.path, reason: `${mark}: ${skip.reason}` }));
+}
+
 /** The source holds two or more versions of one image: promoting would be a guess. */
 export class PromotionConflictError extends Error {
   constructor(readonly conflicts: ReadonlyMap<string, readonly FoundVersion[]>) {

@@ -15,15 +15,15 @@ import { checkUnmatched } from '../report/unmatched.js';
 import type { Settings } from '../settings/types.js';
 import type { Plan } from '../core/types.js';
 
-/** Plans against one snapshot; the snapshot's skips are listed with the plan's. */
-export function planSnapshot(settings: Settings, snapshot: RemoteSnapshot): Plan {
+/** Plans against one snapshot; the promotion source's skips and the snapshot's are listed with the plan's. */
+export function planSnapshot(settings: Settings, snapshot: RemoteSnapshot, promotion?: PromotionReport): Plan {
   const p = plan(snapshot.files, settings.images, { policy: settings.policy });
-  return { ...p, skipped: [...snapshot.skipped, ...p.skipped], selected: snapshot.selected };
+  return { ...p, skipped: [...(promotion?.skipped ?? []), ...snapshot.skipped, ...p.skipped], selected: snapshot.selected };
 }
 
 /** planSnapshot, failing before anything is written when `fail-on-unmatched` is set and an image matched nothing. */
-function planChecked(settings: Settings, snapshot: RemoteSnapshot): Plan {
-  const p = planSnapshot(settings, snapshot);
+function planChecked(settings: Settings, snapshot: RemoteSnapshot, promotion?: PromotionReport): Plan {
+  const p = planSnapshot(settings, snapshot, promotion);
   checkUnmatched(p, settings.failOnUnmatched, settings.pathPatterns);
   return p;
 }
@@ -35,6 +35,7 @@ interface Remote {
   readonly client: GitHubClient;
   readonly target: RepoRef;
   readonly read: ReadOptions;
+  readonly promotion?: PromotionReport;
   context(branch: string, commit?: { oid: string; url: string }): RunContext;
 }
 
@@ -47,6 +48,7 @@ export async function bumpRemote(settings: Settings, io: Io, promotion: Promotio
     client: createClient({ token: settings.token, log: (m) => io.debug(m), userAgent: 'gitops-bump', env }),
     target: { owner, repo, branch: settings.branch },
     read: { maxBytes: settings.maxFileBytes },
+    promotion,
     context: (branch, commit) => ({
       mode: settings.mode,
       environment: settings.environment,
@@ -60,12 +62,12 @@ export async function bumpRemote(settings: Settings, io: Io, promotion: Promotio
     }),
   };
   if (settings.mode === 'dry-run') return dryRun(remote);
-  if (settings.mode === 'pull-request') return pullRequest(remote, promotion);
+  if (settings.mode === 'pull-request') return pullRequest(remote);
   return commit(remote);
 }
 
 /** Reads and plans; writes nothing. */
-async function dryRun({ settings, io, client, target, read, context }: Remote): Promise<BumpResult> {
+async function dryRun({ settings, io, client, target, read, promotion, context }: Remote): Promise<BumpResult> {
   const snapshot = await io.group('Read files', async () => {
     const s = await readSnapshot(client, target, settings.paths, undefined, read);
     const skipped = s.skipped.length ? `, ${s.skipped.length} skipped` : '';
@@ -75,18 +77,18 @@ async function dryRun({ settings, io, client, target, read, context }: Remote): 
     );
     return s;
   });
-  const result = await io.group('Plan', async () => planChecked(settings, snapshot));
+  const result = await io.group('Plan', async () => planChecked(settings, snapshot, promotion));
   return bumpResult(result, context(snapshot.branch));
 }
 
 /** One atomic, verified commit on the branch, race-safe. */
-async function commit({ settings, io, client, target, read, context }: Remote): Promise<BumpResult> {
+async function commit({ settings, io, client, target, read, promotion, context }: Remote): Promise<BumpResult> {
   const committed = await io.group('Commit', async () => {
     const result = await commitPlan(client, {
       target,
       paths: settings.paths,
       read,
-      planner: (snapshot) => planChecked(settings, snapshot),
+      planner: (snapshot) => planChecked(settings, snapshot, promotion),
       message: (p) => commitMessage(settings.commitMessage, p, context(settings.branch ?? '')),
       log: (m) => io.debug(m),
     });
@@ -102,7 +104,7 @@ async function commit({ settings, io, client, target, read, context }: Remote): 
 }
 
 /** One pull request per service and environment: created once, then updated in place (or closed). */
-async function pullRequest({ settings, io, client, target, read, context }: Remote, promotion?: PromotionReport): Promise<BumpResult> {
+async function pullRequest({ settings, io, client, target, read, promotion, context }: Remote): Promise<BumpResult> {
   const pr = settings.pullRequest;
   const branch = pullRequestBranch(pr.branch, {
     environment: settings.environment,
@@ -117,7 +119,7 @@ async function pullRequest({ settings, io, client, target, read, context }: Remo
       read,
       branch,
       // The base is checked (its plan is what the pull request proposes); the pull-request branch's files are not.
-      planner: (snapshot) => (snapshot.branch === branch ? planSnapshot(settings, snapshot) : planChecked(settings, snapshot)),
+      planner: (snapshot) => (snapshot.branch === branch ? planSnapshot(settings, snapshot, promotion) : planChecked(settings, snapshot, promotion)),
       message: (p) => commitMessage(settings.commitMessage, p, context(branch)),
       title: (p) => pullRequestTitle(pr.title, p, context(branch)),
       body: (p) => pullRequestBody(pr.body, p, context(branch), branch),
