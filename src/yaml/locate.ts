@@ -16,9 +16,10 @@
 //              `…:name` on the scalars holding the parts (grouped per mapping). On a line of a site found
 //              above, the marker's repository becomes that site's match key instead.
 // Holds (markers.ts): a `# gitops-bump: hold` comment on a line a site's value or key is on, or on a comment line
-// directly above it, freezes the site. Whether a site (or an alias reading its value) is held is decided here only
-// ({@link finish}); splice's `whyHeld` says why, and `rewrite` and plan refuse a held value with those words. Anchors (anchors.ts): a site writing an anchored value lists every alias
-// that reads it, and who reads it there, so that a move nobody asked for is refused (plan.ts).
+// directly above it, freezes the site. Whether a site (or an alias reading its value) is held is decided here
+// only, in finish(); splice's `whyHeld` says why, and `rewrite` and plan refuse a held value in those words.
+// Anchors (anchors.ts): a site writing an anchored value lists every alias that reads it, and who reads it there,
+// so that a move nobody asked for is refused (plan.ts).
 // Look-alikes are excluded by where they are: documents of Flux image/source APIs, argocd-image-updater and
 // CRDs; an object's `status`; `managedFields`, `volumes`, `rbd`, `openAPIV3Schema`; the `target` of
 // kustomize patches and replacements. Block scalars are opaque (images embedded in them are not sites).
