@@ -12,7 +12,8 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { joinRepository, tryParseReference } from '../../src/image/reference.js';
 import { locate, type ImageSite } from '../../src/yaml/locate.js';
-import { applyEdits, rewrite, UnwritableError, type TextEdit, type Want } from '../../src/yaml/splice.js';
+import { applyEdits, type TextEdit } from '../../src/yaml/edits.js';
+import { rewrite, UnwritableError, type Want } from '../../src/yaml/splice.js';
 import { changedRegion, outputOffset, scalarsAt, siteLines, siteScalarRanges } from '../unit/yaml/helpers.js';
 
 interface Field {

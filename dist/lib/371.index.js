@@ -9,17 +9,18 @@ export const modules = {
 /* harmony export */   O_: () => (/* binding */ FILE_FRAGMENT),
 /* harmony export */   Vv: () => (/* binding */ readPaths),
 /* harmony export */   ZL: () => (/* binding */ chunkSize),
-/* harmony export */   f2: () => (/* binding */ byPath),
 /* harmony export */   he: () => (/* binding */ FILE_ENTRY_SELECTION),
 /* harmony export */   nl: () => (/* binding */ readFilesAt),
 /* harmony export */   xx: () => (/* binding */ filesFromAnswers)
 /* harmony export */ });
 /* harmony import */ var _core_encoding_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3590);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3116);
-/* harmony import */ var _tree_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9191);
+/* harmony import */ var _core_paths_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7331);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3116);
+/* harmony import */ var _tree_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9191);
 // File contents: `file(path:)` answers decoded into texts and skips exactly as a snapshot reads them (binary,
 // oversized, links, submodules, not UTF-8), files read by path at one commit, and blobs read over REST where
 // GraphQL truncates a text or does not give it as UTF-8.
+
 
 
 
@@ -50,7 +51,7 @@ async function readPaths(client, target, commitOid, paths, options) {
         chunk.forEach((p, i) => (variables[`p${i}`] = p));
         const data = await client.graphql(query, variables);
         if (data.repository === null)
-            throw (0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .repositoryNotFound */ .yN)(target, client.workflowRepository);
+            throw (0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .repositoryNotFound */ .yN)(target, client.workflowRepository);
         const commit = data.repository.object ?? {};
         return chunk.map((path, i) => ({ path, entry: commit[`f${i}`] ?? null }));
     }));
@@ -64,8 +65,8 @@ async function readPaths(client, target, commitOid, paths, options) {
 async function filesFromAnswers(client, target, branch, answers, options = {}) {
     const maxBytes = options.maxBytes ?? DEFAULTS.maxBytes;
     const results = await Promise.all(answers.map((a) => decode(client, target, branch, a.path, (a.entry ?? null), maxBytes)));
-    const files = results.filter((r) => 'text' in r).sort(byPath);
-    const skipped = results.filter((r) => !('text' in r)).sort(byPath);
+    const files = results.filter((r) => 'text' in r).sort(_core_paths_js__WEBPACK_IMPORTED_MODULE_1__/* .byPath */ .f2);
+    const skipped = results.filter((r) => !('text' in r)).sort(_core_paths_js__WEBPACK_IMPORTED_MODULE_1__/* .byPath */ .f2);
     return { files, skipped };
 }
 /** Reads `paths` at commit `oid` (one query per `chunkSize` paths, in parallel), decoded like `readSnapshot`. */
@@ -74,14 +75,14 @@ async function readFilesAt(client, target, branch, oid, paths, options = {}) {
         return await filesFromAnswers(client, target, branch, await readPaths(client, target, oid, paths, options), options);
     }
     catch (error) {
-        throw (0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .toReadError */ .sK)(error, target, client.workflowRepository);
+        throw (0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .toReadError */ .sK)(error, target, client.workflowRepository);
     }
 }
 /** A file's text, or why it is skipped. Truncated texts (over 512,000 bytes) are read over REST. */
 async function decode(client, target, branch, path, entry, maxBytes) {
     if (entry === null)
         return { path, reason: `does not exist on branch '${branch}'` };
-    if ((0,_tree_js__WEBPACK_IMPORTED_MODULE_2__/* .isSymlink */ .wP)(entry.mode))
+    if ((0,_tree_js__WEBPACK_IMPORTED_MODULE_3__/* .isSymlink */ .wP)(entry.mode))
         return { path, reason: 'symbolic link (not followed)' };
     if (entry.type === 'commit')
         return { path, reason: 'submodule' };
@@ -112,10 +113,6 @@ async function readBlob(client, target, path, oid) {
     const bytes = data.encoding === 'base64' ? Buffer.from(data.content, 'base64') : Buffer.from(data.content, 'utf8');
     const unreadable = (0,_core_encoding_js__WEBPACK_IMPORTED_MODULE_0__/* .unreadableText */ .LF)(bytes);
     return unreadable === undefined ? { path, text: bytes.toString('utf8') } : { path, reason: unreadable };
-}
-/** Code-unit order (as git sorts), independent of the machine's locale. */
-function byPath(a, b) {
-    return a.path < b.path ? -1 : a.path > b.path ? 1 : 0;
 }
 
 
@@ -534,10 +531,12 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   readSnapshot: () => (/* binding */ readSnapshot)
 /* harmony export */ });
-/* harmony import */ var _blob_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5312);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3116);
-/* harmony import */ var _mutation_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(824);
-/* harmony import */ var _tree_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9191);
+/* harmony import */ var _core_paths_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7331);
+/* harmony import */ var _blob_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5312);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3116);
+/* harmony import */ var _mutation_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(824);
+/* harmony import */ var _tree_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(9191);
+
 
 
 
@@ -556,39 +555,39 @@ async function readSnapshot(client, target, paths, filter = () => true, options 
         return await readGlobs(client, target, selected, paths.prefixes, options);
     }
     catch (error) {
-        throw (0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .toReadError */ .sK)(error, target, client.workflowRepository);
+        throw (0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .toReadError */ .sK)(error, target, client.workflowRepository);
     }
 }
 /** Explicit paths: one query for the head and every file (more only past `chunkSize` files or 512,000 bytes). */
 async function readLiterals(client, target, literals, selected, options) {
-    const size = (0,_blob_js__WEBPACK_IMPORTED_MODULE_0__/* .chunkSize */ .ZL)(options);
+    const size = (0,_blob_js__WEBPACK_IMPORTED_MODULE_1__/* .chunkSize */ .ZL)(options);
     const head = await queryHead(client, target, { files: literals.slice(0, size), extra: options.extra });
-    const answers = [...head.files, ...(await (0,_blob_js__WEBPACK_IMPORTED_MODULE_0__/* .readPaths */ .Vv)(client, target, head.facts.head, literals.slice(size), options))];
+    const answers = [...head.files, ...(await (0,_blob_js__WEBPACK_IMPORTED_MODULE_1__/* .readPaths */ .Vv)(client, target, head.facts.head, literals.slice(size), options))];
     // A literal that is a folder (named like a file) selects the files under it: list and read those.
     const folders = answers.filter((a) => a.entry?.type === 'tree');
     const entries = answers.filter((a) => !folders.includes(a));
     let listedSkips = [];
     if (folders.length > 0) {
-        const listed = await (0,_tree_js__WEBPACK_IMPORTED_MODULE_3__/* .listDeep */ .z)(client, target, head.treeOid, folders.map((a) => ({ path: a.path, type: 'tree', mode: a.entry.mode, oid: a.entry.oid })));
-        const wanted = (0,_tree_js__WEBPACK_IMPORTED_MODULE_3__/* .filesOf */ .R8)(listed.filter((e) => selected(e.path) && !entries.some((a) => a.path === e.path)));
+        const listed = await (0,_tree_js__WEBPACK_IMPORTED_MODULE_4__/* .listDeep */ .z)(client, target, head.treeOid, folders.map((a) => ({ path: a.path, type: 'tree', mode: a.entry.mode, oid: a.entry.oid })));
+        const wanted = (0,_tree_js__WEBPACK_IMPORTED_MODULE_4__/* .filesOf */ .R8)(listed.filter((e) => selected(e.path) && !entries.some((a) => a.path === e.path)));
         listedSkips = wanted.skipped;
-        entries.push(...(await (0,_blob_js__WEBPACK_IMPORTED_MODULE_0__/* .readPaths */ .Vv)(client, target, head.facts.head, wanted.paths, options)));
+        entries.push(...(await (0,_blob_js__WEBPACK_IMPORTED_MODULE_1__/* .readPaths */ .Vv)(client, target, head.facts.head, wanted.paths, options)));
     }
-    const read = await (0,_blob_js__WEBPACK_IMPORTED_MODULE_0__/* .filesFromAnswers */ .xx)(client, target, head.facts.branch, entries, options);
-    const found = entries.filter((a) => a.entry !== null && a.entry.type === 'blob' && !(0,_tree_js__WEBPACK_IMPORTED_MODULE_3__/* .isSymlink */ .wP)(a.entry.mode)).length;
-    return { ...head.facts, files: read.files, skipped: [...listedSkips, ...read.skipped].sort(_blob_js__WEBPACK_IMPORTED_MODULE_0__/* .byPath */ .f2), selected: found };
+    const read = await (0,_blob_js__WEBPACK_IMPORTED_MODULE_1__/* .filesFromAnswers */ .xx)(client, target, head.facts.branch, entries, options);
+    const found = entries.filter((a) => a.entry !== null && a.entry.type === 'blob' && !(0,_tree_js__WEBPACK_IMPORTED_MODULE_4__/* .isSymlink */ .wP)(a.entry.mode)).length;
+    return { ...head.facts, files: read.files, skipped: [...listedSkips, ...read.skipped].sort(_core_paths_js__WEBPACK_IMPORTED_MODULE_0__/* .byPath */ .f2), selected: found };
 }
 /** Globs: list the tree under each static prefix at the head (one query), then read the matches at that commit. */
 async function readGlobs(client, target, selected, prefixes, options) {
     const roots = prefixes.length === 0 ? [''] : prefixes;
-    const head = await queryHead(client, target, { trees: roots, depth: options.listDepth ?? _tree_js__WEBPACK_IMPORTED_MODULE_3__/* .LIST_DEPTH */ .ns, extra: options.extra });
+    const head = await queryHead(client, target, { trees: roots, depth: options.listDepth ?? _tree_js__WEBPACK_IMPORTED_MODULE_4__/* .LIST_DEPTH */ .ns, extra: options.extra });
     const listed = [...head.listing];
     if (head.unexpanded.length > 0)
-        listed.push(...(await (0,_tree_js__WEBPACK_IMPORTED_MODULE_3__/* .listDeep */ .z)(client, target, head.treeOid, head.unexpanded)));
-    const wanted = (0,_tree_js__WEBPACK_IMPORTED_MODULE_3__/* .filesOf */ .R8)(listed.filter((entry) => selected(entry.path)));
-    const entries = await (0,_blob_js__WEBPACK_IMPORTED_MODULE_0__/* .readPaths */ .Vv)(client, target, head.facts.head, wanted.paths, options);
-    const read = await (0,_blob_js__WEBPACK_IMPORTED_MODULE_0__/* .filesFromAnswers */ .xx)(client, target, head.facts.branch, entries, options);
-    return { ...head.facts, files: read.files, skipped: [...wanted.skipped, ...read.skipped].sort(_blob_js__WEBPACK_IMPORTED_MODULE_0__/* .byPath */ .f2), selected: wanted.paths.length };
+        listed.push(...(await (0,_tree_js__WEBPACK_IMPORTED_MODULE_4__/* .listDeep */ .z)(client, target, head.treeOid, head.unexpanded)));
+    const wanted = (0,_tree_js__WEBPACK_IMPORTED_MODULE_4__/* .filesOf */ .R8)(listed.filter((entry) => selected(entry.path)));
+    const entries = await (0,_blob_js__WEBPACK_IMPORTED_MODULE_1__/* .readPaths */ .Vv)(client, target, head.facts.head, wanted.paths, options);
+    const read = await (0,_blob_js__WEBPACK_IMPORTED_MODULE_1__/* .filesFromAnswers */ .xx)(client, target, head.facts.branch, entries, options);
+    return { ...head.facts, files: read.files, skipped: [...wanted.skipped, ...read.skipped].sort(_core_paths_js__WEBPACK_IMPORTED_MODULE_0__/* .byPath */ .f2), selected: wanted.paths.length };
 }
 /**
  * One query: repository facts, the branch head, and either files (by path) or tree listings (by prefix).
@@ -597,12 +596,12 @@ async function readGlobs(client, target, selected, prefixes, options) {
 async function queryHead(client, target, request) {
     const files = request.files ?? [];
     const trees = request.trees ?? [];
-    const depth = (0,_tree_js__WEBPACK_IMPORTED_MODULE_3__/* .listDepth */ .W7)(request.depth);
+    const depth = (0,_tree_js__WEBPACK_IMPORTED_MODULE_4__/* .listDepth */ .W7)(request.depth);
     const variables = { owner: target.owner, name: target.repo };
     const declarations = ['$owner: String!', '$name: String!'];
     const selections = [];
     if (target.branch !== undefined) {
-        variables['qualifiedName'] = (0,_mutation_js__WEBPACK_IMPORTED_MODULE_2__/* .qualifiedBranch */ .JO)(target.branch);
+        variables['qualifiedName'] = (0,_mutation_js__WEBPACK_IMPORTED_MODULE_3__/* .qualifiedBranch */ .JO)(target.branch);
         declarations.push('$qualifiedName: String!');
     }
     files.forEach((path, i) => {
@@ -612,12 +611,12 @@ async function queryHead(client, target, request) {
     });
     trees.forEach((prefix, i) => {
         if (prefix === '') {
-            selections.push(`t${i}: tree { ${(0,_tree_js__WEBPACK_IMPORTED_MODULE_3__/* .entriesSelection */ .Pk)(depth)} }`);
+            selections.push(`t${i}: tree { ${(0,_tree_js__WEBPACK_IMPORTED_MODULE_4__/* .entriesSelection */ .Pk)(depth)} }`);
             return;
         }
         variables[`t${i}`] = prefix;
         declarations.push(`$t${i}: String!`);
-        selections.push(`t${i}: file(path: $t${i}) { type mode oid object { ... on Tree { ${(0,_tree_js__WEBPACK_IMPORTED_MODULE_3__/* .entriesSelection */ .Pk)(depth)} } } }`);
+        selections.push(`t${i}: file(path: $t${i}) { type mode oid object { ... on Tree { ${(0,_tree_js__WEBPACK_IMPORTED_MODULE_4__/* .entriesSelection */ .Pk)(depth)} } } }`);
     });
     for (const [name, { type, value }] of Object.entries(request.extra?.variables ?? {})) {
         if (name in variables || /^[pt]\d+$/.test(name))
@@ -630,26 +629,26 @@ async function queryHead(client, target, request) {
         `${request.extra?.selection ?? ''} ` +
         `defaultBranchRef { name } ${ref} { name target { __typename oid ... on Commit { message url tree { oid } ` +
         `parents(first: 2) { nodes { oid } } ${selections.join(' ')} } } } } }` +
-        (files.length > 0 ? ` ${_blob_js__WEBPACK_IMPORTED_MODULE_0__/* .FILE_FRAGMENT */ .O_}` : '');
+        (files.length > 0 ? ` ${_blob_js__WEBPACK_IMPORTED_MODULE_1__/* .FILE_FRAGMENT */ .O_}` : '');
     const data = await client.graphql(query, variables);
     const { facts, treeOid } = headFacts(data.repository, target, client.workflowRepository);
     const withExtra = request.extra ? { ...facts, extra: data.repository } : facts;
     const commit = data.repository?.branchRef?.target;
-    const { listing, unexpanded } = (0,_tree_js__WEBPACK_IMPORTED_MODULE_3__/* .listingOf */ .K7)(commit, trees, depth);
+    const { listing, unexpanded } = (0,_tree_js__WEBPACK_IMPORTED_MODULE_4__/* .listingOf */ .K7)(commit, trees, depth);
     return { facts: withExtra, treeOid, files: files.map((path, i) => ({ path, entry: commit[`f${i}`] ?? null })), listing, unexpanded };
 }
 function headFacts(repository, target, workflowRepository) {
     if (repository === null)
-        throw (0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .repositoryNotFound */ .yN)(target, workflowRepository);
+        throw (0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .repositoryNotFound */ .yN)(target, workflowRepository);
     const ref = repository.branchRef;
     if (ref === null || ref.target === null) {
         if (target.branch !== undefined)
-            throw (0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .branchNotFound */ .Ew)(target, target.branch);
-        throw (0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .noDefaultBranch */ .jk)(target);
+            throw (0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .branchNotFound */ .Ew)(target, target.branch);
+        throw (0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .noDefaultBranch */ .jk)(target);
     }
     const commit = ref.target;
     if (commit.__typename !== 'Commit' || commit.tree === undefined)
-        throw (0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .notACommit */ .i4)(target, ref.name, commit.__typename);
+        throw (0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .notACommit */ .i4)(target, ref.name, commit.__typename);
     const facts = {
         head: commit.oid,
         branch: ref.name,
@@ -679,7 +678,9 @@ function headFacts(repository, target, workflowRepository) {
 /* harmony export */   wP: () => (/* binding */ isSymlink),
 /* harmony export */   z: () => (/* binding */ listDeep)
 /* harmony export */ });
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3116);
+/* harmony import */ var _core_paths_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7331);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3116);
+
 
 /** Tree levels listed in one GraphQL query by default, and at most (GitHub refuses documents nested deeper than 25 fields). */
 const LIST_DEPTH = 8;
@@ -692,7 +693,7 @@ function isSymlink(mode) {
 /** The regular files of a listing (deduplicated, in code-unit order) and the skips of everything else. */
 function filesOf(listed) {
     const regular = (e) => e.type === 'blob' && !isSymlink(e.mode);
-    const paths = [...new Set(listed.filter(regular).map((e) => e.path))].sort();
+    const paths = [...new Set(listed.filter(regular).map((e) => e.path))].sort(_core_paths_js__WEBPACK_IMPORTED_MODULE_0__/* .comparePaths */ .cD);
     return { paths, skipped: listed.filter((e) => !regular(e)).map(skipOfListed) };
 }
 function skipOfListed(entry) {
@@ -765,7 +766,7 @@ async function listDeep(client, target, treeOid, unexpanded) {
         // The whole tree is too big for one answer: list each deep folder on its own.
         if (single === undefined)
             return (await Promise.all(unexpanded.map((e) => listDeep(client, target, treeOid, [e])))).flat();
-        throw (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .treeTooLarge */ .S_)(target, root.path);
+        throw (0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .treeTooLarge */ .S_)(target, root.path);
     }
     const under = unexpanded.map((e) => `${e.path}/`);
     return data.tree

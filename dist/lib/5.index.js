@@ -156,8 +156,8 @@ function commitPlan(client, request) {
 var messages = __webpack_require__(3020);
 // EXTERNAL MODULE: ./src/report/outputs.ts
 var outputs = __webpack_require__(5468);
-// EXTERNAL MODULE: ./src/core/plan.ts + 1 modules
-var plan = __webpack_require__(9385);
+// EXTERNAL MODULE: ./src/core/plan.ts + 2 modules
+var plan = __webpack_require__(8643);
 // EXTERNAL MODULE: ./src/image/policy.ts
 var policy = __webpack_require__(6811);
 // EXTERNAL MODULE: ./src/report/log.ts
@@ -172,14 +172,14 @@ var unmatched = __webpack_require__(9715);
 
 
 
-/** Plans against one snapshot; the snapshot's skips are listed with the plan's. */
-function planSnapshot(settings, snapshot) {
-    const p = (0,plan/* plan */.et)(snapshot.files, settings.images, { policy: settings.policy });
-    return { ...p, skipped: [...snapshot.skipped, ...p.skipped], selected: snapshot.selected };
+/** Plans against one snapshot; the promotion source's skips and the snapshot's are listed with the plan's. */
+function planSnapshot(settings, snapshot, promotion) {
+    const p = (0,plan/* plan */.e)(snapshot.files, settings.images, { policy: settings.policy });
+    return { ...p, skipped: [...(promotion?.skipped ?? []), ...snapshot.skipped, ...p.skipped], selected: snapshot.selected };
 }
 /** planSnapshot, failing before anything is written when `fail-on-unmatched` is set and an image matched nothing. */
-function planChecked(settings, snapshot) {
-    const p = planSnapshot(settings, snapshot);
+function planChecked(settings, snapshot, promotion) {
+    const p = planSnapshot(settings, snapshot, promotion);
     (0,unmatched/* checkUnmatched */.wF)(p, settings.failOnUnmatched, settings.pathPatterns);
     return p;
 }
@@ -246,7 +246,7 @@ async function commit(remote) {
         target,
         paths: settings.paths,
         read,
-        planner: (snapshot) => planChecked(settings, snapshot),
+        planner: (snapshot) => planChecked(settings, snapshot, remote.promotion),
         onPlan: planReporter(remote),
         message: (p) => (0,messages/* commitMessage */.df)(settings.commitMessage, p, context(settings.branch ?? '')),
         log: (m) => io.debug(m),
@@ -268,7 +268,7 @@ async function commit(remote) {
 async function dryRun(remote) {
     const { settings, client, target, read, context } = remote;
     const snapshot = await (0,github_read.readSnapshot)(client, target, settings.paths, undefined, read);
-    const result = planChecked(settings, snapshot);
+    const result = planChecked(settings, snapshot, remote.promotion);
     await planReporter(remote)(result, snapshot, 1);
     return (0,outputs/* bumpResult */.Q)(result, context(snapshot.branch));
 }
@@ -276,7 +276,7 @@ async function dryRun(remote) {
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(7598);
 // EXTERNAL MODULE: ./src/core/paths.ts + 9 modules
-var paths = __webpack_require__(7331);
+var core_paths = __webpack_require__(7331);
 ;// CONCATENATED MODULE: ./src/core/branch.ts
 // Pull-request branch names: deterministic from the target and the images, and always a valid git ref.
 
@@ -308,7 +308,7 @@ function branch_short(image) {
  * Without an environment, `paths-<hash>` of the paths stands for the target (settings derive the same one).
  */
 function defaultPullRequestBranch(options) {
-    const target = options.environment || (0,paths/* pathsKey */.Ew)((0,paths/* compilePaths */.Iw)(options.pathPatterns));
+    const target = options.environment || (0,core_paths/* pathsKey */.Ew)((0,core_paths/* compilePaths */.Iw)(options.pathPatterns));
     if (options.promotionFrom !== undefined)
         return sanitiseBranch(`gitops-bump/promote/${options.promotionFrom}-to-${target}`);
     const names = [...new Set(options.images.map(branch_short))].sort();
@@ -666,6 +666,7 @@ var blob = __webpack_require__(5312);
 
 
 
+
 /** First parents of the PR head and of the base head read with them: enough to see whether the base head is still its fork point. */
 const CHAIN_DEPTH = 8;
 /** `oid parents(first: 1) { nodes { oid parents … } }`, `depth` parents deep. */
@@ -749,7 +750,7 @@ async function observe(client, spec) {
 /** The observation with the fork point's files (the paths of the base and of the PR branch), read at `oid`. */
 async function withFork(client, spec, observation, oid) {
     const paths = new Set([...observation.snapshot.files, ...(observation.branch?.files?.files ?? [])].map((f) => f.path));
-    const files = await (0,blob/* readFilesAt */.nl)(client, spec.target, oid.slice(0, 12), oid, [...paths].sort(), spec.read);
+    const files = await (0,blob/* readFilesAt */.nl)(client, spec.target, oid.slice(0, 12), oid, [...paths].sort(core_paths/* comparePaths */.cD), spec.read);
     return { ...observation, fork: { oid, files } };
 }
 
@@ -1069,7 +1070,7 @@ async function pullRequest(remote) {
         read,
         branch,
         // The base is checked (its plan is what the pull request proposes); the pull-request branch's files are not.
-        planner: (snapshot) => (snapshot.branch === branch ? planSnapshot(settings, snapshot) : planChecked(settings, snapshot)),
+        planner: (snapshot) => (snapshot.branch === branch ? planSnapshot(settings, snapshot, promotion) : planChecked(settings, snapshot, promotion)),
         onPlan: planReporter(remote),
         message: (p) => (0,messages/* commitMessage */.df)(settings.commitMessage, p, context(branch)),
         title: (p) => (0,messages/* pullRequestTitle */.Zr)(pr.title, p, context(branch)),

@@ -31673,6 +31673,8 @@ function mayHaveUnicodeMark(size) {
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
   Zh: () => (/* binding */ PathsError),
+  f2: () => (/* binding */ byPath),
+  cD: () => (/* binding */ comparePaths),
   Iw: () => (/* binding */ compilePaths),
   Pf: () => (/* binding */ environmentOfPaths),
   Ew: () => (/* binding */ pathsKey)
@@ -35295,7 +35297,7 @@ function staticPrefix(pattern) {
     return fixed.join('/');
 }
 function dedupePrefixes(prefixes) {
-    const sorted = [...new Set(prefixes)].sort();
+    const sorted = [...new Set(prefixes)].sort(comparePaths);
     if (sorted.includes(''))
         return [''];
     return sorted.filter((p, i) => !sorted.slice(0, i).some((q) => p.startsWith(`${q}/`)));
@@ -35323,7 +35325,7 @@ function environmentOfGlob(pattern) {
  * without an environment name keeps its pull-request branch, and two different selections never share one.
  */
 function pathsKey(paths) {
-    const globs = [...new Set([...paths.include, ...paths.exclude.map((p) => `!${p}`)])].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    const globs = [...new Set([...paths.include, ...paths.exclude.map((p) => `!${p}`)])].sort(comparePaths);
     return `paths-${(0,external_node_crypto_.createHash)('sha256').update(globs.join('\n')).digest('hex').slice(0, 8)}`;
 }
 /** The environment a selection names, or why it names none (`paths-<hash>` then stands for it). */
@@ -35340,62 +35342,38 @@ function environmentOfPaths(paths) {
             : 'the globs name no folder';
     return { name: key, named: false, why };
 }
+/** Code-unit order, as git sorts paths, whatever the machine's locale: the one order of every list of paths. */
+function comparePaths(a, b) {
+    return a < b ? -1 : a > b ? 1 : 0;
+}
+/** {@link comparePaths} on the `path` of two entries (files, skipped paths). */
+function byPath(a, b) {
+    return comparePaths(a.path, b.path);
+}
 
 
 /***/ }),
 
-/***/ 9385:
+/***/ 8643:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  fX: () => (/* binding */ PlanSyntaxError),
-  fy: () => (/* binding */ mayHoldAny),
-  et: () => (/* binding */ plan)
+  f: () => (/* binding */ mayHoldAny),
+  e: () => (/* binding */ plan)
 });
 
 // EXTERNAL MODULE: ./src/image/policy.ts
-var policy = __nccwpck_require__(6811);
+var image_policy = __nccwpck_require__(6811);
 // EXTERNAL MODULE: ./src/image/reference.ts
 var reference = __nccwpck_require__(3564);
-// EXTERNAL MODULE: ./src/yaml/locate.ts + 6 modules
-var locate = __nccwpck_require__(9424);
-// EXTERNAL MODULE: ./src/yaml/scalar.ts
-var scalar = __nccwpck_require__(5971);
-// EXTERNAL MODULE: ./src/yaml/text.ts
-var yaml_text = __nccwpck_require__(296);
-;// CONCATENATED MODULE: ./src/yaml/splice.ts
-// Byte-exact edits: only the bytes of the values that change are touched. Comments, blank lines, quote
-// style, indentation, flow style, key order, CRLF, a BOM, a missing final newline and the other
-// documents of a stream stay as they were.
-
-
-
-/** The site's shape cannot hold what was asked (a digest where there is no digest field, a block scalar, a hold…). */
-class UnwritableError extends Error {
-    constructor(message) {
-        super(message);
-        this.name = 'UnwritableError';
-    }
-}
-/**
- * The minimal edits that make `site` (found by `locate(text)`) point at `want`; [] when it already does.
- * A tag alone drops a stale digest; a digest alone drops a tag that no longer names it where a reference can
- * do without one (a whole reference, a kustomize entry), while Helm maps and marked fields keep their tag; a
- * tag and digest are both written where the shape has room for the digest (a reference, kustomize `digest`,
- * a Helm `digest`/`sha` sibling, a `tag@digest` tag). See {@link versionAfter} and {@link clearField}. Pure.
- * Throws {@link UnwritableError} when the shape cannot hold the request (a digest alone where a values map
- * has no digest field, a block scalar, a hold…).
- */
-function rewrite(text, site, want) {
-    checkWant(site, want);
-    if (site.held)
-        throw new UnwritableError(`${where(site)}: ${heldBy(site.hold)}`);
-    const target = site.target;
-    const edits = target.kind === 'reference' ? referenceEdits(text, site, target, want) : fieldsEdits(text, site, target, want);
-    return edits.filter((edit) => text.slice(edit.start, edit.end) !== edit.text);
-}
+// EXTERNAL MODULE: ./src/yaml/locate.ts + 10 modules
+var locate = __nccwpck_require__(6856);
+;// CONCATENATED MODULE: ./src/yaml/edits.ts
+// Text edits and the one overlap rule: two edits collide when they touch the same bytes differently. applyEdits
+// refuses colliding edits; EditSet (a plan's accepted edits of one file) uses the same rule to refuse a site's
+// edits before they are accepted.
 /** Two edits touch the same bytes differently (two sites sharing one anchored scalar, asked for different versions). */
 class EditConflictError extends RangeError {
     first;
@@ -35408,19 +35386,33 @@ class EditConflictError extends RangeError {
     }
 }
 /**
- * Applies non-overlapping edits (identical duplicates, as from two sites sharing an anchor, count once).
- * Throws {@link EditConflictError} for two different edits of the same bytes, RangeError for an edit outside the text.
+ * The overlap rule: true when `a` and `b` touch the same bytes differently. Identical edits (two sites sharing an
+ * anchored scalar, moved to the same bytes) count once and never collide; otherwise two edits collide when their
+ * ranges overlap, or when they start at one offset and one of them is an insertion (the order of the two texts
+ * there would be a guess). An edit ending where another starts does not collide with it.
+ */
+function collide(a, b) {
+    if (a.start === b.start && a.end === b.end && a.text === b.text)
+        return false;
+    if (a.start < b.end && b.start < a.end)
+        return true;
+    return a.start === b.start && (a.start === a.end || b.start === b.end);
+}
+/**
+ * Applies edits that do not {@link collide} (identical duplicates count once).
+ * Throws {@link EditConflictError} for two colliding edits, RangeError for an edit outside the text.
  */
 function applyEdits(text, edits) {
     const sorted = dedupe(edits).sort((a, b) => a.start - b.start || a.end - b.end);
     let out = '';
     let at = 0;
     for (const [i, edit] of sorted.entries()) {
-        const next = sorted[i + 1];
         if (edit.start < at || edit.end < edit.start || edit.end > text.length) {
             throw new RangeError(`edit [${edit.start}, ${edit.end}) is outside the text or overlaps the previous edit`);
         }
-        if (next !== undefined && (next.start < edit.end || (next.start === edit.start && edit.start === edit.end)))
+        // Sorted by start then end, an edit that collides with any later one collides with the next.
+        const next = sorted[i + 1];
+        if (next !== undefined && collide(edit, next))
             throw new EditConflictError(edit, next);
         out += text.slice(at, edit.start) + edit.text;
         at = edit.end;
@@ -35432,6 +35424,119 @@ function dedupe(edits) {
     for (const edit of edits)
         seen.set(`${edit.start}:${edit.end}:${edit.text}`, edit);
     return [...seen.values()];
+}
+/**
+ * The accepted edits of one text, sorted by start. Checking new edits against them costs O(log n), so a file with
+ * thousands of image references plans in linear time (applying every edit so far per site would be quadratic).
+ */
+class EditSet {
+    sorted = [];
+    get all() {
+        return this.sorted;
+    }
+    /** True when one of `edits` collides with an accepted edit or with another of `edits`. */
+    conflicts(edits) {
+        return edits.some((e, i) => this.near(e).some((other) => collide(e, other)) || edits.slice(0, i).some((other) => collide(e, other)));
+    }
+    add(edits) {
+        for (const edit of edits)
+            this.sorted.splice(this.firstAfter(edit.start), 0, edit);
+    }
+    /** `text` with the accepted edits applied. */
+    apply(text) {
+        return applyEdits(text, this.sorted);
+    }
+    /** Index of the first accepted edit starting after `offset`. */
+    firstAfter(offset) {
+        let lo = 0;
+        let hi = this.sorted.length;
+        while (lo < hi) {
+            const mid = (lo + hi) >>> 1;
+            if (this.sorted[mid].start <= offset)
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+        return lo;
+    }
+    /** The accepted edits that can collide with `edit`: those starting at or before its end and ending at or after its start. */
+    near(edit) {
+        const out = [];
+        for (let i = this.firstAfter(edit.end) - 1; i >= 0 && this.sorted[i].end >= edit.start; i--)
+            out.push(this.sorted[i]);
+        return out;
+    }
+}
+
+// EXTERNAL MODULE: ./src/core/paths.ts + 9 modules
+var paths = __nccwpck_require__(7331);
+// EXTERNAL MODULE: ./src/core/scan.ts
+var scan = __nccwpck_require__(9506);
+// EXTERNAL MODULE: ./src/yaml/scalar.ts
+var scalar = __nccwpck_require__(5971);
+// EXTERNAL MODULE: ./src/yaml/text.ts
+var yaml_text = __nccwpck_require__(296);
+;// CONCATENATED MODULE: ./src/yaml/splice.ts
+// Byte-exact edits: only the bytes of the values that change are touched. Comments, blank lines, quote
+// style, indentation, flow style, key order, CRLF, a BOM, a missing final newline and the other
+// documents of a stream stay as they were. Pure: no module state; the hold rule is {@link whyHeld}, the overlap
+// rule is edits.ts's.
+
+
+
+/** The site's shape cannot hold what was asked (a digest where there is no digest field, a block scalar, a hold…). */
+class UnwritableError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'UnwritableError';
+    }
+}
+/**
+ * The minimal edits that make `site` (found by `locate(text)`) point at `want`; [] when it already does. `lines`: the
+ * text's line index when the caller has it (locate's, shared by every site of a file); else built when needed.
+ * A tag alone drops a stale digest; a digest alone drops a tag that no longer names it where a reference can
+ * do without one (a whole reference, a kustomize entry), while Helm maps and marked fields keep their tag; a
+ * tag and digest are both written where the shape has room for the digest (a reference, kustomize `digest`,
+ * a Helm `digest`/`sha` sibling, a `tag@digest` tag). See {@link versionAfter} and {@link clearField}. Pure.
+ * Throws {@link UnwritableError} when the shape cannot hold the request (a digest alone where a values map
+ * has no digest field, a block scalar, a hold: then the message is {@link whyHeld}'s).
+ */
+function rewrite(text, site, want, lines) {
+    checkWant(site, want);
+    const held = whyHeld(site);
+    if (held !== undefined)
+        throw new UnwritableError(held);
+    const target = site.target;
+    const edits = target.kind === 'reference' ? referenceEdits(text, site, target, want) : fieldsEdits(new Source(text, lines), site, target, want);
+    return edits.filter((edit) => text.slice(edit.start, edit.end) !== edit.text);
+}
+/**
+ * The hold rule: a value a `# gitops-bump: hold` comment covers is never written. Which values a hold covers is
+ * decided once, by locate (a site's `held` and `hold`, an alias's `hold`); this says why, in the words every
+ * refusal uses: "held by a `# gitops-bump: hold` comment on line 12: until INC-42 is fixed". Undefined when not held.
+ */
+function whyHeld(value) {
+    if (value.held !== true && value.hold === undefined)
+        return undefined;
+    const comment = 'held by a `# gitops-bump: hold` comment';
+    const hold = value.hold;
+    if (hold === undefined)
+        return comment;
+    return `${comment} on line ${hold.line}${hold.reason === undefined ? '' : `: ${hold.reason}`}`;
+}
+/** The text being rewritten, with its line index (the caller's, or built on first need: most edits need none). */
+class Source {
+    text;
+    index;
+    constructor(text, index) {
+        this.text = text;
+        this.index = index;
+        if (index !== undefined && index.text !== text)
+            throw new Error('internal: the line index given is of another text');
+    }
+    get lines() {
+        return (this.index ??= new yaml_text/* LineIndex */.r(this.text));
+    }
 }
 // ---- whole references ------------------------------------------------------------------------------------
 function referenceEdits(text, site, target, want) {
@@ -35464,14 +35569,8 @@ function dropsTag(site, want) {
     return tagCanGo && want.tag === undefined && want.digest !== undefined && want.digest !== site.digest;
 }
 // ---- fields: split, kustomize, markers -------------------------------------------------------------------
-/** The line index of the last text rewritten: a plan rewrites every site of one file in a row. */
-let cachedLines;
-function lineIndex(text) {
-    if (cachedLines?.text !== text)
-        cachedLines = new yaml_text/* LineIndex */.r(text);
-    return cachedLines;
-}
-function fieldsEdits(text, site, target, want) {
+function fieldsEdits(source, site, target, want) {
+    const text = source.text;
     const tagKey = target.shape === 'kustomize' ? 'newTag' : 'tag';
     if (target.digestInTag) {
         const tag = want.tag ?? site.tag;
@@ -35484,17 +35583,17 @@ function fieldsEdits(text, site, target, want) {
     // Stale fields first, so that a new key never lands on a line that goes: a tag alone clears the digest, a
     // digest alone clears the kustomize newTag it replaces.
     const stale = want.digest === undefined ? [target.digest, target.sha] : dropsTag(site, want) ? [target.tag] : [];
-    const cleared = stale.flatMap((field) => (field === undefined || field.scalar.text === undefined || field.scalar.text === '' ? [] : [clearField(text, site, target, field)]));
+    const cleared = stale.flatMap((field) => (field === undefined || field.scalar.text === undefined || field.scalar.text === '' ? [] : [clearField(source, site, target, field)]));
     const removed = new Set(cleared.flatMap(({ field, removed }) => (removed ? [field] : [])));
     const edits = [];
     if (want.tag !== undefined) {
         if (target.tag !== undefined)
             edits.push(setScalar(text, site, target.tag.scalar, want.tag));
         else
-            edits.push(insertField(text, site, target, tagKey, want.tag, removed));
+            edits.push(insertField(source, site, target, tagKey, want.tag, removed));
     }
     if (want.digest !== undefined) {
-        const edit = digestEdit(text, site, target, want.digest, want.tag !== undefined, removed);
+        const edit = digestEdit(source, site, target, want.digest, want.tag !== undefined, removed);
         if (edit !== undefined)
             edits.push(edit);
     }
@@ -35527,7 +35626,8 @@ function isRemovalAt(edit, offset) {
     return edit.text === '' && edit.start === offset && edit.end > edit.start;
 }
 /** Writes a digest: the digest field, the `sha` field (bare hex), or a new kustomize `digest:`. */
-function digestEdit(text, site, target, digest, withTag, removed) {
+function digestEdit(source, site, target, digest, withTag, removed) {
+    const text = source.text;
     if (target.digest !== undefined)
         return setScalar(text, site, target.digest.scalar, digest);
     if (target.sha !== undefined) {
@@ -35536,7 +35636,7 @@ function digestEdit(text, site, target, digest, withTag, removed) {
         return setScalar(text, site, target.sha.scalar, digest.slice('sha256:'.length));
     }
     if (target.shape === 'kustomize')
-        return insertField(text, site, target, 'digest', digest, removed);
+        return insertField(source, site, target, 'digest', digest, removed);
     // A values map without a digest field: a chart would not read one, so only the tag is written.
     if (withTag)
         return undefined;
@@ -35551,9 +35651,9 @@ function digestEdit(text, site, target, digest, withTag, removed) {
  * every other shape get `""`, which kustomize and charts read as unset (a Helm values file must not drop the
  * key, or the chart's default, maybe a pinned digest, would come back).
  */
-function clearField(text, site, target, field) {
-    const removal = target.shape === 'kustomize' && target.entry !== undefined && !field.inherited ? removeField(text, target.entry, field) : undefined;
-    return removal === undefined ? { field, edit: setScalar(text, site, field.scalar, ''), removed: false } : { field, edit: removal, removed: true };
+function clearField(source, site, target, field) {
+    const removal = target.shape === 'kustomize' && target.entry !== undefined && !field.inherited ? removeField(source, target.entry, field) : undefined;
+    return removal === undefined ? { field, edit: setScalar(source.text, site, field.scalar, ''), removed: false } : { field, edit: removal, removed: true };
 }
 // ---- scalar, insertion, removal --------------------------------------------------------------------------
 /**
@@ -35595,7 +35695,8 @@ function keepCommentColumn(text, slot, rendered) {
  * Adds `key: value` to the entry: a new line after `insertAfter` (block), or `, key: value` before `}` (flow).
  * When `insertAfter` is a pair being removed, the new line follows the last pair that stays.
  */
-function insertField(text, site, target, key, value, removed) {
+function insertField(source, site, target, key, value, removed) {
+    const text = source.text;
     const entry = target.entry;
     const after = target.insertAfter !== undefined && removed.has(target.insertAfter) ? entry?.fields.findLast((field) => !removed.has(field)) : target.insertAfter;
     if (entry === undefined) {
@@ -35610,7 +35711,7 @@ function insertField(text, site, target, key, value, removed) {
     if (after === undefined && !entry.lastIsInline) {
         throw new UnwritableError(`${where(site)}: no place to add '${key}:' (the mapping ends in a nested block); add '${key}:' by hand once`);
     }
-    const lines = lineIndex(text);
+    const lines = source.lines;
     const at = lines.lineEnd(after === undefined ? entry.lastValueEnd : Math.max(after.valueEnd, after.keyStart));
     const indent = ' '.repeat(entry.firstKeyStart - lines.lineStart(lines.line(entry.firstKeyStart)));
     return { start: at, end: at, text: `${lines.eolAt(at)}${indent}${key}: ${(0,scalar/* renderNew */.Bi)(value, false)}` };
@@ -35620,8 +35721,8 @@ function insertField(text, site, target, key, value, removed) {
  * pair moves up), or `, key: value` (flow). Undefined when that is not clean: a comment or another node on
  * its line or between it and its neighbour stays, so the caller writes `""` instead.
  */
-function removeField(text, entry, field) {
-    const lines = lineIndex(text);
+function removeField(source, entry, field) {
+    const { text, lines } = source;
     if (entry.flow) {
         const index = entry.fields.indexOf(field);
         const previous = entry.fields[index - 1];
@@ -35668,13 +35769,6 @@ function checkWant(site, want) {
     if (want.digest !== undefined && !(0,reference/* isValidDigest */.fH)(want.digest))
         throw new UnwritableError(`${where(site)}: ${JSON.stringify(want.digest)} is not a valid digest`);
 }
-/** Why a held value is not written: "held by a `# gitops-bump: hold` comment on line 12: until INC-42 is fixed". */
-function heldBy(hold) {
-    const comment = 'held by a `# gitops-bump: hold` comment';
-    if (hold === undefined)
-        return comment;
-    return `${comment} on line ${hold.line}${hold.reason === undefined ? '' : `: ${hold.reason}`}`;
-}
 function where(site) {
     return `line ${site.line} (${site.path})`;
 }
@@ -35686,20 +35780,9 @@ function where(site) {
 
 
 
-/** Raised when any selected file fails to parse: the run writes nothing. */
-class PlanSyntaxError extends Error {
-    errors;
-    constructor(errors) {
-        super(errors.length === 1
-            ? `${plan_where(errors[0])}: not valid YAML: ${errors[0].detail}. Nothing was written.`
-            : `${errors.length} files are not valid YAML (${errors.map(plan_where).join(', ')}). Nothing was written.`);
-        this.errors = errors;
-        this.name = 'PlanSyntaxError';
-    }
-}
-function plan_where(e) {
-    return `${e.file}:${e.line}:${e.column}`;
-}
+
+
+
 /** The last path component of a repository: every spelling of the image holds it, so a file without it cannot match. */
 function needle(request) {
     const path = request.ref.path;
@@ -35708,54 +35791,30 @@ function needle(request) {
 function wantOf(request) {
     return { tag: request.ref.tag, digest: request.ref.digest };
 }
-/** True when two edits touch the same bytes differently (the rule {@link applyEdits} enforces). */
-function collide(a, b) {
-    if (a.start === b.start && a.end === b.end && a.text === b.text)
-        return false;
-    if (a.start < b.end && b.start < a.end)
-        return true;
-    return a.start === b.start && (a.start === a.end || b.start === b.end);
-}
 /**
- * The accepted edits of one file, sorted by start. Checking a site's edits against them costs O(log n), so a file
- * with thousands of image references plans in linear time (applying every edit so far per site was quadratic).
+ * Asks, in this order, whether a hold covers `site` (the hold rule is splice's {@link whyHeld}), whether the policy
+ * lets it move, and what the rewrite is. The policy's note comes with the answer either way.
  */
-class FileEdits {
-    sorted = [];
-    get all() {
-        return this.sorted;
+function attempt(file, site, want, policy) {
+    const held = whyHeld(site);
+    if (held !== undefined)
+        return { refused: 'hold', reason: held };
+    const verdict = (0,image_policy/* judge */.S4)(policy, { tag: site.tag, digest: site.digest }, want);
+    if (!verdict.allowed)
+        return { refused: 'policy', ...(verdict.reason !== undefined && { reason: verdict.reason }) };
+    const note = verdict.note ? { note: verdict.note } : {};
+    try {
+        return { edits: rewrite(file.text, site, want, file.lines), ...note };
     }
-    /** True when one of `edits` collides with an accepted edit or with another of `edits`. */
-    conflicts(edits) {
-        return edits.some((e, i) => this.near(e).some((other) => collide(e, other)) || edits.slice(0, i).some((other) => collide(e, other)));
-    }
-    add(edits) {
-        for (const edit of edits)
-            this.sorted.splice(this.firstAfter(edit.start), 0, edit);
-    }
-    /** Index of the first accepted edit starting after `offset`. */
-    firstAfter(offset) {
-        let lo = 0;
-        let hi = this.sorted.length;
-        while (lo < hi) {
-            const mid = (lo + hi) >>> 1;
-            if (this.sorted[mid].start <= offset)
-                lo = mid + 1;
-            else
-                hi = mid;
-        }
-        return lo;
-    }
-    /** The accepted edits that can collide with `edit`: those starting at or before its end and ending at or after its start. */
-    near(edit) {
-        const out = [];
-        for (let i = this.firstAfter(edit.end) - 1; i >= 0 && this.sorted[i].end >= edit.start; i--)
-            out.push(this.sorted[i]);
-        return out;
+    catch (error) {
+        if (!(error instanceof UnwritableError))
+            throw error;
+        return { refused: 'shape', reason: error.message, ...note };
     }
 }
-function planFile(file, sites, requests, options) {
-    const edits = new FileEdits();
+function planFile(file, requests, options) {
+    const sites = file.sites;
+    const edits = new EditSet();
     const changes = [];
     const refusals = [];
     const notes = [];
@@ -35786,27 +35845,14 @@ function planFile(file, sites, requests, options) {
         };
         if (entry.from === entry.to)
             continue;
-        if (site.held) {
-            refusals.push({ ...entry, reason: heldBy(site.hold) });
+        const tried = attempt(file, site, want, options.policy);
+        if (tried.note)
+            notes.push(`${file.path}:${entry.line}: ${tried.note}`);
+        if ('refused' in tried) {
+            refusals.push({ ...entry, reason: tried.reason ?? 'refused by the policy' });
             continue;
         }
-        const verdict = (0,policy/* judge */.S4)(options.policy, { tag: site.tag, digest: site.digest }, want);
-        if (!verdict.allowed) {
-            refusals.push({ ...entry, reason: verdict.reason ?? 'refused by the policy' });
-            continue;
-        }
-        if (verdict.note)
-            notes.push(`${file.path}:${entry.line}: ${verdict.note}`);
-        let siteEdits;
-        try {
-            siteEdits = rewrite(file.text, site, want);
-        }
-        catch (error) {
-            if (!(error instanceof UnwritableError))
-                throw error;
-            refusals.push({ ...entry, reason: error.message });
-            continue;
-        }
+        const siteEdits = tried.edits;
         if (siteEdits.length === 0)
             continue;
         const shared = site.shared === undefined ? undefined : new SharedValue(file, site, siteEdits, entry.to);
@@ -35827,7 +35873,7 @@ function planFile(file, sites, requests, options) {
         return { refusals, notes, matched, others };
     // Sites come in line order; a change reported at its alias (or a copy's) may not: keep the list in line order.
     changes.sort((a, b) => a.line - b.line);
-    const text = applyEdits(file.text, edits.all);
+    const text = edits.apply(file.text);
     return { edit: { path: file.path, before: file.text, after: text, changes }, refusals, notes, matched, others };
 }
 /** True when `edit` replaces (or removes) the scalar starting at `scalar`. */
@@ -35890,8 +35936,9 @@ class SharedValue {
             if (use.kind === 'own')
                 continue;
             const place = `anchored value &${use.anchor} is also used at ${this.file.path}:${use.line}`;
-            if (use.hold !== undefined)
-                return `${place}, ${heldBy(use.hold)}`;
+            const held = whyHeld(use);
+            if (held !== undefined)
+                return `${place}, ${held}`;
             if (use.kind === 'other')
                 return `${place}, which is not an image reference (give it its own value, or move both by hand)`;
         }
@@ -35902,21 +35949,11 @@ class SharedValue {
         const request = other.repository === undefined ? undefined : requests.find((r) => r.ref.repository === other.repository);
         if (request === undefined)
             return `not requested at ${this.to}`;
-        if (other.held)
-            return heldBy(other.hold);
         const want = wantOf(request);
-        const verdict = (0,policy/* judge */.S4)(options.policy, { tag: other.tag, digest: other.digest }, want);
-        if (!verdict.allowed)
-            return `refused for it: ${verdict.reason ?? 'by the policy'}`;
-        let edits;
-        try {
-            edits = rewrite(this.file.text, other, want);
-        }
-        catch (error) {
-            if (!(error instanceof UnwritableError))
-                throw error;
-            return error.message;
-        }
+        const tried = attempt(this.file, other, want, options.policy);
+        if ('refused' in tried)
+            return tried.refused === 'policy' ? `refused for it: ${tried.reason ?? 'by the policy'}` : tried.reason;
+        const edits = tried.edits;
         const same = shared.every((scalar) => {
             const mine = this.edits.find((edit) => touches(edit, scalar.start));
             return mine !== undefined && edits.some((edit) => edit.start === mine.start && edit.end === mine.end && edit.text === mine.text);
@@ -35942,31 +35979,12 @@ function plan(files, requests, options) {
     const needles = [...new Set(requests.map(needle))];
     const edits = [];
     const refusals = [];
-    const skipped = [];
     const notes = [];
-    const errors = [];
     const matched = new Set();
     // Repository → files holding it, for repositories no request names.
     const others = new Map();
-    const sorted = [...files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-    for (const file of sorted) {
-        if (!needles.some((n) => file.text.includes(n)))
-            continue;
-        if ((0,locate/* isChartTemplate */.ZC)(file.path, file.text)) {
-            skipped.push({ path: file.path, reason: 'Helm chart template (not YAML until rendered)' });
-            continue;
-        }
-        let sites;
-        try {
-            sites = (0,locate/* locate */.x5)(file.text).sites;
-        }
-        catch (error) {
-            if (!(error instanceof locate/* YamlSyntaxError */.nN))
-                throw error;
-            errors.push({ file: file.path, line: error.line, column: error.column, detail: error.detail });
-            continue;
-        }
-        const outcome = planFile(file, sites, requests, options);
+    const visit = (file) => {
+        const outcome = planFile(file, requests, options);
         if (outcome.edit)
             edits.push(outcome.edit);
         refusals.push(...outcome.refusals);
@@ -35975,9 +35993,8 @@ function plan(files, requests, options) {
             matched.add(r);
         for (const repository of outcome.others)
             others.set(repository, (others.get(repository) ?? 0) + 1);
-    }
-    if (errors.length > 0)
-        throw new PlanSyntaxError(errors);
+    };
+    const skipped = (0,scan/* scan */.S)(files, visit, (file) => needles.some((n) => file.text.includes(n)));
     const missed = requests.filter((r) => !matched.has(r));
     const misses = missed.map((r) => ({ input: r.input, image: r.ref.name, similar: lookalikes(r, others) }));
     return { edits, changes: edits.flatMap((e) => e.changes), refusals, skipped, notes, unmatched: missed.map((r) => r.ref.name), misses };
@@ -35987,9 +36004,73 @@ function lookalikes(request, others) {
     const name = needle(request);
     return [...others]
         .filter(([repository]) => repository.slice(repository.lastIndexOf('/') + 1) === name)
-        .sort(([a, m], [b, n]) => n - m || (a < b ? -1 : a > b ? 1 : 0))
+        .sort(([a, m], [b, n]) => n - m || (0,paths/* comparePaths */.cD)(a, b))
         .slice(0, 3)
         .map(([repository, files]) => ({ repository, files }));
+}
+
+
+/***/ }),
+
+/***/ 9506:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   S: () => (/* binding */ scan),
+/* harmony export */   f: () => (/* binding */ PlanSyntaxError)
+/* harmony export */ });
+/* harmony import */ var _paths_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7331);
+/* harmony import */ var _yaml_locate_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6856);
+// The one per-file loop of the core (plan and promotion both read files through it): files in path order, Helm
+// chart templates skipped, image references located in every other file, and files that are not YAML collected,
+// then raised together once every file was read.
+
+
+/** Raised when any selected file fails to parse: the run writes nothing. */
+class PlanSyntaxError extends Error {
+    errors;
+    constructor(errors) {
+        super(errors.length === 1
+            ? `${where(errors[0])}: not valid YAML: ${errors[0].detail}. Nothing was written.`
+            : `${errors.length} files are not valid YAML (${errors.map(where).join(', ')}). Nothing was written.`);
+        this.errors = errors;
+        this.name = 'PlanSyntaxError';
+    }
+}
+function where(e) {
+    return `${e.file}:${e.line}:${e.column}`;
+}
+const CHART_TEMPLATE = 'Helm chart template (not YAML until rendered)';
+/**
+ * Hands every file `select` keeps (all by default; tested before any parse) to `visit`, located, in path order.
+ * Returns the chart templates skipped. Throws {@link PlanSyntaxError} listing every file that does not parse, after
+ * the loop: then nothing may be written.
+ */
+function scan(files, visit, select) {
+    const skipped = [];
+    const errors = [];
+    for (const file of [...files].sort(_paths_js__WEBPACK_IMPORTED_MODULE_0__/* .byPath */ .f2)) {
+        if (select !== undefined && !select(file))
+            continue;
+        if ((0,_yaml_locate_js__WEBPACK_IMPORTED_MODULE_1__/* .isChartTemplate */ .ZC)(file.path, file.text)) {
+            skipped.push({ path: file.path, reason: CHART_TEMPLATE });
+            continue;
+        }
+        let located;
+        try {
+            located = (0,_yaml_locate_js__WEBPACK_IMPORTED_MODULE_1__/* .locate */ .x5)(file.text);
+        }
+        catch (error) {
+            if (!(error instanceof _yaml_locate_js__WEBPACK_IMPORTED_MODULE_1__/* .YamlSyntaxError */ .nN))
+                throw error;
+            errors.push({ file: file.path, line: error.line, column: error.column, detail: error.detail });
+            continue;
+        }
+        visit({ path: file.path, text: file.text, sites: located.sites, lines: located.lines });
+    }
+    if (errors.length > 0)
+        throw new PlanSyntaxError(errors);
+    return skipped;
 }
 
 
@@ -37566,7 +37647,7 @@ function checkUnmatched(plan, fail, paths) {
 
 /***/ }),
 
-/***/ 9424:
+/***/ 6856:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -37666,6 +37747,176 @@ function collectComments(value, comments) {
         collectComments(token.value, comments);
 }
 
+// EXTERNAL MODULE: ./src/image/reference.ts
+var image_reference = __nccwpck_require__(3564);
+;// CONCATENATED MODULE: ./src/yaml/shapes/reader.ts
+// What the shape recognisers read from one parsed document: scalars as slots, a mapping's scalar fields (aliases
+// and merge keys resolved), the mapping holding them, and the small value rules every shape shares.
+
+
+/** One document, read as slots; aliases are resolved once per document, on the first one met. */
+class NodeReader {
+    doc;
+    index;
+    lines;
+    /** Each alias's anchored node (Alias.resolve walks the whole document, so this is built once). */
+    anchors;
+    constructor(doc, 
+    /** 0-based index of the document in its stream. */
+    index, lines) {
+        this.doc = doc;
+        this.index = index;
+        this.lines = lines;
+    }
+    /** The document's root node, when it has one. */
+    get root() {
+        return this.doc.contents;
+    }
+    /** Where a scalar's bytes are, its style and the string it holds (plain scalars as written: `1.10` stays `1.10`). */
+    slot(node, inFlow) {
+        const [start, end] = rangeOf(node);
+        const style = styleOf(node);
+        let text;
+        if (node.value === null)
+            text = undefined;
+        else if (style === 'plain')
+            text = node.source ?? String(node.value);
+        else
+            text = String(node.value);
+        return { start, end, style, text, inFlow, line: this.lines.line(start), column: this.lines.column(start) };
+    }
+    /**
+     * The scalar-valued pairs of a mapping (aliases resolved to their anchored scalar), by key; with
+     * `merges`, also the pairs a merge key (`<<: *base`, `<<: [*a, *b]`) brings in, own pairs first.
+     */
+    fieldsOf(map, flow, merges = false, depth = 0) {
+        const fields = new Map();
+        const bases = [];
+        for (const pair of map.items) {
+            if (merges && keyText(pair.key) === '<<')
+                bases.push(...this.mergedMaps(pair.value));
+            const field = this.fieldOf(pair, flow);
+            if (field !== undefined && field.key !== '<<')
+                fields.set(field.key, field);
+        }
+        if (depth > 8)
+            return fields;
+        for (const base of bases) {
+            for (const [key, field] of this.fieldsOf(base, flow, true, depth + 1)) {
+                if (!fields.has(key))
+                    fields.set(key, { ...field, aliased: true, inherited: true });
+            }
+        }
+        return fields;
+    }
+    /** The mapping holding `fields`: where keys can be added or removed. */
+    entryOf(map, flow, fields) {
+        const ordered = [...fields.values()].filter((field) => !field.inherited).sort((a, b) => a.keyStart - b.keyStart);
+        const first = map.items[0];
+        const last = map.items[map.items.length - 1];
+        const firstKeyStart = first !== undefined ? rangeOf(first.key)[0] : rangeOf(map)[0];
+        const lastValue = last?.value;
+        const lastValueEnd = lastValue ? rangeOf(lastValue)[1] : last !== undefined ? rangeOf(last.key)[1] : rangeOf(map)[1];
+        const lastIsInline = lastValue === null || lastValue === undefined || (0,dist/* isScalar */.jn)(lastValue) || (0,dist/* isAlias */.Vj)(lastValue);
+        return { flow: flow || map.flow === true, start: rangeOf(map)[0], fields: ordered, firstKeyStart, lastValueEnd, lastIsInline };
+    }
+    /** The node an alias refers to: the last node anchored with its name before it, in document order. */
+    resolve(alias) {
+        if (this.anchors === undefined) {
+            const anchors = new Map();
+            const latest = new Map();
+            (0,dist/* visit */.YR)(this.doc, {
+                Node: (_, node) => {
+                    if ((0,dist/* isAlias */.Vj)(node))
+                        anchors.set(node, latest.get(node.source));
+                    else if (node.anchor !== undefined)
+                        latest.set(node.anchor, node);
+                },
+            });
+            this.anchors = anchors;
+        }
+        return this.anchors.get(alias);
+    }
+    /** The mappings a merge key's value names: one alias, or a sequence of aliases. */
+    mergedMaps(value) {
+        const aliases = (0,dist/* isAlias */.Vj)(value) ? [value] : (0,dist/* isSeq */.oP)(value) ? value.items.filter((item) => (0,dist/* isAlias */.Vj)(item)) : [];
+        return aliases.flatMap((alias) => {
+            const target = this.resolve(alias);
+            return (0,dist/* isMap */.jh)(target) ? [target] : [];
+        });
+    }
+    fieldOf(pair, flow) {
+        const key = keyText(pair.key);
+        const value = pair.value;
+        if (key === undefined || value === null)
+            return undefined;
+        const keyStart = rangeOf(pair.key)[0];
+        if ((0,dist/* isScalar */.jn)(value)) {
+            return { key, scalar: this.slot(value, flow), aliased: false, inherited: false, keyStart, valueEnd: rangeOf(value)[1] };
+        }
+        if ((0,dist/* isAlias */.Vj)(value)) {
+            const target = this.resolve(value);
+            if (!(0,dist/* isScalar */.jn)(target))
+                return undefined;
+            return { key, scalar: this.slot(target, flow), aliased: true, inherited: false, keyStart, valueEnd: rangeOf(value)[1] };
+        }
+        return undefined;
+    }
+}
+/** A mapping key as written (a plain key as its source: `1.10` stays `1.10`); undefined for a non-scalar or null key. */
+function keyText(key) {
+    if (!(0,dist/* isScalar */.jn)(key) || key.value === null)
+        return undefined;
+    return key.type === 'PLAIN' && key.source !== undefined ? key.source : String(key.value);
+}
+/** The source range of a parsed node (every parsed node has one). */
+function rangeOf(node) {
+    const range = node.range;
+    if (range === undefined || range === null)
+        throw new Error('internal: a parsed node has no source range');
+    return range;
+}
+/** The last mapping key of a path. */
+function lastKey(steps) {
+    for (let i = steps.length - 1; i >= 0; i--) {
+        const step = steps[i];
+        if (typeof step === 'string')
+            return step;
+    }
+    return undefined;
+}
+/** The normalised repository of a bare name; undefined when it is not one (has a tag, is a placeholder…). */
+function bareRepository(name) {
+    const parsed = (0,image_reference/* tryParseReference */.WF)(name);
+    if (parsed === undefined || parsed.tag !== undefined || parsed.digest !== undefined)
+        return undefined;
+    return parsed.repository;
+}
+/** True for a value a template engine fills in (`${TAG}`, `{{ .Values.tag }}`, `${{ … }}`): never bumped. */
+function isTemplated(text) {
+    return text !== undefined && /\$\{|\{\{/.test(text);
+}
+function nonEmpty(text) {
+    return text === undefined || text === '' ? undefined : text;
+}
+/** `{ [key]: value }` when value is defined, else `{}`: keeps optional properties absent, not undefined. */
+function optional(key, value) {
+    return (value === undefined ? {} : { [key]: value });
+}
+function styleOf(node) {
+    switch (node.type) {
+        case 'QUOTE_SINGLE':
+            return 'single';
+        case 'QUOTE_DOUBLE':
+            return 'double';
+        case 'BLOCK_FOLDED':
+        case 'BLOCK_LITERAL':
+            return 'block';
+        default:
+            return 'plain';
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/yaml/anchors.ts
 // Values shared through YAML anchors and aliases. An alias is never edited: the anchored scalar is, so writing
 // it moves every alias of it too. For each site that writes an anchored value, every alias that reads it is
@@ -37676,6 +37927,7 @@ function collectComments(value, comments) {
 // afresh). An alias reads a scalar when it names that scalar's anchor, or an anchored collection holding it. A
 // merge key (`<<: *base`, `<<: [*a, *b]`) reads a scalar of the base under key k unless the merging mapping
 // (or an earlier base in its list) has its own k.
+
 
 /**
  * For each site of one document writing a scalar that some alias reads: those aliases, classified from that
@@ -37885,17 +38137,10 @@ function overridden(merge, key) {
         return true;
     return merge.before.some((base) => (0,dist/* isMap */.jh)(base) && base.items.some((pair) => keyText(pair.key) === key));
 }
-function keyText(key) {
-    if (!(0,dist/* isScalar */.jn)(key) || key.value === null)
-        return undefined;
-    return key.type === 'PLAIN' && key.source !== undefined ? key.source : String(key.value);
-}
 function start(node) {
     return node.range?.[0] ?? -1;
 }
 
-// EXTERNAL MODULE: ./src/image/reference.ts
-var image_reference = __nccwpck_require__(3564);
 ;// CONCATENATED MODULE: ./src/yaml/path.ts
 // YAML paths in the corpus's syntax: dotted keys from the document root, `[i]` for sequence items,
 // keys outside [A-Za-z_$][A-Za-z0-9_$-]* written as ["key"] (JSON-quoted).
@@ -38107,9 +38352,310 @@ function fieldsMarkerSite(doc, group) {
 
 // EXTERNAL MODULE: ./src/yaml/scalar.ts
 var scalar = __nccwpck_require__(5971);
+;// CONCATENATED MODULE: ./src/yaml/shapes/containers.ts
+// Whole references in one scalar: any `image:` key holding a reference, at any depth (pod specs, compose files,
+// custom resources, values maps), written plain, quoted or as an alias of an anchored scalar.
+
+
+
+
+/** The site of `image: <reference>`, or undefined when the value is no string (`image: 5`, `image: true`, `image:`). */
+function imageSite(reader, steps, slot, node, keyStart) {
+    if (slot.style === 'plain' && (slot.text === undefined || (0,scalar/* resolvesAsNonString */.WJ)(slot.text)))
+        return undefined;
+    if (node.value !== null && typeof node.value === 'object')
+        return undefined;
+    const site = referenceSite(reader, 'full', steps, slot, '');
+    const keyLine = reader.lines.line(keyStart);
+    return keyLine === slot.line ? site : { ...site, lines: [slot.line, keyLine] };
+}
+/** Images written as aliases: the anchored scalar is the site, once, unless it is already one of `sites`. */
+function aliasedImageSites(reader, sites, aliased) {
+    const found = [];
+    if (aliased.length === 0)
+        return found;
+    const taken = new Set(sites.flatMap((site) => (site.target.kind === 'reference' ? [site.target.scalar.start] : [])));
+    for (const { steps, slot, alias } of aliased) {
+        if (taken.has(slot.start))
+            continue;
+        taken.add(slot.start);
+        const [start, end] = rangeOf(alias);
+        const site = referenceSite(reader, 'full', steps, slot, '');
+        found.push({ ...site, lines: [slot.line, reader.lines.line(start)], aliasEnd: end });
+    }
+    return found;
+}
+/** A site for the reference in `slot` after `prefix` (`alias=` in Argo CD strings). */
+function referenceSite(reader, form, steps, slot, prefix) {
+    // A block scalar (`image: |`) is located so that a bump of it is refused, not silently skipped.
+    const written = (slot.text ?? '').slice(prefix.length);
+    const text = slot.style === 'block' ? written.trim() : written;
+    const parsed = (0,image_reference/* tryParseReference */.WF)(text);
+    const target = { kind: 'reference', scalar: slot, prefix, writtenName: parsed?.name };
+    return {
+        form,
+        doc: reader.index,
+        path: formatPath(steps),
+        line: slot.line,
+        column: slot.column,
+        name: parsed?.name ?? text,
+        repository: parsed?.repository,
+        ...(parsed?.tag !== undefined && { tag: parsed.tag }),
+        ...(parsed?.digest !== undefined && { digest: parsed.digest }),
+        target,
+        lines: [slot.line],
+    };
+}
+
+;// CONCATENATED MODULE: ./src/yaml/shapes/helm.ts
+// Helm values: a reference split over sibling fields (repository + tag, with registry, digest or sha) in a
+// mapping at any depth (values files, a HelmRelease's values, an Argo CD valuesObject), and Argo CD
+// `helm.parameters` naming an image's parts.
+
+
+
+
+const SPLIT_FIELDS = ['registry', 'repository', 'image', 'name', 'tag', 'digest', 'sha'];
+const IMAGE_KEY = /image/i;
+/** A Helm parameter naming one part of an image: `image.tag`, `worker.image.repository`, `image.name`. */
+const HELM_PARAMETER = /^(?:(.*)\.)?(repository|name|registry|tag|digest)$/;
+/**
+ * The split site `map` is, if it is one: a map with `repository` plus `tag`/`registry`/`digest`/`sha`, under any
+ * key; or under a key naming an image (`image`, `thanosImage`, `images.ui`): `repository` alone, `name` + `tag`,
+ * `tag` alone; or a bare-name `image` + `tag` anywhere. `fields`: the map's fields (merge keys resolved);
+ * `key`: the key holding the map; `keyStart`: where that key is (a hold on its line holds the map).
+ */
+function splitSite(reader, map, steps, fields, flow, key, keyStart) {
+    const imageish = key !== undefined && IMAGE_KEY.test(key);
+    const parentKey = lastKey(steps.slice(0, -1));
+    const underImages = imageish || (parentKey !== undefined && IMAGE_KEY.test(parentKey));
+    const repository = fields.get('repository');
+    const tag = fields.get('tag');
+    // `image:` counts as the name only when it is a bare name: `image: nginx:1.2` next to a `tag:` stays a full reference.
+    const image = isBareName(fields.get('image')) ? fields.get('image') : undefined;
+    const name = fields.get('name');
+    const isSplit = repository !== undefined
+        ? tag !== undefined || fields.has('registry') || fields.has('digest') || fields.has('sha') || underImages
+        : tag !== undefined && (image !== undefined || (underImages && !fields.has('image')));
+    if (!isSplit || !SPLIT_FIELDS.some((field) => fields.has(field)))
+        return undefined;
+    const registry = nonEmpty(fields.get('registry')?.scalar.text);
+    const written = splitName(registry, repository, image, name);
+    const tagText = nonEmpty(tag?.scalar.text);
+    const at = tagText?.indexOf('@') ?? -1;
+    const digestField = fields.get('digest');
+    const sha = fields.get('sha');
+    const digestText = at >= 0 ? tagText?.slice(at + 1) : (nonEmpty(digestField?.scalar.text) ?? prefixSha(nonEmpty(sha?.scalar.text)));
+    const nameField = repository ?? image ?? name;
+    const shown = tag ?? nameField ?? fields.get('registry');
+    if (shown === undefined)
+        return undefined;
+    const entry = reader.entryOf(map, flow, fields);
+    return {
+        form: 'split',
+        doc: reader.index,
+        path: formatPath(steps),
+        line: shown.scalar.line,
+        column: shown.scalar.column,
+        name: written.name,
+        repository: written.resolvable && !isTemplated(tagText) && !isTemplated(digestText) ? bareRepository(written.name) : undefined,
+        ...optional('tag', at >= 0 ? nonEmpty(tagText?.slice(0, at)) : tagText),
+        ...optional('digest', digestText),
+        target: {
+            kind: 'fields',
+            shape: 'split',
+            ...optional('tag', tag),
+            ...optional('digest', digestField),
+            ...optional('sha', sha),
+            entry,
+            ...optional('insertAfter', nameField?.inherited === false ? nameField : entry.fields[entry.fields.length - 1]),
+            digestInTag: at >= 0,
+        },
+        lines: splitLines(reader, fields, keyStart),
+    };
+}
+/** The lines a hold on which freezes a split site: its fields' values and own keys (an alias's line), and the key above the map. */
+function splitLines(reader, fields, keyStart) {
+    const lines = new Set();
+    for (const field of fields.values()) {
+        lines.add(field.scalar.line);
+        if (!field.inherited && field.aliased)
+            lines.add(reader.lines.line(field.keyStart));
+    }
+    if (keyStart !== undefined)
+        lines.add(reader.lines.line(keyStart));
+    return [...lines];
+}
+/**
+ * Argo CD `helm.parameters` naming an image's parts (`image.repository` or `image.name`, `image.tag`,
+ * `image.registry`, `image.digest`, as argocd-image-updater writes them): one split site per prefix that
+ * has a tag parameter, at that parameter's `value`.
+ */
+function helmParameterSites(reader, seq, steps, inFlow) {
+    const flow = inFlow || seq.flow === true;
+    const groups = new Map();
+    seq.items.forEach((item, index) => {
+        const node = item;
+        if (!(0,dist/* isMap */.jh)(node))
+            return;
+        const fields = reader.fieldsOf(node, flow || node.flow === true);
+        const parameter = fields.get('name')?.scalar.text;
+        const value = fields.get('value');
+        const match = parameter === undefined ? null : HELM_PARAMETER.exec(parameter);
+        if (match === null || value === undefined)
+            return;
+        const prefix = match[1] ?? '';
+        const part = match[2] === 'name' ? 'repository' : (match[2] ?? '');
+        const group = groups.get(prefix) ?? new Map();
+        if (!group.has(part))
+            group.set(part, { field: value, index });
+        groups.set(prefix, group);
+    });
+    const sites = [];
+    for (const group of groups.values()) {
+        const tag = group.get('tag');
+        if (tag === undefined)
+            continue;
+        const repository = group.get('repository')?.field;
+        const registry = nonEmpty(group.get('registry')?.field.scalar.text);
+        const written = splitName(registry, undefined, undefined, repository);
+        const tagText = nonEmpty(tag.field.scalar.text);
+        const digest = group.get('digest')?.field;
+        sites.push({
+            form: 'split',
+            doc: reader.index,
+            path: formatPath([...steps, tag.index, 'value']),
+            line: tag.field.scalar.line,
+            column: tag.field.scalar.column,
+            name: written.name,
+            repository: written.resolvable && !isTemplated(tagText) ? bareRepository(written.name) : undefined,
+            ...optional('tag', tagText),
+            ...optional('digest', nonEmpty(digest?.scalar.text)),
+            target: { kind: 'fields', shape: 'split', tag: tag.field, ...optional('digest', digest), digestInTag: false },
+            lines: [...group.values()].map(({ field }) => field.scalar.line),
+        });
+    }
+    return sites;
+}
+function splitName(registry, repository, image, name) {
+    const fallback = nonEmpty(image?.scalar.text) ?? nonEmpty(name?.scalar.text);
+    if (repository !== undefined) {
+        // An empty repository (DataDog: `repository:` overrides `name:` when set) leaves the image unresolvable here.
+        const text = nonEmpty(repository.scalar.text);
+        return text === undefined ? { name: (0,image_reference/* joinRepository */.pA)(registry, fallback ?? ''), resolvable: false } : { name: (0,image_reference/* joinRepository */.pA)(registry, text), resolvable: true };
+    }
+    const text = fallback;
+    if (text === undefined)
+        return { name: registry ?? '', resolvable: false };
+    // A bare `name: agent` is completed by a registry set elsewhere (chart defaults): not resolvable here.
+    const resolvable = image !== undefined || registry !== undefined || text.includes('/');
+    return { name: (0,image_reference/* joinRepository */.pA)(registry, text), resolvable };
+}
+/** True for a field holding a bare image name (no tag or digest). */
+function isBareName(field) {
+    const parsed = field === undefined ? undefined : (0,image_reference/* tryParseReference */.WF)(field.scalar.text ?? '');
+    return parsed !== undefined && parsed.tag === undefined && parsed.digest === undefined;
+}
+function prefixSha(hex) {
+    if (hex === undefined)
+        return undefined;
+    return hex.includes(':') ? hex : `sha256:${hex}`;
+}
+
+;// CONCATENATED MODULE: ./src/yaml/shapes/kustomize.ts
+// Kustomize `images:` entries (a kustomization's, a Flux Kustomization's spec, any list of entries with
+// kustomize's fields) and Argo CD `kustomize.images` strings (`ref` or `alias=ref`).
+
+
+
+
+const KUSTOMIZE_FIELDS = ['newName', 'newTag', 'digest', 'newDigest', 'tagSuffix'];
+/** Keys that make a kind-less document a kustomization. */
+const KUSTOMIZATION_KEYS = ['resources', 'bases', 'components', 'patches', 'patchesStrategicMerge', 'patchesJson6902', 'namePrefix', 'nameSuffix', 'namespace', 'commonLabels', 'labels', 'configMapGenerator', 'secretGenerator', 'helmCharts', 'replacements', 'replicas'];
+/** True for the `images:` list of a kustomization (root, no kind or kind Kustomization/Component) or of a Flux Kustomization's spec. */
+function isKustomizationImages(root, parent) {
+    if (root === null || !(0,dist/* isMap */.jh)(root))
+        return false;
+    const kind = root.get('kind');
+    if (parent.length === 1 && parent[0] === 'spec')
+        return kind === 'Kustomization' && String(root.get('apiVersion')).startsWith('kustomize.toolkit.fluxcd.io/');
+    if (parent.length !== 0)
+        return false;
+    if (kind === 'Kustomization' || kind === 'Component')
+        return true;
+    return kind === undefined && KUSTOMIZATION_KEYS.some((key) => root.has(key));
+}
+/**
+ * The entries of an `images:` list: every entry with a `name` in a kustomization (a tag gets inserted where there is
+ * none), elsewhere only entries with one of kustomize's fields. Matched on newName ?? name.
+ */
+function kustomizeEntrySites(reader, seq, steps, inFlow, kustomization) {
+    const sites = [];
+    const flow = inFlow || seq.flow === true;
+    seq.items.forEach((item, i) => {
+        const node = item;
+        if (!(0,dist/* isMap */.jh)(node))
+            return;
+        const entryFlow = flow || node.flow === true;
+        const fields = reader.fieldsOf(node, entryFlow);
+        const name = fields.get('name');
+        if (name === undefined || !(kustomization || KUSTOMIZE_FIELDS.some((field) => fields.has(field))))
+            return;
+        const newName = fields.get('newName');
+        const written = nonEmpty(newName?.scalar.text) ?? nonEmpty(name.scalar.text) ?? '';
+        const tag = fields.get('newTag');
+        const digest = fields.get('digest') ?? fields.get('newDigest');
+        const entry = reader.entryOf(node, entryFlow, fields);
+        const last = entry.fields[entry.fields.length - 1];
+        const shown = tag ?? name;
+        sites.push({
+            form: 'kustomize',
+            doc: reader.index,
+            path: formatPath([...steps, i]),
+            line: shown.scalar.line,
+            column: shown.scalar.column,
+            name: written,
+            repository: isTemplated(tag?.scalar.text) || isTemplated(digest?.scalar.text) ? undefined : bareRepository(written),
+            ...optional('tag', nonEmpty(tag?.scalar.text)),
+            ...optional('digest', nonEmpty(digest?.scalar.text)),
+            target: {
+                kind: 'fields',
+                shape: 'kustomize',
+                ...optional('tag', tag),
+                ...optional('digest', digest),
+                entry,
+                ...optional('insertAfter', last),
+                digestInTag: false,
+            },
+            lines: [...fields.values()].map((field) => field.scalar.line),
+        });
+    });
+    return sites;
+}
+/** The strings of an Argo CD `kustomize.images` list: `ref` or `alias=ref` (block scalars are not read). */
+function argoImageSites(reader, seq, steps, inFlow) {
+    const sites = [];
+    const flow = inFlow || seq.flow === true;
+    seq.items.forEach((item, i) => {
+        const node = item;
+        if (!(0,dist/* isScalar */.jn)(node))
+            return;
+        const slot = reader.slot(node, flow);
+        if (slot.text === undefined || slot.style === 'block')
+            return;
+        const equals = slot.text.indexOf('=');
+        const prefix = equals >= 0 ? slot.text.slice(0, equals + 1) : '';
+        sites.push(referenceSite(reader, 'argocd-kustomize', [...steps, i], slot, prefix));
+    });
+    return sites;
+}
+
 ;// CONCATENATED MODULE: ./src/yaml/walk.ts
-// The walk over one document that finds image references by shape. Look-alikes are excluded by where
-// they are (the document's kind, the path), never by their value.
+// The walk over one document: it visits every mapping and sequence, keeps look-alikes out by where they are (the
+// document's kind, the path; never by their value), and asks the shape recognisers in shapes/ what each place
+// holds: whole references (containers.ts), kustomize and Argo CD image lists (kustomize.ts), Helm values maps
+// and parameters (helm.ts).
+
 
 
 
@@ -38125,28 +38671,17 @@ const EXCLUDED_GROUPS = new Set([
 const EXCLUDED_KEYS = new Set(['managedFields', 'volumes', 'rbd', 'openAPIV3Schema']);
 /** Lists whose items' `target`/`targets` select resources by image (kustomize patches, replacements). */
 const SELECTOR_LISTS = new Set(['patches', 'patchesJson6902', 'replacements', 'patchesStrategicMerge']);
-const KUSTOMIZE_FIELDS = ['newName', 'newTag', 'digest', 'newDigest', 'tagSuffix'];
-/** Keys that make a kind-less document a kustomization. */
-const KUSTOMIZATION_KEYS = ['resources', 'bases', 'components', 'patches', 'patchesStrategicMerge', 'patchesJson6902', 'namePrefix', 'nameSuffix', 'namespace', 'commonLabels', 'labels', 'configMapGenerator', 'secretGenerator', 'helmCharts', 'replacements', 'replicas'];
-const SPLIT_FIELDS = ['registry', 'repository', 'image', 'name', 'tag', 'digest', 'sha'];
-const IMAGE_KEY = /image/i;
-/** A Helm parameter naming one part of an image: `image.tag`, `worker.image.repository`, `image.name`. */
-const HELM_PARAMETER = /^(?:(.*)\.)?(repository|name|registry|tag|digest)$/;
 /** Walks document `index`; `seen` receives value scalars when markers need them. */
 class DocumentWalker {
     doc;
-    index;
-    lines;
     seen;
     sites = [];
     aliasImages = [];
-    /** Each alias's anchored node, computed once per document on the first alias met (Alias.resolve walks the whole document). */
-    anchors;
+    reader;
     constructor(doc, index, lines, seen) {
         this.doc = doc;
-        this.index = index;
-        this.lines = lines;
         this.seen = seen;
+        this.reader = new NodeReader(doc, index, lines);
     }
     /** Runs the walk; returns the sites in source order. */
     walk() {
@@ -38158,7 +38693,7 @@ class DocumentWalker {
             return this.sites;
         }
         this.visit(root, [], false, undefined, (0,dist/* isMap */.jh)(root) && root.has('kind'));
-        this.addAliasedImages();
+        this.sites.push(...aliasedImageSites(this.reader, this.sites, this.aliasImages));
         return this.sites.sort((a, b) => a.line - b.line || a.column - b.column);
     }
     /** `keyStart`: offset of the key whose value `node` is (a hold on that key's line holds an image map below it). */
@@ -38169,12 +38704,16 @@ class DocumentWalker {
             this.visitSeq(node, steps, inFlow, key);
     }
     visitMap(map, steps, inFlow, key, isObject, keyStart) {
+        const reader = this.reader;
         const flow = inFlow || map.flow === true;
-        const fields = this.fieldsOf(map, flow, true);
+        const fields = reader.fieldsOf(map, flow, true);
+        const split = splitSite(reader, map, steps, fields, flow, key, keyStart);
+        if (split !== undefined)
+            this.sites.push(split);
         // An `image:` holding a bare name next to a `tag:` is one half of a split reference, not a full one.
-        const imageIsSplitName = this.detectSplit(map, steps, fields, flow, key, keyStart) && !fields.has('repository');
+        const imageIsSplitName = split !== undefined && !fields.has('repository');
         for (const pair of map.items) {
-            const name = walk_keyText(pair);
+            const name = keyText(pair.key);
             const value = pair.value;
             if (name === undefined || value === null)
                 continue;
@@ -38184,28 +38723,29 @@ class DocumentWalker {
                 continue;
             }
             if ((0,dist/* isScalar */.jn)(value)) {
-                const slot = this.slot(value, flow);
+                const slot = reader.slot(value, flow);
                 this.seen?.({ slot, steps: childSteps, parent: rangeOf(map)[0] });
-                if (name === 'image' && !imageIsSplitName)
-                    this.addFull(childSteps, slot, value, rangeOf(pair.key)[0]);
+                const site = name === 'image' && !imageIsSplitName ? imageSite(reader, childSteps, slot, value, rangeOf(pair.key)[0]) : undefined;
+                if (site !== undefined)
+                    this.sites.push(site);
             }
             else if ((0,dist/* isAlias */.Vj)(value)) {
                 if (name === 'image' && !imageIsSplitName) {
-                    const target = this.resolve(value);
+                    const target = reader.resolve(value);
                     if ((0,dist/* isScalar */.jn)(target))
-                        this.aliasImages.push({ steps: childSteps, slot: this.slot(target, flow), alias: value });
+                        this.aliasImages.push({ steps: childSteps, slot: reader.slot(target, flow), alias: value });
                 }
             }
             else if ((0,dist/* isSeq */.oP)(value) && name === 'images') {
                 if (key === 'kustomize')
-                    this.addArgoImages(value, childSteps, flow);
+                    this.sites.push(...argoImageSites(reader, value, childSteps, flow));
                 else
-                    this.addKustomizeEntries(value, childSteps, flow, this.isKustomizationImages(steps));
+                    this.sites.push(...kustomizeEntrySites(reader, value, childSteps, flow, isKustomizationImages(this.doc.contents, steps)));
                 this.visit(value, childSteps, flow, name, false);
             }
             else {
                 if ((0,dist/* isSeq */.oP)(value) && name === 'parameters' && key === 'helm')
-                    this.addHelmParameters(value, childSteps, flow);
+                    this.sites.push(...helmParameterSites(reader, value, childSteps, flow));
                 this.visit(value, childSteps, flow, name, false, rangeOf(pair.key)[0]);
             }
         }
@@ -38217,7 +38757,7 @@ class DocumentWalker {
             if (node === null)
                 return;
             if ((0,dist/* isScalar */.jn)(node))
-                this.seen?.({ slot: this.slot(node, flow), steps: [...steps, i], parent: rangeOf(seq)[0] });
+                this.seen?.({ slot: this.reader.slot(node, flow), steps: [...steps, i], parent: rangeOf(seq)[0] });
             else
                 this.visit(node, [...steps, i], flow, key, this.isListItem(steps, node));
         });
@@ -38228,12 +38768,12 @@ class DocumentWalker {
         if (seen === undefined)
             return;
         if ((0,dist/* isScalar */.jn)(node)) {
-            seen({ slot: this.slot(node, inFlow), steps, parent });
+            seen({ slot: this.reader.slot(node, inFlow), steps, parent });
         }
         else if ((0,dist/* isMap */.jh)(node)) {
             const flow = inFlow || node.flow === true;
             for (const pair of node.items) {
-                const key = walk_keyText(pair);
+                const key = keyText(pair.key);
                 const value = pair.value;
                 if (key !== undefined && value !== null)
                     this.recordScalars(value, [...steps, key], flow, rangeOf(node)[0]);
@@ -38270,324 +38810,6 @@ class DocumentWalker {
         }
         return false;
     }
-    // ---- full form ---------------------------------------------------------------------------------------
-    addFull(steps, slot, node, keyStart) {
-        // A plain `image: 5`, `image: true` or `image:` (null) is not a string, so not an image.
-        if (slot.style === 'plain' && (slot.text === undefined || (0,scalar/* resolvesAsNonString */.WJ)(slot.text)))
-            return;
-        if (node.value !== null && typeof node.value === 'object')
-            return;
-        const site = this.referenceSite('full', steps, slot, '');
-        const keyLine = this.lines.line(keyStart);
-        this.sites.push(keyLine === slot.line ? site : { ...site, lines: [slot.line, keyLine] });
-    }
-    /** Images written as aliases: the anchored scalar is the site, once, unless it is already one. */
-    addAliasedImages() {
-        const taken = new Set(this.sites.flatMap((site) => (site.target.kind === 'reference' ? [site.target.scalar.start] : [])));
-        for (const { steps, slot, alias } of this.aliasImages) {
-            if (taken.has(slot.start))
-                continue;
-            taken.add(slot.start);
-            const [start, end] = rangeOf(alias);
-            const site = this.referenceSite('full', steps, slot, '');
-            this.sites.push({ ...site, lines: [slot.line, this.lines.line(start)], aliasEnd: end });
-        }
-    }
-    referenceSite(form, steps, slot, prefix) {
-        // A block scalar (`image: |`) is located so that a bump of it is refused, not silently skipped.
-        const written = (slot.text ?? '').slice(prefix.length);
-        const text = slot.style === 'block' ? written.trim() : written;
-        const parsed = (0,image_reference/* tryParseReference */.WF)(text);
-        const target = { kind: 'reference', scalar: slot, prefix, writtenName: parsed?.name };
-        return {
-            form,
-            doc: this.index,
-            path: formatPath(steps),
-            line: slot.line,
-            column: slot.column,
-            name: parsed?.name ?? text,
-            repository: parsed?.repository,
-            ...(parsed?.tag !== undefined && { tag: parsed.tag }),
-            ...(parsed?.digest !== undefined && { digest: parsed.digest }),
-            target,
-            lines: [slot.line],
-        };
-    }
-    // ---- Argo CD kustomize.images ------------------------------------------------------------------------
-    addArgoImages(seq, steps, inFlow) {
-        const flow = inFlow || seq.flow === true;
-        seq.items.forEach((item, i) => {
-            const node = item;
-            if (!(0,dist/* isScalar */.jn)(node))
-                return;
-            const slot = this.slot(node, flow);
-            if (slot.text === undefined || slot.style === 'block')
-                return;
-            const equals = slot.text.indexOf('=');
-            const prefix = equals >= 0 ? slot.text.slice(0, equals + 1) : '';
-            this.sites.push(this.referenceSite('argocd-kustomize', [...steps, i], slot, prefix));
-        });
-    }
-    // ---- Argo CD helm.parameters --------------------------------------------------------------------------
-    /**
-     * Argo CD `helm.parameters` naming an image's parts (`image.repository` or `image.name`, `image.tag`,
-     * `image.registry`, `image.digest`, as argocd-image-updater writes them): one split site per prefix that
-     * has a tag parameter, at that parameter's `value`.
-     */
-    addHelmParameters(seq, steps, inFlow) {
-        const flow = inFlow || seq.flow === true;
-        const groups = new Map();
-        seq.items.forEach((item, index) => {
-            const node = item;
-            if (!(0,dist/* isMap */.jh)(node))
-                return;
-            const fields = this.fieldsOf(node, flow || node.flow === true);
-            const parameter = fields.get('name')?.scalar.text;
-            const value = fields.get('value');
-            const match = parameter === undefined ? null : HELM_PARAMETER.exec(parameter);
-            if (match === null || value === undefined)
-                return;
-            const prefix = match[1] ?? '';
-            const part = match[2] === 'name' ? 'repository' : (match[2] ?? '');
-            const group = groups.get(prefix) ?? new Map();
-            if (!group.has(part))
-                group.set(part, { field: value, index });
-            groups.set(prefix, group);
-        });
-        for (const group of groups.values()) {
-            const tag = group.get('tag');
-            if (tag === undefined)
-                continue;
-            const repository = group.get('repository')?.field;
-            const registry = nonEmpty(group.get('registry')?.field.scalar.text);
-            const written = splitName(registry, undefined, undefined, repository);
-            const tagText = nonEmpty(tag.field.scalar.text);
-            const digest = group.get('digest')?.field;
-            this.sites.push({
-                form: 'split',
-                doc: this.index,
-                path: formatPath([...steps, tag.index, 'value']),
-                line: tag.field.scalar.line,
-                column: tag.field.scalar.column,
-                name: written.name,
-                repository: written.resolvable && !isTemplated(tagText) ? bareRepository(written.name) : undefined,
-                ...optional('tag', tagText),
-                ...optional('digest', nonEmpty(digest?.scalar.text)),
-                target: { kind: 'fields', shape: 'split', tag: tag.field, ...optional('digest', digest), digestInTag: false },
-                lines: [...group.values()].map(({ field }) => field.scalar.line),
-            });
-        }
-    }
-    // ---- kustomize images: entries -----------------------------------------------------------------------
-    /** True for the `images:` list of a kustomization (root, no kind or kind Kustomization/Component) or of a Flux Kustomization's spec. */
-    isKustomizationImages(parent) {
-        const root = this.doc.contents;
-        if (root === null || !(0,dist/* isMap */.jh)(root))
-            return false;
-        const kind = root.get('kind');
-        if (parent.length === 1 && parent[0] === 'spec')
-            return kind === 'Kustomization' && String(root.get('apiVersion')).startsWith('kustomize.toolkit.fluxcd.io/');
-        if (parent.length !== 0)
-            return false;
-        if (kind === 'Kustomization' || kind === 'Component')
-            return true;
-        return kind === undefined && KUSTOMIZATION_KEYS.some((key) => root.has(key));
-    }
-    addKustomizeEntries(seq, steps, inFlow, kustomization) {
-        const flow = inFlow || seq.flow === true;
-        seq.items.forEach((item, i) => {
-            const node = item;
-            if (!(0,dist/* isMap */.jh)(node))
-                return;
-            const entryFlow = flow || node.flow === true;
-            const fields = this.fieldsOf(node, entryFlow);
-            const name = fields.get('name');
-            if (name === undefined || !(kustomization || KUSTOMIZE_FIELDS.some((field) => fields.has(field))))
-                return;
-            const newName = fields.get('newName');
-            const written = nonEmpty(newName?.scalar.text) ?? nonEmpty(name.scalar.text) ?? '';
-            const tag = fields.get('newTag');
-            const digest = fields.get('digest') ?? fields.get('newDigest');
-            const entry = this.entryOf(node, entryFlow, fields);
-            const last = entry.fields[entry.fields.length - 1];
-            const shown = tag ?? name;
-            this.sites.push({
-                form: 'kustomize',
-                doc: this.index,
-                path: formatPath([...steps, i]),
-                line: shown.scalar.line,
-                column: shown.scalar.column,
-                name: written,
-                repository: isTemplated(tag?.scalar.text) || isTemplated(digest?.scalar.text) ? undefined : bareRepository(written),
-                ...optional('tag', nonEmpty(tag?.scalar.text)),
-                ...optional('digest', nonEmpty(digest?.scalar.text)),
-                target: {
-                    kind: 'fields',
-                    shape: 'kustomize',
-                    ...optional('tag', tag),
-                    ...optional('digest', digest),
-                    entry,
-                    ...optional('insertAfter', last),
-                    digestInTag: false,
-                },
-                lines: [...fields.values()].map((field) => field.scalar.line),
-            });
-        });
-    }
-    // ---- split (Helm values) -----------------------------------------------------------------------------
-    /** Adds a split site when the mapping is one; returns whether it is. */
-    detectSplit(map, steps, fields, flow, key, keyStart) {
-        const imageish = key !== undefined && IMAGE_KEY.test(key);
-        const parentKey = lastKey(steps.slice(0, -1));
-        const underImages = imageish || (parentKey !== undefined && IMAGE_KEY.test(parentKey));
-        const repository = fields.get('repository');
-        const tag = fields.get('tag');
-        // `image:` counts as the name only when it is a bare name: `image: nginx:1.2` next to a `tag:` stays a full reference.
-        const image = isBareName(fields.get('image')) ? fields.get('image') : undefined;
-        const name = fields.get('name');
-        const isSplit = repository !== undefined
-            ? tag !== undefined || fields.has('registry') || fields.has('digest') || fields.has('sha') || underImages
-            : tag !== undefined && (image !== undefined || (underImages && !fields.has('image')));
-        if (!isSplit || !SPLIT_FIELDS.some((field) => fields.has(field)))
-            return false;
-        const registry = nonEmpty(fields.get('registry')?.scalar.text);
-        const written = splitName(registry, repository, image, name);
-        const tagText = nonEmpty(tag?.scalar.text);
-        const at = tagText?.indexOf('@') ?? -1;
-        const digestField = fields.get('digest');
-        const sha = fields.get('sha');
-        const digestText = at >= 0 ? tagText?.slice(at + 1) : (nonEmpty(digestField?.scalar.text) ?? prefixSha(nonEmpty(sha?.scalar.text)));
-        const nameField = repository ?? image ?? name;
-        const shown = tag ?? nameField ?? fields.get('registry');
-        if (shown === undefined)
-            return false;
-        const entry = this.entryOf(map, flow, fields);
-        this.sites.push({
-            form: 'split',
-            doc: this.index,
-            path: formatPath(steps),
-            line: shown.scalar.line,
-            column: shown.scalar.column,
-            name: written.name,
-            repository: written.resolvable && !isTemplated(tagText) && !isTemplated(digestText) ? bareRepository(written.name) : undefined,
-            ...optional('tag', at >= 0 ? nonEmpty(tagText?.slice(0, at)) : tagText),
-            ...optional('digest', digestText),
-            target: {
-                kind: 'fields',
-                shape: 'split',
-                ...optional('tag', tag),
-                ...optional('digest', digestField),
-                ...optional('sha', sha),
-                entry,
-                ...optional('insertAfter', nameField?.inherited === false ? nameField : entry.fields[entry.fields.length - 1]),
-                digestInTag: at >= 0,
-            },
-            lines: this.splitLines(fields, keyStart),
-        });
-        return true;
-    }
-    /** The lines a hold on which freezes a split site: its fields' values and own keys (an alias's line), and the key above the map. */
-    splitLines(fields, keyStart) {
-        const lines = new Set();
-        for (const field of fields.values()) {
-            lines.add(field.scalar.line);
-            if (!field.inherited && field.aliased)
-                lines.add(this.lines.line(field.keyStart));
-        }
-        if (keyStart !== undefined)
-            lines.add(this.lines.line(keyStart));
-        return [...lines];
-    }
-    // ---- helpers -----------------------------------------------------------------------------------------
-    /**
-     * The scalar-valued pairs of a mapping (aliases resolved to their anchored scalar), by key; with
-     * `merges`, also the pairs a merge key (`<<: *base`, `<<: [*a, *b]`) brings in, own pairs first.
-     */
-    fieldsOf(map, flow, merges = false, depth = 0) {
-        const fields = new Map();
-        const bases = [];
-        for (const pair of map.items) {
-            if (merges && walk_keyText(pair) === '<<')
-                bases.push(...this.mergedMaps(pair.value));
-            const field = this.fieldOf(pair, flow);
-            if (field !== undefined && field.key !== '<<')
-                fields.set(field.key, field);
-        }
-        if (depth > 8)
-            return fields;
-        for (const base of bases) {
-            for (const [key, field] of this.fieldsOf(base, flow, true, depth + 1)) {
-                if (!fields.has(key))
-                    fields.set(key, { ...field, aliased: true, inherited: true });
-            }
-        }
-        return fields;
-    }
-    /** The mappings a merge key's value names: one alias, or a sequence of aliases. */
-    mergedMaps(value) {
-        const aliases = (0,dist/* isAlias */.Vj)(value) ? [value] : (0,dist/* isSeq */.oP)(value) ? value.items.filter((item) => (0,dist/* isAlias */.Vj)(item)) : [];
-        return aliases.flatMap((alias) => {
-            const target = this.resolve(alias);
-            return (0,dist/* isMap */.jh)(target) ? [target] : [];
-        });
-    }
-    fieldOf(pair, flow) {
-        const key = walk_keyText(pair);
-        const value = pair.value;
-        if (key === undefined || value === null)
-            return undefined;
-        const keyStart = rangeOf(pair.key)[0];
-        if ((0,dist/* isScalar */.jn)(value)) {
-            return { key, scalar: this.slot(value, flow), aliased: false, inherited: false, keyStart, valueEnd: rangeOf(value)[1] };
-        }
-        if ((0,dist/* isAlias */.Vj)(value)) {
-            const target = this.resolve(value);
-            if (!(0,dist/* isScalar */.jn)(target))
-                return undefined;
-            return { key, scalar: this.slot(target, flow), aliased: true, inherited: false, keyStart, valueEnd: rangeOf(value)[1] };
-        }
-        return undefined;
-    }
-    entryOf(map, flow, fields) {
-        const ordered = [...fields.values()].filter((field) => !field.inherited).sort((a, b) => a.keyStart - b.keyStart);
-        const first = map.items[0];
-        const last = map.items[map.items.length - 1];
-        const firstKeyStart = first !== undefined ? rangeOf(first.key)[0] : rangeOf(map)[0];
-        const lastValue = last?.value;
-        const lastValueEnd = lastValue ? rangeOf(lastValue)[1] : last !== undefined ? rangeOf(last.key)[1] : rangeOf(map)[1];
-        const lastIsInline = lastValue === null || lastValue === undefined || (0,dist/* isScalar */.jn)(lastValue) || (0,dist/* isAlias */.Vj)(lastValue);
-        return { flow: flow || map.flow === true, start: rangeOf(map)[0], fields: ordered, firstKeyStart, lastValueEnd, lastIsInline };
-    }
-    /** The node an alias refers to: the last node anchored with its name before it, in document order. */
-    resolve(alias) {
-        if (this.anchors === undefined) {
-            const anchors = new Map();
-            const latest = new Map();
-            (0,dist/* visit */.YR)(this.doc, {
-                Node: (_, node) => {
-                    if ((0,dist/* isAlias */.Vj)(node))
-                        anchors.set(node, latest.get(node.source));
-                    else if (node.anchor !== undefined)
-                        latest.set(node.anchor, node);
-                },
-            });
-            this.anchors = anchors;
-        }
-        return this.anchors.get(alias);
-    }
-    /** Where a scalar's bytes are, its style and the string it holds (plain scalars as written: `1.10` stays `1.10`). */
-    slot(node, inFlow) {
-        const [start, end] = rangeOf(node);
-        const style = styleOf(node);
-        let text;
-        if (node.value === null)
-            text = undefined;
-        else if (style === 'plain')
-            text = node.source ?? String(node.value);
-        else
-            text = String(node.value);
-        return { start, end, style, text, inFlow, line: this.lines.line(start), column: this.lines.column(start) };
-    }
 }
 /** True for a document whose kind describes images without deploying them (Flux image policies, CRDs…). */
 function isExcludedDocument(root) {
@@ -38601,83 +38823,6 @@ function isExcludedDocument(root) {
         return false;
     const group = apiVersion.includes('/') ? apiVersion.slice(0, apiVersion.indexOf('/')) : '';
     return EXCLUDED_GROUPS.has(group);
-}
-function splitName(registry, repository, image, name) {
-    const fallback = nonEmpty(image?.scalar.text) ?? nonEmpty(name?.scalar.text);
-    if (repository !== undefined) {
-        // An empty repository (DataDog: `repository:` overrides `name:` when set) leaves the image unresolvable here.
-        const text = nonEmpty(repository.scalar.text);
-        return text === undefined ? { name: (0,image_reference/* joinRepository */.pA)(registry, fallback ?? ''), resolvable: false } : { name: (0,image_reference/* joinRepository */.pA)(registry, text), resolvable: true };
-    }
-    const text = fallback;
-    if (text === undefined)
-        return { name: registry ?? '', resolvable: false };
-    // A bare `name: agent` is completed by a registry set elsewhere (chart defaults): not resolvable here.
-    const resolvable = image !== undefined || registry !== undefined || text.includes('/');
-    return { name: (0,image_reference/* joinRepository */.pA)(registry, text), resolvable };
-}
-/** True for a field holding a bare image name (no tag or digest). */
-function isBareName(field) {
-    const parsed = field === undefined ? undefined : (0,image_reference/* tryParseReference */.WF)(field.scalar.text ?? '');
-    return parsed !== undefined && parsed.tag === undefined && parsed.digest === undefined;
-}
-/** The normalised repository of a bare name; undefined when it is not one (has a tag, is a placeholder…). */
-function bareRepository(name) {
-    const parsed = (0,image_reference/* tryParseReference */.WF)(name);
-    if (parsed === undefined || parsed.tag !== undefined || parsed.digest !== undefined)
-        return undefined;
-    return parsed.repository;
-}
-/** True for a value a template engine fills in (`${TAG}`, `{{ .Values.tag }}`, `${{ … }}`): never bumped. */
-function isTemplated(text) {
-    return text !== undefined && /\$\{|\{\{/.test(text);
-}
-function prefixSha(hex) {
-    if (hex === undefined)
-        return undefined;
-    return hex.includes(':') ? hex : `sha256:${hex}`;
-}
-function walk_keyText(pair) {
-    const key = pair.key;
-    if (!(0,dist/* isScalar */.jn)(key) || key.value === null)
-        return undefined;
-    if (key.type === 'PLAIN' && key.source !== undefined)
-        return key.source;
-    return String(key.value);
-}
-function lastKey(steps) {
-    for (let i = steps.length - 1; i >= 0; i--) {
-        const step = steps[i];
-        if (typeof step === 'string')
-            return step;
-    }
-    return undefined;
-}
-function styleOf(node) {
-    switch (node.type) {
-        case 'QUOTE_SINGLE':
-            return 'single';
-        case 'QUOTE_DOUBLE':
-            return 'double';
-        case 'BLOCK_FOLDED':
-        case 'BLOCK_LITERAL':
-            return 'block';
-        default:
-            return 'plain';
-    }
-}
-function rangeOf(node) {
-    const range = node.range;
-    if (range === undefined || range === null)
-        throw new Error('internal: a parsed node has no source range');
-    return range;
-}
-function nonEmpty(text) {
-    return text === undefined || text === '' ? undefined : text;
-}
-/** `{ [key]: value }` when value is defined, else `{}`: keeps optional properties absent, not undefined. */
-function optional(key, value) {
-    return (value === undefined ? {} : { [key]: value });
 }
 
 ;// CONCATENATED MODULE: ./src/yaml/template.ts
@@ -38721,7 +38866,8 @@ function isNodeLike(value) {
 ;// CONCATENATED MODULE: ./src/yaml/locate.ts
 // Where image references live in a YAML stream (DESIGN.md §4). One parse, one walk per document.
 //
-// Shapes (first match wins for a scalar; a scalar belongs to at most one site):
+// Shapes (walk.ts visits every place, shapes/ tells what it holds; first match wins for a scalar; a scalar
+// belongs to at most one site):
 // - full:      a key `image` whose value is a plain or quoted scalar (`image: ghcr.io/acme/api:1.4`), at any
 //              depth; an aliased value (`image: *img`) makes the anchored scalar the site, once.
 // - split:     a Helm-values map with `repository` plus `tag`/`registry`/`digest`/`sha`, under any key; or
@@ -38736,8 +38882,10 @@ function isNodeLike(value) {
 //              `…:name` on the scalars holding the parts (grouped per mapping). On a line of a site found
 //              above, the marker's repository becomes that site's match key instead.
 // Holds (markers.ts): a `# gitops-bump: hold` comment on a line a site's value or key is on, or on a comment line
-// directly above it, freezes the site. Anchors (anchors.ts): a site writing an anchored value lists every alias
-// that reads it, and who reads it there, so that a move nobody asked for is refused (plan.ts).
+// directly above it, freezes the site. Whether a site (or an alias reading its value) is held is decided here
+// only, in finish(); splice's `whyHeld` says why, and `rewrite` and plan refuse a held value in those words.
+// Anchors (anchors.ts): a site writing an anchored value lists every alias that reads it, and who reads it there,
+// so that a move nobody asked for is refused (plan.ts).
 // Look-alikes are excluded by where they are: documents of Flux image/source APIs, argocd-image-updater and
 // CRDs; an object's `status`; `managedFields`, `volumes`, `rbd`, `openAPIV3Schema`; the `target` of
 // kustomize patches and replacements. Block scalars are opaque (images embedded in them are not sites).
@@ -38778,7 +38926,7 @@ function locateStream(text) {
         for (const site of found)
             sites.push(finish(site, holds, shared?.get(site)));
     });
-    return { sites };
+    return { sites, lines: stream.lines };
 }
 /** The site as reported: held when a hold covers one of its lines or an alias it reads its value through. */
 function finish(found, holds, uses) {
@@ -51132,15 +51280,21 @@ function renderSummary(plan, context, shape) {
     return lines.join('\n');
 }
 
-// EXTERNAL MODULE: ./src/core/plan.ts + 1 modules
-var plan = __nccwpck_require__(9385);
-// EXTERNAL MODULE: ./src/yaml/locate.ts + 6 modules
-var locate = __nccwpck_require__(9424);
+// EXTERNAL MODULE: ./src/core/scan.ts
+var scan = __nccwpck_require__(9506);
 ;// CONCATENATED MODULE: ./src/core/promote.ts
 // promote: the versions running in one environment become the requests for the next. Pure.
 
 
-
+/**
+ * The promotion source's files that were not read (binary, oversized, UTF-16…) or not located (chart templates), as
+ * the plan lists them: marked as the source's (`promotion source: <reason>`, or `promotion source owner/name: …` for
+ * another repository), so that the summary names them and never mistakes them for the target's.
+ */
+function sourceSkips(skipped, repository) {
+    const mark = repository === undefined ? 'promotion source' : `promotion source ${repository}`;
+    return skipped.map((skip) => ({ path: skip.path, reason: `${mark}: ${skip.reason}` }));
+}
 /** The source holds two or more versions of one image: promoting would be a guess. */
 class PromotionConflictError extends Error {
     conflicts;
@@ -51160,30 +51314,15 @@ class PromotionConflictError extends Error {
 function promotionRequests(files, only) {
     const wanted = only && only.length > 0 ? new Set(only.map((r) => r.repository)) : undefined;
     const found = [];
-    const skipped = [];
-    const errors = [];
-    for (const file of [...files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))) {
-        if ((0,locate/* isChartTemplate */.ZC)(file.path, file.text)) {
-            skipped.push({ path: file.path, reason: 'Helm chart template (not YAML until rendered)' });
-            continue;
+    const skipped = (0,scan/* scan */.S)(files, (file) => {
+        for (const site of file.sites) {
+            if (site.repository === undefined || (site.tag === undefined && site.digest === undefined))
+                continue;
+            if (wanted && !wanted.has(site.repository))
+                continue;
+            found.push({ file: file.path, line: site.line, repository: site.repository, name: site.name, tag: site.tag, digest: site.digest });
         }
-        try {
-            for (const site of (0,locate/* locate */.x5)(file.text).sites) {
-                if (site.repository === undefined || (site.tag === undefined && site.digest === undefined))
-                    continue;
-                if (wanted && !wanted.has(site.repository))
-                    continue;
-                found.push({ file: file.path, line: site.line, repository: site.repository, name: site.name, tag: site.tag, digest: site.digest });
-            }
-        }
-        catch (error) {
-            if (!(error instanceof locate/* YamlSyntaxError */.nN))
-                throw error;
-            errors.push({ file: file.path, line: error.line, column: error.column, detail: error.detail });
-        }
-    }
-    if (errors.length > 0)
-        throw new plan/* PlanSyntaxError */.fX(errors);
+    });
     const byImage = new Map();
     for (const f of found)
         byImage.set(f.repository, [...(byImage.get(f.repository) ?? []), f]);
@@ -51207,6 +51346,8 @@ function promotionRequests(files, only) {
     return { requests, found, skipped };
 }
 
+// EXTERNAL MODULE: ./src/core/plan.ts + 2 modules
+var plan = __nccwpck_require__(8643);
 // EXTERNAL MODULE: ./src/image/policy.ts
 var policy = __nccwpck_require__(6811);
 ;// CONCATENATED MODULE: external "node:fs"
@@ -51217,9 +51358,12 @@ const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.ur
 const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 // EXTERNAL MODULE: ./src/core/encoding.ts
 var encoding = __nccwpck_require__(3590);
+// EXTERNAL MODULE: ./src/core/paths.ts + 9 modules
+var core_paths = __nccwpck_require__(7331);
 ;// CONCATENATED MODULE: ./src/local/disk.ts
 // The Source on a directory: the files under `root` that the `paths` globs select.
 // Symlinks and submodules are never followed; binary, non-UTF-8 (UTF-16 …) and oversized files are skipped with a note.
+
 
 
 
@@ -51341,7 +51485,7 @@ async function listLocal(root, paths) {
                 skipped.push({ path, reason: 'not found' });
             }
         }
-        return { files: [...new Set(files)].sort(), skipped };
+        return { files: [...new Set(files)].sort(core_paths/* comparePaths */.cD), skipped };
     }
     for (const prefix of paths.prefixes) {
         // The walk itself never enters a link or a submodule; the folders of a fixed prefix are checked here.
@@ -51368,7 +51512,7 @@ async function listLocal(root, paths) {
         }
         walk(root, prefix, paths, files, skipped);
     }
-    return { files: files.sort(), skipped };
+    return { files: files.sort(core_paths/* comparePaths */.cD), skipped };
 }
 /** Reads the selected files under `root` as one snapshot. */
 async function readLocal(root, paths, options) {
@@ -51462,7 +51606,7 @@ async function bumpLocal(settings, io, promotion) {
         paths: settings.pathPatterns,
     };
     const snapshot = await io.group('Read files', async () => {
-        const s = await readLocal(root, settings.paths, { maxFileBytes: settings.maxFileBytes, keep: (0,plan/* mayHoldAny */.fy)(settings.images) });
+        const s = await readLocal(root, settings.paths, { maxFileBytes: settings.maxFileBytes, keep: (0,plan/* mayHoldAny */.f)(settings.images) });
         const skipped = s.skipped.length ? `, ${s.skipped.length} skipped` : '';
         io.info(s.selected
             ? `${s.selected} file(s) selected under ${root}, ${s.files.length} read as candidates (they contain a requested image's name)${skipped}.`
@@ -51470,8 +51614,8 @@ async function bumpLocal(settings, io, promotion) {
         return s;
     });
     const result = await io.group('Plan', async () => {
-        const p = (0,plan/* plan */.et)(snapshot.files, settings.images, { policy: settings.policy });
-        const withSkips = { ...p, skipped: [...snapshot.skipped, ...p.skipped], selected: snapshot.selected };
+        const p = (0,plan/* plan */.e)(snapshot.files, settings.images, { policy: settings.policy });
+        const withSkips = { ...p, skipped: [...(promotion?.skipped ?? []), ...snapshot.skipped, ...p.skipped], selected: snapshot.selected };
         (0,log/* reportPlan */._)(io, withSkips, settings.pathPatterns);
         (0,unmatched/* checkUnmatched */.wF)(withSkips, settings.failOnUnmatched, settings.pathPatterns);
         return withSkips;
@@ -51486,8 +51630,6 @@ async function bumpLocal(settings, io, promotion) {
     return (0,outputs/* bumpResult */.Q)(result, context);
 }
 
-// EXTERNAL MODULE: ./src/core/paths.ts + 9 modules
-var core_paths = __nccwpck_require__(7331);
 ;// CONCATENATED MODULE: ./src/settings/errors.ts
 // A bad input value fails with an InputError naming the input. The pure parsers (globs, policy, image references)
 // throw their own typed errors with a reason; `asInput` turns those into an InputError by type, never by text.
@@ -51835,7 +51977,7 @@ function readPullRequest(read) {
 
 
 function annotate(io, error) {
-    if (error instanceof plan/* PlanSyntaxError */.fX) {
+    if (error instanceof scan/* PlanSyntaxError */.f) {
         for (const e of error.errors) {
             io.error(`${e.file}:${e.line}:${e.column}: not valid YAML: ${e.detail}`, { file: e.file, line: e.line, column: e.column });
         }
@@ -51851,6 +51993,7 @@ async function resolvePromotion(settings, io, env) {
         return { settings };
     return io.group('Read the promotion source', async () => {
         let files;
+        let skipped;
         let where;
         const globs = source.patterns.join(', ');
         if (source.repository || !settings.localPath) {
@@ -51860,11 +52003,11 @@ async function resolvePromotion(settings, io, env) {
             const client = createClient({ token: source.token, log: (m) => io.debug(m), userAgent: 'gitops-bump', env });
             const branch = source.branch ?? (source.repository ? undefined : settings.branch);
             const snapshot = await readSnapshot(client, { owner, repo, branch }, source.paths, undefined, { maxBytes: settings.maxFileBytes });
-            files = snapshot.files;
+            ({ files, skipped } = snapshot);
             where = `${owner}/${repo}@${snapshot.branch}: ${globs}`;
         }
         else {
-            files = (await readLocal(settings.localPath, source.paths, { maxFileBytes: settings.maxFileBytes })).files;
+            ({ files, skipped } = await readLocal(settings.localPath, source.paths, { maxFileBytes: settings.maxFileBytes }));
             where = globs;
         }
         const found = promotionRequests(files, source.only);
@@ -51876,7 +52019,14 @@ async function resolvePromotion(settings, io, env) {
             const at = found.found.find((f) => f.repository === request.ref.repository);
             io.info(`promote ${request.ref.name} ${(0,reference/* versionOf */.E4)(request.ref)} (from ${at.file}:${at.line})`);
         }
-        const promotion = { from: source.environment, where, requests: found.requests, found: found.found };
+        const repository = source.repository && `${source.repository.owner}/${source.repository.repo}`;
+        const promotion = {
+            from: source.environment,
+            where,
+            requests: found.requests,
+            found: found.found,
+            skipped: sourceSkips([...skipped, ...found.skipped], repository),
+        };
         return { settings: { ...settings, images: found.requests }, promotion };
     });
 }

@@ -1,9 +1,9 @@
 // bump(): settings → (promotion) → source → plan → deliver → result, one log group per phase; the action and the
 // CLI both run it, each with its own Io.
-import { PlanSyntaxError } from '../core/plan.js';
-import { promotionRequests } from '../core/promote.js';
+import { promotionRequests, sourceSkips } from '../core/promote.js';
+import { PlanSyntaxError } from '../core/scan.js';
 import type { Io } from '../core/io.js';
-import type { SourceFile } from '../core/types.js';
+import type { Skip, SourceFile } from '../core/types.js';
 import { bumpLocal } from '../deliver/local.js';
 import { describePolicy } from '../image/policy.js';
 import { versionOf } from '../image/reference.js';
@@ -32,6 +32,7 @@ async function resolvePromotion(settings: Settings, io: Io, env: NodeJS.ProcessE
   if (!source) return { settings };
   return io.group('Read the promotion source', async () => {
     let files: readonly SourceFile[];
+    let skipped: readonly Skip[];
     let where: string;
     const globs = source.patterns.join(', ');
     if (source.repository || !settings.localPath) {
@@ -41,10 +42,10 @@ async function resolvePromotion(settings: Settings, io: Io, env: NodeJS.ProcessE
       const client = createClient({ token: source.token, log: (m) => io.debug(m), userAgent: 'gitops-bump', env });
       const branch = source.branch ?? (source.repository ? undefined : settings.branch);
       const snapshot = await readSnapshot(client, { owner, repo, branch }, source.paths, undefined, { maxBytes: settings.maxFileBytes });
-      files = snapshot.files;
+      ({ files, skipped } = snapshot);
       where = `${owner}/${repo}@${snapshot.branch}: ${globs}`;
     } else {
-      files = (await readLocal(settings.localPath, source.paths, { maxFileBytes: settings.maxFileBytes })).files;
+      ({ files, skipped } = await readLocal(settings.localPath, source.paths, { maxFileBytes: settings.maxFileBytes }));
       where = globs;
     }
     const found = promotionRequests(files, source.only);
@@ -56,7 +57,14 @@ async function resolvePromotion(settings: Settings, io: Io, env: NodeJS.ProcessE
       const at = found.found.find((f) => f.repository === request.ref.repository)!;
       io.info(`promote ${request.ref.name} ${versionOf(request.ref)} (from ${at.file}:${at.line})`);
     }
-    const promotion: PromotionReport = { from: source.environment, where, requests: found.requests, found: found.found };
+    const repository = source.repository && `${source.repository.owner}/${source.repository.repo}`;
+    const promotion: PromotionReport = {
+      from: source.environment,
+      where,
+      requests: found.requests,
+      found: found.found,
+      skipped: sourceSkips([...skipped, ...found.skipped], repository),
+    };
     return { settings: { ...settings, images: found.requests }, promotion };
   });
 }

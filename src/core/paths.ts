@@ -108,7 +108,7 @@ function staticPrefix(pattern: string): string {
 }
 
 function dedupePrefixes(prefixes: string[]): string[] {
-  const sorted = [...new Set(prefixes)].sort();
+  const sorted = [...new Set(prefixes)].sort(comparePaths);
   if (sorted.includes('')) return [''];
   return sorted.filter((p, i) => !sorted.slice(0, i).some((q) => p.startsWith(`${q}/`)));
 }
@@ -135,7 +135,7 @@ export function environmentOfGlob(pattern: string): string | undefined {
  * without an environment name keeps its pull-request branch, and two different selections never share one.
  */
 export function pathsKey(paths: Pick<PathMatcher, 'include' | 'exclude'>): string {
-  const globs = [...new Set([...paths.include, ...paths.exclude.map((p) => `!${p}`)])].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  const globs = [...new Set([...paths.include, ...paths.exclude.map((p) => `!${p}`)])].sort(comparePaths);
   return `paths-${createHash('sha256').update(globs.join('\n')).digest('hex').slice(0, 8)}`;
 }
 
@@ -152,4 +152,14 @@ export function environmentOfPaths(paths: Pick<PathMatcher, 'include' | 'exclude
         ? `not every glob names a folder (${paths.include.filter((_, i) => names[i] === undefined).join(', ')} names none)`
         : 'the globs name no folder';
   return { name: key, named: false, why };
+}
+
+/** Code-unit order, as git sorts paths, whatever the machine's locale: the one order of every list of paths. */
+export function comparePaths(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** {@link comparePaths} on the `path` of two entries (files, skipped paths). */
+export function byPath(a: { readonly path: string }, b: { readonly path: string }): number {
+  return comparePaths(a.path, b.path);
 }

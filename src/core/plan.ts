@@ -3,35 +3,14 @@
 import { judge, type Policy } from '../image/policy.js';
 import { versionOf } from '../image/reference.js';
 import type { Change, FileEdit, ImageRequest, Miss, Plan, Refusal, Skip, SourceFile } from './types.js';
-import { isChartTemplate, locate, writtenScalars, YamlSyntaxError, type ImageSite } from '../yaml/locate.js';
-import { applyEdits, heldBy, rewrite, UnwritableError, versionAfter, type TextEdit, type Want } from '../yaml/splice.js';
+import { writtenScalars, type ImageSite } from '../yaml/locate.js';
+import { EditSet, type TextEdit } from '../yaml/edits.js';
+import { comparePaths } from './paths.js';
+import { scan, type ScannedFile } from './scan.js';
+import { rewrite, UnwritableError, versionAfter, whyHeld, type Want } from '../yaml/splice.js';
 
 export interface PlanOptions {
   readonly policy: Policy;
-}
-
-/** One matched file that should be YAML and is not. */
-export interface FileSyntaxError {
-  readonly file: string;
-  readonly line: number;
-  readonly column: number;
-  readonly detail: string;
-}
-
-/** Raised when any selected file fails to parse: the run writes nothing. */
-export class PlanSyntaxError extends Error {
-  constructor(readonly errors: readonly FileSyntaxError[]) {
-    super(
-      errors.length === 1
-        ? `${where(errors[0]!)}: not valid YAML: ${errors[0]!.detail}. Nothing was written.`
-        : `${errors.length} files are not valid YAML (${errors.map(where).join(', ')}). Nothing was written.`,
-    );
-    this.name = 'PlanSyntaxError';
-  }
-}
-
-function where(e: FileSyntaxError): string {
-  return `${e.file}:${e.line}:${e.column}`;
 }
 
 /** The last path component of a repository: every spelling of the image holds it, so a file without it cannot match. */
@@ -53,55 +32,30 @@ interface FileOutcome {
   readonly others: Set<string>;
 }
 
-/** True when two edits touch the same bytes differently (the rule {@link applyEdits} enforces). */
-function collide(a: TextEdit, b: TextEdit): boolean {
-  if (a.start === b.start && a.end === b.end && a.text === b.text) return false;
-  if (a.start < b.end && b.start < a.end) return true;
-  return a.start === b.start && (a.start === a.end || b.start === b.end);
-}
+/** Writing a site, before any shared-value check: its edits, or why not (a hold, the policy, the shape). */
+type Attempt = { readonly edits: TextEdit[]; readonly note?: string } | { readonly refused: 'hold' | 'policy' | 'shape'; readonly reason?: string; readonly note?: string };
 
 /**
- * The accepted edits of one file, sorted by start. Checking a site's edits against them costs O(log n), so a file
- * with thousands of image references plans in linear time (applying every edit so far per site was quadratic).
+ * Asks, in this order, whether a hold covers `site` (the hold rule is splice's {@link whyHeld}), whether the policy
+ * lets it move, and what the rewrite is. The policy's note comes with the answer either way.
  */
-class FileEdits {
-  private readonly sorted: TextEdit[] = [];
-
-  get all(): readonly TextEdit[] {
-    return this.sorted;
-  }
-
-  /** True when one of `edits` collides with an accepted edit or with another of `edits`. */
-  conflicts(edits: readonly TextEdit[]): boolean {
-    return edits.some((e, i) => this.near(e).some((other) => collide(e, other)) || edits.slice(0, i).some((other) => collide(e, other)));
-  }
-
-  add(edits: readonly TextEdit[]): void {
-    for (const edit of edits) this.sorted.splice(this.firstAfter(edit.start), 0, edit);
-  }
-
-  /** Index of the first accepted edit starting after `offset`. */
-  private firstAfter(offset: number): number {
-    let lo = 0;
-    let hi = this.sorted.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (this.sorted[mid]!.start <= offset) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
-  }
-
-  /** The accepted edits that can collide with `edit`: those starting at or before its end and ending at or after its start. */
-  private near(edit: TextEdit): TextEdit[] {
-    const out: TextEdit[] = [];
-    for (let i = this.firstAfter(edit.end) - 1; i >= 0 && this.sorted[i]!.end >= edit.start; i--) out.push(this.sorted[i]!);
-    return out;
+function attempt(file: ScannedFile, site: ImageSite, want: Want, policy: Policy): Attempt {
+  const held = whyHeld(site);
+  if (held !== undefined) return { refused: 'hold', reason: held };
+  const verdict = judge(policy, { tag: site.tag, digest: site.digest }, want);
+  if (!verdict.allowed) return { refused: 'policy', ...(verdict.reason !== undefined && { reason: verdict.reason }) };
+  const note = verdict.note ? { note: verdict.note } : {};
+  try {
+    return { edits: rewrite(file.text, site, want, file.lines), ...note };
+  } catch (error) {
+    if (!(error instanceof UnwritableError)) throw error;
+    return { refused: 'shape', reason: error.message, ...note };
   }
 }
 
-function planFile(file: SourceFile, sites: readonly ImageSite[], requests: readonly ImageRequest[], options: PlanOptions): FileOutcome {
-  const edits = new FileEdits();
+function planFile(file: ScannedFile, requests: readonly ImageRequest[], options: PlanOptions): FileOutcome {
+  const sites = file.sites;
+  const edits = new EditSet();
   const changes: Change[] = [];
   const refusals: Refusal[] = [];
   const notes: string[] = [];
@@ -130,24 +84,13 @@ function planFile(file: SourceFile, sites: readonly ImageSite[], requests: reado
       to: versionOf(digestLost ? want : after),
     };
     if (entry.from === entry.to) continue;
-    if (site.held) {
-      refusals.push({ ...entry, reason: heldBy(site.hold) });
+    const tried = attempt(file, site, want, options.policy);
+    if (tried.note) notes.push(`${file.path}:${entry.line}: ${tried.note}`);
+    if ('refused' in tried) {
+      refusals.push({ ...entry, reason: tried.reason ?? 'refused by the policy' });
       continue;
     }
-    const verdict = judge(options.policy, { tag: site.tag, digest: site.digest }, want);
-    if (!verdict.allowed) {
-      refusals.push({ ...entry, reason: verdict.reason ?? 'refused by the policy' });
-      continue;
-    }
-    if (verdict.note) notes.push(`${file.path}:${entry.line}: ${verdict.note}`);
-    let siteEdits: TextEdit[];
-    try {
-      siteEdits = rewrite(file.text, site, want);
-    } catch (error) {
-      if (!(error instanceof UnwritableError)) throw error;
-      refusals.push({ ...entry, reason: error.message });
-      continue;
-    }
+    const siteEdits = tried.edits;
     if (siteEdits.length === 0) continue;
     const shared = site.shared === undefined ? undefined : new SharedValue(file, site, siteEdits, entry.to);
     const blocked = shared?.blocked(sites, requests, options);
@@ -166,7 +109,7 @@ function planFile(file: SourceFile, sites: readonly ImageSite[], requests: reado
   if (edits.all.length === 0) return { refusals, notes, matched, others };
   // Sites come in line order; a change reported at its alias (or a copy's) may not: keep the list in line order.
   changes.sort((a, b) => a.line - b.line);
-  const text = applyEdits(file.text, edits.all);
+  const text = edits.apply(file.text);
   return { edit: { path: file.path, before: file.text, after: text, changes }, refusals, notes, matched, others };
 }
 
@@ -199,7 +142,7 @@ class SharedValue {
   private readonly changed: Set<number>;
 
   constructor(
-    private readonly file: SourceFile,
+    private readonly file: ScannedFile,
     private readonly site: ImageSite,
     private readonly edits: readonly TextEdit[],
     private readonly to: string,
@@ -227,7 +170,8 @@ class SharedValue {
     for (const use of this.uses) {
       if (use.kind === 'own') continue;
       const place = `anchored value &${use.anchor} is also used at ${this.file.path}:${use.line}`;
-      if (use.hold !== undefined) return `${place}, ${heldBy(use.hold)}`;
+      const held = whyHeld(use);
+      if (held !== undefined) return `${place}, ${held}`;
       if (use.kind === 'other') return `${place}, which is not an image reference (give it its own value, or move both by hand)`;
     }
     return undefined;
@@ -237,17 +181,10 @@ class SharedValue {
   private otherBlocks(other: ImageSite, shared: readonly { start: number; end: number }[], requests: readonly ImageRequest[], options: PlanOptions): string | undefined {
     const request = other.repository === undefined ? undefined : requests.find((r) => r.ref.repository === other.repository);
     if (request === undefined) return `not requested at ${this.to}`;
-    if (other.held) return heldBy(other.hold);
     const want = wantOf(request);
-    const verdict = judge(options.policy, { tag: other.tag, digest: other.digest }, want);
-    if (!verdict.allowed) return `refused for it: ${verdict.reason ?? 'by the policy'}`;
-    let edits: TextEdit[];
-    try {
-      edits = rewrite(this.file.text, other, want);
-    } catch (error) {
-      if (!(error instanceof UnwritableError)) throw error;
-      return error.message;
-    }
+    const tried = attempt(this.file, other, want, options.policy);
+    if ('refused' in tried) return tried.refused === 'policy' ? `refused for it: ${tried.reason ?? 'by the policy'}` : tried.reason;
+    const edits = tried.edits;
     const same = shared.every((scalar) => {
       const mine = this.edits.find((edit) => touches(edit, scalar.start));
       return mine !== undefined && edits.some((edit) => edit.start === mine.start && edit.end === mine.end && edit.text === mine.text);
@@ -276,35 +213,19 @@ export function plan(files: readonly SourceFile[], requests: readonly ImageReque
   const needles = [...new Set(requests.map(needle))];
   const edits: FileEdit[] = [];
   const refusals: Refusal[] = [];
-  const skipped: Skip[] = [];
   const notes: string[] = [];
-  const errors: FileSyntaxError[] = [];
   const matched = new Set<ImageRequest>();
   // Repository → files holding it, for repositories no request names.
   const others = new Map<string, number>();
-  const sorted = [...files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  for (const file of sorted) {
-    if (!needles.some((n) => file.text.includes(n))) continue;
-    if (isChartTemplate(file.path, file.text)) {
-      skipped.push({ path: file.path, reason: 'Helm chart template (not YAML until rendered)' });
-      continue;
-    }
-    let sites: readonly ImageSite[];
-    try {
-      sites = locate(file.text).sites;
-    } catch (error) {
-      if (!(error instanceof YamlSyntaxError)) throw error;
-      errors.push({ file: file.path, line: error.line, column: error.column, detail: error.detail });
-      continue;
-    }
-    const outcome = planFile(file, sites, requests, options);
+  const visit = (file: ScannedFile): void => {
+    const outcome = planFile(file, requests, options);
     if (outcome.edit) edits.push(outcome.edit);
     refusals.push(...outcome.refusals);
     notes.push(...outcome.notes);
     for (const r of outcome.matched) matched.add(r);
     for (const repository of outcome.others) others.set(repository, (others.get(repository) ?? 0) + 1);
-  }
-  if (errors.length > 0) throw new PlanSyntaxError(errors);
+  };
+  const skipped: Skip[] = scan(files, visit, (file) => needles.some((n) => file.text.includes(n)));
   const missed = requests.filter((r) => !matched.has(r));
   const misses = missed.map((r): Miss => ({ input: r.input, image: r.ref.name, similar: lookalikes(r, others) }));
   return { edits, changes: edits.flatMap((e) => e.changes), refusals, skipped, notes, unmatched: missed.map((r) => r.ref.name), misses };
@@ -315,7 +236,7 @@ function lookalikes(request: ImageRequest, others: ReadonlyMap<string, number>):
   const name = needle(request);
   return [...others]
     .filter(([repository]) => repository.slice(repository.lastIndexOf('/') + 1) === name)
-    .sort(([a, m], [b, n]) => n - m || (a < b ? -1 : a > b ? 1 : 0))
+    .sort(([a, m], [b, n]) => n - m || comparePaths(a, b))
     .slice(0, 3)
     .map(([repository, files]) => ({ repository, files }));
 }

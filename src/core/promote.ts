@@ -1,8 +1,7 @@
 // promote: the versions running in one environment become the requests for the next. Pure.
 import { formatReference, parseReference, versionOf, type ImageReference } from '../image/reference.js';
-import { PlanSyntaxError, type FileSyntaxError } from './plan.js';
+import { scan } from './scan.js';
 import type { ImageRequest, Skip, SourceFile } from './types.js';
-import { isChartTemplate, locate, YamlSyntaxError } from '../yaml/locate.js';
 
 /** One image version found in the source environment. */
 export interface FoundVersion {
@@ -22,6 +21,16 @@ export interface Promotion {
   /** Where each promoted version was found. */
   readonly found: readonly FoundVersion[];
   readonly skipped: readonly Skip[];
+}
+
+/**
+ * The promotion source's files that were not read (binary, oversized, UTF-16…) or not located (chart templates), as
+ * the plan lists them: marked as the source's (`promotion source: <reason>`, or `promotion source owner/name: …` for
+ * another repository), so that the summary names them and never mistakes them for the target's.
+ */
+export function sourceSkips(skipped: readonly Skip[], repository?: string): Skip[] {
+  const mark = repository === undefined ? 'promotion source' : `promotion source ${repository}`;
+  return skipped.map((skip) => ({ path: skip.path, reason: `${mark}: ${skip.reason}` }));
 }
 
 /** The source holds two or more versions of one image: promoting would be a guess. */
@@ -46,25 +55,13 @@ export class PromotionConflictError extends Error {
 export function promotionRequests(files: readonly SourceFile[], only?: readonly ImageReference[]): Promotion {
   const wanted = only && only.length > 0 ? new Set(only.map((r) => r.repository)) : undefined;
   const found: FoundVersion[] = [];
-  const skipped: Skip[] = [];
-  const errors: FileSyntaxError[] = [];
-  for (const file of [...files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))) {
-    if (isChartTemplate(file.path, file.text)) {
-      skipped.push({ path: file.path, reason: 'Helm chart template (not YAML until rendered)' });
-      continue;
+  const skipped: Skip[] = scan(files, (file) => {
+    for (const site of file.sites) {
+      if (site.repository === undefined || (site.tag === undefined && site.digest === undefined)) continue;
+      if (wanted && !wanted.has(site.repository)) continue;
+      found.push({ file: file.path, line: site.line, repository: site.repository, name: site.name, tag: site.tag, digest: site.digest });
     }
-    try {
-      for (const site of locate(file.text).sites) {
-        if (site.repository === undefined || (site.tag === undefined && site.digest === undefined)) continue;
-        if (wanted && !wanted.has(site.repository)) continue;
-        found.push({ file: file.path, line: site.line, repository: site.repository, name: site.name, tag: site.tag, digest: site.digest });
-      }
-    } catch (error) {
-      if (!(error instanceof YamlSyntaxError)) throw error;
-      errors.push({ file: file.path, line: error.line, column: error.column, detail: error.detail });
-    }
-  }
-  if (errors.length > 0) throw new PlanSyntaxError(errors);
+  });
 
   const byImage = new Map<string, FoundVersion[]>();
   for (const f of found) byImage.set(f.repository, [...(byImage.get(f.repository) ?? []), f]);

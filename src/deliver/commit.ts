@@ -11,7 +11,7 @@ export async function commit(remote: Remote): Promise<BumpResult> {
     target,
     paths: settings.paths,
     read,
-    planner: (snapshot) => planChecked(settings, snapshot),
+    planner: (snapshot) => planChecked(settings, snapshot, remote.promotion),
     onPlan: planReporter(remote),
     message: (p) => commitMessage(settings.commitMessage, p, context(settings.branch ?? '')),
     log: (m) => io.debug(m),

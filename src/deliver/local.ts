@@ -33,7 +33,7 @@ export async function bumpLocal(settings: Settings, io: Io, promotion?: Promotio
   });
   const result = await io.group('Plan', async () => {
     const p = plan(snapshot.files, settings.images, { policy: settings.policy });
-    const withSkips: Plan = { ...p, skipped: [...snapshot.skipped, ...p.skipped], selected: snapshot.selected };
+    const withSkips: Plan = { ...p, skipped: [...(promotion?.skipped ?? []), ...snapshot.skipped, ...p.skipped], selected: snapshot.selected };
     reportPlan(io, withSkips, settings.pathPatterns);
     checkUnmatched(withSkips, settings.failOnUnmatched, settings.pathPatterns);
     return withSkips;

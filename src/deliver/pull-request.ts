@@ -22,7 +22,7 @@ export async function pullRequest(remote: Remote): Promise<BumpResult> {
     read,
     branch,
     // The base is checked (its plan is what the pull request proposes); the pull-request branch's files are not.
-    planner: (snapshot) => (snapshot.branch === branch ? planSnapshot(settings, snapshot) : planChecked(settings, snapshot)),
+    planner: (snapshot) => (snapshot.branch === branch ? planSnapshot(settings, snapshot, promotion) : planChecked(settings, snapshot, promotion)),
     onPlan: planReporter(remote),
     message: (p) => commitMessage(settings.commitMessage, p, context(branch)),
     title: (p) => pullRequestTitle(pr.title, p, context(branch)),

@@ -22,15 +22,15 @@ export interface Remote {
   context(branch: string, commit?: { oid: string; url: string }): RunContext;
 }
 
-/** Plans against one snapshot; the snapshot's skips are listed with the plan's. */
-export function planSnapshot(settings: Settings, snapshot: RemoteSnapshot): Plan {
+/** Plans against one snapshot; the promotion source's skips and the snapshot's are listed with the plan's. */
+export function planSnapshot(settings: Settings, snapshot: RemoteSnapshot, promotion?: PromotionReport): Plan {
   const p = plan(snapshot.files, settings.images, { policy: settings.policy });
-  return { ...p, skipped: [...snapshot.skipped, ...p.skipped], selected: snapshot.selected };
+  return { ...p, skipped: [...(promotion?.skipped ?? []), ...snapshot.skipped, ...p.skipped], selected: snapshot.selected };
 }
 
 /** planSnapshot, failing before anything is written when `fail-on-unmatched` is set and an image matched nothing. */
-export function planChecked(settings: Settings, snapshot: RemoteSnapshot): Plan {
-  const p = planSnapshot(settings, snapshot);
+export function planChecked(settings: Settings, snapshot: RemoteSnapshot, promotion?: PromotionReport): Plan {
+  const p = planSnapshot(settings, snapshot, promotion);
   checkUnmatched(p, settings.failOnUnmatched, settings.pathPatterns);
   return p;
 }

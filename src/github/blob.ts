@@ -3,6 +3,7 @@
 // GraphQL truncates a text or does not give it as UTF-8.
 import { mayHaveUnicodeMark, unreadableText } from '../core/encoding.js';
 import type { CommitFiles, Skip, SourceFile } from '../core/types.js';
+import { byPath } from '../core/paths.js';
 import type { GitHubClient } from './client.js';
 import { repositoryNotFound, toReadError, type Target } from './errors.js';
 import { isSymlink, type RawEntry } from './tree.js';
@@ -129,9 +130,4 @@ async function readBlob(client: GitHubClient, target: Target, path: string, oid:
   const bytes = data.encoding === 'base64' ? Buffer.from(data.content, 'base64') : Buffer.from(data.content, 'utf8');
   const unreadable = unreadableText(bytes);
   return unreadable === undefined ? { path, text: bytes.toString('utf8') } : { path, reason: unreadable };
-}
-
-/** Code-unit order (as git sorts), independent of the machine's locale. */
-export function byPath(a: { readonly path: string }, b: { readonly path: string }): number {
-  return a.path < b.path ? -1 : a.path > b.path ? 1 : 0;
 }

@@ -2,7 +2,8 @@
 // in the fewest round trips (explicit paths: 1 request; globs: 2, or 1 when nothing matches).
 import type { PathMatcher } from '../core/paths.js';
 import type { Skip, Snapshot } from '../core/types.js';
-import { byPath, chunkSize, FILE_FRAGMENT, filesFromAnswers, readPaths, type BlobOptions, type FileAnswer } from './blob.js';
+import { byPath } from '../core/paths.js';
+import { chunkSize, FILE_FRAGMENT, filesFromAnswers, readPaths, type BlobOptions, type FileAnswer } from './blob.js';
 import type { GitHubClient } from './client.js';
 import { branchNotFound, noDefaultBranch, notACommit, repositoryNotFound, toReadError } from './errors.js';
 import { qualifiedBranch } from './mutation.js';

@@ -1,6 +1,7 @@
 // Tree listings: the entries under each static prefix, from the head query (GraphQL, a few levels deep) and,
 // below that, from one REST recursive listing.
 import type { Skip } from '../core/types.js';
+import { comparePaths } from '../core/paths.js';
 import type { GitHubClient } from './client.js';
 import { treeTooLarge, type Target } from './errors.js';
 
@@ -43,7 +44,7 @@ export function isSymlink(mode: number): boolean {
 /** The regular files of a listing (deduplicated, in code-unit order) and the skips of everything else. */
 export function filesOf(listed: readonly ListedEntry[]): { paths: string[]; skipped: Skip[] } {
   const regular = (e: ListedEntry): boolean => e.type === 'blob' && !isSymlink(e.mode);
-  const paths = [...new Set(listed.filter(regular).map((e) => e.path))].sort();
+  const paths = [...new Set(listed.filter(regular).map((e) => e.path))].sort(comparePaths);
   return { paths, skipped: listed.filter((e) => !regular(e)).map(skipOfListed) };
 }
 

@@ -4,7 +4,7 @@ import { closeSync, openSync, readdirSync, readSync, statSync, type Dirent } fro
 import { lstat, readFile, realpath, writeFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { unicodeMarkReason, unreadableText } from '../core/encoding.js';
-import type { PathMatcher } from '../core/paths.js';
+import { comparePaths, type PathMatcher } from '../core/paths.js';
 import type { FileEdit, Skip, Snapshot, SourceFile } from '../core/types.js';
 
 export interface LocalReadOptions {
@@ -117,7 +117,7 @@ export async function listLocal(root: string, paths: PathMatcher): Promise<{ fil
         skipped.push({ path, reason: 'not found' });
       }
     }
-    return { files: [...new Set(files)].sort(), skipped };
+    return { files: [...new Set(files)].sort(comparePaths), skipped };
   }
   for (const prefix of paths.prefixes) {
     // The walk itself never enters a link or a submodule; the folders of a fixed prefix are checked here.
@@ -141,7 +141,7 @@ export async function listLocal(root: string, paths: PathMatcher): Promise<{ fil
     }
     walk(root, prefix, paths, files, skipped);
   }
-  return { files: files.sort(), skipped };
+  return { files: files.sort(comparePaths), skipped };
 }
 
 /** Reads the selected files under `root` as one snapshot. */

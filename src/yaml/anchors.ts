@@ -9,9 +9,9 @@
 // (or an earlier base in its list) has its own k.
 
 import { isAlias, isMap, isNode, isPair, isScalar, isSeq, visit, type Alias, type Document, type Node, type YAMLMap } from 'yaml';
-import type { FieldSlot, SharedUse } from './site.js';
+import type { FieldSlot, FoundSite, SharedUse } from './site.js';
 import type { LineIndex } from './text.js';
-import type { FoundSite } from './walk.js';
+import { keyText } from './shapes/reader.js';
 
 /** An alias of the document and where it stands. */
 interface AliasAt {
@@ -236,11 +236,6 @@ function keyOf(node: Node, offset: number): string | undefined {
 function overridden(merge: NonNullable<AliasAt['merge']>, key: string): boolean {
   if (merge.into.items.some((pair) => keyText(pair.key) === key)) return true;
   return merge.before.some((base) => isMap(base) && base.items.some((pair) => keyText(pair.key) === key));
-}
-
-function keyText(key: unknown): string | undefined {
-  if (!isScalar(key) || key.value === null) return undefined;
-  return key.type === 'PLAIN' && key.source !== undefined ? key.source : String(key.value);
 }
 
 function start(node: Node): number {

@@ -1,6 +1,7 @@
 // Where image references live in a YAML stream (DESIGN.md §4). One parse, one walk per document.
 //
-// Shapes (first match wins for a scalar; a scalar belongs to at most one site):
+// Shapes (walk.ts visits every place, shapes/ tells what it holds; first match wins for a scalar; a scalar
+// belongs to at most one site):
 // - full:      a key `image` whose value is a plain or quoted scalar (`image: ghcr.io/acme/api:1.4`), at any
 //              depth; an aliased value (`image: *img`) makes the anchored scalar the site, once.
 // - split:     a Helm-values map with `repository` plus `tag`/`registry`/`digest`/`sha`, under any key; or
@@ -15,8 +16,10 @@
 //              `…:name` on the scalars holding the parts (grouped per mapping). On a line of a site found
 //              above, the marker's repository becomes that site's match key instead.
 // Holds (markers.ts): a `# gitops-bump: hold` comment on a line a site's value or key is on, or on a comment line
-// directly above it, freezes the site. Anchors (anchors.ts): a site writing an anchored value lists every alias
-// that reads it, and who reads it there, so that a move nobody asked for is refused (plan.ts).
+// directly above it, freezes the site. Whether a site (or an alias reading its value) is held is decided here
+// only, in finish(); splice's `whyHeld` says why, and `rewrite` and plan refuse a held value in those words.
+// Anchors (anchors.ts): a site writing an anchored value lists every alias that reads it, and who reads it there,
+// so that a move nobody asked for is refused (plan.ts).
 // Look-alikes are excluded by where they are: documents of Flux image/source APIs, argocd-image-updater and
 // CRDs; an object's `status`; `managedFields`, `volumes`, `rbd`, `openAPIV3Schema`; the `target` of
 // kustomize patches and replacements. Block scalars are opaque (images embedded in them are not sites).
@@ -24,17 +27,19 @@
 import { NESTED_TOO_DEEPLY, parseStream, TOO_DEEP, YamlSyntaxError, type ParsedStream } from './parse.js';
 import { sharedUses, type FoundUse } from './anchors.js';
 import { holdLines, markerSites, mayHoldMarkers, readMarkers, type MarkerComment } from './markers.js';
-import type { Hold, ImageSite, SharedUse } from './site.js';
-import { DocumentWalker, type FoundSite, type SeenScalar } from './walk.js';
+import type { FoundSite, Hold, ImageSite, SharedUse } from './site.js';
+import type { LineIndex } from './text.js';
+import { DocumentWalker, type SeenScalar } from './walk.js';
 
 export { writtenScalars } from './anchors.js';
 export { YamlSyntaxError } from './parse.js';
 export { isChartTemplate } from './template.js';
 export type { EntrySlot, FieldSlot, FieldsTarget, Hold, ImageSite, ReferenceTarget, SharedUse, SiteForm, SiteTarget } from './site.js';
 
-/** Every image site of a stream, in document and line order. */
+/** Every image site of a stream, in document and line order, and the text's line index (for `rewrite`). */
 export interface LocateResult {
   readonly sites: readonly ImageSite[];
+  readonly lines: LineIndex;
 }
 
 /**
@@ -65,7 +70,7 @@ function locateStream(text: string): LocateResult {
     const shared = mayShare && found.length > 0 ? sharedUses(doc, found, stream.lines) : undefined;
     for (const site of found) sites.push(finish(site, holds, shared?.get(site)));
   });
-  return { sites };
+  return { sites, lines: stream.lines };
 }
 
 /** The site as reported: held when a hold covers one of its lines or an alias it reads its value through. */

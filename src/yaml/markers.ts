@@ -4,9 +4,9 @@
 import { tryParseReference } from '../image/reference.js';
 import { formatPath } from './path.js';
 import type { SourceComment } from './parse.js';
-import type { FieldSlot, Hold, SiteTarget } from './site.js';
+import type { FieldSlot, FoundSite, Hold, SiteTarget } from './site.js';
 import type { LineIndex } from './text.js';
-import type { FoundSite, SeenScalar } from './walk.js';
+import type { SeenScalar } from './walk.js';
 
 /** `gitops-bump:` anywhere in a comment (not inside a longer word), case-insensitive; group 1 is what follows. */
 const MARKER = /(?<![\w-])gitops-bump:(.*)$/i;

@@ -120,3 +120,10 @@ export interface SharedUse {
   /** A hold comment on the alias's line (or directly above it). */
   readonly hold?: Hold;
 }
+
+/** A site as a shape finds it, before its `held` flag is known, with every line a hold on which freezes it (its scalars' and keys' lines). */
+export interface FoundSite extends Omit<ImageSite, 'held'> {
+  readonly lines: readonly number[];
+  /** For an image written as an alias (`image: *img`): the end offset of the alias it was found through. */
+  readonly aliasEnd?: number;
+}

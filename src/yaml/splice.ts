@@ -1,18 +1,13 @@
 // Byte-exact edits: only the bytes of the values that change are touched. Comments, blank lines, quote
 // style, indentation, flow style, key order, CRLF, a BOM, a missing final newline and the other
-// documents of a stream stay as they were.
+// documents of a stream stay as they were. Pure: no module state; the hold rule is {@link whyHeld}, the overlap
+// rule is edits.ts's.
 
 import { isValidDigest, isValidTag } from '../image/reference.js';
 import { doubleQuoted, renderNew, renderOver, type ScalarSlot } from './scalar.js';
 import type { EntrySlot, FieldSlot, FieldsTarget, Hold, ImageSite, ReferenceTarget } from './site.js';
 import { LineIndex } from './text.js';
-
-/** Replace `text.slice(start, end)` by `text`. Offsets are JS string indices into the original text. */
-export interface TextEdit {
-  readonly start: number;
-  readonly end: number;
-  readonly text: string;
-}
+import type { TextEdit } from './edits.js';
 
 /** The version a site should point at: a tag, a digest, or both. */
 export interface Want {
@@ -29,57 +24,49 @@ export class UnwritableError extends Error {
 }
 
 /**
- * The minimal edits that make `site` (found by `locate(text)`) point at `want`; [] when it already does.
+ * The minimal edits that make `site` (found by `locate(text)`) point at `want`; [] when it already does. `lines`: the
+ * text's line index when the caller has it (locate's, shared by every site of a file); else built when needed.
  * A tag alone drops a stale digest; a digest alone drops a tag that no longer names it where a reference can
  * do without one (a whole reference, a kustomize entry), while Helm maps and marked fields keep their tag; a
  * tag and digest are both written where the shape has room for the digest (a reference, kustomize `digest`,
  * a Helm `digest`/`sha` sibling, a `tag@digest` tag). See {@link versionAfter} and {@link clearField}. Pure.
  * Throws {@link UnwritableError} when the shape cannot hold the request (a digest alone where a values map
- * has no digest field, a block scalar, a hold…).
+ * has no digest field, a block scalar, a hold: then the message is {@link whyHeld}'s).
  */
-export function rewrite(text: string, site: ImageSite, want: Want): TextEdit[] {
+export function rewrite(text: string, site: ImageSite, want: Want, lines?: LineIndex): TextEdit[] {
   checkWant(site, want);
-  if (site.held) throw new UnwritableError(`${where(site)}: ${heldBy(site.hold)}`);
+  const held = whyHeld(site);
+  if (held !== undefined) throw new UnwritableError(held);
   const target = site.target;
-  const edits = target.kind === 'reference' ? referenceEdits(text, site, target, want) : fieldsEdits(text, site, target, want);
+  const edits = target.kind === 'reference' ? referenceEdits(text, site, target, want) : fieldsEdits(new Source(text, lines), site, target, want);
   return edits.filter((edit) => text.slice(edit.start, edit.end) !== edit.text);
 }
 
-/** Two edits touch the same bytes differently (two sites sharing one anchored scalar, asked for different versions). */
-export class EditConflictError extends RangeError {
-  constructor(
-    readonly first: TextEdit,
-    readonly second: TextEdit,
-  ) {
-    super(`edits [${first.start}, ${first.end}) and [${second.start}, ${second.end}) overlap: two changes to the same bytes`);
-    this.name = 'EditConflictError';
-  }
-}
-
 /**
- * Applies non-overlapping edits (identical duplicates, as from two sites sharing an anchor, count once).
- * Throws {@link EditConflictError} for two different edits of the same bytes, RangeError for an edit outside the text.
+ * The hold rule: a value a `# gitops-bump: hold` comment covers is never written. Which values a hold covers is
+ * decided once, by locate (a site's `held` and `hold`, an alias's `hold`); this says why, in the words every
+ * refusal uses: "held by a `# gitops-bump: hold` comment on line 12: until INC-42 is fixed". Undefined when not held.
  */
-export function applyEdits(text: string, edits: readonly TextEdit[]): string {
-  const sorted = dedupe(edits).sort((a, b) => a.start - b.start || a.end - b.end);
-  let out = '';
-  let at = 0;
-  for (const [i, edit] of sorted.entries()) {
-    const next = sorted[i + 1];
-    if (edit.start < at || edit.end < edit.start || edit.end > text.length) {
-      throw new RangeError(`edit [${edit.start}, ${edit.end}) is outside the text or overlaps the previous edit`);
-    }
-    if (next !== undefined && (next.start < edit.end || (next.start === edit.start && edit.start === edit.end))) throw new EditConflictError(edit, next);
-    out += text.slice(at, edit.start) + edit.text;
-    at = edit.end;
-  }
-  return out + text.slice(at);
+export function whyHeld(value: { readonly held?: boolean; readonly hold?: Hold }): string | undefined {
+  if (value.held !== true && value.hold === undefined) return undefined;
+  const comment = 'held by a `# gitops-bump: hold` comment';
+  const hold = value.hold;
+  if (hold === undefined) return comment;
+  return `${comment} on line ${hold.line}${hold.reason === undefined ? '' : `: ${hold.reason}`}`;
 }
 
-function dedupe(edits: readonly TextEdit[]): TextEdit[] {
-  const seen = new Map<string, TextEdit>();
-  for (const edit of edits) seen.set(`${edit.start}:${edit.end}:${edit.text}`, edit);
-  return [...seen.values()];
+/** The text being rewritten, with its line index (the caller's, or built on first need: most edits need none). */
+class Source {
+  constructor(
+    readonly text: string,
+    private index: LineIndex | undefined,
+  ) {
+    if (index !== undefined && index.text !== text) throw new Error('internal: the line index given is of another text');
+  }
+
+  get lines(): LineIndex {
+    return (this.index ??= new LineIndex(this.text));
+  }
 }
 
 // ---- whole references ------------------------------------------------------------------------------------
@@ -118,15 +105,8 @@ function dropsTag(site: ImageSite, want: Want): boolean {
 
 // ---- fields: split, kustomize, markers -------------------------------------------------------------------
 
-/** The line index of the last text rewritten: a plan rewrites every site of one file in a row. */
-let cachedLines: LineIndex | undefined;
-
-function lineIndex(text: string): LineIndex {
-  if (cachedLines?.text !== text) cachedLines = new LineIndex(text);
-  return cachedLines;
-}
-
-function fieldsEdits(text: string, site: ImageSite, target: FieldsTarget, want: Want): TextEdit[] {
+function fieldsEdits(source: Source, site: ImageSite, target: FieldsTarget, want: Want): TextEdit[] {
+  const text = source.text;
   const tagKey = target.shape === 'kustomize' ? 'newTag' : 'tag';
   if (target.digestInTag) {
     const tag = want.tag ?? site.tag;
@@ -137,15 +117,15 @@ function fieldsEdits(text: string, site: ImageSite, target: FieldsTarget, want: 
   // Stale fields first, so that a new key never lands on a line that goes: a tag alone clears the digest, a
   // digest alone clears the kustomize newTag it replaces.
   const stale = want.digest === undefined ? [target.digest, target.sha] : dropsTag(site, want) ? [target.tag] : [];
-  const cleared = stale.flatMap((field) => (field === undefined || field.scalar.text === undefined || field.scalar.text === '' ? [] : [clearField(text, site, target, field)]));
+  const cleared = stale.flatMap((field) => (field === undefined || field.scalar.text === undefined || field.scalar.text === '' ? [] : [clearField(source, site, target, field)]));
   const removed = new Set(cleared.flatMap(({ field, removed }) => (removed ? [field] : [])));
   const edits: TextEdit[] = [];
   if (want.tag !== undefined) {
     if (target.tag !== undefined) edits.push(setScalar(text, site, target.tag.scalar, want.tag));
-    else edits.push(insertField(text, site, target, tagKey, want.tag, removed));
+    else edits.push(insertField(source, site, target, tagKey, want.tag, removed));
   }
   if (want.digest !== undefined) {
-    const edit = digestEdit(text, site, target, want.digest, want.tag !== undefined, removed);
+    const edit = digestEdit(source, site, target, want.digest, want.tag !== undefined, removed);
     if (edit !== undefined) edits.push(edit);
   }
   edits.push(...cleared.map(({ edit }) => edit));
@@ -177,13 +157,14 @@ function isRemovalAt(edit: TextEdit, offset: number): boolean {
 }
 
 /** Writes a digest: the digest field, the `sha` field (bare hex), or a new kustomize `digest:`. */
-function digestEdit(text: string, site: ImageSite, target: FieldsTarget, digest: string, withTag: boolean, removed: ReadonlySet<FieldSlot>): TextEdit | undefined {
+function digestEdit(source: Source, site: ImageSite, target: FieldsTarget, digest: string, withTag: boolean, removed: ReadonlySet<FieldSlot>): TextEdit | undefined {
+  const text = source.text;
   if (target.digest !== undefined) return setScalar(text, site, target.digest.scalar, digest);
   if (target.sha !== undefined) {
     if (!digest.startsWith('sha256:')) throw new UnwritableError(`${where(site)}: the 'sha' field holds a sha256 digest; ${digest.split(':')[0]} cannot be written there`);
     return setScalar(text, site, target.sha.scalar, digest.slice('sha256:'.length));
   }
-  if (target.shape === 'kustomize') return insertField(text, site, target, 'digest', digest, removed);
+  if (target.shape === 'kustomize') return insertField(source, site, target, 'digest', digest, removed);
   // A values map without a digest field: a chart would not read one, so only the tag is written.
   if (withTag) return undefined;
   const missing =
@@ -199,9 +180,9 @@ function digestEdit(text: string, site: ImageSite, target: FieldsTarget, digest:
  * every other shape get `""`, which kustomize and charts read as unset (a Helm values file must not drop the
  * key, or the chart's default, maybe a pinned digest, would come back).
  */
-function clearField(text: string, site: ImageSite, target: FieldsTarget, field: FieldSlot): { field: FieldSlot; edit: TextEdit; removed: boolean } {
-  const removal = target.shape === 'kustomize' && target.entry !== undefined && !field.inherited ? removeField(text, target.entry, field) : undefined;
-  return removal === undefined ? { field, edit: setScalar(text, site, field.scalar, ''), removed: false } : { field, edit: removal, removed: true };
+function clearField(source: Source, site: ImageSite, target: FieldsTarget, field: FieldSlot): { field: FieldSlot; edit: TextEdit; removed: boolean } {
+  const removal = target.shape === 'kustomize' && target.entry !== undefined && !field.inherited ? removeField(source, target.entry, field) : undefined;
+  return removal === undefined ? { field, edit: setScalar(source.text, site, field.scalar, ''), removed: false } : { field, edit: removal, removed: true };
 }
 
 // ---- scalar, insertion, removal --------------------------------------------------------------------------
@@ -241,7 +222,8 @@ function keepCommentColumn(text: string, slot: ScalarSlot, rendered: string): Te
  * Adds `key: value` to the entry: a new line after `insertAfter` (block), or `, key: value` before `}` (flow).
  * When `insertAfter` is a pair being removed, the new line follows the last pair that stays.
  */
-function insertField(text: string, site: ImageSite, target: FieldsTarget, key: string, value: string, removed: ReadonlySet<FieldSlot>): TextEdit {
+function insertField(source: Source, site: ImageSite, target: FieldsTarget, key: string, value: string, removed: ReadonlySet<FieldSlot>): TextEdit {
+  const text = source.text;
   const entry = target.entry;
   const after = target.insertAfter !== undefined && removed.has(target.insertAfter) ? entry?.fields.findLast((field) => !removed.has(field)) : target.insertAfter;
   if (entry === undefined) {
@@ -256,7 +238,7 @@ function insertField(text: string, site: ImageSite, target: FieldsTarget, key: s
   if (after === undefined && !entry.lastIsInline) {
     throw new UnwritableError(`${where(site)}: no place to add '${key}:' (the mapping ends in a nested block); add '${key}:' by hand once`);
   }
-  const lines = lineIndex(text);
+  const lines = source.lines;
   const at = lines.lineEnd(after === undefined ? entry.lastValueEnd : Math.max(after.valueEnd, after.keyStart));
   const indent = ' '.repeat(entry.firstKeyStart - lines.lineStart(lines.line(entry.firstKeyStart)));
   return { start: at, end: at, text: `${lines.eolAt(at)}${indent}${key}: ${renderNew(value, false)}` };
@@ -267,8 +249,8 @@ function insertField(text: string, site: ImageSite, target: FieldsTarget, key: s
  * pair moves up), or `, key: value` (flow). Undefined when that is not clean: a comment or another node on
  * its line or between it and its neighbour stays, so the caller writes `""` instead.
  */
-function removeField(text: string, entry: EntrySlot, field: FieldSlot): TextEdit | undefined {
-  const lines = lineIndex(text);
+function removeField(source: Source, entry: EntrySlot, field: FieldSlot): TextEdit | undefined {
+  const { text, lines } = source;
   if (entry.flow) {
     const index = entry.fields.indexOf(field);
     const previous = entry.fields[index - 1];
@@ -308,13 +290,6 @@ function checkWant(site: ImageSite, want: Want): void {
   if (want.tag === undefined && want.digest === undefined) throw new UnwritableError(`${where(site)}: nothing to write (neither a tag nor a digest)`);
   if (want.tag !== undefined && !isValidTag(want.tag)) throw new UnwritableError(`${where(site)}: ${JSON.stringify(want.tag)} is not a valid tag`);
   if (want.digest !== undefined && !isValidDigest(want.digest)) throw new UnwritableError(`${where(site)}: ${JSON.stringify(want.digest)} is not a valid digest`);
-}
-
-/** Why a held value is not written: "held by a `# gitops-bump: hold` comment on line 12: until INC-42 is fixed". */
-export function heldBy(hold: Hold | undefined): string {
-  const comment = 'held by a `# gitops-bump: hold` comment';
-  if (hold === undefined) return comment;
-  return `${comment} on line ${hold.line}${hold.reason === undefined ? '' : `: ${hold.reason}`}`;
 }
 
 function where(site: ImageSite): string {

@@ -117,6 +117,20 @@ describe('promotion, folder per environment, local mode', () => {
     expect(read('envs/prod/kustomization.yaml')).toBe(PROD['envs/prod/kustomization.yaml']);
   });
 
+  it('lists the source files it could not read or locate in the plan’s skipped, marked as the source’s', async () => {
+    write({ 'envs/staging/chart/templates/deploy.yaml': 'image: {{ .Values.image }}\n' });
+    writeFileSync(join(root, 'envs/staging/notes.yaml'), Buffer.from([0xff, 0xfe, 0x61, 0x00]));
+    const run = await runAction({ 'promote-from': 'envs/staging/**', paths: 'envs/prod/**', 'local-path': root, mode: 'dry-run' });
+    expect(run.code, run.stdout).toBe(0);
+    expect(JSON.parse(run.outputs.changes!)).toHaveLength(2);
+    const template = 'promotion source: Helm chart template (not YAML until rendered)';
+    const utf16 = 'promotion source: UTF-16 LE encoded (BOM FF FE); gitops-bump reads UTF-8 only: convert the file to UTF-8 to have it edited';
+    expect(run.summary).toContain(`- \`envs/staging/chart/templates/deploy.yaml\`: ${template}`);
+    expect(run.summary).toContain(`- \`envs/staging/notes.yaml\`: ${utf16}`);
+    expect(run.stdout).toContain(`skipped envs/staging/chart/templates/deploy.yaml: ${template}`);
+    expect(run.stdout).toContain(`skipped envs/staging/notes.yaml: ${utf16}`);
+  });
+
   it('names the input when images carries a tag in a promotion', async () => {
     const run = await runAction({ 'promote-from': 'envs/staging/**', paths: 'envs/prod/**', images: 'ghcr.io/acme/web:1.0', 'local-path': root });
     expect(run.code).toBe(1);
@@ -151,7 +165,9 @@ describe('promotion through the API', () => {
   });
 
   it('repository per environment: reads staging from its own repository with its own token', async () => {
-    const staging = gitRepo({ files: { 'apps/api.yaml': 'image:\n  repository: ghcr.io/acme/api\n  tag: 1.5.0\n' } });
+    const staging = gitRepo({
+      files: { 'apps/api.yaml': 'image:\n  repository: ghcr.io/acme/api\n  tag: 1.5.0\n', 'apps/worker.yaml': 'image: {{ .Values.image }}\n' },
+    });
     const prod = gitRepo({ files: { 'apps/api.yaml': 'image:\n  repository: ghcr.io/acme/api\n  tag: 1.4.1\n' } });
     dirs.push(staging, prod);
     await emu.addRepo({ name: 'acme/staging', dir: staging, tokens: { 'staging-reader': 'read' } });
@@ -173,6 +189,8 @@ describe('promotion through the API', () => {
     expect(git(prod, 'show', 'main:apps/api.yaml')).toBe('image:\n  repository: ghcr.io/acme/api\n  tag: 1.5.0');
     expect(git(staging, 'rev-parse', 'main')).toBe(stagingHead);
     expect(run.summary).toContain('**Promotion** staging → production (source: `acme/staging@main: apps/*.yaml`)');
+    // The source's chart template is listed, marked with the repository it is in (its path is not the target's).
+    expect(run.summary).toContain('- `apps/worker.yaml`: promotion source acme/staging: Helm chart template (not YAML until rendered)');
     expect(run.stdout.split('\n').filter((l) => !l.startsWith('::add-mask::')).join('\n')).not.toMatch(/staging-reader|prod-writer/);
   });
 });

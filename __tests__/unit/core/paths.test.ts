@@ -1,6 +1,6 @@
 // The `paths` globs: bare folders, literal files, prefixes for listing, the environment a glob names, the hash.
 import { describe, expect, it } from 'vitest';
-import { compilePaths, environmentOfGlob, environmentOfPaths, PathsError, pathsKey } from '../../../src/core/paths.js';
+import { byPath, comparePaths, compilePaths, environmentOfGlob, environmentOfPaths, PathsError, pathsKey } from '../../../src/core/paths.js';
 
 describe('compilePaths', () => {
   it.each([
@@ -75,5 +75,14 @@ describe('environmentOfPaths and pathsKey', () => {
     expect(staging.name).toBe(pathsKey(compilePaths(['./apps/web/values-staging.yaml', 'apps/*/overlays/staging/**'])));
     expect(pathsKey(compilePaths(['a/**', '!a/b']))).not.toBe(pathsKey(compilePaths(['a/**', 'a/b'])));
     expect(pathsKey(compilePaths(['a/**']))).toMatch(/^paths-[0-9a-f]{8}$/);
+  });
+});
+
+describe('comparePaths', () => {
+  it('orders paths by code unit, as git does, not by locale (upper case first, then - . / by their codes)', () => {
+    const paths = ['b.yaml', 'a/b.yaml', 'a.yaml', 'B.yaml', 'a-b.yaml', 'é.yaml'];
+    expect([...paths].sort(comparePaths)).toEqual(['B.yaml', 'a-b.yaml', 'a.yaml', 'a/b.yaml', 'b.yaml', 'é.yaml']);
+    expect(paths.map((path) => ({ path })).sort(byPath).map((entry) => entry.path)).toEqual([...paths].sort(comparePaths));
+    expect(comparePaths('a.yaml', 'a.yaml')).toBe(0);
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parsePolicy } from '../../../src/image/policy.js';
-import { mayHoldAny, plan, PlanSyntaxError } from '../../../src/core/plan.js';
+import { mayHoldAny, plan } from '../../../src/core/plan.js';
+import { PlanSyntaxError } from '../../../src/core/scan.js';
 import { parseImages } from '../../../src/settings/parse.js';
 
 const newer = { policy: parsePolicy('newer') };

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseReference } from '../../../src/image/reference.js';
-import { PlanSyntaxError } from '../../../src/core/plan.js';
-import { PromotionConflictError, promotionRequests } from '../../../src/core/promote.js';
+import { PlanSyntaxError } from '../../../src/core/scan.js';
+import { PromotionConflictError, promotionRequests, sourceSkips } from '../../../src/core/promote.js';
 
 const files = (entries: Record<string, string>) => Object.entries(entries).map(([path, text]) => ({ path, text }));
 const digest = `sha256:${'c'.repeat(64)}`;
@@ -33,5 +33,11 @@ describe('promotionRequests', () => {
 
   it('fails naming a source file that does not parse', () => {
     expect(() => promotionRequests(files({ 'a.yaml': 'image: [\n' }))).toThrow(PlanSyntaxError);
+  });
+
+  it('marks the source’s skipped files as the source’s, naming the repository when it is another one', () => {
+    const skips = [{ path: 'a.yaml', reason: 'binary file' }];
+    expect(sourceSkips(skips)).toEqual([{ path: 'a.yaml', reason: 'promotion source: binary file' }]);
+    expect(sourceSkips(skips, 'acme/staging')).toEqual([{ path: 'a.yaml', reason: 'promotion source acme/staging: binary file' }]);
   });
 });

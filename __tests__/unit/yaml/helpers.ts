@@ -1,9 +1,22 @@
 // Test helpers for the YAML engine: reading a value back as a YAML reader would, and describing edits.
 
 import { parseAllDocuments, visit, type Scalar } from 'yaml';
-import type { ImageSite } from '../../../src/yaml/locate.js';
-import { applyEdits, type TextEdit } from '../../../src/yaml/splice.js';
+import { locate, type ImageSite } from '../../../src/yaml/locate.js';
+import { applyEdits, type TextEdit } from '../../../src/yaml/edits.js';
 import { LineIndex } from '../../../src/yaml/text.js';
+
+export const DIGEST = `sha256:${'a'.repeat(64)}`;
+
+/** The public fields of a site, for comparing with a table row. */
+export function summary(site: ImageSite): Record<string, unknown> {
+  const { target: _target, ...rest } = site;
+  return rest;
+}
+
+/** The sites `locate` finds in `text`, without their targets. */
+export function sitesOf(text: string): Record<string, unknown>[] {
+  return locate(text).sites.map(summary);
+}
 
 /** The values `yaml` reads, under YAML `version` (types resolved), for the scalars starting at `offsets`. */
 export function scalarsAt(text: string, offsets: readonly number[], version: '1.1' | '1.2'): unknown[] {

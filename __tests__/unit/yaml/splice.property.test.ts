@@ -7,7 +7,8 @@ import fc from 'fast-check';
 import { parseAllDocuments } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { locate, type ImageSite } from '../../../src/yaml/locate.js';
-import { applyEdits, rewrite } from '../../../src/yaml/splice.js';
+import { applyEdits } from '../../../src/yaml/edits.js';
+import { rewrite } from '../../../src/yaml/splice.js';
 import { changedRegion, siteLines } from './helpers.js';
 
 const NUMERIC_LOOKING = ['1.10', '6801028', '1e3', 'true', 'on', 'yes', 'null', '0x1F', '012', '1_000', '2024-01-01', '0o17', 'NO'];

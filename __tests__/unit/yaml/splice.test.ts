@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { locate } from '../../../src/yaml/locate.js';
-import { applyEdits, EditConflictError, rewrite, UnwritableError, versionAfter, type Want } from '../../../src/yaml/splice.js';
+import { applyEdits } from '../../../src/yaml/edits.js';
+import { rewrite, UnwritableError, versionAfter, whyHeld, type Want } from '../../../src/yaml/splice.js';
 
 const OLD = `sha256:${'a'.repeat(64)}`;
 const NEW = `sha256:${'b'.repeat(64)}`;
@@ -221,11 +222,34 @@ describe('rewrite: markers, holds, invalid requests', () => {
     expect(() => site && rewrite(text, site, { tag: '1' })).toThrow(UnwritableError);
   });
 
-  it('never writes a held site', () => {
-    const text = 'image: nginx:1.0 # gitops-bump: hold\n';
-    const site = locate(text).sites[0];
-    expect(site?.held).toBe(true);
-    expect(() => site && rewrite(text, site, { tag: '1.1' })).toThrow(/held/);
+  it('never writes a held site, and says why in the words of the hold rule', () => {
+    const text = 'image: nginx:1.0 # gitops-bump: hold until INC-42\n';
+    const site = locate(text).sites[0]!;
+    expect(site.held).toBe(true);
+    expect(whyHeld(site)).toBe('held by a `# gitops-bump: hold` comment on line 1: until INC-42');
+    expect(() => rewrite(text, site, { tag: '1.1' })).toThrow(new UnwritableError(whyHeld(site)!));
+    expect(whyHeld(locate('image: nginx:1.0\n').sites[0]!)).toBeUndefined();
+  });
+
+  it('uses the line index it is given (locate’s) and refuses one of another text', () => {
+    const text = 'images:\n- name: nginx\n  newName: ghcr.io/acme/nginx\n';
+    const located = locate(text);
+    const site = located.sites[0]!;
+    const inserted = 'images:\n- name: nginx\n  newName: ghcr.io/acme/nginx\n  newTag: "1.2"\n';
+    expect(applyEdits(text, rewrite(text, site, { tag: '1.2' }, located.lines))).toBe(inserted);
+    expect(applyEdits(text, rewrite(text, site, { tag: '1.2' }))).toBe(inserted);
+    expect(() => rewrite(text, site, { tag: '1.2' }, locate('image: x:1\n').lines)).toThrow(/another text/);
+  });
+
+  it('keeps no state between calls: two files rewritten in turn each get their own lines', () => {
+    const a = 'images:\n- name: nginx\n  newTag: "1.0"\n  digest: sha256:' + 'a'.repeat(64) + '\n';
+    const b = '# a comment line first\n\nimages:\n  - name: redis\n    newName: ghcr.io/acme/redis\n';
+    const [siteA] = locate(a).sites;
+    const [siteB] = locate(b).sites;
+    for (let i = 0; i < 2; i++) {
+      expect(applyEdits(a, rewrite(a, siteA!, { tag: '1.1' }))).toBe('images:\n- name: nginx\n  newTag: "1.1"\n');
+      expect(applyEdits(b, rewrite(b, siteB!, { tag: '7' }))).toBe(b + '    newTag: "7"\n');
+    }
   });
 
   it.each([[{}], [{ tag: 'bad tag' }], [{ digest: 'sha256:short' }]])('rejects %j', (want) => {
@@ -279,33 +303,5 @@ describe('rewrite: a comment aligned after padding keeps its column', () => {
 
   it('keeps an empty value before a comment as it was', () => {
     expect(bump('image:\n  repository: nginx\n  tag:   # set me\n', { tag: 'v1' })).toBe('image:\n  repository: nginx\n  tag:   v1 # set me\n');
-  });
-});
-
-describe('applyEdits', () => {
-  it('applies edits in any order', () => {
-    expect(applyEdits('abcdef', [{ start: 4, end: 5, text: 'E' }, { start: 0, end: 1, text: 'A' }, { start: 2, end: 2, text: '+' }])).toBe('Ab+cdEf');
-  });
-
-  it('counts identical edits once (two sites sharing an anchor)', () => {
-    expect(applyEdits('abc', [{ start: 1, end: 2, text: 'X' }, { start: 1, end: 2, text: 'X' }])).toBe('aXc');
-  });
-
-  it.each([
-    [[{ start: 0, end: 2, text: 'x' }, { start: 1, end: 3, text: 'y' }]],
-    [[{ start: 1, end: 1, text: 'x' }, { start: 1, end: 1, text: 'y' }]],
-  ])('throws EditConflictError on overlapping edits %j', (edits) => {
-    expect(() => applyEdits('abcdef', edits)).toThrow(EditConflictError);
-  });
-
-  it('throws RangeError for an edit outside the text', () => {
-    expect(() => applyEdits('abcdef', [{ start: 2, end: 9, text: 'x' }])).toThrow(RangeError);
-  });
-
-  it('reports two sites sharing an anchor asked for different tags as a conflict', () => {
-    const text = 'v: &v 1.0\na:\n  image:\n    repository: nginx\n    tag: *v\nb:\n  image:\n    repository: redis\n    tag: *v\n';
-    const [a, b] = locate(text).sites;
-    const edits = [...(a ? rewrite(text, a, { tag: '1.1' }) : []), ...(b ? rewrite(text, b, { tag: '2.0' }) : [])];
-    expect(() => applyEdits(text, edits)).toThrow(EditConflictError);
   });
 });

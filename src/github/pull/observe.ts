@@ -3,6 +3,7 @@
 // head query of the snapshot read (one request with explicit paths); the fork point's files when a rebuild needs them.
 import type { OpenPull, PullBranch } from '../../core/pull-decision.js';
 import type { CommitFiles } from '../../core/types.js';
+import { comparePaths } from '../../core/paths.js';
 import { FILE_ENTRY_SELECTION, filesFromAnswers, readFilesAt } from '../blob.js';
 import type { GitHubClient } from '../client.js';
 import { qualifiedBranch } from '../mutation.js';
@@ -116,6 +117,6 @@ export async function observe(client: GitHubClient, spec: PullRequestSpec): Prom
 /** The observation with the fork point's files (the paths of the base and of the PR branch), read at `oid`. */
 export async function withFork(client: GitHubClient, spec: PullRequestSpec, observation: Observation, oid: string): Promise<Observation> {
   const paths = new Set([...observation.snapshot.files, ...(observation.branch?.files?.files ?? [])].map((f) => f.path));
-  const files = await readFilesAt(client, spec.target, oid.slice(0, 12), oid, [...paths].sort(), spec.read);
+  const files = await readFilesAt(client, spec.target, oid.slice(0, 12), oid, [...paths].sort(comparePaths), spec.read);
   return { ...observation, fork: { oid, files } };
 }
