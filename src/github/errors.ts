@@ -44,6 +44,9 @@ export class GitHubError extends Error {
 /** One entry of a GraphQL `errors` array, as GitHub sends it. */
 export interface GraphqlErrorEntry {
   readonly type?: string;
+  /** A machine code some answers carry beside `type` (`graphql_rate_limit`). */
+  readonly code?: string;
+  readonly extensions?: { readonly code?: string };
   readonly message: string;
   readonly path?: readonly (string | number)[];
 }
@@ -105,9 +108,25 @@ export function isActionsForbidden(error: GraphqlErrorEntry): boolean {
   return /not permitted to create or approve pull requests/i.test(error.message);
 }
 
-/** Branch protection or a ruleset: GitHub names them only in the message (no error type exists for them). */
-export function isProtection(message: string): boolean {
-  return /protected branch|branch protection|rule violation|repository rule/i.test(message);
+/**
+ * Branch protection or a ruleset refusing a write. Classic branch protection answers GraphQL with
+ * `type: "BRANCH_PROTECTION_RULE_VIOLATION"` ("protected branch 'main' check failed: At least 1 approving review is
+ * required by reviewers with write access.", microsoft/vscode-remote-repositories-github#252; Thinkmill/keystatic#1598)
+ * or REST 422 "Protected branch update failed for refs/heads/main."; rulesets name themselves only in the text:
+ * "Repository rule violations found\n\nChanges must be made through a pull request." (REST 422,
+ * satisfactory-factories/application#67), "Changes must be made through a pull request."
+ * (googleapis/repo-automation-bots#5255), "Cannot update this protected ref.", "Required status check … is expected.",
+ * and a bare "Reference update failed" (REST 422, github/rest-api-description#4887). That last one is also what a
+ * branch-name clash answers (microsoft/vscode-remote-repositories-github#122): check for a clash first, see
+ * `clashingBranches`.
+ */
+export function isProtection(message: string, type?: string): boolean {
+  return (
+    type === 'BRANCH_PROTECTION_RULE_VIOLATION' ||
+    /protected branch|branch protection|protected ref|rule violation|repository rule|must be made through a pull request|reference update failed|required status checks? .*(expected|failing)|approving reviews? (is|are) required/i.test(
+      message,
+    )
+  );
 }
 
 /** A NOT_FOUND that names the branch (ref), not the repository. */
@@ -120,9 +139,21 @@ export function isNothingPending(errors: readonly GraphqlErrorEntry[]): boolean 
   return errors.some((e) => /clean status|unstable status|is in .* status/i.test(e.message));
 }
 
-/** GraphQL's primary rate limit, answered with HTTP 200. */
+/**
+ * GraphQL's primary rate limit, answered with HTTP 200 (docs.github.com: "Rate limits and query limits for the
+ * GraphQL API", exceeding the rate limit). GitHub documents `type: "RATE_LIMITED"` (what @octokit/plugin-throttling
+ * matches: `{"errors":[{"type":"RATE_LIMITED","message":"API rate limit exceeded for user ID 1."}]}`), and
+ * api.github.com also answers `{"errors":[{"type":"RATE_LIMIT","code":"graphql_rate_limit","message":"API rate
+ * limit already exceeded for user ID 1."}]}` (yanyongyu/githubkit#271); the code may sit in `extensions`.
+ */
 export function isRateLimited(error: GraphqlErrorEntry): boolean {
-  return error.type === 'RATE_LIMITED';
+  return (
+    error.type === 'RATE_LIMITED' ||
+    error.type === 'RATE_LIMIT' ||
+    error.code === 'graphql_rate_limit' ||
+    error.extensions?.code === 'graphql_rate_limit' ||
+    /^API rate limit (already )?exceeded/i.test(error.message)
+  );
 }
 
 /** GitHub's own timeout of a GraphQL query ("Something went wrong … timeout"): worth another try. */
@@ -130,9 +161,15 @@ export function isGraphqlTimeout(error: GraphqlErrorEntry): boolean {
   return error.type === undefined && /something went wrong|timed? ?out/i.test(error.message);
 }
 
-/** A 403/429 whose message names the secondary rate limit (when no header does). */
+/**
+ * A secondary rate limit, named in the message: 403 or 429 "You have exceeded a secondary rate limit. Please wait a
+ * few minutes before you try again. …" (REST and api.github.com/graphql alike: fpicalausa/remove-stale-branches#22),
+ * the older "abuse detection" wording, or the same text as a GraphQL error with HTTP 200 (GitHub: "If you exceed a
+ * secondary rate limit, you will receive a 200 or 403 response and an error message that indicates that you hit a
+ * secondary rate limit").
+ */
 export function isSecondaryRateLimit(message: string): boolean {
-  return /secondary rate limit|abuse detection/i.test(message);
+  return /secondary rate limit|abuse detection|abuse rate limit/i.test(message);
 }
 
 /** The HTTP status of a failed request, if it has one. */
@@ -250,7 +287,7 @@ export function toWriteError(error: unknown, target: Target, branch: string, wor
   if (error instanceof GitHubError) return error;
   if (error instanceof GraphqlResponseError) {
     const detail = error.errors[0]?.message ?? error.message;
-    if (isProtection(detail)) return protectedBranch(target, branch, detail, error);
+    if (isProtection(detail, error.type)) return protectedBranch(target, branch, detail, error);
     if (error.type === 'FORBIDDEN') return forbidden(target, 'write', detail, workflowRepository, error);
     if (isBranchMissing({ type: error.type, message: detail })) return branchNotFound(target, branch, error);
     if (error.type === 'NOT_FOUND') return toReadError(error, target, workflowRepository);
@@ -336,6 +373,30 @@ export function pullWriteError(
   if (alias === 'commit' || error.code !== 'api') return error;
   const what = alias === 'ref' ? `moving the branch '${branch}'` : `opening the pull request from '${branch}'`;
   return new GitHubError('api', `${what} in ${slug(target)} failed: ${say(real)}`, { type: real[0]?.type, cause });
+}
+
+/**
+ * The branches that would keep `branch` from being created: git stores refs as paths, so a branch cannot also be a
+ * folder of other branch names. For `gitops-bump/prod/api`: `gitops-bump` and `gitops-bump/prod` (a branch named
+ * like one of its folders), and any branch under `gitops-bump/prod/api/`.
+ */
+export function clashingBranches(branch: string): { readonly above: readonly string[]; readonly below: string } {
+  const parts = branch.split('/');
+  return { above: parts.slice(1).map((_, i) => parts.slice(0, i + 1).join('/')), below: `${branch}/` };
+}
+
+/**
+ * `branch` cannot be created because `existing` is in the way (see `clashingBranches`). GitHub answers such a create
+ * with REST 422 "Reference update failed" or GraphQL UNPROCESSABLE "Ref cannot be created"
+ * (microsoft/vscode-remote-repositories-github#122); the message names both branches and the way out.
+ */
+export function branchClash(target: Target, branch: string, existing: string): GitHubError {
+  return new GitHubError(
+    'api',
+    `the pull-request branch '${branch}' cannot be created in ${slug(target)} because the branch '${existing}' exists: ` +
+      `git cannot hold two branches when one's name is a folder of the other's ('${existing}', '${branch}'): ` +
+      `delete or rename '${existing}' if nothing needs it, or choose another name with \`pr-branch\``,
+  );
 }
 
 /** GitHub Actions may not open pull requests in the repository (`isActionsForbidden`). */
