@@ -63,10 +63,128 @@ export function failure(run: ActionRun): string {
     .join('\n');
 }
 
-/** Lines the action printed that the runner would treat as workflow commands, other than the action's own kinds. */
-export function foreignCommands(run: ActionRun): string[] {
-  const own = /^::(debug|group|endgroup|error|warning|notice|add-mask)(::| )/;
-  return run.stdout.split(/\r?\n|\r/).filter((line) => line.startsWith('::') && !own.test(line));
+/** The commands GitHub's runner registers (actions/runner, src/Runner.Worker/ActionCommandManager.cs). */
+const RUNNER_COMMANDS = [
+  'stop-commands', 'set-env', 'set-output', 'save-state', 'add-mask', 'add-path', 'add-matcher', 'remove-matcher',
+  'debug', 'warning', 'error', 'notice', 'group', 'endgroup', 'echo',
+];
+
+/** One workflow command as the runner reads it: `::name props::data`, or the legacy `##[name props]data`. */
+export interface RunnerCommand {
+  readonly line: string;
+  /** Lower-cased (the runner compares names case-insensitively). */
+  readonly command: string;
+  readonly properties: Readonly<Record<string, string>>;
+  readonly data: string;
+  readonly form: 'v2' | 'legacy';
+}
+
+/** .NET's String.TrimStart(): every Unicode white space, U+0085 included. */
+const LEADING_SPACE = /^[\s\u0085]+/;
+
+function parseV2(line: string, registered: ReadonlySet<string>): RunnerCommand | undefined {
+  const message = line.replace(LEADING_SPACE, '');
+  if (!message.startsWith('::')) return undefined;
+  const end = message.indexOf('::', 2);
+  if (end < 0) return undefined;
+  const info = message.slice(2, end);
+  const space = info.indexOf(' ');
+  const command = (space < 0 ? info : info.slice(0, space)).toLowerCase();
+  if (!registered.has(command)) return undefined;
+  const properties: Record<string, string> = {};
+  if (space > 0) {
+    for (const pair of info.slice(space + 1).trim().split(',').filter(Boolean)) {
+      const eq = pair.indexOf('=');
+      if (eq > 0 && eq < pair.length - 1) properties[pair.slice(0, eq)] = pair.slice(eq + 1);
+    }
+  }
+  return { line, command, properties, data: message.slice(end + 2), form: 'v2' };
+}
+
+function parseLegacy(line: string, registered: ReadonlySet<string>): RunnerCommand | undefined {
+  const prefix = line.indexOf('##[');
+  if (prefix < 0) return undefined;
+  const close = line.indexOf(']', prefix);
+  if (close < 0) return undefined;
+  const info = line.slice(prefix + 3, close);
+  const space = info.indexOf(' ');
+  const command = (space < 0 ? info : info.slice(0, space)).toLowerCase();
+  if (!registered.has(command)) return undefined;
+  const properties: Record<string, string> = {};
+  if (space > 0) {
+    for (const pair of info.slice(space + 1).split(';').filter(Boolean)) {
+      const eq = pair.indexOf('=');
+      if (eq > 0 && eq < pair.length - 1) properties[pair.slice(0, eq)] = pair.slice(eq + 1);
+    }
+  }
+  return { line, command, properties, data: line.slice(close + 1), form: 'legacy' };
+}
+
+/**
+ * The workflow commands GitHub's runner would process in `output`, read as its ActionCommandManager reads
+ * them (actions/runner: src/Runner.Worker/ActionCommandManager.cs, src/Runner.Common/ActionCommand.cs): line
+ * by line, `::name props::data` once leading white space is trimmed, else the legacy `##[name props]data`
+ * anywhere in the line, for registered names only; after `::stop-commands::T` nothing is processed until `::T::`.
+ */
+export function runnerCommands(output: string): RunnerCommand[] {
+  const registered = new Set(RUNNER_COMMANDS);
+  let stopToken: string | undefined;
+  const processed: RunnerCommand[] = [];
+  for (const line of output.split(/\r\n|\r|\n/)) {
+    const command = parseV2(line, registered) ?? parseLegacy(line, registered);
+    if (command === undefined) continue;
+    if (stopToken !== undefined) {
+      if (stopToken !== '' && command.command === stopToken) {
+        registered.delete(stopToken);
+        stopToken = undefined;
+        processed.push(command);
+      }
+      continue;
+    }
+    if (command.command === 'stop-commands') {
+      stopToken = command.data.toLowerCase();
+      registered.add(stopToken);
+    }
+    processed.push(command);
+  }
+  return processed;
+}
+
+/** The annotation properties @actions/core writes for the action's own warnings and errors. */
+const OWN_ANNOTATION_PROPERTIES = new Set(['file', 'line', 'col', 'endLine', 'endColumn']);
+/** The fence the action's Io puts around a line the runner could read as a command: 32 random hex digits. */
+const OWN_STOP_TOKEN = /^[0-9a-f]{32}$/;
+
+/**
+ * Commands the runner would process in what the action printed (stdout and stderr: the runner reads both) that
+ * the action did not mean: any kind it never issues, any legacy or indented command, an annotation with a
+ * property it never sets (`title`), a mask of anything but `secrets`, a stop-commands token not of its shape.
+ */
+export function foreignCommands(run: ActionRun, secrets: readonly string[] = [TOKEN, SOURCE_TOKEN]): string[] {
+  const masks = new Set(secrets.map((s) => s.trim()));
+  const tokens = new Set<string>();
+  const own = (c: RunnerCommand): boolean => {
+    if (c.form !== 'v2' || !c.line.startsWith('::')) return false;
+    switch (c.command) {
+      case 'debug':
+      case 'group':
+      case 'endgroup':
+        return true;
+      case 'error':
+      case 'warning':
+      case 'notice':
+        return Object.keys(c.properties).every((p) => OWN_ANNOTATION_PROPERTIES.has(p));
+      case 'add-mask':
+        return masks.has(c.data.trim());
+      case 'stop-commands':
+        if (!OWN_STOP_TOKEN.test(c.data)) return false;
+        tokens.add(c.data);
+        return true;
+      default:
+        return tokens.has(c.command) && c.line === `::${c.command}::`;
+    }
+  };
+  return [...runnerCommands(run.stdout), ...runnerCommands(run.stderr)].filter((c) => !own(c)).map((c) => c.line);
 }
 
 /** Files to create: text, bytes, or `{ link }` for a symbolic link to that target. */

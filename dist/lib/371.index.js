@@ -15,7 +15,7 @@ export const modules = {
 /* harmony export */ });
 /* harmony import */ var _core_encoding_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3590);
 /* harmony import */ var _core_paths_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7331);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3116);
+/* harmony import */ var _failures_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8112);
 /* harmony import */ var _tree_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9191);
 // File contents: `file(path:)` answers decoded into texts and skips exactly as a snapshot reads them (binary,
 // oversized, links, submodules, not UTF-8), files read by path at one commit, and blobs read over REST where
@@ -51,7 +51,7 @@ async function readPaths(client, target, commitOid, paths, options) {
         chunk.forEach((p, i) => (variables[`p${i}`] = p));
         const data = await client.graphql(query, variables);
         if (data.repository === null)
-            throw (0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .repositoryNotFound */ .yN)(target, client.workflowRepository);
+            throw (0,_failures_js__WEBPACK_IMPORTED_MODULE_2__/* .repositoryNotFound */ .yN)(target, client.workflowRepository);
         const commit = data.repository.object ?? {};
         return chunk.map((path, i) => ({ path, entry: commit[`f${i}`] ?? null }));
     }));
@@ -75,7 +75,7 @@ async function readFilesAt(client, target, branch, oid, paths, options = {}) {
         return await filesFromAnswers(client, target, branch, await readPaths(client, target, oid, paths, options), options);
     }
     catch (error) {
-        throw (0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .toReadError */ .sK)(error, target, client.workflowRepository);
+        throw (0,_failures_js__WEBPACK_IMPORTED_MODULE_2__/* .toReadError */ .sK)(error, target, client.workflowRepository);
     }
 }
 /** A file's text, or why it is skipped. Truncated texts (over 512,000 bytes) are read over REST. */
@@ -122,35 +122,24 @@ async function readBlob(client, target, path, oid) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   $h: () => (/* binding */ actionsForbidden),
 /* harmony export */   Al: () => (/* binding */ bodyMessage),
 /* harmony export */   BI: () => (/* binding */ isGraphqlTimeout),
-/* harmony export */   Ew: () => (/* binding */ branchNotFound),
-/* harmony export */   FK: () => (/* binding */ pullWriteError),
 /* harmony export */   Fq: () => (/* binding */ isActionsForbidden),
-/* harmony export */   Gi: () => (/* binding */ commitRaceExhausted),
 /* harmony export */   HU: () => (/* binding */ isUnresolvable),
 /* harmony export */   Jz: () => (/* binding */ isRateLimited),
 /* harmony export */   Kw: () => (/* binding */ isRace),
 /* harmony export */   QO: () => (/* binding */ isStale),
-/* harmony export */   S_: () => (/* binding */ treeTooLarge),
-/* harmony export */   Wb: () => (/* binding */ pullRaceExhausted),
+/* harmony export */   bD: () => (/* binding */ messageOf),
+/* harmony export */   c2: () => (/* binding */ statusOf),
 /* harmony export */   cv: () => (/* binding */ say),
 /* harmony export */   dE: () => (/* binding */ isNothingPending),
-/* harmony export */   h$: () => (/* binding */ toWriteError),
-/* harmony export */   i4: () => (/* binding */ notACommit),
 /* harmony export */   i7: () => (/* binding */ isSecondaryRateLimit),
-/* harmony export */   jk: () => (/* binding */ noDefaultBranch),
-/* harmony export */   lN: () => (/* binding */ noCommit),
-/* harmony export */   nc: () => (/* binding */ unauthorized),
-/* harmony export */   ok: () => (/* binding */ closeFailed),
+/* harmony export */   md: () => (/* binding */ isProtection),
 /* harmony export */   rp: () => (/* binding */ GraphqlResponseError),
-/* harmony export */   sK: () => (/* binding */ toReadError),
-/* harmony export */   yN: () => (/* binding */ repositoryNotFound),
+/* harmony export */   xf: () => (/* binding */ isBranchMissing),
 /* harmony export */   yR: () => (/* binding */ slug),
 /* harmony export */   y_: () => (/* binding */ GitHubError)
 /* harmony export */ });
-/* unused harmony exports isProtection, isBranchMissing, statusOf, messageOf, accessAdvice, forbidden */
 // Every GitHub error shape and text matcher in one place, and the typed errors they become: each carries a
 // `code` to branch on and a message a person can act on. The adapters call the named predicates and
 // constructors here; nothing else reads GitHub's words.
@@ -213,9 +202,21 @@ function isUnresolvable(error) {
 function isActionsForbidden(error) {
     return /not permitted to create or approve pull requests/i.test(error.message);
 }
-/** Branch protection or a ruleset: GitHub names them only in the message (no error type exists for them). */
-function isProtection(message) {
-    return /protected branch|branch protection|rule violation|repository rule/i.test(message);
+/**
+ * Branch protection or a ruleset refusing a write. Classic branch protection answers GraphQL with
+ * `type: "BRANCH_PROTECTION_RULE_VIOLATION"` ("protected branch 'main' check failed: At least 1 approving review is
+ * required by reviewers with write access.", microsoft/vscode-remote-repositories-github#252; Thinkmill/keystatic#1598)
+ * or REST 422 "Protected branch update failed for refs/heads/main."; rulesets name themselves only in the text:
+ * "Repository rule violations found\n\nChanges must be made through a pull request." (REST 422,
+ * satisfactory-factories/application#67), "Changes must be made through a pull request."
+ * (googleapis/repo-automation-bots#5255), "Cannot update this protected ref.", "Required status check … is expected.",
+ * and a bare "Reference update failed" (REST 422, github/rest-api-description#4887). That last one is also what a
+ * branch-name clash answers (microsoft/vscode-remote-repositories-github#122): check for a clash first, see
+ * `clashingBranches`.
+ */
+function isProtection(message, type) {
+    return (type === 'BRANCH_PROTECTION_RULE_VIOLATION' ||
+        /protected branch|branch protection|protected ref|rule violation|repository rule|must be made through a pull request|reference update failed|required status checks? .*(expected|failing)|approving reviews? (is|are) required/i.test(message));
 }
 /** A NOT_FOUND that names the branch (ref), not the repository. */
 function isBranchMissing(error) {
@@ -225,17 +226,33 @@ function isBranchMissing(error) {
 function isNothingPending(errors) {
     return errors.some((e) => /clean status|unstable status|is in .* status/i.test(e.message));
 }
-/** GraphQL's primary rate limit, answered with HTTP 200. */
+/**
+ * GraphQL's primary rate limit, answered with HTTP 200 (docs.github.com: "Rate limits and query limits for the
+ * GraphQL API", exceeding the rate limit). GitHub documents `type: "RATE_LIMITED"` (what @octokit/plugin-throttling
+ * matches: `{"errors":[{"type":"RATE_LIMITED","message":"API rate limit exceeded for user ID 1."}]}`), and
+ * api.github.com also answers `{"errors":[{"type":"RATE_LIMIT","code":"graphql_rate_limit","message":"API rate
+ * limit already exceeded for user ID 1."}]}` (yanyongyu/githubkit#271); the code may sit in `extensions`.
+ */
 function isRateLimited(error) {
-    return error.type === 'RATE_LIMITED';
+    return (error.type === 'RATE_LIMITED' ||
+        error.type === 'RATE_LIMIT' ||
+        error.code === 'graphql_rate_limit' ||
+        error.extensions?.code === 'graphql_rate_limit' ||
+        /^API rate limit (already )?exceeded/i.test(error.message));
 }
 /** GitHub's own timeout of a GraphQL query ("Something went wrong … timeout"): worth another try. */
 function isGraphqlTimeout(error) {
     return error.type === undefined && /something went wrong|timed? ?out/i.test(error.message);
 }
-/** A 403/429 whose message names the secondary rate limit (when no header does). */
+/**
+ * A secondary rate limit, named in the message: 403 or 429 "You have exceeded a secondary rate limit. Please wait a
+ * few minutes before you try again. …" (REST and api.github.com/graphql alike: fpicalausa/remove-stale-branches#22),
+ * the older "abuse detection" wording, or the same text as a GraphQL error with HTTP 200 (GitHub: "If you exceed a
+ * secondary rate limit, you will receive a 200 or 403 response and an error message that indicates that you hit a
+ * secondary rate limit").
+ */
 function isSecondaryRateLimit(message) {
-    return /secondary rate limit|abuse detection/i.test(message);
+    return /secondary rate limit|abuse detection|abuse rate limit/i.test(message);
 }
 /** The HTTP status of a failed request, if it has one. */
 function statusOf(error) {
@@ -258,6 +275,36 @@ function bodyMessage(data) {
 function say(errors) {
     return errors.map((e) => (e.type ? `${e.type}: ${e.message}` : e.message).replace(/\s+/g, ' ').trim()).join('; ');
 }
+
+
+/***/ }),
+
+/***/ 8112:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $h: () => (/* binding */ actionsForbidden),
+/* harmony export */   Ew: () => (/* binding */ branchNotFound),
+/* harmony export */   FK: () => (/* binding */ pullWriteError),
+/* harmony export */   Gi: () => (/* binding */ commitRaceExhausted),
+/* harmony export */   S_: () => (/* binding */ treeTooLarge),
+/* harmony export */   Wb: () => (/* binding */ pullRaceExhausted),
+/* harmony export */   Ys: () => (/* binding */ branchClash),
+/* harmony export */   h$: () => (/* binding */ toWriteError),
+/* harmony export */   i4: () => (/* binding */ notACommit),
+/* harmony export */   jk: () => (/* binding */ noDefaultBranch),
+/* harmony export */   lN: () => (/* binding */ noCommit),
+/* harmony export */   nc: () => (/* binding */ unauthorized),
+/* harmony export */   ok: () => (/* binding */ closeFailed),
+/* harmony export */   qF: () => (/* binding */ clashingBranches),
+/* harmony export */   sK: () => (/* binding */ toReadError),
+/* harmony export */   yN: () => (/* binding */ repositoryNotFound)
+/* harmony export */ });
+/* unused harmony exports accessAdvice, forbidden */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3116);
+// The errors a person can act on, built from what GitHub answered: each names the repository, the branch or the
+// input, and the remedy. The shapes and matchers they are built from are in errors.ts.
+
 // ---------------------------------------------------------------------------------------------------------
 // Reads.
 /**
@@ -274,75 +321,75 @@ function accessAdvice(repository, workflowRepository) {
 }
 /** The message for a 401. */
 function unauthorized(status = 401, cause) {
-    return new GitHubError('unauthorized', `the token was rejected (${status}): check the \`token\` input (expired or revoked?)`, {
+    return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .GitHubError */ .y_('unauthorized', `the token was rejected (${status}): check the \`token\` input (expired or revoked?)`, {
         status,
         cause,
     });
 }
 /** The token cannot read or write `target`. */
 function forbidden(target, action, detail, workflowRepository, cause) {
-    return new GitHubError('forbidden', `the token may not ${action} ${slug(target)} (403 ${oneLine(detail)}): ${accessAdvice(slug(target), workflowRepository)}`, { status: 403, cause });
+    return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .GitHubError */ .y_('forbidden', `the token may not ${action} ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .slug */ .yR)(target)} (403 ${oneLine(detail)}): ${accessAdvice((0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .slug */ .yR)(target), workflowRepository)}`, { status: 403, cause });
 }
 function repositoryNotFound(target, workflowRepository, cause) {
-    return new GitHubError('repository-not-found', `repository ${slug(target)} was not found, or the token cannot see it: check the \`repository\` input; ` +
-        accessAdvice(slug(target), workflowRepository), { status: 404, cause });
+    return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .GitHubError */ .y_('repository-not-found', `repository ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .slug */ .yR)(target)} was not found, or the token cannot see it: check the \`repository\` input; ` +
+        accessAdvice((0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .slug */ .yR)(target), workflowRepository), { status: 404, cause });
 }
 /** The branch does not exist. */
 function branchNotFound(target, branch, cause) {
-    return new GitHubError('branch-not-found', `branch '${branch.replace(/^refs\/heads\//, '')}' not found in ${slug(target)}: check the \`branch\` input (commit mode does not create branches)`, { cause });
+    return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .GitHubError */ .y_('branch-not-found', `branch '${branch.replace(/^refs\/heads\//, '')}' not found in ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .slug */ .yR)(target)}: check the \`branch\` input (commit mode does not create branches)`, { cause });
 }
 /** The default branch was asked for and there is none. */
 function noDefaultBranch(target) {
-    return new GitHubError('branch-not-found', `${slug(target)} has no default branch (an empty repository?): push a first commit, or set the \`branch\` input`);
+    return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .GitHubError */ .y_('branch-not-found', `${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .slug */ .yR)(target)} has no default branch (an empty repository?): push a first commit, or set the \`branch\` input`);
 }
 /** The branch points to a tag or a tree, not a commit. */
 function notACommit(target, branch, typename) {
-    return new GitHubError('api', `branch '${branch}' of ${slug(target)} does not point to a commit (${typename})`);
+    return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .GitHubError */ .y_('api', `branch '${branch}' of ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .slug */ .yR)(target)} does not point to a commit (${typename})`);
 }
 /** GitHub truncated a recursive tree listing that cannot be split further. */
 function treeTooLarge(target, path) {
-    return new GitHubError('api', `the tree of ${slug(target)} under '${path || '/'}' is too large to list in one request: narrow the \`paths\` input to a folder`);
+    return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .GitHubError */ .y_('api', `the tree of ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .slug */ .yR)(target)} under '${path || '/'}' is too large to list in one request: narrow the \`paths\` input to a folder`);
 }
 /** Maps a failed read to a `GitHubError` a person can act on. */
 function toReadError(error, target, workflowRepository) {
-    if (error instanceof GitHubError)
+    if (error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .GitHubError */ .y_)
         return error;
-    if (error instanceof GraphqlResponseError) {
+    if (error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .GraphqlResponseError */ .rp) {
         if (error.type === 'NOT_FOUND')
             return repositoryNotFound(target, workflowRepository, error);
         if (error.type === 'FORBIDDEN')
             return forbidden(target, 'read', error.errors[0]?.message ?? 'forbidden', workflowRepository, error);
-        return new GitHubError('api', `reading ${slug(target)} failed: ${error.message}`, { type: error.type, cause: error });
+        return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .GitHubError */ .y_('api', `reading ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .slug */ .yR)(target)} failed: ${error.message}`, { type: error.type, cause: error });
     }
-    const status = statusOf(error);
+    const status = (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .statusOf */ .c2)(error);
     if (status === 404)
         return repositoryNotFound(target, workflowRepository, error);
     if (status === 403)
-        return forbidden(target, 'read', messageOf(error), workflowRepository, error);
+        return forbidden(target, 'read', (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .messageOf */ .bD)(error), workflowRepository, error);
     return error;
 }
 // ---------------------------------------------------------------------------------------------------------
 // Writes.
 /** Maps a failed `createCommitOnBranch` to a `GitHubError` a person can act on. */
 function toWriteError(error, target, branch, workflowRepository) {
-    if (error instanceof GitHubError)
+    if (error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .GitHubError */ .y_)
         return error;
-    if (error instanceof GraphqlResponseError) {
+    if (error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .GraphqlResponseError */ .rp) {
         const detail = error.errors[0]?.message ?? error.message;
-        if (isProtection(detail))
+        if ((0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .isProtection */ .md)(detail, error.type))
             return protectedBranch(target, branch, detail, error);
         if (error.type === 'FORBIDDEN')
             return forbidden(target, 'write', detail, workflowRepository, error);
-        if (isBranchMissing({ type: error.type, message: detail }))
+        if ((0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .isBranchMissing */ .xf)({ type: error.type, message: detail }))
             return branchNotFound(target, branch, error);
         if (error.type === 'NOT_FOUND')
             return toReadError(error, target, workflowRepository);
-        return new GitHubError('api', `committing to '${branch}' of ${slug(target)} failed: ${error.message}`, { type: error.type, cause: error });
+        return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .GitHubError */ .y_('api', `committing to '${branch}' of ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .slug */ .yR)(target)} failed: ${error.message}`, { type: error.type, cause: error });
     }
-    const status = statusOf(error);
+    const status = (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .statusOf */ .c2)(error);
     if (status === 403 || status === 422) {
         const detail = error instanceof Error ? error.message : String(error);
-        if (isProtection(detail))
+        if ((0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .isProtection */ .md)(detail))
             return protectedBranch(target, branch, detail, error);
         if (status === 403)
             return forbidden(target, 'write', detail, workflowRepository, error);
@@ -350,21 +397,21 @@ function toWriteError(error, target, branch, workflowRepository) {
     return toReadError(error, target, workflowRepository);
 }
 function protectedBranch(target, branch, detail, cause) {
-    return new GitHubError('protected-branch', `branch '${branch}' of ${slug(target)} is protected and refused the commit (${oneLine(detail)}): use \`mode: pull-request\`, ` +
+    return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .GitHubError */ .y_('protected-branch', `branch '${branch}' of ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .slug */ .yR)(target)} is protected and refused the commit (${oneLine(detail)}): use \`mode: pull-request\`, ` +
         `or allow the token's actor to bypass the protection`, { cause });
 }
 /** `createCommitOnBranch` answered without errors and without a commit. */
 function noCommit() {
-    return new GitHubError('api', 'createCommitOnBranch answered without a commit');
+    return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .GitHubError */ .y_('api', 'createCommitOnBranch answered without a commit');
 }
 /** The branch moved under every commit attempt the race budget allowed. */
 function commitRaceExhausted(target, branch, attempts, elapsedMs, cause) {
-    return new GitHubError('race-exhausted', `branch '${branch}' of ${slug(target)} moved under every one of ${attempts} commit attempts ` +
+    return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .GitHubError */ .y_('race-exhausted', `branch '${branch}' of ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .slug */ .yR)(target)} moved under every one of ${attempts} commit attempts ` +
         `in ${Math.ceil(elapsedMs / 1000)} s (other writers keep committing): nothing was committed; re-run the job`, { type: 'STALE_DATA', cause });
 }
 /** The pull-request branch (or the PR) kept changing under every round the race budget allowed. */
 function pullRaceExhausted(target, branch, attempts, elapsedMs, last) {
-    return new GitHubError('race-exhausted', `the pull-request branch '${branch}' of ${slug(target)} kept moving under ${attempts} attempts in ` +
+    return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .GitHubError */ .y_('race-exhausted', `the pull-request branch '${branch}' of ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .slug */ .yR)(target)} kept moving under ${attempts} attempts in ` +
         `${Math.ceil(elapsedMs / 1000)} s (last: ${last}): re-run the job`, { type: 'STALE_DATA' });
 }
 /**
@@ -373,30 +420,49 @@ function pullRaceExhausted(target, branch, attempts, elapsedMs, last) {
  * error is a race (read again and decide again).
  */
 function pullWriteError(target, branch, alias, errors, workflowRepository) {
-    const real = errors.filter((e) => !isRace(e));
+    const real = errors.filter((e) => !(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .isRace */ .Kw)(e));
     if (real.length === 0)
         return undefined;
-    const cause = new GraphqlResponseError(real, null);
+    const cause = new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .GraphqlResponseError */ .rp(real, null);
     const error = toWriteError(cause, target, branch, workflowRepository);
-    if (!(error instanceof GitHubError))
+    if (!(error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .GitHubError */ .y_))
         return error;
     if (error.code === 'protected-branch') {
-        return new GitHubError('protected-branch', `the pull-request branch '${branch}' of ${slug(target)} is protected (${say(real)}): exclude it from the ` +
+        return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .GitHubError */ .y_('protected-branch', `the pull-request branch '${branch}' of ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .slug */ .yR)(target)} is protected (${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .say */ .cv)(real)}): exclude it from the ` +
             `branch protection or ruleset that matches it, or choose another name with \`pr-branch\``, { cause });
     }
     if (error.code === 'forbidden') {
-        return new GitHubError('forbidden', `the token may not ${alias === 'pull' ? 'open pull requests' : 'push branches'} in ${slug(target)} (${say(real)}): ` +
+        return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .GitHubError */ .y_('forbidden', `the token may not ${alias === 'pull' ? 'open pull requests' : 'push branches'} in ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .slug */ .yR)(target)} (${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .say */ .cv)(real)}): ` +
             `give the job \`permissions: contents: write\` and \`pull-requests: write\`, or pass a GitHub App token ` +
             `(actions/create-github-app-token) or a fine-grained PAT with both as the \`token\` input`, { status: 403, type: real[0]?.type, cause });
     }
     if (alias === 'commit' || error.code !== 'api')
         return error;
     const what = alias === 'ref' ? `moving the branch '${branch}'` : `opening the pull request from '${branch}'`;
-    return new GitHubError('api', `${what} in ${slug(target)} failed: ${say(real)}`, { type: real[0]?.type, cause });
+    return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .GitHubError */ .y_('api', `${what} in ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .slug */ .yR)(target)} failed: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .say */ .cv)(real)}`, { type: real[0]?.type, cause });
+}
+/**
+ * The branches that would keep `branch` from being created: git stores refs as paths, so a branch cannot also be a
+ * folder of other branch names. For `gitops-bump/prod/api`: `gitops-bump` and `gitops-bump/prod` (a branch named
+ * like one of its folders), and any branch under `gitops-bump/prod/api/`.
+ */
+function clashingBranches(branch) {
+    const parts = branch.split('/');
+    return { above: parts.slice(1).map((_, i) => parts.slice(0, i + 1).join('/')), below: `${branch}/` };
+}
+/**
+ * `branch` cannot be created because `existing` is in the way (see `clashingBranches`). GitHub answers such a create
+ * with REST 422 "Reference update failed" or GraphQL UNPROCESSABLE "Ref cannot be created"
+ * (microsoft/vscode-remote-repositories-github#122); the message names both branches and the way out.
+ */
+function branchClash(target, branch, existing) {
+    return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .GitHubError */ .y_('api', `the pull-request branch '${branch}' cannot be created in ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .slug */ .yR)(target)} because the branch '${existing}' exists: ` +
+        `git cannot hold two branches when one's name is a folder of the other's ('${existing}', '${branch}'): ` +
+        `delete or rename '${existing}' if nothing needs it, or choose another name with \`pr-branch\``);
 }
 /** GitHub Actions may not open pull requests in the repository (`isActionsForbidden`). */
 function actionsForbidden(target, branch, errors, committed) {
-    return new GitHubError('forbidden', `GitHub refused to open the pull request in ${slug(target)} (${say(errors)}): allow it in the repository's ` +
+    return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .GitHubError */ .y_('forbidden', `GitHub refused to open the pull request in ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .slug */ .yR)(target)} (${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .say */ .cv)(errors)}): allow it in the repository's ` +
         `Settings → Actions → General → Workflow permissions → "Allow GitHub Actions to create and approve pull requests" ` +
         `(in an organization, its own Actions settings must allow it too), or pass a GitHub App token ` +
         `(actions/create-github-app-token) or a PAT as the \`token\` input` +
@@ -404,9 +470,9 @@ function actionsForbidden(target, branch, errors, committed) {
 }
 /** `closePullRequest` failed. */
 function closeFailed(target, number, errors) {
-    return new GitHubError('api', `closing pull request #${number} of ${slug(target)} failed: ${say(errors)}`, {
+    return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .GitHubError */ .y_('api', `closing pull request #${number} of ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .slug */ .yR)(target)} failed: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .say */ .cv)(errors)}`, {
         type: errors[0]?.type,
-        cause: new GraphqlResponseError(errors, null),
+        cause: new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .GraphqlResponseError */ .rp(errors, null),
     });
 }
 function oneLine(text) {
@@ -533,7 +599,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */ });
 /* harmony import */ var _core_paths_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7331);
 /* harmony import */ var _blob_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5312);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3116);
+/* harmony import */ var _failures_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8112);
 /* harmony import */ var _mutation_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(824);
 /* harmony import */ var _tree_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(9191);
 
@@ -555,7 +621,7 @@ async function readSnapshot(client, target, paths, filter = () => true, options 
         return await readGlobs(client, target, selected, paths.prefixes, options);
     }
     catch (error) {
-        throw (0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .toReadError */ .sK)(error, target, client.workflowRepository);
+        throw (0,_failures_js__WEBPACK_IMPORTED_MODULE_2__/* .toReadError */ .sK)(error, target, client.workflowRepository);
     }
 }
 /** Explicit paths: one query for the head and every file (more only past `chunkSize` files or 512,000 bytes). */
@@ -639,16 +705,16 @@ async function queryHead(client, target, request) {
 }
 function headFacts(repository, target, workflowRepository) {
     if (repository === null)
-        throw (0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .repositoryNotFound */ .yN)(target, workflowRepository);
+        throw (0,_failures_js__WEBPACK_IMPORTED_MODULE_2__/* .repositoryNotFound */ .yN)(target, workflowRepository);
     const ref = repository.branchRef;
     if (ref === null || ref.target === null) {
         if (target.branch !== undefined)
-            throw (0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .branchNotFound */ .Ew)(target, target.branch);
-        throw (0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .noDefaultBranch */ .jk)(target);
+            throw (0,_failures_js__WEBPACK_IMPORTED_MODULE_2__/* .branchNotFound */ .Ew)(target, target.branch);
+        throw (0,_failures_js__WEBPACK_IMPORTED_MODULE_2__/* .noDefaultBranch */ .jk)(target);
     }
     const commit = ref.target;
     if (commit.__typename !== 'Commit' || commit.tree === undefined)
-        throw (0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .notACommit */ .i4)(target, ref.name, commit.__typename);
+        throw (0,_failures_js__WEBPACK_IMPORTED_MODULE_2__/* .notACommit */ .i4)(target, ref.name, commit.__typename);
     const facts = {
         head: commit.oid,
         branch: ref.name,
@@ -679,7 +745,7 @@ function headFacts(repository, target, workflowRepository) {
 /* harmony export */   z: () => (/* binding */ listDeep)
 /* harmony export */ });
 /* harmony import */ var _core_paths_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7331);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3116);
+/* harmony import */ var _failures_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8112);
 
 
 /** Tree levels listed in one GraphQL query by default, and at most (GitHub refuses documents nested deeper than 25 fields). */
@@ -766,7 +832,7 @@ async function listDeep(client, target, treeOid, unexpanded) {
         // The whole tree is too big for one answer: list each deep folder on its own.
         if (single === undefined)
             return (await Promise.all(unexpanded.map((e) => listDeep(client, target, treeOid, [e])))).flat();
-        throw (0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .treeTooLarge */ .S_)(target, root.path);
+        throw (0,_failures_js__WEBPACK_IMPORTED_MODULE_1__/* .treeTooLarge */ .S_)(target, root.path);
     }
     const under = unexpanded.map((e) => `${e.path}/`);
     return data.tree

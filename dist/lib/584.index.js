@@ -9,11 +9,14 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   backoffMs: () => (/* binding */ backoffMs),
 /* harmony export */   createClient: () => (/* binding */ createClient),
+/* harmony export */   graphqlPreviews: () => (/* binding */ graphqlPreviews),
 /* harmony export */   resolveEndpoints: () => (/* binding */ resolveEndpoints)
 /* harmony export */ });
 /* harmony import */ var _actions_github__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2413);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3116);
+/* harmony import */ var _failures_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8112);
 // The one Octokit factory: GHES URLs, the runner's proxy, and the retry policy, in one place.
+
 
 
 const DEFAULT_RETRY = {
@@ -41,10 +44,11 @@ function resolveEndpoints(apiUrl, graphqlUrl, env = {}) {
 /**
  * Creates the GitHub client every adapter uses: an Octokit (`rest`) from `@actions/github` (runner proxy
  * variables, GHES base URL) whose every request, GraphQL included, goes through one retry policy:
- * 5xx and network errors are retried with full-jitter exponential backoff; rate limits (secondary: 403/429
- * with `retry-after`, `x-ratelimit-remaining: 0`, or the "secondary rate limit" message; GraphQL
- * `RATE_LIMITED`) wait as GitHub asks, within `maxTotalMs`; other 4xx are never retried; 401 becomes a
- * `GitHubError('unauthorized')`.
+ * 5xx and network errors are retried with full-jitter exponential backoff; rate limits (403/429 with
+ * `retry-after`, `x-ratelimit-remaining: 0`, or the "secondary rate limit" message, and any 429; GraphQL answered
+ * with HTTP 200: `RATE_LIMITED`, `RATE_LIMIT`, `graphql_rate_limit`, or a secondary limit's message) wait as GitHub
+ * asks, within `maxTotalMs`; other 4xx are never retried; 401 becomes a `GitHubError('unauthorized')`. Documents
+ * using `updateRefs` ask for its schema preview off api.github.com (GHES 3.12 and older need it).
  */
 function createClient(options) {
     if (options.token.trim() === '') {
@@ -101,7 +105,8 @@ function createClient(options) {
      * with `errors` (e.g. `STALE_DATA`, `NOT_FOUND`), holding the partial `data`.
      */
     async function graphql(query, variables = {}) {
-        const response = await rest.request(`POST ${graphqlUrl}`, { query, variables });
+        const previews = graphqlPreviews(graphqlUrl, query);
+        const response = await rest.request(`POST ${graphqlUrl}`, { query, variables, ...(previews.length > 0 ? { mediaType: { previews } } : {}) });
         const body = response.data;
         if (body.errors !== undefined && body.errors.length > 0)
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .GraphqlResponseError */ .rp(body.errors, body.data);
@@ -172,26 +177,36 @@ function classify(error) {
     }
     const headers = e.response.headers;
     if (status === 401)
-        return { kind: 'fatal', reason: '401', error: (0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .unauthorized */ .nc)(401, error) };
+        return { kind: 'fatal', reason: '401', error: (0,_failures_js__WEBPACK_IMPORTED_MODULE_2__/* .unauthorized */ .nc)(401, error) };
     if (status === 403 || status === 429) {
         const limit = rateLimitWait(headers, (0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .bodyMessage */ .Al)(e.response.data) ?? e.message ?? '');
         if (limit !== undefined)
             return { kind: 'rate-limit', status, ...limit, error };
+        // 429 is "Too Many Requests" whatever the body says: wait at least a minute, as GitHub asks.
+        if (status === 429)
+            return { kind: 'rate-limit', status, reason: 'rate limit (429)', waitMs: undefined, error };
         return { kind: 'fatal', reason: String(status), error };
     }
     if (status !== undefined && TRANSIENT_STATUSES.has(status))
         return { kind: 'transient', reason: `${status}`, status, error };
     return { kind: 'fatal', reason: String(status), error };
 }
-/** A GraphQL answer (HTTP 200) that should be retried: RATE_LIMITED, or GitHub's own timeout. */
+/**
+ * A GraphQL answer (HTTP 200) that should be retried: a primary rate limit (`RATE_LIMITED`, `RATE_LIMIT`,
+ * `graphql_rate_limit`), a secondary one (its message), or GitHub's own timeout. A rate limit waits as the headers
+ * ask (`retry-after`, else `x-ratelimit-reset` when `x-ratelimit-remaining` is 0), else at least a minute.
+ */
 function graphqlFailure(data, headers) {
     if (typeof data !== 'object' || data === null || !('errors' in data))
         return undefined;
     const body = data;
     const errors = Array.isArray(body.errors) ? body.errors : [];
-    if (errors.some(_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .isRateLimited */ .Jz)) {
-        const wait = rateLimitWait(headers, 'rate limit');
-        return { kind: 'rate-limit', reason: 'GraphQL rate limit (RATE_LIMITED)', waitMs: wait?.waitMs, status: 200 };
+    const limited = errors.find((e) => (0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .isRateLimited */ .Jz)(e) || (0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .isSecondaryRateLimit */ .i7)(e.message ?? ''));
+    if (limited !== undefined) {
+        const secondary = !(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .isRateLimited */ .Jz)(limited);
+        const wait = rateLimitWait(headers, secondary ? limited.message : 'rate limit');
+        const name = secondary ? 'GraphQL secondary rate limit' : `GraphQL rate limit (${limited.type ?? limited.code ?? limited.extensions?.code ?? 'exceeded'})`;
+        return { kind: 'rate-limit', reason: name, waitMs: wait?.waitMs, status: 200 };
     }
     const noData = body.data === undefined || body.data === null;
     if (noData && errors.some(_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .isGraphqlTimeout */ .BI)) {
@@ -215,6 +230,18 @@ function rateLimitWait(headers, message) {
         return { reason: 'secondary rate limit', waitMs: undefined };
     }
     return undefined;
+}
+/**
+ * GHES 3.12 and older serve `updateRefs` only under its schema preview, asked for with
+ * `Accept: application/vnd.github.update-refs-preview+json` (docs.github.com, GraphQL "Schema previews": "Update
+ * refs preview … Mutation.updateRefs"); later servers, where the preview has graduated, ignore it. Sent (through
+ * Octokit's `mediaType.previews`) only on documents that use `updateRefs`, and never to api.github.com, which never
+ * needed it.
+ */
+function graphqlPreviews(graphqlUrl, query) {
+    if (/^https:\/\/api\.github\.com\/graphql$/i.test(graphqlUrl))
+        return [];
+    return /\bupdateRefs\s*\(/.test(query) ? ['update-refs'] : [];
 }
 /** `POST /graphql (mutation CreateCommit)` or `GET /repos/o/r/git/trees/…`: the path only, never the query string. */
 function describe(method, url, query) {
@@ -244,35 +271,24 @@ function defaultSleep(ms) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   $h: () => (/* binding */ actionsForbidden),
 /* harmony export */   Al: () => (/* binding */ bodyMessage),
 /* harmony export */   BI: () => (/* binding */ isGraphqlTimeout),
-/* harmony export */   Ew: () => (/* binding */ branchNotFound),
-/* harmony export */   FK: () => (/* binding */ pullWriteError),
 /* harmony export */   Fq: () => (/* binding */ isActionsForbidden),
-/* harmony export */   Gi: () => (/* binding */ commitRaceExhausted),
 /* harmony export */   HU: () => (/* binding */ isUnresolvable),
 /* harmony export */   Jz: () => (/* binding */ isRateLimited),
 /* harmony export */   Kw: () => (/* binding */ isRace),
 /* harmony export */   QO: () => (/* binding */ isStale),
-/* harmony export */   S_: () => (/* binding */ treeTooLarge),
-/* harmony export */   Wb: () => (/* binding */ pullRaceExhausted),
+/* harmony export */   bD: () => (/* binding */ messageOf),
+/* harmony export */   c2: () => (/* binding */ statusOf),
 /* harmony export */   cv: () => (/* binding */ say),
 /* harmony export */   dE: () => (/* binding */ isNothingPending),
-/* harmony export */   h$: () => (/* binding */ toWriteError),
-/* harmony export */   i4: () => (/* binding */ notACommit),
 /* harmony export */   i7: () => (/* binding */ isSecondaryRateLimit),
-/* harmony export */   jk: () => (/* binding */ noDefaultBranch),
-/* harmony export */   lN: () => (/* binding */ noCommit),
-/* harmony export */   nc: () => (/* binding */ unauthorized),
-/* harmony export */   ok: () => (/* binding */ closeFailed),
+/* harmony export */   md: () => (/* binding */ isProtection),
 /* harmony export */   rp: () => (/* binding */ GraphqlResponseError),
-/* harmony export */   sK: () => (/* binding */ toReadError),
-/* harmony export */   yN: () => (/* binding */ repositoryNotFound),
+/* harmony export */   xf: () => (/* binding */ isBranchMissing),
 /* harmony export */   yR: () => (/* binding */ slug),
 /* harmony export */   y_: () => (/* binding */ GitHubError)
 /* harmony export */ });
-/* unused harmony exports isProtection, isBranchMissing, statusOf, messageOf, accessAdvice, forbidden */
 // Every GitHub error shape and text matcher in one place, and the typed errors they become: each carries a
 // `code` to branch on and a message a person can act on. The adapters call the named predicates and
 // constructors here; nothing else reads GitHub's words.
@@ -335,9 +351,21 @@ function isUnresolvable(error) {
 function isActionsForbidden(error) {
     return /not permitted to create or approve pull requests/i.test(error.message);
 }
-/** Branch protection or a ruleset: GitHub names them only in the message (no error type exists for them). */
-function isProtection(message) {
-    return /protected branch|branch protection|rule violation|repository rule/i.test(message);
+/**
+ * Branch protection or a ruleset refusing a write. Classic branch protection answers GraphQL with
+ * `type: "BRANCH_PROTECTION_RULE_VIOLATION"` ("protected branch 'main' check failed: At least 1 approving review is
+ * required by reviewers with write access.", microsoft/vscode-remote-repositories-github#252; Thinkmill/keystatic#1598)
+ * or REST 422 "Protected branch update failed for refs/heads/main."; rulesets name themselves only in the text:
+ * "Repository rule violations found\n\nChanges must be made through a pull request." (REST 422,
+ * satisfactory-factories/application#67), "Changes must be made through a pull request."
+ * (googleapis/repo-automation-bots#5255), "Cannot update this protected ref.", "Required status check … is expected.",
+ * and a bare "Reference update failed" (REST 422, github/rest-api-description#4887). That last one is also what a
+ * branch-name clash answers (microsoft/vscode-remote-repositories-github#122): check for a clash first, see
+ * `clashingBranches`.
+ */
+function isProtection(message, type) {
+    return (type === 'BRANCH_PROTECTION_RULE_VIOLATION' ||
+        /protected branch|branch protection|protected ref|rule violation|repository rule|must be made through a pull request|reference update failed|required status checks? .*(expected|failing)|approving reviews? (is|are) required/i.test(message));
 }
 /** A NOT_FOUND that names the branch (ref), not the repository. */
 function isBranchMissing(error) {
@@ -347,17 +375,33 @@ function isBranchMissing(error) {
 function isNothingPending(errors) {
     return errors.some((e) => /clean status|unstable status|is in .* status/i.test(e.message));
 }
-/** GraphQL's primary rate limit, answered with HTTP 200. */
+/**
+ * GraphQL's primary rate limit, answered with HTTP 200 (docs.github.com: "Rate limits and query limits for the
+ * GraphQL API", exceeding the rate limit). GitHub documents `type: "RATE_LIMITED"` (what @octokit/plugin-throttling
+ * matches: `{"errors":[{"type":"RATE_LIMITED","message":"API rate limit exceeded for user ID 1."}]}`), and
+ * api.github.com also answers `{"errors":[{"type":"RATE_LIMIT","code":"graphql_rate_limit","message":"API rate
+ * limit already exceeded for user ID 1."}]}` (yanyongyu/githubkit#271); the code may sit in `extensions`.
+ */
 function isRateLimited(error) {
-    return error.type === 'RATE_LIMITED';
+    return (error.type === 'RATE_LIMITED' ||
+        error.type === 'RATE_LIMIT' ||
+        error.code === 'graphql_rate_limit' ||
+        error.extensions?.code === 'graphql_rate_limit' ||
+        /^API rate limit (already )?exceeded/i.test(error.message));
 }
 /** GitHub's own timeout of a GraphQL query ("Something went wrong … timeout"): worth another try. */
 function isGraphqlTimeout(error) {
     return error.type === undefined && /something went wrong|timed? ?out/i.test(error.message);
 }
-/** A 403/429 whose message names the secondary rate limit (when no header does). */
+/**
+ * A secondary rate limit, named in the message: 403 or 429 "You have exceeded a secondary rate limit. Please wait a
+ * few minutes before you try again. …" (REST and api.github.com/graphql alike: fpicalausa/remove-stale-branches#22),
+ * the older "abuse detection" wording, or the same text as a GraphQL error with HTTP 200 (GitHub: "If you exceed a
+ * secondary rate limit, you will receive a 200 or 403 response and an error message that indicates that you hit a
+ * secondary rate limit").
+ */
 function isSecondaryRateLimit(message) {
-    return /secondary rate limit|abuse detection/i.test(message);
+    return /secondary rate limit|abuse detection|abuse rate limit/i.test(message);
 }
 /** The HTTP status of a failed request, if it has one. */
 function statusOf(error) {
@@ -380,6 +424,36 @@ function bodyMessage(data) {
 function say(errors) {
     return errors.map((e) => (e.type ? `${e.type}: ${e.message}` : e.message).replace(/\s+/g, ' ').trim()).join('; ');
 }
+
+
+/***/ }),
+
+/***/ 8112:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $h: () => (/* binding */ actionsForbidden),
+/* harmony export */   Ew: () => (/* binding */ branchNotFound),
+/* harmony export */   FK: () => (/* binding */ pullWriteError),
+/* harmony export */   Gi: () => (/* binding */ commitRaceExhausted),
+/* harmony export */   S_: () => (/* binding */ treeTooLarge),
+/* harmony export */   Wb: () => (/* binding */ pullRaceExhausted),
+/* harmony export */   Ys: () => (/* binding */ branchClash),
+/* harmony export */   h$: () => (/* binding */ toWriteError),
+/* harmony export */   i4: () => (/* binding */ notACommit),
+/* harmony export */   jk: () => (/* binding */ noDefaultBranch),
+/* harmony export */   lN: () => (/* binding */ noCommit),
+/* harmony export */   nc: () => (/* binding */ unauthorized),
+/* harmony export */   ok: () => (/* binding */ closeFailed),
+/* harmony export */   qF: () => (/* binding */ clashingBranches),
+/* harmony export */   sK: () => (/* binding */ toReadError),
+/* harmony export */   yN: () => (/* binding */ repositoryNotFound)
+/* harmony export */ });
+/* unused harmony exports accessAdvice, forbidden */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3116);
+// The errors a person can act on, built from what GitHub answered: each names the repository, the branch or the
+// input, and the remedy. The shapes and matchers they are built from are in errors.ts.
+
 // ---------------------------------------------------------------------------------------------------------
 // Reads.
 /**
@@ -396,75 +470,75 @@ function accessAdvice(repository, workflowRepository) {
 }
 /** The message for a 401. */
 function unauthorized(status = 401, cause) {
-    return new GitHubError('unauthorized', `the token was rejected (${status}): check the \`token\` input (expired or revoked?)`, {
+    return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .GitHubError */ .y_('unauthorized', `the token was rejected (${status}): check the \`token\` input (expired or revoked?)`, {
         status,
         cause,
     });
 }
 /** The token cannot read or write `target`. */
 function forbidden(target, action, detail, workflowRepository, cause) {
-    return new GitHubError('forbidden', `the token may not ${action} ${slug(target)} (403 ${oneLine(detail)}): ${accessAdvice(slug(target), workflowRepository)}`, { status: 403, cause });
+    return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .GitHubError */ .y_('forbidden', `the token may not ${action} ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .slug */ .yR)(target)} (403 ${oneLine(detail)}): ${accessAdvice((0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .slug */ .yR)(target), workflowRepository)}`, { status: 403, cause });
 }
 function repositoryNotFound(target, workflowRepository, cause) {
-    return new GitHubError('repository-not-found', `repository ${slug(target)} was not found, or the token cannot see it: check the \`repository\` input; ` +
-        accessAdvice(slug(target), workflowRepository), { status: 404, cause });
+    return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .GitHubError */ .y_('repository-not-found', `repository ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .slug */ .yR)(target)} was not found, or the token cannot see it: check the \`repository\` input; ` +
+        accessAdvice((0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .slug */ .yR)(target), workflowRepository), { status: 404, cause });
 }
 /** The branch does not exist. */
 function branchNotFound(target, branch, cause) {
-    return new GitHubError('branch-not-found', `branch '${branch.replace(/^refs\/heads\//, '')}' not found in ${slug(target)}: check the \`branch\` input (commit mode does not create branches)`, { cause });
+    return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .GitHubError */ .y_('branch-not-found', `branch '${branch.replace(/^refs\/heads\//, '')}' not found in ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .slug */ .yR)(target)}: check the \`branch\` input (commit mode does not create branches)`, { cause });
 }
 /** The default branch was asked for and there is none. */
 function noDefaultBranch(target) {
-    return new GitHubError('branch-not-found', `${slug(target)} has no default branch (an empty repository?): push a first commit, or set the \`branch\` input`);
+    return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .GitHubError */ .y_('branch-not-found', `${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .slug */ .yR)(target)} has no default branch (an empty repository?): push a first commit, or set the \`branch\` input`);
 }
 /** The branch points to a tag or a tree, not a commit. */
 function notACommit(target, branch, typename) {
-    return new GitHubError('api', `branch '${branch}' of ${slug(target)} does not point to a commit (${typename})`);
+    return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .GitHubError */ .y_('api', `branch '${branch}' of ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .slug */ .yR)(target)} does not point to a commit (${typename})`);
 }
 /** GitHub truncated a recursive tree listing that cannot be split further. */
 function treeTooLarge(target, path) {
-    return new GitHubError('api', `the tree of ${slug(target)} under '${path || '/'}' is too large to list in one request: narrow the \`paths\` input to a folder`);
+    return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .GitHubError */ .y_('api', `the tree of ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .slug */ .yR)(target)} under '${path || '/'}' is too large to list in one request: narrow the \`paths\` input to a folder`);
 }
 /** Maps a failed read to a `GitHubError` a person can act on. */
 function toReadError(error, target, workflowRepository) {
-    if (error instanceof GitHubError)
+    if (error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .GitHubError */ .y_)
         return error;
-    if (error instanceof GraphqlResponseError) {
+    if (error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .GraphqlResponseError */ .rp) {
         if (error.type === 'NOT_FOUND')
             return repositoryNotFound(target, workflowRepository, error);
         if (error.type === 'FORBIDDEN')
             return forbidden(target, 'read', error.errors[0]?.message ?? 'forbidden', workflowRepository, error);
-        return new GitHubError('api', `reading ${slug(target)} failed: ${error.message}`, { type: error.type, cause: error });
+        return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .GitHubError */ .y_('api', `reading ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .slug */ .yR)(target)} failed: ${error.message}`, { type: error.type, cause: error });
     }
-    const status = statusOf(error);
+    const status = (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .statusOf */ .c2)(error);
     if (status === 404)
         return repositoryNotFound(target, workflowRepository, error);
     if (status === 403)
-        return forbidden(target, 'read', messageOf(error), workflowRepository, error);
+        return forbidden(target, 'read', (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .messageOf */ .bD)(error), workflowRepository, error);
     return error;
 }
 // ---------------------------------------------------------------------------------------------------------
 // Writes.
 /** Maps a failed `createCommitOnBranch` to a `GitHubError` a person can act on. */
 function toWriteError(error, target, branch, workflowRepository) {
-    if (error instanceof GitHubError)
+    if (error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .GitHubError */ .y_)
         return error;
-    if (error instanceof GraphqlResponseError) {
+    if (error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .GraphqlResponseError */ .rp) {
         const detail = error.errors[0]?.message ?? error.message;
-        if (isProtection(detail))
+        if ((0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .isProtection */ .md)(detail, error.type))
             return protectedBranch(target, branch, detail, error);
         if (error.type === 'FORBIDDEN')
             return forbidden(target, 'write', detail, workflowRepository, error);
-        if (isBranchMissing({ type: error.type, message: detail }))
+        if ((0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .isBranchMissing */ .xf)({ type: error.type, message: detail }))
             return branchNotFound(target, branch, error);
         if (error.type === 'NOT_FOUND')
             return toReadError(error, target, workflowRepository);
-        return new GitHubError('api', `committing to '${branch}' of ${slug(target)} failed: ${error.message}`, { type: error.type, cause: error });
+        return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .GitHubError */ .y_('api', `committing to '${branch}' of ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .slug */ .yR)(target)} failed: ${error.message}`, { type: error.type, cause: error });
     }
-    const status = statusOf(error);
+    const status = (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .statusOf */ .c2)(error);
     if (status === 403 || status === 422) {
         const detail = error instanceof Error ? error.message : String(error);
-        if (isProtection(detail))
+        if ((0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .isProtection */ .md)(detail))
             return protectedBranch(target, branch, detail, error);
         if (status === 403)
             return forbidden(target, 'write', detail, workflowRepository, error);
@@ -472,21 +546,21 @@ function toWriteError(error, target, branch, workflowRepository) {
     return toReadError(error, target, workflowRepository);
 }
 function protectedBranch(target, branch, detail, cause) {
-    return new GitHubError('protected-branch', `branch '${branch}' of ${slug(target)} is protected and refused the commit (${oneLine(detail)}): use \`mode: pull-request\`, ` +
+    return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .GitHubError */ .y_('protected-branch', `branch '${branch}' of ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .slug */ .yR)(target)} is protected and refused the commit (${oneLine(detail)}): use \`mode: pull-request\`, ` +
         `or allow the token's actor to bypass the protection`, { cause });
 }
 /** `createCommitOnBranch` answered without errors and without a commit. */
 function noCommit() {
-    return new GitHubError('api', 'createCommitOnBranch answered without a commit');
+    return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .GitHubError */ .y_('api', 'createCommitOnBranch answered without a commit');
 }
 /** The branch moved under every commit attempt the race budget allowed. */
 function commitRaceExhausted(target, branch, attempts, elapsedMs, cause) {
-    return new GitHubError('race-exhausted', `branch '${branch}' of ${slug(target)} moved under every one of ${attempts} commit attempts ` +
+    return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .GitHubError */ .y_('race-exhausted', `branch '${branch}' of ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .slug */ .yR)(target)} moved under every one of ${attempts} commit attempts ` +
         `in ${Math.ceil(elapsedMs / 1000)} s (other writers keep committing): nothing was committed; re-run the job`, { type: 'STALE_DATA', cause });
 }
 /** The pull-request branch (or the PR) kept changing under every round the race budget allowed. */
 function pullRaceExhausted(target, branch, attempts, elapsedMs, last) {
-    return new GitHubError('race-exhausted', `the pull-request branch '${branch}' of ${slug(target)} kept moving under ${attempts} attempts in ` +
+    return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .GitHubError */ .y_('race-exhausted', `the pull-request branch '${branch}' of ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .slug */ .yR)(target)} kept moving under ${attempts} attempts in ` +
         `${Math.ceil(elapsedMs / 1000)} s (last: ${last}): re-run the job`, { type: 'STALE_DATA' });
 }
 /**
@@ -495,30 +569,49 @@ function pullRaceExhausted(target, branch, attempts, elapsedMs, last) {
  * error is a race (read again and decide again).
  */
 function pullWriteError(target, branch, alias, errors, workflowRepository) {
-    const real = errors.filter((e) => !isRace(e));
+    const real = errors.filter((e) => !(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .isRace */ .Kw)(e));
     if (real.length === 0)
         return undefined;
-    const cause = new GraphqlResponseError(real, null);
+    const cause = new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .GraphqlResponseError */ .rp(real, null);
     const error = toWriteError(cause, target, branch, workflowRepository);
-    if (!(error instanceof GitHubError))
+    if (!(error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .GitHubError */ .y_))
         return error;
     if (error.code === 'protected-branch') {
-        return new GitHubError('protected-branch', `the pull-request branch '${branch}' of ${slug(target)} is protected (${say(real)}): exclude it from the ` +
+        return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .GitHubError */ .y_('protected-branch', `the pull-request branch '${branch}' of ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .slug */ .yR)(target)} is protected (${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .say */ .cv)(real)}): exclude it from the ` +
             `branch protection or ruleset that matches it, or choose another name with \`pr-branch\``, { cause });
     }
     if (error.code === 'forbidden') {
-        return new GitHubError('forbidden', `the token may not ${alias === 'pull' ? 'open pull requests' : 'push branches'} in ${slug(target)} (${say(real)}): ` +
+        return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .GitHubError */ .y_('forbidden', `the token may not ${alias === 'pull' ? 'open pull requests' : 'push branches'} in ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .slug */ .yR)(target)} (${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .say */ .cv)(real)}): ` +
             `give the job \`permissions: contents: write\` and \`pull-requests: write\`, or pass a GitHub App token ` +
             `(actions/create-github-app-token) or a fine-grained PAT with both as the \`token\` input`, { status: 403, type: real[0]?.type, cause });
     }
     if (alias === 'commit' || error.code !== 'api')
         return error;
     const what = alias === 'ref' ? `moving the branch '${branch}'` : `opening the pull request from '${branch}'`;
-    return new GitHubError('api', `${what} in ${slug(target)} failed: ${say(real)}`, { type: real[0]?.type, cause });
+    return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .GitHubError */ .y_('api', `${what} in ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .slug */ .yR)(target)} failed: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .say */ .cv)(real)}`, { type: real[0]?.type, cause });
+}
+/**
+ * The branches that would keep `branch` from being created: git stores refs as paths, so a branch cannot also be a
+ * folder of other branch names. For `gitops-bump/prod/api`: `gitops-bump` and `gitops-bump/prod` (a branch named
+ * like one of its folders), and any branch under `gitops-bump/prod/api/`.
+ */
+function clashingBranches(branch) {
+    const parts = branch.split('/');
+    return { above: parts.slice(1).map((_, i) => parts.slice(0, i + 1).join('/')), below: `${branch}/` };
+}
+/**
+ * `branch` cannot be created because `existing` is in the way (see `clashingBranches`). GitHub answers such a create
+ * with REST 422 "Reference update failed" or GraphQL UNPROCESSABLE "Ref cannot be created"
+ * (microsoft/vscode-remote-repositories-github#122); the message names both branches and the way out.
+ */
+function branchClash(target, branch, existing) {
+    return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .GitHubError */ .y_('api', `the pull-request branch '${branch}' cannot be created in ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .slug */ .yR)(target)} because the branch '${existing}' exists: ` +
+        `git cannot hold two branches when one's name is a folder of the other's ('${existing}', '${branch}'): ` +
+        `delete or rename '${existing}' if nothing needs it, or choose another name with \`pr-branch\``);
 }
 /** GitHub Actions may not open pull requests in the repository (`isActionsForbidden`). */
 function actionsForbidden(target, branch, errors, committed) {
-    return new GitHubError('forbidden', `GitHub refused to open the pull request in ${slug(target)} (${say(errors)}): allow it in the repository's ` +
+    return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .GitHubError */ .y_('forbidden', `GitHub refused to open the pull request in ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .slug */ .yR)(target)} (${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .say */ .cv)(errors)}): allow it in the repository's ` +
         `Settings → Actions → General → Workflow permissions → "Allow GitHub Actions to create and approve pull requests" ` +
         `(in an organization, its own Actions settings must allow it too), or pass a GitHub App token ` +
         `(actions/create-github-app-token) or a PAT as the \`token\` input` +
@@ -526,9 +619,9 @@ function actionsForbidden(target, branch, errors, committed) {
 }
 /** `closePullRequest` failed. */
 function closeFailed(target, number, errors) {
-    return new GitHubError('api', `closing pull request #${number} of ${slug(target)} failed: ${say(errors)}`, {
+    return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .GitHubError */ .y_('api', `closing pull request #${number} of ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .slug */ .yR)(target)} failed: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .say */ .cv)(errors)}`, {
         type: errors[0]?.type,
-        cause: new GraphqlResponseError(errors, null),
+        cause: new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .GraphqlResponseError */ .rp(errors, null),
     });
 }
 function oneLine(text) {

@@ -37233,9 +37233,9 @@ function splitLines(text) {
 
 /** Above this many differing lines, jsdiff stops and {@link fallbackHunks} shows the diff. */
 const MAX_EDIT_LENGTH = 2000;
-/** The whole unified diff of a plan's edits. */
-function planDiff(plan) {
-    return plan.edits.map((e) => unifiedDiff(e.path, e.before, e.after)).join('');
+/** The unified diff of a plan's edits, with `context` lines around each change (0: the changed lines only). */
+function planDiff(plan, context = 3) {
+    return plan.edits.map((e) => unifiedDiff(e.path, e.before, e.after, context)).join('');
 }
 /** `git diff`-style unified diff of one file; '' when the texts are equal. */
 function unifiedDiff(path, before, after, context = 3) {
@@ -37325,32 +37325,26 @@ function fallbackHunks(a, b, context) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   T: () => (/* binding */ oneLine),
 /* harmony export */   _: () => (/* binding */ reportPlan)
 /* harmony export */ });
 /* harmony import */ var _messages_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3020);
 /* harmony import */ var _unmatched_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9715);
 
 
-/** Control characters (a newline in a file name) shown as escapes, so repository text cannot start a workflow command. */
-function oneLine(text) {
-    // eslint-disable-next-line no-control-regex
-    return text.replace(/[\u0000-\u001f\u007f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
-}
 /** Writes the plan's rollbacks, refusals, misses, notes and skips to the log. */
 function reportPlan(io, result, paths) {
     for (const c of result.changes) {
         if ((0,_messages_js__WEBPACK_IMPORTED_MODULE_0__/* .isRollback */ .z1)(c))
-            io.info(oneLine(`${_messages_js__WEBPACK_IMPORTED_MODULE_0__/* .ROLLED_BACK */ .jC} (policy: any): ${c.image} ${c.from} → ${c.to} at ${c.file}:${c.line}`));
+            io.info(`${_messages_js__WEBPACK_IMPORTED_MODULE_0__/* .ROLLED_BACK */ .jC} (policy: any): ${c.image} ${c.from} → ${c.to} at ${c.file}:${c.line}`);
     }
     for (const r of result.refusals)
         io.warning(`${r.image} ${r.from || '(none)'} → ${r.to} refused: ${r.reason}`, { file: r.file, line: r.line });
     for (const note of (0,_unmatched_js__WEBPACK_IMPORTED_MODULE_1__/* .unmatchedNotes */ .b6)(result, paths))
         io.warning(note);
     for (const note of result.notes)
-        io.info(oneLine(`note: ${note}`));
+        io.info(`note: ${note}`);
     for (const s of result.skipped)
-        io.info(oneLine(`skipped ${s.path}: ${s.reason}`));
+        io.info(`skipped ${s.path}: ${s.reason}`);
 }
 
 
@@ -51052,7 +51046,7 @@ function notice(message, properties = {}) {
  * Writes info to log with console.log.
  * @param message info message
  */
-function info(message) {
+function core_info(message) {
     process.stdout.write(message + external_os_.EOL);
 }
 /**
@@ -51209,16 +51203,24 @@ function promotionSection(plan, context) {
 const SUMMARY_MAX_BYTES = 1_000_000;
 /** Rows per table when the whole summary would not fit. */
 const CAPPED_ROWS = 200;
+/** What `summary-diff: changes` says above its diff. */
+const CHANGES_ONLY = 'Changed lines only, without the lines around them (`summary-diff: changes`, the default for a repository other than the one running the workflow).';
 /**
  * The job summary (GitHub-flavoured Markdown), at most {@link SUMMARY_MAX_BYTES}: when the whole of it would
  * not fit, the diff is left out, then every table is cut to its first rows (the outputs keep the full lists).
+ * The diff shows three lines of context around each change (`summaryDiff: full`, the default), the changed lines
+ * only (`changes`: nothing else of the files reaches a summary others may read), or nothing (`none`).
  */
 function jobSummary(plan, context) {
-    const diff = (0,report_diff/* planDiff */.R)(plan);
+    const shown = context.summaryDiff ?? 'full';
+    const diff = shown === 'none' ? '' : (0,report_diff/* planDiff */.R)(plan, shown === 'changes' ? 0 : 3);
+    const note = shown === 'changes' ? CHANGES_ONLY : undefined;
     const fits = (text) => Buffer.byteLength(text, 'utf8') <= SUMMARY_MAX_BYTES;
-    const whole = renderSummary(plan, context, { diff: { text: diff }, rows: Infinity });
+    const whole = renderSummary(plan, context, { diff: { text: diff, note }, rows: Infinity });
     if (fits(whole))
         return whole;
+    if (diff === '')
+        return renderSummary(plan, context, { diff: { text: '' }, rows: CAPPED_ROWS });
     const omitted = `The diff (${diff.split('\n').length} lines) is too long for the job summary: run the CLI with \`--mode dry-run\` to see it.`;
     const noDiff = renderSummary(plan, context, { diff: { omitted }, rows: Infinity });
     if (fits(noDiff))
@@ -51275,7 +51277,8 @@ function renderSummary(plan, context, shape) {
     else if (shape.diff.text !== '') {
         const diff = shape.diff.text;
         const fence = diff.includes('```') ? '~~~~' : '```';
-        lines.push('<details><summary>Diff</summary>', '', `${fence}diff`, diff.trimEnd(), fence, '', '</details>', '');
+        const note = shape.diff.note === undefined ? [] : [shape.diff.note, ''];
+        lines.push('<details><summary>Diff</summary>', '', ...note, `${fence}diff`, diff.trimEnd(), fence, '', '</details>', '');
     }
     return lines.join('\n');
 }
@@ -51624,7 +51627,7 @@ async function bumpLocal(settings, io, promotion) {
         await io.group('Write files', async () => {
             await writeLocal(root, result.edits);
             for (const e of result.edits)
-                io.info((0,log/* oneLine */.T)(`wrote ${e.path}`));
+                io.info(`wrote ${e.path}`);
         });
     }
     return (0,outputs/* bumpResult */.Q)(result, context);
@@ -51678,6 +51681,10 @@ const RUN = {
     'commit-message': { description: 'Commit message template: {summary}, {environment}, {changes}, {repository}, {branch}, {count}.' },
     'max-file-size': { default: '1MiB', description: 'Files larger than this are skipped with a note.' },
     'fail-on-unmatched': { default: 'false', description: 'Fail (writing nothing) when a requested image matches no reference in the selected files.' },
+    'summary-diff': {
+        default: 'auto',
+        description: "The job summary's diff: full (with context lines), changes (changed lines only), none; auto: full for the workflow's own repository (or a local-path checkout unless repository names another), changes for another.",
+    },
 };
 /** Pull-request mode. */
 const PULL_REQUEST = {
@@ -51828,6 +51835,13 @@ function parseBoolean(value, input) {
         return true;
     throw new InputError(input, `'${printable(value)}' is not true or false.`);
 }
+const SUMMARY_DIFFS = ['auto', 'full', 'changes', 'none'];
+function parseSummaryDiff(value) {
+    const text = (value.trim().toLowerCase() || 'auto');
+    if (!SUMMARY_DIFFS.includes(text))
+        throw new InputError('summary-diff', `'${printable(value)}' is not one of ${SUMMARY_DIFFS.join(', ')}.`);
+    return text;
+}
 function parseAutoMerge(value) {
     const text = value.trim().toLowerCase();
     if (text === '' || text === 'false' || text === 'off')
@@ -51904,8 +51918,24 @@ function readSettings(read, env) {
         failOnUnmatched: parseBoolean(read('fail-on-unmatched'), 'fail-on-unmatched'),
         commitMessage: read('commit-message'),
         maxFileBytes: parseSize(read('max-file-size'), 'max-file-size', DEFAULT_MAX_FILE_BYTES),
+        summaryDiff: summaryDiff(parseSummaryDiff(read('summary-diff')), repository, env.GITHUB_REPOSITORY),
         pullRequest: readPullRequest(read),
     };
+}
+/**
+ * `summary-diff: auto` resolved. A public repository's job summary is public: the context lines of another
+ * repository's files (a private GitOps repository) stay out of it. The target is the `repository` input
+ * (default: the workflow's own repository), compared with GITHUB_REPOSITORY case-insensitively; a checkout at
+ * `local-path` with no repository named counts as the workflow's own. Outside a runner (no GITHUB_REPOSITORY),
+ * any named repository counts as another.
+ */
+function summaryDiff(choice, target, workflowRepository) {
+    if (choice !== 'auto')
+        return choice;
+    if (target === undefined)
+        return 'full';
+    const own = workflowRepository !== undefined && `${target.owner}/${target.repo}`.toLowerCase() === workflowRepository.trim().toLowerCase();
+    return own ? 'full' : 'changes';
 }
 /**
  * The environment name: the input, else the last plain folder every include glob names (`apps/*\/overlays/prod/**`
@@ -52049,14 +52079,15 @@ async function bump(read, io, env) {
         policy: (0,policy/* describePolicy */.wy)(given.policy),
         environment: given.environment,
         failOnUnmatched: given.failOnUnmatched,
+        summaryDiff: given.summaryDiff,
         promoteFrom: given.promotion && { ...given.promotion, paths: undefined, token: undefined },
     })}`);
     try {
         const { settings, promotion } = await resolvePromotion(given, io, env);
         const result = settings.localPath
             ? await bumpLocal(settings, io, promotion)
-            : await (await Promise.all(/* import() */[__nccwpck_require__.e(413), __nccwpck_require__.e(371), __nccwpck_require__.e(5)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9005))).bumpRemote(settings, io, promotion, env);
-        return result;
+            : await (await Promise.all(/* import() */[__nccwpck_require__.e(413), __nccwpck_require__.e(371), __nccwpck_require__.e(89)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7089))).bumpRemote(settings, io, promotion, env);
+        return { ...result, context: { ...result.context, summaryDiff: settings.summaryDiff } };
     }
     catch (error) {
         annotate(io, error);
@@ -52064,21 +52095,88 @@ async function bump(read, io, env) {
     }
 }
 
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+;// CONCATENATED MODULE: ./src/report/line.ts
+// What text may become in a log a runner reads: repository text (file names, YAML values, notes, GitHub's
+// messages) is shown as one line, its control characters escaped, and a line the runner could read as a
+// workflow command is fenced off. The two Ios apply this to every line they write (src/app/io.ts, command.ts).
+
+/**
+ * Shown as `\uXXXX`: C0 and C1 control characters and DEL (a newline or carriage return would start a line of
+ * its own, an escape sequence would restyle a terminal), the Unicode line and paragraph separators, and the
+ * bidirectional overrides that display text in another order than it is read.
+ */
+// eslint-disable-next-line no-control-regex
+const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+// eslint-disable-next-line no-control-regex
+const UNSAFE_BUT_NEWLINE = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+function line_escape(c) {
+    return `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
+}
+/** The text as one line: every control character (a newline in a file name, an ANSI escape) shown as `\uXXXX`. */
+function oneLine(text) {
+    return text.replace(UNSAFE, line_escape);
+}
+/**
+ * The text of an annotation: line breaks kept (the runner protocol carries them encoded, `%0A`, inside the one
+ * command line, so they cannot start a line of their own), every other control character shown as `\uXXXX`.
+ */
+function annotationText(text) {
+    return text.replace(UNSAFE_BUT_NEWLINE, line_escape);
+}
+/**
+ * Whether GitHub's runner could read the line as a workflow command: it trims leading white space and reads
+ * `::name …::data`, and it reads the legacy `##[name …]data` anywhere in a line (actions/runner,
+ * src/Runner.Common/ActionCommand.cs: TryParseV2, TryParse). Invisible format characters before the colons
+ * count as white space here: .NET compares `::` by culture, which may skip them.
+ */
+function mayBeCommand(line) {
+    return /^[\s\p{C}]*:/u.test(line) || line.includes('##[');
+}
+/** Whether the runner could read any line of `text` as a workflow command (it breaks lines at CR, LF and CRLF). */
+function holdsCommand(text) {
+    return text.split(/\r\n|\r|\n/).some(mayBeCommand);
+}
+/**
+ * `text` between `::stop-commands::<token>` and `::<token>::` lines: the runner shows it and processes no command
+ * in it (GitHub's documented way to print text that may hold commands). `token` must be fresh and unguessable.
+ */
+function fenced(text, token) {
+    return `::stop-commands::${token}\n${text.replace(/\n$/, '')}\n::${token}::`;
+}
+/** A fresh, unguessable stop-commands token: 128 random bits as 32 hex digits. */
+function stopToken() {
+    return (0,external_node_crypto_.randomBytes)(16).toString('hex');
+}
+
 ;// CONCATENATED MODULE: ./src/app/io.ts
 // The action's Io: the runner protocol through @actions/core, its own package.
+
 
 /**
  * The runner's surroundings through @actions/core, the runner protocol's own package (workflow commands on
  * stdout, the GITHUB_OUTPUT and GITHUB_STEP_SUMMARY files), so the encoding follows GitHub's as it changes.
+ *
+ * Every line is safe whoever wrote its text, so no caller has to remember: a log line (`info`, `debug`, a group's
+ * name) is one line, its control characters escaped (a newline in a file name cannot start a line of its own),
+ * and a line the runner could still read as a command (`::` at its start, `##[` anywhere) is printed between
+ * `::stop-commands::<random token>` and `::<token>::`, so the runner shows it and processes nothing in it.
+ * Annotations keep their line breaks (@actions/core encodes them inside the one command line) and escape the
+ * other control characters. The action's own commands (groups, annotations, masks, outputs) are untouched.
  */
-function actionIo(env) {
+function actionIo(env, token = stopToken) {
     const props = (place) => place ? { file: place.file, startLine: place.line, startColumn: place.column } : undefined;
+    const info = (message) => {
+        const line = oneLine(message);
+        core_info(mayBeCommand(line) ? fenced(line, token()) : line);
+    };
     return {
-        info: (m) => info(m),
-        debug: (m) => core_debug(m),
-        warning: (m, place) => warning(m, props(place)),
-        error: (m, place) => error(m, props(place)),
-        group: (name, fn) => group(name, fn),
+        info,
+        debug: (m) => core_debug(oneLine(m)),
+        warning: (m, place) => warning(annotationText(m), props(place)),
+        error: (m, place) => error(annotationText(m), props(place)),
+        group: (name, fn) => group(oneLine(name), fn),
         setOutput: (name, value) => setOutput(name, value),
         // Outside a runner (no GITHUB_STEP_SUMMARY) there is no summary to write; core.summary would throw.
         summary: async (markdown) => {
@@ -52086,6 +52184,7 @@ function actionIo(env) {
                 await summary.addRaw(markdown, true).write();
         },
         setSecret: (s) => core_setSecret(s),
+        fail: (message) => setFailed(annotationText(message)),
     };
 }
 
@@ -52096,7 +52195,7 @@ function actionIo(env) {
 
 
 
-/** The action's entry point: never throws; a failure is reported with setFailed. */
+/** The action's entry point: never throws; a failure fails the step through the Io (an error annotation, exit code 1). */
 async function run() {
     // The action's one read of the process environment: the Io and bump() take it from here.
     const env = process.env;
@@ -52110,11 +52209,12 @@ async function run() {
         io.info(result.outcome);
     }
     catch (error) {
-        setFailed(error instanceof Error ? error.message : String(error));
+        io.fail(error instanceof Error ? error.message : String(error));
     }
 }
 
 ;// CONCATENATED MODULE: ./src/app/command.ts
+
 
 
 
@@ -52234,15 +52334,30 @@ function parseArgs(argv) {
 function place(p) {
     return p ? `${p.file}${p.line ? `:${p.line}` : ''}: ` : '';
 }
+/**
+ * Inside a GitHub Actions step (`GITHUB_ACTIONS=true`: the runner reads workflow commands on stdout and stderr),
+ * text holding a line the runner could read as a command is printed between `::stop-commands::` fences;
+ * elsewhere it is printed as it is.
+ */
+function commandGuard(env) {
+    const runner = env.GITHUB_ACTIONS === 'true';
+    return (text) => (runner && holdsCommand(text) ? `${fenced(text, stopToken())}\n` : text);
+}
+/** Writes one line on stderr, its control characters escaped (an escape sequence in a file name cannot restyle the terminal). */
+function lineWriter(env) {
+    const guard = commandGuard(env);
+    return (text) => void process.stderr.write(guard(`${oneLine(text)}\n`));
+}
 function terminalIo(env) {
     const verbose = env.GITOPS_BUMP_DEBUG === '1';
+    const write = lineWriter(env);
     return {
-        info: (m) => process.stderr.write(`${m}\n`),
+        info: (m) => write(m),
         debug: (m) => {
             if (verbose)
-                process.stderr.write(`debug: ${m}\n`);
+                write(`debug: ${m}`);
         },
-        warning: (m, p) => process.stderr.write(`warning: ${m.startsWith(place(p)) ? '' : place(p)}${m}\n`),
+        warning: (m, p) => write(`warning: ${m.startsWith(place(p)) ? '' : place(p)}${m}`),
         error: () => undefined, // the one error line is printed by main()
         group: (_name, fn) => fn(),
         setOutput: () => undefined,
@@ -52251,20 +52366,22 @@ function terminalIo(env) {
     };
 }
 async function main(argv) {
+    // The CLI's one read of the process environment: the Io and bump() take it from here.
+    const env = process.env;
+    const write = lineWriter(env);
+    const guard = commandGuard(env);
     let parsed;
     try {
         parsed = parseArgs(argv);
     }
     catch (error) {
-        process.stderr.write(`gitops-bump: ${error.message}\n`);
+        write(`gitops-bump: ${error.message}`);
         return 1;
     }
     if (parsed.help) {
         process.stdout.write(HELP);
         return 0;
     }
-    // The CLI's one read of the process environment: the Io and bump() take it from here.
-    const env = process.env;
     const read = (name) => {
         const given = parsed.inputs.get(name);
         if (given !== undefined)
@@ -52275,19 +52392,20 @@ async function main(argv) {
     };
     try {
         const result = await bump(read, terminalIo(env), env);
+        // Both carry repository text as it is (file names, YAML lines): fenced inside a GitHub Actions step.
         if (parsed.json) {
-            process.stdout.write(`${JSON.stringify(jsonOutputs((0,outputs/* outputs */.V)(result.plan, result.context)))}\n`);
+            process.stdout.write(guard(`${JSON.stringify(jsonOutputs((0,outputs/* outputs */.V)(result.plan, result.context)))}\n`));
         }
         else if (result.context.mode === 'dry-run' && result.diff) {
-            process.stdout.write(result.diff);
+            process.stdout.write(guard(result.diff));
         }
-        process.stderr.write(`${result.outcome}\n`);
+        write(result.outcome);
         return 0;
     }
     catch (error) {
         const noToken = error instanceof InputError && error.input === 'token' && read('token').trim() === '';
         const message = noToken ? NO_TOKEN : error instanceof Error ? error.message : String(error);
-        process.stderr.write(`gitops-bump: ${message.split('\n')[0]}\n`);
+        write(`gitops-bump: ${message.split('\n')[0]}`);
         return 1;
     }
 }

@@ -5,7 +5,7 @@ import { jobSummary } from '../report/summary.js';
 import { bump } from './bump.js';
 import { actionIo } from './io.js';
 
-/** The action's entry point: never throws; a failure is reported with setFailed. */
+/** The action's entry point: never throws; a failure fails the step through the Io (an error annotation, exit code 1). */
 export async function run(): Promise<void> {
   // The action's one read of the process environment: the Io and bump() take it from here.
   const env = process.env;
@@ -17,6 +17,6 @@ export async function run(): Promise<void> {
     await io.summary(jobSummary(result.plan, result.context));
     io.info(result.outcome);
   } catch (error) {
-    core.setFailed(error instanceof Error ? error.message : String(error));
+    io.fail(error instanceof Error ? error.message : String(error));
   }
 }

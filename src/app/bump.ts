@@ -85,6 +85,7 @@ export async function bump(read: InputReader, io: Io, env: NodeJS.ProcessEnv): P
       policy: describePolicy(given.policy),
       environment: given.environment,
       failOnUnmatched: given.failOnUnmatched,
+      summaryDiff: given.summaryDiff,
       promoteFrom: given.promotion && { ...given.promotion, paths: undefined, token: undefined },
     })}`,
   );
@@ -93,7 +94,7 @@ export async function bump(read: InputReader, io: Io, env: NodeJS.ProcessEnv): P
     const result = settings.localPath
       ? await bumpLocal(settings, io, promotion)
       : await (await import('../deliver/api.js')).bumpRemote(settings, io, promotion, env);
-    return result;
+    return { ...result, context: { ...result.context, summaryDiff: settings.summaryDiff } };
   } catch (error) {
     annotate(io, error);
     throw error;

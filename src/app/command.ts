@@ -2,6 +2,7 @@
 import type { Io, Place } from '../core/io.js';
 import { bump } from './bump.js';
 import { outputs } from '../report/outputs.js';
+import { fenced, holdsCommand, oneLine, stopToken } from '../report/line.js';
 import { InputError } from '../settings/errors.js';
 import { INPUTS } from '../settings/inputs.js';
 
@@ -127,14 +128,31 @@ function place(p?: Place): string {
   return p ? `${p.file}${p.line ? `:${p.line}` : ''}: ` : '';
 }
 
+/**
+ * Inside a GitHub Actions step (`GITHUB_ACTIONS=true`: the runner reads workflow commands on stdout and stderr),
+ * text holding a line the runner could read as a command is printed between `::stop-commands::` fences;
+ * elsewhere it is printed as it is.
+ */
+function commandGuard(env: NodeJS.ProcessEnv): (text: string) => string {
+  const runner = env.GITHUB_ACTIONS === 'true';
+  return (text) => (runner && holdsCommand(text) ? `${fenced(text, stopToken())}\n` : text);
+}
+
+/** Writes one line on stderr, its control characters escaped (an escape sequence in a file name cannot restyle the terminal). */
+function lineWriter(env: NodeJS.ProcessEnv): (text: string) => void {
+  const guard = commandGuard(env);
+  return (text) => void process.stderr.write(guard(`${oneLine(text)}\n`));
+}
+
 function terminalIo(env: NodeJS.ProcessEnv): Io {
   const verbose = env.GITOPS_BUMP_DEBUG === '1';
+  const write = lineWriter(env);
   return {
-    info: (m) => process.stderr.write(`${m}\n`),
+    info: (m) => write(m),
     debug: (m) => {
-      if (verbose) process.stderr.write(`debug: ${m}\n`);
+      if (verbose) write(`debug: ${m}`);
     },
-    warning: (m, p) => process.stderr.write(`warning: ${m.startsWith(place(p)) ? '' : place(p)}${m}\n`),
+    warning: (m, p) => write(`warning: ${m.startsWith(place(p)) ? '' : place(p)}${m}`),
     error: () => undefined, // the one error line is printed by main()
     group: (_name, fn) => fn(),
     setOutput: () => undefined,
@@ -144,19 +162,21 @@ function terminalIo(env: NodeJS.ProcessEnv): Io {
 }
 
 export async function main(argv: readonly string[]): Promise<number> {
+  // The CLI's one read of the process environment: the Io and bump() take it from here.
+  const env = process.env;
+  const write = lineWriter(env);
+  const guard = commandGuard(env);
   let parsed: Parsed;
   try {
     parsed = parseArgs(argv);
   } catch (error) {
-    process.stderr.write(`gitops-bump: ${(error as Error).message}\n`);
+    write(`gitops-bump: ${(error as Error).message}`);
     return 1;
   }
   if (parsed.help) {
     process.stdout.write(HELP);
     return 0;
   }
-  // The CLI's one read of the process environment: the Io and bump() take it from here.
-  const env = process.env;
   const read = (name: string): string => {
     const given = parsed.inputs.get(name);
     if (given !== undefined) return given;
@@ -165,17 +185,18 @@ export async function main(argv: readonly string[]): Promise<number> {
   };
   try {
     const result = await bump(read, terminalIo(env), env);
+    // Both carry repository text as it is (file names, YAML lines): fenced inside a GitHub Actions step.
     if (parsed.json) {
-      process.stdout.write(`${JSON.stringify(jsonOutputs(outputs(result.plan, result.context)))}\n`);
+      process.stdout.write(guard(`${JSON.stringify(jsonOutputs(outputs(result.plan, result.context)))}\n`));
     } else if (result.context.mode === 'dry-run' && result.diff) {
-      process.stdout.write(result.diff);
+      process.stdout.write(guard(result.diff));
     }
-    process.stderr.write(`${result.outcome}\n`);
+    write(result.outcome);
     return 0;
   } catch (error) {
     const noToken = error instanceof InputError && error.input === 'token' && read('token').trim() === '';
     const message = noToken ? NO_TOKEN : error instanceof Error ? error.message : String(error);
-    process.stderr.write(`gitops-bump: ${message.split('\n')[0]}\n`);
+    write(`gitops-bump: ${message.split('\n')[0]}`);
     return 1;
   }
 }

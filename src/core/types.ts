@@ -4,6 +4,12 @@ import type { ImageReference } from '../image/reference.js';
 /** How a run delivers its plan (the `mode` input). */
 export type Mode = 'commit' | 'pull-request' | 'dry-run';
 
+/**
+ * How much of the diff the job summary shows (the `summary-diff` input, `auto` resolved): `full` with three lines
+ * of context, `changes` the changed lines only, `none` no diff.
+ */
+export type SummaryDiff = 'full' | 'changes' | 'none';
+
 /** One entry of the `images` input: the repository to look for and the version to write. */
 export interface ImageRequest {
   /** The entry as the user wrote it. */

@@ -6,7 +6,7 @@ import type { Plan } from '../core/types.js';
 import { describePolicy } from '../image/policy.js';
 import { readLocal, writeLocal } from '../local/disk.js';
 import type { PromotionReport, RunContext } from '../report/context.js';
-import { oneLine, reportPlan } from '../report/log.js';
+import { reportPlan } from '../report/log.js';
 import { bumpResult, type BumpResult } from '../report/outputs.js';
 import { checkUnmatched } from '../report/unmatched.js';
 import type { Settings } from '../settings/types.js';
@@ -41,7 +41,7 @@ export async function bumpLocal(settings: Settings, io: Io, promotion?: Promotio
   if (settings.mode !== 'dry-run' && result.edits.length > 0) {
     await io.group('Write files', async () => {
       await writeLocal(root, result.edits);
-      for (const e of result.edits) io.info(oneLine(`wrote ${e.path}`));
+      for (const e of result.edits) io.info(`wrote ${e.path}`);
     });
   }
   return bumpResult(result, context);

@@ -5,7 +5,8 @@ import { mayHaveUnicodeMark, unreadableText } from '../core/encoding.js';
 import type { CommitFiles, Skip, SourceFile } from '../core/types.js';
 import { byPath } from '../core/paths.js';
 import type { GitHubClient } from './client.js';
-import { repositoryNotFound, toReadError, type Target } from './errors.js';
+import { type Target } from './errors.js';
+import { repositoryNotFound, toReadError } from './failures.js';
 import { isSymlink, type RawEntry } from './tree.js';
 
 /** Tuning of file reads. */

@@ -1,15 +1,7 @@
 // The one Octokit factory: GHES URLs, the runner's proxy, and the retry policy, in one place.
 import { getOctokit } from '@actions/github';
-import {
-  bodyMessage,
-  GitHubError,
-  GraphqlResponseError,
-  isGraphqlTimeout,
-  isRateLimited,
-  isSecondaryRateLimit,
-  unauthorized,
-  type GraphqlErrorEntry,
-} from './errors.js';
+import { bodyMessage, GitHubError, GraphqlResponseError, isGraphqlTimeout, isRateLimited, isSecondaryRateLimit, type GraphqlErrorEntry } from './errors.js';
+import { unauthorized } from './failures.js';
 
 /** Bounds of the retry policy. Every write we make is a compare-and-swap, so retrying is always safe. */
 export interface RetryOptions {
@@ -90,10 +82,11 @@ export function resolveEndpoints(
 /**
  * Creates the GitHub client every adapter uses: an Octokit (`rest`) from `@actions/github` (runner proxy
  * variables, GHES base URL) whose every request, GraphQL included, goes through one retry policy:
- * 5xx and network errors are retried with full-jitter exponential backoff; rate limits (secondary: 403/429
- * with `retry-after`, `x-ratelimit-remaining: 0`, or the "secondary rate limit" message; GraphQL
- * `RATE_LIMITED`) wait as GitHub asks, within `maxTotalMs`; other 4xx are never retried; 401 becomes a
- * `GitHubError('unauthorized')`.
+ * 5xx and network errors are retried with full-jitter exponential backoff; rate limits (403/429 with
+ * `retry-after`, `x-ratelimit-remaining: 0`, or the "secondary rate limit" message, and any 429; GraphQL answered
+ * with HTTP 200: `RATE_LIMITED`, `RATE_LIMIT`, `graphql_rate_limit`, or a secondary limit's message) wait as GitHub
+ * asks, within `maxTotalMs`; other 4xx are never retried; 401 becomes a `GitHubError('unauthorized')`. Documents
+ * using `updateRefs` ask for its schema preview off api.github.com (GHES 3.12 and older need it).
  */
 export function createClient(options: ClientOptions) {
   if (options.token.trim() === '') {
@@ -148,7 +141,8 @@ export function createClient(options: ClientOptions) {
    * with `errors` (e.g. `STALE_DATA`, `NOT_FOUND`), holding the partial `data`.
    */
   async function graphql<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
-    const response = await rest.request(`POST ${graphqlUrl}`, { query, variables });
+    const previews = graphqlPreviews(graphqlUrl, query);
+    const response = await rest.request(`POST ${graphqlUrl}`, { query, variables, ...(previews.length > 0 ? { mediaType: { previews } } : {}) });
     const body = response.data as { data?: T | null; errors?: GraphqlErrorEntry[] };
     if (body.errors !== undefined && body.errors.length > 0) throw new GraphqlResponseError(body.errors, body.data);
     if (body.data === undefined || body.data === null) {
@@ -264,20 +258,29 @@ function classify(error: unknown): Failure {
   if (status === 403 || status === 429) {
     const limit = rateLimitWait(headers, bodyMessage(e.response.data) ?? e.message ?? '');
     if (limit !== undefined) return { kind: 'rate-limit', status, ...limit, error };
+    // 429 is "Too Many Requests" whatever the body says: wait at least a minute, as GitHub asks.
+    if (status === 429) return { kind: 'rate-limit', status, reason: 'rate limit (429)', waitMs: undefined, error };
     return { kind: 'fatal', reason: String(status), error };
   }
   if (status !== undefined && TRANSIENT_STATUSES.has(status)) return { kind: 'transient', reason: `${status}`, status, error };
   return { kind: 'fatal', reason: String(status), error };
 }
 
-/** A GraphQL answer (HTTP 200) that should be retried: RATE_LIMITED, or GitHub's own timeout. */
+/**
+ * A GraphQL answer (HTTP 200) that should be retried: a primary rate limit (`RATE_LIMITED`, `RATE_LIMIT`,
+ * `graphql_rate_limit`), a secondary one (its message), or GitHub's own timeout. A rate limit waits as the headers
+ * ask (`retry-after`, else `x-ratelimit-reset` when `x-ratelimit-remaining` is 0), else at least a minute.
+ */
 function graphqlFailure(data: unknown, headers: Record<string, string | number | undefined>): Retryable | undefined {
   if (typeof data !== 'object' || data === null || !('errors' in data)) return undefined;
   const body = data as { data?: unknown; errors?: GraphqlErrorEntry[] };
   const errors = Array.isArray(body.errors) ? body.errors : [];
-  if (errors.some(isRateLimited)) {
-    const wait = rateLimitWait(headers, 'rate limit');
-    return { kind: 'rate-limit', reason: 'GraphQL rate limit (RATE_LIMITED)', waitMs: wait?.waitMs, status: 200 };
+  const limited = errors.find((e) => isRateLimited(e) || isSecondaryRateLimit(e.message ?? ''));
+  if (limited !== undefined) {
+    const secondary = !isRateLimited(limited);
+    const wait = rateLimitWait(headers, secondary ? limited.message : 'rate limit');
+    const name = secondary ? 'GraphQL secondary rate limit' : `GraphQL rate limit (${limited.type ?? limited.code ?? limited.extensions?.code ?? 'exceeded'})`;
+    return { kind: 'rate-limit', reason: name, waitMs: wait?.waitMs, status: 200 };
   }
   const noData = body.data === undefined || body.data === null;
   if (noData && errors.some(isGraphqlTimeout)) {
@@ -305,6 +308,18 @@ function rateLimitWait(
     return { reason: 'secondary rate limit', waitMs: undefined };
   }
   return undefined;
+}
+
+/**
+ * GHES 3.12 and older serve `updateRefs` only under its schema preview, asked for with
+ * `Accept: application/vnd.github.update-refs-preview+json` (docs.github.com, GraphQL "Schema previews": "Update
+ * refs preview … Mutation.updateRefs"); later servers, where the preview has graduated, ignore it. Sent (through
+ * Octokit's `mediaType.previews`) only on documents that use `updateRefs`, and never to api.github.com, which never
+ * needed it.
+ */
+export function graphqlPreviews(graphqlUrl: string, query: string): string[] {
+  if (/^https:\/\/api\.github\.com\/graphql$/i.test(graphqlUrl)) return [];
+  return /\bupdateRefs\s*\(/.test(query) ? ['update-refs'] : [];
 }
 
 /** `POST /graphql (mutation CreateCommit)` or `GET /repos/o/r/git/trees/…`: the path only, never the query string. */

@@ -5,7 +5,7 @@ import type { Skip, Snapshot } from '../core/types.js';
 import { byPath } from '../core/paths.js';
 import { chunkSize, FILE_FRAGMENT, filesFromAnswers, readPaths, type BlobOptions, type FileAnswer } from './blob.js';
 import type { GitHubClient } from './client.js';
-import { branchNotFound, noDefaultBranch, notACommit, repositoryNotFound, toReadError } from './errors.js';
+import { branchNotFound, noDefaultBranch, notACommit, repositoryNotFound, toReadError } from './failures.js';
 import { qualifiedBranch } from './mutation.js';
 import { entriesSelection, filesOf, isSymlink, LIST_DEPTH, listDeep, listDepth, listingOf, type ListedEntry, type RawEntry } from './tree.js';
 

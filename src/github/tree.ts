@@ -3,7 +3,8 @@
 import type { Skip } from '../core/types.js';
 import { comparePaths } from '../core/paths.js';
 import type { GitHubClient } from './client.js';
-import { treeTooLarge, type Target } from './errors.js';
+import { type Target } from './errors.js';
+import { treeTooLarge } from './failures.js';
 
 /** A tree entry as GraphQL answers it (`file(path:)` or `entries`), with its blob's facts when asked for. */
 export interface RawEntry {

@@ -1,6 +1,6 @@
 // What the report builders know about a run besides its plan: where it ran, how, and what it delivered.
 import type { FoundVersion } from '../core/promote.js';
-import type { ImageRequest, Mode, PullOperation, Skip } from '../core/types.js';
+import type { ImageRequest, Mode, PullOperation, Skip, SummaryDiff } from '../core/types.js';
 
 /** A promotion's source, for the summary. */
 export interface PromotionReport {
@@ -35,4 +35,6 @@ export interface RunContext {
   readonly serverUrl?: string;
   /** The `paths` globs, named when they select no file. */
   readonly paths?: readonly string[];
+  /** How much of the diff the job summary shows; default `full`. */
+  readonly summaryDiff?: SummaryDiff;
 }

@@ -9,11 +9,10 @@ const MAX_EDIT_LENGTH = 2000;
 
 type Hunk = StructuredPatchHunk;
 
-/** The whole unified diff of a plan's edits. */
-export function planDiff(plan: Plan): string {
-  return plan.edits.map((e) => unifiedDiff(e.path, e.before, e.after)).join('');
+/** The unified diff of a plan's edits, with `context` lines around each change (0: the changed lines only). */
+export function planDiff(plan: Plan, context = 3): string {
+  return plan.edits.map((e) => unifiedDiff(e.path, e.before, e.after, context)).join('');
 }
-
 
 /** `git diff`-style unified diff of one file; '' when the texts are equal. */
 export function unifiedDiff(path: string, before: string, after: string, context = 3): string {

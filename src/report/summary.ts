@@ -78,21 +78,29 @@ export const SUMMARY_MAX_BYTES = 1_000_000;
 const CAPPED_ROWS = 200;
 
 interface SummaryShape {
-  /** The diff to show, or a line saying why it is left out. */
-  readonly diff: { readonly text: string } | { readonly omitted: string };
+  /** The diff to show (and a line saying what it leaves out), or a line saying why it is left out. */
+  readonly diff: { readonly text: string; readonly note?: string } | { readonly omitted: string };
   /** Most rows per table (changes, refusals, skipped files, notes). */
   readonly rows: number;
 }
 
+/** What `summary-diff: changes` says above its diff. */
+export const CHANGES_ONLY = 'Changed lines only, without the lines around them (`summary-diff: changes`, the default for a repository other than the one running the workflow).';
+
 /**
  * The job summary (GitHub-flavoured Markdown), at most {@link SUMMARY_MAX_BYTES}: when the whole of it would
  * not fit, the diff is left out, then every table is cut to its first rows (the outputs keep the full lists).
+ * The diff shows three lines of context around each change (`summaryDiff: full`, the default), the changed lines
+ * only (`changes`: nothing else of the files reaches a summary others may read), or nothing (`none`).
  */
 export function jobSummary(plan: Plan, context: RunContext): string {
-  const diff = planDiff(plan);
+  const shown = context.summaryDiff ?? 'full';
+  const diff = shown === 'none' ? '' : planDiff(plan, shown === 'changes' ? 0 : 3);
+  const note = shown === 'changes' ? CHANGES_ONLY : undefined;
   const fits = (text: string) => Buffer.byteLength(text, 'utf8') <= SUMMARY_MAX_BYTES;
-  const whole = renderSummary(plan, context, { diff: { text: diff }, rows: Infinity });
+  const whole = renderSummary(plan, context, { diff: { text: diff, note }, rows: Infinity });
   if (fits(whole)) return whole;
+  if (diff === '') return renderSummary(plan, context, { diff: { text: '' }, rows: CAPPED_ROWS });
   const omitted = `The diff (${diff.split('\n').length} lines) is too long for the job summary: run the CLI with \`--mode dry-run\` to see it.`;
   const noDiff = renderSummary(plan, context, { diff: { omitted }, rows: Infinity });
   if (fits(noDiff)) return noDiff;
@@ -163,7 +171,8 @@ function renderSummary(plan: Plan, context: RunContext, shape: SummaryShape): st
   } else if (shape.diff.text !== '') {
     const diff = shape.diff.text;
     const fence = diff.includes('```') ? '~~~~' : '```';
-    lines.push('<details><summary>Diff</summary>', '', `${fence}diff`, diff.trimEnd(), fence, '', '</details>', '');
+    const note = shape.diff.note === undefined ? [] : [shape.diff.note, ''];
+    lines.push('<details><summary>Diff</summary>', '', ...note, `${fence}diff`, diff.trimEnd(), fence, '', '</details>', '');
   }
   return lines.join('\n');
 }

@@ -1,7 +1,7 @@
 // The small parsers of input values: lists, globs, images, mode, repository, branch, sizes, booleans, names.
 // Each takes the raw value and the input's name, and throws an InputError naming it for a bad value.
 import { parseReference, type ImageReference } from '../image/reference.js';
-import type { ImageRequest, Mode } from '../core/types.js';
+import type { ImageRequest, Mode, SummaryDiff } from '../core/types.js';
 import { asInput, InputError } from './errors.js';
 import type { AutoMerge, Repository } from './types.js';
 
@@ -126,6 +126,14 @@ export function parseBoolean(value: string, input: string): boolean {
   if (text === '' || text === 'false') return false;
   if (text === 'true') return true;
   throw new InputError(input, `'${printable(value)}' is not true or false.`);
+}
+
+const SUMMARY_DIFFS: readonly (SummaryDiff | 'auto')[] = ['auto', 'full', 'changes', 'none'];
+
+export function parseSummaryDiff(value: string): SummaryDiff | 'auto' {
+  const text = (value.trim().toLowerCase() || 'auto') as SummaryDiff | 'auto';
+  if (!SUMMARY_DIFFS.includes(text)) throw new InputError('summary-diff', `'${printable(value)}' is not one of ${SUMMARY_DIFFS.join(', ')}.`);
+  return text;
 }
 
 export function parseAutoMerge(value: string): AutoMerge | undefined {

@@ -4,7 +4,8 @@ import { parsePolicy } from '../image/policy.js';
 import { compilePaths, environmentOfPaths, type PathMatcher } from '../core/paths.js';
 import { asInput, InputError } from './errors.js';
 import { DEFAULT_PATHS } from './inputs.js';
-import { parseAutoMerge, parseBoolean, parseBranch, parseImages, parseMode, parseNames, parseOnly, parseRepository, parseSize, splitGlobs } from './parse.js';
+import { parseAutoMerge, parseBoolean, parseBranch, parseImages, parseMode, parseNames, parseOnly, parseRepository, parseSize, parseSummaryDiff, splitGlobs } from './parse.js';
+import type { SummaryDiff } from '../core/types.js';
 import type { InputReader, PromotionSettings, PullRequestSettings, Repository, Settings } from './types.js';
 
 const DEFAULT_MAX_FILE_BYTES = 1024 * 1024;
@@ -50,8 +51,23 @@ export function readSettings(read: InputReader, env: NodeJS.ProcessEnv): Setting
     failOnUnmatched: parseBoolean(read('fail-on-unmatched'), 'fail-on-unmatched'),
     commitMessage: read('commit-message'),
     maxFileBytes: parseSize(read('max-file-size'), 'max-file-size', DEFAULT_MAX_FILE_BYTES),
+    summaryDiff: summaryDiff(parseSummaryDiff(read('summary-diff')), repository, env.GITHUB_REPOSITORY),
     pullRequest: readPullRequest(read),
   };
+}
+
+/**
+ * `summary-diff: auto` resolved. A public repository's job summary is public: the context lines of another
+ * repository's files (a private GitOps repository) stay out of it. The target is the `repository` input
+ * (default: the workflow's own repository), compared with GITHUB_REPOSITORY case-insensitively; a checkout at
+ * `local-path` with no repository named counts as the workflow's own. Outside a runner (no GITHUB_REPOSITORY),
+ * any named repository counts as another.
+ */
+export function summaryDiff(choice: SummaryDiff | 'auto', target: Repository | undefined, workflowRepository: string | undefined): SummaryDiff {
+  if (choice !== 'auto') return choice;
+  if (target === undefined) return 'full';
+  const own = workflowRepository !== undefined && `${target.owner}/${target.repo}`.toLowerCase() === workflowRepository.trim().toLowerCase();
+  return own ? 'full' : 'changes';
 }
 
 /**

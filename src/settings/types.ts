@@ -2,7 +2,7 @@
 import type { ImageReference } from '../image/reference.js';
 import type { Policy } from '../image/policy.js';
 import type { PathMatcher } from '../core/paths.js';
-import type { ImageRequest, Mode } from '../core/types.js';
+import type { ImageRequest, Mode, SummaryDiff } from '../core/types.js';
 
 /** Reads one input by its action.yml name (`local-path`), '' when unset. */
 export type InputReader = (name: string) => string;
@@ -77,5 +77,7 @@ export interface Settings {
   readonly commitMessage: string;
   /** Files larger than this are skipped with a note. */
   readonly maxFileBytes: number;
+  /** How much of the diff the job summary shows (`summary-diff`, `auto` resolved against the workflow's repository). */
+  readonly summaryDiff: SummaryDiff;
   readonly pullRequest: PullRequestSettings;
 }

@@ -2,7 +2,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { backoffMs, createClient, resolveEndpoints, type ClientOptions } from '../../../src/github/client.js';
+import { backoffMs, createClient, graphqlPreviews, resolveEndpoints, type ClientOptions } from '../../../src/github/client.js';
 import { GitHubError, GraphqlResponseError } from '../../../src/github/errors.js';
 
 type Step = (req: IncomingMessage, res: ServerResponse) => void;
@@ -17,11 +17,11 @@ const ok = json(200, { ok: true });
 let server: Server;
 let url: string;
 let script: Step[] = [];
-let seen: { method: string; path: string; auth: string | undefined }[] = [];
+let seen: { method: string; path: string; auth: string | undefined; accept: string | undefined }[] = [];
 
 beforeAll(async () => {
   server = createServer((req, res) => {
-    seen.push({ method: req.method ?? '', path: req.url ?? '', auth: req.headers.authorization });
+    seen.push({ method: req.method ?? '', path: req.url ?? '', auth: req.headers.authorization, accept: req.headers.accept });
     req.resume();
     req.on('end', () => (script.shift() ?? json(500, { message: 'script exhausted' }))(req, res));
   });
@@ -204,6 +204,66 @@ describe('graphql', () => {
     // until the reset and a second more; then the second retry's backoff window (200 ms) times random() = 0.5
     expect(sleeps).toEqual([3000, 100]);
     expect(c.stats().requests).toBe(3);
+  });
+
+  // The shapes GitHub answers a rate-limited GraphQL request with, each retried as the headers ask.
+  it('retries RATE_LIMIT with code graphql_rate_limit (HTTP 200) until x-ratelimit-reset', async () => {
+    frozenClock();
+    // As reported from api.github.com in yanyongyu/githubkit#271.
+    const limited = { errors: [{ type: 'RATE_LIMIT', code: 'graphql_rate_limit', message: 'API rate limit already exceeded for user ID 1.' }] };
+    script = [json(200, limited, { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': String(NOW_S + 4) }), json(200, { data: { ok: 1 } })];
+    const { c, sleeps, logs } = client();
+    await expect(c.graphql('query Q { ok }')).resolves.toEqual({ ok: 1 });
+    expect(sleeps).toEqual([5000]);
+    expect(logs.join('\n')).toContain('(GraphQL rate limit (RATE_LIMIT))');
+  });
+
+  it('retries a secondary rate limit answered with HTTP 200 and errors: retry-after, else x-ratelimit-reset, else a minute', async () => {
+    frozenClock();
+    const secondary = { errors: [{ message: 'You have exceeded a secondary rate limit. Please wait a few minutes before you try again.' }] };
+    script = [
+      json(200, secondary, { 'retry-after': '7' }),
+      json(200, secondary, { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': String(NOW_S + 2) }),
+      json(200, { data: { ok: 1 } }),
+    ];
+    const { c, sleeps } = client();
+    await expect(c.graphql('mutation M { ok }')).resolves.toEqual({ ok: 1 });
+    expect(sleeps).toEqual([7000, 3000]);
+    script = [json(200, { data: null, ...secondary })];
+    const error = await c.graphql('mutation M { ok }').catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: 'rate-limited' });
+    expect((error as Error).message).toMatch(/GraphQL secondary rate limit asks to wait 60 s, longer than the retry budget \(30 s\)/);
+  });
+
+  it('retries a secondary rate limit answered 403 by the GraphQL endpoint, and a 429 without any header', async () => {
+    // The body api.github.com/graphql answers (fpicalausa/remove-stale-branches#22).
+    const message = 'You have exceeded a secondary rate limit. Please wait a few minutes before you try again. If you reach out to GitHub Support for help, please include the request ID XXXXXXXX.';
+    script = [json(403, { message, documentation_url: 'https://docs.github.com/graphql/overview/rate-limits-and-node-limits-for-the-graphql-api#secondary-rate-limits' }, { 'retry-after': '2' }), json(200, { data: { ok: 1 } })];
+    const { c, sleeps } = client({ retry: { attempts: 4, baseMs: 100, maxMs: 1000, maxTotalMs: 120_000 } });
+    await expect(c.graphql('query Q { ok }')).resolves.toEqual({ ok: 1 });
+    expect(sleeps).toEqual([2000]);
+    script = [json(429, { message: 'Too Many Requests' }), ok];
+    await c.rest.request('GET /repos/{owner}/{repo}', { owner: 'acme', repo: 'gitops' });
+    expect(sleeps).toEqual([2000, 60_000]);
+  });
+
+  it('a 403 secondary limit with x-ratelimit-remaining 0 waits for x-ratelimit-reset, not a guess', async () => {
+    frozenClock();
+    script = [json(403, { message: 'You have exceeded a secondary rate limit.' }, { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': String(NOW_S + 9) }), ok];
+    const { c, sleeps } = client();
+    await c.rest.request('GET /repos/{owner}/{repo}', { owner: 'acme', repo: 'gitops' });
+    expect(sleeps).toEqual([10_000]);
+  });
+
+  it('asks for the update-refs schema preview on documents using updateRefs (GHES 3.12 and older need it), never on api.github.com', async () => {
+    script = [json(200, { data: { ref: { clientMutationId: null } } }), json(200, { data: { ok: 1 } })];
+    const { c } = client({ apiUrl: `${url}/api/v3` });
+    await c.graphql('mutation M($ref: UpdateRefsInput!) { ref: updateRefs(input: $ref) { clientMutationId } }', { ref: {} });
+    await c.graphql('query Q { ok }');
+    expect(seen.map((s) => s.accept)).toEqual(['application/vnd.github.update-refs-preview+json', 'application/vnd.github.v3+json']);
+    expect(graphqlPreviews('https://api.github.com/graphql', 'mutation { updateRefs(input: $i) { clientMutationId } }')).toEqual([]);
+    expect(graphqlPreviews('https://ghe.example/api/graphql', 'mutation { updateRefs(input: $i) { clientMutationId } }')).toEqual(['update-refs']);
+    expect(graphqlPreviews('https://ghe.example/api/graphql', 'mutation { createCommitOnBranch(input: $i) { commit { oid } } }')).toEqual([]);
   });
 
   it('posts to the GHES GraphQL endpoint derived from /api/v3', async () => {

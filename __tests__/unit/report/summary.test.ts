@@ -1,7 +1,7 @@
 // The job summary stays under GitHub's size limit: the diff goes first, then every table is cut to its first rows.
 import { describe, expect, it } from 'vitest';
 import type { RunContext } from '../../../src/report/context.js';
-import { jobSummary, SUMMARY_MAX_BYTES } from '../../../src/report/summary.js';
+import { CHANGES_ONLY, jobSummary, SUMMARY_MAX_BYTES } from '../../../src/report/summary.js';
 import type { Change, FileEdit, Plan } from '../../../src/core/types.js';
 import { change, planOf } from './helpers.js';
 
@@ -26,6 +26,25 @@ describe('jobSummary', () => {
     const summary = jobSummary(planOf([change('1.4.0', '1.5.0')]), context);
     expect(summary).toContain('<details><summary>Diff</summary>');
     expect(summary).toContain('| `apps/prod/pod.yaml:3` | ghcr.io/acme/api | `1.4.0` | `1.5.0` |');
+  });
+
+  it('summaryDiff: full shows context lines, changes only the changed lines (and says so), none no diff', () => {
+    const before = 'a: 1\nb: 2\nimage: ghcr.io/acme/api:1.4.0\nc: 3\nd: 4\n';
+    const c = change('1.4.0', '1.5.0');
+    const plan: Plan = { edits: [{ path: c.file, before, after: before.replace('1.4.0', '1.5.0'), changes: [c] }], changes: [c], refusals: [], skipped: [], notes: [] };
+    const diffOf = (summary: string) => /```diff\n([^]*?)\n```/.exec(summary)?.[1];
+    const full = jobSummary(plan, { ...context, summaryDiff: 'full' });
+    expect(diffOf(full)?.split('\n').slice(3)).toEqual(['@@ -1,5 +1,5 @@', ' a: 1', ' b: 2', '-image: ghcr.io/acme/api:1.4.0', '+image: ghcr.io/acme/api:1.5.0', ' c: 3', ' d: 4']);
+    expect(jobSummary(plan, context)).toBe(full);
+    expect(full).not.toContain(CHANGES_ONLY);
+    const changes = jobSummary(plan, { ...context, summaryDiff: 'changes' });
+    expect(diffOf(changes)?.split('\n').slice(3)).toEqual(['@@ -3,1 +3,1 @@', '-image: ghcr.io/acme/api:1.4.0', '+image: ghcr.io/acme/api:1.5.0']);
+    expect(changes).toContain(CHANGES_ONLY);
+    for (const hidden of ['a: 1', 'b: 2', 'c: 3', 'd: 4']) expect(changes).not.toContain(hidden);
+    const none = jobSummary(plan, { ...context, summaryDiff: 'none' });
+    expect(none).not.toContain('<summary>Diff</summary>');
+    expect(none).not.toContain('a: 1');
+    expect(none).toContain('| `apps/prod/pod.yaml:3` | ghcr.io/acme/api | `1.4.0` | `1.5.0` |');
   });
 
   it('leaves the diff out, keeping every row, when the diff alone would pass the limit', () => {

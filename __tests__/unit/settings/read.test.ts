@@ -120,6 +120,20 @@ describe('readSettings', () => {
     expect(promote({ 'promote-from': '**/*.yaml', 'promote-from-environment': 'uat' }).promotion).toMatchObject({ environment: 'uat', environmentNote: undefined });
   });
 
+  it("resolves summary-diff auto: full for the workflow's own repository (any case) or a local checkout, changes for another", () => {
+    expect(readSettings(reader(base), env).summaryDiff).toBe('full');
+    expect(readSettings(reader({ ...base, repository: 'Acme/App' }), env).summaryDiff).toBe('full');
+    expect(readSettings(reader({ ...base, repository: 'acme/gitops' }), env).summaryDiff).toBe('changes');
+    expect(readSettings(reader({ ...base, repository: 'acme/gitops', 'summary-diff': 'AUTO' }), env).summaryDiff).toBe('changes');
+    expect(readSettings(reader({ ...base, repository: 'acme/gitops' }), {}).summaryDiff).toBe('changes');
+    expect(readSettings(reader({ ...base, 'local-path': '.' }), {}).summaryDiff).toBe('full');
+    expect(readSettings(reader({ ...base, 'local-path': '.', repository: 'acme/private' }), env).summaryDiff).toBe('changes');
+    expect(readSettings(reader({ ...base, repository: 'acme/gitops', 'summary-diff': 'full' }), env).summaryDiff).toBe('full');
+    expect(readSettings(reader({ ...base, 'summary-diff': ' changes ' }), env).summaryDiff).toBe('changes');
+    expect(readSettings(reader({ ...base, 'summary-diff': 'none' }), env).summaryDiff).toBe('none');
+    expect(() => readSettings(reader({ ...base, 'summary-diff': 'context' }), env)).toThrow(/^Input 'summary-diff': 'context' is not one of auto, full, changes, none\.$/);
+  });
+
   it('reads fail-on-unmatched as a boolean', () => {
     expect(readSettings(reader({ ...base, 'fail-on-unmatched': 'true' }), env).failOnUnmatched).toBe(true);
     expect(readSettings(reader({ ...base, 'fail-on-unmatched': ' FALSE ' }), env).failOnUnmatched).toBe(false);

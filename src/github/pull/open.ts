@@ -5,7 +5,8 @@
 // with beforeOid): never a blind force.
 import { decidePull } from '../../core/pull-decision.js';
 import type { GitHubClient } from '../client.js';
-import { GitHubError, pullRaceExhausted, slug } from '../errors.js';
+import { GitHubError, slug } from '../errors.js';
+import { pullRaceExhausted } from '../failures.js';
 import { race, type Round } from '../race.js';
 import { followUp, lookupReviewers, needsIds, type ReviewerIds } from './follow-up.js';
 import { observe, withFork } from './observe.js';

@@ -4,9 +4,11 @@
 import { ZERO_OID, type OpenPull, type PullDecision } from '../../core/pull-decision.js';
 import type { Plan } from '../../core/types.js';
 import type { GitHubClient } from '../client.js';
-import { actionsForbidden, closeFailed, isActionsForbidden, isRace, isUnresolvable, pullWriteError, say, type GraphqlErrorEntry } from '../errors.js';
+import { isActionsForbidden, isRace, isUnresolvable, say, type GraphqlErrorEntry } from '../errors.js';
+import { actionsForbidden, branchClash, closeFailed, pullWriteError } from '../failures.js';
 import { commitField, committed, errorsOf, failure, mutate, refMove, type Answer, type Field } from '../mutation.js';
 import type { Round } from '../race.js';
+import { clashingBranch } from './clash.js';
 import { followUpWarning, labelsField, sendFollowUp } from './follow-up.js';
 import type { Observation, PullRequestSpec } from './spec.js';
 
@@ -63,6 +65,7 @@ export async function create({ client, spec, observation, progress, round }: Wri
   const refErrors = errorsOf(answer, 'ref');
   const commitErrors = errorsOf(answer, 'commit');
   const pullErrors = errorsOf(answer, 'pull');
+  await clash(client, spec, decision, refErrors);
   fatal(client, spec, 'ref', refErrors);
   // With the ref move lost, the commit fails for want of the branch or of its head: that is the same race.
   if (!(refErrors.some(isRace) && commitErrors.length > 0)) fatal(client, spec, 'commit', commitErrors);
@@ -93,6 +96,7 @@ export async function update({ client, spec, observation, progress, round }: Wri
   if (commit) progress.commit = commit;
   const refErrors = errorsOf(answer, 'ref');
   const commitErrors = errorsOf(answer, 'commit');
+  await clash(client, spec, decision, refErrors);
   fatal(client, spec, 'ref', refErrors);
   if (!(refErrors.some(isRace) && commitErrors.length > 0)) fatal(client, spec, 'commit', commitErrors);
   if (refErrors.length > 0 || commitErrors.length > 0) return say([...refErrors, ...commitErrors]);
@@ -127,6 +131,18 @@ export async function close({ client, spec, observation }: Writer, pull: OpenPul
 
 function commitTarget(spec: PullRequestSpec, observation: Observation, decision: WriteDecision) {
   return { repositoryNameWithOwner: observation.snapshot.nameWithOwner, branch: spec.branch, expectedHead: decision.parent };
+}
+
+/**
+ * A branch this document was to create (from the zero oid) that could not be: when another branch's name is in the
+ * way (`gitops-bump` beside `gitops-bump/prod/api`), throws the error naming both. GitHub's answer to such a create
+ * does not say so ("Reference update failed", "Ref cannot be created"; an emulator may even call it a moved ref), so
+ * one query asks, only on this failure path.
+ */
+async function clash(client: GitHubClient, spec: PullRequestSpec, decision: WriteDecision, refErrors: readonly GraphqlErrorEntry[]): Promise<void> {
+  if (decision.moveFrom !== ZERO_OID || refErrors.length === 0) return;
+  const existing = await clashingBranch(client, spec.target, spec.branch);
+  if (existing !== undefined) throw branchClash(spec.target, spec.branch, existing);
 }
 
 /** Throws the error a person can act on for a field that failed for a reason other than a race. */

@@ -1,8 +1,8 @@
-export const id = 5;
-export const ids = [5];
+export const id = 89;
+export const ids = [89];
 export const modules = {
 
-/***/ 9005:
+/***/ 7089:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -30,6 +30,8 @@ function effective(plan) {
 
 // EXTERNAL MODULE: ./src/github/errors.ts
 var github_errors = __webpack_require__(3116);
+// EXTERNAL MODULE: ./src/github/failures.ts
+var failures = __webpack_require__(8112);
 // EXTERNAL MODULE: ./src/github/mutation.ts
 var mutation = __webpack_require__(824);
 // EXTERNAL MODULE: ./src/github/client.ts
@@ -104,6 +106,7 @@ var github_read = __webpack_require__(2371);
 
 
 
+
 /**
  * Commits `planner`'s edits to `target` as one commit on top of the head it read, with no author (GitHub
  * signs it: Verified). Never forces, never merges: a moved head (STALE_DATA) means read, plan and try again,
@@ -131,22 +134,22 @@ function commitPlan(client, request) {
             answer = await round.write({ parent: snapshot.head, message }, () => (0,mutation/* mutate */.Tk)(client, 'CreateCommit', [(0,mutation/* commitField */.od)(where, plan.edits, message)]));
         }
         catch (error) {
-            throw (0,github_errors/* toWriteError */.h$)(error, request.target, snapshot.branch, client.workflowRepository);
+            throw (0,failures/* toWriteError */.h$)(error, request.target, snapshot.branch, client.workflowRepository);
         }
         if (answer.errors.length > 0) {
             const error = new github_errors/* GraphqlResponseError */.rp(answer.errors, answer.data);
             if (!(0,github_errors/* isStale */.QO)(error))
-                throw (0,github_errors/* toWriteError */.h$)(error, request.target, snapshot.branch, client.workflowRepository);
+                throw (0,failures/* toWriteError */.h$)(error, request.target, snapshot.branch, client.workflowRepository);
             return {
                 lost: {
                     reason: `branch '${snapshot.branch}' moved past ${snapshot.head} (STALE_DATA)`,
-                    exhausted: (attempts, elapsedMs) => (0,github_errors/* commitRaceExhausted */.Gi)(request.target, snapshot.branch, attempts, elapsedMs, error),
+                    exhausted: (attempts, elapsedMs) => (0,failures/* commitRaceExhausted */.Gi)(request.target, snapshot.branch, attempts, elapsedMs, error),
                 },
             };
         }
         const commit = (0,mutation/* committed */.rh)(answer);
         if (commit === undefined)
-            throw (0,github_errors/* noCommit */.lN)();
+            throw (0,failures/* noCommit */.lN)();
         log(`committed ${commit.oid} on ${snapshot.branch} (parent ${snapshot.head}, round ${round.attempt})`);
         return { done: { ...base, commit } };
     });
@@ -754,10 +757,34 @@ async function withFork(client, spec, observation, oid) {
     return { ...observation, fork: { oid, files } };
 }
 
+;// CONCATENATED MODULE: ./src/github/pull/clash.ts
+
+/** The existing branch that keeps `branch` from being created, if any (see `clashingBranches`). */
+async function clashingBranch(client, target, branch) {
+    const { above, below } = (0,failures/* clashingBranches */.qF)(branch);
+    const declarations = above.map((_, i) => `, $a${i}: String!`).join('');
+    const fields = above.map((_, i) => `a${i}: ref(qualifiedName: $a${i}) { name }`).join(' ');
+    const query = `query BranchClash($owner: String!, $name: String!, $below: String!${declarations}) { repository(owner: $owner, name: $name) { ` +
+        `${fields} below: refs(refPrefix: $below, first: 1) { nodes { prefix name } } } }`;
+    const variables = { owner: target.owner, name: target.repo, below: `refs/heads/${below}` };
+    above.forEach((name, i) => (variables[`a${i}`] = `refs/heads/${name}`));
+    const repository = (await client.graphql(query, variables)).repository;
+    if (repository === null)
+        return undefined;
+    const found = above.find((_, i) => repository[`a${i}`] != null);
+    if (found !== undefined)
+        return found;
+    // `prefix` + `name` is the qualified name, however the server splits it.
+    const child = repository.below?.nodes[0];
+    return child === undefined ? undefined : `${child.prefix}${child.name}`.replace(/^refs\/heads\//, '');
+}
+
 ;// CONCATENATED MODULE: ./src/github/pull/write.ts
 // The writes of the pull-request mode, one mutation document each: create (the branch, its commit, the PR),
 // update (move the branch if rebuilt, commit, refresh the title, body and labels), refresh (title, body and
 // labels of a PR whose content is right), close (the PR, and its branch by compare-and-swap).
+
+
 
 
 
@@ -797,12 +824,13 @@ async function create({ client, spec, observation, progress, round }, decision) 
     const refErrors = (0,mutation/* errorsOf */.Bp)(answer, 'ref');
     const commitErrors = (0,mutation/* errorsOf */.Bp)(answer, 'commit');
     const pullErrors = (0,mutation/* errorsOf */.Bp)(answer, 'pull');
+    await clash(client, spec, decision, refErrors);
     fatal(client, spec, 'ref', refErrors);
     // With the ref move lost, the commit fails for want of the branch or of its head: that is the same race.
     if (!(refErrors.some(github_errors/* isRace */.Kw) && commitErrors.length > 0))
         fatal(client, spec, 'commit', commitErrors);
     if (pullErrors.some(github_errors/* isActionsForbidden */.Fq))
-        throw (0,github_errors/* actionsForbidden */.$h)(spec.target, spec.branch, pullErrors, commit !== undefined);
+        throw (0,failures/* actionsForbidden */.$h)(spec.target, spec.branch, pullErrors, commit !== undefined);
     fatal(client, spec, 'pull', pullErrors);
     if (answer.errors.length === 0) {
         spec.log?.(`opened #${pull?.number ?? '?'} from '${spec.branch}' (commit ${commit?.oid ?? '?'} on ${decision.parent})`);
@@ -830,6 +858,7 @@ async function update({ client, spec, observation, progress, round }, decision, 
         progress.commit = commit;
     const refErrors = (0,mutation/* errorsOf */.Bp)(answer, 'ref');
     const commitErrors = (0,mutation/* errorsOf */.Bp)(answer, 'commit');
+    await clash(client, spec, decision, refErrors);
     fatal(client, spec, 'ref', refErrors);
     if (!(refErrors.some(github_errors/* isRace */.Kw) && commitErrors.length > 0))
         fatal(client, spec, 'commit', commitErrors);
@@ -857,7 +886,7 @@ async function write_close({ client, spec, observation }, pull) {
     const answer = await (0,mutation/* mutate */.Tk)(client, 'ClosePullRequest', fields);
     const closeErrors = (0,mutation/* errorsOf */.Bp)(answer, 'close');
     if (closeErrors.length > 0)
-        throw (0,github_errors/* closeFailed */.ok)(spec.target, pull.number, closeErrors);
+        throw (0,failures/* closeFailed */.ok)(spec.target, pull.number, closeErrors);
     const refErrors = (0,mutation/* errorsOf */.Bp)(answer, 'ref');
     if (refErrors.length > 0) {
         spec.warn?.(`closed pull request #${pull.number}, but kept its branch '${spec.branch}' (${(0,github_errors/* say */.cv)(refErrors)}): delete it by hand if it is not needed`);
@@ -867,9 +896,22 @@ async function write_close({ client, spec, observation }, pull) {
 function commitTarget(spec, observation, decision) {
     return { repositoryNameWithOwner: observation.snapshot.nameWithOwner, branch: spec.branch, expectedHead: decision.parent };
 }
+/**
+ * A branch this document was to create (from the zero oid) that could not be: when another branch's name is in the
+ * way (`gitops-bump` beside `gitops-bump/prod/api`), throws the error naming both. GitHub's answer to such a create
+ * does not say so ("Reference update failed", "Ref cannot be created"; an emulator may even call it a moved ref), so
+ * one query asks, only on this failure path.
+ */
+async function clash(client, spec, decision, refErrors) {
+    if (decision.moveFrom !== ZERO_OID || refErrors.length === 0)
+        return;
+    const existing = await clashingBranch(client, spec.target, spec.branch);
+    if (existing !== undefined)
+        throw (0,failures/* branchClash */.Ys)(spec.target, spec.branch, existing);
+}
 /** Throws the error a person can act on for a field that failed for a reason other than a race. */
 function fatal(client, spec, alias, errors) {
-    const error = (0,github_errors/* pullWriteError */.FK)(spec.target, spec.branch, alias, errors, client.workflowRepository);
+    const error = (0,failures/* pullWriteError */.FK)(spec.target, spec.branch, alias, errors, client.workflowRepository);
     if (error !== undefined)
         throw error;
 }
@@ -943,6 +985,7 @@ function normalise(text) {
 
 
 
+
 /**
  * Opens the pull request for `spec.branch`, or brings the open one up to date, or closes it when the base
  * already holds what it proposes. A new PR costs 3 requests with explicit paths (read, one document that
@@ -960,7 +1003,7 @@ function openOrUpdatePullRequest(client, given) {
         return {
             lost: {
                 reason: `lost a race on '${spec.branch}' (${result})`,
-                exhausted: (attempts, elapsedMs) => (0,github_errors/* pullRaceExhausted */.Wb)(spec.target, spec.branch, attempts, elapsedMs, result),
+                exhausted: (attempts, elapsedMs) => (0,failures/* pullRaceExhausted */.Wb)(spec.target, spec.branch, attempts, elapsedMs, result),
             },
         };
     });
@@ -1120,11 +1163,14 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   backoffMs: () => (/* binding */ backoffMs),
 /* harmony export */   createClient: () => (/* binding */ createClient),
+/* harmony export */   graphqlPreviews: () => (/* binding */ graphqlPreviews),
 /* harmony export */   resolveEndpoints: () => (/* binding */ resolveEndpoints)
 /* harmony export */ });
 /* harmony import */ var _actions_github__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2413);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3116);
+/* harmony import */ var _failures_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8112);
 // The one Octokit factory: GHES URLs, the runner's proxy, and the retry policy, in one place.
+
 
 
 const DEFAULT_RETRY = {
@@ -1152,10 +1198,11 @@ function resolveEndpoints(apiUrl, graphqlUrl, env = {}) {
 /**
  * Creates the GitHub client every adapter uses: an Octokit (`rest`) from `@actions/github` (runner proxy
  * variables, GHES base URL) whose every request, GraphQL included, goes through one retry policy:
- * 5xx and network errors are retried with full-jitter exponential backoff; rate limits (secondary: 403/429
- * with `retry-after`, `x-ratelimit-remaining: 0`, or the "secondary rate limit" message; GraphQL
- * `RATE_LIMITED`) wait as GitHub asks, within `maxTotalMs`; other 4xx are never retried; 401 becomes a
- * `GitHubError('unauthorized')`.
+ * 5xx and network errors are retried with full-jitter exponential backoff; rate limits (403/429 with
+ * `retry-after`, `x-ratelimit-remaining: 0`, or the "secondary rate limit" message, and any 429; GraphQL answered
+ * with HTTP 200: `RATE_LIMITED`, `RATE_LIMIT`, `graphql_rate_limit`, or a secondary limit's message) wait as GitHub
+ * asks, within `maxTotalMs`; other 4xx are never retried; 401 becomes a `GitHubError('unauthorized')`. Documents
+ * using `updateRefs` ask for its schema preview off api.github.com (GHES 3.12 and older need it).
  */
 function createClient(options) {
     if (options.token.trim() === '') {
@@ -1212,7 +1259,8 @@ function createClient(options) {
      * with `errors` (e.g. `STALE_DATA`, `NOT_FOUND`), holding the partial `data`.
      */
     async function graphql(query, variables = {}) {
-        const response = await rest.request(`POST ${graphqlUrl}`, { query, variables });
+        const previews = graphqlPreviews(graphqlUrl, query);
+        const response = await rest.request(`POST ${graphqlUrl}`, { query, variables, ...(previews.length > 0 ? { mediaType: { previews } } : {}) });
         const body = response.data;
         if (body.errors !== undefined && body.errors.length > 0)
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .GraphqlResponseError */ .rp(body.errors, body.data);
@@ -1283,26 +1331,36 @@ function classify(error) {
     }
     const headers = e.response.headers;
     if (status === 401)
-        return { kind: 'fatal', reason: '401', error: (0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .unauthorized */ .nc)(401, error) };
+        return { kind: 'fatal', reason: '401', error: (0,_failures_js__WEBPACK_IMPORTED_MODULE_2__/* .unauthorized */ .nc)(401, error) };
     if (status === 403 || status === 429) {
         const limit = rateLimitWait(headers, (0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .bodyMessage */ .Al)(e.response.data) ?? e.message ?? '');
         if (limit !== undefined)
             return { kind: 'rate-limit', status, ...limit, error };
+        // 429 is "Too Many Requests" whatever the body says: wait at least a minute, as GitHub asks.
+        if (status === 429)
+            return { kind: 'rate-limit', status, reason: 'rate limit (429)', waitMs: undefined, error };
         return { kind: 'fatal', reason: String(status), error };
     }
     if (status !== undefined && TRANSIENT_STATUSES.has(status))
         return { kind: 'transient', reason: `${status}`, status, error };
     return { kind: 'fatal', reason: String(status), error };
 }
-/** A GraphQL answer (HTTP 200) that should be retried: RATE_LIMITED, or GitHub's own timeout. */
+/**
+ * A GraphQL answer (HTTP 200) that should be retried: a primary rate limit (`RATE_LIMITED`, `RATE_LIMIT`,
+ * `graphql_rate_limit`), a secondary one (its message), or GitHub's own timeout. A rate limit waits as the headers
+ * ask (`retry-after`, else `x-ratelimit-reset` when `x-ratelimit-remaining` is 0), else at least a minute.
+ */
 function graphqlFailure(data, headers) {
     if (typeof data !== 'object' || data === null || !('errors' in data))
         return undefined;
     const body = data;
     const errors = Array.isArray(body.errors) ? body.errors : [];
-    if (errors.some(_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .isRateLimited */ .Jz)) {
-        const wait = rateLimitWait(headers, 'rate limit');
-        return { kind: 'rate-limit', reason: 'GraphQL rate limit (RATE_LIMITED)', waitMs: wait?.waitMs, status: 200 };
+    const limited = errors.find((e) => (0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .isRateLimited */ .Jz)(e) || (0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .isSecondaryRateLimit */ .i7)(e.message ?? ''));
+    if (limited !== undefined) {
+        const secondary = !(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .isRateLimited */ .Jz)(limited);
+        const wait = rateLimitWait(headers, secondary ? limited.message : 'rate limit');
+        const name = secondary ? 'GraphQL secondary rate limit' : `GraphQL rate limit (${limited.type ?? limited.code ?? limited.extensions?.code ?? 'exceeded'})`;
+        return { kind: 'rate-limit', reason: name, waitMs: wait?.waitMs, status: 200 };
     }
     const noData = body.data === undefined || body.data === null;
     if (noData && errors.some(_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .isGraphqlTimeout */ .BI)) {
@@ -1326,6 +1384,18 @@ function rateLimitWait(headers, message) {
         return { reason: 'secondary rate limit', waitMs: undefined };
     }
     return undefined;
+}
+/**
+ * GHES 3.12 and older serve `updateRefs` only under its schema preview, asked for with
+ * `Accept: application/vnd.github.update-refs-preview+json` (docs.github.com, GraphQL "Schema previews": "Update
+ * refs preview … Mutation.updateRefs"); later servers, where the preview has graduated, ignore it. Sent (through
+ * Octokit's `mediaType.previews`) only on documents that use `updateRefs`, and never to api.github.com, which never
+ * needed it.
+ */
+function graphqlPreviews(graphqlUrl, query) {
+    if (/^https:\/\/api\.github\.com\/graphql$/i.test(graphqlUrl))
+        return [];
+    return /\bupdateRefs\s*\(/.test(query) ? ['update-refs'] : [];
 }
 /** `POST /graphql (mutation CreateCommit)` or `GET /repos/o/r/git/trees/…`: the path only, never the query string. */
 function describe(method, url, query) {
