@@ -161,14 +161,16 @@ async function readGlobs(
 }
 
 /**
- * The head query listing `listings`. When one that carries texts outlasts the client's retries (GitHub's own
- * timeout on a folder heavier than its globs suggested), the same listing without texts, once.
+ * The head query listing `listings`. When one that carries texts outlasts the client's retries on GitHub's
+ * answers (5xx, GitHub's own timeout: a folder heavier than its globs suggested), the same listing without
+ * texts, once; not when GitHub could not be reached at all.
  */
 async function queryListings(client: GitHubClient, target: RepoRef, listings: readonly TreeListing[], options: ReadOptions): ReturnType<typeof queryHead> {
   try {
     return await queryHead(client, target, { trees: listings, extra: extraOf(options, listings) });
   } catch (error) {
-    if (!listings.some((l) => l.texts) || !(error instanceof GitHubError && error.code === 'unavailable')) throw error;
+    const answered = error instanceof GitHubError && error.code === 'unavailable' && (error.details.status !== undefined || error.details.cause === undefined);
+    if (!listings.some((l) => l.texts) || !answered) throw error;
     const plain = listings.map((l) => ({ ...l, texts: false }));
     return await queryHead(client, target, { trees: plain, extra: extraOf(options, plain) });
   }

@@ -293,6 +293,15 @@ describe('texts in the listing', () => {
     expect(c.stats().requests).toBe(2 + 2);
     expect(emu.requests.map((r) => r.status)).toEqual([502, 502, 200, 200]);
   });
+
+  it('but not when GitHub cannot be reached at all: that fails as before', async () => {
+    const { c, spy, sent } = spied({ attempts: 2, baseMs: 1, maxMs: 5 });
+    emu.addFault({ operation: 'query', kind: 'network', times: 2 });
+    const error = await readSnapshot(spy, huge, compilePaths(['deploy/prod/**/*.yaml'])).catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: 'unavailable' });
+    expect(sent).toHaveLength(1);
+    expect(c.stats().requests).toBe(2);
+  });
 });
 
 describe('files in encodings other than UTF-8', () => {
