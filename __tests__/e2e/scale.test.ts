@@ -43,30 +43,31 @@ describe('many matching files', () => {
     }
   });
 
-  it('API mode: eleven times the files (10 → 110) cost one more request, a second read of 100 files; the bump is one commit', async () => {
+  it('API mode: eleven times the files (10 → 110) cost one more request under a whole-tree glob (a second read of 100 files); under a folder glob 110 files take 2 requests; the bump is one commit', async () => {
     // The emulator spends git processes per file, so this stays at about a hundred files; the count it checks is
-    // the client's: the listing, one read per chunk of 100 files, one commit.
+    // the client's: the listing, one read per chunk of 100 files, one commit; or, when the glob names the folder,
+    // the listing carrying the texts and the commit.
     const emu = await startEmulator({ repos: [] });
     try {
-      const counts: number[] = [];
-      for (const n of [10, 110]) {
+      const counts: Record<string, number[]> = { '**/svc*.yaml': [], 'apps/prod/*.yaml': [] };
+      for (const [n, paths] of [[10, '**/svc*.yaml'], [110, '**/svc*.yaml'], [110, 'apps/prod/*.yaml']] as const) {
         const files: Record<string, string> = {};
         for (let i = 0; i < n; i++) files[`apps/prod/svc${String(i).padStart(4, '0')}.yaml`] = pod(OLD, `svc${i}`);
         const dir = gitRepo({ files });
-        const name = `acme/scale-${n}`;
+        const name = `acme/scale-${n}-${paths.length}`;
         await emu.addRepo({ name, dir });
         const before = git(dir, 'rev-parse', 'main');
         emu.resetLog();
-        const run = await bump({ images: NEW, repository: name, paths: 'apps/prod/*.yaml' }, { env: { GITHUB_API_URL: emu.url, GITHUB_REPOSITORY: name } });
+        const run = await bump({ images: NEW, repository: name, paths }, { env: { GITHUB_API_URL: emu.url, GITHUB_REPOSITORY: name } });
         expect(run.code, run.stdout.slice(-2000) + run.stderr).toBe(0);
         expect(JSON.parse(run.outputs.changes!)).toHaveLength(n);
         expect(git(dir, 'rev-list', '--count', `${before}..main`)).toBe('1');
         expect(git(dir, 'diff', '--name-only', before, 'main').split('\n')).toHaveLength(n);
-        counts.push(emu.requests.length);
-        expect(emu.requests.length, `${n} files`).toBeLessThanOrEqual(Math.ceil(n / 100) + 3);
+        counts[paths]!.push(emu.requests.length);
+        expect(emu.requests.length, `${n} files`).toBeLessThanOrEqual(Math.ceil(n / 100) + 2);
         expect(emu.requests.filter((r) => r.mutation)).toHaveLength(1);
       }
-      expect(counts[1]! - counts[0]!).toBe(1);
+      expect(counts).toEqual({ '**/svc*.yaml': [3, 4], 'apps/prod/*.yaml': [2] });
       expect(emu.contractViolations).toEqual([]);
     } finally {
       await emu.stop();

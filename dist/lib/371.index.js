@@ -33,7 +33,7 @@ function chunkSize(options) {
  * The selection of one `file(path:)` answer that `filesFromAnswers` decodes, for `ReadOptions.extra`
  * selections that read files of another commit in the head request.
  */
-const FILE_ENTRY_SELECTION = 'type mode oid object { __typename ... on Blob { byteSize isBinary isTruncated text } }';
+const FILE_ENTRY_SELECTION = `type mode oid object { __typename ${_tree_js__WEBPACK_IMPORTED_MODULE_3__/* .BLOB_SELECTION */ .b4} }`;
 /** `FILE_ENTRY_SELECTION` as the fragment `...FileEntry` that the queries here spread. */
 const FILE_FRAGMENT = `fragment FileEntry on TreeEntry { ${FILE_ENTRY_SELECTION} }`;
 /** Reads files by path at one commit: one query per `chunkSize` paths, in parallel. */
@@ -595,13 +595,16 @@ function qualifiedBranch(branch) {
 
 __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   readSnapshot: () => (/* binding */ readSnapshot)
+/* harmony export */   readSnapshot: () => (/* binding */ readSnapshot),
+/* harmony export */   treeListings: () => (/* binding */ treeListings)
 /* harmony export */ });
 /* harmony import */ var _core_paths_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7331);
 /* harmony import */ var _blob_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5312);
-/* harmony import */ var _failures_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8112);
-/* harmony import */ var _mutation_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(824);
-/* harmony import */ var _tree_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(9191);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3116);
+/* harmony import */ var _failures_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8112);
+/* harmony import */ var _mutation_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(824);
+/* harmony import */ var _tree_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(9191);
+
 
 
 
@@ -618,42 +621,81 @@ async function readSnapshot(client, target, paths, filter = () => true, options 
         const selected = (p) => paths.matches(p) && filter(p);
         if (paths.literals !== undefined)
             return await readLiterals(client, target, paths.literals.filter(filter), selected, options);
-        return await readGlobs(client, target, selected, paths.prefixes, options);
+        return await readGlobs(client, target, selected, treeListings(paths, options), options);
     }
     catch (error) {
-        throw (0,_failures_js__WEBPACK_IMPORTED_MODULE_2__/* .toReadError */ .sK)(error, target, client.workflowRepository);
+        throw (0,_failures_js__WEBPACK_IMPORTED_MODULE_3__/* .toReadError */ .sK)(error, target, client.workflowRepository);
     }
 }
 /** Explicit paths: one query for the head and every file (more only past `chunkSize` files or 512,000 bytes). */
 async function readLiterals(client, target, literals, selected, options) {
     const size = (0,_blob_js__WEBPACK_IMPORTED_MODULE_1__/* .chunkSize */ .ZL)(options);
-    const head = await queryHead(client, target, { files: literals.slice(0, size), extra: options.extra });
+    const head = await queryHead(client, target, { files: literals.slice(0, size), extra: extraOf(options, []) });
     const answers = [...head.files, ...(await (0,_blob_js__WEBPACK_IMPORTED_MODULE_1__/* .readPaths */ .Vv)(client, target, head.facts.head, literals.slice(size), options))];
     // A literal that is a folder (named like a file) selects the files under it: list and read those.
     const folders = answers.filter((a) => a.entry?.type === 'tree');
     const entries = answers.filter((a) => !folders.includes(a));
     let listedSkips = [];
     if (folders.length > 0) {
-        const listed = await (0,_tree_js__WEBPACK_IMPORTED_MODULE_4__/* .listDeep */ .z)(client, target, head.treeOid, folders.map((a) => ({ path: a.path, type: 'tree', mode: a.entry.mode, oid: a.entry.oid })));
-        const wanted = (0,_tree_js__WEBPACK_IMPORTED_MODULE_4__/* .filesOf */ .R8)(listed.filter((e) => selected(e.path) && !entries.some((a) => a.path === e.path)));
+        const listed = await (0,_tree_js__WEBPACK_IMPORTED_MODULE_5__/* .listDeep */ .z)(client, target, head.treeOid, folders.map((a) => ({ path: a.path, type: 'tree', mode: a.entry.mode, oid: a.entry.oid })));
+        const wanted = (0,_tree_js__WEBPACK_IMPORTED_MODULE_5__/* .filesOf */ .R8)(listed.filter((e) => selected(e.path) && !entries.some((a) => a.path === e.path)));
         listedSkips = wanted.skipped;
         entries.push(...(await (0,_blob_js__WEBPACK_IMPORTED_MODULE_1__/* .readPaths */ .Vv)(client, target, head.facts.head, wanted.paths, options)));
     }
     const read = await (0,_blob_js__WEBPACK_IMPORTED_MODULE_1__/* .filesFromAnswers */ .xx)(client, target, head.facts.branch, entries, options);
-    const found = entries.filter((a) => a.entry !== null && a.entry.type === 'blob' && !(0,_tree_js__WEBPACK_IMPORTED_MODULE_4__/* .isSymlink */ .wP)(a.entry.mode)).length;
+    const found = entries.filter((a) => a.entry !== null && a.entry.type === 'blob' && !(0,_tree_js__WEBPACK_IMPORTED_MODULE_5__/* .isSymlink */ .wP)(a.entry.mode)).length;
     return { ...head.facts, files: read.files, skipped: [...listedSkips, ...read.skipped].sort(_core_paths_js__WEBPACK_IMPORTED_MODULE_0__/* .byPath */ .f2), selected: found };
 }
-/** Globs: list the tree under each static prefix at the head (one query), then read the matches at that commit. */
-async function readGlobs(client, target, selected, prefixes, options) {
-    const roots = prefixes.length === 0 ? [''] : prefixes;
-    const head = await queryHead(client, target, { trees: roots, depth: options.listDepth ?? _tree_js__WEBPACK_IMPORTED_MODULE_4__/* .LIST_DEPTH */ .ns, extra: options.extra });
+/**
+ * The trees a glob read lists: each static prefix, as deep as a selected file may lie (at most `listDepth`), with
+ * the blobs' texts where the globs under it are confined (`reachUnder`) and `inlineTexts` allows.
+ */
+function treeListings(paths, options = {}) {
+    const roots = paths.prefixes.length === 0 ? [''] : paths.prefixes;
+    const most = (0,_tree_js__WEBPACK_IMPORTED_MODULE_5__/* .listDepth */ .W7)(options.listDepth ?? _tree_js__WEBPACK_IMPORTED_MODULE_5__/* .LIST_DEPTH */ .ns);
+    return roots.map((prefix) => {
+        const { maxDepth, confined } = (0,_core_paths_js__WEBPACK_IMPORTED_MODULE_0__/* .reachUnder */ .C1)(paths.include, prefix);
+        const depth = Math.min(most, Math.max(1, maxDepth));
+        return { prefix, depth, complete: maxDepth <= depth, texts: confined && options.inlineTexts !== false };
+    });
+}
+/**
+ * Globs: list the tree under each static prefix at the head (one query; with the texts where `listings` ask for
+ * them), then read the other matches at that commit.
+ */
+async function readGlobs(client, target, selected, listings, options) {
+    const head = await queryListings(client, target, listings, options);
     const listed = [...head.listing];
     if (head.unexpanded.length > 0)
-        listed.push(...(await (0,_tree_js__WEBPACK_IMPORTED_MODULE_4__/* .listDeep */ .z)(client, target, head.treeOid, head.unexpanded)));
-    const wanted = (0,_tree_js__WEBPACK_IMPORTED_MODULE_4__/* .filesOf */ .R8)(listed.filter((entry) => selected(entry.path)));
-    const entries = await (0,_blob_js__WEBPACK_IMPORTED_MODULE_1__/* .readPaths */ .Vv)(client, target, head.facts.head, wanted.paths, options);
+        listed.push(...(await (0,_tree_js__WEBPACK_IMPORTED_MODULE_5__/* .listDeep */ .z)(client, target, head.treeOid, head.unexpanded)));
+    const wanted = (0,_tree_js__WEBPACK_IMPORTED_MODULE_5__/* .filesOf */ .R8)(listed.filter((entry) => selected(entry.path)));
+    const carried = new Map(listed.flatMap((e) => (e.answer === undefined ? [] : [[e.path, e.answer]])));
+    const entries = [
+        ...wanted.paths.flatMap((path) => (carried.has(path) ? [{ path, entry: carried.get(path) }] : [])),
+        ...(await (0,_blob_js__WEBPACK_IMPORTED_MODULE_1__/* .readPaths */ .Vv)(client, target, head.facts.head, wanted.paths.filter((path) => !carried.has(path)), options)),
+    ];
     const read = await (0,_blob_js__WEBPACK_IMPORTED_MODULE_1__/* .filesFromAnswers */ .xx)(client, target, head.facts.branch, entries, options);
     return { ...head.facts, files: read.files, skipped: [...wanted.skipped, ...read.skipped].sort(_core_paths_js__WEBPACK_IMPORTED_MODULE_0__/* .byPath */ .f2), selected: wanted.paths.length };
+}
+/**
+ * The head query listing `listings`. One that carries texts is tried once: when it fails (5xx, GitHub's own
+ * timeout: a folder heavier than its globs suggested; or no answer at all), the same listing without texts
+ * follows, with the client's whole retry policy, so a run never waits longer than it did before texts rode along.
+ */
+async function queryListings(client, target, listings, options) {
+    try {
+        return await queryHead(client, target, { trees: listings, extra: extraOf(options, listings) });
+    }
+    catch (error) {
+        const unavailable = error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .GitHubError */ .y_ && error.code === 'unavailable';
+        if (!listings.some((l) => l.texts) || !unavailable)
+            throw error;
+        const plain = listings.map((l) => ({ ...l, texts: false }));
+        return await queryHead(client, target, { trees: plain, extra: extraOf(options, plain) });
+    }
+}
+function extraOf(options, listings) {
+    return typeof options.extra === 'function' ? options.extra(listings) : options.extra;
 }
 /**
  * One query: repository facts, the branch head, and either files (by path) or tree listings (by prefix).
@@ -662,12 +704,11 @@ async function readGlobs(client, target, selected, prefixes, options) {
 async function queryHead(client, target, request) {
     const files = request.files ?? [];
     const trees = request.trees ?? [];
-    const depth = (0,_tree_js__WEBPACK_IMPORTED_MODULE_4__/* .listDepth */ .W7)(request.depth);
     const variables = { owner: target.owner, name: target.repo };
     const declarations = ['$owner: String!', '$name: String!'];
     const selections = [];
     if (target.branch !== undefined) {
-        variables['qualifiedName'] = (0,_mutation_js__WEBPACK_IMPORTED_MODULE_3__/* .qualifiedBranch */ .JO)(target.branch);
+        variables['qualifiedName'] = (0,_mutation_js__WEBPACK_IMPORTED_MODULE_4__/* .qualifiedBranch */ .JO)(target.branch);
         declarations.push('$qualifiedName: String!');
     }
     files.forEach((path, i) => {
@@ -675,14 +716,12 @@ async function queryHead(client, target, request) {
         declarations.push(`$p${i}: String!`);
         selections.push(`f${i}: file(path: $p${i}) { ...FileEntry }`);
     });
-    trees.forEach((prefix, i) => {
-        if (prefix === '') {
-            selections.push(`t${i}: tree { ${(0,_tree_js__WEBPACK_IMPORTED_MODULE_4__/* .entriesSelection */ .Pk)(depth)} }`);
-            return;
+    trees.forEach((listing, i) => {
+        if (listing.prefix !== '') {
+            variables[`t${i}`] = listing.prefix;
+            declarations.push(`$t${i}: String!`);
         }
-        variables[`t${i}`] = prefix;
-        declarations.push(`$t${i}: String!`);
-        selections.push(`t${i}: file(path: $t${i}) { type mode oid object { ... on Tree { ${(0,_tree_js__WEBPACK_IMPORTED_MODULE_4__/* .entriesSelection */ .Pk)(depth)} } } }`);
+        selections.push((0,_tree_js__WEBPACK_IMPORTED_MODULE_5__/* .treeSelection */ .f$)(`t${i}`, listing));
     });
     for (const [name, { type, value }] of Object.entries(request.extra?.variables ?? {})) {
         if (name in variables || /^[pt]\d+$/.test(name))
@@ -696,25 +735,27 @@ async function queryHead(client, target, request) {
         `defaultBranchRef { name } ${ref} { name target { __typename oid ... on Commit { message url tree { oid } ` +
         `parents(first: 2) { nodes { oid } } ${selections.join(' ')} } } } } }` +
         (files.length > 0 ? ` ${_blob_js__WEBPACK_IMPORTED_MODULE_1__/* .FILE_FRAGMENT */ .O_}` : '');
-    const data = await client.graphql(query, variables);
+    // A listing that carries texts has a lighter fallback (names only): one try, not the whole retry policy.
+    const withTexts = trees.some((t) => t.texts);
+    const data = await client.graphql(query, variables, withTexts ? { attempts: 1 } : {});
     const { facts, treeOid } = headFacts(data.repository, target, client.workflowRepository);
     const withExtra = request.extra ? { ...facts, extra: data.repository } : facts;
     const commit = data.repository?.branchRef?.target;
-    const { listing, unexpanded } = (0,_tree_js__WEBPACK_IMPORTED_MODULE_4__/* .listingOf */ .K7)(commit, trees, depth);
+    const { listing, unexpanded } = (0,_tree_js__WEBPACK_IMPORTED_MODULE_5__/* .listingOf */ .K7)(commit, trees);
     return { facts: withExtra, treeOid, files: files.map((path, i) => ({ path, entry: commit[`f${i}`] ?? null })), listing, unexpanded };
 }
 function headFacts(repository, target, workflowRepository) {
     if (repository === null)
-        throw (0,_failures_js__WEBPACK_IMPORTED_MODULE_2__/* .repositoryNotFound */ .yN)(target, workflowRepository);
+        throw (0,_failures_js__WEBPACK_IMPORTED_MODULE_3__/* .repositoryNotFound */ .yN)(target, workflowRepository);
     const ref = repository.branchRef;
     if (ref === null || ref.target === null) {
         if (target.branch !== undefined)
-            throw (0,_failures_js__WEBPACK_IMPORTED_MODULE_2__/* .branchNotFound */ .Ew)(target, target.branch);
-        throw (0,_failures_js__WEBPACK_IMPORTED_MODULE_2__/* .noDefaultBranch */ .jk)(target);
+            throw (0,_failures_js__WEBPACK_IMPORTED_MODULE_3__/* .branchNotFound */ .Ew)(target, target.branch);
+        throw (0,_failures_js__WEBPACK_IMPORTED_MODULE_3__/* .noDefaultBranch */ .jk)(target);
     }
     const commit = ref.target;
     if (commit.__typename !== 'Commit' || commit.tree === undefined)
-        throw (0,_failures_js__WEBPACK_IMPORTED_MODULE_2__/* .notACommit */ .i4)(target, ref.name, commit.__typename);
+        throw (0,_failures_js__WEBPACK_IMPORTED_MODULE_3__/* .notACommit */ .i4)(target, ref.name, commit.__typename);
     const facts = {
         head: commit.oid,
         branch: ref.name,
@@ -737,13 +778,15 @@ function headFacts(repository, target, workflowRepository) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   K7: () => (/* binding */ listingOf),
-/* harmony export */   Pk: () => (/* binding */ entriesSelection),
 /* harmony export */   R8: () => (/* binding */ filesOf),
 /* harmony export */   W7: () => (/* binding */ listDepth),
+/* harmony export */   b4: () => (/* binding */ BLOB_SELECTION),
+/* harmony export */   f$: () => (/* binding */ treeSelection),
 /* harmony export */   ns: () => (/* binding */ LIST_DEPTH),
 /* harmony export */   wP: () => (/* binding */ isSymlink),
 /* harmony export */   z: () => (/* binding */ listDeep)
 /* harmony export */ });
+/* unused harmony export entriesSelection */
 /* harmony import */ var _core_paths_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7331);
 /* harmony import */ var _failures_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8112);
 
@@ -773,45 +816,67 @@ function skipOfListed(entry) {
 function listDepth(depth) {
     return Math.min(MAX_LIST_DEPTH, Math.max(1, depth ?? 1));
 }
-/** `entries { name type mode oid object { ... on Tree { entries { … } } } }`, `depth` levels deep. */
-function entriesSelection(depth) {
+/** The facts of a blob that `filesFromAnswers` decodes (the selection `FILE_ENTRY_SELECTION` asks for by path). */
+const BLOB_SELECTION = '... on Blob { byteSize isBinary isTruncated text }';
+/**
+ * `entries { name type mode oid object { ... on Tree { entries { … } } } }`, `depth` levels deep; with `texts`,
+ * every blob's text and facts too (`object { __typename … on Blob { … } }`).
+ */
+function entriesSelection(depth, texts = false) {
     const leaf = 'name type mode oid';
-    return depth <= 1 ? `entries { ${leaf} }` : `entries { ${leaf} object { ... on Tree { ${entriesSelection(depth - 1)} } } }`;
+    const tree = depth <= 1 ? '' : `... on Tree { ${entriesSelection(depth - 1, texts)} }`;
+    const object = texts ? `object { __typename ${tree} ${BLOB_SELECTION} }` : tree === '' ? '' : `object { ${tree} }`;
+    return `entries { ${leaf}${object === '' ? '' : ` ${object}`} }`;
 }
 /**
- * The listing of the head query's tree answers (`t0`, `t1`… under `prefixes`): the entries it reached, and the
- * folders deeper than `depth` that `listDeep` must list.
+ * The selection listing `listing` as `alias`, its path in the variable `$alias` (the repository root needs none):
+ * `alias: file(path: $alias) { type mode oid object { … on Tree { entries … } } }` (on a commit).
  */
-function listingOf(answers, prefixes, depth) {
+function treeSelection(alias, listing) {
+    const entries = entriesSelection(listing.depth, listing.texts);
+    if (listing.prefix === '')
+        return `${alias}: tree { ${entries} }`;
+    const blob = listing.texts ? ` __typename ${BLOB_SELECTION}` : '';
+    return `${alias}: file(path: $${alias}) { type mode oid object {${blob} ... on Tree { ${entries} } } }`;
+}
+/**
+ * The listing of the tree answers (`${alias}0`, `${alias}1`… for `listings`): the entries it reached, and the
+ * folders deeper than their listing's depth that `listDeep` must list (none past a `complete` listing).
+ */
+function listingOf(answers, listings, alias = 't') {
     const listing = [];
     const unexpanded = [];
-    prefixes.forEach((prefix, i) => {
-        const root = answers[`t${i}`];
+    listings.forEach(({ prefix, depth, complete }, i) => {
+        const root = answers[`${alias}${i}`];
         if (root === null || root === undefined)
             return;
         if (prefix !== '' && 'type' in root && root.type !== 'tree') {
             // A prefix without glob magic may name a file (or a link or a submodule): it is itself a candidate.
-            listing.push({ path: prefix, type: root.type, mode: root.mode, oid: root.oid });
+            listing.push(listed(prefix, root));
             return;
         }
         const entries = 'entries' in root ? root.entries : root.object?.entries;
         if (entries !== undefined)
-            flatten(prefix, entries, depth, listing, unexpanded);
+            flatten(prefix, entries, depth, complete, listing, unexpanded);
     });
     return { listing, unexpanded };
 }
-function flatten(prefix, entries, depth, out, unexpanded) {
+function listed(path, raw) {
+    const entry = { path, type: raw.type, mode: raw.mode, oid: raw.oid };
+    return raw.object?.__typename === 'Blob' ? { ...entry, answer: raw } : entry;
+}
+function flatten(prefix, entries, depth, complete, out, unexpanded) {
     for (const raw of entries) {
         const path = prefix === '' ? (raw.name ?? '') : `${prefix}/${raw.name ?? ''}`;
-        const entry = { path, type: raw.type, mode: raw.mode, oid: raw.oid };
         if (raw.type !== 'tree') {
-            out.push(entry);
+            out.push(listed(path, raw));
         }
         else if (depth <= 1 || raw.object?.entries === undefined) {
-            unexpanded.push(entry);
+            if (!(complete && depth <= 1))
+                unexpanded.push({ path, type: raw.type, mode: raw.mode, oid: raw.oid });
         }
         else {
-            flatten(path, raw.object.entries, depth - 1, out, unexpanded);
+            flatten(path, raw.object.entries, depth - 1, complete, out, unexpanded);
         }
     }
 }

@@ -67,6 +67,9 @@ function createClient(options) {
     });
     rest.hook.wrap('request', async (request, requestOptions) => {
         const url = rest.request.endpoint.parse(requestOptions).url;
+        // A request may ask for fewer tries than the policy (a heavy read with a lighter fallback).
+        const attempts = Math.min(policy.attempts, requestOptions.request?.attempts ?? policy.attempts);
+        const bounded = { ...policy, attempts };
         const label = describe(requestOptions.method, url, requestOptions['query']);
         if (isMutation(requestOptions['query']))
             counters.mutations += 1;
@@ -92,21 +95,27 @@ function createClient(options) {
                 failure = classified;
             }
             const waitMs = waitFor(failure, attempt, policy, random);
-            const refusal = giveUp(label, shownUrl(url), failure, attempt, Date.now() - started, waitMs, policy);
+            const refusal = giveUp(label, shownUrl(url), failure, attempt, Date.now() - started, waitMs, bounded);
             if (refusal !== undefined)
                 throw refusal;
             counters.retries += 1;
-            log(`${label}: retry ${attempt}/${policy.attempts - 1} in ${waitMs} ms`);
+            log(`${label}: retry ${attempt}/${attempts - 1} in ${waitMs} ms`);
             await sleep(waitMs);
         }
     });
     /**
      * Sends one GraphQL document. Resolves with `data`; throws `GraphqlResponseError` when GitHub answers
-     * with `errors` (e.g. `STALE_DATA`, `NOT_FOUND`), holding the partial `data`.
+     * with `errors` (e.g. `STALE_DATA`, `NOT_FOUND`), holding the partial `data`. `attempts` lowers the retry
+     * policy's tries for this one document.
      */
-    async function graphql(query, variables = {}) {
+    async function graphql(query, variables = {}, options = {}) {
         const previews = graphqlPreviews(graphqlUrl, query);
-        const response = await rest.request(`POST ${graphqlUrl}`, { query, variables, ...(previews.length > 0 ? { mediaType: { previews } } : {}) });
+        const response = await rest.request(`POST ${graphqlUrl}`, {
+            query,
+            variables,
+            ...(previews.length > 0 ? { mediaType: { previews } } : {}),
+            ...(options.attempts === undefined ? {} : { request: { attempts: options.attempts } }),
+        });
         const body = response.data;
         if (body.errors !== undefined && body.errors.length > 0)
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .GraphqlResponseError */ .rp(body.errors, body.data);

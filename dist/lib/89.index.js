@@ -665,7 +665,10 @@ function followUpWarning(spec, alias, number, errors) {
 
 // EXTERNAL MODULE: ./src/github/blob.ts
 var blob = __webpack_require__(5312);
+// EXTERNAL MODULE: ./src/github/tree.ts
+var tree = __webpack_require__(9191);
 ;// CONCATENATED MODULE: ./src/github/pull/observe.ts
+
 
 
 
@@ -682,8 +685,11 @@ function flattenChain(node) {
         oids.push(n.oid);
     return oids;
 }
-/** The selection added to the head query: the open PRs for the branch, the branch (and its files), label ids. */
-function extraSelection(spec) {
+/**
+ * The selection added to the head query: the open PRs for the branch, the branch (and its files: the literal
+ * paths, or the listings of the base that carry texts, at the branch), label ids.
+ */
+function extraSelection(spec, listings) {
     const variables = {
         prHead: { type: 'String!', value: spec.branch },
         prRef: { type: 'String!', value: (0,mutation/* qualifiedBranch */.JO)(spec.branch) },
@@ -691,6 +697,13 @@ function extraSelection(spec) {
     const files = (spec.paths.literals ?? []).map((path, i) => {
         variables[`prF${i}`] = { type: 'String!', value: path };
         return `prF${i}: file(path: $prF${i}) { ${blob/* FILE_ENTRY_SELECTION */.he} }`;
+    });
+    listings.forEach((listing, i) => {
+        if (!listing.texts)
+            return;
+        if (listing.prefix !== '')
+            variables[`prT${i}`] = { type: 'String!', value: listing.prefix };
+        files.push((0,tree/* treeSelection */.f$)(`prT${i}`, listing));
     });
     const labels = (spec.labels ?? []).map((name, i) => {
         variables[`prL${i}`] = { type: 'String!', value: name };
@@ -706,9 +719,18 @@ function extraSelection(spec) {
         labels.join(' ');
     return { selection, variables };
 }
-/** One read (two with globs, three with globs and an open PR): base, open PR, PR branch and its files, labels. */
+/**
+ * One read (with globs whose listing cannot carry the texts: two, three with an open PR): base, open PR, PR
+ * branch and its files, labels.
+ */
 async function observe(client, spec) {
-    const snapshot = await (0,github_read.readSnapshot)(client, spec.target, spec.paths, undefined, { ...spec.read, extra: extraSelection(spec) });
+    // The listings the read chose (without texts after a failed try with them), to list them at the PR branch too.
+    let listed = [];
+    const selection = (listings) => {
+        listed = listings;
+        return extraSelection(spec, listings);
+    };
+    const snapshot = await (0,github_read.readSnapshot)(client, spec.target, spec.paths, undefined, { ...spec.read, extra: selection });
     const extra = snapshot.extra ?? {};
     const pulls = (extra['prPulls']?.nodes ?? []).filter((p) => p.headRepository === null || p.headRepository.nameWithOwner.toLowerCase() === snapshot.nameWithOwner.toLowerCase());
     const raw = pulls.find((p) => p.baseRefName === snapshot.branch) ?? pulls[0];
@@ -735,7 +757,7 @@ async function observe(client, spec) {
             files =
                 literals !== undefined && direct
                     ? await (0,blob/* filesFromAnswers */.xx)(client, spec.target, spec.branch, literals.map((path, i) => ({ path, entry: target[`prF${i}`] })), spec.read)
-                    : await (0,blob/* readFilesAt */.nl)(client, spec.target, spec.branch, target.oid, snapshot.files.map((f) => f.path), spec.read);
+                    : await branchFiles(client, spec, snapshot, target, listed);
         }
         const message = typeof target['message'] === 'string' ? target['message'] : '';
         const url = typeof target['url'] === 'string' ? target['url'] : '';
@@ -749,6 +771,33 @@ async function observe(client, spec) {
     });
     const baseChain = flattenChain(extra['prBase']?.target ?? undefined);
     return { snapshot, ...(pull === undefined ? {} : { pull }), ...(branch === undefined ? {} : { branch }), labelIds, baseChain };
+}
+/**
+ * The PR branch's versions of the base's files: from the branch's listings that came with the head query (a path
+ * they do not hold does not exist there), and read by path where they do not tell (not listed with texts, deeper
+ * than listed, or a folder on the branch).
+ */
+async function branchFiles(client, spec, snapshot, target, listings) {
+    const { listing, unexpanded } = (0,tree/* listingOf */.K7)(target, listings, 'prT');
+    const byName = new Map(listing.map((e) => [e.path, e]));
+    const under = (path, folder) => folder === '' || path === folder || path.startsWith(`${folder}/`);
+    const carried = listings.flatMap((l, i) => (l.texts && target[`prT${i}`] !== undefined ? [l.prefix] : []));
+    const known = [];
+    const unknown = [];
+    for (const { path } of snapshot.files) {
+        const entry = byName.get(path);
+        if (entry !== undefined)
+            known.push({ path, entry: entry.answer ?? { type: entry.type, mode: entry.mode, oid: entry.oid } });
+        else if (carried.some((prefix) => under(path, prefix)) && !unexpanded.some((e) => under(path, e.path)) && !listing.some((e) => e.path.startsWith(`${path}/`)))
+            known.push({ path, entry: null });
+        else
+            unknown.push(path);
+    }
+    const [fromListing, byPathRead] = await Promise.all([
+        (0,blob/* filesFromAnswers */.xx)(client, spec.target, spec.branch, known, spec.read),
+        (0,blob/* readFilesAt */.nl)(client, spec.target, spec.branch, target.oid, unknown, spec.read),
+    ]);
+    return { files: [...fromListing.files, ...byPathRead.files].sort(core_paths/* byPath */.f2), skipped: [...fromListing.skipped, ...byPathRead.skipped].sort(core_paths/* byPath */.f2) };
 }
 /** The observation with the fork point's files (the paths of the base and of the PR branch), read at `oid`. */
 async function withFork(client, spec, observation, oid) {
@@ -1221,6 +1270,9 @@ function createClient(options) {
     });
     rest.hook.wrap('request', async (request, requestOptions) => {
         const url = rest.request.endpoint.parse(requestOptions).url;
+        // A request may ask for fewer tries than the policy (a heavy read with a lighter fallback).
+        const attempts = Math.min(policy.attempts, requestOptions.request?.attempts ?? policy.attempts);
+        const bounded = { ...policy, attempts };
         const label = describe(requestOptions.method, url, requestOptions['query']);
         if (isMutation(requestOptions['query']))
             counters.mutations += 1;
@@ -1246,21 +1298,27 @@ function createClient(options) {
                 failure = classified;
             }
             const waitMs = waitFor(failure, attempt, policy, random);
-            const refusal = giveUp(label, shownUrl(url), failure, attempt, Date.now() - started, waitMs, policy);
+            const refusal = giveUp(label, shownUrl(url), failure, attempt, Date.now() - started, waitMs, bounded);
             if (refusal !== undefined)
                 throw refusal;
             counters.retries += 1;
-            log(`${label}: retry ${attempt}/${policy.attempts - 1} in ${waitMs} ms`);
+            log(`${label}: retry ${attempt}/${attempts - 1} in ${waitMs} ms`);
             await sleep(waitMs);
         }
     });
     /**
      * Sends one GraphQL document. Resolves with `data`; throws `GraphqlResponseError` when GitHub answers
-     * with `errors` (e.g. `STALE_DATA`, `NOT_FOUND`), holding the partial `data`.
+     * with `errors` (e.g. `STALE_DATA`, `NOT_FOUND`), holding the partial `data`. `attempts` lowers the retry
+     * policy's tries for this one document.
      */
-    async function graphql(query, variables = {}) {
+    async function graphql(query, variables = {}, options = {}) {
         const previews = graphqlPreviews(graphqlUrl, query);
-        const response = await rest.request(`POST ${graphqlUrl}`, { query, variables, ...(previews.length > 0 ? { mediaType: { previews } } : {}) });
+        const response = await rest.request(`POST ${graphqlUrl}`, {
+            query,
+            variables,
+            ...(previews.length > 0 ? { mediaType: { previews } } : {}),
+            ...(options.attempts === undefined ? {} : { request: { attempts: options.attempts } }),
+        });
         const body = response.data;
         if (body.errors !== undefined && body.errors.length > 0)
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .GraphqlResponseError */ .rp(body.errors, body.data);

@@ -1,6 +1,6 @@
 // The `paths` input: minimatch globs relative to the repository root, `!` to exclude.
 import { createHash } from 'node:crypto';
-import { Minimatch } from 'minimatch';
+import { GLOBSTAR, Minimatch } from 'minimatch';
 
 export interface PathMatcher {
   /** True when a repository-relative path (forward slashes, no leading `./`) is selected. */
@@ -105,6 +105,39 @@ function staticPrefix(pattern: string): string {
     fixed.push(segment);
   }
   return fixed.join('/');
+}
+
+/**
+ * What the includes can select under `root` (one of a matcher's `prefixes`): `maxDepth`, the deepest level below
+ * it where a selected path can lie (1: directly in it; Infinity with `**` or a folder named as written), and
+ * `confined`: every include under `root` is `root` itself, or `root/` then only wildcard folders (`*`, `**`)
+ * then one last segment (`apps/prod/**`, `apps/prod/**\/*.yaml`, `apps/prod/*\/values.yaml`), and `root` names
+ * a folder (at the repository root, only `*.yaml`: the root's own files). A listing of a confined root holds
+ * little besides what is selected; not so under `**\/*.yaml`, `apps/*\/overlays/prod/**` or
+ * `apps/**\/prod/*.yaml`, where other folders' files (other environments, source code) come along.
+ */
+export function reachUnder(include: readonly string[], root: string): { readonly maxDepth: number; readonly confined: boolean } {
+  const rootDepth = root === '' ? 0 : root.split('/').length;
+  let maxDepth = 0;
+  let confined = true;
+  for (const pattern of include) {
+    const prefix = staticPrefix(pattern);
+    if (root !== '' && prefix !== root && !prefix.startsWith(`${root}/`)) continue;
+    // A file name as written (`…/kustomization.yaml`) also selects what a folder of that name holds: a corner
+    // that needs listing, not texts.
+    const asFolder = looksLikeFile(lastSegment(pattern)) ? `${pattern}/**` : undefined;
+    for (const expanded of expand(pattern)) {
+      for (const parts of new Minimatch(expanded, options).set) {
+        const rest = parts.slice(rootDepth);
+        const unbounded = rest.includes(GLOBSTAR);
+        maxDepth = Math.max(maxDepth, unbounded ? Infinity : rest.length);
+        // No folder named after a wildcard (other folders' files would come along); under the root, one level only.
+        const wildFolders = rest.slice(0, -1).every((part) => typeof part !== 'string');
+        if (expanded !== asFolder && (!wildFolders || (root === '' && rest.length > 1))) confined = false;
+      }
+    }
+  }
+  return { maxDepth, confined };
 }
 
 function dedupePrefixes(prefixes: string[]): string[] {

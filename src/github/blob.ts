@@ -7,7 +7,7 @@ import { byPath } from '../core/paths.js';
 import type { GitHubClient } from './client.js';
 import { type Target } from './errors.js';
 import { repositoryNotFound, toReadError } from './failures.js';
-import { isSymlink, type RawEntry } from './tree.js';
+import { BLOB_SELECTION, isSymlink, type RawEntry } from './tree.js';
 
 /** Tuning of file reads. */
 export interface BlobOptions {
@@ -28,7 +28,7 @@ export function chunkSize(options: BlobOptions): number {
  * The selection of one `file(path:)` answer that `filesFromAnswers` decodes, for `ReadOptions.extra`
  * selections that read files of another commit in the head request.
  */
-export const FILE_ENTRY_SELECTION = 'type mode oid object { __typename ... on Blob { byteSize isBinary isTruncated text } }';
+export const FILE_ENTRY_SELECTION = `type mode oid object { __typename ${BLOB_SELECTION} }`;
 
 /** `FILE_ENTRY_SELECTION` as the fragment `...FileEntry` that the queries here spread. */
 export const FILE_FRAGMENT = `fragment FileEntry on TreeEntry { ${FILE_ENTRY_SELECTION} }`;

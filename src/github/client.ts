@@ -107,6 +107,9 @@ export function createClient(options: ClientOptions) {
 
   rest.hook.wrap('request', async (request, requestOptions) => {
     const url = rest.request.endpoint.parse(requestOptions).url;
+    // A request may ask for fewer tries than the policy (a heavy read with a lighter fallback).
+    const attempts = Math.min(policy.attempts, (requestOptions.request as { attempts?: number } | undefined)?.attempts ?? policy.attempts);
+    const bounded = { ...policy, attempts };
     const label = describe(requestOptions.method, url, requestOptions['query']);
     if (isMutation(requestOptions['query'])) counters.mutations += 1;
     const started = Date.now();
@@ -128,21 +131,27 @@ export function createClient(options: ClientOptions) {
         failure = classified;
       }
       const waitMs = waitFor(failure, attempt, policy, random);
-      const refusal = giveUp(label, shownUrl(url), failure, attempt, Date.now() - started, waitMs, policy);
+      const refusal = giveUp(label, shownUrl(url), failure, attempt, Date.now() - started, waitMs, bounded);
       if (refusal !== undefined) throw refusal;
       counters.retries += 1;
-      log(`${label}: retry ${attempt}/${policy.attempts - 1} in ${waitMs} ms`);
+      log(`${label}: retry ${attempt}/${attempts - 1} in ${waitMs} ms`);
       await sleep(waitMs);
     }
   });
 
   /**
    * Sends one GraphQL document. Resolves with `data`; throws `GraphqlResponseError` when GitHub answers
-   * with `errors` (e.g. `STALE_DATA`, `NOT_FOUND`), holding the partial `data`.
+   * with `errors` (e.g. `STALE_DATA`, `NOT_FOUND`), holding the partial `data`. `attempts` lowers the retry
+   * policy's tries for this one document.
    */
-  async function graphql<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
+  async function graphql<T>(query: string, variables: Record<string, unknown> = {}, options: { readonly attempts?: number } = {}): Promise<T> {
     const previews = graphqlPreviews(graphqlUrl, query);
-    const response = await rest.request(`POST ${graphqlUrl}`, { query, variables, ...(previews.length > 0 ? { mediaType: { previews } } : {}) });
+    const response = await rest.request(`POST ${graphqlUrl}`, {
+      query,
+      variables,
+      ...(previews.length > 0 ? { mediaType: { previews } } : {}),
+      ...(options.attempts === undefined ? {} : { request: { attempts: options.attempts } }),
+    });
     const body = response.data as { data?: T | null; errors?: GraphqlErrorEntry[] };
     if (body.errors !== undefined && body.errors.length > 0) throw new GraphqlResponseError(body.errors, body.data);
     if (body.data === undefined || body.data === null) {

@@ -1,13 +1,15 @@
 // Snapshot reads over the GitHub API: the head commit and the files the globs match, all at that commit,
-// in the fewest round trips (explicit paths: 1 request; globs: 2, or 1 when nothing matches).
+// in the fewest round trips (explicit paths: 1 request; globs confined to named folders: 1, their texts come
+// with the listing; other globs: 2, or 1 when nothing matches).
 import type { PathMatcher } from '../core/paths.js';
 import type { Skip, Snapshot } from '../core/types.js';
-import { byPath } from '../core/paths.js';
+import { byPath, reachUnder } from '../core/paths.js';
 import { chunkSize, FILE_FRAGMENT, filesFromAnswers, readPaths, type BlobOptions, type FileAnswer } from './blob.js';
 import type { GitHubClient } from './client.js';
+import { GitHubError } from './errors.js';
 import { branchNotFound, noDefaultBranch, notACommit, repositoryNotFound, toReadError } from './failures.js';
 import { qualifiedBranch } from './mutation.js';
-import { entriesSelection, filesOf, isSymlink, LIST_DEPTH, listDeep, listDepth, listingOf, type ListedEntry, type RawEntry } from './tree.js';
+import { filesOf, isSymlink, LIST_DEPTH, listDeep, listDepth, listingOf, treeSelection, type ListedEntry, type RawEntry, type TreeListing } from './tree.js';
 
 /** A repository and branch to read and write. */
 export interface RepoRef {
@@ -46,11 +48,20 @@ export interface RemoteSnapshot extends Snapshot, HeadFacts {
 export interface ReadOptions extends BlobOptions {
   /**
    * Tree levels listed in one GraphQL query below each static prefix; deeper folders cost one REST listing.
-   * Default 8; at most 9 (GitHub refuses GraphQL documents nested deeper than 25 fields; 9 levels nest 22).
+   * Default 8; at most 9 (GitHub refuses GraphQL documents nested deeper than 25 fields; 9 levels nest 23, 24 with the texts).
    */
   readonly listDepth?: number;
-  /** More fields on `repository`, fetched in the same request as the head (see `RemoteSnapshot.extra`). */
-  readonly extra?: ExtraSelection;
+  /**
+   * Globs confined to named folders (see `reachUnder`: `apps/prod/**`, `apps/prod/*.yaml`) have the listing
+   * carry every listed blob's text, so that one request reads them all. Default true; false: list, then read
+   * the matches by path.
+   */
+  readonly inlineTexts?: boolean;
+  /**
+   * More fields on `repository`, fetched in the same request as the head (see `RemoteSnapshot.extra`); a
+   * function gets the trees the request lists (none for explicit paths), e.g. to list them at another commit too.
+   */
+  readonly extra?: ExtraSelection | ((listings: readonly TreeListing[]) => ExtraSelection);
 }
 
 /**
@@ -80,7 +91,7 @@ export async function readSnapshot(
   try {
     const selected = (p: string): boolean => paths.matches(p) && filter(p);
     if (paths.literals !== undefined) return await readLiterals(client, target, paths.literals.filter(filter), selected, options);
-    return await readGlobs(client, target, selected, paths.prefixes, options);
+    return await readGlobs(client, target, selected, treeListings(paths, options), options);
   } catch (error) {
     throw toReadError(error, target, client.workflowRepository);
   }
@@ -95,7 +106,7 @@ async function readLiterals(
   options: ReadOptions,
 ): Promise<RemoteSnapshot> {
   const size = chunkSize(options);
-  const head = await queryHead(client, target, { files: literals.slice(0, size), extra: options.extra });
+  const head = await queryHead(client, target, { files: literals.slice(0, size), extra: extraOf(options, []) });
   const answers = [...head.files, ...(await readPaths(client, target, head.facts.head, literals.slice(size), options))];
   // A literal that is a folder (named like a file) selects the files under it: list and read those.
   const folders = answers.filter((a) => a.entry?.type === 'tree');
@@ -112,22 +123,62 @@ async function readLiterals(
   return { ...head.facts, files: read.files, skipped: [...listedSkips, ...read.skipped].sort(byPath), selected: found };
 }
 
-/** Globs: list the tree under each static prefix at the head (one query), then read the matches at that commit. */
+/**
+ * The trees a glob read lists: each static prefix, as deep as a selected file may lie (at most `listDepth`), with
+ * the blobs' texts where the globs under it are confined (`reachUnder`) and `inlineTexts` allows.
+ */
+export function treeListings(paths: PathMatcher, options: ReadOptions = {}): TreeListing[] {
+  const roots = paths.prefixes.length === 0 ? [''] : paths.prefixes;
+  const most = listDepth(options.listDepth ?? LIST_DEPTH);
+  return roots.map((prefix) => {
+    const { maxDepth, confined } = reachUnder(paths.include, prefix);
+    const depth = Math.min(most, Math.max(1, maxDepth));
+    return { prefix, depth, complete: maxDepth <= depth, texts: confined && options.inlineTexts !== false };
+  });
+}
+
+/**
+ * Globs: list the tree under each static prefix at the head (one query; with the texts where `listings` ask for
+ * them), then read the other matches at that commit.
+ */
 async function readGlobs(
   client: GitHubClient,
   target: RepoRef,
   selected: (path: string) => boolean,
-  prefixes: readonly string[],
+  listings: readonly TreeListing[],
   options: ReadOptions,
 ): Promise<RemoteSnapshot> {
-  const roots = prefixes.length === 0 ? [''] : prefixes;
-  const head = await queryHead(client, target, { trees: roots, depth: options.listDepth ?? LIST_DEPTH, extra: options.extra });
+  const head = await queryListings(client, target, listings, options);
   const listed = [...head.listing];
   if (head.unexpanded.length > 0) listed.push(...(await listDeep(client, target, head.treeOid, head.unexpanded)));
   const wanted = filesOf(listed.filter((entry) => selected(entry.path)));
-  const entries = await readPaths(client, target, head.facts.head, wanted.paths, options);
+  const carried = new Map(listed.flatMap((e) => (e.answer === undefined ? [] : [[e.path, e.answer] as const])));
+  const entries = [
+    ...wanted.paths.flatMap((path) => (carried.has(path) ? [{ path, entry: carried.get(path)! }] : [])),
+    ...(await readPaths(client, target, head.facts.head, wanted.paths.filter((path) => !carried.has(path)), options)),
+  ];
   const read = await filesFromAnswers(client, target, head.facts.branch, entries, options);
   return { ...head.facts, files: read.files, skipped: [...wanted.skipped, ...read.skipped].sort(byPath), selected: wanted.paths.length };
+}
+
+/**
+ * The head query listing `listings`. One that carries texts is tried once: when it fails (5xx, GitHub's own
+ * timeout: a folder heavier than its globs suggested; or no answer at all), the same listing without texts
+ * follows, with the client's whole retry policy, so a run never waits longer than it did before texts rode along.
+ */
+async function queryListings(client: GitHubClient, target: RepoRef, listings: readonly TreeListing[], options: ReadOptions): ReturnType<typeof queryHead> {
+  try {
+    return await queryHead(client, target, { trees: listings, extra: extraOf(options, listings) });
+  } catch (error) {
+    const unavailable = error instanceof GitHubError && error.code === 'unavailable';
+    if (!listings.some((l) => l.texts) || !unavailable) throw error;
+    const plain = listings.map((l) => ({ ...l, texts: false }));
+    return await queryHead(client, target, { trees: plain, extra: extraOf(options, plain) });
+  }
+}
+
+function extraOf(options: ReadOptions, listings: readonly TreeListing[]): ExtraSelection | undefined {
+  return typeof options.extra === 'function' ? options.extra(listings) : options.extra;
 }
 
 interface RawRepository {
@@ -155,11 +206,10 @@ interface RawRepository {
 async function queryHead(
   client: GitHubClient,
   target: RepoRef,
-  request: { files?: readonly string[]; trees?: readonly string[]; depth?: number; extra?: ExtraSelection | undefined },
+  request: { files?: readonly string[]; trees?: readonly TreeListing[]; extra?: ExtraSelection | undefined },
 ): Promise<{ facts: HeadFacts; treeOid: string; files: FileAnswer[]; listing: ListedEntry[]; unexpanded: ListedEntry[] }> {
   const files = request.files ?? [];
   const trees = request.trees ?? [];
-  const depth = listDepth(request.depth);
   const variables: Record<string, unknown> = { owner: target.owner, name: target.repo };
   const declarations = ['$owner: String!', '$name: String!'];
   const selections: string[] = [];
@@ -172,14 +222,12 @@ async function queryHead(
     declarations.push(`$p${i}: String!`);
     selections.push(`f${i}: file(path: $p${i}) { ...FileEntry }`);
   });
-  trees.forEach((prefix, i) => {
-    if (prefix === '') {
-      selections.push(`t${i}: tree { ${entriesSelection(depth)} }`);
-      return;
+  trees.forEach((listing, i) => {
+    if (listing.prefix !== '') {
+      variables[`t${i}`] = listing.prefix;
+      declarations.push(`$t${i}: String!`);
     }
-    variables[`t${i}`] = prefix;
-    declarations.push(`$t${i}: String!`);
-    selections.push(`t${i}: file(path: $t${i}) { type mode oid object { ... on Tree { ${entriesSelection(depth)} } } }`);
+    selections.push(treeSelection(`t${i}`, listing));
   });
   for (const [name, { type, value }] of Object.entries(request.extra?.variables ?? {})) {
     if (name in variables || /^[pt]\d+$/.test(name)) throw new Error(`extra selection: variable '$${name}' clashes with the head query's own`);
@@ -193,11 +241,13 @@ async function queryHead(
     `defaultBranchRef { name } ${ref} { name target { __typename oid ... on Commit { message url tree { oid } ` +
     `parents(first: 2) { nodes { oid } } ${selections.join(' ')} } } } } }` +
     (files.length > 0 ? ` ${FILE_FRAGMENT}` : '');
-  const data = await client.graphql<{ repository: RawRepository | null }>(query, variables);
+  // A listing that carries texts has a lighter fallback (names only): one try, not the whole retry policy.
+  const withTexts = trees.some((t) => t.texts);
+  const data = await client.graphql<{ repository: RawRepository | null }>(query, variables, withTexts ? { attempts: 1 } : {});
   const { facts, treeOid } = headFacts(data.repository, target, client.workflowRepository);
   const withExtra = request.extra ? { ...facts, extra: data.repository as unknown as Record<string, unknown> } : facts;
   const commit = data.repository?.branchRef?.target as Record<string, unknown>;
-  const { listing, unexpanded } = listingOf(commit, trees, depth);
+  const { listing, unexpanded } = listingOf(commit, trees);
   return { facts: withExtra, treeOid, files: files.map((path, i) => ({ path, entry: (commit[`f${i}`] as RawEntry | null | undefined) ?? null })), listing, unexpanded };
 }
 

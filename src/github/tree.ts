@@ -29,6 +29,18 @@ export interface ListedEntry {
   readonly type: string;
   readonly mode: number;
   readonly oid: string;
+  /** The GraphQL entry with its blob's facts and text, when the listing carried them (`TreeListing.texts`). */
+  readonly answer?: RawEntry;
+}
+
+/** One tree the head query lists: the folder (or file) `prefix`, `depth` levels deep. */
+export interface TreeListing {
+  readonly prefix: string;
+  readonly depth: number;
+  /** Nothing selected lies deeper than `depth`: folders at the last level are not listed further. */
+  readonly complete: boolean;
+  /** Each blob's text and facts come with the listing (`… on Blob { byteSize isBinary isTruncated text }`). */
+  readonly texts: boolean;
 }
 
 /** Tree levels listed in one GraphQL query by default, and at most (GitHub refuses documents nested deeper than 25 fields). */
@@ -60,47 +72,70 @@ export function listDepth(depth: number | undefined): number {
   return Math.min(MAX_LIST_DEPTH, Math.max(1, depth ?? 1));
 }
 
-/** `entries { name type mode oid object { ... on Tree { entries { … } } } }`, `depth` levels deep. */
-export function entriesSelection(depth: number): string {
+/** The facts of a blob that `filesFromAnswers` decodes (the selection `FILE_ENTRY_SELECTION` asks for by path). */
+export const BLOB_SELECTION = '... on Blob { byteSize isBinary isTruncated text }';
+
+/**
+ * `entries { name type mode oid object { ... on Tree { entries { … } } } }`, `depth` levels deep; with `texts`,
+ * every blob's text and facts too (`object { __typename … on Blob { … } }`).
+ */
+export function entriesSelection(depth: number, texts = false): string {
   const leaf = 'name type mode oid';
-  return depth <= 1 ? `entries { ${leaf} }` : `entries { ${leaf} object { ... on Tree { ${entriesSelection(depth - 1)} } } }`;
+  const tree = depth <= 1 ? '' : `... on Tree { ${entriesSelection(depth - 1, texts)} }`;
+  const object = texts ? `object { __typename ${tree} ${BLOB_SELECTION} }` : tree === '' ? '' : `object { ${tree} }`;
+  return `entries { ${leaf}${object === '' ? '' : ` ${object}`} }`;
 }
 
 /**
- * The listing of the head query's tree answers (`t0`, `t1`… under `prefixes`): the entries it reached, and the
- * folders deeper than `depth` that `listDeep` must list.
+ * The selection listing `listing` as `alias`, its path in the variable `$alias` (the repository root needs none):
+ * `alias: file(path: $alias) { type mode oid object { … on Tree { entries … } } }` (on a commit).
+ */
+export function treeSelection(alias: string, listing: TreeListing): string {
+  const entries = entriesSelection(listing.depth, listing.texts);
+  if (listing.prefix === '') return `${alias}: tree { ${entries} }`;
+  const blob = listing.texts ? ` __typename ${BLOB_SELECTION}` : '';
+  return `${alias}: file(path: $${alias}) { type mode oid object {${blob} ... on Tree { ${entries} } } }`;
+}
+
+/**
+ * The listing of the tree answers (`${alias}0`, `${alias}1`… for `listings`): the entries it reached, and the
+ * folders deeper than their listing's depth that `listDeep` must list (none past a `complete` listing).
  */
 export function listingOf(
   answers: Readonly<Record<string, unknown>>,
-  prefixes: readonly string[],
-  depth: number,
+  listings: readonly TreeListing[],
+  alias = 't',
 ): { listing: ListedEntry[]; unexpanded: ListedEntry[] } {
   const listing: ListedEntry[] = [];
   const unexpanded: ListedEntry[] = [];
-  prefixes.forEach((prefix, i) => {
-    const root = answers[`t${i}`] as RawEntry | { entries?: readonly RawEntry[] } | null | undefined;
+  listings.forEach(({ prefix, depth, complete }, i) => {
+    const root = answers[`${alias}${i}`] as RawEntry | { entries?: readonly RawEntry[] } | null | undefined;
     if (root === null || root === undefined) return;
     if (prefix !== '' && 'type' in root && root.type !== 'tree') {
       // A prefix without glob magic may name a file (or a link or a submodule): it is itself a candidate.
-      listing.push({ path: prefix, type: root.type, mode: root.mode, oid: root.oid });
+      listing.push(listed(prefix, root));
       return;
     }
     const entries = 'entries' in root ? root.entries : (root as RawEntry).object?.entries;
-    if (entries !== undefined) flatten(prefix, entries, depth, listing, unexpanded);
+    if (entries !== undefined) flatten(prefix, entries, depth, complete, listing, unexpanded);
   });
   return { listing, unexpanded };
 }
 
-function flatten(prefix: string, entries: readonly RawEntry[], depth: number, out: ListedEntry[], unexpanded: ListedEntry[]): void {
+function listed(path: string, raw: RawEntry): ListedEntry {
+  const entry: ListedEntry = { path, type: raw.type, mode: raw.mode, oid: raw.oid };
+  return raw.object?.__typename === 'Blob' ? { ...entry, answer: raw } : entry;
+}
+
+function flatten(prefix: string, entries: readonly RawEntry[], depth: number, complete: boolean, out: ListedEntry[], unexpanded: ListedEntry[]): void {
   for (const raw of entries) {
     const path = prefix === '' ? (raw.name ?? '') : `${prefix}/${raw.name ?? ''}`;
-    const entry: ListedEntry = { path, type: raw.type, mode: raw.mode, oid: raw.oid };
     if (raw.type !== 'tree') {
-      out.push(entry);
+      out.push(listed(path, raw));
     } else if (depth <= 1 || raw.object?.entries === undefined) {
-      unexpanded.push(entry);
+      if (!(complete && depth <= 1)) unexpanded.push({ path, type: raw.type, mode: raw.mode, oid: raw.oid });
     } else {
-      flatten(path, raw.object.entries, depth - 1, out, unexpanded);
+      flatten(path, raw.object.entries, depth - 1, complete, out, unexpanded);
     }
   }
 }

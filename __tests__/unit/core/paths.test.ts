@@ -1,6 +1,6 @@
 // The `paths` globs: bare folders, literal files, prefixes for listing, the environment a glob names, the hash.
 import { describe, expect, it } from 'vitest';
-import { byPath, comparePaths, compilePaths, environmentOfGlob, environmentOfPaths, PathsError, pathsKey } from '../../../src/core/paths.js';
+import { byPath, comparePaths, compilePaths, environmentOfGlob, environmentOfPaths, PathsError, pathsKey, reachUnder } from '../../../src/core/paths.js';
 
 describe('compilePaths', () => {
   it.each([
@@ -47,6 +47,53 @@ describe('compilePaths', () => {
     expect(paths.matches('apps/legacy/a.yaml')).toBe(false);
     expect(paths.matches('apps/live/a.yaml')).toBe(true);
     expect(paths.exclude).toEqual(['apps/legacy']);
+  });
+});
+
+describe('reachUnder', () => {
+  it.each([
+    [['apps/prod/**'], 'apps/prod', Infinity, true],
+    [['apps/prod/**/*.{yaml,yml}'], 'apps/prod', Infinity, true],
+    [['apps/prod/*.yaml'], 'apps/prod', 1, true],
+    // a plain last segment may be a folder of that name: everything under it is selected too
+    [['apps/prod/*/values.yaml'], 'apps/prod', Infinity, true],
+    [['apps/prod/**/kustomization.yaml'], 'apps/prod', Infinity, true],
+    [['apps/dev'], 'apps/dev', Infinity, true],
+    [['*.yaml'], '', 1, true],
+    [['**/*.{yaml,yml}'], '', Infinity, false],
+    [['*/*.yaml'], '', 2, false],
+    [['apps/*/overlays/prod/**'], 'apps', Infinity, false],
+    [['apps/*/overlays/prod/*.yaml'], 'apps', 4, false],
+    [['apps/**/prod/*.yaml'], 'apps', Infinity, false],
+    [['apps/**/prod'], 'apps', Infinity, false],
+    [['apps/{prod,dev}/*.yaml'], 'apps', 2, false],
+    [['apps/prod/*.yaml', 'apps/**/x.yaml'], 'apps', Infinity, false],
+    [['apps/prod/*.yaml', 'clusters/**'], 'apps/prod', 1, true],
+  ])('%j under %j: deepest %d, confined %s', (globs, root, maxDepth, confined) => {
+    expect(compilePaths(globs).prefixes).toContain(root);
+    expect(reachUnder(compilePaths(globs).include, root)).toEqual({ maxDepth, confined });
+  });
+
+  it('no selected path lies deeper below its prefix than maxDepth (a listing that deep misses nothing)', () => {
+    const names = ['apps', 'prod', 'dev', 'a.yaml', 'values.yaml', 'x'];
+    const paths: string[] = [];
+    const grow = (prefix: string, depth: number): void => {
+      for (const name of names) {
+        const path = prefix === '' ? name : `${prefix}/${name}`;
+        paths.push(path);
+        if (depth > 1) grow(path, depth - 1);
+      }
+    };
+    grow('', 5);
+    const globs = [['apps/*.yaml'], ['apps/*/*.yaml'], ['*/prod/*.yaml'], ['apps/{prod,dev/x}/*.yaml'], ['apps/prod'], ['*.yaml', 'apps/prod/*/a.yaml'], ['apps/*/prod/values.yaml']];
+    for (const patterns of globs) {
+      const matcher = compilePaths(patterns);
+      for (const root of matcher.prefixes) {
+        const { maxDepth } = reachUnder(matcher.include, root);
+        const under = paths.filter((p) => matcher.matches(p) && (root === '' || p === root || p.startsWith(`${root}/`)));
+        for (const p of under) expect(p.split('/').length - (root === '' ? 0 : root.split('/').length), `${patterns.join(' ')}: ${p}`).toBeLessThanOrEqual(maxDepth);
+      }
+    }
   });
 });
 

@@ -49,7 +49,7 @@ function request(globs: string[], from: string, to: string, extra: Partial<Commi
 }
 
 describe('a direct commit', () => {
-  it('lands one commit on the head it read, byte-exact, in 3 requests (glob) and a no-op re-run in 2', async () => {
+  it('lands one commit on the head it read, byte-exact, in 2 requests (glob) and a no-op re-run in 1', async () => {
     const { emu, dir } = await start({ 'apps/prod/web/values.yaml': BOM_CRLF, 'apps/prod/api.yaml': 'image: ghcr.io/acme/api:1.0\n' });
     const before = git(dir, 'rev-parse', 'main');
     const c = client(emu.url);
@@ -62,8 +62,8 @@ describe('a direct commit', () => {
     expect(show(dir, 'main', 'apps/prod/web/values.yaml')).toEqual(Buffer.from(BOM_CRLF.replace('1.4.1', '1.4.2'), 'utf8'));
     expect(git(dir, 'diff', '--name-only', `${before}`, 'main')).toBe('apps/prod/web/values.yaml');
     expect(git(dir, 'log', '-1', '--format=%s', 'main')).toBe('bump 1.4.1 → 1.4.2');
-    expect(c.stats().requests).toBe(3);
-    expect(emu.requests).toHaveLength(3);
+    expect(c.stats().requests).toBe(2);
+    expect(emu.requests).toHaveLength(2);
     expect(emu.requests.filter((r) => r.mutation)).toHaveLength(1);
 
     emu.resetLog();
@@ -71,8 +71,19 @@ describe('a direct commit', () => {
     const rerun = await commitPlan(again, request(['apps/prod/**/*.yaml'], '1.4.1', '1.4.2'));
     expect(rerun.commit).toBeUndefined();
     expect(rerun.plan.edits).toEqual([]);
-    expect(again.stats().requests).toBe(2);
+    expect(again.stats().requests).toBe(1);
     expect(git(dir, 'rev-parse', 'main')).toBe(result.commit?.oid);
+  });
+
+  it('takes 3 requests with a whole-tree glob (listed, then read by path), and 2 for the no-op re-run', async () => {
+    const { emu, dir } = await start({ 'apps/prod/api.yaml': 'image: ghcr.io/acme/api:1.0\n', 'README.md': '# gitops\n' });
+    const c = client(emu.url);
+    const result = await commitPlan(c, request(['**/*.yaml'], 'api:1.0', 'api:1.1'));
+    expect(result.commit?.oid).toBe(git(dir, 'rev-parse', 'main'));
+    expect(c.stats().requests).toBe(3);
+    const again = client(emu.url);
+    expect((await commitPlan(again, request(['**/*.yaml'], 'api:1.0', 'api:1.1'))).commit).toBeUndefined();
+    expect(again.stats().requests).toBe(2);
   });
 
   it('takes 2 requests with explicit paths, and 1 for the no-op re-run', async () => {

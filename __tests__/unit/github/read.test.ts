@@ -1,6 +1,6 @@
 // Snapshot reads against the GitHub emulator: request counts, byte-exact texts, skips, errors.
 import { Kind, parse, type SelectionSetNode } from 'graphql';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startEmulator } from '../../emulator/index.js';
 import { createClient } from '../../../src/github/client.js';
 import { GitHubError } from '../../../src/github/errors.js';
@@ -130,9 +130,19 @@ describe('explicit paths', () => {
 });
 
 describe('globs', () => {
-  it('lists once and reads the matches in a second request, at the same commit', async () => {
+  it('reads a glob confined to a folder in one request: the listing carries the texts, at the same commit', async () => {
     const c = client();
-    const snapshot = await readSnapshot(c, target, compilePaths(['apps/prod/**/*.yaml', '!apps/prod/big.yaml']));
+    const snapshot = await readSnapshot(c, target, compilePaths(['apps/prod/**/*.yaml', '!apps/prod/big.yaml', '!apps/prod/latin1.yaml']));
+    expect(c.stats().requests).toBe(1);
+    expect(emu.requests).toHaveLength(1);
+    expect(snapshot.head).toBe(git(dir, 'rev-parse', 'main'));
+    expect(snapshot.files.map((f) => f.path)).toEqual(['apps/prod/api/deployment.yaml', 'apps/prod/web/values.yaml']);
+    for (const file of snapshot.files) expect(Buffer.from(file.text, 'utf8')).toEqual(show(dir, 'main', file.path));
+  });
+
+  it('without inline texts, lists once and reads the matches in a second request, at the same commit', async () => {
+    const c = client();
+    const snapshot = await readSnapshot(c, target, compilePaths(['apps/prod/**/*.yaml', '!apps/prod/big.yaml']), undefined, { inlineTexts: false });
     expect(c.stats().requests).toBe(2);
     expect(emu.requests).toHaveLength(2);
     const unread = ['apps/prod/big.yaml', 'apps/prod/logo.yaml', 'apps/prod/link.yaml', 'apps/prod/vendor.yaml', 'apps/prod/latin1.yaml'];
@@ -169,7 +179,8 @@ describe('globs', () => {
     const mixed = await readSnapshot(c, target, compilePaths(['apps/deep/**/job.yaml', 'apps/prod/api/deployment.yaml', 'apps/prod/link.yaml']));
     expect(mixed.files.map((f) => f.path)).toEqual(['apps/deep/a/b/c/d/e/f/g/job.yaml', 'apps/prod/api/deployment.yaml']);
     expect(mixed.skipped).toEqual([{ path: 'apps/prod/link.yaml', reason: 'symbolic link (not followed)' }]);
-    expect(c.stats().requests).toBe(2);
+    // Each is confined (a folder and what lies under it, a file): the texts come with the listing.
+    expect(c.stats().requests).toBe(1);
   });
 
   it('answers a glob that matches nothing in one request', async () => {
@@ -178,6 +189,120 @@ describe('globs', () => {
     expect(snapshot.files).toEqual([]);
     expect(snapshot.selected).toBe(0);
     expect(c.stats().requests).toBe(1);
+  });
+});
+
+describe('texts in the listing', () => {
+  // A deploy folder beside 240 source files of 2 KB, and a chart deeper in the deploy folder: texts nobody selected.
+  const MARK = 'UNSELECTED-TEXT';
+  const HUGE: Record<string, string> = {
+    'deploy/prod/app.yaml': 'image: ghcr.io/acme/app:1\n',
+    'deploy/prod/db.yaml': 'image: ghcr.io/acme/db:1\n',
+    'deploy/prod/chart/templates/_helpers.tpl': `{{/* ${MARK} chart */}}\n`,
+    ...Object.fromEntries(Array.from({ length: 12 }, (_, i) => [`deploy/prod/svc${String(i).padStart(2, '0')}.yaml`, `image: ghcr.io/acme/svc${i}:1\n`])),
+    ...Object.fromEntries(Array.from({ length: 240 }, (_, i) => [`src/mod${i}.ts`, `// ${MARK} ${i}\n${'x'.repeat(2000)}\n`])),
+  };
+  const huge = { owner: 'acme', repo: 'huge' };
+  const yamls = Object.keys(HUGE).filter((p) => p.endsWith('.yaml')).sort();
+  beforeAll(async () => {
+    await emu.addRepo({ name: 'acme/huge', dir: makeRepo(HUGE) });
+  });
+  afterEach(() => emu.clearFaults());
+
+  /** A client that keeps every GraphQL document it sends and the size and text of every answer. */
+  function spied(options: Parameters<typeof createClient>[0]['retry'] = { baseMs: 1, maxMs: 5 }) {
+    const c = createClient({ token: 'tok', apiUrl: emu.url, retry: options });
+    const sent: string[] = [];
+    const answers: string[] = [];
+    const spy: typeof c = {
+      ...c,
+      graphql: async <T>(query: string, variables: Record<string, unknown> = {}, options: { readonly attempts?: number } = {}) => {
+        sent.push(query);
+        const data = await c.graphql<T>(query, variables, options);
+        answers.push(JSON.stringify(data));
+        return data;
+      },
+    };
+    return { c, spy, sent, answers };
+  }
+
+  it('a whole-tree glob lists names only: no text it did not select comes along; the matches are read by path', async () => {
+    const { c, spy, sent, answers } = spied();
+    const snapshot = await readSnapshot(spy, huge, compilePaths(['**/*.yaml']));
+    expect(snapshot.files.map((f) => f.path)).toEqual(yamls);
+    expect(c.stats().requests).toBe(2);
+    expect(sent[0]).not.toContain('text');
+    expect(answers.join('')).not.toContain(MARK);
+    // The listing names 255 entries; 240 texts of 2 KB would be ten times that.
+    expect(answers[0]!.length).toBeLessThan(60_000);
+  });
+
+  it('a glob of one folder level lists that level only, with the texts: deeper files are neither listed nor read', async () => {
+    const { c, spy, sent, answers } = spied();
+    const snapshot = await readSnapshot(spy, huge, compilePaths(['deploy/prod/*.yaml']));
+    expect(snapshot.files.map((f) => f.path)).toEqual(yamls);
+    expect(c.stats().requests).toBe(1);
+    expect(sent[0]!.match(/entries/g)).toHaveLength(1);
+    expect(answers[0]).not.toContain(MARK);
+    expect(answers[0]).not.toContain('_helpers.tpl');
+  });
+
+  it('a glob confined to a folder brings the texts of that folder only, whatever lies beside it', async () => {
+    const { c, spy, answers } = spied();
+    const snapshot = await readSnapshot(spy, huge, compilePaths(['deploy/prod/**/*.yaml']));
+    expect(snapshot.files.map((f) => f.path)).toEqual(yamls);
+    expect(c.stats().requests).toBe(1);
+    expect(answers[0]).not.toContain(`${MARK} 0`);
+    expect(answers[0]!.length).toBeLessThan(20_000);
+  });
+
+  it('a big selection: one request when confined, else one read per chunk after the listing', async () => {
+    const confined = spied();
+    expect((await readSnapshot(confined.spy, huge, compilePaths(['deploy/prod/*.yaml']), undefined, { chunkSize: 5 })).files).toHaveLength(14);
+    expect(confined.c.stats().requests).toBe(1);
+    const wide = spied();
+    expect((await readSnapshot(wide.spy, huge, compilePaths(['**/*.yaml']), undefined, { chunkSize: 5 })).files).toHaveLength(14);
+    expect(wide.c.stats().requests).toBe(1 + Math.ceil(14 / 5));
+  });
+
+  it('texts over 512,000 bytes are still read over REST', async () => {
+    const c = client();
+    const snapshot = await readSnapshot(c, target, compilePaths(['apps/prod/*.yaml']));
+    expect(snapshot.files.find((f) => f.path === 'apps/prod/big.yaml')?.text).toBe(BIG);
+    expect(snapshot.skipped).toEqual([
+      { path: 'apps/prod/latin1.yaml', reason: 'binary file' },
+      { path: 'apps/prod/link.yaml', reason: 'symbolic link (not followed)' },
+      { path: 'apps/prod/logo.yaml', reason: 'binary file' },
+      { path: 'apps/prod/vendor.yaml', reason: 'submodule' },
+    ]);
+    const blobRead = expect.stringMatching(/^\/repos\/acme\/gitops\/git\/blobs\/[0-9a-f]{40}$/);
+    // big.yaml, truncated, once more; latin1.yaml (11 bytes) and logo.yaml (9) are odd-sized: not UTF-16, not read again
+    // (the even-sized ones through a glob: 'files in encodings other than UTF-8' below).
+    expect(emu.requests.map((r) => r.path)).toEqual(['/graphql', blobRead]);
+    expect(c.stats().requests).toBe(2);
+  });
+
+  it('a listing with texts is tried once: when GitHub times out on it, the listing without texts follows, with the retry policy', async () => {
+    const { c, spy, sent } = spied({ attempts: 2, baseMs: 1, maxMs: 5 });
+    emu.addFault({ operation: 'query', kind: 502, times: 2 });
+    const snapshot = await readSnapshot(spy, huge, compilePaths(['deploy/prod/**/*.yaml']));
+    expect(snapshot.files.map((f) => f.path)).toEqual(yamls);
+    expect(sent).toHaveLength(3);
+    expect(sent[0]).toContain('text');
+    expect(sent[1]).not.toContain('text');
+    // The texts listing once (502), the plain listing twice (502, then 200), then the files.
+    expect(c.stats().requests).toBe(1 + 2 + 1);
+    expect(emu.requests.map((r) => r.status)).toEqual([502, 502, 200, 200]);
+    expect(c.stats().retries).toBe(1);
+  });
+
+  it('when GitHub cannot be reached, the plain listing keeps the whole retry policy, and then fails as before', async () => {
+    const { c, spy, sent } = spied({ attempts: 2, baseMs: 1, maxMs: 5 });
+    emu.addFault({ operation: 'query', kind: 'network', times: 10 });
+    const error = await readSnapshot(spy, huge, compilePaths(['deploy/prod/**/*.yaml'])).catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: 'unavailable' });
+    expect(sent).toHaveLength(2);
+    expect(c.stats().requests).toBe(1 + 2);
   });
 });
 
@@ -216,8 +341,11 @@ describe('files in encodings other than UTF-8', () => {
   });
 
   it('the same through a glob, and not past max-file-size (then it stays "binary file", unread)', async () => {
-    const snapshot = await readSnapshot(client(), encoded, compilePaths(['apps/**']));
+    const c = client();
+    const snapshot = await readSnapshot(c, encoded, compilePaths(['apps/**']));
     expect(snapshot.skipped).toEqual(expected);
+    // the listing carries the texts; the same four blobs are read again
+    expect(c.stats().requests).toBe(5);
     const small = await readSnapshot(client(), encoded, compilePaths(['apps/le.yaml']), undefined, { maxBytes: 10 });
     expect(small.skipped).toEqual([{ path: 'apps/le.yaml', reason: 'binary file' }]);
   });
@@ -235,6 +363,8 @@ describe('documents', () => {
       },
     };
     await readSnapshot(spy, target, compilePaths(['**/*.yaml', 'apps/prod/**/*.yaml']), undefined, { listDepth: 99 });
+    await readSnapshot(spy, target, compilePaths(['apps/**/*.yaml', 'README.md']), undefined, { listDepth: 99 });
+    expect(sent.at(-1)?.query).toContain('text');
     await readSnapshot(spy, target, compilePaths(['apps/prod/api/deployment.yaml']));
     expect(sent.length).toBeGreaterThanOrEqual(3);
     for (const { query } of sent) {

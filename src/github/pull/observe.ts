@@ -1,13 +1,15 @@
 // What one round of the pull-request mode reads: the base (files and head), the open pull request for the
 // branch, the branch with its first parents and its versions of the files, and the wanted labels' ids, in the
-// head query of the snapshot read (one request with explicit paths); the fork point's files when a rebuild needs them.
+// head query of the snapshot read (one request with explicit paths, and with globs whose listing carries the
+// texts); the fork point's files when a rebuild needs them.
 import type { OpenPull, PullBranch } from '../../core/pull-decision.js';
 import type { CommitFiles } from '../../core/types.js';
-import { comparePaths } from '../../core/paths.js';
+import { byPath, comparePaths } from '../../core/paths.js';
 import { FILE_ENTRY_SELECTION, filesFromAnswers, readFilesAt } from '../blob.js';
 import type { GitHubClient } from '../client.js';
 import { qualifiedBranch } from '../mutation.js';
-import { readSnapshot, type ExtraSelection } from '../read.js';
+import { readSnapshot, type ExtraSelection, type RemoteSnapshot } from '../read.js';
+import { listingOf, treeSelection, type RawEntry, type TreeListing } from '../tree.js';
 import type { Observation, PullRequestSpec } from './spec.js';
 
 /** First parents of the PR head and of the base head read with them: enough to see whether the base head is still its fork point. */
@@ -42,8 +44,11 @@ function flattenChain(node: RawChain | undefined): string[] {
   return oids;
 }
 
-/** The selection added to the head query: the open PRs for the branch, the branch (and its files), label ids. */
-function extraSelection(spec: PullRequestSpec): ExtraSelection {
+/**
+ * The selection added to the head query: the open PRs for the branch, the branch (and its files: the literal
+ * paths, or the listings of the base that carry texts, at the branch), label ids.
+ */
+function extraSelection(spec: PullRequestSpec, listings: readonly TreeListing[]): ExtraSelection {
   const variables: Record<string, { type: string; value: unknown }> = {
     prHead: { type: 'String!', value: spec.branch },
     prRef: { type: 'String!', value: qualifiedBranch(spec.branch) },
@@ -51,6 +56,11 @@ function extraSelection(spec: PullRequestSpec): ExtraSelection {
   const files = (spec.paths.literals ?? []).map((path, i) => {
     variables[`prF${i}`] = { type: 'String!', value: path };
     return `prF${i}: file(path: $prF${i}) { ${FILE_ENTRY_SELECTION} }`;
+  });
+  listings.forEach((listing, i) => {
+    if (!listing.texts) return;
+    if (listing.prefix !== '') variables[`prT${i}`] = { type: 'String!', value: listing.prefix };
+    files.push(treeSelection(`prT${i}`, listing));
   });
   const labels = (spec.labels ?? []).map((name, i) => {
     variables[`prL${i}`] = { type: 'String!', value: name };
@@ -67,9 +77,18 @@ function extraSelection(spec: PullRequestSpec): ExtraSelection {
   return { selection, variables };
 }
 
-/** One read (two with globs, three with globs and an open PR): base, open PR, PR branch and its files, labels. */
+/**
+ * One read (with globs whose listing cannot carry the texts: two, three with an open PR): base, open PR, PR
+ * branch and its files, labels.
+ */
 export async function observe(client: GitHubClient, spec: PullRequestSpec): Promise<Observation> {
-  const snapshot = await readSnapshot(client, spec.target, spec.paths, undefined, { ...spec.read, extra: extraSelection(spec) });
+  // The listings the read chose (without texts after a failed try with them), to list them at the PR branch too.
+  let listed: readonly TreeListing[] = [];
+  const selection = (listings: readonly TreeListing[]): ExtraSelection => {
+    listed = listings;
+    return extraSelection(spec, listings);
+  };
+  const snapshot = await readSnapshot(client, spec.target, spec.paths, undefined, { ...spec.read, extra: selection });
   const extra = snapshot.extra ?? {};
   const pulls = ((extra['prPulls'] as { nodes?: readonly RawPull[] } | null)?.nodes ?? []).filter(
     (p) => p.headRepository === null || p.headRepository.nameWithOwner.toLowerCase() === snapshot.nameWithOwner.toLowerCase(),
@@ -99,7 +118,7 @@ export async function observe(client: GitHubClient, spec: PullRequestSpec): Prom
       files =
         literals !== undefined && direct
           ? await filesFromAnswers(client, spec.target, spec.branch, literals.map((path, i) => ({ path, entry: target[`prF${i}`] })), spec.read)
-          : await readFilesAt(client, spec.target, spec.branch, target.oid, snapshot.files.map((f) => f.path), spec.read);
+          : await branchFiles(client, spec, snapshot, target, listed);
     }
     const message = typeof target['message'] === 'string' ? target['message'] : '';
     const url = typeof target['url'] === 'string' ? target['url'] : '';
@@ -112,6 +131,37 @@ export async function observe(client: GitHubClient, spec: PullRequestSpec): Prom
   });
   const baseChain = flattenChain((extra['prBase'] as { target?: RawChain | null } | null)?.target ?? undefined);
   return { snapshot, ...(pull === undefined ? {} : { pull }), ...(branch === undefined ? {} : { branch }), labelIds, baseChain };
+}
+
+/**
+ * The PR branch's versions of the base's files: from the branch's listings that came with the head query (a path
+ * they do not hold does not exist there), and read by path where they do not tell (not listed with texts, deeper
+ * than listed, or a folder on the branch).
+ */
+async function branchFiles(
+  client: GitHubClient,
+  spec: PullRequestSpec,
+  snapshot: RemoteSnapshot,
+  target: RawBranchTarget,
+  listings: readonly TreeListing[],
+): Promise<CommitFiles> {
+  const { listing, unexpanded } = listingOf(target, listings, 'prT');
+  const byName = new Map(listing.map((e) => [e.path, e]));
+  const under = (path: string, folder: string): boolean => folder === '' || path === folder || path.startsWith(`${folder}/`);
+  const carried = listings.flatMap((l, i) => (l.texts && target[`prT${i}`] !== undefined ? [l.prefix] : []));
+  const known: { path: string; entry: RawEntry | null }[] = [];
+  const unknown: string[] = [];
+  for (const { path } of snapshot.files) {
+    const entry = byName.get(path);
+    if (entry !== undefined) known.push({ path, entry: entry.answer ?? { type: entry.type, mode: entry.mode, oid: entry.oid } });
+    else if (carried.some((prefix) => under(path, prefix)) && !unexpanded.some((e) => under(path, e.path)) && !listing.some((e) => e.path.startsWith(`${path}/`))) known.push({ path, entry: null });
+    else unknown.push(path);
+  }
+  const [fromListing, byPathRead] = await Promise.all([
+    filesFromAnswers(client, spec.target, spec.branch, known, spec.read),
+    readFilesAt(client, spec.target, spec.branch, target.oid, unknown, spec.read),
+  ]);
+  return { files: [...fromListing.files, ...byPathRead.files].sort(byPath), skipped: [...fromListing.skipped, ...byPathRead.skipped].sort(byPath) };
 }
 
 /** The observation with the fork point's files (the paths of the base and of the PR branch), read at `oid`. */

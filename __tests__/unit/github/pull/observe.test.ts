@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { observe, withFork } from '../../../../src/github/pull/observe.js';
 import { openOrUpdatePullRequest } from '../../../../src/github/pull/open.js';
+import { compilePaths } from '../../../../src/core/paths.js';
 import { commitOnTop, git } from '../helpers.js';
 import { API, BRANCH, client, DEPLOY, spec, start, useEmulator, WEB } from './helpers.js';
 
@@ -25,6 +26,39 @@ describe('observe', () => {
     });
     expect([...seen.labelIds.keys()]).toEqual(['deploy']);
     expect(seen.baseChain[0]).toBe(main);
+  });
+
+  it('with a glob confined to a folder, reads the PR branch files from its listing in the same request', async () => {
+    const { emu, dir } = await start();
+    const globs = { paths: compilePaths(['apps/prod/**/*.yaml']) };
+    await openOrUpdatePullRequest(client(emu.url), spec('ghcr.io/acme/api:1.1.0', globs));
+    commitOnTop(dir, 'main', 'apps/prod/new.yaml', DEPLOY('ghcr.io/acme/new:1.0.0'), 'main gains a file');
+    const c = client(emu.url);
+    const seen = await observe(c, spec('ghcr.io/acme/api:1.2.0', globs));
+    expect(c.stats().requests).toBe(1);
+    expect(seen.snapshot.files.map((f) => f.path)).toEqual([API, 'apps/prod/new.yaml', WEB]);
+    expect(Object.fromEntries((seen.branch?.files?.files ?? []).map((f) => [f.path, f.text]))).toEqual({
+      [API]: DEPLOY('ghcr.io/acme/api:1.1.0'),
+      [WEB]: DEPLOY('ghcr.io/acme/web:2.0.0'),
+    });
+    expect(seen.branch?.files?.skipped).toEqual([{ path: 'apps/prod/new.yaml', reason: `does not exist on branch '${BRANCH}'` }]);
+  });
+
+  it('reads by path the PR branch files deeper than its listing reached', async () => {
+    const deep = 'apps/prod/a/b/deep.yaml';
+    const { emu, dir } = await start({}, {}, { [API]: DEPLOY('ghcr.io/acme/api:1.0.0'), [deep]: DEPLOY('ghcr.io/acme/api:1.0.0') });
+    const globs = { paths: compilePaths(['apps/prod/**/*.yaml']), read: { listDepth: 1 } };
+    await openOrUpdatePullRequest(client(emu.url), spec('ghcr.io/acme/api:1.1.0', globs));
+    expect(git(dir, 'show', `${BRANCH}:${deep}`)).toContain('api:1.1.0');
+    const c = client(emu.url);
+    const seen = await observe(c, spec('ghcr.io/acme/api:1.2.0', globs));
+    // the head query (base and branch listed one level deep), the base's deeper folder over REST, its file by path, the branch's file by path
+    expect(c.stats().requests).toBe(4);
+    expect(Object.fromEntries((seen.branch?.files?.files ?? []).map((f) => [f.path, f.text]))).toEqual({
+      [API]: DEPLOY('ghcr.io/acme/api:1.1.0'),
+      [deep]: DEPLOY('ghcr.io/acme/api:1.1.0'),
+    });
+    expect(seen.branch?.files?.skipped).toEqual([]);
   });
 
   it('without an open PR, reads no branch files; withFork reads the fork point in one more request', async () => {

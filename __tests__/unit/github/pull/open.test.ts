@@ -264,9 +264,23 @@ describe('later runs for the same branch', () => {
     expect((await openOrUpdatePullRequest(client(emu.url), spec('ghcr.io/acme/api:1.2.0'))).operation).toBe('unchanged');
   });
 
-  it('with globs, an update reads the PR branch files in one more request: ≤ 4 requests', async () => {
+  it('with a glob confined to a folder, an update takes 2 requests (the base and the PR branch listed with their texts in one) and a re-run 1', async () => {
     const { emu, dir } = await start();
     const globs = { paths: compilePaths(['apps/prod/**/*.yaml']) };
+    expect((await openOrUpdatePullRequest(client(emu.url), spec('ghcr.io/acme/api:1.1.0', globs))).operation).toBe('created');
+    const c = client(emu.url);
+    const result = await openOrUpdatePullRequest(c, spec('ghcr.io/acme/api:1.2.0', globs));
+    expect(result.operation).toBe('updated');
+    expect(c.stats().requests).toBe(2);
+    expect(text(dir, BRANCH, API)).toBe(DEPLOY('ghcr.io/acme/api:1.2.0'));
+    const again = client(emu.url);
+    expect((await openOrUpdatePullRequest(again, spec('ghcr.io/acme/api:1.2.0', globs))).operation).toBe('unchanged');
+    expect(again.stats().requests).toBe(1);
+  });
+
+  it('with a whole-tree glob, an update reads the PR branch files in one more request: 4 requests, a re-run 3', async () => {
+    const { emu, dir } = await start();
+    const globs = { paths: compilePaths(['**/prod/*.yaml']) };
     expect((await openOrUpdatePullRequest(client(emu.url), spec('ghcr.io/acme/api:1.1.0', globs))).operation).toBe('created');
     const c = client(emu.url);
     const result = await openOrUpdatePullRequest(c, spec('ghcr.io/acme/api:1.2.0', globs));
