@@ -6,17 +6,12 @@ import type { Change, FileEdit, ImageRequest, Miss, Plan, Refusal, Skip, SourceF
 import { writtenScalars, type ImageSite } from '../yaml/locate.js';
 import { EditSet, type TextEdit } from '../yaml/edits.js';
 import { comparePaths } from './paths.js';
+import { lastComponent, textMayHoldAny } from './prefilter.js';
 import { scan, type ScannedFile } from './scan.js';
 import { rewrite, UnwritableError, versionAfter, whyHeld, type Want } from '../yaml/splice.js';
 
 export interface PlanOptions {
   readonly policy: Policy;
-}
-
-/** The last path component of a repository: every spelling of the image holds it, so a file without it cannot match. */
-function needle(request: ImageRequest): string {
-  const path = request.ref.path;
-  return path.slice(path.lastIndexOf('/') + 1);
 }
 
 function wantOf(request: ImageRequest): Want {
@@ -199,18 +194,12 @@ class SharedValue {
   }
 }
 
-/** A byte-level pre-filter for sources: true when the file may hold one of the requested images. */
-export function mayHoldAny(requests: readonly ImageRequest[]): (bytes: Buffer) => boolean {
-  const needles = [...new Set(requests.map(needle))].map((n) => Buffer.from(n, 'utf8'));
-  return (bytes) => needles.some((n) => bytes.includes(n));
-}
-
 /**
  * Plans a bump. Throws PlanSyntaxError (listing every broken file) when a selected file that should be YAML
  * and may hold a requested image does not parse: then nothing at all may be written.
  */
 export function plan(files: readonly SourceFile[], requests: readonly ImageRequest[], options: PlanOptions): Plan {
-  const needles = [...new Set(requests.map(needle))];
+  const mayHold = textMayHoldAny(requests);
   const edits: FileEdit[] = [];
   const refusals: Refusal[] = [];
   const notes: string[] = [];
@@ -225,7 +214,7 @@ export function plan(files: readonly SourceFile[], requests: readonly ImageReque
     for (const r of outcome.matched) matched.add(r);
     for (const repository of outcome.others) others.set(repository, (others.get(repository) ?? 0) + 1);
   };
-  const skipped: Skip[] = scan(files, visit, (file) => needles.some((n) => file.text.includes(n)));
+  const skipped: Skip[] = scan(files, visit, (file) => mayHold(file.text));
   const missed = requests.filter((r) => !matched.has(r));
   const misses = missed.map((r): Miss => ({ input: r.input, image: r.ref.name, similar: lookalikes(r, others) }));
   return { edits, changes: edits.flatMap((e) => e.changes), refusals, skipped, notes, unmatched: missed.map((r) => r.ref.name), misses };
@@ -233,7 +222,7 @@ export function plan(files: readonly SourceFile[], requests: readonly ImageReque
 
 /** Repositories found in the files whose last path component is the request's (a registry or owner typo), most files first. */
 function lookalikes(request: ImageRequest, others: ReadonlyMap<string, number>): Miss['similar'] {
-  const name = needle(request);
+  const name = lastComponent(request);
   return [...others]
     .filter(([repository]) => repository.slice(repository.lastIndexOf('/') + 1) === name)
     .sort(([a, m], [b, n]) => n - m || comparePaths(a, b))

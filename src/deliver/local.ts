@@ -1,6 +1,7 @@
 // Local delivery (`local-path`): read the checkout on disk, plan, and write the edited files back (nothing in
 // dry-run). No GitHub code is loaded on this path.
-import { mayHoldAny, plan } from '../core/plan.js';
+import { plan } from '../core/plan.js';
+import { mayHoldAny } from '../core/prefilter.js';
 import type { Io } from '../core/io.js';
 import type { Plan } from '../core/types.js';
 import { describePolicy } from '../image/policy.js';

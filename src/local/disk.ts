@@ -4,7 +4,7 @@ import { closeSync, openSync, readdirSync, readSync, statSync, type Dirent } fro
 import { lstat, readFile, realpath, writeFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { unicodeMarkReason, unreadableText } from '../core/encoding.js';
-import { comparePaths, type PathMatcher } from '../core/paths.js';
+import { byPath, comparePaths, type PathMatcher } from '../core/paths.js';
 import type { FileEdit, Skip, Snapshot, SourceFile } from '../core/types.js';
 
 export interface LocalReadOptions {
@@ -89,8 +89,14 @@ function linksToFolder(absolute: string): boolean {
   }
 }
 
-/** Lists the selected files under `root` without reading them. */
+/** Lists the selected files under `root` without reading them, in path order. */
 export async function listLocal(root: string, paths: PathMatcher): Promise<{ files: string[]; skipped: Skip[] }> {
+  const listed = await listSelected(root, paths);
+  return { files: listed.files.sort(comparePaths), skipped: listed.skipped };
+}
+
+/** The selected files under `root` (each once), in the order the walk met them. */
+async function listSelected(root: string, paths: PathMatcher): Promise<{ files: string[]; skipped: Skip[] }> {
   const files: string[] = [];
   const skipped: Skip[] = [];
   try {
@@ -117,7 +123,7 @@ export async function listLocal(root: string, paths: PathMatcher): Promise<{ fil
         skipped.push({ path, reason: 'not found' });
       }
     }
-    return { files: [...new Set(files)].sort(comparePaths), skipped };
+    return { files: [...new Set(files)], skipped };
   }
   for (const prefix of paths.prefixes) {
     // The walk itself never enters a link or a submodule; the folders of a fixed prefix are checked here.
@@ -141,56 +147,77 @@ export async function listLocal(root: string, paths: PathMatcher): Promise<{ fil
     }
     walk(root, prefix, paths, files, skipped);
   }
-  return { files: files.sort(comparePaths), skipped };
+  return { files, skipped };
 }
 
-/** Reads the selected files under `root` as one snapshot. */
-export async function readLocal(root: string, paths: PathMatcher, options: LocalReadOptions): Promise<Snapshot> {
-  const listed = await listLocal(root, paths);
-  const files: SourceFile[] = [];
-  const skipped = [...listed.skipped];
-  // One buffer for every read: a file is read up to max-file-size + 1 bytes (more means oversized), and only the
-  // files the byte-level `keep` filter accepts are decoded and kept.
-  let buffer = Buffer.allocUnsafe(Math.min(options.maxFileBytes + 1, 64 * 1024));
-  for (const path of listed.files) {
-    const fd = openSync(`${root}/${path}`, 'r');
-    let size = 0;
+/**
+ * Reads a whole file into a reusable buffer: one read for any file smaller than the buffer, since a read of a
+ * regular file that returns fewer bytes than asked for has reached its end (the read that would only return 0 is
+ * not made; an fstat for the size would cost as much as that read). A file that fills the buffer grows it, up to
+ * max-file-size + 1 bytes: more means oversized. Should a file change meanwhile, writeLocal finds it changed and
+ * writes nothing.
+ */
+class FileReader {
+  private buffer: Buffer;
+
+  constructor(private readonly maxFileBytes: number) {
+    this.buffer = Buffer.allocUnsafe(Math.min(maxFileBytes + 1, 64 * 1024));
+  }
+
+  /** The file's bytes (valid until the next read), or undefined when it is larger than max-file-size. */
+  read(absolute: string): Buffer | undefined {
+    const fd = openSync(absolute, 'r');
     try {
+      let size = 0;
       for (;;) {
-        if (size === buffer.length) {
-          if (buffer.length > options.maxFileBytes) break;
-          const bigger = Buffer.allocUnsafe(Math.min(buffer.length * 4, options.maxFileBytes + 1));
-          buffer.copy(bigger, 0, 0, size);
-          buffer = bigger;
-        }
-        const n = readSync(fd, buffer, size, buffer.length - size, null);
-        if (n === 0) break;
+        const asked = this.buffer.length - size;
+        const n = readSync(fd, this.buffer, size, asked, null);
         size += n;
+        if (n < asked) return this.buffer.subarray(0, size);
+        if (size > this.maxFileBytes) return undefined;
+        const bigger = Buffer.allocUnsafe(Math.min(this.buffer.length * 4, this.maxFileBytes + 1));
+        this.buffer.copy(bigger, 0, 0, size);
+        this.buffer = bigger;
       }
     } finally {
       closeSync(fd);
     }
-    if (size > options.maxFileBytes) {
-      skipped.push({ path, reason: `larger than max-file-size (${options.maxFileBytes} bytes)` });
+  }
+}
+
+/**
+ * Reads the selected files under `root` as one snapshot: each file once, in the order the walk lists them; only
+ * the files kept are sorted (by path, as are the files skipped while reading), so the result does not depend on
+ * the order the folder gives its entries in.
+ */
+export async function readLocal(root: string, paths: PathMatcher, options: LocalReadOptions): Promise<Snapshot> {
+  const listed = await listSelected(root, paths);
+  const files: SourceFile[] = [];
+  const unread: Skip[] = [];
+  // Only the files the byte-level `keep` filter accepts are decoded and kept.
+  const reader = new FileReader(options.maxFileBytes);
+  for (const path of listed.files) {
+    const bytes = reader.read(`${root}/${path}`);
+    if (bytes === undefined) {
+      unread.push({ path, reason: `larger than max-file-size (${options.maxFileBytes} bytes)` });
       continue;
     }
-    const bytes = buffer.subarray(0, size);
     // A UTF-16 or UTF-32 file is listed whether or not it names an image: its bytes cannot be searched for the
     // UTF-8 name, and it must not be passed over in silence.
     const marked = unicodeMarkReason(bytes);
     if (marked !== undefined) {
-      skipped.push({ path, reason: marked });
+      unread.push({ path, reason: marked });
       continue;
     }
     if (options.keep && !options.keep(bytes)) continue;
     const unreadable = unreadableText(bytes);
     if (unreadable !== undefined) {
-      skipped.push({ path, reason: unreadable });
+      unread.push({ path, reason: unreadable });
       continue;
     }
     files.push({ path, text: bytes.toString('utf8') });
   }
-  return { files, skipped, selected: listed.files.length };
+  return { files: files.sort(byPath), skipped: [...listed.skipped, ...unread.sort(byPath)], selected: listed.files.length };
 }
 
 /** Writes the edited files back; refuses any path that would resolve outside `root`. */

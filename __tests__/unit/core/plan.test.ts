@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parsePolicy } from '../../../src/image/policy.js';
-import { mayHoldAny, plan } from '../../../src/core/plan.js';
+import { plan } from '../../../src/core/plan.js';
 import { PlanSyntaxError } from '../../../src/core/scan.js';
 import { parseImages } from '../../../src/settings/parse.js';
 
@@ -283,14 +283,5 @@ describe('plan with holds', () => {
     expect(result.refusals).toEqual([
       { file: 'v.yaml', line: 4, image: 'ghcr.io/acme/api', from: '1.0.0', to: '1.1.0', reason: 'held by a `# gitops-bump: hold` comment on line 3: until INC-42 is fixed' },
     ]);
-  });
-});
-
-describe('mayHoldAny', () => {
-  it('keeps files that hold a requested repository name, byte-level', () => {
-    const keep = mayHoldAny(parseImages('ghcr.io/acme/api:1, nginx:1.27'));
-    expect(keep(Buffer.from('image: nginx'))).toBe(true);
-    expect(keep(Buffer.from('x: acme/api'))).toBe(true);
-    expect(keep(Buffer.from('x: acme/web'))).toBe(false);
   });
 });
