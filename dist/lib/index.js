@@ -35395,7 +35395,6 @@ function byPath(a, b) {
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  f: () => (/* binding */ mayHoldAny),
   e: () => (/* binding */ plan)
 });
 
@@ -35505,6 +35504,8 @@ class EditSet {
 
 // EXTERNAL MODULE: ./src/core/paths.ts + 9 modules
 var paths = __nccwpck_require__(7331);
+// EXTERNAL MODULE: ./src/core/prefilter.ts
+var prefilter = __nccwpck_require__(9160);
 // EXTERNAL MODULE: ./src/core/scan.ts
 var scan = __nccwpck_require__(9506);
 // EXTERNAL MODULE: ./src/yaml/scalar.ts
@@ -35818,11 +35819,7 @@ function where(site) {
 
 
 
-/** The last path component of a repository: every spelling of the image holds it, so a file without it cannot match. */
-function needle(request) {
-    const path = request.ref.path;
-    return path.slice(path.lastIndexOf('/') + 1);
-}
+
 function wantOf(request) {
     return { tag: request.ref.tag, digest: request.ref.digest };
 }
@@ -36001,17 +35998,12 @@ class SharedValue {
         return [...new Set(lines)].filter((copy) => copy !== line).sort((a, b) => a - b);
     }
 }
-/** A byte-level pre-filter for sources: true when the file may hold one of the requested images. */
-function mayHoldAny(requests) {
-    const needles = [...new Set(requests.map(needle))].map((n) => Buffer.from(n, 'utf8'));
-    return (bytes) => needles.some((n) => bytes.includes(n));
-}
 /**
  * Plans a bump. Throws PlanSyntaxError (listing every broken file) when a selected file that should be YAML
  * and may hold a requested image does not parse: then nothing at all may be written.
  */
 function plan(files, requests, options) {
-    const needles = [...new Set(requests.map(needle))];
+    const mayHold = (0,prefilter/* textMayHoldAny */.i_)(requests);
     const edits = [];
     const refusals = [];
     const notes = [];
@@ -36029,19 +36021,152 @@ function plan(files, requests, options) {
         for (const repository of outcome.others)
             others.set(repository, (others.get(repository) ?? 0) + 1);
     };
-    const skipped = (0,scan/* scan */.S)(files, visit, (file) => needles.some((n) => file.text.includes(n)));
+    const skipped = (0,scan/* scan */.S)(files, visit, (file) => mayHold(file.text));
     const missed = requests.filter((r) => !matched.has(r));
     const misses = missed.map((r) => ({ input: r.input, image: r.ref.name, similar: lookalikes(r, others) }));
     return { edits, changes: edits.flatMap((e) => e.changes), refusals, skipped, notes, unmatched: missed.map((r) => r.ref.name), misses };
 }
 /** Repositories found in the files whose last path component is the request's (a registry or owner typo), most files first. */
 function lookalikes(request, others) {
-    const name = needle(request);
+    const name = (0,prefilter/* lastComponent */.Cy)(request);
     return [...others]
         .filter(([repository]) => repository.slice(repository.lastIndexOf('/') + 1) === name)
         .sort(([a, m], [b, n]) => n - m || (0,paths/* comparePaths */.cD)(a, b))
         .slice(0, 3)
         .map(([repository, files]) => ({ repository, files }));
+}
+
+
+/***/ }),
+
+/***/ 9160:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Cy: () => (/* binding */ lastComponent),
+/* harmony export */   fy: () => (/* binding */ mayHoldAny),
+/* harmony export */   i_: () => (/* binding */ textMayHoldAny)
+/* harmony export */ });
+// The byte-level prefilter: may a file hold a requested repository? It runs on every selected file before any
+// decoding or parsing, so it must be cheap (indexOf, and a few byte checks per occurrence) and must never drop a
+// file the full scan would find the repository in.
+//
+// The rule: a file is kept when it holds the last path component of a requested repository (`api` for
+// `ghcr.io/acme/api`, `nginx` for `docker.io/library/nginx`) as a whole name component, i.e. with
+// - before it: the start of the file, or a byte that cannot be part of a name (`/`, a blank, a quote, `:`, `=`,
+//   `[`, `{`, `,` …), or the end of a double-quoted escape (`\t`, `\x2f`, `\u002F`, `\U0000002f`);
+// - after it: the end of the file, or a byte that ends a name (`:` tag, `@` digest, a quote, a blank, a line end,
+//   `,`, `]`, `}`, `#`, `=`, a `\` escape …), never a name byte (`[A-Za-z0-9._-]`) nor `/`, nor a `:` followed by
+//   a blank or a line end (`api:` there is a mapping key, never a value: a tag follows its colon directly).
+// Every shape the engine reads writes that component literally in such a place: a whole reference
+// (`image: api`, `image: "ghcr.io/acme/api:1.0"`, `docker.io/library/nginx@sha256:…`), a kustomize `name:` /
+// `newName:`, an Argo CD `alias=ghcr.io/acme/api:1.0` string, a Helm `repository: acme/api` (the last component is
+// always there: `registry:` holds the host, or the host and owner), a `helm.parameters` value, a `# gitops-bump: ghcr.io/acme/api:tag`
+// comment; and every spelling of a repository (`nginx`, `library/nginx`, `index.docker.io/library/nginx`) ends
+// with it. `apiVersion:`, `api-gateway`, `my-api`, `/api/v1`, the key `api:` and `svc70` are not the component `api`
+// or `svc7`.
+// A component spelled with escapes inside its own letters (`"\x61pi"`) is not recognised (it never was).
+/** The last path component of a repository: every spelling of the image holds it. */
+function lastComponent(request) {
+    const path = request.ref.path;
+    return path.slice(path.lastIndexOf('/') + 1);
+}
+/** Bytes that may continue a host name or a path component: `[A-Za-z0-9._-]`. */
+const NAME = new Uint8Array(128);
+for (const c of 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._-')
+    NAME[c.charCodeAt(0)] = 1;
+const SLASH = 0x2f;
+const BACKSLASH = 0x5c;
+const COLON = 0x3a;
+function isName(code) {
+    return code < 128 && NAME[code] === 1;
+}
+/** Space, tab, line feed, carriage return. */
+function isBlank(code) {
+    return code === 0x20 || code === 0x09 || code === 0x0a || code === 0x0d;
+}
+function isHex(code) {
+    return (code >= 0x30 && code <= 0x39) || (code >= 0x41 && code <= 0x46) || (code >= 0x61 && code <= 0x66);
+}
+function codeAt(source, i) {
+    return typeof source === 'string' ? source.charCodeAt(i) : source[i];
+}
+/** The hex escapes of a double-quoted scalar: `\x` + 2, `\u` + 4, `\U` + 8 hex digits. */
+const HEX_ESCAPES = [[0x78, 2], [0x75, 4], [0x55, 8]];
+/**
+ * True when a YAML double-quoted escape ends just before `end`: `\t` (a tab, which a reference's blanks trim
+ * allows), or `\xHH`, `\uHHHH`, `\UHHHHHHHH` (any character: `\x2f` is `/`). Kept conservative: any such escape.
+ */
+function escapeEndsAt(source, end) {
+    if (end >= 2 && codeAt(source, end - 2) === BACKSLASH && codeAt(source, end - 1) === 0x74 /* t */)
+        return true;
+    for (const [letter, digits] of HEX_ESCAPES) {
+        const start = end - digits - 2;
+        if (start < 0 || codeAt(source, start) !== BACKSLASH || codeAt(source, start + 1) !== letter)
+            continue;
+        let hex = true;
+        for (let i = start + 2; i < end && hex; i++)
+            hex = isHex(codeAt(source, i));
+        if (hex)
+            return true;
+    }
+    return false;
+}
+/** No character: before the start or past the end of the source. */
+const NONE = -1;
+/**
+ * True when a component at [start, end) of `source` stands alone as a name component (see the rule above), given
+ * the codes of the character before it, and of the two after it ({@link NONE} past either end).
+ */
+function standsAlone(source, start, before, after, next) {
+    if (after !== NONE) {
+        if (isName(after) || after === SLASH)
+            return false;
+        // `api:` then a blank or a line end is a mapping key (`api:` in Helm values, `app: web` labels): a tag follows
+        // its colon directly (`api:1.0`), and no plain scalar holds `: `.
+        if (after === COLON && (next === NONE || isBlank(next)))
+            return false;
+    }
+    return before === NONE || !isName(before) || escapeEndsAt(source, start);
+}
+/** True when `bytes` hold `needle` (a component, UTF-8) standing alone somewhere. */
+function bytesHold(bytes, needle) {
+    const length = bytes.length;
+    for (let at = bytes.indexOf(needle); at >= 0; at = bytes.indexOf(needle, at + 1)) {
+        const end = at + needle.length;
+        const before = at > 0 ? bytes[at - 1] : NONE;
+        const after = end < length ? bytes[end] : NONE;
+        const next = end + 1 < length ? bytes[end + 1] : NONE;
+        if (standsAlone(bytes, at, before, after, next))
+            return true;
+    }
+    return false;
+}
+/** The same test on decoded text. */
+function textHolds(text, component) {
+    const length = text.length;
+    for (let at = text.indexOf(component); at >= 0; at = text.indexOf(component, at + 1)) {
+        const end = at + component.length;
+        const before = at > 0 ? text.charCodeAt(at - 1) : NONE;
+        const after = end < length ? text.charCodeAt(end) : NONE;
+        const next = end + 1 < length ? text.charCodeAt(end + 1) : NONE;
+        if (standsAlone(text, at, before, after, next))
+            return true;
+    }
+    return false;
+}
+function components(requests) {
+    return [...new Set(requests.map(lastComponent))];
+}
+/** A byte-level pre-filter for sources: true when the file may hold one of the requested repositories. */
+function mayHoldAny(requests) {
+    const needles = components(requests).map((c) => Buffer.from(c, 'utf8'));
+    return (bytes) => needles.some((n) => bytesHold(bytes, n));
+}
+/** {@link mayHoldAny} on decoded text: the same answer for the same file. */
+function textMayHoldAny(requests) {
+    const names = components(requests);
+    return (text) => names.some((n) => textHolds(text, n));
 }
 
 
@@ -51386,6 +51511,8 @@ function promotionRequests(files, only) {
 
 // EXTERNAL MODULE: ./src/core/plan.ts + 2 modules
 var plan = __nccwpck_require__(8643);
+// EXTERNAL MODULE: ./src/core/prefilter.ts
+var prefilter = __nccwpck_require__(9160);
 // EXTERNAL MODULE: ./src/image/policy.ts
 var policy = __nccwpck_require__(6811);
 ;// CONCATENATED MODULE: external "node:fs"
@@ -51488,8 +51615,13 @@ function linksToFolder(absolute) {
         return false;
     }
 }
-/** Lists the selected files under `root` without reading them. */
+/** Lists the selected files under `root` without reading them, in path order. */
 async function listLocal(root, paths) {
+    const listed = await listSelected(root, paths);
+    return { files: listed.files.sort(comparePaths), skipped: listed.skipped };
+}
+/** The selected files under `root` (each once), in the order the walk met them. */
+async function listSelected(root, paths) {
     const files = [];
     const skipped = [];
     try {
@@ -51523,7 +51655,7 @@ async function listLocal(root, paths) {
                 skipped.push({ path, reason: 'not found' });
             }
         }
-        return { files: [...new Set(files)].sort(core_paths/* comparePaths */.cD), skipped };
+        return { files: [...new Set(files)], skipped };
     }
     for (const prefix of paths.prefixes) {
         // The walk itself never enters a link or a submodule; the folders of a fixed prefix are checked here.
@@ -51550,59 +51682,79 @@ async function listLocal(root, paths) {
         }
         walk(root, prefix, paths, files, skipped);
     }
-    return { files: files.sort(core_paths/* comparePaths */.cD), skipped };
+    return { files, skipped };
 }
-/** Reads the selected files under `root` as one snapshot. */
-async function readLocal(root, paths, options) {
-    const listed = await listLocal(root, paths);
-    const files = [];
-    const skipped = [...listed.skipped];
-    // One buffer for every read: a file is read up to max-file-size + 1 bytes (more means oversized), and only the
-    // files the byte-level `keep` filter accepts are decoded and kept.
-    let buffer = Buffer.allocUnsafe(Math.min(options.maxFileBytes + 1, 64 * 1024));
-    for (const path of listed.files) {
-        const fd = (0,external_node_fs_namespaceObject.openSync)(`${root}/${path}`, 'r');
-        let size = 0;
+/**
+ * Reads a whole file into a reusable buffer: one read for any file smaller than the buffer, since a read of a
+ * regular file that returns fewer bytes than asked for has reached its end (the read that would only return 0 is
+ * not made; an fstat for the size would cost as much as that read). A file that fills the buffer grows it, up to
+ * max-file-size + 1 bytes: more means oversized. Should a file change meanwhile, writeLocal finds it changed and
+ * writes nothing.
+ */
+class FileReader {
+    maxFileBytes;
+    buffer;
+    constructor(maxFileBytes) {
+        this.maxFileBytes = maxFileBytes;
+        this.buffer = Buffer.allocUnsafe(Math.min(maxFileBytes + 1, 64 * 1024));
+    }
+    /** The file's bytes (valid until the next read), or undefined when it is larger than max-file-size. */
+    read(absolute) {
+        const fd = (0,external_node_fs_namespaceObject.openSync)(absolute, 'r');
         try {
+            let size = 0;
             for (;;) {
-                if (size === buffer.length) {
-                    if (buffer.length > options.maxFileBytes)
-                        break;
-                    const bigger = Buffer.allocUnsafe(Math.min(buffer.length * 4, options.maxFileBytes + 1));
-                    buffer.copy(bigger, 0, 0, size);
-                    buffer = bigger;
-                }
-                const n = (0,external_node_fs_namespaceObject.readSync)(fd, buffer, size, buffer.length - size, null);
-                if (n === 0)
-                    break;
+                const asked = this.buffer.length - size;
+                const n = (0,external_node_fs_namespaceObject.readSync)(fd, this.buffer, size, asked, null);
                 size += n;
+                if (n < asked)
+                    return this.buffer.subarray(0, size);
+                if (size > this.maxFileBytes)
+                    return undefined;
+                const bigger = Buffer.allocUnsafe(Math.min(this.buffer.length * 4, this.maxFileBytes + 1));
+                this.buffer.copy(bigger, 0, 0, size);
+                this.buffer = bigger;
             }
         }
         finally {
             (0,external_node_fs_namespaceObject.closeSync)(fd);
         }
-        if (size > options.maxFileBytes) {
-            skipped.push({ path, reason: `larger than max-file-size (${options.maxFileBytes} bytes)` });
+    }
+}
+/**
+ * Reads the selected files under `root` as one snapshot: each file once, in the order the walk lists them; only
+ * the files kept are sorted (by path, as are the files skipped while reading), so the result does not depend on
+ * the order the folder gives its entries in.
+ */
+async function readLocal(root, paths, options) {
+    const listed = await listSelected(root, paths);
+    const files = [];
+    const unread = [];
+    // Only the files the byte-level `keep` filter accepts are decoded and kept.
+    const reader = new FileReader(options.maxFileBytes);
+    for (const path of listed.files) {
+        const bytes = reader.read(`${root}/${path}`);
+        if (bytes === undefined) {
+            unread.push({ path, reason: `larger than max-file-size (${options.maxFileBytes} bytes)` });
             continue;
         }
-        const bytes = buffer.subarray(0, size);
         // A UTF-16 or UTF-32 file is listed whether or not it names an image: its bytes cannot be searched for the
         // UTF-8 name, and it must not be passed over in silence.
         const marked = (0,encoding/* unicodeMarkReason */.pK)(bytes);
         if (marked !== undefined) {
-            skipped.push({ path, reason: marked });
+            unread.push({ path, reason: marked });
             continue;
         }
         if (options.keep && !options.keep(bytes))
             continue;
         const unreadable = (0,encoding/* unreadableText */.LF)(bytes);
         if (unreadable !== undefined) {
-            skipped.push({ path, reason: unreadable });
+            unread.push({ path, reason: unreadable });
             continue;
         }
         files.push({ path, text: bytes.toString('utf8') });
     }
-    return { files, skipped, selected: listed.files.length };
+    return { files: files.sort(core_paths/* byPath */.f2), skipped: [...listed.skipped, ...unread.sort(core_paths/* byPath */.f2)], selected: listed.files.length };
 }
 /** Writes the edited files back; refuses any path that would resolve outside `root`. */
 async function writeLocal(root, edits) {
@@ -51633,6 +51785,7 @@ var log = __nccwpck_require__(6472);
 
 
 
+
 async function bumpLocal(settings, io, promotion) {
     const root = settings.localPath;
     const context = {
@@ -51644,7 +51797,7 @@ async function bumpLocal(settings, io, promotion) {
         paths: settings.pathPatterns,
     };
     const snapshot = await io.group('Read files', async () => {
-        const s = await readLocal(root, settings.paths, { maxFileBytes: settings.maxFileBytes, keep: (0,plan/* mayHoldAny */.f)(settings.images) });
+        const s = await readLocal(root, settings.paths, { maxFileBytes: settings.maxFileBytes, keep: (0,prefilter/* mayHoldAny */.fy)(settings.images) });
         const skipped = s.skipped.length ? `, ${s.skipped.length} skipped` : '';
         io.info(s.selected
             ? `${s.selected} file(s) selected under ${root}, ${s.files.length} read as candidates (they contain a requested image's name)${skipped}.`
