@@ -172,6 +172,8 @@ export class EmulatorCore {
       server.close(() => resolve());
       server.closeAllConnections();
     });
+    // Each repository's cat-file process ends with the emulator.
+    await Promise.all([...this.repos.values()].map((repo) => repo.git.close()));
     if (!this.options.keepImported) {
       for (const repo of this.repos.values()) {
         if (repo.importedFrom !== null) await rm(repo.gitDir, { recursive: true, force: true });
