@@ -106,11 +106,27 @@ export class CatFile {
     const child = this.child ?? this.start();
     if (this.queue.length === 0) this.setRef(child, true);
     this.queue.push(waiter);
-    child.stdin.write(this.mode === 'batch-command' ? `${waiter.kind} ${waiter.oid}\n` : `${waiter.oid}\n`);
+    this.outgoing.push(this.mode === 'batch-command' ? `${waiter.kind} ${waiter.oid}\n` : `${waiter.oid}\n`);
+    if (this.outgoing.length === 1) setImmediate(() => this.flush(child));
+  }
+
+  /** Requests made in one turn of the event loop go out in one write (and, with --batch-command, one flush). */
+  private outgoing: string[] = [];
+
+  private flush(child: Child): void {
+    // A process replaced meanwhile: its successor got the requests again and flushes them itself.
+    if (child !== this.child) return;
+    const lines = this.outgoing;
+    this.outgoing = [];
+    if (lines.length === 0) return;
+    if (this.mode === 'batch-command') lines.push('flush\n');
+    child.stdin.write(lines.join(''));
   }
 
   private start(): Child {
-    const child = spawn('git', ['--git-dir', this.gitDir, 'cat-file', `--${this.mode}`], {
+    // --buffer: git holds its answers until `flush` (batch-command only), so a burst of requests costs few writes.
+    const args = ['--git-dir', this.gitDir, 'cat-file', `--${this.mode}`, ...(this.mode === 'batch-command' ? ['--buffer'] : [])];
+    const child = spawn('git', args, {
       env: { ...process.env, ...this.env },
       stdio: ['pipe', 'pipe', 'pipe'],
     });
@@ -128,6 +144,7 @@ export class CatFile {
       this.child = null;
       this.chunks = [];
       this.buffered = 0;
+      this.outgoing = [];
       const waiting = this.queue;
       this.queue = [];
       // A process that died under a request (killed, say) is replaced once; a second death is an error.

@@ -173,6 +173,68 @@ describe.each(MODES)('GitRepo reads through cat-file --%s', (mode) => {
   });
 });
 
+describe('GitRepo.commitChanges (one git fast-import)', () => {
+  const person = (name: string) => ({ name, email: `${name.trim().toLowerCase()}@example.com`, date: '2024-05-06T07:08:09Z' });
+  const changes = [
+    { path: 'a/x.yaml', mode: '100644', contents: Buffer.from('image: ghcr.io/acme/x:2.0.0\n') },
+    { path: 'exec.sh', mode: '100755', contents: Buffer.from('#!/bin/sh\nexit 0\n') },
+    { path: 'link', mode: '120000', contents: Buffer.from('a0') },
+    { path: 'deep/1/2/3/4/f.txt', mode: '100644', contents: null },
+    { path: 'a.b/in the way.txt', mode: '100644', contents: Buffer.from('a file where a file was\n') },
+    { path: 'new/"quoted" \\ back\nline\ttab ü.yaml', mode: '100644', contents: Buffer.from('odd name\n') },
+    { path: 'empty', mode: '100644', contents: null },
+    { path: 'empty', mode: '100644', contents: Buffer.from('back, and no longer empty\n') },
+    { path: 'a0', mode: '100644', contents: Buffer.from('first\n') },
+    { path: 'a0', mode: '100644', contents: null },
+  ];
+
+  it('writes the commit, tree and blobs git itself writes step by step (same ids), moves no ref and lists the new tree right', async () => {
+    const repo = new GitRepo(gitDir);
+    try {
+      const parent = (await repo.readCommit(commit))!;
+      await repo.listFiles(parent.tree);
+      const refs = gitIn(dir, 'for-each-ref');
+      const author = person('Author');
+      const committer = person('GitHub');
+      const oid = await repo.commitChanges(parent, changes, 'bump\n\nwith a body', author, committer);
+      expect(gitIn(dir, 'for-each-ref')).toBe(refs);
+      // The same commit through update-index, write-tree and commit-tree (one process each).
+      const slow = await repo.commitChanges(parent, changes, 'bump\n\nwith a body', { ...author, name: 'Author ' }, committer);
+      const made = (await repo.readCommit(oid))!;
+      expect((await repo.readCommit(slow))!.tree).toBe(made.tree);
+      expect(await repo.writeCommit(made.tree, [commit], 'bump\n\nwith a body', author, committer)).toBe(oid);
+      expect(gitIn(dir, 'cat-file', 'commit', oid)).toContain('author Author <author@example.com> 1714979289 +0000');
+      const listed = lsTree('-r', '-t', made.tree);
+      expect(listed.map((e) => `${e.mode} ${e.path}`)).toEqual(expect.arrayContaining(['100755 exec.sh', '120000 link', '100644 a.b/in the way.txt', '100644 empty']));
+      expect(listed.some((e) => e.path.startsWith('deep'))).toBe(false);
+      expect(listed.some((e) => e.path === 'a0' || (e.path === 'a.b' && e.type !== 'tree'))).toBe(false);
+      expect(gitIn(dir, 'cat-file', 'blob', `${made.tree}:empty`)).toBe('back, and no longer empty');
+      // The listing seeded for the next commit is what git lists.
+      const files = listed.filter((e) => e.type !== 'tree').map(({ size: _size, ...e }) => e);
+      expect(await repo.listFiles(made.tree)).toEqual(files);
+      const fresh = new GitRepo(gitDir);
+      expect(await fresh.listFiles(made.tree)).toEqual(files);
+      await fresh.close();
+    } finally {
+      await repo.close();
+    }
+  });
+
+  it('packs a large commit instead of writing thousands of loose objects', async () => {
+    const repo = new GitRepo(gitDir);
+    try {
+      const parent = (await repo.readCommit(commit))!;
+      const many = Array.from({ length: 300 }, (_, i) => ({ path: `many/svc${i}/prod/deploy.yaml`, mode: '100644', contents: Buffer.from(`image: ghcr.io/acme/svc${i}:1.0.0\n`) }));
+      const loose = Number(/^count: (\d+)$/m.exec(gitIn(dir, 'count-objects', '-v'))![1]);
+      const oid = await repo.commitChanges(parent, many, 'many', person('Author'), person('GitHub'));
+      expect(Number(/^count: (\d+)$/m.exec(gitIn(dir, 'count-objects', '-v'))![1])).toBe(loose);
+      expect(gitIn(dir, 'cat-file', 'blob', `${oid}:many/svc299/prod/deploy.yaml`)).toBe('image: ghcr.io/acme/svc299:1.0.0');
+    } finally {
+      await repo.close();
+    }
+  });
+});
+
 interface ReadAnswer {
   repository: {
     defaultBranchRef: { target: { oid: string; parents: { nodes: { oid: string }[] }; tree: { entries: { name: string }[] } } };

@@ -2,9 +2,11 @@
  * Async git plumbing for the emulator. Every read and write goes through `git` itself, so the
  * served directory is always a real repository and `git log` shows exactly what clients did.
  * Object reads go to one long-lived `git cat-file` per repository (cat-file.ts) and are cached by
- * object id (objects are immutable); refs are read fresh every time; writes run a git process each.
+ * object id (objects are immutable); refs are read fresh every time; writes run a git process each
+ * (a whole commit of file changes is one `git fast-import`).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -239,7 +241,7 @@ export class GitRepo {
   }
 
   /** The size of a blob in bytes, or undefined when `oid` is not a blob of this repository. */
-  private async blobSize(oid: string): Promise<number | undefined> {
+  async blobSize(oid: string): Promise<number | undefined> {
     const known = this.sizes.get(oid);
     if (known !== undefined) return known;
     return (await this.objectType(oid)) === 'blob' ? this.sizes.get(oid) : undefined;
@@ -311,14 +313,17 @@ export class GitRepo {
     return files;
   }
 
-  /** Lists a tree (optionally recursively, including subtrees), with blob sizes, in `git ls-tree -r -t` order. */
-  async listTree(treeish: string, recursive: boolean): Promise<TreeEntry[]> {
+  /**
+   * Lists a tree (optionally recursively, including subtrees) in `git ls-tree -r -t` order, with blob sizes
+   * unless `sizes` is false (a size costs a lookup per blob; GraphQL asks them one by one with blobSize).
+   */
+  async listTree(treeish: string, recursive: boolean, { sizes = true }: { sizes?: boolean } = {}): Promise<TreeEntry[]> {
     const root = await this.treeOf(treeish);
     if (root == null) return this.listTreeWithGit(treeish, recursive);
-    const key = `${root}:${recursive}`;
+    const key = `${root}:${recursive}:${sizes}`;
     const cached = this.listings.get(key);
     if (cached) return cached;
-    const listing = await this.walk(root, '', recursive, true);
+    const listing = await this.walk(root, '', recursive, sizes);
     this.listings.set(key, listing);
     return listing;
   }
@@ -327,20 +332,18 @@ export class GitRepo {
   private async walk(oid: string, prefix: string, recursive: boolean, sized: boolean): Promise<TreeEntry[]> {
     const tree = await this.readTree(oid);
     if (!tree) throw new GitError(['ls-tree', oid], 128, 'fatal: not a tree object');
-    const out: TreeEntry[] = [];
-    const pending: Promise<void>[] = [];
-    for (const entry of tree.values()) {
-      const listed: TreeEntry = { ...entry, path: prefix + entry.path };
-      out.push(listed);
-      if (sized && entry.type === 'blob') {
-        pending.push(this.blobSize(entry.oid).then((size) => {
+    // Every lookup of a level is asked at once (cat-file answers them in a pipeline), then put in order.
+    const parts = await Promise.all(
+      [...tree.values()].map(async (entry): Promise<TreeEntry[]> => {
+        const listed: TreeEntry = { ...entry, path: prefix + entry.path };
+        if (sized && entry.type === 'blob') {
+          const size = await this.blobSize(entry.oid);
           if (size !== undefined) listed.size = size;
-        }));
-      }
-      if (recursive && entry.type === 'tree') out.push(...(await this.walk(entry.oid, `${listed.path}/`, true, sized)));
-    }
-    await Promise.all(pending);
-    return out;
+        }
+        return recursive && entry.type === 'tree' ? [listed, ...(await this.walk(entry.oid, `${listed.path}/`, true, sized))] : [listed];
+      }),
+    );
+    return parts.flat();
   }
 
   /** `git ls-tree` itself, for tree-ishes that are not object ids (a ref, `HEAD:dir`). */
@@ -349,8 +352,8 @@ export class GitRepo {
     return parseLsTree((await git(this.gitDir, args)).stdout.toString('utf8'));
   }
 
-  /** The entry at `path` inside `treeish`, or null. */
-  async entryAt(treeish: string, path: string): Promise<TreeEntry | null> {
+  /** The entry at `path` inside `treeish` (with its size when a blob, unless `sizes` is false), or null. */
+  async entryAt(treeish: string, path: string, { sizes = true }: { sizes?: boolean } = {}): Promise<TreeEntry | null> {
     if (path === '' || path.startsWith('/') || path.split('/').some((part) => part === '' || part === '.' || part === '..')) {
       return null;
     }
@@ -364,7 +367,7 @@ export class GitRepo {
       if (!entry) return null;
       if (i === parts.length - 1) {
         const found: TreeEntry = { ...entry, path };
-        if (entry.type === 'blob') {
+        if (sizes && entry.type === 'blob') {
           const size = await this.blobSize(entry.oid);
           if (size !== undefined) found.size = size;
         }
@@ -401,8 +404,7 @@ export class GitRepo {
     // The index starts as the base tree's files (from the cached listing) minus whatever a change
     // replaces: the path itself, anything under it, and an ancestor that is a file in the way.
     const base = baseTree ? await this.listFiles(baseTree) : [];
-    const inTheWay = (path: string): boolean =>
-      final.some((c) => path === c.path || path.startsWith(`${c.path}/`) || c.path.startsWith(`${path}/`));
+    const inTheWay = replacedBy(new Set(final.map((c) => c.path)));
     const lines = base.filter((e) => !inTheWay(e.path)).map((e) => `${e.mode} ${e.oid}\t${e.path}`);
     for (const change of final) {
       if (change.oid !== null && change.mode !== '040000') lines.push(`${change.mode} ${change.oid}\t${change.path}`);
@@ -430,6 +432,60 @@ export class GitRepo {
     } finally {
       await rm(scratch, { recursive: true, force: true });
     }
+  }
+
+  /**
+   * One commit on top of `parent` applying `changes` in order (a deletion removes a file or a folder; a
+   * later change to a path wins), written by a single `git fast-import`: blobs, trees and the commit in one
+   * process (packed when there are many, loose otherwise). No ref moves. Returns the commit's id.
+   */
+  async commitChanges(parent: CommitObject, changes: readonly FileChange[], message: string, author: GitPerson, committer: GitPerson): Promise<string> {
+    if (!plainPerson(author) || !plainPerson(committer) || changes.some((c) => c.mode === '040000' || c.mode === '160000')) {
+      return this.commitChangesSlowly(parent, changes, message, author, committer);
+    }
+    // fast-import moves the ref it commits to when it ends; this one is reset to nothing before then.
+    const scratch = `refs/emulator/fast-import/${process.pid}-${++fastImports}`;
+    const person = (p: GitPerson): string => `${p.name} <${p.email}> ${Math.floor(Date.parse(p.date) / 1000)} +0000`;
+    const data = (bytes: Buffer): Buffer[] => [Buffer.from(`data ${bytes.length}\n`), bytes, Buffer.from('\n')];
+    const parts: Buffer[] = [
+      Buffer.from(`feature done\ncommit ${scratch}\nmark :1\nauthor ${person(author)}\ncommitter ${person(committer)}\n`),
+      ...data(Buffer.from(message, 'utf8')),
+      Buffer.from(`from ${parent.oid}\n`),
+    ];
+    for (const change of changes) {
+      if (change.contents === null) parts.push(Buffer.from(`D ${quotePath(change.path)}\n`));
+      else parts.push(Buffer.from(`M ${change.mode} inline ${quotePath(change.path)}\n`), ...data(change.contents));
+    }
+    parts.push(Buffer.from(`\nget-mark :1\nreset ${scratch}\nfrom ${ZERO_OID}\n\ndone\n`));
+    const oid = await gitText(this.gitDir, ['fast-import', '--quiet'], { input: Buffer.concat(parts) });
+    if (!OID.test(oid)) throw new GitError(['fast-import'], 0, `fast-import answered '${oid.slice(0, 100)}', not a commit id`);
+    const commit = await this.readCommit(oid);
+    if (!commit) throw new GitError(['fast-import'], 0, `fast-import's commit ${oid} cannot be read`);
+    // The new tree's files follow from the parent's and the changes: seed the listing the next commit needs.
+    const parentFiles = this.files.get(parent.tree);
+    if (parentFiles) {
+      const last = new Map<string, FileChange>();
+      for (const change of changes) last.set(change.path, change);
+      const inTheWay = replacedBy(new Set(last.keys()));
+      const files = parentFiles.filter((e) => !inTheWay(e.path));
+      for (const change of last.values()) {
+        if (change.contents === null) continue;
+        const blob = blobId(change.contents);
+        this.learn({ oid: blob, type: 'blob', size: change.contents.length, bytes: change.contents });
+        files.push({ mode: change.mode, type: 'blob', oid: blob, path: change.path });
+      }
+      this.files.set(commit.tree, files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)));
+    }
+    return oid;
+  }
+
+  /** commitChanges with one git process per step (for people git would rewrite, or grafted trees). */
+  private async commitChangesSlowly(parent: CommitObject, changes: readonly FileChange[], message: string, author: GitPerson, committer: GitPerson): Promise<string> {
+    const written = changes.filter((c) => c.contents !== null);
+    const blobs = await this.writeBlobs(written.map((c) => c.contents!));
+    const treeChanges = changes.map((c): TreeChange => (c.contents === null ? { path: c.path, mode: c.mode, oid: null } : { path: c.path, mode: c.mode, oid: blobs[written.indexOf(c)]! }));
+    const tree = treeChanges.length > 0 ? await this.buildTree(parent.tree, treeChanges) : parent.tree;
+    return this.writeCommit(tree, [parent.oid], message, author, committer);
   }
 
   /** Writes several blobs with one git process; returns their ids in order. */
@@ -464,8 +520,7 @@ export class GitRepo {
     };
     const oid = await gitText(this.gitDir, args, { env, input: message });
     // git stores these exactly when they are plain: seed the cache instead of reading it back.
-    const plain = (p: GitPerson) => /^[^<>\n]+$/.test(p.name) && p.name.trim() === p.name && /^[^<>\s]*$/.test(p.email) && /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/.test(p.date);
-    if (plain(author) && plain(committer)) {
+    if (plainPerson(author) && plainPerson(committer)) {
       this.types.set(oid, 'commit');
       this.commits.set(oid, { oid, tree, parents: [...parents], author: { ...author }, committer: { ...committer }, message });
     }
@@ -554,6 +609,46 @@ export class GitRepo {
   }
 }
 
+/** A person git stores exactly as given (commit-tree and fast-import alike): no `<>`, newline or edge spaces, a UTC date in GitHub's form. */
+function plainPerson(p: GitPerson): boolean {
+  return /^[^<>\n]+$/.test(p.name) && p.name.trim() === p.name && /^[^<>\s]*$/.test(p.email) && /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/.test(p.date);
+}
+
+let fastImports = 0;
+
+/** A path in fast-import's C-style quotes (any path is safe this way: spaces, quotes, newlines). */
+function quotePath(path: string): string {
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what must be escaped
+  const escaped = path.replace(/[\\"\x00-\x1f\x7f]/g, (c) => {
+    if (c === '\\' || c === '"') return `\\${c}`;
+    if (c === '\n') return '\\n';
+    if (c === '\t') return '\\t';
+    return `\\${c.charCodeAt(0).toString(8).padStart(3, '0')}`;
+  });
+  return `"${escaped}"`;
+}
+
+/** The object id git gives a blob with these bytes (sha1). */
+function blobId(bytes: Buffer): string {
+  return createHash('sha1').update(`blob ${bytes.length}\0`).update(bytes).digest('hex');
+}
+
+/**
+ * Whether a path of a base tree is replaced by a change to one of `changed`: the path itself, anything under a
+ * changed path, or a file on the way to one.
+ */
+function replacedBy(changed: ReadonlySet<string>): (path: string) => boolean {
+  const ancestors = new Set<string>();
+  for (const path of changed) {
+    for (let i = path.indexOf('/'); i !== -1; i = path.indexOf('/', i + 1)) ancestors.add(path.slice(0, i));
+  }
+  return (path) => {
+    if (changed.has(path) || ancestors.has(path)) return true;
+    for (let i = path.indexOf('/'); i !== -1; i = path.indexOf('/', i + 1)) if (changed.has(path.slice(0, i))) return true;
+    return false;
+  };
+}
+
 /** Parses `git ls-tree -z -l` output. */
 function parseLsTree(raw: string): TreeEntry[] {
   return raw
@@ -590,6 +685,13 @@ export function parseTree(bytes: Buffer, idLength = 20): Map<string, TreeEntry> 
     entries.set(name, { mode: mode.toString(8).padStart(6, '0'), type, oid, path: name });
   }
   return entries;
+}
+
+/** One change of a commit: new `contents` at `path` with `mode`, or (contents null) the deletion of `path`. */
+export interface FileChange {
+  path: string;
+  mode: string;
+  contents: Buffer | null;
 }
 
 /** One change to a tree: `oid: null` deletes `path`. */
