@@ -92,6 +92,7 @@ export class CatFile {
     if (!child) return;
     const exited = new Promise<void>((resolve) => child.once('close', () => resolve()));
     this.setRef(child, true);
+    this.flush(child);
     child.stdin.end();
     await exited;
   }

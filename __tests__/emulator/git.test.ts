@@ -167,7 +167,10 @@ describe.each(MODES)('GitRepo reads through cat-file --%s', (mode) => {
     process.kill(first, 'SIGKILL');
     expect((await repo.readBlob(lsTree(tree, '--', 'a0')[0]!.oid)).toString('utf8')).toBe('sorts after the folder a\n');
     expect(repo.catFilePid).not.toBe(first);
+    // Requests made just before close are still answered.
+    const last = repo.readCommit(commit);
     await repo.close();
+    expect((await last)?.tree).toBe(tree);
     expect(repo.catFilePid).toBeNull();
     await expect(repo.objectType(tree)).rejects.toThrow(/closed/);
   });

@@ -481,9 +481,9 @@ export class GitRepo {
 
   /** commitChanges with one git process per step (for people git would rewrite, or grafted trees). */
   private async commitChangesSlowly(parent: CommitObject, changes: readonly FileChange[], message: string, author: GitPerson, committer: GitPerson): Promise<string> {
-    const written = changes.filter((c) => c.contents !== null);
-    const blobs = await this.writeBlobs(written.map((c) => c.contents!));
-    const treeChanges = changes.map((c): TreeChange => (c.contents === null ? { path: c.path, mode: c.mode, oid: null } : { path: c.path, mode: c.mode, oid: blobs[written.indexOf(c)]! }));
+    const blobs = await this.writeBlobs(changes.flatMap((c) => (c.contents === null ? [] : [c.contents])));
+    let written = 0;
+    const treeChanges = changes.map((c): TreeChange => ({ path: c.path, mode: c.mode, oid: c.contents === null ? null : blobs[written++]! }));
     const tree = treeChanges.length > 0 ? await this.buildTree(parent.tree, treeChanges) : parent.tree;
     return this.writeCommit(tree, [parent.oid], message, author, committer);
   }
