@@ -1,6 +1,7 @@
 /**
- * One long-lived `git cat-file --batch-command` per repository (`--batch` where git is older than 2.36):
- * object reads without a process each. Requests are written to its stdin and answered in order.
+ * One long-lived `git cat-file --batch-command --buffer` per repository (`--batch` where git is older than
+ * 2.36): object reads without a process each. Requests are written to its stdin (those of one event-loop turn
+ * in one write) and answered in order.
  *
  * git looks objects up on demand (loose objects on disk, and it rescans the pack directory when an object is
  * not found), so objects written by other git processes after this one started are visible to it. Refs are
