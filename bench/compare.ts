@@ -21,69 +21,72 @@ function removedLines(before: string, after: string): string[] {
     .filter((l) => l.startsWith('-') && !l.startsWith('---'));
 }
 
-const scratch = mkdtempSync(join(tmpdir(), 'gitops-bump-compare-'));
-
-/** Lines removed (= changed or deleted), counted by git's own minimal diff. */
-function changedLines(before: string, after: string): number {
+/** Lines removed (= changed or deleted), counted by git's own minimal diff (in `scratch`, a temp dir). */
+function changedLines(scratch: string, before: string, after: string): number {
   writeFileSync(join(scratch, 'a'), before);
   writeFileSync(join(scratch, 'b'), after);
   let out = '';
   try {
-    execFileSync('git', ['diff', '--no-index', '--numstat', 'a', 'b'], { cwd: scratch, encoding: 'utf8' });
-  } catch (error) {
-    out = (error as { stdout: string }).stdout;
+      execFileSync('git', ['diff', '--no-index', '--numstat', 'a', 'b'], { cwd: scratch, encoding: 'utf8' });
+    } catch (error) {
+      out = (error as { stdout: string }).stdout;
+    }
+    return Number(out.split('\t')[1] ?? 0);
   }
-  return Number(out.split('\t')[1] ?? 0);
-}
 
-/** A stale digest cleared because a tag alone was written: part of the change, not a disturbance. */
-const DIGEST_FIELD = /^-\s*(?:-\s*)?(?:digest|newDigest|sha)\s*:/;
+  /** A stale digest cleared because a tag alone was written: part of the change, not a disturbance. */
+  const DIGEST_FIELD = /^-\s*(?:-\s*)?(?:digest|newDigest|sha)\s*:/;
 
-export function byteExactness(corpus: string): Record<string, number> {
-  const index = JSON.parse(readFileSync(join(corpus, 'INDEX.json'), 'utf8')) as { files: { file: string }[] };
-  let files = 0;
-  let references = 0;
-  let oursExtraLines = 0;
-  let oursFilesDisturbed = 0;
-  let documentFiles = 0;
-  let documentLines = 0;
-  let plainFiles = 0;
-  let plainLines = 0;
-  let refused = 0;
-  for (const entry of index.files) {
-    const text = readFileSync(join(corpus, entry.file), 'utf8');
-    files++;
-    const repositories = [...new Set(locate(text).sites.flatMap((s) => (s.repository && !s.held ? [s.repository] : [])))];
-    if (repositories.length > 0) {
-      const requests = parseImages(repositories.map((r) => `${r}:9.9.9-bench`).join('\n'));
-      const result = plan([{ path: entry.file, text }], requests, { policy: parsePolicy('any') });
-      references += result.changes.length;
-      for (const edit of result.edits) {
-        const own = new Set(edit.changes.map((c) => c.line)).size;
-        const removed = removedLines(edit.before, edit.after).filter((l) => !DIGEST_FIELD.test(l)).length;
-        const extra = Math.max(0, removed - own);
-        oursExtraLines += extra;
-        if (extra > 0) oursFilesDisturbed++;
+  export function byteExactness(corpus: string): Record<string, number> {
+    const index = JSON.parse(readFileSync(join(corpus, 'INDEX.json'), 'utf8')) as { files: { file: string }[] };
+    let files = 0;
+    let references = 0;
+    let oursExtraLines = 0;
+    let oursFilesDisturbed = 0;
+    let documentFiles = 0;
+    let documentLines = 0;
+    let plainFiles = 0;
+    let plainLines = 0;
+    let refused = 0;
+    // Made here, not at import: `npm run bench` imports this module for every scenario.
+    const scratch = mkdtempSync(join(tmpdir(), 'gitops-bump-compare-'));
+    try {
+    for (const entry of index.files) {
+      const text = readFileSync(join(corpus, entry.file), 'utf8');
+      files++;
+      const repositories = [...new Set(locate(text).sites.flatMap((s) => (s.repository && !s.held ? [s.repository] : [])))];
+      if (repositories.length > 0) {
+        const requests = parseImages(repositories.map((r) => `${r}:9.9.9-bench`).join('\n'));
+        const result = plan([{ path: entry.file, text }], requests, { policy: parsePolicy('any') });
+        references += result.changes.length;
+        for (const edit of result.edits) {
+          const own = new Set(edit.changes.map((c) => c.line)).size;
+          const removed = removedLines(edit.before, edit.after).filter((l) => !DIGEST_FIELD.test(l)).length;
+          const extra = Math.max(0, removed - own);
+          oursExtraLines += extra;
+          if (extra > 0) oursFilesDisturbed++;
+        }
+      }
+      const parsed = parseAllDocuments(text);
+      const documents = Array.isArray(parsed) ? parsed : [parsed];
+      if (documents.some((d) => d.errors.length > 0)) {
+        refused++;
+        continue;
+      }
+      const dumped = documents.map(String).join('');
+      if (dumped !== text) {
+        documentFiles++;
+        documentLines += changedLines(scratch, text, dumped);
+      }
+      const plain = documents.map((d) => stringify(parse(String(d)))).join('---\n');
+      if (plain !== text) {
+        plainFiles++;
+        plainLines += changedLines(scratch, text, plain);
       }
     }
-    const parsed = parseAllDocuments(text);
-    const documents = Array.isArray(parsed) ? parsed : [parsed];
-    if (documents.some((d) => d.errors.length > 0)) {
-      refused++;
-      continue;
-    }
-    const dumped = documents.map(String).join('');
-    if (dumped !== text) {
-      documentFiles++;
-      documentLines += changedLines(text, dumped);
-    }
-    const plain = documents.map((d) => stringify(parse(String(d)))).join('---\n');
-    if (plain !== text) {
-      plainFiles++;
-      plainLines += changedLines(text, plain);
-    }
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
   }
-  rmSync(scratch, { recursive: true, force: true });
   return {
     files,
     references_bumped: references,

@@ -1,22 +1,37 @@
 // `npm run bench`: benchmarks that print one JSON line each. No network beyond loopback.
-//   local-bump      one bump across a generated 10,000-file monorepo (built action, local dry-run, Node 24)
-//                   next to `grep -rl` over the same tree, measured in the same run (median of BENCH_RUNS).
+//   local-bump      one bump across the generated 10,000-file tree of monorepo.ts (`generateMonorepo`, every
+//                   service a distinct `svc-NNNN` image; built action, local dry-run, Node 24) next to `grep -rlF`
+//                   (and `rg -lF` when ripgrep is installed) for the service name over the same tree, measured in the
+//                   same run (medians of BENCH_RUNS), with the action's peak RSS.
+//   local-monorepo  the same comparison on issue 13's monorepo (`generateServices`: 5 environments × N services, a
+//                   kustomization and a Helm values file each) for a long image name (ghcr.io/acme/svc7: its text is
+//                   only in svc7-named services) and a short one (ghcr.io/acme/api: `api` is in every `apiVersion:`),
+//                   grep/rg searching the full repository string, at 10,000 and 100,000 files. The 100,000-file
+//                   tree takes ~2 minutes on a quiet 2-core machine at BENCH_RUNS=7 (generation 10–30 s, 0.6 GB of
+//                   small files in a temp dir); BENCH_LARGE=0 skips it, BENCH_MONOREPO_FILES=10000,50000 picks the
+//                   sizes. Peak memory: the action's own max RSS (getrusage at exit, via bench/peak-rss.mjs).
 //   api-*           requests and wall time per scenario against the emulator at 100 ms injected latency.
+//   api-scale       one bump of every file of a 1,000- and a 5,000-file repository (packed, as hosted ones are)
+//                   over the API without injected latency: requests, wall time, and the emulator's share of it (time
+//                   with at least one request in its hands, from the request log), so the number is the action's.
+//   emulator-reads  the emulator's own cost per request: snapshot reads of a 1,000-file repository (bench/emulator.ts).
 //   contention      mutations per landed bump when 20 runs bump one file at once.
 //   scale           the soaks `npm test` runs small: 3,000 manifests bumped in one local run under a 256 MB heap,
 //                   and the API requests of one bump of 40, 240 and 1,000 files (goal: ceil(n/100) + 3).
 //   byte-exactness  corpus files a load-then-dump edit (what yq-style tools do) changes beyond the tag, vs ours.
-// BENCH_ONLY=local-bump,contention selects scenarios.
-import { execFileSync } from 'node:child_process';
+// BENCH_ONLY=local-bump,contention selects scenarios. Generated trees live in temp dirs, removed at the end.
+import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { startEmulator, type Emulator } from '../__tests__/emulator/index.js';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { startEmulator, type Emulator, type RequestRecord } from '../__tests__/emulator/index.js';
 import { repoRoot, runAction, spawnCollect } from '../__tests__/support/action.js';
 import { gitRepo } from '../__tests__/support/repo.js';
 import { byteExactness } from './compare.js';
-import { generateMonorepo, serviceName } from './monorepo.js';
+import { emulatorReads } from './emulator.js';
+import { generateMonorepo, generateServices, serviceName } from './monorepo.js';
 
 const runs = Number(process.env.BENCH_RUNS ?? 7);
 const only = process.env.BENCH_ONLY?.split(',');
@@ -33,41 +48,108 @@ async function timeIt(fn: () => Promise<unknown>): Promise<number> {
   return performance.now() - start;
 }
 
+const peakRssPreload = pathToFileURL(fileURLToPath(new URL('./peak-rss.mjs', import.meta.url))).href;
+const hasRipgrep = spawnSync('rg', ['--version'], { stdio: 'ignore' }).status === 0;
+
+/** Runs `command` and returns the number of lines it printed (grep/rg -l: files matched). */
+async function countLines(command: string, args: readonly string[], cwd: string): Promise<number> {
+  const run = await spawnCollect(command, args, { PATH: process.env.PATH ?? '' }, cwd);
+  if (run.code > 1) throw new Error(`${command} failed (${run.code}): ${run.stderr.slice(0, 500)}`);
+  return run.stdout.split('\n').filter((l) => l.length > 0).length;
+}
+
+/**
+ * The built action (local dry-run bumping `image` under `root`) next to `grep -rlF search` and `rg -lF search`
+ * over the same tree, interleaved, BENCH_RUNS times; medians, and the action's highest peak RSS.
+ */
+async function compareLocal(root: string, image: string, search: string): Promise<Record<string, number>> {
+  const grepArgs = ['-rlF', search, root];
+  const rgArgs = ['-lF', '--no-config', search, root];
+  await countLines('grep', grepArgs, root); // warm the page cache for all
+  const actionMs: number[] = [];
+  const grepMs: number[] = [];
+  const rgMs: number[] = [];
+  let grepFiles = 0;
+  let rgFiles = 0;
+  let changes = 0;
+  let peakKb = 0;
+  const scratch = mkdtempSync(join(tmpdir(), 'gitops-bump-bench-rss-'));
+  try {
+    for (let i = 0; i < runs; i++) {
+      grepMs.push(await timeIt(async () => (grepFiles = await countLines('grep', grepArgs, root))));
+      if (hasRipgrep) rgMs.push(await timeIt(async () => (rgFiles = await countLines('rg', rgArgs, root))));
+      const rssFile = join(scratch, `rss-${i}`);
+      actionMs.push(
+        await timeIt(async () => {
+          const run = await runAction(
+            { images: image, 'local-path': root, mode: 'dry-run' },
+            { env: { NODE_OPTIONS: `--import=${peakRssPreload}`, BENCH_RSS_FILE: rssFile } },
+          );
+          if (run.code !== 0) throw new Error(`action failed: ${run.stdout.slice(-2000)}${run.stderr}`);
+          changes = (JSON.parse(run.outputs.changes ?? '[]') as unknown[]).length;
+        }),
+      );
+      peakKb = Math.max(peakKb, Number(readFileSync(rssFile, 'utf8')));
+    }
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+  }
+  const a = median(actionMs);
+  const g = median(grepMs);
+  const result: Record<string, number> = { changes, grep_files: grepFiles, runs, action_ms: Math.round(a), grep_ms: Math.round(g), ratio: Number((a / g).toFixed(2)) };
+  if (hasRipgrep) {
+    const r = median(rgMs);
+    Object.assign(result, { rg_files: rgFiles, rg_ms: Math.round(r), ratio_rg: Number((a / r).toFixed(2)) });
+  }
+  result.peak_rss_mb = Number((peakKb / 1024).toFixed(1));
+  return result;
+}
+
 async function localBump(): Promise<void> {
   const root = mkdtempSync(join(tmpdir(), 'gitops-bump-bench-'));
   try {
     const files = generateMonorepo(root);
     const target = serviceName(421);
-    const actionMs: number[] = [];
-    const grepMs: number[] = [];
-    let changed = '';
-    execFileSync('grep', ['-rl', target, root]); // warm the page cache for both
-    for (let i = 0; i < runs; i++) {
-      grepMs.push(await timeIt(() => spawnCollect('grep', ['-rl', target, root], { PATH: process.env.PATH ?? '' }, root)));
-      actionMs.push(
-        await timeIt(async () => {
-          const run = await runAction({ images: `ghcr.io/acme/${target}:2.0.0`, 'local-path': root, mode: 'dry-run' });
-          if (run.code !== 0) throw new Error(`action failed: ${run.stdout}${run.stderr}`);
-          changed = run.outputs.changes ?? '';
-        }),
-      );
-    }
-    const a = median(actionMs);
-    const g = median(grepMs);
-    console.log(
-      JSON.stringify({
-        bench: 'local-bump',
-        files,
-        changes: (JSON.parse(changed) as unknown[]).length,
-        runs,
-        action_ms: Math.round(a),
-        grep_ms: Math.round(g),
-        ratio: Number((a / g).toFixed(2)),
-        goal_ratio: 3,
-      }),
-    );
+    const result = await compareLocal(root, `ghcr.io/acme/${target}:2.0.0`, target);
+    console.log(JSON.stringify({ bench: 'local-bump', files, ...result, goal_ratio: 3, ...(hasRipgrep ? {} : { rg: 'not installed' }) }));
   } finally {
     rmSync(root, { recursive: true, force: true });
+  }
+}
+
+/** File counts of the local-monorepo trees (multiples of 10: 5 environments × 2 files per service). */
+function monorepoSizes(): number[] {
+  const listed = process.env.BENCH_MONOREPO_FILES;
+  if (listed) return listed.split(',').map((n) => Number(n));
+  return process.env.BENCH_LARGE === '0' ? [10_000] : [10_000, 100_000];
+}
+
+async function localMonorepo(): Promise<void> {
+  for (const size of monorepoSizes()) {
+    if (!Number.isInteger(size) || size <= 0 || size % 10 !== 0) throw new Error(`BENCH_MONOREPO_FILES: ${size} is not a positive multiple of 10`);
+    const root = mkdtempSync(join(tmpdir(), 'gitops-bump-bench-monorepo-'));
+    try {
+      const started = performance.now();
+      const files = generateServices(root, size / 10);
+      const generateMs = Math.round(performance.now() - started);
+      for (const repository of ['ghcr.io/acme/svc7', 'ghcr.io/acme/api']) {
+        const result = await compareLocal(root, `${repository}:2.0.0`, repository);
+        console.log(
+          JSON.stringify({
+            bench: 'local-monorepo',
+            files,
+            image: repository,
+            ...result,
+            goal_ratio: files >= 50_000 ? 1.5 : 2,
+            ...(files >= 100_000 ? { goal_peak_rss_mb: 150 } : {}),
+            ...(hasRipgrep ? {} : { rg: 'not installed' }),
+            generate_ms: generateMs,
+          }),
+        );
+      }
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
   }
 }
 
@@ -224,8 +306,87 @@ async function scale(): Promise<void> {
   }
 }
 
+/** Milliseconds during which at least one of `requests` was in the emulator's hands (union of their intervals). */
+function busyMs(requests: readonly RequestRecord[]): number {
+  const spans = requests.map((r) => [r.startedAt, r.startedAt + r.ms] as const).sort((a, b) => a[0] - b[0]);
+  let total = 0;
+  let end = -Infinity;
+  for (const [from, to] of spans) {
+    if (to <= end) continue;
+    total += to - Math.max(from, end);
+    end = to;
+  }
+  return total;
+}
+
+async function apiScale(): Promise<void> {
+  const OLD = 'ghcr.io/acme/api:1.0.0';
+  const NEW = 'ghcr.io/acme/api:1.1.0';
+  // No injected latency: every millisecond the emulator spends is its own work.
+  const emu = await startEmulator({ repos: [] });
+  let repos = 0;
+  try {
+    for (const n of [1000, 5000]) {
+      const wall: number[] = [];
+      const busy: number[] = [];
+      const shares: number[] = [];
+      let requests = 0;
+      let mutations = 0;
+      let changes = 0;
+      for (let i = 0; i < runs; i++) {
+        const files: Record<string, string> = {};
+        for (let s = 0; s < n; s++) files[`apps/svc${String(s).padStart(4, '0')}/prod/deploy.yaml`] = pod(OLD, `svc${s}`);
+        const dir = gitRepo({ files });
+        // Packed, as a hosted repository is: thousands of loose objects would make this git's benchmark.
+        execFileSync('git', ['-C', dir, 'repack', '-a', '-d', '-q']);
+        execFileSync('git', ['-C', dir, 'prune-packed']);
+        try {
+          const name = `acme/api-scale-${++repos}`;
+          await emu.addRepo({ name, dir });
+          emu.resetLog();
+          wall.push(
+            await timeIt(async () => {
+              const run = await runAction({ images: NEW, repository: name, token: 'bench', paths: 'apps/*/prod/*.yaml' }, { env: { GITHUB_API_URL: emu.url, GITHUB_REPOSITORY: name } });
+              if (run.code !== 0) throw new Error(`api-scale: the action failed on ${n} files: ${run.stdout.slice(-2000)}${run.stderr}`);
+              changes = (JSON.parse(run.outputs.changes!) as unknown[]).length;
+            }),
+          );
+          busy.push(busyMs(emu.requests));
+          shares.push(busy.at(-1)! / wall.at(-1)!);
+          requests = emu.requests.length;
+          mutations = emu.requests.filter((r) => r.mutation).length;
+        } finally {
+          rmSync(dir, { recursive: true, force: true });
+        }
+      }
+      const w = median(wall);
+      const e = median(busy);
+      console.log(
+        JSON.stringify({
+          bench: 'api-scale',
+          files: n,
+          changes,
+          requests,
+          mutations,
+          latency_ms: 0,
+          runs,
+          wall_ms: Math.round(w),
+          emulator_ms: Math.round(e),
+          emulator_share: Number(median(shares).toFixed(2)),
+          action_ms: Math.round(w - e),
+        }),
+      );
+    }
+  } finally {
+    await emu.stop();
+  }
+}
+
 if (selected('local-bump')) await localBump();
+if (selected('local-monorepo')) await localMonorepo();
 if (selected('api')) await apiScenarios();
+if (selected('api-scale')) await apiScale();
+if (selected('emulator-reads')) await emulatorReads(runs);
 if (selected('contention')) await contention();
 if (selected('scale')) await scale();
 if (selected('byte-exactness')) console.log(JSON.stringify({ bench: 'byte-exactness', ...byteExactness(join(repoRoot, '__tests__/corpus/real-world')) }));

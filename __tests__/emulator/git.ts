@@ -1,12 +1,17 @@
 /**
  * Async git plumbing for the emulator. Every read and write goes through `git` itself, so the
  * served directory is always a real repository and `git log` shows exactly what clients did.
+ * Object reads go to one long-lived `git cat-file` per repository (cat-file.ts) and are cached by
+ * object id (objects are immutable); refs are read fresh every time; writes run a git process each
+ * (a whole commit of file changes is one `git fast-import`).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { CatFile, type CatFileMode, type CatFileObject } from './cat-file.js';
 
 /** The all-zero object id: "no object" in update-ref / index-info. */
 export const ZERO_OID = '0000000000000000000000000000000000000000';
@@ -14,6 +19,8 @@ export const ZERO_OID = '0000000000000000000000000000000000000000';
 export const EMPTY_TREE = '4b825dc642cb6eb9a060e54bf8d69288fbee4904';
 
 const OID = /^[0-9a-f]{40}$/;
+/** A full ref name without revision syntax (`~`, `^`, `:`, `@{`, …): read from the ref store, not parsed. */
+const PLAIN_REF = /^refs\/[A-Za-z0-9_.+-]+(?:\/[A-Za-z0-9_.+-]+)+$/;
 const BLOB_CACHE_ITEM = 1 << 20;
 const BLOB_CACHE_TOTAL = 64 << 20;
 
@@ -106,9 +113,16 @@ class Runner {
 }
 
 const runner = new Runner();
+let processes = 0;
+
+/** How many git processes `git()` has run in this process (cat-file's long-lived ones not counted). */
+export function gitProcessCount(): number {
+  return processes;
+}
 
 /** Runs `git --git-dir=<gitDir> args…` without blocking the event loop. */
 export async function git(gitDir: string, args: readonly string[], options: GitRunOptions = {}): Promise<GitResult> {
+  processes++;
   const input = options.input === undefined ? undefined : Buffer.isBuffer(options.input) ? options.input : Buffer.from(options.input, 'utf8');
   const reply = await runner.run(['--git-dir', gitDir, ...args], input, { ...BASE_ENV, ...options.env });
   if (reply.error !== undefined) throw new Error(`cannot run git: ${reply.error}`);
@@ -152,26 +166,67 @@ export interface TreeEntry {
 
 /** Typed access to one git repository. */
 export class GitRepo {
-  /** Objects are immutable: their type, parsed commits and listings are cached by id. */
+  /** Objects are immutable: their type, size, parsed commits and trees, and listings are cached by id. */
   private readonly types = new Map<string, 'commit' | 'tree' | 'blob' | 'tag'>();
+  private readonly sizes = new Map<string, number>();
   private readonly commits = new Map<string, CommitObject>();
+  private readonly trees = new Map<string, Map<string, TreeEntry>>();
   private readonly listings = new Map<string, TreeEntry[]>();
   private readonly files = new Map<string, TreeEntry[]>();
-  private readonly entries = new Map<string, TreeEntry | null>();
   private readonly blobs = new Map<string, Buffer>();
   private blobBytes = 0;
+  private readonly cat: CatFile;
 
-  constructor(readonly gitDir: string) {}
+  constructor(readonly gitDir: string, options: { catFileMode?: CatFileMode } = {}) {
+    this.cat = new CatFile(gitDir, options.catFileMode, BASE_ENV);
+  }
 
   run(args: readonly string[], options?: GitRunOptions): Promise<GitResult> {
     return git(this.gitDir, args, options);
   }
 
-  /** Resolves a revision to an object id of `type` (default any), or null. */
+  /** Ends the repository's cat-file process (the emulator calls it on stop). */
+  close(): Promise<void> {
+    return this.cat.close();
+  }
+
+  /** The cat-file process's id while one runs (for tests). */
+  get catFilePid(): number | null {
+    return this.cat.pid;
+  }
+
+  /**
+   * Resolves a revision to an object id of `type` (default any), or null. Object ids and plain full ref
+   * names (`refs/heads/main`, read fresh) are answered without a process; other revisions ask `git rev-parse`.
+   */
   async resolve(rev: string, type?: 'commit' | 'tree' | 'blob'): Promise<string | null> {
+    let oid: string | null = OID.test(rev) ? rev : null;
+    if (oid === null && PLAIN_REF.test(rev) && !rev.endsWith('.lock')) oid = await this.readRef(rev);
+    if (oid !== null) {
+      // rev-parse --verify answers a full object id without looking it up.
+      if (type === undefined) return oid;
+      const actual = await this.objectType(oid);
+      if (actual === type) return oid;
+      if (actual === 'commit' && type === 'tree') return (await this.readCommit(oid))?.tree ?? null;
+      if (actual !== 'tag') return null;
+      // An annotated tag: let git peel it.
+    }
     const spec = type ? `${rev}^{${type}}` : rev;
     const result = await git(this.gitDir, ['rev-parse', '--verify', '--quiet', '--end-of-options', spec], { allowFailure: true });
     return result.code === 0 ? result.stdout.toString('utf8').trim() : null;
+  }
+
+  /** Remembers what cat-file told about an object. */
+  private learn(object: CatFileObject): void {
+    this.types.set(object.oid, object.type);
+    if (object.type === 'blob') {
+      this.sizes.set(object.oid, object.size);
+      const bytes = object.bytes;
+      if (bytes && !this.blobs.has(object.oid) && bytes.length <= BLOB_CACHE_ITEM && this.blobBytes + bytes.length <= BLOB_CACHE_TOTAL) {
+        this.blobs.set(object.oid, bytes);
+        this.blobBytes += bytes.length;
+      }
+    }
   }
 
   /** The type of an object, or null when it does not exist. */
@@ -179,34 +234,69 @@ export class GitRepo {
     if (!OID.test(oid)) return null;
     const known = this.types.get(oid);
     if (known) return known;
-    const result = await git(this.gitDir, ['cat-file', '-t', oid], { allowFailure: true });
-    if (result.code !== 0) return null;
-    const type = result.stdout.toString('utf8').trim() as 'commit' | 'tree' | 'blob' | 'tag';
-    this.types.set(oid, type);
-    return type;
+    const object = await this.cat.info(oid);
+    if (!object) return null;
+    this.learn(object);
+    return object.type;
+  }
+
+  /** The size of a blob in bytes, or undefined when `oid` is not a blob of this repository. */
+  async blobSize(oid: string): Promise<number | undefined> {
+    const known = this.sizes.get(oid);
+    if (known !== undefined) return known;
+    return (await this.objectType(oid)) === 'blob' ? this.sizes.get(oid) : undefined;
   }
 
   /** The bytes of a blob. */
   async readBlob(oid: string): Promise<Buffer> {
     const cached = this.blobs.get(oid);
     if (cached) return cached;
-    const bytes = (await git(this.gitDir, ['cat-file', 'blob', oid])).stdout;
-    if (bytes.length <= BLOB_CACHE_ITEM && this.blobBytes + bytes.length <= BLOB_CACHE_TOTAL) {
-      this.blobs.set(oid, bytes);
-      this.blobBytes += bytes.length;
+    const object = OID.test(oid) ? await this.cat.contents(oid) : null;
+    if (!object || object.type !== 'blob' || !object.bytes) {
+      throw new GitError(['cat-file', 'blob', oid], 128, object ? `fatal: git cat-file ${oid}: bad file` : `fatal: Not a valid object name ${oid}`);
     }
-    return bytes;
+    this.learn(object);
+    return object.bytes;
   }
 
   /** Reads and parses a commit object, or null when `oid` is not a commit. */
   async readCommit(oid: string): Promise<CommitObject | null> {
     const cached = this.commits.get(oid);
     if (cached) return cached;
-    if ((await this.objectType(oid)) !== 'commit') return null;
-    const raw = (await git(this.gitDir, ['cat-file', 'commit', oid])).stdout.toString('utf8');
-    const commit = parseCommit(oid, raw);
+    if (!OID.test(oid) || (this.types.has(oid) && this.types.get(oid) !== 'commit')) return null;
+    const object = await this.cat.contents(oid);
+    if (!object) return null;
+    this.learn(object);
+    if (object.type !== 'commit' || !object.bytes) return null;
+    const commit = parseCommit(oid, object.bytes.toString('utf8'));
     this.commits.set(oid, commit);
     return commit;
+  }
+
+  /** The entries of one tree object by name, in git's order (cached), or null when `oid` is not a tree. */
+  private async readTree(oid: string): Promise<Map<string, TreeEntry> | null> {
+    const cached = this.trees.get(oid);
+    if (cached) return cached;
+    if (this.types.has(oid) && this.types.get(oid) !== 'tree') return null;
+    const object = await this.cat.contents(oid);
+    if (!object) return null;
+    this.learn(object);
+    if (object.type !== 'tree' || !object.bytes) return null;
+    const tree = parseTree(object.bytes, oid.length / 2);
+    this.trees.set(oid, tree);
+    return tree;
+  }
+
+  /** The tree a tree-ish names: a tree or commit id, or `<id>:<path>`; null when it names none; undefined when git must decide. */
+  private async treeOf(treeish: string): Promise<string | null | undefined> {
+    const colon = treeish.indexOf(':');
+    const base = colon === -1 ? treeish : treeish.slice(0, colon);
+    if (!OID.test(base)) return undefined;
+    const type = await this.objectType(base);
+    const root = type === 'tree' ? base : type === 'commit' ? ((await this.readCommit(base))?.tree ?? null) : type === 'tag' ? undefined : null;
+    if (root == null || colon === -1 || colon === treeish.length - 1) return root;
+    const entry = await this.entryAt(root, treeish.slice(colon + 1));
+    return entry?.type === 'tree' ? entry.oid : null;
   }
 
   /**
@@ -216,63 +306,89 @@ export class GitRepo {
   async listFiles(tree: string): Promise<TreeEntry[]> {
     const cached = this.files.get(tree);
     if (cached) return cached;
-    const files = (await this.listTree(tree, true)).filter((e) => e.type !== 'tree');
+    const root = await this.treeOf(tree);
+    const all = root == null ? await this.listTreeWithGit(tree, true) : await this.walk(root, '', true, false);
+    const files = all.filter((e) => e.type !== 'tree');
     if (OID.test(tree)) this.files.set(tree, files);
     return files;
   }
 
-  /** Lists a tree (optionally recursively, including subtrees), with blob sizes. */
-  async listTree(treeish: string, recursive: boolean): Promise<TreeEntry[]> {
-    const key = `${treeish}:${recursive}`;
-    const cached = OID.test(treeish) ? this.listings.get(key) : undefined;
+  /**
+   * Lists a tree (optionally recursively, including subtrees) in `git ls-tree -r -t` order, with blob sizes
+   * unless `sizes` is false (a size costs a lookup per blob; GraphQL asks them one by one with blobSize).
+   */
+  async listTree(treeish: string, recursive: boolean, { sizes = true }: { sizes?: boolean } = {}): Promise<TreeEntry[]> {
+    const root = await this.treeOf(treeish);
+    if (root == null) return this.listTreeWithGit(treeish, recursive);
+    const key = `${root}:${recursive}:${sizes}`;
+    const cached = this.listings.get(key);
     if (cached) return cached;
-    const listing = await this.listTreeUncached(treeish, recursive);
-    if (OID.test(treeish)) this.listings.set(key, listing);
+    const listing = await this.walk(root, '', recursive, sizes);
+    this.listings.set(key, listing);
     return listing;
   }
 
-  private async listTreeUncached(treeish: string, recursive: boolean): Promise<TreeEntry[]> {
-    const args = ['ls-tree', '-z', '-l', ...(recursive ? ['-r', '-t'] : []), treeish];
-    const raw = (await git(this.gitDir, args)).stdout.toString('utf8');
-    return raw
-      .split('\0')
-      .filter((line) => line.length > 0)
-      .map((line) => {
-        const tab = line.indexOf('\t');
-        const [mode, type, oid, size] = line.slice(0, tab).split(/\s+/);
-        const entry: TreeEntry = { mode, type: type as TreeEntry['type'], oid, path: line.slice(tab + 1) };
-        if (size !== '-') entry.size = Number(size);
-        return entry;
-      });
+  /** The entries under one tree (subtrees before their contents when recursive). */
+  private async walk(oid: string, prefix: string, recursive: boolean, sized: boolean): Promise<TreeEntry[]> {
+    const tree = await this.readTree(oid);
+    if (!tree) throw new GitError(['ls-tree', oid], 128, 'fatal: not a tree object');
+    // Every lookup of a level is asked at once (cat-file answers them in a pipeline), then put in order.
+    const parts = await Promise.all(
+      [...tree.values()].map(async (entry): Promise<TreeEntry[]> => {
+        const listed: TreeEntry = { ...entry, path: prefix + entry.path };
+        if (sized && entry.type === 'blob') {
+          const size = await this.blobSize(entry.oid);
+          if (size !== undefined) listed.size = size;
+        }
+        return recursive && entry.type === 'tree' ? [listed, ...(await this.walk(entry.oid, `${listed.path}/`, true, sized))] : [listed];
+      }),
+    );
+    return parts.flat();
   }
 
-  /** The entry at `path` inside `treeish`, or null. */
-  async entryAt(treeish: string, path: string): Promise<TreeEntry | null> {
+  /** `git ls-tree` itself, for tree-ishes that are not object ids (a ref, `HEAD:dir`). */
+  private async listTreeWithGit(treeish: string, recursive: boolean): Promise<TreeEntry[]> {
+    const args = ['ls-tree', '-z', '-l', ...(recursive ? ['-r', '-t'] : []), treeish];
+    return parseLsTree((await git(this.gitDir, args)).stdout.toString('utf8'));
+  }
+
+  /** The entry at `path` inside `treeish` (with its size when a blob, unless `sizes` is false), or null. */
+  async entryAt(treeish: string, path: string, { sizes = true }: { sizes?: boolean } = {}): Promise<TreeEntry | null> {
     if (path === '' || path.startsWith('/') || path.split('/').some((part) => part === '' || part === '.' || part === '..')) {
       return null;
     }
-    if (!OID.test(treeish)) return this.entryAtUncached(treeish, path);
-    const key = `${treeish}:${path}`;
-    if (this.entries.has(key)) return this.entries.get(key) ?? null;
-    const entry = await this.entryAtUncached(treeish, path);
-    this.entries.set(key, entry);
-    return entry;
+    const root = await this.treeOf(treeish);
+    if (root === undefined) return this.entryAtWithGit(treeish, path);
+    if (root === null) throw new GitError(['ls-tree', treeish, '--', path], 128, 'fatal: not a tree object');
+    let tree: string = root;
+    const parts = path.split('/');
+    for (let i = 0; i < parts.length; i++) {
+      const entry = (await this.readTree(tree))?.get(parts[i]!);
+      if (!entry) return null;
+      if (i === parts.length - 1) {
+        const found: TreeEntry = { ...entry, path };
+        if (sizes && entry.type === 'blob') {
+          const size = await this.blobSize(entry.oid);
+          if (size !== undefined) found.size = size;
+        }
+        return found;
+      }
+      if (entry.type !== 'tree') return null;
+      tree = entry.oid;
+    }
+    return null;
   }
 
-  private async entryAtUncached(treeish: string, path: string): Promise<TreeEntry | null> {
+  private async entryAtWithGit(treeish: string, path: string): Promise<TreeEntry | null> {
     const raw = (await git(this.gitDir, ['ls-tree', '-z', '-l', treeish, '--', path])).stdout.toString('utf8');
-    const line = raw.split('\0').find((l) => l.length > 0 && l.slice(l.indexOf('\t') + 1) === path);
-    if (!line) return null;
-    const tab = line.indexOf('\t');
-    const [mode, type, oid, size] = line.slice(0, tab).split(/\s+/);
-    const entry: TreeEntry = { mode, type: type as TreeEntry['type'], oid, path };
-    if (size !== '-') entry.size = Number(size);
-    return entry;
+    return parseLsTree(raw).find((e) => e.path === path) ?? null;
   }
 
   /** Writes a blob, returning its id. */
   async writeBlob(content: Buffer): Promise<string> {
-    return gitText(this.gitDir, ['hash-object', '-w', '-t', 'blob', '--stdin'], { input: content });
+    const oid = await gitText(this.gitDir, ['hash-object', '-w', '-t', 'blob', '--stdin'], { input: content });
+    this.learn({ oid, type: 'blob', size: content.length, bytes: content });
+    return oid;
   }
 
   /**
@@ -288,8 +404,7 @@ export class GitRepo {
     // The index starts as the base tree's files (from the cached listing) minus whatever a change
     // replaces: the path itself, anything under it, and an ancestor that is a file in the way.
     const base = baseTree ? await this.listFiles(baseTree) : [];
-    const inTheWay = (path: string): boolean =>
-      final.some((c) => path === c.path || path.startsWith(`${c.path}/`) || c.path.startsWith(`${path}/`));
+    const inTheWay = replacedBy(new Set(final.map((c) => c.path)));
     const lines = base.filter((e) => !inTheWay(e.path)).map((e) => `${e.mode} ${e.oid}\t${e.path}`);
     for (const change of final) {
       if (change.oid !== null && change.mode !== '040000') lines.push(`${change.mode} ${change.oid}\t${change.path}`);
@@ -319,6 +434,60 @@ export class GitRepo {
     }
   }
 
+  /**
+   * One commit on top of `parent` applying `changes` in order (a deletion removes a file or a folder; a
+   * later change to a path wins), written by a single `git fast-import`: blobs, trees and the commit in one
+   * process (packed when there are many, loose otherwise). No ref moves. Returns the commit's id.
+   */
+  async commitChanges(parent: CommitObject, changes: readonly FileChange[], message: string, author: GitPerson, committer: GitPerson): Promise<string> {
+    if (!plainPerson(author) || !plainPerson(committer) || changes.some((c) => c.mode === '040000' || c.mode === '160000')) {
+      return this.commitChangesSlowly(parent, changes, message, author, committer);
+    }
+    // fast-import moves the ref it commits to when it ends; this one is reset to nothing before then.
+    const scratch = `refs/emulator/fast-import/${process.pid}-${++fastImports}`;
+    const person = (p: GitPerson): string => `${p.name} <${p.email}> ${Math.floor(Date.parse(p.date) / 1000)} +0000`;
+    const data = (bytes: Buffer): Buffer[] => [Buffer.from(`data ${bytes.length}\n`), bytes, Buffer.from('\n')];
+    const parts: Buffer[] = [
+      Buffer.from(`feature done\ncommit ${scratch}\nmark :1\nauthor ${person(author)}\ncommitter ${person(committer)}\n`),
+      ...data(Buffer.from(message, 'utf8')),
+      Buffer.from(`from ${parent.oid}\n`),
+    ];
+    for (const change of changes) {
+      if (change.contents === null) parts.push(Buffer.from(`D ${quotePath(change.path)}\n`));
+      else parts.push(Buffer.from(`M ${change.mode} inline ${quotePath(change.path)}\n`), ...data(change.contents));
+    }
+    parts.push(Buffer.from(`\nget-mark :1\nreset ${scratch}\nfrom ${ZERO_OID}\n\ndone\n`));
+    const oid = await gitText(this.gitDir, ['fast-import', '--quiet'], { input: Buffer.concat(parts) });
+    if (!OID.test(oid)) throw new GitError(['fast-import'], 0, `fast-import answered '${oid.slice(0, 100)}', not a commit id`);
+    const commit = await this.readCommit(oid);
+    if (!commit) throw new GitError(['fast-import'], 0, `fast-import's commit ${oid} cannot be read`);
+    // The new tree's files follow from the parent's and the changes: seed the listing the next commit needs.
+    const parentFiles = this.files.get(parent.tree);
+    if (parentFiles) {
+      const last = new Map<string, FileChange>();
+      for (const change of changes) last.set(change.path, change);
+      const inTheWay = replacedBy(new Set(last.keys()));
+      const files = parentFiles.filter((e) => !inTheWay(e.path));
+      for (const change of last.values()) {
+        if (change.contents === null) continue;
+        const blob = blobId(change.contents);
+        this.learn({ oid: blob, type: 'blob', size: change.contents.length, bytes: change.contents });
+        files.push({ mode: change.mode, type: 'blob', oid: blob, path: change.path });
+      }
+      this.files.set(commit.tree, files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)));
+    }
+    return oid;
+  }
+
+  /** commitChanges with one git process per step (for people git would rewrite, or grafted trees). */
+  private async commitChangesSlowly(parent: CommitObject, changes: readonly FileChange[], message: string, author: GitPerson, committer: GitPerson): Promise<string> {
+    const blobs = await this.writeBlobs(changes.flatMap((c) => (c.contents === null ? [] : [c.contents])));
+    let written = 0;
+    const treeChanges = changes.map((c): TreeChange => ({ path: c.path, mode: c.mode, oid: c.contents === null ? null : blobs[written++]! }));
+    const tree = treeChanges.length > 0 ? await this.buildTree(parent.tree, treeChanges) : parent.tree;
+    return this.writeCommit(tree, [parent.oid], message, author, committer);
+  }
+
   /** Writes several blobs with one git process; returns their ids in order. */
   async writeBlobs(contents: readonly Buffer[]): Promise<string[]> {
     if (contents.length <= 1) return Promise.all(contents.map((c) => this.writeBlob(c)));
@@ -330,7 +499,9 @@ export class GitRepo {
         return path;
       }));
       const out = await gitText(this.gitDir, ['hash-object', '-w', '-t', 'blob', '--no-filters', '--stdin-paths'], { input: paths.join('\n') + '\n' });
-      return out.split('\n');
+      const oids = out.split('\n');
+      oids.forEach((oid, i) => this.learn({ oid, type: 'blob', size: contents[i]!.length, bytes: contents[i] }));
+      return oids;
     } finally {
       await rm(scratch, { recursive: true, force: true });
     }
@@ -349,8 +520,7 @@ export class GitRepo {
     };
     const oid = await gitText(this.gitDir, args, { env, input: message });
     // git stores these exactly when they are plain: seed the cache instead of reading it back.
-    const plain = (p: GitPerson) => /^[^<>\n]+$/.test(p.name) && p.name.trim() === p.name && /^[^<>\s]*$/.test(p.email) && /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/.test(p.date);
-    if (plain(author) && plain(committer)) {
+    if (plainPerson(author) && plainPerson(committer)) {
       this.types.set(oid, 'commit');
       this.commits.set(oid, { oid, tree, parents: [...parents], author: { ...author }, committer: { ...committer }, message });
     }
@@ -437,6 +607,91 @@ export class GitRepo {
     const result = await git(this.gitDir, ['symbolic-ref', '--quiet', '--short', 'HEAD'], { allowFailure: true });
     return result.code === 0 ? result.stdout.toString('utf8').trim() : null;
   }
+}
+
+/** A person git stores exactly as given (commit-tree and fast-import alike): no `<>`, newline or edge spaces, a UTC date in GitHub's form. */
+function plainPerson(p: GitPerson): boolean {
+  return /^[^<>\n]+$/.test(p.name) && p.name.trim() === p.name && /^[^<>\s]*$/.test(p.email) && /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/.test(p.date);
+}
+
+let fastImports = 0;
+
+/** A path in fast-import's C-style quotes (any path is safe this way: spaces, quotes, newlines). */
+function quotePath(path: string): string {
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what must be escaped
+  const escaped = path.replace(/[\\"\x00-\x1f\x7f]/g, (c) => {
+    if (c === '\\' || c === '"') return `\\${c}`;
+    if (c === '\n') return '\\n';
+    if (c === '\t') return '\\t';
+    return `\\${c.charCodeAt(0).toString(8).padStart(3, '0')}`;
+  });
+  return `"${escaped}"`;
+}
+
+/** The object id git gives a blob with these bytes (sha1). */
+function blobId(bytes: Buffer): string {
+  return createHash('sha1').update(`blob ${bytes.length}\0`).update(bytes).digest('hex');
+}
+
+/**
+ * Whether a path of a base tree is replaced by a change to one of `changed`: the path itself, anything under a
+ * changed path, or a file on the way to one.
+ */
+function replacedBy(changed: ReadonlySet<string>): (path: string) => boolean {
+  const ancestors = new Set<string>();
+  for (const path of changed) {
+    for (let i = path.indexOf('/'); i !== -1; i = path.indexOf('/', i + 1)) ancestors.add(path.slice(0, i));
+  }
+  return (path) => {
+    if (changed.has(path) || ancestors.has(path)) return true;
+    for (let i = path.indexOf('/'); i !== -1; i = path.indexOf('/', i + 1)) if (changed.has(path.slice(0, i))) return true;
+    return false;
+  };
+}
+
+/** Parses `git ls-tree -z -l` output. */
+function parseLsTree(raw: string): TreeEntry[] {
+  return raw
+    .split('\0')
+    .filter((line) => line.length > 0)
+    .map((line) => {
+      const tab = line.indexOf('\t');
+      const [mode, type, oid, size] = line.slice(0, tab).split(/\s+/);
+      const entry: TreeEntry = { mode: mode!, type: type as TreeEntry['type'], oid: oid!, path: line.slice(tab + 1) };
+      if (size !== '-') entry.size = Number(size);
+      return entry;
+    });
+}
+
+/**
+ * Parses a tree object (`<octal mode> <name>\0<binary id>`…) into entries by name, in stored order, with
+ * modes as `git ls-tree` prints them (canonical, six digits) and paths set to the names.
+ */
+export function parseTree(bytes: Buffer, idLength = 20): Map<string, TreeEntry> {
+  const entries = new Map<string, TreeEntry>();
+  let at = 0;
+  while (at < bytes.length) {
+    const space = bytes.indexOf(0x20, at);
+    const nul = space === -1 ? -1 : bytes.indexOf(0, space + 1);
+    if (space === -1 || nul === -1 || nul + 1 + idLength > bytes.length) throw new Error('a malformed tree object');
+    const raw = parseInt(bytes.toString('latin1', at, space), 8);
+    const name = bytes.toString('utf8', space + 1, nul);
+    const oid = bytes.toString('hex', nul + 1, nul + 1 + idLength);
+    at = nul + 1 + idLength;
+    // git's canon_mode: regular files keep only the executable bit; anything unknown is a submodule.
+    const format = raw & 0o170000;
+    const mode = format === 0o100000 ? (raw & 0o100 ? 0o100755 : 0o100644) : format === 0o120000 || format === 0o040000 ? format : 0o160000;
+    const type = mode === 0o040000 ? 'tree' : mode === 0o160000 ? 'commit' : 'blob';
+    entries.set(name, { mode: mode.toString(8).padStart(6, '0'), type, oid, path: name });
+  }
+  return entries;
+}
+
+/** One change of a commit: new `contents` at `path` with `mode`, or (contents null) the deletion of `path`. */
+export interface FileChange {
+  path: string;
+  mode: string;
+  contents: Buffer | null;
 }
 
 /** One change to a tree: `oid: null` deletes `path`. */

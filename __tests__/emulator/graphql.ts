@@ -362,8 +362,9 @@ class TreeEntryNode {
     this.oid = entry.oid;
     this.type = entry.type;
   }
-  get size(): number {
-    return this.entry.size ?? 0;
+  async size(): Promise<number> {
+    if (this.entry.size !== undefined || this.entry.type !== 'blob') return this.entry.size ?? 0;
+    return (await this.repo.repo.git.blobSize(this.oid)) ?? 0;
   }
   get extension(): string | null {
     const dot = this.name.lastIndexOf('.');
@@ -401,7 +402,7 @@ class TreeNode {
     this.abbreviatedOid = oid.slice(0, 7);
   }
   async entries(): Promise<TreeEntryNode[]> {
-    const entries = await this.repo.repo.git.listTree(this.oid, false);
+    const entries = await this.repo.repo.git.listTree(this.oid, false, { sizes: false });
     return entries.map((e) => new TreeEntryNode(this.repo, e, this.prefix ? `${this.prefix}/${e.path}` : e.path));
   }
   repository(): RepositoryNode {
@@ -480,7 +481,7 @@ class CommitNode {
   }
   async file(args: { path: string }): Promise<TreeEntryNode | null> {
     const path = args.path.replace(/^\/+|\/+$/g, '');
-    const entry = await this.repo.repo.git.entryAt(this.commit.tree, path);
+    const entry = await this.repo.repo.git.entryAt(this.commit.tree, path, { sizes: false });
     return entry ? new TreeEntryNode(this.repo, entry, path) : null;
   }
   signature(): Record<string, unknown> | null {

@@ -6,7 +6,7 @@ import { mkdtemp, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { GitHubError, notFound, unprocessable, validationFailed } from './errors.js';
-import { EMPTY_TREE, GitRepo, ZERO_OID, git, githubNow, type GitPerson, type TreeChange } from './git.js';
+import { EMPTY_TREE, GitRepo, ZERO_OID, git, githubNow, type FileChange, type GitPerson } from './git.js';
 import { Mutex } from './mutex.js';
 
 /** Options of one served repository (see the emulator's README in index.ts). */
@@ -271,7 +271,7 @@ export class Repo {
     else if (current !== input.expectedHead) throw stale();
     const parent = await this.git.readCommit(input.expectedHead);
     if (!parent) throw stale();
-    const changes: TreeChange[] = [];
+    const changes: FileChange[] = [];
     // One listing of the parent tree answers every path question below.
     const listing = new Map((await this.git.listFiles(parent.tree)).map((e) => [e.path, e]));
     for (const path of input.deletions) {
@@ -281,19 +281,17 @@ export class Repo {
           `A path was requested for deletion which does not exist as of commit oid \`${input.expectedHead}\``,
           'UNPROCESSABLE');
       }
-      changes.push({ path, mode: entry.mode, oid: null });
+      changes.push({ path, mode: entry.mode, contents: null });
     }
-    for (const addition of input.additions) assertPath(addition.path);
-    const blobs = await this.git.writeBlobs(input.additions.map((a) => a.contents));
-    input.additions.forEach((addition, i) => {
+    for (const addition of input.additions) {
+      assertPath(addition.path);
       const existing = listing.get(addition.path);
       const mode = existing && existing.type === 'blob' ? existing.mode : '100644';
-      changes.push({ path: addition.path, mode, oid: blobs[i] });
-    });
-    const tree = changes.length > 0 ? await this.git.buildTree(parent.tree, changes) : parent.tree;
+      changes.push({ path: addition.path, mode, contents: addition.contents });
+    }
     const date = githubNow();
     const author: GitPerson = { name: input.actor.name, email: input.actor.email, date };
-    const oid = await this.git.writeCommit(tree, [parent.oid], input.message, author, committerGitHub(date));
+    const oid = await this.git.commitChanges(parent, changes, input.message, author, committerGitHub(date));
     if (!(await this.cas(ref, oid, input.expectedHead))) throw stale();
     this.markCreated(oid);
     return oid;

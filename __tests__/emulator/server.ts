@@ -57,7 +57,10 @@ export interface RequestRecord {
   operation: string;
   mutation: boolean;
   status: number;
+  /** Time to answer, injected latency included. */
   ms: number;
+  /** `performance.now()` in the emulator's process when the request arrived (benches add up busy time from it). */
+  startedAt: number;
   /** Set when a fault rule or the fault rate answered instead of the handler. */
   fault?: string;
 }
@@ -172,6 +175,8 @@ export class EmulatorCore {
       server.close(() => resolve());
       server.closeAllConnections();
     });
+    // Each repository's cat-file process ends with the emulator.
+    await Promise.all([...this.repos.values()].map((repo) => repo.git.close()));
     if (!this.options.keepImported) {
       for (const repo of this.repos.values()) {
         if (repo.importedFrom !== null) await rm(repo.gitDir, { recursive: true, force: true });
@@ -333,7 +338,7 @@ export class EmulatorCore {
     const resource = kind === 'graphql' ? 'graphql' : 'core';
     const record = (status: number, fault?: string): void => {
       const { operation, mutation } = incoming;
-      this.requests.push({ method, path: url.pathname, kind, operation, mutation, status, ms: Math.round(performance.now() - started), ...(fault ? { fault } : {}) });
+      this.requests.push({ method, path: url.pathname, kind, operation, mutation, status, ms: Math.round(performance.now() - started), startedAt: started, ...(fault ? { fault } : {}) });
     };
     const answer: Answer = (status, body, headers = {}, fault) => {
       this.send(res, status, body, { ...this.rateHeaders(token ?? '', resource), ...headers });
