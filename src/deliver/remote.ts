@@ -44,11 +44,24 @@ export function readLine(client: GitHubClient, s: RemoteSnapshot): string {
   );
 }
 
+/** Bytes of text read past which the plan's log suggests narrowing `paths` (5 MB). */
+export const LARGE_READ_BYTES = 5_000_000;
+
+/** The large-read line: how much a run read to find its references, when that is over `threshold` bytes. */
+export function largeReadLine(s: RemoteSnapshot, threshold: number = LARGE_READ_BYTES): string | undefined {
+  if (s.bytesRead <= threshold) return undefined;
+  const mb = (s.bytesRead / 1_000_000).toFixed(1);
+  return `read ${mb} MB in ${s.files.length} files to find the references; narrow \`paths\` to the folders that hold them to read less`;
+}
+
 /**
  * The plan, reported in the "Plan" log group before anything is written. A later round (the branch moved and the
  * plan was made again) is reported again only when what it would do differs from what was reported.
  */
-export function planReporter(remote: Remote): (plan: Plan, snapshot: RemoteSnapshot, attempt: number) => Promise<void> {
+export function planReporter(
+  remote: Remote,
+  options: { readonly largeReadBytes?: number } = {},
+): (plan: Plan, snapshot: RemoteSnapshot, attempt: number) => Promise<void> {
   let reported: string | undefined;
   return async (plan, snapshot, attempt) => {
     const key = JSON.stringify([plan.changes, plan.refusals, plan.notes, plan.skipped]);
@@ -60,6 +73,8 @@ export function planReporter(remote: Remote): (plan: Plan, snapshot: RemoteSnaps
     reported = key;
     await remote.io.group(name, async () => {
       remote.io.info(readLine(remote.client, snapshot));
+      const large = largeReadLine(snapshot, options.largeReadBytes);
+      if (large !== undefined) remote.io.info(large);
       reportPlan(remote.io, plan, remote.settings.pathPatterns);
     });
   };

@@ -7,6 +7,7 @@ import { byPath } from '../core/paths.js';
 import type { GitHubClient } from './client.js';
 import { type Target } from './errors.js';
 import { repositoryNotFound, toReadError } from './failures.js';
+import { mapLimited, READ_CONCURRENCY } from './limit.js';
 import { BLOB_SELECTION, isSymlink, type RawEntry } from './tree.js';
 
 /** Tuning of file reads. */
@@ -15,9 +16,16 @@ export interface BlobOptions {
   readonly maxBytes?: number;
   /** Files read per GraphQL query (each chunk is one request). Default 100. */
   readonly chunkSize?: number;
+  /** Read requests (chunks, REST blob reads, subtree listings) in flight at once, at most. Default 4. */
+  readonly concurrency?: number;
 }
 
-const DEFAULTS: Required<BlobOptions> = { maxBytes: 1024 * 1024, chunkSize: 100 };
+const DEFAULTS: Required<BlobOptions> = { maxBytes: 1024 * 1024, chunkSize: 100, concurrency: READ_CONCURRENCY };
+
+/** Read requests in flight at once, at least 1. */
+export function concurrency(options: BlobOptions): number {
+  return Math.max(1, options.concurrency ?? DEFAULTS.concurrency);
+}
 
 /** Files read per query, at least 1. */
 export function chunkSize(options: BlobOptions): number {
@@ -39,7 +47,7 @@ export interface FileAnswer {
   readonly entry: RawEntry | null;
 }
 
-/** Reads files by path at one commit: one query per `chunkSize` paths, in parallel. */
+/** Reads files by path at one commit: one query per `chunkSize` paths, at most `concurrency` in flight. */
 export async function readPaths(
   client: GitHubClient,
   target: Target,
@@ -50,8 +58,10 @@ export async function readPaths(
   const size = chunkSize(options);
   const chunks: (readonly string[])[] = [];
   for (let i = 0; i < paths.length; i += size) chunks.push(paths.slice(i, i + size));
-  const answers = await Promise.all(
-    chunks.map(async (chunk) => {
+  const answers = await mapLimited(
+    chunks,
+    concurrency(options),
+    async (chunk) => {
       const declarations = ['$owner: String!', '$name: String!', '$oid: GitObjectID!', ...chunk.map((_, i) => `$p${i}: String!`)];
       const selections = chunk.map((_, i) => `f${i}: file(path: $p${i}) { ...FileEntry }`);
       const query =
@@ -63,7 +73,7 @@ export async function readPaths(
       if (data.repository === null) throw repositoryNotFound(target, client.workflowRepository);
       const commit = data.repository.object ?? {};
       return chunk.map((path, i) => ({ path, entry: commit[`f${i}`] ?? null }));
-    }),
+    },
   );
   return answers.flat();
 }
@@ -81,13 +91,14 @@ export async function filesFromAnswers(
   options: BlobOptions = {},
 ): Promise<CommitFiles> {
   const maxBytes = options.maxBytes ?? DEFAULTS.maxBytes;
-  const results = await Promise.all(answers.map((a) => decode(client, target, branch, a.path, (a.entry ?? null) as RawEntry | null, maxBytes)));
+  // Decoding is local except for the few blobs read over REST: those are the requests the limit bounds.
+  const results = await mapLimited(answers, concurrency(options), (a) => decode(client, target, branch, a.path, (a.entry ?? null) as RawEntry | null, maxBytes));
   const files = results.filter((r): r is SourceFile => 'text' in r).sort(byPath);
   const skipped = results.filter((r): r is Skip => !('text' in r)).sort(byPath);
   return { files, skipped };
 }
 
-/** Reads `paths` at commit `oid` (one query per `chunkSize` paths, in parallel), decoded like `readSnapshot`. */
+/** Reads `paths` at commit `oid` (one query per `chunkSize` paths, `concurrency` at once), decoded like `readSnapshot`. */
 export async function readFilesAt(
   client: GitHubClient,
   target: Target,

@@ -4,7 +4,7 @@
 import type { PathMatcher } from '../core/paths.js';
 import type { Skip, Snapshot } from '../core/types.js';
 import { byPath, reachUnder } from '../core/paths.js';
-import { chunkSize, FILE_FRAGMENT, filesFromAnswers, readPaths, type BlobOptions, type FileAnswer } from './blob.js';
+import { chunkSize, concurrency, FILE_FRAGMENT, filesFromAnswers, readPaths, type BlobOptions, type FileAnswer } from './blob.js';
 import type { GitHubClient } from './client.js';
 import { GitHubError } from './errors.js';
 import { branchNotFound, noDefaultBranch, notACommit, repositoryNotFound, toReadError } from './failures.js';
@@ -42,6 +42,8 @@ export interface HeadFacts {
 /** A consistent read of a branch: its head commit and the matched files of exactly that commit. */
 export interface RemoteSnapshot extends Snapshot, HeadFacts {
   readonly head: string;
+  /** UTF-8 bytes of the texts read (the sum over `files`): what finding the references cost. */
+  readonly bytesRead: number;
 }
 
 /** Tuning of a read; the defaults suit GitOps repositories. */
@@ -113,14 +115,14 @@ async function readLiterals(
   const entries = answers.filter((a) => !folders.includes(a));
   let listedSkips: Skip[] = [];
   if (folders.length > 0) {
-    const listed = await listDeep(client, target, head.treeOid, folders.map((a) => ({ path: a.path, type: 'tree', mode: a.entry!.mode, oid: a.entry!.oid })));
+    const listed = await listDeep(client, target, head.treeOid, folders.map((a) => ({ path: a.path, type: 'tree', mode: a.entry!.mode, oid: a.entry!.oid })), concurrency(options));
     const wanted = filesOf(listed.filter((e) => selected(e.path) && !entries.some((a) => a.path === e.path)));
     listedSkips = wanted.skipped;
     entries.push(...(await readPaths(client, target, head.facts.head, wanted.paths, options)));
   }
   const read = await filesFromAnswers(client, target, head.facts.branch, entries, options);
   const found = entries.filter((a) => a.entry !== null && a.entry.type === 'blob' && !isSymlink(a.entry.mode)).length;
-  return { ...head.facts, files: read.files, skipped: [...listedSkips, ...read.skipped].sort(byPath), selected: found };
+  return { ...head.facts, files: read.files, skipped: [...listedSkips, ...read.skipped].sort(byPath), selected: found, bytesRead: bytesOf(read.files) };
 }
 
 /**
@@ -150,7 +152,7 @@ async function readGlobs(
 ): Promise<RemoteSnapshot> {
   const head = await queryListings(client, target, listings, options);
   const listed = [...head.listing];
-  if (head.unexpanded.length > 0) listed.push(...(await listDeep(client, target, head.treeOid, head.unexpanded)));
+  if (head.unexpanded.length > 0) listed.push(...(await listDeep(client, target, head.treeOid, head.unexpanded, concurrency(options))));
   const wanted = filesOf(listed.filter((entry) => selected(entry.path)));
   const carried = new Map(listed.flatMap((e) => (e.answer === undefined ? [] : [[e.path, e.answer] as const])));
   const entries = [
@@ -158,7 +160,11 @@ async function readGlobs(
     ...(await readPaths(client, target, head.facts.head, wanted.paths.filter((path) => !carried.has(path)), options)),
   ];
   const read = await filesFromAnswers(client, target, head.facts.branch, entries, options);
-  return { ...head.facts, files: read.files, skipped: [...wanted.skipped, ...read.skipped].sort(byPath), selected: wanted.paths.length };
+  return { ...head.facts, files: read.files, skipped: [...wanted.skipped, ...read.skipped].sort(byPath), selected: wanted.paths.length, bytesRead: bytesOf(read.files) };
+}
+
+function bytesOf(files: readonly { readonly text: string }[]): number {
+  return files.reduce((sum, f) => sum + Buffer.byteLength(f.text, 'utf8'), 0);
 }
 
 /**

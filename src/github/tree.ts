@@ -5,6 +5,7 @@ import { comparePaths } from '../core/paths.js';
 import type { GitHubClient } from './client.js';
 import { type Target } from './errors.js';
 import { treeTooLarge } from './failures.js';
+import { mapLimited, READ_CONCURRENCY } from './limit.js';
 
 /** A tree entry as GraphQL answers it (`file(path:)` or `entries`), with its blob's facts when asked for. */
 export interface RawEntry {
@@ -142,13 +143,14 @@ function flatten(prefix: string, entries: readonly RawEntry[], depth: number, co
 
 /**
  * Lists trees deeper than the GraphQL query reached: one REST recursive listing (of that folder when there
- * is one, else of the commit's tree; per folder when GitHub truncates the whole tree).
+ * is one, else of the commit's tree; per folder when GitHub truncates the whole tree, `concurrency` at once).
  */
 export async function listDeep(
   client: GitHubClient,
   target: Target,
   treeOid: string,
   unexpanded: readonly ListedEntry[],
+  concurrency: number = READ_CONCURRENCY,
 ): Promise<ListedEntry[]> {
   const single = unexpanded.length === 1 ? unexpanded[0] : undefined;
   const root = single === undefined ? { path: '', oid: treeOid } : single;
@@ -160,7 +162,7 @@ export async function listDeep(
   });
   if (data.truncated) {
     // The whole tree is too big for one answer: list each deep folder on its own.
-    if (single === undefined) return (await Promise.all(unexpanded.map((e) => listDeep(client, target, treeOid, [e])))).flat();
+    if (single === undefined) return (await mapLimited(unexpanded, concurrency, (e) => listDeep(client, target, treeOid, [e], concurrency))).flat();
     throw treeTooLarge(target, root.path);
   }
   const under = unexpanded.map((e) => `${e.path}/`);
