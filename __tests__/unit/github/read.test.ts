@@ -265,6 +265,50 @@ describe('texts in the listing', () => {
     expect(wide.c.stats().requests).toBe(1 + Math.ceil(14 / 5));
   });
 
+  /** A client counting the GraphQL requests in flight at once (and the most at any moment); no clock involved. */
+  function counted() {
+    const c = createClient({ token: 'tok', apiUrl: emu.url, retry: { baseMs: 1, maxMs: 5 } });
+    const seen = { inFlight: 0, most: 0, reads: 0 };
+    const spy: typeof c = {
+      ...c,
+      graphql: async <T>(query: string, variables: Record<string, unknown> = {}, options: { readonly attempts?: number } = {}) => {
+        if (query.startsWith('query ReadFiles')) seen.reads++;
+        seen.most = Math.max(seen.most, ++seen.inFlight);
+        try {
+          return await c.graphql<T>(query, variables, options);
+        } finally {
+          seen.inFlight--;
+        }
+      },
+    };
+    return { c, spy, seen };
+  }
+
+  it('keeps at most 4 read requests in flight, in the same number of requests, the files in path order', async () => {
+    const { c, spy, seen } = counted();
+    const snapshot = await readSnapshot(spy, huge, compilePaths(['**/*.yaml']), undefined, { chunkSize: 1 });
+    expect(snapshot.files.map((f) => f.path)).toEqual(yamls);
+    expect(seen.reads).toBe(14);
+    expect(c.stats().requests).toBe(1 + 14);
+    // 14 chunks, one request each: 4 at once (not 14), and never more.
+    expect(seen.most).toBe(4);
+    for (const file of snapshot.files) expect(file.text).toBe(HUGE[file.path]);
+  });
+
+  it('the limit is an option: one at a time reads the same files in the same requests', async () => {
+    const { c, spy, seen } = counted();
+    const snapshot = await readSnapshot(spy, huge, compilePaths(['**/*.yaml']), undefined, { chunkSize: 3, concurrency: 1 });
+    expect(snapshot.files.map((f) => f.path)).toEqual(yamls);
+    expect(c.stats().requests).toBe(1 + Math.ceil(14 / 3));
+    expect(seen.most).toBe(1);
+  });
+
+  it('counts the bytes of the texts it read', async () => {
+    const snapshot = await readSnapshot(client(), huge, compilePaths(['deploy/prod/*.yaml']));
+    expect(snapshot.bytesRead).toBe(yamls.reduce((sum, p) => sum + Buffer.byteLength(HUGE[p]!, 'utf8'), 0));
+    expect(snapshot.bytesRead).toBeGreaterThan(0);
+  });
+
   it('texts over 512,000 bytes are still read over REST', async () => {
     const c = client();
     const snapshot = await readSnapshot(c, target, compilePaths(['apps/prod/*.yaml']));
