@@ -6,6 +6,7 @@ export const modules = {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Ex: () => (/* binding */ concurrency),
 /* harmony export */   O_: () => (/* binding */ FILE_FRAGMENT),
 /* harmony export */   Vv: () => (/* binding */ readPaths),
 /* harmony export */   ZL: () => (/* binding */ chunkSize),
@@ -16,6 +17,7 @@ export const modules = {
 /* harmony import */ var _core_encoding_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3590);
 /* harmony import */ var _core_paths_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7331);
 /* harmony import */ var _failures_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8112);
+/* harmony import */ var _limit_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(7515);
 /* harmony import */ var _tree_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9191);
 // File contents: `file(path:)` answers decoded into texts and skips exactly as a snapshot reads them (binary,
 // oversized, links, submodules, not UTF-8), files read by path at one commit, and blobs read over REST where
@@ -24,7 +26,12 @@ export const modules = {
 
 
 
-const DEFAULTS = { maxBytes: 1024 * 1024, chunkSize: 100 };
+
+const DEFAULTS = { maxBytes: 1024 * 1024, chunkSize: 100, concurrency: _limit_js__WEBPACK_IMPORTED_MODULE_4__/* .READ_CONCURRENCY */ .H };
+/** Read requests in flight at once, at least 1. */
+function concurrency(options) {
+    return Math.max(1, options.concurrency ?? DEFAULTS.concurrency);
+}
 /** Files read per query, at least 1. */
 function chunkSize(options) {
     return Math.max(1, options.chunkSize ?? DEFAULTS.chunkSize);
@@ -36,13 +43,13 @@ function chunkSize(options) {
 const FILE_ENTRY_SELECTION = `type mode oid object { __typename ${_tree_js__WEBPACK_IMPORTED_MODULE_3__/* .BLOB_SELECTION */ .b4} }`;
 /** `FILE_ENTRY_SELECTION` as the fragment `...FileEntry` that the queries here spread. */
 const FILE_FRAGMENT = `fragment FileEntry on TreeEntry { ${FILE_ENTRY_SELECTION} }`;
-/** Reads files by path at one commit: one query per `chunkSize` paths, in parallel. */
+/** Reads files by path at one commit: one query per `chunkSize` paths, at most `concurrency` in flight. */
 async function readPaths(client, target, commitOid, paths, options) {
     const size = chunkSize(options);
     const chunks = [];
     for (let i = 0; i < paths.length; i += size)
         chunks.push(paths.slice(i, i + size));
-    const answers = await Promise.all(chunks.map(async (chunk) => {
+    const answers = await (0,_limit_js__WEBPACK_IMPORTED_MODULE_4__/* .mapLimited */ .b)(chunks, concurrency(options), async (chunk) => {
         const declarations = ['$owner: String!', '$name: String!', '$oid: GitObjectID!', ...chunk.map((_, i) => `$p${i}: String!`)];
         const selections = chunk.map((_, i) => `f${i}: file(path: $p${i}) { ...FileEntry }`);
         const query = `query ReadFiles(${declarations.join(', ')}) { repository(owner: $owner, name: $name) { object(oid: $oid) { ` +
@@ -54,7 +61,7 @@ async function readPaths(client, target, commitOid, paths, options) {
             throw (0,_failures_js__WEBPACK_IMPORTED_MODULE_2__/* .repositoryNotFound */ .yN)(target, client.workflowRepository);
         const commit = data.repository.object ?? {};
         return chunk.map((path, i) => ({ path, entry: commit[`f${i}`] ?? null }));
-    }));
+    });
     return answers.flat();
 }
 /**
@@ -64,12 +71,13 @@ async function readPaths(client, target, commitOid, paths, options) {
  */
 async function filesFromAnswers(client, target, branch, answers, options = {}) {
     const maxBytes = options.maxBytes ?? DEFAULTS.maxBytes;
-    const results = await Promise.all(answers.map((a) => decode(client, target, branch, a.path, (a.entry ?? null), maxBytes)));
+    // Decoding is local except for the few blobs read over REST: those are the requests the limit bounds.
+    const results = await (0,_limit_js__WEBPACK_IMPORTED_MODULE_4__/* .mapLimited */ .b)(answers, concurrency(options), (a) => decode(client, target, branch, a.path, (a.entry ?? null), maxBytes));
     const files = results.filter((r) => 'text' in r).sort(_core_paths_js__WEBPACK_IMPORTED_MODULE_1__/* .byPath */ .f2);
     const skipped = results.filter((r) => !('text' in r)).sort(_core_paths_js__WEBPACK_IMPORTED_MODULE_1__/* .byPath */ .f2);
     return { files, skipped };
 }
-/** Reads `paths` at commit `oid` (one query per `chunkSize` paths, in parallel), decoded like `readSnapshot`. */
+/** Reads `paths` at commit `oid` (one query per `chunkSize` paths, `concurrency` at once), decoded like `readSnapshot`. */
 async function readFilesAt(client, target, branch, oid, paths, options = {}) {
     try {
         return await filesFromAnswers(client, target, branch, await readPaths(client, target, oid, paths, options), options);
@@ -482,6 +490,45 @@ function oneLine(text) {
 
 /***/ }),
 
+/***/ 7515:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   H: () => (/* binding */ READ_CONCURRENCY),
+/* harmony export */   b: () => (/* binding */ mapLimited)
+/* harmony export */ });
+// Bounded parallelism for read requests: at most a few in flight, results in the input's order.
+/** Read requests one snapshot read keeps in flight at most, by default. */
+const READ_CONCURRENCY = 4;
+/**
+ * `items.map(fn)` with at most `limit` calls of `fn` pending at once (at least 1). The results keep the order of
+ * `items`, whatever order the calls finish in; the first failure rejects (calls already started run to their end,
+ * none is started after it).
+ */
+async function mapLimited(items, limit, fn) {
+    const results = new Array(items.length);
+    let next = 0;
+    let failed = false;
+    const worker = async () => {
+        while (!failed && next < items.length) {
+            const index = next++;
+            try {
+                results[index] = await fn(items[index], index);
+            }
+            catch (error) {
+                failed = true;
+                throw error;
+            }
+        }
+    };
+    const workers = Array.from({ length: Math.min(Math.max(1, Math.floor(limit) || 1), items.length) }, worker);
+    await Promise.all(workers);
+    return results;
+}
+
+
+/***/ }),
+
 /***/ 824:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -637,14 +684,14 @@ async function readLiterals(client, target, literals, selected, options) {
     const entries = answers.filter((a) => !folders.includes(a));
     let listedSkips = [];
     if (folders.length > 0) {
-        const listed = await (0,_tree_js__WEBPACK_IMPORTED_MODULE_5__/* .listDeep */ .z)(client, target, head.treeOid, folders.map((a) => ({ path: a.path, type: 'tree', mode: a.entry.mode, oid: a.entry.oid })));
+        const listed = await (0,_tree_js__WEBPACK_IMPORTED_MODULE_5__/* .listDeep */ .z)(client, target, head.treeOid, folders.map((a) => ({ path: a.path, type: 'tree', mode: a.entry.mode, oid: a.entry.oid })), (0,_blob_js__WEBPACK_IMPORTED_MODULE_1__/* .concurrency */ .Ex)(options));
         const wanted = (0,_tree_js__WEBPACK_IMPORTED_MODULE_5__/* .filesOf */ .R8)(listed.filter((e) => selected(e.path) && !entries.some((a) => a.path === e.path)));
         listedSkips = wanted.skipped;
         entries.push(...(await (0,_blob_js__WEBPACK_IMPORTED_MODULE_1__/* .readPaths */ .Vv)(client, target, head.facts.head, wanted.paths, options)));
     }
     const read = await (0,_blob_js__WEBPACK_IMPORTED_MODULE_1__/* .filesFromAnswers */ .xx)(client, target, head.facts.branch, entries, options);
     const found = entries.filter((a) => a.entry !== null && a.entry.type === 'blob' && !(0,_tree_js__WEBPACK_IMPORTED_MODULE_5__/* .isSymlink */ .wP)(a.entry.mode)).length;
-    return { ...head.facts, files: read.files, skipped: [...listedSkips, ...read.skipped].sort(_core_paths_js__WEBPACK_IMPORTED_MODULE_0__/* .byPath */ .f2), selected: found };
+    return { ...head.facts, files: read.files, skipped: [...listedSkips, ...read.skipped].sort(_core_paths_js__WEBPACK_IMPORTED_MODULE_0__/* .byPath */ .f2), selected: found, bytesRead: bytesOf(read.files) };
 }
 /**
  * The trees a glob read lists: each static prefix, as deep as a selected file may lie (at most `listDepth`), with
@@ -667,7 +714,7 @@ async function readGlobs(client, target, selected, listings, options) {
     const head = await queryListings(client, target, listings, options);
     const listed = [...head.listing];
     if (head.unexpanded.length > 0)
-        listed.push(...(await (0,_tree_js__WEBPACK_IMPORTED_MODULE_5__/* .listDeep */ .z)(client, target, head.treeOid, head.unexpanded)));
+        listed.push(...(await (0,_tree_js__WEBPACK_IMPORTED_MODULE_5__/* .listDeep */ .z)(client, target, head.treeOid, head.unexpanded, (0,_blob_js__WEBPACK_IMPORTED_MODULE_1__/* .concurrency */ .Ex)(options))));
     const wanted = (0,_tree_js__WEBPACK_IMPORTED_MODULE_5__/* .filesOf */ .R8)(listed.filter((entry) => selected(entry.path)));
     const carried = new Map(listed.flatMap((e) => (e.answer === undefined ? [] : [[e.path, e.answer]])));
     const entries = [
@@ -675,7 +722,10 @@ async function readGlobs(client, target, selected, listings, options) {
         ...(await (0,_blob_js__WEBPACK_IMPORTED_MODULE_1__/* .readPaths */ .Vv)(client, target, head.facts.head, wanted.paths.filter((path) => !carried.has(path)), options)),
     ];
     const read = await (0,_blob_js__WEBPACK_IMPORTED_MODULE_1__/* .filesFromAnswers */ .xx)(client, target, head.facts.branch, entries, options);
-    return { ...head.facts, files: read.files, skipped: [...wanted.skipped, ...read.skipped].sort(_core_paths_js__WEBPACK_IMPORTED_MODULE_0__/* .byPath */ .f2), selected: wanted.paths.length };
+    return { ...head.facts, files: read.files, skipped: [...wanted.skipped, ...read.skipped].sort(_core_paths_js__WEBPACK_IMPORTED_MODULE_0__/* .byPath */ .f2), selected: wanted.paths.length, bytesRead: bytesOf(read.files) };
+}
+function bytesOf(files) {
+    return files.reduce((sum, f) => sum + Buffer.byteLength(f.text, 'utf8'), 0);
 }
 /**
  * The head query listing `listings`. One that carries texts is tried once: when it fails (5xx, GitHub's own
@@ -789,6 +839,8 @@ function headFacts(repository, target, workflowRepository) {
 /* unused harmony export entriesSelection */
 /* harmony import */ var _core_paths_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7331);
 /* harmony import */ var _failures_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8112);
+/* harmony import */ var _limit_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7515);
+
 
 
 /** Tree levels listed in one GraphQL query by default, and at most (GitHub refuses documents nested deeper than 25 fields). */
@@ -882,9 +934,9 @@ function flatten(prefix, entries, depth, complete, out, unexpanded) {
 }
 /**
  * Lists trees deeper than the GraphQL query reached: one REST recursive listing (of that folder when there
- * is one, else of the commit's tree; per folder when GitHub truncates the whole tree).
+ * is one, else of the commit's tree; per folder when GitHub truncates the whole tree, `concurrency` at once).
  */
-async function listDeep(client, target, treeOid, unexpanded) {
+async function listDeep(client, target, treeOid, unexpanded, concurrency = _limit_js__WEBPACK_IMPORTED_MODULE_2__/* .READ_CONCURRENCY */ .H) {
     const single = unexpanded.length === 1 ? unexpanded[0] : undefined;
     const root = single === undefined ? { path: '', oid: treeOid } : single;
     const { data } = await client.rest.request('GET /repos/{owner}/{repo}/git/trees/{tree_sha}', {
@@ -896,7 +948,7 @@ async function listDeep(client, target, treeOid, unexpanded) {
     if (data.truncated) {
         // The whole tree is too big for one answer: list each deep folder on its own.
         if (single === undefined)
-            return (await Promise.all(unexpanded.map((e) => listDeep(client, target, treeOid, [e])))).flat();
+            return (await (0,_limit_js__WEBPACK_IMPORTED_MODULE_2__/* .mapLimited */ .b)(unexpanded, concurrency, (e) => listDeep(client, target, treeOid, [e], concurrency))).flat();
         throw (0,_failures_js__WEBPACK_IMPORTED_MODULE_1__/* .treeTooLarge */ .S_)(target, root.path);
     }
     const under = unexpanded.map((e) => `${e.path}/`);

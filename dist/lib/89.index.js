@@ -192,11 +192,20 @@ function readLine(client, s) {
     return (`${s.selected ?? s.files.length} file(s) selected, ${s.files.length} read from ${s.nameWithOwner}@${s.branch} at ${s.head.slice(0, 7)}${skipped} ` +
         `(${client.stats().requests} request(s)).`);
 }
+/** Bytes of text read past which the plan's log suggests narrowing `paths` (5 MB). */
+const LARGE_READ_BYTES = 5_000_000;
+/** The large-read line: how much a run read to find its references, when that is over `threshold` bytes. */
+function largeReadLine(s, threshold = LARGE_READ_BYTES) {
+    if (s.bytesRead <= threshold)
+        return undefined;
+    const mb = (s.bytesRead / 1_000_000).toFixed(1);
+    return `read ${mb} MB in ${s.files.length} files to find the references; narrow \`paths\` to the folders that hold them to read less`;
+}
 /**
  * The plan, reported in the "Plan" log group before anything is written. A later round (the branch moved and the
  * plan was made again) is reported again only when what it would do differs from what was reported.
  */
-function planReporter(remote) {
+function planReporter(remote, options = {}) {
     let reported;
     return async (plan, snapshot, attempt) => {
         const key = JSON.stringify([plan.changes, plan.refusals, plan.notes, plan.skipped]);
@@ -208,6 +217,9 @@ function planReporter(remote) {
         reported = key;
         await remote.io.group(name, async () => {
             remote.io.info(readLine(remote.client, snapshot));
+            const large = largeReadLine(snapshot, options.largeReadBytes);
+            if (large !== undefined)
+                remote.io.info(large);
             (0,log/* reportPlan */._)(remote.io, plan, remote.settings.pathPatterns);
         });
     };
