@@ -2,7 +2,7 @@
  * Command-line options of `npm run emulator` (`--help` prints them, one line each):
  * `npm run emulator -- --repo DIR --name owner/name [--repo DIR2 --name owner/name2 …] [--port N]
  *   [--host HOST] [--latency-ms N | MIN-MAX] [--fault-rate F] [--protect BRANCH] [--seed N]
- *   [--auto-merge]`
+ *   [--auto-merge] [--log FILE]`
  *
  * `--repo` and `--name` pair up in order; `--protect` applies to every repository.
  */
@@ -22,6 +22,7 @@ export const HELP = [
   '  --protect BRANCH        protect BRANCH in every repository (repeatable)',
   '  --seed N                seed of the random latency and faults (default 1)',
   '  --auto-merge            allow auto-merge in every repository',
+  '  --log FILE              append one JSON line per request (method, path, operation, status, ms) to FILE',
   '  -h, --help              print this help and exit',
 ].join('\n');
 
@@ -55,6 +56,7 @@ export function parseCli(argv: readonly string[]): EmulatorOptions {
         seed: { type: 'string' },
         'auto-merge': { type: 'boolean' },
         host: { type: 'string' },
+        log: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
       strict: true,
@@ -99,5 +101,6 @@ export function parseCli(argv: readonly string[]): EmulatorOptions {
     seed: number('seed', values.seed),
     host: values.host,
     keepImported: true,
+    logFile: values.log,
   };
 }

@@ -1,5 +1,5 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -49,7 +49,7 @@ describe('npm run emulator', () => {
     const lines = stdout.split('\n');
     expect(lines[0]).toMatch(/^usage: npm run emulator -- --repo DIR --name owner\/name/);
     // Every option parseCli accepts has its own line in the help.
-    for (const flag of ['--repo', '--name', '--port', '--host', '--latency-ms', '--fault-rate', '--protect', '--seed', '--auto-merge', '--help']) {
+    for (const flag of ['--repo', '--name', '--port', '--host', '--latency-ms', '--fault-rate', '--protect', '--seed', '--auto-merge', '--log', '--help']) {
       expect(lines.filter((line) => line.trimStart().replace(/^-h, /, '').startsWith(`${flag} `))).toHaveLength(1);
     }
     expect(runCli(['-h', '--repo', 'x']).status).toBe(0);
@@ -100,6 +100,34 @@ describe('npm run emulator', () => {
     await exited;
   });
 
+  it('--log FILE appends one JSON line per request: method, path, operation, status, ms', async () => {
+    const plain = mkdtempSync(join(tmpdir(), 'gh-emu-plain-'));
+    scratch.push(plain);
+    writeFiles(plain, { 'a.yaml': 'a: 1\n' });
+    const logDir = mkdtempSync(join(tmpdir(), 'gh-emu-log-'));
+    scratch.push(logDir);
+    const log = join(logDir, 'requests.jsonl');
+    writeFileSync(log, '{"earlier":"line"}\n');
+    const { child, lines, url } = await startCli(['--repo', plain, '--name', 'acme/logged', '--log', log]);
+    scratch.push(/^repository acme\/logged: (.+)$/.exec(lines[0])?.[1] as string);
+    const headers = { authorization: 'token t' };
+    expect((await fetch(`${url}/repos/acme/logged/branches/main`, { headers })).status).toBe(200);
+    expect((await fetch(`${url}/api/v3/repos/acme/logged/git/ref/heads/nope`, { headers })).status).toBe(404);
+    expect((await fetch(`${url}/repos/acme/logged`)).status).toBe(401);
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    child.kill('SIGTERM');
+    await exited;
+
+    const logged = readFileSync(log, 'utf8').trimEnd().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
+    expect(logged[0]).toEqual({ earlier: 'line' });
+    for (const entry of logged.slice(1)) expect(entry.ms).toBeTypeOf('number');
+    expect(logged.slice(1).map(({ ms: _ms, ...rest }) => rest)).toEqual([
+      { method: 'GET', path: '/repos/acme/logged/branches/main', operation: 'repos/get-branch', status: 200 },
+      { method: 'GET', path: '/api/v3/repos/acme/logged/git/ref/heads/nope', operation: 'git/get-ref', status: 404 },
+      { method: 'GET', path: '/repos/acme/logged', operation: 'repos/get', status: 401 },
+    ]);
+  });
+
   it('imports a plain directory programmatically and removes the temp repository on stop', async () => {
     const plain = mkdtempSync(join(tmpdir(), 'gh-emu-plain-'));
     scratch.push(plain);
@@ -119,6 +147,8 @@ describe('npm run emulator', () => {
     expect(options.repos.map((r) => r.name)).toEqual(['o/a', 'o/b']);
     expect(options.latencyMs).toEqual({ min: 5, max: 20 });
     expect(options.faultRate).toBe(0.1);
+    expect(options.logFile).toBeUndefined();
+    expect(parseCli(['--repo', 'a', '--name', 'o/a', '--log', 'requests.jsonl']).logFile).toBe('requests.jsonl');
     expect(() => parseCli(['--repo', 'a'])).toThrow(/each --repo needs a --name/);
     expect(() => parseCli([])).toThrow(/^missing --repo DIR: .* \(run with --help for usage\)$/);
     expect(() => parseCli(['--repo', 'a', '--name', 'o/a', '--fault-rate', '2'])).toThrow(/between 0 and 1/);

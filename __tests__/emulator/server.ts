@@ -2,6 +2,7 @@
  * The emulator's HTTP front: routing (`/`, `/api/v3`, `/graphql`, `/api/graphql`), auth, rate-limit
  * headers, latency, faults, the request log, and contract checks of REST requests and responses.
  */
+import { appendFileSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -46,6 +47,12 @@ export interface EmulatorOptions {
    * per minute: beyond it, 403 with `retry-after` as GitHub answers (default: none; GitHub's is 80).
    */
   writesPerMinute?: number;
+  /**
+   * Append one JSON line per answered request to this file: `{"method","path","operation","status","ms"}`
+   * (plus `"fault"` when a fault answered; status 0 for a dropped connection). Written synchronously
+   * as each answer is recorded, so the file is complete whenever the process ends.
+   */
+  logFile?: string;
 }
 
 /** One answered request. */
@@ -148,6 +155,8 @@ export class EmulatorCore {
 
   /** Opens every repository and starts listening. */
   async start(): Promise<void> {
+    // An unwritable log file fails the start, not the first request.
+    if (this.options.logFile !== undefined) appendFileSync(this.options.logFile, '');
     for (const options of this.options.repos) await this.addRepo(options);
     githubGraphQLSchema();
     const server = createServer((req, res) => {
@@ -338,7 +347,12 @@ export class EmulatorCore {
     const resource = kind === 'graphql' ? 'graphql' : 'core';
     const record = (status: number, fault?: string): void => {
       const { operation, mutation } = incoming;
-      this.requests.push({ method, path: url.pathname, kind, operation, mutation, status, ms: Math.round(performance.now() - started), startedAt: started, ...(fault ? { fault } : {}) });
+      const ms = Math.round(performance.now() - started);
+      this.requests.push({ method, path: url.pathname, kind, operation, mutation, status, ms, startedAt: started, ...(fault ? { fault } : {}) });
+      if (this.options.logFile !== undefined) {
+        // JSON.stringify escapes whatever the client put in the path.
+        appendFileSync(this.options.logFile, `${JSON.stringify({ method, path: url.pathname, operation, status, ms, ...(fault ? { fault } : {}) })}\n`);
+      }
     };
     const answer: Answer = (status, body, headers = {}, fault) => {
       this.send(res, status, body, { ...this.rateHeaders(token ?? '', resource), ...headers });
