@@ -1,43 +1,80 @@
 /**
- * Command-line options of `npm run emulator`:
+ * Command-line options of `npm run emulator` (`--help` prints them, one line each):
  * `npm run emulator -- --repo DIR --name owner/name [--repo DIR2 --name owner/name2 …] [--port N]
- *   [--latency-ms N | MIN-MAX] [--fault-rate F] [--protect BRANCH] [--seed N] [--auto-merge]`
+ *   [--host HOST] [--latency-ms N | MIN-MAX] [--fault-rate F] [--protect BRANCH] [--seed N]
+ *   [--auto-merge] [--log FILE]`
  *
  * `--repo` and `--name` pair up in order; `--protect` applies to every repository.
  */
 import { parseArgs } from 'node:util';
 import type { EmulatorOptions, RepoOptions } from './index.js';
 
-const USAGE =
-  'usage: npm run emulator -- --repo DIR --name owner/name [--repo DIR --name owner/name …] ' +
-  '[--port N] [--latency-ms N|MIN-MAX] [--fault-rate F] [--protect BRANCH] [--seed N] [--auto-merge]';
+/** What `--help` prints: the synopsis, then every option on one line. */
+export const HELP = [
+  'usage: npm run emulator -- --repo DIR --name owner/name [--repo DIR --name owner/name …] [options]',
+  '',
+  '  --repo DIR              git directory to serve in place, or a plain directory to import (repeatable)',
+  '  --name OWNER/NAME       name of the --repo at the same position (repeatable, one per --repo)',
+  '  --port N                port to listen on (default 0: a free port)',
+  '  --host HOST             address to listen on (default 127.0.0.1)',
+  '  --latency-ms N|MIN-MAX  delay before each answer: fixed, or uniformly random in MIN-MAX',
+  '  --fault-rate F          probability (0 to 1) of answering a request 502/503 before handling it',
+  '  --protect BRANCH        protect BRANCH in every repository (repeatable)',
+  '  --seed N                seed of the random latency and faults (default 1)',
+  '  --auto-merge            allow auto-merge in every repository',
+  '  --log FILE              append one JSON line per request (method, path, operation, status, ms) to FILE',
+  '  -h, --help              print this help and exit',
+].join('\n');
 
-/** Parses the command line into emulator options; throws with a usage message on bad input. */
+/** A command-line mistake: one line naming the option, then where the usage is. */
+export class CliError extends Error {
+  constructor(message: string) {
+    super(`${message} (run with --help for usage)`);
+    this.name = 'CliError';
+  }
+}
+
+/** Did the command line ask for `--help` / `-h`? (Checked before anything else is required.) */
+export function wantsHelp(argv: readonly string[]): boolean {
+  const end = argv.indexOf('--');
+  return (end === -1 ? argv : argv.slice(0, end)).some((arg) => arg === '--help' || arg === '-h');
+}
+
+/** Parses the command line into emulator options; throws a one-line CliError on bad input. */
 export function parseCli(argv: readonly string[]): EmulatorOptions {
-  const { values } = parseArgs({
-    args: [...argv],
-    options: {
-      repo: { type: 'string', multiple: true },
-      name: { type: 'string', multiple: true },
-      port: { type: 'string' },
-      'latency-ms': { type: 'string' },
-      'fault-rate': { type: 'string' },
-      protect: { type: 'string', multiple: true },
-      seed: { type: 'string' },
-      'auto-merge': { type: 'boolean' },
-      host: { type: 'string' },
-    },
-    strict: true,
-  });
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args: [...argv],
+      options: {
+        repo: { type: 'string', multiple: true },
+        name: { type: 'string', multiple: true },
+        port: { type: 'string' },
+        'latency-ms': { type: 'string' },
+        'fault-rate': { type: 'string' },
+        protect: { type: 'string', multiple: true },
+        seed: { type: 'string' },
+        'auto-merge': { type: 'boolean' },
+        host: { type: 'string' },
+        log: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+      strict: true,
+    }));
+  } catch (error) {
+    // node:util's messages are one sentence plus advice about '--'; keep the sentence.
+    throw new CliError((error as Error).message.split('. ')[0].replace(/\.$/, ''));
+  }
   const dirs = values.repo ?? [];
   const names = values.name ?? [];
-  if (dirs.length === 0 || dirs.length !== names.length) {
-    throw new Error(`each --repo needs a --name (got ${dirs.length} --repo, ${names.length} --name)\n${USAGE}`);
+  if (dirs.length === 0) throw new CliError('missing --repo DIR: give at least one repository to serve');
+  if (dirs.length !== names.length) {
+    throw new CliError(`each --repo needs a --name (got ${dirs.length} --repo, ${names.length} --name)`);
   }
   const number = (flag: string, text: string | undefined): number | undefined => {
     if (text === undefined) return undefined;
     const value = Number(text);
-    if (!Number.isFinite(value) || value < 0) throw new Error(`--${flag} must be a non-negative number, got '${text}'\n${USAGE}`);
+    if (!Number.isFinite(value) || value < 0) throw new CliError(`--${flag} must be a non-negative number, got '${text}'`);
     return value;
   };
   const latencyText = values['latency-ms'];
@@ -49,7 +86,7 @@ export function parseCli(argv: readonly string[]): EmulatorOptions {
     latencyMs = number('latency-ms', latencyText);
   }
   const faultRate = number('fault-rate', values['fault-rate']);
-  if (faultRate !== undefined && faultRate > 1) throw new Error(`--fault-rate must be between 0 and 1, got ${faultRate}`);
+  if (faultRate !== undefined && faultRate > 1) throw new CliError(`--fault-rate must be between 0 and 1, got ${faultRate}`);
   const repos: RepoOptions[] = dirs.map((dir, i) => ({
     name: names[i],
     dir,
@@ -64,5 +101,6 @@ export function parseCli(argv: readonly string[]): EmulatorOptions {
     seed: number('seed', values.seed),
     host: values.host,
     keepImported: true,
+    logFile: values.log,
   };
 }

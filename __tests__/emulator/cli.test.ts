@@ -1,10 +1,10 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync } from 'node:fs';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { parseCli } from './cli-options.js';
+import { HELP, parseCli } from './cli-options.js';
 import { startEmulator } from './index.js';
 import { cleanup, gitIn, writeFiles } from './fixture.js';
 
@@ -34,7 +34,41 @@ function startCli(args: string[]): Promise<{ child: ChildProcess; lines: string[
   });
 }
 
+/** Runs the CLI to its exit (for runs that must not start serving). */
+function runCli(args: string[]): { status: number | null; stdout: string; stderr: string } {
+  const run = spawnSync(process.execPath, ['--import', 'tsx', cli, ...args], { encoding: 'utf8', timeout: 60_000 });
+  return { status: run.status, stdout: run.stdout, stderr: run.stderr };
+}
+
 describe('npm run emulator', () => {
+  it('--help prints the usage with every option on one line and exits 0', () => {
+    const { status, stdout, stderr } = runCli(['--help']);
+    expect(status).toBe(0);
+    expect(stderr).toBe('');
+    expect(stdout.trimEnd()).toBe(HELP);
+    const lines = stdout.split('\n');
+    expect(lines[0]).toMatch(/^usage: npm run emulator -- --repo DIR --name owner\/name/);
+    // Every option parseCli accepts has its own line in the help.
+    for (const flag of ['--repo', '--name', '--port', '--host', '--latency-ms', '--fault-rate', '--protect', '--seed', '--auto-merge', '--log', '--help']) {
+      expect(lines.filter((line) => line.trimStart().replace(/^-h, /, '').startsWith(`${flag} `))).toHaveLength(1);
+    }
+    expect(runCli(['-h', '--repo', 'x']).status).toBe(0);
+  });
+
+  it('a missing --repo is one line naming the option and the usage hint, exit 2, no stack trace', () => {
+    const { status, stdout, stderr } = runCli(['--port', '0']);
+    expect(status).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr).toBe('emulator: missing --repo DIR: give at least one repository to serve (run with --help for usage)\n');
+    const unknown = runCli(['--repo', 'x', '--name', 'o/x', '--bogus']);
+    expect(unknown.status).toBe(2);
+    expect(unknown.stderr).toBe("emulator: Unknown option '--bogus' (run with --help for usage)\n");
+    const missingDir = runCli(['--repo', join(tmpdir(), 'gh-emu-no-such-dir'), '--name', 'o/x']);
+    expect(missingDir.status).toBe(1);
+    expect(missingDir.stderr.trim().split('\n')).toHaveLength(1);
+    expect(missingDir.stderr).toMatch(/^emulator: cannot start: .*gh-emu-no-such-dir/);
+  });
+
   it('imports a plain directory as the first commit of a fresh repository, prints where, and serves it', async () => {
     const plain = mkdtempSync(join(tmpdir(), 'gh-emu-plain-'));
     scratch.push(plain);
@@ -66,6 +100,34 @@ describe('npm run emulator', () => {
     await exited;
   });
 
+  it('--log FILE appends one JSON line per request: method, path, operation, status, ms', async () => {
+    const plain = mkdtempSync(join(tmpdir(), 'gh-emu-plain-'));
+    scratch.push(plain);
+    writeFiles(plain, { 'a.yaml': 'a: 1\n' });
+    const logDir = mkdtempSync(join(tmpdir(), 'gh-emu-log-'));
+    scratch.push(logDir);
+    const log = join(logDir, 'requests.jsonl');
+    writeFileSync(log, '{"earlier":"line"}\n');
+    const { child, lines, url } = await startCli(['--repo', plain, '--name', 'acme/logged', '--log', log]);
+    scratch.push(/^repository acme\/logged: (.+)$/.exec(lines[0])?.[1] as string);
+    const headers = { authorization: 'token t' };
+    expect((await fetch(`${url}/repos/acme/logged/branches/main`, { headers })).status).toBe(200);
+    expect((await fetch(`${url}/api/v3/repos/acme/logged/git/ref/heads/nope`, { headers })).status).toBe(404);
+    expect((await fetch(`${url}/repos/acme/logged`)).status).toBe(401);
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    child.kill('SIGTERM');
+    await exited;
+
+    const logged = readFileSync(log, 'utf8').trimEnd().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
+    expect(logged[0]).toEqual({ earlier: 'line' });
+    for (const entry of logged.slice(1)) expect(entry.ms).toBeTypeOf('number');
+    expect(logged.slice(1).map(({ ms: _ms, ...rest }) => rest)).toEqual([
+      { method: 'GET', path: '/repos/acme/logged/branches/main', operation: 'repos/get-branch', status: 200 },
+      { method: 'GET', path: '/api/v3/repos/acme/logged/git/ref/heads/nope', operation: 'git/get-ref', status: 404 },
+      { method: 'GET', path: '/repos/acme/logged', operation: 'repos/get', status: 401 },
+    ]);
+  });
+
   it('imports a plain directory programmatically and removes the temp repository on stop', async () => {
     const plain = mkdtempSync(join(tmpdir(), 'gh-emu-plain-'));
     scratch.push(plain);
@@ -85,7 +147,10 @@ describe('npm run emulator', () => {
     expect(options.repos.map((r) => r.name)).toEqual(['o/a', 'o/b']);
     expect(options.latencyMs).toEqual({ min: 5, max: 20 });
     expect(options.faultRate).toBe(0.1);
+    expect(options.logFile).toBeUndefined();
+    expect(parseCli(['--repo', 'a', '--name', 'o/a', '--log', 'requests.jsonl']).logFile).toBe('requests.jsonl');
     expect(() => parseCli(['--repo', 'a'])).toThrow(/each --repo needs a --name/);
+    expect(() => parseCli([])).toThrow(/^missing --repo DIR: .* \(run with --help for usage\)$/);
     expect(() => parseCli(['--repo', 'a', '--name', 'o/a', '--fault-rate', '2'])).toThrow(/between 0 and 1/);
   });
 });

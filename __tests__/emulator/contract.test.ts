@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { Contract, toJsonSchema } from './contract.js';
-import { IMPLEMENTED_OPERATIONS } from './operations.js';
+import { IMPLEMENTED_OPERATIONS, UNPINNED_OPERATIONS } from './operations.js';
 
 const contract = new Contract();
 const sha = 'a'.repeat(40);
@@ -14,7 +14,8 @@ describe('the pinned OpenAPI extract', () => {
       operations: Record<string, unknown>;
     };
     expect(pinned.source.package).toBe('@octokit/openapi');
-    expect(Object.keys(pinned.operations).sort()).toEqual([...IMPLEMENTED_OPERATIONS].sort());
+    // An operation still listed as unpinned once it is pinned fails here: remove it from the list.
+    expect(Object.keys(pinned.operations).sort()).toEqual(IMPLEMENTED_OPERATIONS.filter((id) => !UNPINNED_OPERATIONS.includes(id)).sort());
   });
 
   it('turns OpenAPI nullable into a null alternative and points refs at the components', () => {

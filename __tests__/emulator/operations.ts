@@ -23,9 +23,18 @@ export const IMPLEMENTED_OPERATIONS = [
   'pulls/get',
   'pulls/update',
   'issues/add-labels',
+  'issues/add-assignees',
   'pulls/request-reviewers',
   'users/get-by-username',
 ] as const;
 
 /** One implemented operationId. */
 export type OperationId = (typeof IMPLEMENTED_OPERATIONS)[number];
+
+/**
+ * Implemented operations whose schema is not yet in schemas/rest-operations.json (extracting it
+ * needs @octokit/openapi, which is not installed here): their requests and responses are not
+ * checked against GitHub's contract until `npm run emulator:schemas` pins them. contract.test.ts
+ * fails once they are pinned, so the entry is removed here and checking starts.
+ */
+export const UNPINNED_OPERATIONS: readonly OperationId[] = ['issues/add-assignees'];

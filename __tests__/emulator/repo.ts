@@ -449,6 +449,14 @@ export class Repo {
     pull.updatedAt = githubNow();
   }
 
+  /** REST issues/add-assignees: adds logins not yet assigned (GitHub ignores repeats). */
+  addAssignees(pull: PullRecord, logins: readonly string[]): void {
+    for (const login of logins) {
+      if (!pull.assignees.some((assigned) => assigned.toLowerCase() === login.toLowerCase())) pull.assignees.push(login);
+    }
+    pull.updatedAt = githubNow();
+  }
+
   requestReviewers(pull: PullRecord, users: readonly string[], teams: readonly string[]): void {
     for (const user of users) {
       if (user.toLowerCase() === pull.author.toLowerCase()) {

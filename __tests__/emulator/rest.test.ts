@@ -247,6 +247,29 @@ describe('pull requests', () => {
 
     await octokit.issues.addLabels({ owner, repo, issue_number: created.data.number, labels: ['gitops', 'automerge'] });
     await octokit.pulls.requestReviewers({ owner, repo, pull_number: created.data.number, reviewers: ['alice'], team_reviewers: ['platform'] });
+    const assigned = await octokit.issues.addAssignees({ owner, repo, issue_number: created.data.number, assignees: ['alice', 'bob'] });
+    expect(assigned.status).toBe(201);
+    expect(assigned.data).toMatchObject({
+      number: created.data.number,
+      url: `${emu.url}/repos/acme/gitops/issues/${created.data.number}`,
+      pull_request: { url: `${emu.url}/repos/acme/gitops/pulls/${created.data.number}` },
+      labels: [{ name: 'gitops' }, { name: 'automerge' }],
+      assignee: { login: 'alice' },
+    });
+    expect(assigned.data.assignees?.map((u) => u.login)).toEqual(['alice', 'bob']);
+    // Repeats are ignored, as on GitHub; the GHES prefix serves it too.
+    // A login may come as an object ({ login, rationale }) too, as GitHub's OpenAPI allows.
+    const again = await ghes.request('POST /repos/{owner}/{repo}/issues/{issue_number}/assignees', {
+      owner,
+      repo,
+      issue_number: created.data.number,
+      assignees: ['Bob', { login: 'carol', rationale: 'owns web' }] as unknown as string[],
+    });
+    expect(again.data.assignees?.map((u) => u.login)).toEqual(['alice', 'bob', 'carol']);
+    expect(again.data.url).toBe(`${emu.url}/api/v3/repos/acme/gitops/issues/${created.data.number}`);
+    expect((await failure(octokit.issues.addAssignees({ owner, repo, issue_number: 9999, assignees: ['alice'] }))).status).toBe(404);
+    const bad = await failure(octokit.request('POST /repos/{owner}/{repo}/issues/{issue_number}/assignees', { owner, repo, issue_number: created.data.number, assignees: 'alice' as unknown as string[] }));
+    expect(bad.status).toBe(422);
     const updated = await octokit.pulls.update({ owner, repo, pull_number: created.data.number, title: 'Bump web to 1.1', state: 'closed' });
     expect(updated.data.state).toBe('closed');
 
@@ -254,8 +277,9 @@ describe('pull requests', () => {
     expect(got.data.title).toBe('Bump web to 1.1');
     expect(got.data.labels.map((l) => l.name)).toEqual(['gitops', 'automerge']);
     expect(got.data.requested_reviewers?.map((u) => u.login)).toEqual(['alice']);
+    expect(got.data.assignees?.map((u) => u.login)).toEqual(['alice', 'bob', 'carol']);
     const record = emu.pulls('acme/gitops').find((p) => p.number === created.data.number);
-    expect(record).toMatchObject({ state: 'closed', labels: ['gitops', 'automerge'], reviewers: ['alice'], teamReviewers: ['platform'] });
+    expect(record).toMatchObject({ state: 'closed', labels: ['gitops', 'automerge'], reviewers: ['alice'], teamReviewers: ['platform'], assignees: ['alice', 'bob', 'carol'] });
     expect((await octokit.pulls.list({ owner, repo, state: 'open' })).data).toEqual([]);
     await octokit.git.createRef({ owner, repo, ref: 'refs/heads/bump/second', sha: commit.data.sha });
     const second = await octokit.pulls.create({ owner, repo, head: 'bump/second', base: 'main', title: 'Second' });

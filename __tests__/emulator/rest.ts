@@ -12,6 +12,7 @@ import {
   gitCommit,
   gitRef,
   gitTree,
+  issueOfPull,
   label,
   publicUser,
   pullRequest,
@@ -305,6 +306,12 @@ export const ROUTES: Route[] = [
     repo.addLabels(pull, names);
     return { status: 200, body: pull.labels.map((name) => label(ctx.urls, repo, repo.ensureLabel(name))) };
   }),
+  route('POST', '/repos/{owner}/{repo}/issues/{issue_number}/assignees', 'issues/add-assignees', true, async (ctx) => {
+    const repo = repoOf(ctx);
+    const pull = repo.pull(Number(ctx.params.issue_number));
+    repo.addAssignees(pull, assigneeLogins(ctx.body));
+    return { status: 201, body: issueOfPull(ctx.urls, repo, pull) };
+  }),
   route('POST', '/repos/{owner}/{repo}/pulls/{pull_number}/requested_reviewers', 'pulls/request-reviewers', true, async (ctx) => {
     const repo = repoOf(ctx);
     const pull = repo.pull(Number(ctx.params.pull_number));
@@ -313,6 +320,20 @@ export const ROUTES: Route[] = [
     return { status: 201, body: pullRequestSimple(ctx.urls, repo, pull, await headsOf(repo, pull)) };
   }),
 ];
+
+/**
+ * The logins in an issues/add-assignees body: `assignees` (optional) holds logins, or objects with
+ * a `login` as octokit's types allow. Its schema is not pinned yet (UNPINNED_OPERATIONS), so this
+ * only refuses what the handler cannot use.
+ */
+function assigneeLogins(body: unknown): string[] {
+  const list = (body as { assignees?: unknown } | null)?.assignees ?? [];
+  const login = (item: unknown): string | undefined =>
+    typeof item === 'string' ? item : typeof (item as { login?: unknown } | null)?.login === 'string' ? (item as { login: string }).login : undefined;
+  const logins = Array.isArray(list) ? list.map(login) : [undefined];
+  if (logins.some((item) => item === undefined)) throw unprocessable('Invalid request.\n\n"assignees" must be an array of logins.');
+  return logins as string[];
+}
 
 function labelNames(body: unknown): string[] {
   const list = Array.isArray(body) ? body : (body as { labels?: unknown[] } | null)?.labels ?? [];

@@ -2,6 +2,7 @@
  * The emulator's HTTP front: routing (`/`, `/api/v3`, `/graphql`, `/api/graphql`), auth, rate-limit
  * headers, latency, faults, the request log, and contract checks of REST requests and responses.
  */
+import { appendFileSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -9,6 +10,7 @@ import { Contract } from './contract.js';
 import { GitHubError, notAccessible } from './errors.js';
 import { describeDocument, githubGraphQLSchema, runGraphQL, type GraphQLContext } from './graphql.js';
 import { seededRandom } from './mutex.js';
+import { UNPINNED_OPERATIONS } from './operations.js';
 import { Repo, type Actor, type RepoOptions } from './repo.js';
 import { ROUTES, type RestAnswer, type Route } from './rest.js';
 import { actorFor, type Urls } from './shapes.js';
@@ -46,6 +48,12 @@ export interface EmulatorOptions {
    * per minute: beyond it, 403 with `retry-after` as GitHub answers (default: none; GitHub's is 80).
    */
   writesPerMinute?: number;
+  /**
+   * Append one JSON line per answered request to this file: `{"method","path","operation","status","ms"}`
+   * (plus `"fault"` when a fault answered; status 0 for a dropped connection). Written synchronously
+   * as each answer is recorded, so the file is complete whenever the process ends.
+   */
+  logFile?: string;
 }
 
 /** One answered request. */
@@ -148,6 +156,8 @@ export class EmulatorCore {
 
   /** Opens every repository and starts listening. */
   async start(): Promise<void> {
+    // An unwritable log file fails the start, not the first request.
+    if (this.options.logFile !== undefined) appendFileSync(this.options.logFile, '');
     for (const options of this.options.repos) await this.addRepo(options);
     githubGraphQLSchema();
     const server = createServer((req, res) => {
@@ -338,7 +348,12 @@ export class EmulatorCore {
     const resource = kind === 'graphql' ? 'graphql' : 'core';
     const record = (status: number, fault?: string): void => {
       const { operation, mutation } = incoming;
-      this.requests.push({ method, path: url.pathname, kind, operation, mutation, status, ms: Math.round(performance.now() - started), startedAt: started, ...(fault ? { fault } : {}) });
+      const ms = Math.round(performance.now() - started);
+      this.requests.push({ method, path: url.pathname, kind, operation, mutation, status, ms, startedAt: started, ...(fault ? { fault } : {}) });
+      if (this.options.logFile !== undefined) {
+        // JSON.stringify escapes whatever the client put in the path.
+        appendFileSync(this.options.logFile, `${JSON.stringify({ method, path: url.pathname, operation, status, ms, ...(fault ? { fault } : {}) })}\n`);
+      }
     };
     const answer: Answer = (status, body, headers = {}, fault) => {
       this.send(res, status, body, { ...this.rateHeaders(token ?? '', resource), ...headers });
@@ -456,6 +471,7 @@ export class EmulatorCore {
   }
 
   private checkResponse(route: Route, result: RestAnswer): string | null {
+    if (UNPINNED_OPERATIONS.includes(route.operation)) return null;
     const op = this.contract.operation(route.operation);
     if (result.status >= 300 && !(String(result.status) in op.responses)) return null;
     return this.contract.checkResponse(route.operation, result.status, result.body);
@@ -473,7 +489,7 @@ export class EmulatorCore {
       repo = found;
       if (route.write && found.access(token) !== 'write') throw notAccessible();
     }
-    const violation = this.contract.checkRequest(route.operation, params, query, body);
+    const violation = UNPINNED_OPERATIONS.includes(route.operation) ? null : this.contract.checkRequest(route.operation, params, query, body);
     if (violation) return { status: 422, body: { message: violation.message, documentation_url: DOCS, status: '422' } };
     return route.handle({ repo, params, query, body, actor, urls, rate: this.rateFor(token), accept });
   }

@@ -342,8 +342,8 @@ export function pullRequestSimple(urls: Urls, repo: Repo, pull: PullRecord, head
     closed_at: pull.closedAt,
     merged_at: null,
     merge_commit_sha: null,
-    assignee: null,
-    assignees: [],
+    assignee: pull.assignees.length > 0 ? simpleUser(urls, pull.assignees[0]) : null,
+    assignees: pull.assignees.map((login) => simpleUser(urls, login)),
     requested_reviewers: pull.reviewers.map((login) => simpleUser(urls, login)),
     requested_teams: pull.teamReviewers.map((slug) => team(urls, repo, slug)),
     head: branchEnd(urls, repo, pull.head, heads.head),
@@ -382,5 +382,42 @@ export function pullRequest(urls: Urls, repo: Repo, pull: PullRecord, heads: { h
     additions: 0,
     deletions: 0,
     changed_files: 0,
+  };
+}
+
+/** `issue`: a pull request seen as an issue (issues/add-assignees answers it). */
+export function issueOfPull(urls: Urls, repo: Repo, pull: PullRecord): Record<string, unknown> {
+  const u = `${urls.api}/repos/${repo.fullName}`;
+  const issue = `${u}/issues/${pull.number}`;
+  const html = `${urls.web}/${repo.fullName}/pull/${pull.number}`;
+  return {
+    id: pull.databaseId,
+    node_id: pull.id,
+    url: issue,
+    repository_url: u,
+    labels_url: `${issue}/labels{/name}`,
+    comments_url: `${issue}/comments`,
+    events_url: `${issue}/events`,
+    html_url: html,
+    number: pull.number,
+    state: pull.state,
+    state_reason: null,
+    title: pull.title,
+    body: pull.body,
+    user: simpleUser(urls, pull.author),
+    labels: pull.labels.map((name) => label(urls, repo, repo.ensureLabel(name))),
+    assignee: pull.assignees.length > 0 ? simpleUser(urls, pull.assignees[0]) : null,
+    assignees: pull.assignees.map((login) => simpleUser(urls, login)),
+    milestone: null,
+    locked: false,
+    active_lock_reason: null,
+    comments: 0,
+    pull_request: { url: `${u}/pulls/${pull.number}`, html_url: html, diff_url: `${html}.diff`, patch_url: `${html}.patch`, merged_at: null },
+    closed_at: pull.closedAt,
+    created_at: pull.createdAt,
+    updated_at: pull.updatedAt,
+    draft: pull.draft,
+    closed_by: null,
+    author_association: 'NONE',
   };
 }
