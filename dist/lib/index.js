@@ -52194,6 +52194,7 @@ function readPullRequest(read) {
 
 
 
+
 function annotate(io, error) {
     if (error instanceof scan/* PlanSyntaxError */.f) {
         for (const e of error.errors) {
@@ -52216,11 +52217,11 @@ async function resolvePromotion(settings, io, env) {
         const globs = source.patterns.join(', ');
         if (source.repository || !settings.localPath) {
             // The GitHub adapters load only when the run goes through the API: local bumps start faster without them.
-            const [{ createClient }, { readSnapshot }] = await Promise.all([Promise.all(/* import() */[__nccwpck_require__.e(413), __nccwpck_require__.e(584)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6584)), __nccwpck_require__.e(/* import() */ 371).then(__nccwpck_require__.bind(__nccwpck_require__, 2371))]);
+            const { readRemoteSource } = await Promise.all(/* import() */[__nccwpck_require__.e(413), __nccwpck_require__.e(83)]).then(__nccwpck_require__.bind(__nccwpck_require__, 83));
             const { owner, repo } = source.repository ?? settings.repository;
-            const client = createClient({ token: source.token, log: (m) => io.debug(m), userAgent: 'gitops-bump', env });
             const branch = source.branch ?? (source.repository ? undefined : settings.branch);
-            const snapshot = await readSnapshot(client, { owner, repo, branch }, source.paths, undefined, { maxBytes: settings.maxFileBytes });
+            const target = { owner, repo, branch };
+            const snapshot = await readRemoteSource({ token: source.token, target, paths: source.paths, maxBytes: settings.maxFileBytes }, io, env);
             ({ files, skipped } = snapshot);
             where = `${owner}/${repo}@${snapshot.branch}: ${globs}`;
         }
@@ -52231,7 +52232,7 @@ async function resolvePromotion(settings, io, env) {
         const found = promotionRequests(files, source.only);
         if (found.requests.length === 0) {
             const filter = source.only.length > 0 ? ` for ${source.only.map((r) => r.name).join(', ')}` : '';
-            throw new Error(`Input 'promote-from': no image version found${filter} in the ${files.length} source file(s) matching ${where}.`);
+            throw new InputError('promote-from', `no image version found${filter} in the ${files.length} source file(s) matching ${where}.`);
         }
         for (const request of found.requests) {
             const at = found.found.find((f) => f.repository === request.ref.repository);
@@ -52274,7 +52275,7 @@ async function bump(read, io, env) {
         const { settings, promotion } = await resolvePromotion(given, io, env);
         const result = settings.localPath
             ? await bumpLocal(settings, io, promotion)
-            : await (await Promise.all(/* import() */[__nccwpck_require__.e(413), __nccwpck_require__.e(371), __nccwpck_require__.e(89)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7089))).bumpRemote(settings, io, promotion, env);
+            : await (await Promise.all(/* import() */[__nccwpck_require__.e(413), __nccwpck_require__.e(83)]).then(__nccwpck_require__.bind(__nccwpck_require__, 83))).bumpRemote(settings, io, promotion, env);
         return { ...result, context: { ...result.context, summaryDiff: settings.summaryDiff } };
     }
     catch (error) {

@@ -10,6 +10,7 @@ import { versionOf } from '../image/reference.js';
 import { readLocal } from '../local/disk.js';
 import type { PromotionReport } from '../report/context.js';
 import type { BumpResult } from '../report/outputs.js';
+import { InputError } from '../settings/errors.js';
 import { readSettings } from '../settings/read.js';
 import type { InputReader, Settings } from '../settings/types.js';
 
@@ -37,11 +38,11 @@ async function resolvePromotion(settings: Settings, io: Io, env: NodeJS.ProcessE
     const globs = source.patterns.join(', ');
     if (source.repository || !settings.localPath) {
       // The GitHub adapters load only when the run goes through the API: local bumps start faster without them.
-      const [{ createClient }, { readSnapshot }] = await Promise.all([import('../github/client.js'), import('../github/read.js')]);
+      const { readRemoteSource } = await import('../deliver/api.js');
       const { owner, repo } = source.repository ?? settings.repository!;
-      const client = createClient({ token: source.token, log: (m) => io.debug(m), userAgent: 'gitops-bump', env });
       const branch = source.branch ?? (source.repository ? undefined : settings.branch);
-      const snapshot = await readSnapshot(client, { owner, repo, branch }, source.paths, undefined, { maxBytes: settings.maxFileBytes });
+      const target = { owner, repo, branch };
+      const snapshot = await readRemoteSource({ token: source.token, target, paths: source.paths, maxBytes: settings.maxFileBytes }, io, env);
       ({ files, skipped } = snapshot);
       where = `${owner}/${repo}@${snapshot.branch}: ${globs}`;
     } else {
@@ -51,7 +52,7 @@ async function resolvePromotion(settings: Settings, io: Io, env: NodeJS.ProcessE
     const found = promotionRequests(files, source.only);
     if (found.requests.length === 0) {
       const filter = source.only.length > 0 ? ` for ${source.only.map((r) => r.name).join(', ')}` : '';
-      throw new Error(`Input 'promote-from': no image version found${filter} in the ${files.length} source file(s) matching ${where}.`);
+      throw new InputError('promote-from', `no image version found${filter} in the ${files.length} source file(s) matching ${where}.`);
     }
     for (const request of found.requests) {
       const at = found.found.find((f) => f.repository === request.ref.repository)!;

@@ -1,6 +1,10 @@
 // API mode: dry-run, commit or pull-request, each a thin user of the GitHub layer over one shared Remote.
-// Loaded only when the run goes through the API (local bumps start faster without the GitHub code).
+// Loaded only when the run goes through the API (local bumps start faster without the GitHub code); the
+// promotion source's API read comes through here too, so the GitHub code is one lazily loaded chunk.
 import type { Io } from '../core/io.js';
+import type { PathMatcher } from '../core/paths.js';
+import { createClient } from '../github/client.js';
+import { readSnapshot, type RemoteSnapshot, type RepoRef } from '../github/read.js';
 import type { PromotionReport } from '../report/context.js';
 import type { BumpResult } from '../report/outputs.js';
 import type { Settings } from '../settings/types.js';
@@ -15,4 +19,17 @@ export function bumpRemote(settings: Settings, io: Io, promotion: PromotionRepor
   if (settings.mode === 'dry-run') return dryRun(remote);
   if (settings.mode === 'pull-request') return pullRequest(remote);
   return commit(remote);
+}
+
+/**
+ * One snapshot of a promotion source read through the API (another repository, or the target's own branch):
+ * here, so that the GitHub code stays in the one lazily loaded module.
+ */
+export function readRemoteSource(
+  source: { readonly token: string; readonly target: RepoRef; readonly paths: PathMatcher; readonly maxBytes: number },
+  io: Io,
+  env: NodeJS.ProcessEnv,
+): Promise<RemoteSnapshot> {
+  const client = createClient({ token: source.token, log: (m) => io.debug(m), userAgent: 'gitops-bump', env });
+  return readSnapshot(client, source.target, source.paths, undefined, { maxBytes: source.maxBytes });
 }

@@ -1,0 +1,2308 @@
+export const id = 83;
+export const ids = [83];
+export const modules = {
+
+/***/ 83:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  bumpRemote: () => (/* binding */ bumpRemote),
+  readRemoteSource: () => (/* binding */ readRemoteSource)
+});
+
+// EXTERNAL MODULE: ./node_modules/@actions/github/lib/github.js + 22 modules
+var github = __webpack_require__(2413);
+;// CONCATENATED MODULE: ./src/github/errors.ts
+// Every GitHub error shape and text matcher in one place, and the typed errors they become: each carries a
+// `code` to branch on and a message a person can act on. The adapters call the named predicates and
+// constructors here; nothing else reads GitHub's words.
+/** An error from the GitHub adapters. `message` is written for the person reading the job log. */
+class GitHubError extends Error {
+    code;
+    details;
+    name = 'GitHubError';
+    /**
+     * @param code what went wrong, for callers to branch on
+     * @param message the actionable explanation
+     * @param details HTTP status and the GitHub error type/message behind it, when known
+     */
+    constructor(code, message, details = {}) {
+        super(message, details.cause === undefined ? undefined : { cause: details.cause });
+        this.code = code;
+        this.details = details;
+    }
+}
+/**
+ * A GraphQL answer with `errors` (HTTP 200). Thrown by `client.graphql`; the adapters turn it into a
+ * `GitHubError` with a message for people. `data` holds the partial result, if any.
+ */
+class GraphqlResponseError extends Error {
+    errors;
+    data;
+    name = 'GraphqlResponseError';
+    constructor(errors, data) {
+        super(errors.map((e) => (e.type ? `${e.type}: ${e.message}` : e.message)).join('; ') || 'GraphQL error');
+        this.errors = errors;
+        this.data = data;
+    }
+    /** The `type` of the first error (`STALE_DATA`, `NOT_FOUND`, `FORBIDDEN`, …), if GitHub gave one. */
+    get type() {
+        return this.errors[0]?.type;
+    }
+}
+/** A repository in `owner/name` form, for messages. */
+function slug(target) {
+    return `${target.owner}/${target.repo}`;
+}
+// ---------------------------------------------------------------------------------------------------------
+// Matchers: what an answer means. GitHub names some refusals only in the message text.
+/** A compare-and-swap that lost: the branch moved since it was read (`STALE_DATA`). */
+function isStale(error) {
+    return error.type === 'STALE_DATA';
+}
+/**
+ * A lost race: a moved ref (STALE_DATA), a branch or PR another run made first ("already exists"), or a PR
+ * whose head has no commits over the base (the commit before it lost its race, or GitHub has not seen it yet).
+ */
+function isRace(error) {
+    return isStale(error) || /already exists|no commits between/i.test(error.message);
+}
+/** A node GitHub cannot resolve yet: a pull request created a moment ago is still replicating. */
+function isUnresolvable(error) {
+    return error.type === 'NOT_FOUND' && /could not resolve to a node/i.test(error.message);
+}
+/** The repository (or its organization) does not let GitHub Actions open pull requests. */
+function isActionsForbidden(error) {
+    return /not permitted to create or approve pull requests/i.test(error.message);
+}
+/**
+ * Branch protection or a ruleset refusing a write. Classic branch protection answers GraphQL with
+ * `type: "BRANCH_PROTECTION_RULE_VIOLATION"` ("protected branch 'main' check failed: At least 1 approving review is
+ * required by reviewers with write access.", microsoft/vscode-remote-repositories-github#252; Thinkmill/keystatic#1598)
+ * or REST 422 "Protected branch update failed for refs/heads/main."; rulesets name themselves only in the text:
+ * "Repository rule violations found\n\nChanges must be made through a pull request." (REST 422,
+ * satisfactory-factories/application#67), "Changes must be made through a pull request."
+ * (googleapis/repo-automation-bots#5255), "Cannot update this protected ref.", "Required status check … is expected.",
+ * and a bare "Reference update failed" (REST 422, github/rest-api-description#4887). That last one is also what a
+ * branch-name clash answers (microsoft/vscode-remote-repositories-github#122): check for a clash first, see
+ * `clashingBranches`.
+ */
+function isProtection(message, type) {
+    return (type === 'BRANCH_PROTECTION_RULE_VIOLATION' ||
+        /protected branch|branch protection|protected ref|rule violation|repository rule|must be made through a pull request|reference update failed|required status checks? .*(expected|failing)|approving reviews? (is|are) required/i.test(message));
+}
+/** A NOT_FOUND that names the branch (ref), not the repository. */
+function isBranchMissing(error) {
+    return error.type === 'NOT_FOUND' && /ref|branch/i.test(error.message) && !/repositor/i.test(error.message);
+}
+/** Auto-merge refused because nothing is pending on the pull request (it could merge right away). */
+function isNothingPending(errors) {
+    return errors.some((e) => /clean status|unstable status|is in .* status/i.test(e.message));
+}
+/**
+ * GraphQL's primary rate limit, answered with HTTP 200 (docs.github.com: "Rate limits and query limits for the
+ * GraphQL API", exceeding the rate limit). GitHub documents `type: "RATE_LIMITED"` (what @octokit/plugin-throttling
+ * matches: `{"errors":[{"type":"RATE_LIMITED","message":"API rate limit exceeded for user ID 1."}]}`), and
+ * api.github.com also answers `{"errors":[{"type":"RATE_LIMIT","code":"graphql_rate_limit","message":"API rate
+ * limit already exceeded for user ID 1."}]}` (yanyongyu/githubkit#271); the code may sit in `extensions`.
+ */
+function isRateLimited(error) {
+    return (error.type === 'RATE_LIMITED' ||
+        error.type === 'RATE_LIMIT' ||
+        error.code === 'graphql_rate_limit' ||
+        error.extensions?.code === 'graphql_rate_limit' ||
+        /^API rate limit (already )?exceeded/i.test(error.message));
+}
+/** GitHub's own timeout of a GraphQL query ("Something went wrong … timeout"): worth another try. */
+function isGraphqlTimeout(error) {
+    return error.type === undefined && /something went wrong|timed? ?out/i.test(error.message);
+}
+/**
+ * A secondary rate limit, named in the message: 403 or 429 "You have exceeded a secondary rate limit. Please wait a
+ * few minutes before you try again. …" (REST and api.github.com/graphql alike: fpicalausa/remove-stale-branches#22),
+ * the older "abuse detection" wording, or the same text as a GraphQL error with HTTP 200 (GitHub: "If you exceed a
+ * secondary rate limit, you will receive a 200 or 403 response and an error message that indicates that you hit a
+ * secondary rate limit").
+ */
+function isSecondaryRateLimit(message) {
+    return /secondary rate limit|abuse detection|abuse rate limit/i.test(message);
+}
+/** The HTTP status of a failed request, if it has one. */
+function statusOf(error) {
+    if (typeof error === 'object' && error !== null && 'status' in error && typeof error.status === 'number')
+        return error.status;
+    return undefined;
+}
+/** GitHub's message in a failed request's answer, else the error's own. */
+function messageOf(error) {
+    const message = error.response?.data?.message;
+    return typeof message === 'string' ? message : error instanceof Error ? error.message : String(error);
+}
+/** The `message` of an answer body (REST errors are `{ message }`), or the body when it is text. */
+function bodyMessage(data) {
+    if (typeof data === 'object' && data !== null && 'message' in data)
+        return String(data.message);
+    return typeof data === 'string' ? data : undefined;
+}
+/** GitHub's own words, as one line. */
+function say(errors) {
+    return errors.map((e) => (e.type ? `${e.type}: ${e.message}` : e.message).replace(/\s+/g, ' ').trim()).join('; ');
+}
+
+;// CONCATENATED MODULE: ./src/github/failures.ts
+// The errors a person can act on, built from what GitHub answered: each names the repository, the branch or the
+// input, and the remedy. The shapes and matchers they are built from are in errors.ts.
+
+// ---------------------------------------------------------------------------------------------------------
+// Reads.
+/**
+ * The remedy for a token that cannot reach or write `repository`, depending on who runs the workflow:
+ * `workflowRepository` is GITHUB_REPOSITORY as the entry point read it (undefined outside a runner).
+ */
+function accessAdvice(repository, workflowRepository) {
+    const app = `use a GitHub App token (actions/create-github-app-token) or a fine-grained PAT with \`contents: write\` ` +
+        `on ${repository}, passed as the \`token\` input`;
+    if (workflowRepository !== undefined && workflowRepository.toLowerCase() === repository.toLowerCase()) {
+        return `give the job \`permissions: contents: write\`, or ${app}`;
+    }
+    return `GITHUB_TOKEN can only write to the repository running the workflow: ${app}`;
+}
+/** The message for a 401. */
+function unauthorized(status = 401, cause) {
+    return new GitHubError('unauthorized', `the token was rejected (${status}): check the \`token\` input (expired or revoked?)`, {
+        status,
+        cause,
+    });
+}
+/** The token cannot read or write `target`. */
+function forbidden(target, action, detail, workflowRepository, cause) {
+    return new GitHubError('forbidden', `the token may not ${action} ${slug(target)} (403 ${oneLine(detail)}): ${accessAdvice(slug(target), workflowRepository)}`, { status: 403, cause });
+}
+function repositoryNotFound(target, workflowRepository, cause) {
+    return new GitHubError('repository-not-found', `repository ${slug(target)} was not found, or the token cannot see it: check the \`repository\` input; ` +
+        accessAdvice(slug(target), workflowRepository), { status: 404, cause });
+}
+/** The branch does not exist. */
+function branchNotFound(target, branch, cause) {
+    return new GitHubError('branch-not-found', `branch '${branch.replace(/^refs\/heads\//, '')}' not found in ${slug(target)}: check the \`branch\` input (commit mode does not create branches)`, { cause });
+}
+/** The default branch was asked for and there is none. */
+function noDefaultBranch(target) {
+    return new GitHubError('branch-not-found', `${slug(target)} has no default branch (an empty repository?): push a first commit, or set the \`branch\` input`);
+}
+/** The branch points to a tag or a tree, not a commit. */
+function notACommit(target, branch, typename) {
+    return new GitHubError('api', `branch '${branch}' of ${slug(target)} does not point to a commit (${typename})`);
+}
+/** GitHub truncated a recursive tree listing that cannot be split further. */
+function treeTooLarge(target, path) {
+    return new GitHubError('api', `the tree of ${slug(target)} under '${path || '/'}' is too large to list in one request: narrow the \`paths\` input to a folder`);
+}
+/** Maps a failed read to a `GitHubError` a person can act on. */
+function toReadError(error, target, workflowRepository) {
+    if (error instanceof GitHubError)
+        return error;
+    if (error instanceof GraphqlResponseError) {
+        if (error.type === 'NOT_FOUND')
+            return repositoryNotFound(target, workflowRepository, error);
+        if (error.type === 'FORBIDDEN')
+            return forbidden(target, 'read', error.errors[0]?.message ?? 'forbidden', workflowRepository, error);
+        return new GitHubError('api', `reading ${slug(target)} failed: ${error.message}`, { type: error.type, cause: error });
+    }
+    const status = statusOf(error);
+    if (status === 404)
+        return repositoryNotFound(target, workflowRepository, error);
+    if (status === 403)
+        return forbidden(target, 'read', messageOf(error), workflowRepository, error);
+    return error;
+}
+// ---------------------------------------------------------------------------------------------------------
+// Writes.
+/** Maps a failed `createCommitOnBranch` to a `GitHubError` a person can act on. */
+function toWriteError(error, target, branch, workflowRepository) {
+    if (error instanceof GitHubError)
+        return error;
+    if (error instanceof GraphqlResponseError) {
+        const detail = error.errors[0]?.message ?? error.message;
+        if (isProtection(detail, error.type))
+            return protectedBranch(target, branch, detail, error);
+        if (error.type === 'FORBIDDEN')
+            return forbidden(target, 'write', detail, workflowRepository, error);
+        if (isBranchMissing({ type: error.type, message: detail }))
+            return branchNotFound(target, branch, error);
+        if (error.type === 'NOT_FOUND')
+            return toReadError(error, target, workflowRepository);
+        return new GitHubError('api', `committing to '${branch}' of ${slug(target)} failed: ${error.message}`, { type: error.type, cause: error });
+    }
+    const status = statusOf(error);
+    if (status === 403 || status === 422) {
+        const detail = error instanceof Error ? error.message : String(error);
+        if (isProtection(detail))
+            return protectedBranch(target, branch, detail, error);
+        if (status === 403)
+            return forbidden(target, 'write', detail, workflowRepository, error);
+    }
+    return toReadError(error, target, workflowRepository);
+}
+function protectedBranch(target, branch, detail, cause) {
+    return new GitHubError('protected-branch', `branch '${branch}' of ${slug(target)} is protected and refused the commit (${oneLine(detail)}): use \`mode: pull-request\`, ` +
+        `or allow the token's actor to bypass the protection`, { cause });
+}
+/** `createCommitOnBranch` answered without errors and without a commit. */
+function noCommit() {
+    return new GitHubError('api', 'createCommitOnBranch answered without a commit');
+}
+/** The branch moved under every commit attempt the race budget allowed. */
+function commitRaceExhausted(target, branch, attempts, elapsedMs, cause) {
+    return new GitHubError('race-exhausted', `branch '${branch}' of ${slug(target)} moved under every one of ${attempts} commit attempts ` +
+        `in ${Math.ceil(elapsedMs / 1000)} s (other writers keep committing): nothing was committed; re-run the job`, { type: 'STALE_DATA', cause });
+}
+/** The pull-request branch (or the PR) kept changing under every round the race budget allowed. */
+function pullRaceExhausted(target, branch, attempts, elapsedMs, last) {
+    return new GitHubError('race-exhausted', `the pull-request branch '${branch}' of ${slug(target)} kept moving under ${attempts} attempts in ` +
+        `${Math.ceil(elapsedMs / 1000)} s (last: ${last}): re-run the job`, { type: 'STALE_DATA' });
+}
+/**
+ * The error a person can act on for a field of a pull-request document (`ref` moves the branch, `commit`
+ * commits on it, `pull` opens the PR) that failed for a reason other than a lost race; undefined when every
+ * error is a race (read again and decide again).
+ */
+function pullWriteError(target, branch, alias, errors, workflowRepository) {
+    const real = errors.filter((e) => !isRace(e));
+    if (real.length === 0)
+        return undefined;
+    const cause = new GraphqlResponseError(real, null);
+    const error = toWriteError(cause, target, branch, workflowRepository);
+    if (!(error instanceof GitHubError))
+        return error;
+    if (error.code === 'protected-branch') {
+        return new GitHubError('protected-branch', `the pull-request branch '${branch}' of ${slug(target)} is protected (${say(real)}): exclude it from the ` +
+            `branch protection or ruleset that matches it, or choose another name with \`pr-branch\``, { cause });
+    }
+    if (error.code === 'forbidden') {
+        return new GitHubError('forbidden', `the token may not ${alias === 'pull' ? 'open pull requests' : 'push branches'} in ${slug(target)} (${say(real)}): ` +
+            `give the job \`permissions: contents: write\` and \`pull-requests: write\`, or pass a GitHub App token ` +
+            `(actions/create-github-app-token) or a fine-grained PAT with both as the \`token\` input`, { status: 403, type: real[0]?.type, cause });
+    }
+    if (alias === 'commit' || error.code !== 'api')
+        return error;
+    const what = alias === 'ref' ? `moving the branch '${branch}'` : `opening the pull request from '${branch}'`;
+    return new GitHubError('api', `${what} in ${slug(target)} failed: ${say(real)}`, { type: real[0]?.type, cause });
+}
+/**
+ * The branches that would keep `branch` from being created: git stores refs as paths, so a branch cannot also be a
+ * folder of other branch names. For `gitops-bump/prod/api`: `gitops-bump` and `gitops-bump/prod` (a branch named
+ * like one of its folders), and any branch under `gitops-bump/prod/api/`.
+ */
+function clashingBranches(branch) {
+    const parts = branch.split('/');
+    return { above: parts.slice(1).map((_, i) => parts.slice(0, i + 1).join('/')), below: `${branch}/` };
+}
+/**
+ * `branch` cannot be created because `existing` is in the way (see `clashingBranches`). GitHub answers such a create
+ * with REST 422 "Reference update failed" or GraphQL UNPROCESSABLE "Ref cannot be created"
+ * (microsoft/vscode-remote-repositories-github#122); the message names both branches and the way out.
+ */
+function branchClash(target, branch, existing) {
+    return new GitHubError('api', `the pull-request branch '${branch}' cannot be created in ${slug(target)} because the branch '${existing}' exists: ` +
+        `git cannot hold two branches when one's name is a folder of the other's ('${existing}', '${branch}'): ` +
+        `delete or rename '${existing}' if nothing needs it, or choose another name with \`pr-branch\``);
+}
+/** GitHub Actions may not open pull requests in the repository (`isActionsForbidden`). */
+function actionsForbidden(target, branch, errors, committed) {
+    return new GitHubError('forbidden', `GitHub refused to open the pull request in ${slug(target)} (${say(errors)}): allow it in the repository's ` +
+        `Settings → Actions → General → Workflow permissions → "Allow GitHub Actions to create and approve pull requests" ` +
+        `(in an organization, its own Actions settings must allow it too), or pass a GitHub App token ` +
+        `(actions/create-github-app-token) or a PAT as the \`token\` input` +
+        (committed ? `; the branch '${branch}' already holds the commit and is reused by the next run` : ''), { status: 403, type: 'FORBIDDEN' });
+}
+/** `closePullRequest` failed. */
+function closeFailed(target, number, errors) {
+    return new GitHubError('api', `closing pull request #${number} of ${slug(target)} failed: ${say(errors)}`, {
+        type: errors[0]?.type,
+        cause: new GraphqlResponseError(errors, null),
+    });
+}
+function oneLine(text) {
+    return text.replace(/\s+/g, ' ').trim();
+}
+
+;// CONCATENATED MODULE: ./src/github/client.ts
+// The one Octokit factory: GHES URLs, the runner's proxy, and the retry policy, in one place.
+
+
+
+const DEFAULT_RETRY = {
+    attempts: 5,
+    baseMs: 500,
+    maxMs: 10_000,
+    maxTotalMs: 120_000,
+    timeoutMs: 60_000,
+};
+/** GitHub asks for at least a minute after a secondary rate limit that names no wait. */
+const SECONDARY_DEFAULT_WAIT_MS = 60_000;
+const TRANSIENT_STATUSES = new Set([500, 502, 503, 504]);
+/** The REST and GraphQL endpoints a client talks to. */
+function resolveEndpoints(apiUrl, graphqlUrl, env = {}) {
+    const envApi = env['GITHUB_API_URL'];
+    const api = trimSlash(apiUrl ?? envApi ?? 'https://api.github.com');
+    if (graphqlUrl !== undefined)
+        return { apiUrl: api, graphqlUrl: trimSlash(graphqlUrl) };
+    const envGraphql = env['GITHUB_GRAPHQL_URL'];
+    if (envGraphql && (apiUrl === undefined || (envApi !== undefined && trimSlash(envApi) === api))) {
+        return { apiUrl: api, graphqlUrl: trimSlash(envGraphql) };
+    }
+    return { apiUrl: api, graphqlUrl: /\/api\/v3$/.test(api) ? api.replace(/\/api\/v3$/, '/api/graphql') : `${api}/graphql` };
+}
+/**
+ * Creates the GitHub client every adapter uses: an Octokit (`rest`) from `@actions/github` (runner proxy
+ * variables, GHES base URL) whose every request, GraphQL included, goes through one retry policy:
+ * 5xx and network errors are retried with full-jitter exponential backoff; rate limits (403/429 with
+ * `retry-after`, `x-ratelimit-remaining: 0`, or the "secondary rate limit" message, and any 429; GraphQL answered
+ * with HTTP 200: `RATE_LIMITED`, `RATE_LIMIT`, `graphql_rate_limit`, or a secondary limit's message) wait as GitHub
+ * asks, within `maxTotalMs`; other 4xx are never retried; 401 becomes a `GitHubError('unauthorized')`. Documents
+ * using `updateRefs` ask for its schema preview off api.github.com (GHES 3.12 and older need it).
+ */
+function createClient(options) {
+    if (options.token.trim() === '') {
+        throw new GitHubError('unauthorized', 'no token: set the `token` input (default `${{ github.token }}`), or GITHUB_TOKEN for the CLI');
+    }
+    const { apiUrl, graphqlUrl } = resolveEndpoints(options.apiUrl, options.graphqlUrl, options.env);
+    const policy = { ...DEFAULT_RETRY, ...definedOnly(options.retry ?? {}) };
+    const sleep = options.sleep ?? defaultSleep;
+    const random = options.random ?? Math.random;
+    const log = options.log ?? (() => undefined);
+    const counters = { requests: 0, retries: 0, mutations: 0 };
+    const rest = (0,github/* getOctokit */.Q)(options.token, {
+        baseUrl: apiUrl,
+        ...(options.userAgent === undefined ? {} : { userAgent: options.userAgent }),
+        log: { debug: log, info: log, warn: log, error: log },
+    });
+    rest.hook.wrap('request', async (request, requestOptions) => {
+        const url = rest.request.endpoint.parse(requestOptions).url;
+        // A request may ask for fewer tries than the policy (a heavy read with a lighter fallback).
+        const attempts = Math.min(policy.attempts, requestOptions.request?.attempts ?? policy.attempts);
+        const bounded = { ...policy, attempts };
+        const label = describe(requestOptions.method, url, requestOptions['query']);
+        if (isMutation(requestOptions['query']))
+            counters.mutations += 1;
+        const started = Date.now();
+        for (let attempt = 1;; attempt += 1) {
+            counters.requests += 1;
+            const t0 = Date.now();
+            const signal = AbortSignal.timeout(policy.timeoutMs);
+            let failure;
+            try {
+                const response = await request({ ...requestOptions, request: { ...requestOptions.request, signal } });
+                const limited = graphqlFailure(response.data, response.headers);
+                log(`${label} → ${response.status}${limited ? ` (${limited.reason})` : ''} in ${Date.now() - t0} ms`);
+                if (limited === undefined)
+                    return response;
+                failure = limited;
+            }
+            catch (error) {
+                const classified = classify(error);
+                log(`${label} → ${classified.reason} in ${Date.now() - t0} ms`);
+                if (classified.kind === 'fatal')
+                    throw classified.error;
+                failure = classified;
+            }
+            const waitMs = waitFor(failure, attempt, policy, random);
+            const refusal = giveUp(label, shownUrl(url), failure, attempt, Date.now() - started, waitMs, bounded);
+            if (refusal !== undefined)
+                throw refusal;
+            counters.retries += 1;
+            log(`${label}: retry ${attempt}/${attempts - 1} in ${waitMs} ms`);
+            await sleep(waitMs);
+        }
+    });
+    /**
+     * Sends one GraphQL document. Resolves with `data`; throws `GraphqlResponseError` when GitHub answers
+     * with `errors` (e.g. `STALE_DATA`, `NOT_FOUND`), holding the partial `data`. `attempts` lowers the retry
+     * policy's tries for this one document.
+     */
+    async function graphql(query, variables = {}, options = {}) {
+        const previews = graphqlPreviews(graphqlUrl, query);
+        const response = await rest.request(`POST ${graphqlUrl}`, {
+            query,
+            variables,
+            ...(previews.length > 0 ? { mediaType: { previews } } : {}),
+            ...(options.attempts === undefined ? {} : { request: { attempts: options.attempts } }),
+        });
+        const body = response.data;
+        if (body.errors !== undefined && body.errors.length > 0)
+            throw new GraphqlResponseError(body.errors, body.data);
+        if (body.data === undefined || body.data === null) {
+            throw new GitHubError('api', `POST ${graphqlUrl}: GitHub answered without data or errors`);
+        }
+        return body.data;
+    }
+    return {
+        rest,
+        graphql,
+        apiUrl,
+        graphqlUrl,
+        /** The repository running the workflow (`env.GITHUB_REPOSITORY`), if known: permission errors name its remedy. */
+        workflowRepository: options.env?.['GITHUB_REPOSITORY'],
+        /** Requests, retries and GraphQL mutation documents sent so far. */
+        stats: () => ({ ...counters }),
+        /** The client's sleep and random source, so the loops above it (the race loop, follow-up retries) share the test seams. */
+        sleep,
+        random,
+    };
+}
+/** Full-jitter exponential backoff: random(0, min(maxMs, baseMs·2^(attempt-1))). */
+function backoffMs(attempt, baseMs, maxMs, random = Math.random) {
+    const window = Math.min(maxMs, baseMs * 2 ** Math.max(0, attempt - 1));
+    return Math.floor(random() * window);
+}
+function waitFor(failure, attempt, policy, random) {
+    if (failure.kind === 'rate-limit')
+        return failure.waitMs ?? Math.max(SECONDARY_DEFAULT_WAIT_MS, backoffMs(attempt, policy.baseMs, policy.maxMs, random));
+    return backoffMs(attempt, policy.baseMs, policy.maxMs, random);
+}
+/** The error that ends the retries, or undefined to wait `waitMs` and try again. `url`: the request's URL without its query. */
+function giveUp(label, url, failure, attempt, elapsed, waitMs, policy) {
+    if (failure.kind === 'rate-limit' && elapsed + waitMs > policy.maxTotalMs) {
+        return new GitHubError('rate-limited', `${label}: GitHub's ${failure.reason} asks to wait ${Math.ceil(waitMs / 1000)} s, longer than the retry ` +
+            `budget (${Math.round(policy.maxTotalMs / 1000)} s): re-run later, or spread the runs out`, { status: failure.status });
+    }
+    if (attempt < policy.attempts && elapsed + waitMs <= policy.maxTotalMs)
+        return undefined;
+    const tries = `${attempt} time(s) in ${(elapsed / 1000).toFixed(1)} s`;
+    if (failure.kind === 'transient' && failure.network === true) {
+        // No answer at all (refused, unknown host, reset, timeout): the address or the network, not GitHub's health.
+        return new GitHubError('unavailable', `could not reach ${url}: ${failure.reason} (${label}, tried ${tries}): check GITHUB_API_URL (and GITHUB_GRAPHQL_URL) ` +
+            `and the network (DNS, proxy variables, firewall), then re-run the job`, { cause: failure.error });
+    }
+    const degraded = /^https:\/\/api\.github\.com\//.test(url) ? 'GitHub may be degraded (https://www.githubstatus.com)' : 'the server may be degraded';
+    return new GitHubError(failure.kind === 'rate-limit' ? 'rate-limited' : 'unavailable', `${label} failed ${tries} (last: ${failure.reason}; ${url}): ${degraded}; re-run the job`, { status: failure.status, cause: failure.error });
+}
+/** A URL for messages: without credentials or a query string. */
+function shownUrl(url) {
+    return withoutCredentials(url).replace(/[?#].*$/s, '');
+}
+/** Text with the user-info of every URL in it left out (`https://user:secret@host` → `https://host`). */
+function withoutCredentials(text) {
+    return text.replace(/\b([a-z][a-z0-9+.-]*:\/\/)[^/@\s]*@/gi, '$1');
+}
+/** Decides what a thrown request error means for the retry loop. */
+function classify(error) {
+    const e = (typeof error === 'object' && error !== null ? error : {});
+    const status = typeof e.status === 'number' ? e.status : undefined;
+    if (e.response === undefined) {
+        // @octokit/request reports fetch failures (ECONNRESET, socket hang up, timeouts) as status 500 without a response.
+        if (status === 500 || status === undefined || e.name === 'AbortError' || e.name === 'TimeoutError') {
+            return { kind: 'transient', reason: `network error: ${withoutCredentials(e.message ?? String(error))}`, error, network: true };
+        }
+        return { kind: 'fatal', reason: String(e.message), error };
+    }
+    const headers = e.response.headers;
+    if (status === 401)
+        return { kind: 'fatal', reason: '401', error: unauthorized(401, error) };
+    if (status === 403 || status === 429) {
+        const limit = rateLimitWait(headers, bodyMessage(e.response.data) ?? e.message ?? '');
+        if (limit !== undefined)
+            return { kind: 'rate-limit', status, ...limit, error };
+        // 429 is "Too Many Requests" whatever the body says: wait at least a minute, as GitHub asks.
+        if (status === 429)
+            return { kind: 'rate-limit', status, reason: 'rate limit (429)', waitMs: undefined, error };
+        return { kind: 'fatal', reason: String(status), error };
+    }
+    if (status !== undefined && TRANSIENT_STATUSES.has(status))
+        return { kind: 'transient', reason: `${status}`, status, error };
+    return { kind: 'fatal', reason: String(status), error };
+}
+/**
+ * A GraphQL answer (HTTP 200) that should be retried: a primary rate limit (`RATE_LIMITED`, `RATE_LIMIT`,
+ * `graphql_rate_limit`), a secondary one (its message), or GitHub's own timeout. A rate limit waits as the headers
+ * ask (`retry-after`, else `x-ratelimit-reset` when `x-ratelimit-remaining` is 0), else at least a minute.
+ */
+function graphqlFailure(data, headers) {
+    if (typeof data !== 'object' || data === null || !('errors' in data))
+        return undefined;
+    const body = data;
+    const errors = Array.isArray(body.errors) ? body.errors : [];
+    const limited = errors.find((e) => isRateLimited(e) || isSecondaryRateLimit(e.message ?? ''));
+    if (limited !== undefined) {
+        const secondary = !isRateLimited(limited);
+        const wait = rateLimitWait(headers, secondary ? limited.message : 'rate limit');
+        const name = secondary ? 'GraphQL secondary rate limit' : `GraphQL rate limit (${limited.type ?? limited.code ?? limited.extensions?.code ?? 'exceeded'})`;
+        return { kind: 'rate-limit', reason: name, waitMs: wait?.waitMs, status: 200 };
+    }
+    const noData = body.data === undefined || body.data === null;
+    if (noData && errors.some(isGraphqlTimeout)) {
+        return { kind: 'transient', reason: `GraphQL: ${errors[0]?.message ?? 'error'}` };
+    }
+    return undefined;
+}
+/** The wait a rate-limited answer asks for, or undefined when the 403/429 is not a rate limit. */
+function rateLimitWait(headers, message) {
+    const retryAfter = headers['retry-after'];
+    if (retryAfter !== undefined) {
+        const seconds = Number(retryAfter);
+        const ms = Number.isFinite(seconds) ? seconds * 1000 : Date.parse(String(retryAfter)) - Date.now();
+        return { reason: 'secondary rate limit (retry-after)', waitMs: Math.max(0, Math.ceil(ms)) };
+    }
+    if (String(headers['x-ratelimit-remaining']) === '0' && headers['x-ratelimit-reset'] !== undefined) {
+        const resetMs = Number(headers['x-ratelimit-reset']) * 1000;
+        return { reason: 'rate limit (x-ratelimit-reset)', waitMs: Math.max(0, resetMs - Date.now()) + 1000 };
+    }
+    if (isSecondaryRateLimit(message)) {
+        return { reason: 'secondary rate limit', waitMs: undefined };
+    }
+    return undefined;
+}
+/**
+ * GHES 3.12 and older serve `updateRefs` only under its schema preview, asked for with
+ * `Accept: application/vnd.github.update-refs-preview+json` (docs.github.com, GraphQL "Schema previews": "Update
+ * refs preview … Mutation.updateRefs"); later servers, where the preview has graduated, ignore it. Sent (through
+ * Octokit's `mediaType.previews`) only on documents that use `updateRefs`, and never to api.github.com, which never
+ * needed it.
+ */
+function graphqlPreviews(graphqlUrl, query) {
+    if (/^https:\/\/api\.github\.com\/graphql$/i.test(graphqlUrl))
+        return [];
+    return /\bupdateRefs\s*\(/.test(query) ? ['update-refs'] : [];
+}
+/** `POST /graphql (mutation CreateCommit)` or `GET /repos/o/r/git/trees/…`: the path only, never the query string. */
+function describe(method, url, query) {
+    const path = url.replace(/^https?:\/\/[^/]+/, '').replace(/\?.*$/, '');
+    if (typeof query !== 'string')
+        return `${method} ${path}`;
+    const name = /^\s*(query|mutation)\s*(\w*)/.exec(query);
+    return name ? `${method} ${path} (${name[1]}${name[2] ? ` ${name[2]}` : ''})` : `${method} ${path}`;
+}
+function isMutation(query) {
+    return typeof query === 'string' && /^\s*mutation\b/.test(query);
+}
+function trimSlash(url) {
+    return url.replace(/\/+$/, '');
+}
+function definedOnly(value) {
+    return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined));
+}
+function defaultSleep(ms) {
+    return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+// EXTERNAL MODULE: ./src/core/paths.ts + 9 modules
+var core_paths = __webpack_require__(7331);
+// EXTERNAL MODULE: ./src/core/encoding.ts
+var encoding = __webpack_require__(3590);
+;// CONCATENATED MODULE: ./src/github/limit.ts
+// Bounded parallelism for read requests: at most a few in flight, results in the input's order.
+/** Read requests one snapshot read keeps in flight at most, by default. */
+const READ_CONCURRENCY = 4;
+/**
+ * `items.map(fn)` with at most `limit` calls of `fn` pending at once (at least 1). The results keep the order of
+ * `items`, whatever order the calls finish in; the first failure rejects (calls already started run to their end,
+ * none is started after it).
+ */
+async function mapLimited(items, limit, fn) {
+    const results = new Array(items.length);
+    let next = 0;
+    let failed = false;
+    const worker = async () => {
+        while (!failed && next < items.length) {
+            const index = next++;
+            try {
+                results[index] = await fn(items[index], index);
+            }
+            catch (error) {
+                failed = true;
+                throw error;
+            }
+        }
+    };
+    const workers = Array.from({ length: Math.min(Math.max(1, Math.floor(limit) || 1), items.length) }, worker);
+    await Promise.all(workers);
+    return results;
+}
+
+;// CONCATENATED MODULE: ./src/github/tree.ts
+
+
+
+/** Tree levels listed in one GraphQL query by default, and at most (GitHub refuses documents nested deeper than 25 fields). */
+const LIST_DEPTH = 8;
+const MAX_LIST_DEPTH = 9;
+/** Git modes as GitHub's GraphQL reports them (decimal value of the octal mode); octal-looking values accepted too. */
+const SYMLINK_MODES = new Set([0o120000, 120000]);
+function isSymlink(mode) {
+    return SYMLINK_MODES.has(mode);
+}
+/** The regular files of a listing (deduplicated, in code-unit order) and the skips of everything else. */
+function filesOf(listed) {
+    const regular = (e) => e.type === 'blob' && !isSymlink(e.mode);
+    const paths = [...new Set(listed.filter(regular).map((e) => e.path))].sort(core_paths/* comparePaths */.cD);
+    return { paths, skipped: listed.filter((e) => !regular(e)).map(skipOfListed) };
+}
+function skipOfListed(entry) {
+    if (isSymlink(entry.mode))
+        return { path: entry.path, reason: 'symbolic link (not followed)' };
+    if (entry.type === 'commit')
+        return { path: entry.path, reason: 'submodule' };
+    return { path: entry.path, reason: `not a file (${entry.type})` };
+}
+/** The listing depth to ask for: at least 1, at most what GitHub accepts. */
+function listDepth(depth) {
+    return Math.min(MAX_LIST_DEPTH, Math.max(1, depth ?? 1));
+}
+/** The facts of a blob that `filesFromAnswers` decodes (the selection `FILE_ENTRY_SELECTION` asks for by path). */
+const BLOB_SELECTION = '... on Blob { byteSize isBinary isTruncated text }';
+/**
+ * `entries { name type mode oid object { ... on Tree { entries { … } } } }`, `depth` levels deep; with `texts`,
+ * every blob's text and facts too (`object { __typename … on Blob { … } }`).
+ */
+function entriesSelection(depth, texts = false) {
+    const leaf = 'name type mode oid';
+    const tree = depth <= 1 ? '' : `... on Tree { ${entriesSelection(depth - 1, texts)} }`;
+    const object = texts ? `object { __typename ${tree} ${BLOB_SELECTION} }` : tree === '' ? '' : `object { ${tree} }`;
+    return `entries { ${leaf}${object === '' ? '' : ` ${object}`} }`;
+}
+/**
+ * The selection listing `listing` as `alias`, its path in the variable `$alias` (the repository root needs none):
+ * `alias: file(path: $alias) { type mode oid object { … on Tree { entries … } } }` (on a commit).
+ */
+function treeSelection(alias, listing) {
+    const entries = entriesSelection(listing.depth, listing.texts);
+    if (listing.prefix === '')
+        return `${alias}: tree { ${entries} }`;
+    const blob = listing.texts ? ` __typename ${BLOB_SELECTION}` : '';
+    return `${alias}: file(path: $${alias}) { type mode oid object {${blob} ... on Tree { ${entries} } } }`;
+}
+/**
+ * The listing of the tree answers (`${alias}0`, `${alias}1`… for `listings`): the entries it reached, and the
+ * folders deeper than their listing's depth that `listDeep` must list (none past a `complete` listing).
+ */
+function listingOf(answers, listings, alias = 't') {
+    const listing = [];
+    const unexpanded = [];
+    listings.forEach(({ prefix, depth, complete }, i) => {
+        const root = answers[`${alias}${i}`];
+        if (root === null || root === undefined)
+            return;
+        if (prefix !== '' && 'type' in root && root.type !== 'tree') {
+            // A prefix without glob magic may name a file (or a link or a submodule): it is itself a candidate.
+            listing.push(listed(prefix, root));
+            return;
+        }
+        const entries = 'entries' in root ? root.entries : root.object?.entries;
+        if (entries !== undefined)
+            flatten(prefix, entries, depth, complete, listing, unexpanded);
+    });
+    return { listing, unexpanded };
+}
+function listed(path, raw) {
+    const entry = { path, type: raw.type, mode: raw.mode, oid: raw.oid };
+    return raw.object?.__typename === 'Blob' ? { ...entry, answer: raw } : entry;
+}
+function flatten(prefix, entries, depth, complete, out, unexpanded) {
+    for (const raw of entries) {
+        const path = prefix === '' ? (raw.name ?? '') : `${prefix}/${raw.name ?? ''}`;
+        if (raw.type !== 'tree') {
+            out.push(listed(path, raw));
+        }
+        else if (depth <= 1 || raw.object?.entries === undefined) {
+            if (!(complete && depth <= 1))
+                unexpanded.push({ path, type: raw.type, mode: raw.mode, oid: raw.oid });
+        }
+        else {
+            flatten(path, raw.object.entries, depth - 1, complete, out, unexpanded);
+        }
+    }
+}
+/**
+ * Lists trees deeper than the GraphQL query reached: one REST recursive listing (of that folder when there
+ * is one, else of the commit's tree; per folder when GitHub truncates the whole tree, `concurrency` at once).
+ */
+async function listDeep(client, target, treeOid, unexpanded, concurrency = READ_CONCURRENCY) {
+    const single = unexpanded.length === 1 ? unexpanded[0] : undefined;
+    const root = single === undefined ? { path: '', oid: treeOid } : single;
+    const { data } = await client.rest.request('GET /repos/{owner}/{repo}/git/trees/{tree_sha}', {
+        owner: target.owner,
+        repo: target.repo,
+        tree_sha: root.oid,
+        recursive: '1',
+    });
+    if (data.truncated) {
+        // The whole tree is too big for one answer: list each deep folder on its own.
+        if (single === undefined)
+            return (await mapLimited(unexpanded, concurrency, (e) => listDeep(client, target, treeOid, [e], concurrency))).flat();
+        throw treeTooLarge(target, root.path);
+    }
+    const under = unexpanded.map((e) => `${e.path}/`);
+    return data.tree
+        .map((e) => ({ path: root.path ? `${root.path}/${e.path ?? ''}` : (e.path ?? ''), type: e.type ?? '', mode: Number.parseInt(e.mode ?? '0', 8), oid: e.sha ?? '' }))
+        .filter((e) => e.type !== 'tree' && under.some((u) => e.path.startsWith(u)));
+}
+
+;// CONCATENATED MODULE: ./src/github/blob.ts
+// File contents: `file(path:)` answers decoded into texts and skips exactly as a snapshot reads them (binary,
+// oversized, links, submodules, not UTF-8), files read by path at one commit, and blobs read over REST where
+// GraphQL truncates a text or does not give it as UTF-8.
+
+
+
+
+
+const DEFAULTS = { maxBytes: 1024 * 1024, chunkSize: 100, concurrency: READ_CONCURRENCY };
+/** Read requests in flight at once, at least 1. */
+function concurrency(options) {
+    return Math.max(1, options.concurrency ?? DEFAULTS.concurrency);
+}
+/** Files read per query, at least 1. */
+function chunkSize(options) {
+    return Math.max(1, options.chunkSize ?? DEFAULTS.chunkSize);
+}
+/**
+ * The selection of one `file(path:)` answer that `filesFromAnswers` decodes, for `ReadOptions.extra`
+ * selections that read files of another commit in the head request.
+ */
+const FILE_ENTRY_SELECTION = `type mode oid object { __typename ${BLOB_SELECTION} }`;
+/** `FILE_ENTRY_SELECTION` as the fragment `...FileEntry` that the queries here spread. */
+const FILE_FRAGMENT = `fragment FileEntry on TreeEntry { ${FILE_ENTRY_SELECTION} }`;
+/** Reads files by path at one commit: one query per `chunkSize` paths, at most `concurrency` in flight. */
+async function readPaths(client, target, commitOid, paths, options) {
+    const size = chunkSize(options);
+    const chunks = [];
+    for (let i = 0; i < paths.length; i += size)
+        chunks.push(paths.slice(i, i + size));
+    const answers = await mapLimited(chunks, concurrency(options), async (chunk) => {
+        const declarations = ['$owner: String!', '$name: String!', '$oid: GitObjectID!', ...chunk.map((_, i) => `$p${i}: String!`)];
+        const selections = chunk.map((_, i) => `f${i}: file(path: $p${i}) { ...FileEntry }`);
+        const query = `query ReadFiles(${declarations.join(', ')}) { repository(owner: $owner, name: $name) { object(oid: $oid) { ` +
+            `... on Commit { ${selections.join(' ')} } } } } ${FILE_FRAGMENT}`;
+        const variables = { owner: target.owner, name: target.repo, oid: commitOid };
+        chunk.forEach((p, i) => (variables[`p${i}`] = p));
+        const data = await client.graphql(query, variables);
+        if (data.repository === null)
+            throw repositoryNotFound(target, client.workflowRepository);
+        const commit = data.repository.object ?? {};
+        return chunk.map((path, i) => ({ path, entry: commit[`f${i}`] ?? null }));
+    });
+    return answers.flat();
+}
+/**
+ * Decodes `file(path:)` answers selected with `FILE_ENTRY_SELECTION` (null: no such path) into files and
+ * skips, each sorted by path, exactly as `readSnapshot` does (truncated texts are read over REST). `branch`
+ * names the commit in skip reasons.
+ */
+async function filesFromAnswers(client, target, branch, answers, options = {}) {
+    const maxBytes = options.maxBytes ?? DEFAULTS.maxBytes;
+    // Decoding is local except for the few blobs read over REST: those are the requests the limit bounds.
+    const results = await mapLimited(answers, concurrency(options), (a) => decode(client, target, branch, a.path, (a.entry ?? null), maxBytes));
+    const files = results.filter((r) => 'text' in r).sort(core_paths/* byPath */.f2);
+    const skipped = results.filter((r) => !('text' in r)).sort(core_paths/* byPath */.f2);
+    return { files, skipped };
+}
+/** Reads `paths` at commit `oid` (one query per `chunkSize` paths, `concurrency` at once), decoded like `readSnapshot`. */
+async function readFilesAt(client, target, branch, oid, paths, options = {}) {
+    try {
+        return await filesFromAnswers(client, target, branch, await readPaths(client, target, oid, paths, options), options);
+    }
+    catch (error) {
+        throw toReadError(error, target, client.workflowRepository);
+    }
+}
+/** A file's text, or why it is skipped. Truncated texts (over 512,000 bytes) are read over REST. */
+async function decode(client, target, branch, path, entry, maxBytes) {
+    if (entry === null)
+        return { path, reason: `does not exist on branch '${branch}'` };
+    if (isSymlink(entry.mode))
+        return { path, reason: 'symbolic link (not followed)' };
+    if (entry.type === 'commit')
+        return { path, reason: 'submodule' };
+    if (entry.type !== 'blob' || entry.object?.__typename !== 'Blob')
+        return { path, reason: `not a file (${entry.type})` };
+    const blob = entry.object;
+    const size = blob.byteSize ?? 0;
+    // A blob GraphQL calls binary, or whose text is not its bytes, may be UTF-16 or UTF-32 text with a byte-order
+    // mark: its bytes (one REST read, only for such blobs of an even size within max-file-size) name it exactly.
+    const check = size <= maxBytes && (0,encoding/* mayHaveUnicodeMark */.Yy)(size);
+    if (blob.isBinary === true)
+        return check ? readBlob(client, target, path, entry.oid) : { path, reason: 'binary file' };
+    if (size > maxBytes)
+        return { path, reason: `larger than ${maxBytes} bytes (${size})` };
+    if (blob.isTruncated === true || typeof blob.text !== 'string')
+        return readBlob(client, target, path, entry.oid);
+    if (Buffer.byteLength(blob.text, 'utf8') !== size)
+        return check ? readBlob(client, target, path, entry.oid) : { path, reason: 'not valid UTF-8 text' };
+    return { path, text: blob.text };
+}
+/** Reads one blob over REST (base64), for texts GraphQL truncates or does not give as UTF-8. */
+async function readBlob(client, target, path, oid) {
+    const { data } = await client.rest.request('GET /repos/{owner}/{repo}/git/blobs/{file_sha}', {
+        owner: target.owner,
+        repo: target.repo,
+        file_sha: oid,
+    });
+    const bytes = data.encoding === 'base64' ? Buffer.from(data.content, 'base64') : Buffer.from(data.content, 'utf8');
+    const unreadable = (0,encoding/* unreadableText */.LF)(bytes);
+    return unreadable === undefined ? { path, text: bytes.toString('utf8') } : { path, reason: unreadable };
+}
+
+;// CONCATENATED MODULE: ./src/github/mutation.ts
+
+/** Sends a document; GraphQL errors come back beside the partial data instead of being thrown. */
+async function send(client, query, variables, aliases) {
+    try {
+        return { data: await client.graphql(query, variables), errors: [], aliases };
+    }
+    catch (error) {
+        if (!(error instanceof GraphqlResponseError))
+            throw error;
+        const data = typeof error.data === 'object' && error.data !== null ? error.data : {};
+        return { data, errors: error.errors, aliases };
+    }
+}
+/** Sends one mutation document made of `fields`, each under its alias. */
+function mutate(client, name, fields) {
+    const declarations = fields.map((f) => `$${f.alias}: ${f.declaration}`).join(', ');
+    const query = `mutation ${name}(${declarations}) { ${fields.map((f) => `${f.alias}: ${f.selection}`).join(' ')} }`;
+    const variables = Object.fromEntries(fields.map((f) => [f.alias, f.value]));
+    return send(client, query, variables, fields.map((f) => f.alias));
+}
+/**
+ * The errors of one root field, by its alias. An error without a path, or whose path names none of the
+ * document's aliases (a proxy or an emulator naming the field instead of its alias), belongs to every field.
+ */
+function errorsOf(answer, alias) {
+    return answer.errors.filter((e) => {
+        const key = e.path?.[0];
+        return key === alias || typeof key !== 'string' || !answer.aliases.includes(key);
+    });
+}
+/**
+ * Why a field failed, or [] when it succeeded. A mutation that ran answers a payload object, so a null
+ * payload failed too, even when only another field's error names the cause (then those errors are its).
+ */
+function failure(answer, alias) {
+    const own = errorsOf(answer, alias);
+    if (own.length > 0)
+        return own;
+    const payload = answer.data[alias];
+    if (payload !== null && payload !== undefined)
+        return [];
+    return answer.errors.length > 0 ? answer.errors : [{ message: 'GitHub answered without a result' }];
+}
+/** The commit a `commitField` created, if it did. */
+function committed(answer) {
+    return answer.data['commit']?.commit ?? undefined;
+}
+/**
+ * `createCommitOnBranch` (alias `commit`): every edited file's full new text (base64 of its UTF-8 bytes) on
+ * top of `where.expectedHead`, no author (GitHub signs it: Verified).
+ */
+function commitField(where, edits, message) {
+    return {
+        alias: 'commit',
+        declaration: 'CreateCommitOnBranchInput!',
+        selection: 'createCommitOnBranch(input: $commit) { commit { oid url } }',
+        value: {
+            branch: { repositoryNameWithOwner: where.repositoryNameWithOwner, branchName: where.branch },
+            expectedHeadOid: where.expectedHead,
+            message: message.body === undefined || message.body === '' ? { headline: message.headline } : message,
+            fileChanges: { additions: edits.map((e) => ({ path: e.path, contents: encodeContents(e.after) })) },
+        },
+    };
+}
+/**
+ * `updateRefs` (alias `ref`): moves `branch` from `beforeOid` (the zero oid: it must not exist) to `afterOid`.
+ * `force`: the move need not be a fast-forward (a rebuild), yet it is a compare-and-swap on `beforeOid`.
+ */
+function refMove(repositoryId, branch, beforeOid, afterOid) {
+    return {
+        alias: 'ref',
+        declaration: 'UpdateRefsInput!',
+        selection: 'updateRefs(input: $ref) { clientMutationId }',
+        value: { repositoryId, refUpdates: [{ name: qualifiedBranch(branch), beforeOid, afterOid, force: true }] },
+    };
+}
+/** The message as git stores it: the headline, a blank line, the body. */
+function fullMessage(message) {
+    return message.body ? `${message.headline}\n\n${message.body}` : message.headline;
+}
+/** Base64 of the text's UTF-8 bytes, exactly (a BOM and CRLF line ends survive the round trip). */
+function encodeContents(text) {
+    return Buffer.from(text, 'utf8').toString('base64');
+}
+/** `main` or `refs/heads/main` → `refs/heads/main`. */
+function qualifiedBranch(branch) {
+    return branch.startsWith('refs/heads/') ? branch : `refs/heads/${branch}`;
+}
+
+;// CONCATENATED MODULE: ./src/github/read.ts
+
+
+
+
+
+
+/**
+ * Reads the head of `target`'s branch and the files `paths` selects, all at that one commit.
+ * `filter(path)` drops paths before they are read. Binary, oversized, non-UTF-8 files, symlinks and
+ * submodules are listed in `skipped` (never read); an explicit path that does not exist is skipped too.
+ * Throws `GitHubError` ('repository-not-found', 'branch-not-found', 'forbidden', 'unauthorized', …).
+ */
+async function readSnapshot(client, target, paths, filter = () => true, options = {}) {
+    try {
+        const selected = (p) => paths.matches(p) && filter(p);
+        if (paths.literals !== undefined)
+            return await readLiterals(client, target, paths.literals.filter(filter), selected, options);
+        return await readGlobs(client, target, selected, treeListings(paths, options), options);
+    }
+    catch (error) {
+        throw toReadError(error, target, client.workflowRepository);
+    }
+}
+/** Explicit paths: one query for the head and every file (more only past `chunkSize` files or 512,000 bytes). */
+async function readLiterals(client, target, literals, selected, options) {
+    const size = chunkSize(options);
+    const head = await queryHead(client, target, { files: literals.slice(0, size), extra: extraOf(options, []) });
+    const answers = [...head.files, ...(await readPaths(client, target, head.facts.head, literals.slice(size), options))];
+    // A literal that is a folder (named like a file) selects the files under it: list and read those.
+    const folders = answers.filter((a) => a.entry?.type === 'tree');
+    const entries = answers.filter((a) => !folders.includes(a));
+    let listedSkips = [];
+    if (folders.length > 0) {
+        const listed = await listDeep(client, target, head.treeOid, folders.map((a) => ({ path: a.path, type: 'tree', mode: a.entry.mode, oid: a.entry.oid })), concurrency(options));
+        const wanted = filesOf(listed.filter((e) => selected(e.path) && !entries.some((a) => a.path === e.path)));
+        listedSkips = wanted.skipped;
+        entries.push(...(await readPaths(client, target, head.facts.head, wanted.paths, options)));
+    }
+    const read = await filesFromAnswers(client, target, head.facts.branch, entries, options);
+    const found = entries.filter((a) => a.entry !== null && a.entry.type === 'blob' && !isSymlink(a.entry.mode)).length;
+    return { ...head.facts, files: read.files, skipped: [...listedSkips, ...read.skipped].sort(core_paths/* byPath */.f2), selected: found, bytesRead: bytesOf(read.files) };
+}
+/**
+ * The trees a glob read lists: each static prefix, as deep as a selected file may lie (at most `listDepth`), with
+ * the blobs' texts where the globs under it are confined (`reachUnder`) and `inlineTexts` allows.
+ */
+function treeListings(paths, options = {}) {
+    const roots = paths.prefixes.length === 0 ? [''] : paths.prefixes;
+    const most = listDepth(options.listDepth ?? LIST_DEPTH);
+    return roots.map((prefix) => {
+        const { maxDepth, confined } = (0,core_paths/* reachUnder */.C1)(paths.include, prefix);
+        const depth = Math.min(most, Math.max(1, maxDepth));
+        return { prefix, depth, complete: maxDepth <= depth, texts: confined && options.inlineTexts !== false };
+    });
+}
+/**
+ * Globs: list the tree under each static prefix at the head (one query; with the texts where `listings` ask for
+ * them), then read the other matches at that commit.
+ */
+async function readGlobs(client, target, selected, listings, options) {
+    const head = await queryListings(client, target, listings, options);
+    const listed = [...head.listing];
+    if (head.unexpanded.length > 0)
+        listed.push(...(await listDeep(client, target, head.treeOid, head.unexpanded, concurrency(options))));
+    const wanted = filesOf(listed.filter((entry) => selected(entry.path)));
+    const carried = new Map(listed.flatMap((e) => (e.answer === undefined ? [] : [[e.path, e.answer]])));
+    const entries = [
+        ...wanted.paths.flatMap((path) => (carried.has(path) ? [{ path, entry: carried.get(path) }] : [])),
+        ...(await readPaths(client, target, head.facts.head, wanted.paths.filter((path) => !carried.has(path)), options)),
+    ];
+    const read = await filesFromAnswers(client, target, head.facts.branch, entries, options);
+    return { ...head.facts, files: read.files, skipped: [...wanted.skipped, ...read.skipped].sort(core_paths/* byPath */.f2), selected: wanted.paths.length, bytesRead: bytesOf(read.files) };
+}
+function bytesOf(files) {
+    return files.reduce((sum, f) => sum + Buffer.byteLength(f.text, 'utf8'), 0);
+}
+/**
+ * The head query listing `listings`. One that carries texts is tried once: when it fails (5xx, GitHub's own
+ * timeout: a folder heavier than its globs suggested; or no answer at all), the same listing without texts
+ * follows, with the client's whole retry policy, so a run never waits longer than it did before texts rode along.
+ */
+async function queryListings(client, target, listings, options) {
+    try {
+        return await queryHead(client, target, { trees: listings, extra: extraOf(options, listings) });
+    }
+    catch (error) {
+        const unavailable = error instanceof GitHubError && error.code === 'unavailable';
+        if (!listings.some((l) => l.texts) || !unavailable)
+            throw error;
+        const plain = listings.map((l) => ({ ...l, texts: false }));
+        return await queryHead(client, target, { trees: plain, extra: extraOf(options, plain) });
+    }
+}
+function extraOf(options, listings) {
+    return typeof options.extra === 'function' ? options.extra(listings) : options.extra;
+}
+/**
+ * One query: repository facts, the branch head, and either files (by path) or tree listings (by prefix).
+ * Paths are always variables, never interpolated into the document.
+ */
+async function queryHead(client, target, request) {
+    const files = request.files ?? [];
+    const trees = request.trees ?? [];
+    const variables = { owner: target.owner, name: target.repo };
+    const declarations = ['$owner: String!', '$name: String!'];
+    const selections = [];
+    if (target.branch !== undefined) {
+        variables['qualifiedName'] = qualifiedBranch(target.branch);
+        declarations.push('$qualifiedName: String!');
+    }
+    files.forEach((path, i) => {
+        variables[`p${i}`] = path;
+        declarations.push(`$p${i}: String!`);
+        selections.push(`f${i}: file(path: $p${i}) { ...FileEntry }`);
+    });
+    trees.forEach((listing, i) => {
+        if (listing.prefix !== '') {
+            variables[`t${i}`] = listing.prefix;
+            declarations.push(`$t${i}: String!`);
+        }
+        selections.push(treeSelection(`t${i}`, listing));
+    });
+    for (const [name, { type, value }] of Object.entries(request.extra?.variables ?? {})) {
+        if (name in variables || /^[pt]\d+$/.test(name))
+            throw new Error(`extra selection: variable '$${name}' clashes with the head query's own`);
+        variables[name] = value;
+        declarations.push(`$${name}: ${type}`);
+    }
+    const ref = target.branch === undefined ? 'branchRef: defaultBranchRef' : 'branchRef: ref(qualifiedName: $qualifiedName)';
+    const query = `query ReadHead(${declarations.join(', ')}) { repository(owner: $owner, name: $name) { id nameWithOwner autoMergeAllowed ` +
+        `${request.extra?.selection ?? ''} ` +
+        `defaultBranchRef { name } ${ref} { name target { __typename oid ... on Commit { message url tree { oid } ` +
+        `parents(first: 2) { nodes { oid } } ${selections.join(' ')} } } } } }` +
+        (files.length > 0 ? ` ${FILE_FRAGMENT}` : '');
+    // A listing that carries texts has a lighter fallback (names only): one try, not the whole retry policy.
+    const withTexts = trees.some((t) => t.texts);
+    const data = await client.graphql(query, variables, withTexts ? { attempts: 1 } : {});
+    const { facts, treeOid } = headFacts(data.repository, target, client.workflowRepository);
+    const withExtra = request.extra ? { ...facts, extra: data.repository } : facts;
+    const commit = data.repository?.branchRef?.target;
+    const { listing, unexpanded } = listingOf(commit, trees);
+    return { facts: withExtra, treeOid, files: files.map((path, i) => ({ path, entry: commit[`f${i}`] ?? null })), listing, unexpanded };
+}
+function headFacts(repository, target, workflowRepository) {
+    if (repository === null)
+        throw repositoryNotFound(target, workflowRepository);
+    const ref = repository.branchRef;
+    if (ref === null || ref.target === null) {
+        if (target.branch !== undefined)
+            throw branchNotFound(target, target.branch);
+        throw noDefaultBranch(target);
+    }
+    const commit = ref.target;
+    if (commit.__typename !== 'Commit' || commit.tree === undefined)
+        throw notACommit(target, ref.name, commit.__typename);
+    const facts = {
+        head: commit.oid,
+        branch: ref.name,
+        repositoryId: repository.id,
+        nameWithOwner: repository.nameWithOwner,
+        defaultBranch: repository.defaultBranchRef?.name ?? ref.name,
+        autoMergeAllowed: repository.autoMergeAllowed === true,
+        headMessage: commit.message ?? '',
+        headUrl: commit.url ?? '',
+        headParents: (commit.parents?.nodes ?? []).map((p) => p.oid),
+    };
+    return { facts, treeOid: commit.tree.oid };
+}
+
+;// CONCATENATED MODULE: ./src/core/effective.ts
+/**
+ * The plan as far as it changes bytes: an edit whose text after is its text before is no edit, so it is
+ * dropped, and so are the changes of the files it leaves without an edit (nothing is written for them).
+ * A run whose edits are all such no-ops converges (nothing to commit, nothing reported as changed) instead
+ * of committing nothing or reporting a change it did not make. Refusals, notes and skips are kept.
+ */
+function effective(plan) {
+    if (plan.edits.every((e) => e.after !== e.before))
+        return plan;
+    const edits = plan.edits.filter((e) => e.after !== e.before);
+    const paths = new Set(edits.map((e) => e.path));
+    return { ...plan, edits, changes: plan.changes.filter((c) => paths.has(c.file)) };
+}
+
+;// CONCATENATED MODULE: ./src/github/race.ts
+// THE read-decide-write loop, written once. Every write to GitHub (a commit on a branch, a pull request's
+// document) is a compare-and-swap on the head it read; a round that lost the race reads and decides again,
+// after a full-jitter backoff, within a budget of attempts and time. A write whose answer was lost (the client
+// retried it, and the retry lost the race, maybe to its own first try) is recognised on the next read.
+
+
+/** The defaults of `RaceOptions`, in one place. */
+const RACE_DEFAULTS = { maxAttempts: 10, maxTotalMs: 120_000, baseMs: 250, maxMs: 8_000 };
+/** The budget `options` ask for, defaults filled in. */
+function raceBudget(options) {
+    return {
+        maxAttempts: options.maxAttempts ?? RACE_DEFAULTS.maxAttempts,
+        maxTotalMs: options.maxTotalMs ?? RACE_DEFAULTS.maxTotalMs,
+        baseMs: options.backoff?.baseMs ?? RACE_DEFAULTS.baseMs,
+        maxMs: options.backoff?.maxMs ?? RACE_DEFAULTS.maxMs,
+    };
+}
+/**
+ * Runs `round` until it is done: read, decide, write. A lost round sleeps random(0, min(maxMs, unit·2ⁿ⁻¹)) and
+ * goes again, unless that would pass `maxAttempts` rounds or `maxTotalMs`: then its `exhausted` error is thrown.
+ * `now` is injectable for tests.
+ */
+async function race(client, options, round, now = Date.now) {
+    const budget = raceBudget(options);
+    const started = now();
+    let ambiguous;
+    for (let attempt = 1;; attempt += 1) {
+        const roundStarted = now();
+        const previous = ambiguous;
+        let retried;
+        const outcome = await round({
+            attempt,
+            landed: (head) => previous !== undefined && head.parent === previous.parent && head.message.trim() === fullMessage(previous.message).trim(),
+            write: async (commit, send) => {
+                const retries = client.stats().retries;
+                try {
+                    return await send();
+                }
+                finally {
+                    if (client.stats().retries > retries)
+                        retried = commit;
+                }
+            },
+        });
+        if ('done' in outcome)
+            return outcome.done;
+        // A retried write can be answered as a lost race because its first try landed: the next read looks for it.
+        ambiguous = retried;
+        const elapsed = now() - started;
+        // The backoff unit is at least one read-write round: windows then scale with GitHub's latency.
+        const waitMs = backoffMs(attempt, Math.max(budget.baseMs, now() - roundStarted), budget.maxMs, client.random);
+        if (attempt >= budget.maxAttempts || elapsed + waitMs > budget.maxTotalMs)
+            throw outcome.lost.exhausted(attempt, elapsed);
+        options.log?.(`${outcome.lost.reason}: re-reading in ${waitMs} ms`);
+        await client.sleep(waitMs);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/github/commit.ts
+// Commit mode: one atomic, verified commit per run, race-safe. Each round reads, plans and sends one
+// createCommitOnBranch with the head it read as expectedHeadOid; a moved head (STALE_DATA) is a lost round of
+// the race loop: read again, plan again (the policy is judged again against the new head), retry.
+
+
+
+
+
+
+/**
+ * Commits `planner`'s edits to `target` as one commit on top of the head it read, with no author (GitHub
+ * signs it: Verified). Never forces, never merges: a moved head (STALE_DATA) means read, plan and try again,
+ * within the race budget. Edits that change no bytes are no edits (`effective`). Nothing is committed on any
+ * error. Throws `GitHubError`.
+ */
+function commitPlan(client, request) {
+    const log = request.log ?? (() => undefined);
+    return race(client, request, async (round) => {
+        const snapshot = await readSnapshot(client, request.target, request.paths, request.filter, request.read);
+        const plan = effective(request.planner(snapshot));
+        await request.onPlan?.(plan, snapshot, round.attempt);
+        const base = { plan, head: snapshot.head, attempts: round.attempt, branch: snapshot.branch, snapshot };
+        if (plan.edits.length === 0) {
+            if (round.landed({ parent: snapshot.headParents[0], message: snapshot.headMessage })) {
+                log(`the commit landed although its answer was lost: ${snapshot.head}`);
+                return { done: { ...base, head: snapshot.headParents[0] ?? snapshot.head, commit: { oid: snapshot.head, url: snapshot.headUrl } } };
+            }
+            return { done: base };
+        }
+        const message = request.message(plan);
+        const where = { repositoryNameWithOwner: snapshot.nameWithOwner, branch: snapshot.branch, expectedHead: snapshot.head };
+        let answer;
+        try {
+            answer = await round.write({ parent: snapshot.head, message }, () => mutate(client, 'CreateCommit', [commitField(where, plan.edits, message)]));
+        }
+        catch (error) {
+            throw toWriteError(error, request.target, snapshot.branch, client.workflowRepository);
+        }
+        if (answer.errors.length > 0) {
+            const error = new GraphqlResponseError(answer.errors, answer.data);
+            if (!isStale(error))
+                throw toWriteError(error, request.target, snapshot.branch, client.workflowRepository);
+            return {
+                lost: {
+                    reason: `branch '${snapshot.branch}' moved past ${snapshot.head} (STALE_DATA)`,
+                    exhausted: (attempts, elapsedMs) => commitRaceExhausted(request.target, snapshot.branch, attempts, elapsedMs, error),
+                },
+            };
+        }
+        const commit = committed(answer);
+        if (commit === undefined)
+            throw noCommit();
+        log(`committed ${commit.oid} on ${snapshot.branch} (parent ${snapshot.head}, round ${round.attempt})`);
+        return { done: { ...base, commit } };
+    });
+}
+
+// EXTERNAL MODULE: ./src/report/messages.ts
+var messages = __webpack_require__(3020);
+// EXTERNAL MODULE: ./src/report/outputs.ts
+var outputs = __webpack_require__(5468);
+// EXTERNAL MODULE: ./src/core/plan.ts + 2 modules
+var plan = __webpack_require__(8643);
+// EXTERNAL MODULE: ./src/image/policy.ts
+var policy = __webpack_require__(6811);
+// EXTERNAL MODULE: ./src/report/log.ts
+var log = __webpack_require__(6472);
+// EXTERNAL MODULE: ./src/report/unmatched.ts
+var unmatched = __webpack_require__(9715);
+;// CONCATENATED MODULE: ./src/deliver/remote.ts
+// What every delivery through GitHub shares: the client, the target, the run context for messages and summaries,
+// the planner, and the plan's report before anything is written.
+
+
+
+
+
+/** Plans against one snapshot; the promotion source's skips and the snapshot's are listed with the plan's. */
+function planSnapshot(settings, snapshot, promotion) {
+    const p = (0,plan/* plan */.e)(snapshot.files, settings.images, { policy: settings.policy });
+    return { ...p, skipped: [...(promotion?.skipped ?? []), ...snapshot.skipped, ...p.skipped], selected: snapshot.selected };
+}
+/** planSnapshot, failing before anything is written when `fail-on-unmatched` is set and an image matched nothing. */
+function planChecked(settings, snapshot, promotion) {
+    const p = planSnapshot(settings, snapshot, promotion);
+    (0,unmatched/* checkUnmatched */.wF)(p, settings.failOnUnmatched, settings.pathPatterns);
+    return p;
+}
+/** The read line of a snapshot: files selected, read, skipped, and the requests so far. */
+function readLine(client, s) {
+    const skipped = s.skipped.length ? `, ${s.skipped.length} skipped` : '';
+    return (`${s.selected ?? s.files.length} file(s) selected, ${s.files.length} read from ${s.nameWithOwner}@${s.branch} at ${s.head.slice(0, 7)}${skipped} ` +
+        `(${client.stats().requests} request(s)).`);
+}
+/** Bytes of text read past which the plan's log suggests narrowing `paths` (5 MB). */
+const LARGE_READ_BYTES = 5_000_000;
+/** The large-read line: how much a run read to find its references, when that is over `threshold` bytes. */
+function largeReadLine(s, threshold = LARGE_READ_BYTES) {
+    if (s.bytesRead <= threshold)
+        return undefined;
+    const mb = (s.bytesRead / 1_000_000).toFixed(1);
+    return `read ${mb} MB in ${s.files.length} files to find the references; narrow \`paths\` to the folders that hold them to read less`;
+}
+/**
+ * The plan, reported in the "Plan" log group before anything is written. A later round (the branch moved and the
+ * plan was made again) is reported again only when what it would do differs from what was reported.
+ */
+function planReporter(remote, options = {}) {
+    let reported;
+    return async (plan, snapshot, attempt) => {
+        const key = JSON.stringify([plan.changes, plan.refusals, plan.notes, plan.skipped]);
+        if (key === reported) {
+            remote.io.debug(`round ${attempt}: the plan against ${snapshot.head.slice(0, 7)} is the one reported`);
+            return;
+        }
+        const name = reported === undefined ? 'Plan' : `Plan again (round ${attempt}: the branch moved)`;
+        reported = key;
+        await remote.io.group(name, async () => {
+            remote.io.info(readLine(remote.client, snapshot));
+            const large = largeReadLine(snapshot, options.largeReadBytes);
+            if (large !== undefined)
+                remote.io.info(large);
+            (0,log/* reportPlan */._)(remote.io, plan, remote.settings.pathPatterns);
+        });
+    };
+}
+/** The shared parts of an API-mode run. `env` is the runner's environment as the entry point read it. */
+function createRemote(settings, io, promotion, env) {
+    const { owner, repo } = settings.repository;
+    return {
+        settings,
+        io,
+        client: createClient({ token: settings.token, log: (m) => io.debug(m), userAgent: 'gitops-bump', env }),
+        target: { owner, repo, branch: settings.branch },
+        read: { maxBytes: settings.maxFileBytes },
+        promotion,
+        context: (branch, commit) => ({
+            mode: settings.mode,
+            environment: settings.environment,
+            target: `${owner}/${repo}`,
+            branch,
+            commit,
+            policy: (0,policy/* describePolicy */.wy)(settings.policy),
+            promotion,
+            serverUrl: (env.GITHUB_SERVER_URL ?? 'https://github.com').replace(/\/+$/, ''),
+            paths: settings.pathPatterns,
+        }),
+    };
+}
+
+;// CONCATENATED MODULE: ./src/deliver/commit.ts
+// Commit mode: one atomic, verified commit on the branch, race-safe (github/commit.ts); the plan is reported
+// before the commit is sent.
+
+
+
+
+async function commit(remote) {
+    const { settings, io, client, target, read, context } = remote;
+    const result = await commitPlan(client, {
+        target,
+        paths: settings.paths,
+        read,
+        planner: (snapshot) => planChecked(settings, snapshot, remote.promotion),
+        onPlan: planReporter(remote),
+        message: (p) => (0,messages/* commitMessage */.df)(settings.commitMessage, p, context(settings.branch ?? '')),
+        log: (m) => io.debug(m),
+    });
+    await io.group('Commit', async () => {
+        const requests = client.stats().requests;
+        io.info(result.commit
+            ? `Committed ${result.commit.oid} on ${result.branch} (parent ${result.head.slice(0, 7)}; ${result.attempts} round(s), ${requests} request(s)).`
+            : `Nothing to commit on ${result.branch} at ${result.head.slice(0, 7)} (${requests} request(s)).`);
+    });
+    return (0,outputs/* bumpResult */.Q)(result.plan, context(result.branch, result.commit));
+}
+
+;// CONCATENATED MODULE: ./src/deliver/dry-run.ts
+// API dry-run: read one snapshot and plan it; nothing is written.
+
+
+
+async function dryRun(remote) {
+    const { settings, client, target, read, context } = remote;
+    const snapshot = await readSnapshot(client, target, settings.paths, undefined, read);
+    const result = planChecked(settings, snapshot, remote.promotion);
+    await planReporter(remote)(result, snapshot, 1);
+    return (0,outputs/* bumpResult */.Q)(result, context(snapshot.branch));
+}
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(7598);
+;// CONCATENATED MODULE: ./src/core/branch.ts
+// Pull-request branch names: deterministic from the target and the images, and always a valid git ref.
+
+
+/** Makes any text a valid branch name under git's check-ref-format rules (and short enough to read). */
+function sanitiseBranch(text, maxLength = 100) {
+    const segments = text
+        .normalize('NFKD')
+        .split('/')
+        .map((segment) => segment
+        .replace(/[^A-Za-z0-9._+-]+/g, '-')
+        .replace(/\.{2,}/g, '.')
+        .replace(/^[.-]+|[.-]+$/g, '')
+        .replace(/\.lock$/i, '-lock'))
+        .filter((segment) => segment !== '');
+    let name = segments.join('/');
+    if (name.length > maxLength) {
+        const hash = (0,external_node_crypto_.createHash)('sha256').update(text).digest('hex').slice(0, 8);
+        name = `${name.slice(0, maxLength - 9).replace(/[./-]+$/, '')}-${hash}`;
+    }
+    return name === '' || name === '@' ? 'gitops-bump' : name;
+}
+function branch_short(image) {
+    return image.slice(image.lastIndexOf('/') + 1);
+}
+/**
+ * The default head branch: one per service and environment, so later bumps update the same pull request.
+ * `gitops-bump/prod/api`, `gitops-bump/prod/api+web`; a promotion: `gitops-bump/promote/staging-to-prod`.
+ * Without an environment, `paths-<hash>` of the paths stands for the target (settings derive the same one).
+ */
+function defaultPullRequestBranch(options) {
+    const target = options.environment || (0,core_paths/* pathsKey */.Ew)((0,core_paths/* compilePaths */.Iw)(options.pathPatterns));
+    if (options.promotionFrom !== undefined)
+        return sanitiseBranch(`gitops-bump/promote/${options.promotionFrom}-to-${target}`);
+    const names = [...new Set(options.images.map(branch_short))].sort();
+    let images = names.join('+');
+    if (images.length > 60)
+        images = `${names.length}-images-${(0,external_node_crypto_.createHash)('sha256').update(names.join('\n')).digest('hex').slice(0, 8)}`;
+    return sanitiseBranch(`gitops-bump/${target}/${images}`);
+}
+/** The head branch: the `pr-branch` template ({environment}, {images}, {from}) or the default, always a valid ref. */
+function pullRequestBranch(template, options) {
+    if (template.trim() === '')
+        return defaultPullRequestBranch(options);
+    const images = [...new Set(options.images.map(branch_short))].sort().join('+');
+    const text = template
+        .replace(/\{environment\}/g, options.environment)
+        .replace(/\{images\}/g, images)
+        .replace(/\{from\}/g, options.promotionFrom ?? '');
+    return sanitiseBranch(text);
+}
+
+;// CONCATENATED MODULE: ./src/core/pull-decision.ts
+// The pull-request decision, pure: from one read of the base, the open pull request for the branch and the
+// branch itself, what one round should do (nothing, refresh, close, read the fork point, or write what).
+// The GitHub side (github/pull/) reads the observation and carries the decision out.
+
+/** The oid of a ref that does not exist (a compare-and-swap from it creates the ref). */
+const ZERO_OID = '0000000000000000000000000000000000000000';
+/**
+ * Decides one round from one observation. The base plan is what the PR proposes; the PR branch's plan
+ * guards it: a site where the PR branch already holds a newer version than this run wants is refused and
+ * its file is left as the PR has it (a late older build never lowers an open PR).
+ *
+ * While the PR branch still forks from the base head (or the base moved without touching the files we edit),
+ * the new commit goes on top of the PR head, keeping what earlier runs proposed. When the base moved under the
+ * edited files, the branch is rebuilt: moved to the base head (compare-and-swap) with one commit holding, per
+ * file, a three-way pick against the fork point (the PR's version where the base did not touch the file, else
+ * the base's) with this run's plan applied. Without a known fork point (deeper than the first parents read),
+ * the rebuild holds the base plan alone.
+ */
+function decidePull(observation, spec) {
+    const { snapshot, pull, branch } = observation;
+    const basePlan = effective(spec.planner(snapshot));
+    if (pull === undefined) {
+        if (basePlan.edits.length === 0)
+            return { kind: 'none', plan: basePlan };
+        return { kind: 'write', plan: basePlan, write: basePlan, parent: snapshot.head, moveFrom: branch?.head ?? ZERO_OID, describes: true };
+    }
+    if (branch?.files === undefined) {
+        // An open PR whose branch is gone (or not a commit): recreate the branch from the base.
+        if (basePlan.edits.length === 0)
+            return { kind: 'close', plan: basePlan, pull };
+        return { kind: 'write', plan: basePlan, write: basePlan, parent: snapshot.head, moveFrom: branch?.head ?? ZERO_OID, pull, describes: true };
+    }
+    const branchPlan = effective(spec.planner({
+        ...snapshot,
+        head: branch.head,
+        branch: spec.branch,
+        headParents: branch.chain.slice(1, 2),
+        files: branch.files.files,
+        skipped: branch.files.skipped,
+    }));
+    // Sites this run would change on the base that the PR branch already holds newer: refused, file kept.
+    const changed = new Set(basePlan.changes.map(siteKey));
+    const prRefusals = branchPlan.refusals.filter((r) => changed.has(siteKey(r)));
+    const guarded = new Set(prRefusals.map((r) => r.file));
+    const plan = withRefusals(dropFiles(basePlan, guarded), prRefusals);
+    const baseFiles = textByPath(snapshot.files);
+    const pullFiles = textByPath(branch.files.files);
+    const moved = !branch.chain.includes(snapshot.head);
+    const onBase = apply(baseFiles, basePlan.edits);
+    const onPull = apply(pullFiles, branchPlan.edits);
+    const edited = new Set([...basePlan.edits, ...branchPlan.edits].map((e) => e.path));
+    // The base moved under an edited file when the two results disagree there (without knowing the fork point,
+    // this also counts a file where an earlier run of this branch changed other sites: those are then rebuilt).
+    const disagrees = [...edited].some((path) => onBase.get(path) !== onPull.get(path));
+    if (plan.edits.length === 0 && guarded.size === 0) {
+        // Nothing this run wants is missing from the base: close, unless (base not moved) the PR proposes more.
+        const proposesMore = !moved && [...pullFiles.keys()].some((path) => onPull.get(path) !== baseFiles.get(path));
+        if (!proposesMore)
+            return { kind: 'close', plan, pull };
+    }
+    // Title and body follow the plan only when it describes the PR: no file kept as the PR has it, and (a shared
+    // branch whose other changes stay open) something of this run's own in it.
+    const describes = guarded.size === 0 && plan.changes.length > 0;
+    let onTop = !moved || !disagrees || !describes;
+    if (!onTop) {
+        const fork = branch.chain.find((oid) => observation.baseChain.includes(oid));
+        if (fork !== undefined && observation.fork?.oid !== fork)
+            return { kind: 'fork', plan, oid: fork };
+        // With the fork point known: the base moved under an edited file only if it changed that file since.
+        const forkFiles = observation.fork === undefined ? undefined : textByPath(observation.fork.files.files);
+        onTop = forkFiles !== undefined && [...edited].every((path) => baseFiles.get(path) === forkFiles.get(path));
+    }
+    if (onTop) {
+        if (branchPlan.edits.length === 0)
+            return { kind: 'unchanged', plan, pull, describes };
+        return { kind: 'write', plan, write: branchPlan, parent: branch.head, pull, describes };
+    }
+    const rebuilt = observation.fork === undefined ? basePlan : rebuild(spec, snapshot, pullFiles, observation.fork.files);
+    if (rebuilt.edits.length === 0)
+        return { kind: 'close', plan, pull };
+    if (rebuilt.edits.every((e) => pullFiles.get(e.path) === e.after))
+        return { kind: 'unchanged', plan, pull, describes };
+    return { kind: 'write', plan, write: rebuilt, parent: snapshot.head, moveFrom: branch.head, pull, describes };
+}
+/**
+ * The plan of a rebuilt PR branch, as edits of the base: per file, the PR's version where the base has not
+ * touched the file since the fork (F), else the base's; then this run's plan over that.
+ */
+function rebuild(spec, snapshot, pullFiles, fork) {
+    const forkFiles = textByPath(fork.files);
+    const files = snapshot.files.map((file) => {
+        const pulled = pullFiles.get(file.path);
+        return pulled !== undefined && forkFiles.get(file.path) === file.text ? { path: file.path, text: pulled } : file;
+    });
+    const planned = effective(spec.planner({ ...snapshot, files }));
+    const after = apply(textByPath(files), planned.edits);
+    const edits = [];
+    for (const file of snapshot.files) {
+        const text = after.get(file.path);
+        if (text === undefined || text === file.text)
+            continue;
+        edits.push({ path: file.path, before: file.text, after: text, changes: planned.edits.find((e) => e.path === file.path)?.changes ?? [] });
+    }
+    const paths = new Set(edits.map((e) => e.path));
+    return { ...planned, edits, changes: planned.changes.filter((c) => paths.has(c.file)) };
+}
+function siteKey(change) {
+    return `${change.file}\u0000${change.image}`;
+}
+function dropFiles(plan, files) {
+    if (files.size === 0)
+        return plan;
+    return { ...plan, edits: plan.edits.filter((e) => !files.has(e.path)), changes: plan.changes.filter((c) => !files.has(c.file)) };
+}
+function withRefusals(plan, extra) {
+    const seen = new Set(plan.refusals.map((r) => `${siteKey(r)}\u0000${r.from}\u0000${r.to}`));
+    const added = extra.filter((r) => !seen.has(`${siteKey(r)}\u0000${r.from}\u0000${r.to}`));
+    return added.length === 0 ? plan : { ...plan, refusals: [...plan.refusals, ...added] };
+}
+function textByPath(files) {
+    return new Map(files.map((f) => [f.path, f.text]));
+}
+function apply(files, edits) {
+    const out = new Map(files);
+    for (const edit of edits)
+        out.set(edit.path, edit.after);
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/github/pull/follow-up.ts
+// What follows a new pull request: labels, reviewers, assignees and auto-merge, in one document (and one REST
+// call creating missing labels). A PR just created may not resolve yet: those fields are sent again after a
+// short backoff. Nothing here fails the run: a follow-up that cannot be done is a warning.
+
+
+
+
+const MERGE_METHODS = { merge: 'MERGE', squash: 'SQUASH', rebase: 'REBASE' };
+/** `addLabelsToLabelable` (alias `labels`) of label ids to the PR (or issue) `id`. */
+function labelsField(id, labelIds) {
+    return {
+        alias: 'labels',
+        declaration: 'AddLabelsToLabelableInput!',
+        selection: 'addLabelsToLabelable(input: $labels) { clientMutationId }',
+        value: { labelableId: id, labelIds },
+    };
+}
+/** Whether the spec names reviewers, teams or assignees (their ids are looked up once, beside the create). */
+function needsIds(spec) {
+    return (spec.reviewers?.length ?? 0) + (spec.teamReviewers?.length ?? 0) + (spec.assignees?.length ?? 0) > 0;
+}
+/** Team slug in the repository owner's organization, or undefined (with a warning) for another organization's. */
+function teamSlug(spec, team) {
+    const slash = team.indexOf('/');
+    if (slash === -1)
+        return team;
+    const org = team.slice(0, slash);
+    if (org.toLowerCase() === spec.target.owner.toLowerCase())
+        return team.slice(slash + 1);
+    spec.warn?.(`team reviewer '${team}' is not in ${spec.target.owner}'s organization: only its teams can review pull requests in ${slug(spec.target)}`);
+    return undefined;
+}
+/** One query: node ids of reviewer and assignee logins and teams (unknown ones are warnings), and the viewer. */
+async function lookupReviewers(client, spec, snapshot) {
+    const logins = [...new Set([...(spec.reviewers ?? []), ...(spec.assignees ?? [])])];
+    const teams = [...new Set((spec.teamReviewers ?? []).map((t) => teamSlug(spec, t)).filter((t) => t !== undefined))];
+    const variables = {};
+    const declarations = [];
+    const selections = ['viewer { login }'];
+    logins.forEach((login, i) => {
+        variables[`u${i}`] = login;
+        declarations.push(`$u${i}: String!`);
+        selections.push(`u${i}: user(login: $u${i}) { id login }`);
+    });
+    if (teams.length > 0) {
+        variables['org'] = snapshot.nameWithOwner.split('/')[0] ?? spec.target.owner;
+        declarations.push('$org: String!');
+        const slugs = teams.map((t, i) => {
+            variables[`t${i}`] = t;
+            declarations.push(`$t${i}: String!`);
+            return `t${i}: team(slug: $t${i}) { id }`;
+        });
+        selections.push(`org: organization(login: $org) { ${slugs.join(' ')} }`);
+    }
+    const query = `query LookupReviewers${declarations.length > 0 ? `(${declarations.join(', ')})` : ''} { ${selections.join(' ')} }`;
+    let answer;
+    try {
+        answer = await send(client, query, variables, []);
+    }
+    catch (error) {
+        spec.warn?.(`could not look up reviewers and assignees (${error instanceof Error ? error.message : String(error)}): none were requested`);
+        return { users: new Map(), teams: new Map() };
+    }
+    const users = new Map();
+    logins.forEach((login, i) => {
+        const user = answer.data[`u${i}`];
+        if (user)
+            users.set(login, user.id);
+        else
+            spec.warn?.(`no GitHub user '${login}' (pr-reviewers / assignees): skipped`);
+    });
+    const viewer = answer.data['viewer']?.login;
+    if (viewer !== undefined && (spec.reviewers ?? []).some((r) => r.toLowerCase() === viewer.toLowerCase())) {
+        spec.warn?.(`'${viewer}' opens the pull request and cannot review it: not requested`);
+        const own = [...users.keys()].find((login) => login.toLowerCase() === viewer.toLowerCase());
+        if (own !== undefined && !(spec.assignees ?? []).includes(own))
+            users.delete(own);
+    }
+    const org = answer.data['org'];
+    const teamIds = new Map();
+    teams.forEach((team, i) => {
+        const found = org?.[`t${i}`];
+        if (found)
+            teamIds.set(team, found.id);
+        else
+            spec.warn?.(`no team '${team}' in ${spec.target.owner} visible to the token (team reviewers need \`members: read\` on an App token): skipped`);
+    });
+    return { users, teams: teamIds };
+}
+/** Labels, reviewers, assignees and auto-merge of a new PR: one document (+ one REST call creating missing labels). */
+async function followUp(client, spec, observation, pull, lookup) {
+    const labels = spec.labels ?? [];
+    const missing = labels.filter((name) => !observation.labelIds.has(name));
+    const fields = [];
+    const ids = [...observation.labelIds.values()];
+    if (ids.length > 0)
+        fields.push(labelsField(pull.id, ids));
+    const found = lookup === undefined ? undefined : await lookup;
+    if (found !== undefined) {
+        const userIds = (spec.reviewers ?? []).flatMap((login) => found.users.get(login) ?? []);
+        const teamIds = (spec.teamReviewers ?? []).flatMap((team) => {
+            const s = team.includes('/') ? team.slice(team.indexOf('/') + 1) : team;
+            return found.teams.get(s) ?? [];
+        });
+        if (userIds.length + teamIds.length > 0) {
+            fields.push({
+                alias: 'reviews',
+                declaration: 'RequestReviewsInput!',
+                selection: 'requestReviews(input: $reviews) { clientMutationId }',
+                value: { pullRequestId: pull.id, userIds, teamIds, union: true },
+            });
+        }
+        const assigneeIds = (spec.assignees ?? []).flatMap((login) => found.users.get(login) ?? []);
+        if (assigneeIds.length > 0) {
+            fields.push({
+                alias: 'assignees',
+                declaration: 'AddAssigneesToAssignableInput!',
+                selection: 'addAssigneesToAssignable(input: $assignees) { clientMutationId }',
+                value: { assignableId: pull.id, assigneeIds },
+            });
+        }
+    }
+    if (spec.autoMerge !== undefined) {
+        if (observation.snapshot.autoMergeAllowed) {
+            fields.push({
+                alias: 'autoMerge',
+                declaration: 'EnablePullRequestAutoMergeInput!',
+                selection: 'enablePullRequestAutoMerge(input: $autoMerge) { clientMutationId }',
+                value: { pullRequestId: pull.id, mergeMethod: MERGE_METHODS[spec.autoMerge] },
+            });
+        }
+        else {
+            spec.warn?.(`auto-merge is not allowed in ${slug(spec.target)}: pull request #${pull.number} was opened without it ` +
+                `(enable Settings → General → Pull Requests → "Allow auto-merge")`);
+        }
+    }
+    await Promise.all([
+        fields.length > 0 ? sendFollowUp(client, spec, 'DecoratePullRequest', fields, pull) : Promise.resolve(),
+        missing.length > 0 ? addLabelsByName(client, spec, pull.number, missing) : Promise.resolve(),
+    ]);
+}
+/** REST `issues/add-labels`: creates labels that do not exist yet. */
+async function addLabelsByName(client, spec, number, labels) {
+    try {
+        await client.rest.request('POST /repos/{owner}/{repo}/issues/{issue_number}/labels', {
+            owner: spec.target.owner,
+            repo: spec.target.repo,
+            issue_number: number,
+            labels: [...labels],
+        });
+    }
+    catch (error) {
+        spec.warn?.(`could not add labels ${labels.map((l) => `'${l}'`).join(', ')} to #${number}: ${error instanceof Error ? error.message : String(error)}`);
+    }
+}
+/**
+ * Sends follow-up fields; those GitHub cannot resolve yet ("Could not resolve to a node": a PR just created
+ * is still replicating) are sent again after a short backoff; every other failure is a warning.
+ */
+async function sendFollowUp(client, spec, name, fields, pull, firstTry = 1) {
+    const attempts = spec.followUpAttempts ?? 5;
+    const { baseMs, maxMs } = raceBudget(spec);
+    let pending = [...fields];
+    for (let attempt = firstTry; pending.length > 0; attempt += 1) {
+        if (attempt > 1)
+            await client.sleep(backoffMs(attempt - 1, baseMs, maxMs, client.random));
+        let answer;
+        try {
+            answer = await mutate(client, name, pending);
+        }
+        catch (error) {
+            for (const f of pending)
+                spec.warn?.(followUpWarning(spec, f.alias, pull.number, [{ message: error instanceof Error ? error.message : String(error) }]));
+            return;
+        }
+        const failed = pending.filter((f) => failure(answer, f.alias).length > 0);
+        const again = failed.filter((f) => failure(answer, f.alias).every(isUnresolvable));
+        for (const f of failed) {
+            if (!again.includes(f) || attempt >= attempts)
+                spec.warn?.(followUpWarning(spec, f.alias, pull.number, failure(answer, f.alias)));
+        }
+        if (again.length > 0 && attempt < attempts)
+            spec.log?.(`#${pull.number} not resolvable yet (${again.map((f) => f.alias).join(', ')}): retrying`);
+        pending = attempt < attempts ? again : [];
+    }
+}
+const FOLLOW_UP_NAMES = {
+    labels: 'add labels to',
+    reviews: 'request reviewers on',
+    assignees: 'assign',
+    autoMerge: 'enable auto-merge on',
+    meta: 'update the title and body of',
+};
+function followUpWarning(spec, alias, number, errors) {
+    const hint = alias === 'autoMerge' && isNothingPending(errors)
+        ? ' (GitHub enables auto-merge only while something is still pending: required checks or reviews in branch protection or a ruleset)'
+        : '';
+    return `could not ${FOLLOW_UP_NAMES[alias] ?? alias} pull request #${number} of ${slug(spec.target)}: ${say(errors)}${hint}`;
+}
+
+;// CONCATENATED MODULE: ./src/github/pull/observe.ts
+
+
+
+
+
+/** First parents of the PR head and of the base head read with them: enough to see whether the base head is still its fork point. */
+const CHAIN_DEPTH = 8;
+/** `oid parents(first: 1) { nodes { oid parents … } }`, `depth` parents deep. */
+function chainSelection(depth) {
+    return depth <= 0 ? 'oid' : `oid parents(first: 1) { nodes { ${chainSelection(depth - 1)} } }`;
+}
+function flattenChain(node) {
+    const oids = [];
+    for (let n = node; n !== undefined; n = n.parents?.nodes[0])
+        oids.push(n.oid);
+    return oids;
+}
+/**
+ * The selection added to the head query: the open PRs for the branch, the branch (and its files: the literal
+ * paths, or the listings of the base that carry texts, at the branch), label ids.
+ */
+function extraSelection(spec, listings) {
+    const variables = {
+        prHead: { type: 'String!', value: spec.branch },
+        prRef: { type: 'String!', value: qualifiedBranch(spec.branch) },
+    };
+    const files = (spec.paths.literals ?? []).map((path, i) => {
+        variables[`prF${i}`] = { type: 'String!', value: path };
+        return `prF${i}: file(path: $prF${i}) { ${FILE_ENTRY_SELECTION} }`;
+    });
+    listings.forEach((listing, i) => {
+        if (!listing.texts)
+            return;
+        if (listing.prefix !== '')
+            variables[`prT${i}`] = { type: 'String!', value: listing.prefix };
+        files.push(treeSelection(`prT${i}`, listing));
+    });
+    const labels = (spec.labels ?? []).map((name, i) => {
+        variables[`prL${i}`] = { type: 'String!', value: name };
+        return `prL${i}: label(name: $prL${i}) { id name }`;
+    });
+    if (spec.target.branch !== undefined)
+        variables['prBase'] = { type: 'String!', value: qualifiedBranch(spec.target.branch) };
+    const baseRef = spec.target.branch === undefined ? 'prBase: defaultBranchRef' : 'prBase: ref(qualifiedName: $prBase)';
+    const selection = `${baseRef} { target { ... on Commit { ${chainSelection(CHAIN_DEPTH)} } } } ` +
+        `prPulls: pullRequests(headRefName: $prHead, states: [OPEN], first: 20) { nodes { id number url title body baseRefName ` +
+        `headRepository { nameWithOwner } labels(first: 100) { nodes { name } } } } ` +
+        `prBranch: ref(qualifiedName: $prRef) { target { __typename ... on Commit { message url ${chainSelection(CHAIN_DEPTH)} ${files.join(' ')} } } } ` +
+        labels.join(' ');
+    return { selection, variables };
+}
+/**
+ * One read (with globs whose listing cannot carry the texts: two, three with an open PR): base, open PR, PR
+ * branch and its files, labels.
+ */
+async function observe(client, spec) {
+    // The listings the read chose (without texts after a failed try with them), to list them at the PR branch too.
+    let listed = [];
+    const selection = (listings) => {
+        listed = listings;
+        return extraSelection(spec, listings);
+    };
+    const snapshot = await readSnapshot(client, spec.target, spec.paths, undefined, { ...spec.read, extra: selection });
+    const extra = snapshot.extra ?? {};
+    const pulls = (extra['prPulls']?.nodes ?? []).filter((p) => p.headRepository === null || p.headRepository.nameWithOwner.toLowerCase() === snapshot.nameWithOwner.toLowerCase());
+    const raw = pulls.find((p) => p.baseRefName === snapshot.branch) ?? pulls[0];
+    const pull = raw === undefined
+        ? undefined
+        : {
+            id: raw.id,
+            number: raw.number,
+            url: raw.url,
+            title: raw.title,
+            body: raw.body ?? '',
+            baseRefName: raw.baseRefName,
+            labels: (raw.labels?.nodes ?? []).map((l) => l.name),
+        };
+    const target = extra['prBranch']?.target ?? undefined;
+    let branch;
+    if (target !== undefined && target !== null) {
+        const chain = flattenChain(target);
+        let files;
+        if (pull !== undefined && target.__typename === 'Commit') {
+            // The PR branch's versions of the literal paths came with the head query, unless a literal was a folder.
+            const literals = spec.paths.literals;
+            const direct = literals !== undefined && snapshot.files.every((f) => literals.includes(f.path));
+            files =
+                literals !== undefined && direct
+                    ? await filesFromAnswers(client, spec.target, spec.branch, literals.map((path, i) => ({ path, entry: target[`prF${i}`] })), spec.read)
+                    : await branchFiles(client, spec, snapshot, target, listed);
+        }
+        const message = typeof target['message'] === 'string' ? target['message'] : '';
+        const url = typeof target['url'] === 'string' ? target['url'] : '';
+        branch = { head: target.oid, message, url, chain, ...(files === undefined ? {} : { files }) };
+    }
+    const labelIds = new Map();
+    (spec.labels ?? []).forEach((name, i) => {
+        const label = extra[`prL${i}`];
+        if (label)
+            labelIds.set(name, label.id);
+    });
+    const baseChain = flattenChain(extra['prBase']?.target ?? undefined);
+    return { snapshot, ...(pull === undefined ? {} : { pull }), ...(branch === undefined ? {} : { branch }), labelIds, baseChain };
+}
+/**
+ * The PR branch's versions of the base's files: from the branch's listings that came with the head query (a path
+ * they do not hold does not exist there), and read by path where they do not tell (not listed with texts, deeper
+ * than listed, or a folder on the branch).
+ */
+async function branchFiles(client, spec, snapshot, target, listings) {
+    const { listing, unexpanded } = listingOf(target, listings, 'prT');
+    const byName = new Map(listing.map((e) => [e.path, e]));
+    const under = (path, folder) => folder === '' || path === folder || path.startsWith(`${folder}/`);
+    const carried = listings.flatMap((l, i) => (l.texts && target[`prT${i}`] !== undefined ? [l.prefix] : []));
+    const known = [];
+    const unknown = [];
+    for (const { path } of snapshot.files) {
+        const entry = byName.get(path);
+        if (entry !== undefined)
+            known.push({ path, entry: entry.answer ?? { type: entry.type, mode: entry.mode, oid: entry.oid } });
+        else if (carried.some((prefix) => under(path, prefix)) && !unexpanded.some((e) => under(path, e.path)) && !listing.some((e) => e.path.startsWith(`${path}/`)))
+            known.push({ path, entry: null });
+        else
+            unknown.push(path);
+    }
+    const [fromListing, byPathRead] = await Promise.all([
+        filesFromAnswers(client, spec.target, spec.branch, known, spec.read),
+        readFilesAt(client, spec.target, spec.branch, target.oid, unknown, spec.read),
+    ]);
+    return { files: [...fromListing.files, ...byPathRead.files].sort(core_paths/* byPath */.f2), skipped: [...fromListing.skipped, ...byPathRead.skipped].sort(core_paths/* byPath */.f2) };
+}
+/** The observation with the fork point's files (the paths of the base and of the PR branch), read at `oid`. */
+async function withFork(client, spec, observation, oid) {
+    const paths = new Set([...observation.snapshot.files, ...(observation.branch?.files?.files ?? [])].map((f) => f.path));
+    const files = await readFilesAt(client, spec.target, oid.slice(0, 12), oid, [...paths].sort(core_paths/* comparePaths */.cD), spec.read);
+    return { ...observation, fork: { oid, files } };
+}
+
+;// CONCATENATED MODULE: ./src/github/pull/clash.ts
+
+/** The existing branch that keeps `branch` from being created, if any (see `clashingBranches`). */
+async function clashingBranch(client, target, branch) {
+    const { above, below } = clashingBranches(branch);
+    const declarations = above.map((_, i) => `, $a${i}: String!`).join('');
+    const fields = above.map((_, i) => `a${i}: ref(qualifiedName: $a${i}) { name }`).join(' ');
+    const query = `query BranchClash($owner: String!, $name: String!, $below: String!${declarations}) { repository(owner: $owner, name: $name) { ` +
+        `${fields} below: refs(refPrefix: $below, first: 1) { nodes { prefix name } } } }`;
+    const variables = { owner: target.owner, name: target.repo, below: `refs/heads/${below}` };
+    above.forEach((name, i) => (variables[`a${i}`] = `refs/heads/${name}`));
+    const repository = (await client.graphql(query, variables)).repository;
+    if (repository === null)
+        return undefined;
+    const found = above.find((_, i) => repository[`a${i}`] != null);
+    if (found !== undefined)
+        return found;
+    // `prefix` + `name` is the qualified name, however the server splits it.
+    const child = repository.below?.nodes[0];
+    return child === undefined ? undefined : `${child.prefix}${child.name}`.replace(/^refs\/heads\//, '');
+}
+
+;// CONCATENATED MODULE: ./src/github/pull/write.ts
+// The writes of the pull-request mode, one mutation document each: create (the branch, its commit, the PR),
+// update (move the branch if rebuilt, commit, refresh the title, body and labels), refresh (title, body and
+// labels of a PR whose content is right), close (the PR, and its branch by compare-and-swap).
+
+
+
+
+
+
+/**
+ * One document: the branch to the base head (compare-and-swap: it must not exist, or still be the leftover
+ * we read), one commit, the PR. Resolves undefined when done, else the race that was lost (read again).
+ */
+async function create({ client, spec, observation, progress, round }, decision) {
+    const { snapshot } = observation;
+    const message = spec.message(decision.write);
+    const fields = [
+        refMove(snapshot.repositoryId, spec.branch, decision.moveFrom ?? ZERO_OID, decision.parent),
+        commitField(commitTarget(spec, observation, decision), decision.write.edits, message),
+        {
+            alias: 'pull',
+            declaration: 'CreatePullRequestInput!',
+            selection: 'createPullRequest(input: $pull) { pullRequest { id number url } }',
+            value: {
+                repositoryId: snapshot.repositoryId,
+                baseRefName: snapshot.branch,
+                headRefName: spec.branch,
+                title: titleOf(spec, decision.plan),
+                body: bodyOf(spec, decision.plan),
+                draft: spec.draft === true,
+            },
+        },
+    ];
+    progress.opening = true;
+    const answer = await round.write({ parent: decision.parent, message }, () => mutate(client, 'OpenPullRequest', fields));
+    const pull = answer.data['pull']?.pullRequest;
+    const commit = committed(answer);
+    if (pull)
+        progress.created = pull;
+    if (commit)
+        progress.commit = commit;
+    const refErrors = errorsOf(answer, 'ref');
+    const commitErrors = errorsOf(answer, 'commit');
+    const pullErrors = errorsOf(answer, 'pull');
+    await clash(client, spec, decision, refErrors);
+    fatal(client, spec, 'ref', refErrors);
+    // With the ref move lost, the commit fails for want of the branch or of its head: that is the same race.
+    if (!(refErrors.some(isRace) && commitErrors.length > 0))
+        fatal(client, spec, 'commit', commitErrors);
+    if (pullErrors.some(isActionsForbidden))
+        throw actionsForbidden(spec.target, spec.branch, pullErrors, commit !== undefined);
+    fatal(client, spec, 'pull', pullErrors);
+    if (answer.errors.length === 0) {
+        spec.log?.(`opened #${pull?.number ?? '?'} from '${spec.branch}' (commit ${commit?.oid ?? '?'} on ${decision.parent})`);
+        return undefined;
+    }
+    // "No commits between" after a lost commit race, "already exists": somebody else got there first.
+    return say(answer.errors);
+}
+/**
+ * One document for an open PR: [move the branch to the base head] + one commit + [title/body/base refresh]
+ * + [labels it lacks]. Resolves undefined when done, else the race that was lost.
+ */
+async function update({ client, spec, observation, progress, round }, decision, pull) {
+    const { snapshot } = observation;
+    const fields = [];
+    if (decision.moveFrom !== undefined)
+        fields.push(refMove(snapshot.repositoryId, spec.branch, decision.moveFrom, decision.parent));
+    const message = spec.message(decision.write);
+    fields.push(commitField(commitTarget(spec, observation, decision), decision.write.edits, message));
+    fields.push(...metadataFields(spec, observation, pull, decision.describes ? decision.plan : undefined));
+    progress.opening = false;
+    const answer = await round.write({ parent: decision.parent, message }, () => mutate(client, 'UpdatePullRequest', fields));
+    const commit = committed(answer);
+    if (commit)
+        progress.commit = commit;
+    const refErrors = errorsOf(answer, 'ref');
+    const commitErrors = errorsOf(answer, 'commit');
+    await clash(client, spec, decision, refErrors);
+    fatal(client, spec, 'ref', refErrors);
+    if (!(refErrors.some(isRace) && commitErrors.length > 0))
+        fatal(client, spec, 'commit', commitErrors);
+    if (refErrors.length > 0 || commitErrors.length > 0)
+        return say([...refErrors, ...commitErrors]);
+    spec.log?.(`committed ${commit?.oid ?? '?'} on '${spec.branch}' (parent ${decision.parent}) for #${pull.number}`);
+    await retryMetadata(client, spec, answer, fields.filter((f) => f.alias === 'meta' || f.alias === 'labels'), pull);
+    return undefined;
+}
+/** Refreshes the title/body (and adds missing labels) of a PR whose content is already right. */
+async function refresh({ client, spec, observation }, pull, plan) {
+    const fields = metadataFields(spec, observation, pull, plan);
+    if (fields.length === 0)
+        return;
+    await sendFollowUp(client, spec, 'RefreshPullRequest', fields, pull);
+}
+/** Closes the PR and deletes its branch (compare-and-swap on the head read: a branch that moved is kept). */
+async function write_close({ client, spec, observation }, pull) {
+    const { snapshot, branch } = observation;
+    const fields = [
+        { alias: 'close', declaration: 'ClosePullRequestInput!', selection: 'closePullRequest(input: $close) { pullRequest { number } }', value: { pullRequestId: pull.id } },
+    ];
+    if (branch !== undefined)
+        fields.push(refMove(snapshot.repositoryId, spec.branch, branch.head, ZERO_OID));
+    const answer = await mutate(client, 'ClosePullRequest', fields);
+    const closeErrors = errorsOf(answer, 'close');
+    if (closeErrors.length > 0)
+        throw closeFailed(spec.target, pull.number, closeErrors);
+    const refErrors = errorsOf(answer, 'ref');
+    if (refErrors.length > 0) {
+        spec.warn?.(`closed pull request #${pull.number}, but kept its branch '${spec.branch}' (${say(refErrors)}): delete it by hand if it is not needed`);
+    }
+    spec.log?.(`closed #${pull.number}: ${snapshot.branch} already holds everything it proposed`);
+}
+function commitTarget(spec, observation, decision) {
+    return { repositoryNameWithOwner: observation.snapshot.nameWithOwner, branch: spec.branch, expectedHead: decision.parent };
+}
+/**
+ * A branch this document was to create (from the zero oid) that could not be: when another branch's name is in the
+ * way (`gitops-bump` beside `gitops-bump/prod/api`), throws the error naming both. GitHub's answer to such a create
+ * does not say so ("Reference update failed", "Ref cannot be created"; an emulator may even call it a moved ref), so
+ * one query asks, only on this failure path.
+ */
+async function clash(client, spec, decision, refErrors) {
+    if (decision.moveFrom !== ZERO_OID || refErrors.length === 0)
+        return;
+    const existing = await clashingBranch(client, spec.target, spec.branch);
+    if (existing !== undefined)
+        throw branchClash(spec.target, spec.branch, existing);
+}
+/** Throws the error a person can act on for a field that failed for a reason other than a race. */
+function fatal(client, spec, alias, errors) {
+    const error = pullWriteError(spec.target, spec.branch, alias, errors, client.workflowRepository);
+    if (error !== undefined)
+        throw error;
+}
+/** Re-sends the metadata fields of a document that GitHub could not resolve yet; other failures warn. */
+async function retryMetadata(client, spec, answer, fields, pull) {
+    const failed = fields.filter((f) => failure(answer, f.alias).length > 0);
+    const again = failed.filter((f) => failure(answer, f.alias).every(isUnresolvable));
+    for (const f of failed)
+        if (!again.includes(f))
+            spec.warn?.(followUpWarning(spec, f.alias, pull.number, failure(answer, f.alias)));
+    if (again.length > 0)
+        await sendFollowUp(client, spec, 'RefreshPullRequest', again, pull, 2);
+}
+/**
+ * updatePullRequest when the title, body (from `plan`; kept when undefined) or base differ;
+ * addLabelsToLabelable for wanted labels the PR lacks.
+ */
+function metadataFields(spec, observation, pull, plan) {
+    const fields = [];
+    const base = observation.snapshot.branch;
+    const changes = {};
+    if (plan !== undefined) {
+        const title = titleOf(spec, plan);
+        const body = bodyOf(spec, plan);
+        if (title !== pull.title)
+            changes['title'] = title;
+        if (normalise(body) !== normalise(pull.body))
+            changes['body'] = body;
+    }
+    if (base !== pull.baseRefName)
+        changes['baseRefName'] = base;
+    if (Object.keys(changes).length > 0) {
+        fields.push({
+            alias: 'meta',
+            declaration: 'UpdatePullRequestInput!',
+            selection: 'updatePullRequest(input: $meta) { pullRequest { number } }',
+            value: { pullRequestId: pull.id, ...changes },
+        });
+    }
+    const have = new Set(pull.labels.map((l) => l.toLowerCase()));
+    const missing = [...observation.labelIds].filter(([name]) => !have.has(name.toLowerCase())).map(([, id]) => id);
+    if (missing.length > 0)
+        fields.push(labelsField(pull.id, missing));
+    return fields;
+}
+/** GitHub refuses titles over 256 characters and bodies over 65,536 (422 "… is too long"): cut, never fail. */
+const MAX_TITLE = 256;
+const MAX_BODY = 65_536;
+function titleOf(spec, plan) {
+    const title = spec.title(plan).replace(/\s+/g, ' ').trim();
+    return title.length <= MAX_TITLE ? title : `${title.slice(0, MAX_TITLE - 1)}…`;
+}
+function bodyOf(spec, plan) {
+    const body = spec.body(plan);
+    const note = "\n\n… (cut at GitHub's limit of 65,536 characters)";
+    return body.length <= MAX_BODY ? body : `${body.slice(0, MAX_BODY - note.length)}${note}`;
+}
+function normalise(text) {
+    return text.replace(/\r\n/g, '\n').trimEnd();
+}
+
+;// CONCATENATED MODULE: ./src/github/pull/open.ts
+// Pull-request mode: one branch and one pull request per service and environment, created once, then
+// updated in place. Every round of the race loop is: one read (base head + files, the open PR, the PR branch
+// and its files), the pure decision (core/pull-decision.ts), and one mutation document; a lost race
+// (STALE_DATA, "already exists") reads and decides again. Every ref move is a compare-and-swap (updateRefs
+// with beforeOid): never a blind force.
+
+
+
+
+
+
+
+/**
+ * Opens the pull request for `spec.branch`, or brings the open one up to date, or closes it when the base
+ * already holds what it proposes. A new PR costs 3 requests with explicit paths (read, one document that
+ * creates the branch, commits and opens the PR, one follow-up for labels, reviewers, assignees and auto-merge;
+ * +1 in parallel to look up reviewer ids; +1 to create missing labels); an update costs 2; an identical re-run 1.
+ * Throws `GitHubError`; label, reviewer, assignee and auto-merge failures are `warn`ings.
+ */
+function openOrUpdatePullRequest(client, given) {
+    const spec = { ...given, branch: given.branch.replace(/^refs\/heads\//, '') };
+    const run = { progress: {} };
+    return race(client, spec, async (round) => {
+        const result = await playRound(client, spec, run, round);
+        if (typeof result !== 'string')
+            return { done: result };
+        return {
+            lost: {
+                reason: `lost a race on '${spec.branch}' (${result})`,
+                exhausted: (attempts, elapsedMs) => pullRaceExhausted(spec.target, spec.branch, attempts, elapsedMs, result),
+            },
+        };
+    });
+}
+/** Recognises the commit (and PR) of a document whose answer was lost: the branch head is our commit. */
+function recognise(progress, observation, round, log) {
+    const branch = observation.branch;
+    if (branch === undefined || !round.landed({ parent: branch.chain[1], message: branch.message }))
+        return;
+    progress.commit ??= { oid: branch.head, url: branch.url };
+    if (progress.opening === true && observation.pull !== undefined && progress.created === undefined) {
+        const { id, number, url } = observation.pull;
+        progress.created = { id, number, url };
+    }
+    log(`the write landed although its answer was lost: ${branch.head}`);
+}
+/** One round: read, decide, act. Resolves the result, or the race that was lost (then read again). */
+async function playRound(client, spec, run, round) {
+    const { progress } = run;
+    let observation = await observe(client, spec);
+    const { snapshot } = observation;
+    if (snapshot.branch === spec.branch) {
+        throw new GitHubError('api', `the pull-request branch '${spec.branch}' is the base branch of ${slug(spec.target)}: set \`pr-branch\` to another name`);
+    }
+    // git keeps refs as paths: 'main/x' cannot exist beside 'main' (nor 'main' beside 'main/x').
+    if (spec.branch.startsWith(`${snapshot.branch}/`) || snapshot.branch.startsWith(`${spec.branch}/`)) {
+        throw new GitHubError('api', `the pull-request branch '${spec.branch}' cannot exist beside the base branch '${snapshot.branch}' of ${slug(spec.target)} (one is a folder of the other): set \`pr-branch\` to another name`);
+    }
+    recognise(progress, observation, round, spec.log ?? (() => undefined));
+    let decision = decidePull(observation, spec);
+    if (decision.kind === 'fork') {
+        observation = await withFork(client, spec, observation, decision.oid);
+        decision = decidePull(observation, spec);
+    }
+    spec.log?.(`pull request '${spec.branch}' → ${snapshot.branch}: ${decision.kind} (round ${round.attempt})`);
+    if (decision.kind !== 'fork')
+        await spec.onPlan?.(decision.plan, snapshot, round.attempt);
+    const writer = { client, spec, observation, progress, round };
+    const plan = decision.plan;
+    const done = (operation, pull) => ({
+        operation,
+        ...(pull === undefined ? {} : { number: pull.number, url: pull.url }),
+        branch: spec.branch,
+        ...(progress.commit === undefined ? {} : { commit: progress.commit }),
+        plan,
+        base: snapshot.branch,
+        attempts: round.attempt,
+    });
+    // A PR this run opened in an earlier round (whose commit then lost a race) still gets its follow-up.
+    const finish = async (operation, pull) => {
+        if (progress.created !== undefined)
+            await followUp(client, spec, observation, progress.created, run.lookup);
+        return done(outcome(progress, operation), pull ?? progress.created);
+    };
+    switch (decision.kind) {
+        case 'none':
+            return finish('none');
+        case 'unchanged':
+            await refresh(writer, decision.pull, decision.describes ? decision.plan : undefined);
+            return finish('unchanged', decision.pull);
+        case 'close':
+            await write_close(writer, decision.pull);
+            return done('closed', decision.pull);
+        case 'fork':
+            throw new GitHubError('api', `internal: the fork point ${decision.oid} of '${spec.branch}' was read but not used`);
+        case 'write': {
+            if (decision.pull === undefined) {
+                if (run.lookup === undefined && needsIds(spec))
+                    run.lookup = lookupReviewers(client, spec, snapshot);
+                const raced = await create(writer, decision);
+                return raced ?? finish('created');
+            }
+            const raced = await update(writer, decision, decision.pull);
+            return raced ?? finish('updated', decision.pull);
+        }
+    }
+}
+/** The operation when this round wrote nothing new: earlier rounds' writes still count. */
+function outcome(progress, fallback) {
+    if (progress.created !== undefined)
+        return 'created';
+    if (progress.commit !== undefined)
+        return 'updated';
+    return fallback;
+}
+
+;// CONCATENATED MODULE: ./src/deliver/pull-request.ts
+// Pull-request mode: one pull request per service and environment, created once, then updated in place (or
+// closed), through github/pull/; the plan the pull request proposes is reported before anything is written.
+
+
+
+
+
+async function pullRequest(remote) {
+    const { settings, io, client, target, read, context, promotion } = remote;
+    const pr = settings.pullRequest;
+    const branch = pullRequestBranch(pr.branch, {
+        environment: settings.environment,
+        pathPatterns: settings.pathPatterns,
+        images: settings.images.map((i) => i.ref.name),
+        promotionFrom: promotion?.from,
+    });
+    const result = await openOrUpdatePullRequest(client, {
+        target,
+        paths: settings.paths,
+        read,
+        branch,
+        // The base is checked (its plan is what the pull request proposes); the pull-request branch's files are not.
+        planner: (snapshot) => (snapshot.branch === branch ? planSnapshot(settings, snapshot, promotion) : planChecked(settings, snapshot, promotion)),
+        onPlan: planReporter(remote),
+        message: (p) => (0,messages/* commitMessage */.df)(settings.commitMessage, p, context(branch)),
+        title: (p) => (0,messages/* pullRequestTitle */.Zr)(pr.title, p, context(branch)),
+        body: (p) => (0,messages/* pullRequestBody */.NF)(pr.body, p, context(branch), branch),
+        labels: pr.labels,
+        reviewers: pr.reviewers,
+        teamReviewers: pr.teamReviewers,
+        assignees: pr.assignees,
+        draft: pr.draft,
+        autoMerge: pr.autoMerge,
+        log: (m) => io.debug(m),
+        warn: (m) => io.warning(m),
+    });
+    await io.group('Pull request', async () => {
+        const which = result.number === undefined ? 'no pull request' : `pull request #${result.number}`;
+        io.info(`${which}: ${result.operation} (branch ${result.branch} → ${result.base}; ${result.attempts} round(s), ${client.stats().requests} request(s)).`);
+    });
+    const ctx = {
+        ...context(result.base, result.commit),
+        pullRequest: { operation: result.operation, number: result.number, url: result.url, branch: result.branch },
+    };
+    return (0,outputs/* bumpResult */.Q)(result.plan, ctx);
+}
+
+;// CONCATENATED MODULE: ./src/deliver/api.ts
+
+
+
+
+
+
+/** API-mode delivery. `env` is the runner's environment as the entry point read it (endpoints, the workflow's repository). */
+function bumpRemote(settings, io, promotion, env) {
+    const remote = createRemote(settings, io, promotion, env);
+    if (settings.mode === 'dry-run')
+        return dryRun(remote);
+    if (settings.mode === 'pull-request')
+        return pullRequest(remote);
+    return commit(remote);
+}
+/**
+ * One snapshot of a promotion source read through the API (another repository, or the target's own branch):
+ * here, so that the GitHub code stays in the one lazily loaded module.
+ */
+function readRemoteSource(source, io, env) {
+    const client = createClient({ token: source.token, log: (m) => io.debug(m), userAgent: 'gitops-bump', env });
+    return readSnapshot(client, source.target, source.paths, undefined, { maxBytes: source.maxBytes });
+}
+
+
+/***/ })
+
+};
