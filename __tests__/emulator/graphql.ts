@@ -17,7 +17,7 @@ import {
 } from 'graphql';
 import { GitHubError, notAccessible } from './errors.js';
 import { ZERO_OID, type CommitObject, type TreeEntry as GitTreeEntry } from './git.js';
-import { decodeNodeId, nodeId, type Actor, type LabelRecord, type PullRecord, type Repo } from './repo.js';
+import { decodeNodeId, nodeId, refNotCreated, type Actor, type LabelRecord, type PullRecord, type Repo } from './repo.js';
 import { userDatabaseId, type Urls } from './shapes.js';
 
 let cachedSchema: GraphQLSchema | null = null;
@@ -753,6 +753,20 @@ class RepositoryNode {
   }
 }
 
+/**
+ * Why an updateRefs transaction did not apply, as GitHub tells it: a ref that moved meanwhile is
+ * STALE_DATA (read again); a create another branch's name is in the way of gets GitHub's answer to such
+ * a create (UNPROCESSABLE "Ref cannot be created"); anything else "Reference update failed".
+ */
+async function refUpdateFailure(repo: Repo, updates: readonly { ref: string; old: string | null }[]): Promise<never> {
+  const failures = await Promise.all(updates.map((u) => repo.casFailure(u.ref, u.old ?? ZERO_OID)));
+  if (failures.some((f) => f.kind === 'stale')) {
+    throw new GitHubError(409, 'A ref was updated concurrently: none of the updates were applied. Pull and try again.', 'STALE_DATA');
+  }
+  if (failures.some((f) => f.kind === 'clash')) throw refNotCreated();
+  throw new GitHubError(422, 'Reference update failed', 'UNPROCESSABLE');
+}
+
 // ---------------------------------------------------------------------------------------------
 // Root
 
@@ -865,7 +879,8 @@ class Root {
     const updates: { ref: string; next: string; old: string | null }[] = [];
     for (const update of input.refUpdates) {
       if (!update.name.startsWith('refs/')) throw new GitHubError(422, `Invalid ref name '${update.name}'`, 'UNPROCESSABLE');
-      repo.assertWritable(update.name);
+      const exists = (await repo.git.readRef(update.name)) !== null;
+      repo.assertWritable(update.name, !exists ? 'create' : update.afterOid === ZERO_OID ? 'delete' : 'update');
       if (update.name.startsWith('refs/heads/')) await repo.runPendingRace(update.name.slice('refs/heads/'.length));
       const current = await repo.git.readRef(update.name);
       if (update.beforeOid !== undefined && update.beforeOid !== null && update.beforeOid !== (current ?? ZERO_OID)) {
@@ -880,9 +895,7 @@ class Root {
       }
       updates.push({ ref: update.name, next: update.afterOid, old: current ?? ZERO_OID });
     }
-    if (!(await repo.casMany(updates))) {
-      throw new GitHubError(409, 'A ref was updated concurrently: none of the updates were applied. Pull and try again.', 'STALE_DATA');
-    }
+    if (!(await repo.casMany(updates))) await refUpdateFailure(repo, updates);
     return { clientMutationId: input.clientMutationId ?? null };
   }
 

@@ -8,6 +8,8 @@ import { join, resolve } from 'node:path';
 import { GitHubError, notFound, unprocessable, validationFailed } from './errors.js';
 import { EMPTY_TREE, GitRepo, ZERO_OID, git, githubNow, type FileChange, type GitPerson } from './git.js';
 import { Mutex } from './mutex.js';
+import { assertRules, type BranchRule, type RefOperation } from './rules.js';
+import { bareCopy, guardCheckedOut, pushPolicy, type CheckedOutPolicy } from './worktree.js';
 
 /** Options of one served repository (see the emulator's README in index.ts). */
 export interface RepoOptions {
@@ -19,6 +21,21 @@ export interface RepoOptions {
   defaultBranch?: string;
   /** Direct writes to these branches are refused like GitHub's protected-branch rule. */
   protectedBranches?: string[];
+  /** Ruleset rules (rules.ts): writes they refuse get GitHub's "Repository rule violations found" answers. */
+  rulesets?: BranchRule[];
+  /**
+   * A non-bare repository served in place: what a write does to a branch checked out in one of its
+   * working trees (worktree.ts). 'move' (default): the ref moves, the files and index stay (`git status`
+   * then shows the change reversed); 'refuse': refused, as `git push` refuses by default; 'update': the
+   * working tree follows when it is clean (git's `updateInstead`), else refused; 'push': whichever of these
+   * `git push` into it would do (its `receive.denyCurrentBranch`; the CLI's choice).
+   */
+  checkedOut?: CheckedOutPolicy | 'push';
+  /**
+   * Serve a bare copy of a non-bare `dir` (its branches and tags, in a temp dir removed by stop() unless
+   * `keepImported`): `dir` is never written.
+   */
+  bareCopy?: boolean;
   /** Default false. */
   autoMergeAllowed?: boolean;
   /** When set, only these tokens see the repository (others get 404); 'read' tokens get 403 on writes. */
@@ -128,8 +145,10 @@ export class Repo {
     readonly options: RepoOptions,
     readonly gitDir: string,
     public defaultBranch: string,
-    /** Set when a plain directory was imported. */
+    /** Set when a plain directory was imported or a bare copy made: `gitDir` is then a temp dir. */
     readonly importedFrom: string | null,
+    /** What writes do to a branch checked out in a working tree (see RepoOptions.checkedOut). */
+    readonly checkedOutPolicy: CheckedOutPolicy = 'move',
   ) {
     [this.owner, this.repoName] = options.name.split('/');
     this.git = new GitRepo(gitDir);
@@ -151,15 +170,17 @@ export class Repo {
     if (!info?.isDirectory()) throw new Error(`repository directory ${dir} (for ${options.name}) does not exist`);
     const probe = await git(join(dir, '.git'), ['rev-parse', '--absolute-git-dir'], { allowFailure: true });
     const bare = probe.code === 0 ? probe : await git(dir, ['rev-parse', '--is-bare-repository'], { allowFailure: true });
+    if (probe.code === 0 && options.bareCopy) return Repo.served(options, await bareCopy(dir, options.name), dir);
     if (probe.code === 0) return Repo.served(options, probe.stdout.toString('utf8').trim());
     if (bare.code === 0 && bare.stdout.toString('utf8').trim() === 'true') return Repo.served(options, dir);
     return Repo.imported(options, dir);
   }
 
-  private static async served(options: RepoOptions, gitDir: string): Promise<Repo> {
+  private static async served(options: RepoOptions, gitDir: string, copiedFrom: string | null = null): Promise<Repo> {
     const repo = new GitRepo(gitDir);
     const branch = options.defaultBranch ?? (await repo.headBranch()) ?? 'main';
-    return new Repo(options, gitDir, branch, null);
+    const policy = options.checkedOut === 'push' ? await pushPolicy(gitDir) : (options.checkedOut ?? 'move');
+    return new Repo(options, gitDir, branch, copiedFrom, copiedFrom === null ? policy : 'move');
   }
 
   private static async imported(options: RepoOptions, dir: string): Promise<Repo> {
@@ -188,14 +209,19 @@ export class Repo {
     return (this.options.protectedBranches ?? []).includes(branch);
   }
 
-  /** Refuses a direct write to a protected branch as GitHub does. */
-  assertWritable(ref: string): void {
+  /**
+   * Refuses a write GitHub would refuse: a direct update or deletion of a protected branch, or what a
+   * ruleset rule forbids (rules.ts).
+   */
+  assertWritable(ref: string, operation: RefOperation = 'update'): void {
     const branch = ref.startsWith('refs/heads/') ? ref.slice('refs/heads/'.length) : null;
-    if (branch !== null && this.isProtected(branch)) {
-      // REST answers like a push (GH006); createCommitOnBranch names the failed rule.
-      throw new GitHubError(422, `Protected branch update failed for ${ref}.`, 'UNPROCESSABLE', undefined,
+    if (branch !== null && operation !== 'create' && this.isProtected(branch)) {
+      // REST answers like a push (GH006); GraphQL names the failed rule with its own type
+      // (microsoft/vscode-remote-repositories-github#252; Thinkmill/keystatic matches it).
+      throw new GitHubError(422, `Protected branch update failed for ${ref}.`, 'BRANCH_PROTECTION_RULE_VIOLATION', undefined,
         `protected branch '${branch}' check failed:\n  At least 1 approving review is required by reviewers with write access.`);
     }
+    assertRules(this.options.rulesets, ref, operation, this.defaultBranch);
   }
 
   ensureLabel(name: string): LabelRecord {
@@ -230,14 +256,36 @@ export class Repo {
     await this.cas(`refs/heads/${branch}`, oid, head);
   }
 
-  /** One compare-and-swap of a ref (serialised per repository, decided by git). */
+  /**
+   * One compare-and-swap of a ref (serialised per repository, decided by git; a branch checked out in a
+   * working tree follows `checkedOutPolicy`).
+   */
   cas(ref: string, next: string, old: string): Promise<boolean> {
-    return this.refLock.run(() => this.git.casRef(ref, next, old));
+    return this.refLock.run(() =>
+      guardCheckedOut(this.gitDir, this.checkedOutPolicy, [{ ref, next, old }], () => this.git.casRef(ref, next, old), () => this.git.casRef(ref, old, next)));
   }
 
   /** Atomic multi-ref compare-and-swap. */
   casMany(updates: readonly { ref: string; next: string; old: string | null }[]): Promise<boolean> {
-    return this.refLock.run(() => this.git.casRefs(updates));
+    const undo = updates.flatMap((u) => (u.old === null ? [] : [{ ref: u.ref, next: u.old, old: u.next }]));
+    return this.refLock.run(() => guardCheckedOut(this.gitDir, this.checkedOutPolicy, updates, () => this.git.casRefs(updates), () => this.git.casRefs(undo)));
+  }
+
+  /**
+   * Why a compare-and-swap of `ref` from `old` (ZERO_OID: create) did not apply: the ref is no longer
+   * `old` (stale), another branch's name is in the way (git keeps refs as paths: `a` and `a/b` cannot both
+   * exist; `existing` names it), or neither.
+   */
+  async casFailure(ref: string, old: string): Promise<{ kind: 'stale' } | { kind: 'clash'; existing: string } | { kind: 'other' }> {
+    if (((await this.git.readRef(ref)) ?? ZERO_OID) !== old) return { kind: 'stale' };
+    const parts = ref.split('/');
+    for (let i = 3; i < parts.length; i++) {
+      const above = parts.slice(0, i).join('/');
+      if (await this.git.readRef(above)) return { kind: 'clash', existing: above };
+    }
+    const below = await this.git.listRefs(`${ref}/`);
+    if (below.length > 0) return { kind: 'clash', existing: below[0].ref };
+    return { kind: 'other' };
   }
 
   /**
@@ -314,11 +362,16 @@ export class Repo {
       throw unprocessable(`Reference name '${ref}' is not valid: it must start with 'refs/' and have at least two slashes.`);
     }
     if (!(await this.git.objectType(oid))) throw unprocessable('Object does not exist');
+    this.assertWritable(ref, 'create');
     if (!(await this.cas(ref, oid, ZERO_OID))) {
-      if (await this.git.readRef(ref)) {
+      const failure = await this.casFailure(ref, ZERO_OID);
+      if (failure.kind === 'stale') {
         throw new GitHubError(422, 'Reference already exists', 'UNPROCESSABLE', undefined, `A ref named "${ref}" already exists in the repository.`);
       }
-      throw unprocessable(`Reference name '${ref}' is not valid.`);
+      // A branch named like a folder of this one, or one under it: GitHub's answers do not say which
+      // (REST 422 "Reference update failed", GraphQL UNPROCESSABLE "Ref cannot be created":
+      // microsoft/vscode-remote-repositories-github#122).
+      throw refNotCreated();
     }
   }
 
@@ -344,7 +397,7 @@ export class Repo {
 
   /** REST delete-ref / GraphQL deleteRef. */
   async deleteRef(ref: string): Promise<void> {
-    this.assertWritable(ref);
+    this.assertWritable(ref, 'delete');
     const current = await this.git.readRef(ref);
     if (!current) throw unprocessable('Reference does not exist');
     if (!(await this.cas(ref, ZERO_OID, current))) throw unprocessable('Reference does not exist');
@@ -497,6 +550,11 @@ export class Repo {
 /** GitHub's committer for API commits. */
 export function committerGitHub(date: string): GitPerson {
   return { name: 'GitHub', email: 'noreply@github.com', date };
+}
+
+/** A ref create GitHub could not apply (a branch-name clash, or any other failure of the update). */
+export function refNotCreated(): GitHubError {
+  return new GitHubError(422, 'Reference update failed', 'UNPROCESSABLE', undefined, 'Ref cannot be created');
 }
 
 /** Refuses paths git or GitHub would refuse. */
