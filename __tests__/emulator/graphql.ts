@@ -12,10 +12,12 @@ import {
   parse,
   validate,
   type DocumentNode,
+  type GraphQLResolveInfo,
   type GraphQLSchema,
   type OperationDefinitionNode,
 } from 'graphql';
 import { GitHubError, notAccessible } from './errors.js';
+import { MAX_DEPTH, applyResourceLimit, depthError, logText, nodeLimitError, paginatingResolver, queryDepth, type QueryBudgets, type TextLog } from './limits.js';
 import { ZERO_OID, type CommitObject, type TreeEntry as GitTreeEntry } from './git.js';
 import { decodeNodeId, nodeId, refNotCreated, type Actor, type LabelRecord, type PullRecord, type Repo } from './repo.js';
 import { userDatabaseId, type Urls } from './shapes.js';
@@ -45,6 +47,10 @@ export interface GraphQLContext {
   actor: Actor;
   urls: Urls;
   canWrite(repo: Repo): boolean;
+  /** Byte budgets of a query's blob texts (limits.ts); none when undefined. */
+  budgets?: QueryBudgets;
+  /** The blob texts this request resolved (set by runGraphQL). */
+  texts?: TextLog;
 }
 
 /** The outcome of one GraphQL request (HTTP status is 200 for all of these). */
@@ -53,6 +59,8 @@ export interface GraphQLAnswer {
   /** 'query' | 'mutation createCommitOnBranch,…' */
   operation: string;
   mutation: boolean;
+  /** Set when the query's blob texts exceed `budgets.maxQueryBytes`: GitHub would have timed out (HTTP 502, limits.ts). */
+  timedOut?: boolean;
 }
 
 /** Summary of a document for logging and fault matching, without executing it. */
@@ -162,10 +170,35 @@ export async function runGraphQL(
   const { document } = checked;
   const schema = githubGraphQLSchema();
   const variables = typeof request.variables === 'object' && request.variables !== null ? (request.variables as Record<string, unknown>) : {};
-  const result = await execute({ schema, document, rootValue: new Root(), contextValue: context, variableValues: variables, operationName });
+  // GitHub's limits on the document: depth, then nodes (limits.ts); nothing runs past them.
+  const ops = document.definitions.filter((d): d is OperationDefinitionNode => d.kind === 'OperationDefinition');
+  const op = ops.find((o) => operationName === undefined || o.name?.value === operationName);
+  if (op) {
+    const depth = queryDepth(document, op);
+    if (depth > MAX_DEPTH) return { body: { errors: [depthError(depth)] }, ...described };
+    const nodes = nodeLimitError(schema, document, op, variables);
+    if (nodes) return { body: { errors: [nodes] }, ...described };
+  }
+  const texts: TextLog = [];
+  const result = await execute({
+    schema,
+    document,
+    rootValue: new Root(),
+    contextValue: { ...context, texts },
+    variableValues: variables,
+    operationName,
+    fieldResolver: paginatingResolver,
+  });
   const body: GraphQLAnswer['body'] = {};
   if (result.data !== undefined) body.data = result.data;
-  if (result.errors && result.errors.length > 0) body.errors = result.errors.map(formatError);
+  const errors = (result.errors ?? []).map(formatError);
+  if (!described.mutation && result.data) {
+    const { errors: cut, kept } = applyResourceLimit(result.data, texts, context.budgets?.resourceLimitBytes);
+    errors.push(...cut);
+    const max = context.budgets?.maxQueryBytes;
+    if (max !== undefined && max > 0 && kept > max) return { body: {}, ...described, timedOut: true };
+  }
+  if (errors.length > 0) body.errors = errors;
   return { body, ...described };
 }
 
@@ -331,10 +364,12 @@ class BlobNode {
   async isTruncated(): Promise<boolean> {
     return (await this.bytes()).length > TEXT_LIMIT;
   }
-  async text(): Promise<string | null> {
+  async text(_args: unknown, ctx?: GraphQLContext, info?: GraphQLResolveInfo): Promise<string | null> {
     const bytes = await this.bytes();
     if (isBinary(bytes)) return null;
-    return bytes.subarray(0, TEXT_LIMIT).toString('utf8');
+    const text = bytes.subarray(0, TEXT_LIMIT);
+    logText(ctx?.texts, info, text.length);
+    return text.toString('utf8');
   }
   repository(): RepositoryNode {
     return this.repo;

@@ -9,6 +9,7 @@ import type { AddressInfo } from 'node:net';
 import { Contract } from './contract.js';
 import { GitHubError, notAccessible } from './errors.js';
 import { describeDocument, githubGraphQLSchema, runGraphQL, type GraphQLContext } from './graphql.js';
+import { DEFAULT_MAX_QUERY_BYTES, timeoutBody } from './limits.js';
 import { seededRandom } from './mutex.js';
 import { UNPINNED_OPERATIONS } from './operations.js';
 import { Repo, type Actor, type RepoOptions } from './repo.js';
@@ -54,6 +55,21 @@ export interface EmulatorOptions {
    * as each answer is recorded, so the file is complete whenever the process ends.
    */
   logFile?: string;
+  /**
+   * Blob text (bytes) one GraphQL query may return: beyond it the query answers 502 with GitHub's timeout
+   * answer, a deterministic stand-in for GitHub's 10 s limit (limits.ts; default 10 MiB; 0: none).
+   */
+  maxQueryBytes?: number;
+  /**
+   * Blob text (bytes) one GraphQL query returns before the texts after it come back null with GitHub's
+   * RESOURCE_LIMITS_EXCEEDED errors (HTTP 200, partial data; limits.ts). Default: none.
+   */
+  resourceLimitBytes?: number;
+  /**
+   * Serve GHES 3.12's schema preview: on the GHES endpoint (`/api/graphql`), `updateRefs` exists only for
+   * requests that ask for it with `Accept: application/vnd.github.update-refs-preview+json`.
+   */
+  updateRefsPreview?: boolean;
 }
 
 /** One answered request. */
@@ -85,6 +101,12 @@ export interface FaultRule {
   kind: 502 | 503 | 'network' | 'secondary-rate-limit' | 'primary-rate-limit' | 'not-resolvable';
   /** Seconds in `retry-after` / until `x-ratelimit-reset` for rate-limit faults (default 1). */
   retryAfter?: number;
+  /**
+   * Another of GitHub's shapes of a rate-limit fault: 'RATE_LIMIT' makes a GraphQL primary limit
+   * `{"type":"RATE_LIMIT","code":"graphql_rate_limit"}` (default RATE_LIMITED); 429 answers a secondary limit
+   * 429 (default 403); 200 answers a GraphQL secondary limit HTTP 200 with its message as an error.
+   */
+  variant?: 'RATE_LIMIT' | 429 | 200;
 }
 
 /** A request, parsed and classified. */
@@ -399,13 +421,18 @@ export class EmulatorCore {
       return;
     }
     const actor = actorFor(this.options.tokenLogins?.[token] ?? 'github-actions[bot]');
-    if (kind === 'graphql') await this.dispatchGraphQL(incoming, token, actor, answer);
+    if (kind === 'graphql') await this.dispatchGraphQL(incoming, token, actor, answer, req.headers.accept ?? '');
     else await this.dispatchRest(incoming, req.headers.accept ?? '', token, actor, answer, res, record);
   }
 
-  private async dispatchGraphQL(incoming: Incoming, token: string, actor: Actor, answer: Answer): Promise<void> {
+  private async dispatchGraphQL(incoming: Incoming, token: string, actor: Actor, answer: Answer, accept: string): Promise<void> {
     if (incoming.method !== 'POST') {
       answer(404, { message: 'Not Found', documentation_url: DOCS });
+      return;
+    }
+    if (this.options.updateRefsPreview && incoming.urls.api.endsWith('/api/v3') && incoming.rootFields.includes('updateRefs') && !accept.includes('update-refs-preview')) {
+      // GHES 3.12 hides a preview's fields from requests that do not ask for the preview.
+      answer(200, { errors: [{ path: ['mutation', 'updateRefs'], extensions: { code: 'undefinedField', typeName: 'Mutation', fieldName: 'updateRefs' }, message: "Field 'updateRefs' doesn't exist on type 'Mutation'" }] });
       return;
     }
     const context: GraphQLContext = {
@@ -421,9 +448,12 @@ export class EmulatorCore {
       actor,
       urls: incoming.urls,
       canWrite: (repo) => repo.access(token) === 'write',
+      budgets: { maxQueryBytes: this.options.maxQueryBytes ?? DEFAULT_MAX_QUERY_BYTES, resourceLimitBytes: this.options.resourceLimitBytes },
     };
     const result = await runGraphQL((incoming.body ?? {}) as Record<string, unknown>, context);
-    answer(200, result.body);
+    // The request id GitHub's timeout answer names is the one `send` puts in x-github-request-id.
+    if (result.timedOut) answer(502, timeoutBody(`EMU:${this.requests.length + 1}`), {}, 'timeout');
+    else answer(200, result.body);
   }
 
   private async dispatchRest(
@@ -508,18 +538,28 @@ export class EmulatorCore {
       case 503:
         answer(503, { message: 'Service Unavailable' }, {}, label);
         return;
-      case 'secondary-rate-limit':
-        answer(403, {
-          message: 'You have exceeded a secondary rate limit. Please wait a few minutes before you try again. If you reach out to GitHub Support for help, please include the request ID EMU.',
+      case 'secondary-rate-limit': {
+        const message = 'You have exceeded a secondary rate limit. Please wait a few minutes before you try again. If you reach out to GitHub Support for help, please include the request ID EMU.';
+        if (rule.variant === 200 && kind === 'graphql') {
+          // "you will receive a 200 or 403 response and an error message" (GitHub's docs on secondary limits).
+          answer(200, { data: null, errors: [{ message }] }, { 'retry-after': String(retryAfter) }, label);
+          return;
+        }
+        answer(rule.variant === 429 ? 429 : 403, {
+          message,
           documentation_url: 'https://docs.github.com/free-pro-team@latest/rest/overview/rate-limits-for-the-rest-api#about-secondary-rate-limits',
         }, { 'retry-after': String(retryAfter) }, label);
         return;
+      }
       case 'primary-rate-limit': {
         const headers = {
           'x-ratelimit-remaining': '0',
           'x-ratelimit-reset': String(Math.floor(Date.now() / 1000) + retryAfter),
         };
-        if (kind === 'graphql') {
+        if (kind === 'graphql' && rule.variant === 'RATE_LIMIT') {
+          // api.github.com's other wording (yanyongyu/githubkit#271).
+          answer(200, { errors: [{ type: 'RATE_LIMIT', code: 'graphql_rate_limit', message: 'API rate limit already exceeded for user ID 1.' }] }, headers, label);
+        } else if (kind === 'graphql') {
           answer(200, { errors: [{ type: 'RATE_LIMITED', message: 'API rate limit already exceeded for installation ID 1.' }] }, headers, label);
         } else {
           answer(403, { message: 'API rate limit exceeded for installation ID 1.', documentation_url: `${DOCS}/overview/rate-limits-for-the-rest-api` }, headers, label);
