@@ -2,12 +2,13 @@
  * Command-line options of `npm run emulator` (`--help` prints them, one line each):
  * `npm run emulator -- --repo DIR --name owner/name [--repo DIR2 --name owner/name2 …] [--port N]
  *   [--host HOST] [--latency-ms N | MIN-MAX] [--fault-rate F] [--protect BRANCH] [--seed N]
- *   [--auto-merge] [--log FILE]`
+ *   [--auto-merge] [--log FILE] [--ruleset PATTERN[:RULE]] [--bare-copy] [--max-query-bytes N]`
  *
- * `--repo` and `--name` pair up in order; `--protect` applies to every repository.
+ * `--repo` and `--name` pair up in order; `--protect` and `--ruleset` apply to every repository.
  */
 import { parseArgs } from 'node:util';
 import type { EmulatorOptions, RepoOptions } from './index.js';
+import { parseRule, type BranchRule } from './rules.js';
 
 /** What `--help` prints: the synopsis, then every option on one line. */
 export const HELP = [
@@ -20,6 +21,9 @@ export const HELP = [
   '  --latency-ms N|MIN-MAX  delay before each answer: fixed, or uniformly random in MIN-MAX',
   '  --fault-rate F          probability (0 to 1) of answering a request 502/503 before handling it',
   '  --protect BRANCH        protect BRANCH in every repository (repeatable)',
+  '  --ruleset PATTERN[:RULE] a ruleset rule on matching branches of every repository (repeatable); RULE: pull-request (default), restrict-creations, restrict-updates or restrict-deletions',
+  "  --bare-copy             serve a bare copy (in a temp dir) of each non-bare --repo; without it, a non-bare --repo's checked-out branch moves only as `git push` into it would (its receive.denyCurrentBranch: refuse by default)",
+  '  --max-query-bytes N     blob text one GraphQL query may return before it times out, 502 (default 10485760; 0: none)',
   '  --seed N                seed of the random latency and faults (default 1)',
   '  --auto-merge            allow auto-merge in every repository',
   '  --log FILE              append one JSON line per request (method, path, operation, status, ms) to FILE',
@@ -53,6 +57,9 @@ export function parseCli(argv: readonly string[]): EmulatorOptions {
         'latency-ms': { type: 'string' },
         'fault-rate': { type: 'string' },
         protect: { type: 'string', multiple: true },
+        ruleset: { type: 'string', multiple: true },
+        'bare-copy': { type: 'boolean' },
+        'max-query-bytes': { type: 'string' },
         seed: { type: 'string' },
         'auto-merge': { type: 'boolean' },
         host: { type: 'string' },
@@ -87,10 +94,20 @@ export function parseCli(argv: readonly string[]): EmulatorOptions {
   }
   const faultRate = number('fault-rate', values['fault-rate']);
   if (faultRate !== undefined && faultRate > 1) throw new CliError(`--fault-rate must be between 0 and 1, got ${faultRate}`);
+  let rulesets: BranchRule[] | undefined;
+  try {
+    rulesets = values.ruleset?.map(parseRule);
+  } catch (error) {
+    throw new CliError(`--ruleset: ${(error as Error).message}`);
+  }
   const repos: RepoOptions[] = dirs.map((dir, i) => ({
     name: names[i],
     dir,
     protectedBranches: values.protect,
+    rulesets,
+    // A person's clone: its checked-out branch moves only as `git push` into it would move it.
+    checkedOut: 'push',
+    bareCopy: values['bare-copy'] ?? false,
     autoMergeAllowed: values['auto-merge'] ?? false,
   }));
   return {
@@ -101,6 +118,7 @@ export function parseCli(argv: readonly string[]): EmulatorOptions {
     seed: number('seed', values.seed),
     host: values.host,
     keepImported: true,
+    maxQueryBytes: number('max-query-bytes', values['max-query-bytes']),
     logFile: values.log,
   };
 }

@@ -49,7 +49,7 @@ describe('npm run emulator', () => {
     const lines = stdout.split('\n');
     expect(lines[0]).toMatch(/^usage: npm run emulator -- --repo DIR --name owner\/name/);
     // Every option parseCli accepts has its own line in the help.
-    for (const flag of ['--repo', '--name', '--port', '--host', '--latency-ms', '--fault-rate', '--protect', '--seed', '--auto-merge', '--log', '--help']) {
+    for (const flag of ['--repo', '--name', '--port', '--host', '--latency-ms', '--fault-rate', '--protect', '--ruleset', '--bare-copy', '--max-query-bytes', '--seed', '--auto-merge', '--log', '--help']) {
       expect(lines.filter((line) => line.trimStart().replace(/^-h, /, '').startsWith(`${flag} `))).toHaveLength(1);
     }
     expect(runCli(['-h', '--repo', 'x']).status).toBe(0);
@@ -152,5 +152,17 @@ describe('npm run emulator', () => {
     expect(() => parseCli(['--repo', 'a'])).toThrow(/each --repo needs a --name/);
     expect(() => parseCli([])).toThrow(/^missing --repo DIR: .* \(run with --help for usage\)$/);
     expect(() => parseCli(['--repo', 'a', '--name', 'o/a', '--fault-rate', '2'])).toThrow(/between 0 and 1/);
+  });
+
+  it('--ruleset, --bare-copy, --max-query-bytes; a served clone moves its checked-out branch only as git push would', () => {
+    const options = parseCli(['--repo', 'a', '--name', 'o/a', '--ruleset', 'main', '--ruleset', 'release/*:restrict-deletions', '--bare-copy', '--max-query-bytes', '0']);
+    expect(options.repos[0]).toMatchObject({
+      rulesets: [{ pattern: 'main', rule: 'pull-request' }, { pattern: 'release/*', rule: 'restrict-deletions' }],
+      bareCopy: true,
+      checkedOut: 'push',
+    });
+    expect(options.maxQueryBytes).toBe(0);
+    expect(parseCli(['--repo', 'a', '--name', 'o/a']).repos[0]).toMatchObject({ bareCopy: false, checkedOut: 'push' });
+    expect(() => parseCli(['--repo', 'a', '--name', 'o/a', '--ruleset', 'main:merge-queue'])).toThrow(/^--ruleset: 'merge-queue' is not a rule .* \(run with --help for usage\)$/);
   });
 });

@@ -15,6 +15,8 @@ import type { PullRecord, RepoOptions } from './repo.js';
 
 export type { EmulatorOptions, FaultRule, RequestRecord } from './server.js';
 export type { PullRecord, RepoOptions, LabelRecord } from './repo.js';
+export type { BranchRule, RuleKind } from './rules.js';
+export type { CheckedOutPolicy } from './worktree.js';
 
 /** A running emulator. */
 export interface Emulator {
