@@ -9,7 +9,7 @@ import { GitHubError, notFound, unprocessable, validationFailed } from './errors
 import { EMPTY_TREE, GitRepo, ZERO_OID, git, githubNow, type FileChange, type GitPerson } from './git.js';
 import { Mutex } from './mutex.js';
 import { assertRules, type BranchRule, type RefOperation } from './rules.js';
-import { bareCopy, guardCheckedOut, pushPolicy, type CheckedOutPolicy } from './worktree.js';
+import { bareCopy, guardCheckedOut, hasWorkTree, pushPolicy, type CheckedOutPolicy } from './worktree.js';
 
 /** Options of one served repository (see the emulator's README in index.ts). */
 export interface RepoOptions {
@@ -179,8 +179,12 @@ export class Repo {
   private static async served(options: RepoOptions, gitDir: string, copiedFrom: string | null = null): Promise<Repo> {
     const repo = new GitRepo(gitDir);
     const branch = options.defaultBranch ?? (await repo.headBranch()) ?? 'main';
-    const policy = options.checkedOut === 'push' ? await pushPolicy(gitDir) : (options.checkedOut ?? 'move');
-    return new Repo(options, gitDir, branch, copiedFrom, copiedFrom === null ? policy : 'move');
+    let policy: CheckedOutPolicy = 'move';
+    // A copy, or a bare repository without linked worktrees, has no working tree to keep honest.
+    if (copiedFrom === null && options.checkedOut !== undefined && options.checkedOut !== 'move' && (await hasWorkTree(gitDir))) {
+      policy = options.checkedOut === 'push' ? await pushPolicy(gitDir) : options.checkedOut;
+    }
+    return new Repo(options, gitDir, branch, copiedFrom, policy);
   }
 
   private static async imported(options: RepoOptions, dir: string): Promise<Repo> {

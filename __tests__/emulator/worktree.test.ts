@@ -96,6 +96,21 @@ describe('a branch checked out in the served working tree', () => {
   });
 });
 
+describe('a bare repository', () => {
+  it('has no working tree to keep honest: served in place, its branches written whatever checkedOut says', async () => {
+    const source = makeRepo({ 'app.yaml': 'image: web:1.0.0\n' });
+    const bare = `${source}-bare.git`;
+    dirs.push(source, bare);
+    gitIn(source, 'clone', '--quiet', '--bare', source, bare);
+    const emu = await startEmulator({ repos: [{ name: 'acme/gitops', dir: bare, checkedOut: 'refuse' }] });
+    started.push(emu);
+    expect(emu.repoDir('acme/gitops')).toBe(bare);
+    const answer = await commit(emu, 'main', gitIn(bare, 'rev-parse', 'main'));
+    expect(answer.errors).toBeUndefined();
+    expect(gitIn(bare, 'rev-parse', 'main')).toBe(answer.data.createCommitOnBranch?.commit.oid);
+  });
+});
+
 describe('bareCopy', () => {
   it('serves a bare copy of the branches and tags: the clone is never written, the copy goes with stop()', async () => {
     const dir = makeRepo({ 'app.yaml': 'image: web:1.0.0\n' });

@@ -21,6 +21,12 @@ interface WorkTree {
   adminDir: string;
 }
 
+/** Does the repository have a working tree (non-bare, or linked worktrees)? Without one, no policy applies. */
+export async function hasWorkTree(gitDir: string): Promise<boolean> {
+  if ((await gitText(gitDir, ['rev-parse', '--is-bare-repository'], { allowFailure: true })) !== 'true') return true;
+  return (await readdir(join(gitDir, 'worktrees')).catch(() => [])).length > 0;
+}
+
 /** The policy `git push` into `gitDir` would follow: its `receive.denyCurrentBranch` (git's default: refuse). */
 export async function pushPolicy(gitDir: string): Promise<CheckedOutPolicy> {
   const value = (await gitText(gitDir, ['config', '--get', 'receive.denyCurrentBranch'], { allowFailure: true })).toLowerCase();
