@@ -31,7 +31,7 @@ export interface HeadFacts {
   readonly nameWithOwner: string;
   readonly defaultBranch: string;
   readonly autoMergeAllowed: boolean;
-  /** The head commit's full message and parents: lets the commit loop recognise its own commit. */
+  /** The head commit's full message and parents (a run finds its own commits by their trailers in `history`). */
   readonly headMessage: string;
   /** The head commit's web URL. */
   readonly headUrl: string;
