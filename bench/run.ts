@@ -16,6 +16,8 @@
 //                   with at least one request in its hands, from the request log), so the number is the action's.
 //   emulator-reads  the emulator's own cost per request: snapshot reads of a 1,000-file repository (bench/emulator.ts).
 //   contention      mutations per landed bump when 20 runs bump one file at once.
+//   lost-answers    10 sequential bumps per mode with half of all writes made and their answers lost: runs whose
+//                   outputs are true, runs that lied, duplicate commits (bench/lost-answers.ts; BENCH_SEED=11).
 //   scale           the soaks `npm test` runs small: 3,000 manifests bumped in one local run under a 256 MB heap,
 //                   and the API requests of one bump of 40, 240 and 1,000 files (goal: ceil(n/100) + 3).
 //   byte-exactness  corpus files a load-then-dump edit (what yq-style tools do) changes beyond the tag, vs ours.
@@ -31,6 +33,7 @@ import { repoRoot, runAction, spawnCollect } from '../__tests__/support/action.j
 import { gitRepo } from '../__tests__/support/repo.js';
 import { byteExactness } from './compare.js';
 import { emulatorReads } from './emulator.js';
+import { lostAnswers } from './lost-answers.js';
 import { generateMonorepo, generateServices, serviceName } from './monorepo.js';
 
 const runs = Number(process.env.BENCH_RUNS ?? 7);
@@ -388,5 +391,6 @@ if (selected('api')) await apiScenarios();
 if (selected('api-scale')) await apiScale();
 if (selected('emulator-reads')) await emulatorReads(runs);
 if (selected('contention')) await contention();
+if (selected('lost-answers')) await lostAnswers(10, Number(process.env.BENCH_SEED ?? 11));
 if (selected('scale')) await scale();
 if (selected('byte-exactness')) console.log(JSON.stringify({ bench: 'byte-exactness', ...byteExactness(join(repoRoot, '__tests__/corpus/real-world')) }));

@@ -1,7 +1,7 @@
 /**
  * Command-line options of `npm run emulator` (`--help` prints them, one line each):
  * `npm run emulator -- --repo DIR --name owner/name [--repo DIR2 --name owner/name2 …] [--port N]
- *   [--host HOST] [--latency-ms N | MIN-MAX] [--fault-rate F] [--protect BRANCH] [--seed N]
+ *   [--host HOST] [--latency-ms N | MIN-MAX] [--fault-rate F] [--post-apply-fault-rate F] [--protect BRANCH] [--seed N]
  *   [--auto-merge] [--log FILE] [--ruleset PATTERN[:RULE]] [--bare-copy] [--max-query-bytes N]`
  *
  * `--repo` and `--name` pair up in order; `--protect` and `--ruleset` apply to every repository.
@@ -20,6 +20,7 @@ export const HELP = [
   '  --host HOST             address to listen on (default 127.0.0.1)',
   '  --latency-ms N|MIN-MAX  delay before each answer: fixed, or uniformly random in MIN-MAX',
   '  --fault-rate F          probability (0 to 1) of answering a request 502/503 before handling it',
+  '  --post-apply-fault-rate F  probability (0 to 1) of making a write, then answering 502/504 or dropping the connection',
   '  --protect BRANCH        protect BRANCH in every repository (repeatable)',
   '  --ruleset PATTERN[:RULE] a ruleset rule on matching branches of every repository (repeatable); RULE: pull-request (default), restrict-creations, restrict-updates or restrict-deletions',
   "  --bare-copy             serve a bare copy (in a temp dir) of each non-bare --repo; without it, a non-bare --repo's checked-out branch moves only as `git push` into it would (its receive.denyCurrentBranch: refuse by default)",
@@ -56,6 +57,7 @@ export function parseCli(argv: readonly string[]): EmulatorOptions {
         port: { type: 'string' },
         'latency-ms': { type: 'string' },
         'fault-rate': { type: 'string' },
+        'post-apply-fault-rate': { type: 'string' },
         protect: { type: 'string', multiple: true },
         ruleset: { type: 'string', multiple: true },
         'bare-copy': { type: 'boolean' },
@@ -92,8 +94,13 @@ export function parseCli(argv: readonly string[]): EmulatorOptions {
   } else {
     latencyMs = number('latency-ms', latencyText);
   }
-  const faultRate = number('fault-rate', values['fault-rate']);
-  if (faultRate !== undefined && faultRate > 1) throw new CliError(`--fault-rate must be between 0 and 1, got ${faultRate}`);
+  const rate = (flag: string): number | undefined => {
+    const value = number(flag, values[flag as 'fault-rate' | 'post-apply-fault-rate']);
+    if (value !== undefined && value > 1) throw new CliError(`--${flag} must be between 0 and 1, got ${value}`);
+    return value;
+  };
+  const faultRate = rate('fault-rate');
+  const postApplyFaultRate = rate('post-apply-fault-rate');
   let rulesets: BranchRule[] | undefined;
   try {
     rulesets = values.ruleset?.map(parseRule);
@@ -115,6 +122,7 @@ export function parseCli(argv: readonly string[]): EmulatorOptions {
     port: number('port', values.port) ?? 0,
     latencyMs,
     faultRate,
+    postApplyFaultRate,
     seed: number('seed', values.seed),
     host: values.host,
     keepImported: true,

@@ -49,7 +49,7 @@ describe('npm run emulator', () => {
     const lines = stdout.split('\n');
     expect(lines[0]).toMatch(/^usage: npm run emulator -- --repo DIR --name owner\/name/);
     // Every option parseCli accepts has its own line in the help.
-    for (const flag of ['--repo', '--name', '--port', '--host', '--latency-ms', '--fault-rate', '--protect', '--ruleset', '--bare-copy', '--max-query-bytes', '--seed', '--auto-merge', '--log', '--help']) {
+    for (const flag of ['--repo', '--name', '--port', '--host', '--latency-ms', '--fault-rate', '--post-apply-fault-rate', '--protect', '--ruleset', '--bare-copy', '--max-query-bytes', '--seed', '--auto-merge', '--log', '--help']) {
       expect(lines.filter((line) => line.trimStart().replace(/^-h, /, '').startsWith(`${flag} `))).toHaveLength(1);
     }
     expect(runCli(['-h', '--repo', 'x']).status).toBe(0);
@@ -152,6 +152,8 @@ describe('npm run emulator', () => {
     expect(() => parseCli(['--repo', 'a'])).toThrow(/each --repo needs a --name/);
     expect(() => parseCli([])).toThrow(/^missing --repo DIR: .* \(run with --help for usage\)$/);
     expect(() => parseCli(['--repo', 'a', '--name', 'o/a', '--fault-rate', '2'])).toThrow(/between 0 and 1/);
+    expect(parseCli(['--repo', 'a', '--name', 'o/a', '--post-apply-fault-rate', '0.5']).postApplyFaultRate).toBe(0.5);
+    expect(() => parseCli(['--repo', 'a', '--name', 'o/a', '--post-apply-fault-rate', '1.5'])).toThrow(/^--post-apply-fault-rate must be between 0 and 1/);
   });
 
   it('--ruleset, --bare-copy, --max-query-bytes; a served clone moves its checked-out branch only as git push would', () => {

@@ -93,6 +93,45 @@ describe('scripted faults', () => {
     expect(head()).toBe(before);
   });
 
+  it('a post-apply fault (after: true) makes the write, then answers 504 in place of the commit', async () => {
+    const before = head();
+    emu.resetLog();
+    emu.addFault({ operation: 'createCommitOnBranch', kind: 504, after: true });
+    const { response, body } = await post(COMMIT, commitInput(before, 'applied-504.txt'));
+    expect(response.status).toBe(504);
+    expect(JSON.stringify(body)).not.toContain('oid');
+    // The state changed: main moved to a commit on top of the head the request expected, holding the file.
+    const after = head();
+    expect(after).not.toBe(before);
+    expect(gitIn(dir, 'rev-parse', `${after}^`)).toBe(before);
+    expect(gitIn(dir, 'show', `${after}:applied-504.txt`)).toBe('applied-504.txt');
+    expect(emu.requests.map((r) => [r.operation, r.status, r.fault ?? null])).toEqual([['mutation createCommitOnBranch', 504, 'applied-504']]);
+    // A retry of the same document finds the head moved (by its own first try): STALE_DATA, nothing more written.
+    const retry = await post(COMMIT, commitInput(before, 'applied-504.txt'));
+    expect(retry.body.errors?.[0].type).toBe('STALE_DATA');
+    expect(head()).toBe(after);
+  });
+
+  it('a post-apply network fault makes the write and drops the connection; a REST write answered 502 is made too', async () => {
+    const before = head();
+    emu.resetLog();
+    emu.addFault({ operation: /createCommitOnBranch/, kind: 'network', after: true });
+    await expect(post(COMMIT, commitInput(before, 'applied-network.txt'))).rejects.toThrow();
+    const after = head();
+    expect(gitIn(dir, 'rev-parse', `${after}^`)).toBe(before);
+    expect(gitIn(dir, 'show', `${after}:applied-network.txt`)).toBe('applied-network.txt');
+    expect(emu.requests.map((r) => [r.status, r.fault ?? null])).toEqual([[0, 'applied-network']]);
+
+    emu.addFault({ operation: 'git/create-ref', kind: 502, after: true });
+    expect(await status(octokit.git.createRef({ owner: 'acme', repo: 'gitops', ref: 'refs/heads/applied-502', sha: after }))).toBe(502);
+    expect(gitIn(dir, 'rev-parse', 'refs/heads/applied-502')).toBe(after);
+    expect(emu.requests.at(-1)).toMatchObject({ operation: 'git/create-ref', status: 502, fault: 'applied-502' });
+  });
+
+  it('refuses a post-apply fault of a kind that is no lost answer', () => {
+    expect(() => emu.addFault({ kind: 'secondary-rate-limit', after: true })).toThrow(/502, 503, 504 or 'network'/);
+  });
+
   it('answers secondary rate limits with 403 and retry-after, over REST and GraphQL', async () => {
     emu.addFault({ kind: 'secondary-rate-limit', times: 2, retryAfter: 7 });
     const rest = await fetch(`${emu.url}/repos/acme/gitops`, { headers: { authorization: 'token t' } });
@@ -244,6 +283,31 @@ describe('latency and the fault rate', () => {
     } finally {
       await slow.stop();
       cleanup(slowDir);
+    }
+  });
+
+  it('postApplyFaultRate: writes are made and their answers lost (502, 504 or dropped), reads are answered', async () => {
+    const lossyDir = makeRepo({ 'a.txt': 'a\n' });
+    const lossy = await startEmulator({ repos: [{ name: 'acme/gitops', dir: lossyDir }], postApplyFaultRate: 1, seed: 3 });
+    try {
+      const send = (query: string, variables: Record<string, unknown>) =>
+        fetch(`${lossy.url}/graphql`, {
+          method: 'POST',
+          headers: { authorization: 'token t', 'content-type': 'application/json' },
+          body: JSON.stringify({ query, variables }),
+        }).then((r) => r.status, () => 0);
+      const read = await send('query { repository(owner: "acme", name: "gitops") { id } }', {});
+      expect(read).toBe(200);
+      const statuses: number[] = [];
+      for (let i = 0; i < 6; i++) statuses.push(await send(COMMIT, commitInput(gitIn(lossyDir, 'rev-parse', 'refs/heads/main'), `lost-${i}.txt`)));
+      // Every commit landed although no answer came back.
+      expect(gitIn(lossyDir, 'rev-list', '--count', 'refs/heads/main')).toBe('7');
+      expect(statuses.every((s) => s === 502 || s === 504 || s === 0)).toBe(true);
+      expect(lossy.requests.slice(1).map((r) => r.fault)).toEqual(statuses.map((s) => `applied-${s === 0 ? 'network' : s}`));
+      expect(new Set(statuses).size).toBeGreaterThan(1);
+    } finally {
+      await lossy.stop();
+      cleanup(lossyDir);
     }
   });
 

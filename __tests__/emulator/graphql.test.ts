@@ -122,6 +122,18 @@ describe('GraphQL reads', () => {
     expect(body.errors?.[0]).toMatchObject({ type: 'NOT_FOUND', path: ['repository'], message: "Could not resolve to a Repository with the name 'acme/missing'." });
   });
 
+  it('lists a commit\'s history newest first (git rev-list\'s order), at most 100 per page', async () => {
+    const query = `query($first: Int) { repository(owner: "acme", name: "gitops") { ref(qualifiedName: "refs/heads/main") { target { ... on Commit {
+      history(first: $first) { nodes { oid message parents(first: 1) { nodes { oid } } } } } } } } }`;
+    type History = { repository: { ref: { target: { history: { nodes: { oid: string; message: string; parents: { nodes: { oid: string }[] } }[] } } } } };
+    const answer = await gql<History>(query, { first: 2 });
+    const nodes = answer.repository.ref.target.history.nodes;
+    expect(nodes.map((n) => n.oid)).toEqual(gitIn(dir, 'rev-list', '--max-count=2', 'refs/heads/main').split('\n'));
+    expect(nodes[0]?.message).toBe(gitIn(dir, 'log', '-1', '--format=%B', 'refs/heads/main'));
+    const { body } = await post(query, { first: 101 });
+    expect(body.errors?.[0]).toMatchObject({ type: 'EXCESSIVE_PAGINATION', message: 'Requesting 101 records on the `history` connection exceeds the `first` limit of 100 records.' });
+  });
+
   it('refuses a document that does not validate against the schema: errors, no data', async () => {
     const { status, body } = await post('{ repository(owner: "acme", name: "gitops") { id noSuchField } }');
     expect(status).toBe(200);

@@ -514,6 +514,21 @@ class CommitNode {
     }
     return connection(parents, args);
   }
+  /** The commit and its ancestors, newest first (`git rev-list`'s order, as GitHub lists them). */
+  async history(args: ConnectionArgs): Promise<Record<string, unknown>> {
+    if ((args.first ?? 0) > 100 || (args.last ?? 0) > 100) {
+      const which = (args.first ?? 0) > 100 ? 'first' : 'last';
+      throw new GitHubError(400, `Requesting ${args[which]} records on the \`history\` connection exceeds the \`${which}\` limit of 100 records.`, 'EXCESSIVE_PAGINATION');
+    }
+    const count = args.first ?? 100;
+    const oids = (await this.repo.repo.git.run(['rev-list', `--max-count=${count}`, this.oid])).stdout.toString('utf8').split('\n').filter((l) => l !== '');
+    const commits: CommitNode[] = [];
+    for (const oid of oids) {
+      const commit = await this.repo.repo.git.readCommit(oid);
+      if (commit) commits.push(new CommitNode(this.repo, commit, this.urls));
+    }
+    return connection(commits, { ...(args.last === undefined ? {} : { last: args.last }) });
+  }
   async file(args: { path: string }): Promise<TreeEntryNode | null> {
     const path = args.path.replace(/^\/+|\/+$/g, '');
     const entry = await this.repo.repo.git.entryAt(this.commit.tree, path, { sizes: false });

@@ -25,6 +25,12 @@ export interface EmulatorOptions {
   latencyMs?: number | { min: number; max: number };
   /** Probability (0..1) of answering a request 502/503 before handling it. */
   faultRate?: number;
+  /**
+   * Probability (0..1) that a content-creating request (REST write, GraphQL mutation) is handled (its change
+   * made) and its answer then lost: 502, 504 or a dropped connection in equal shares, as when GitHub applies
+   * a write and times out answering it.
+   */
+  postApplyFaultRate?: number;
   /** Seed of the PRNG behind random latency and the fault rate (default 1). */
   seed?: number;
   /** Default 127.0.0.1. */
@@ -85,7 +91,7 @@ export interface RequestRecord {
   ms: number;
   /** `performance.now()` in the emulator's process when the request arrived (benches add up busy time from it). */
   startedAt: number;
-  /** Set when a fault rule or the fault rate answered instead of the handler. */
+  /** Set when a fault rule or the fault rate answered instead of the handler (`applied-<kind>`: after it ran). */
   fault?: string;
 }
 
@@ -98,7 +104,12 @@ export interface FaultRule {
   nth?: number;
   /** How many times the rule fires (default 1; Infinity for always). */
   times?: number;
-  kind: 502 | 503 | 'network' | 'secondary-rate-limit' | 'primary-rate-limit' | 'not-resolvable';
+  kind: 502 | 503 | 504 | 'network' | 'secondary-rate-limit' | 'primary-rate-limit' | 'not-resolvable';
+  /**
+   * Fault after handling: the request runs (a write is made) and its answer is replaced by the fault, as when
+   * GitHub applies a write and then times out or drops the connection. Only 502, 503, 504 and 'network'.
+   */
+  after?: boolean;
   /** Seconds in `retry-after` / until `x-ratelimit-reset` for rate-limit faults (default 1). */
   retryAfter?: number;
   /**
@@ -108,6 +119,12 @@ export interface FaultRule {
    */
   variant?: 'RATE_LIMIT' | 429 | 200;
 }
+
+/** The kinds a post-apply fault can take. */
+const POST_APPLY_KINDS: readonly FaultRule['kind'][] = [502, 503, 504, 'network'];
+
+/** The kinds `postApplyFaultRate` picks from, in equal shares: what GitHub does when a write outlasts its time limit. */
+const RANDOM_POST_APPLY = [502, 504, 'network'] as const;
 
 /** A request, parsed and classified. */
 interface Incoming {
@@ -231,6 +248,9 @@ export class EmulatorCore {
   }
 
   addFault(rule: FaultRule): void {
+    if (rule.after === true && !POST_APPLY_KINDS.includes(rule.kind)) {
+      throw new Error(`a post-apply fault (after: true) is 502, 503, 504 or 'network', not ${String(rule.kind)}`);
+    }
     this.faults.push({ rule, seen: 0, fired: 0 });
   }
 
@@ -377,26 +397,36 @@ export class EmulatorCore {
         appendFileSync(this.options.logFile, `${JSON.stringify({ method, path: url.pathname, operation, status, ms, ...(fault ? { fault } : {}) })}\n`);
       }
     };
-    const answer: Answer = (status, body, headers = {}, fault) => {
+    const reply: Answer = (status, body, headers = {}, fault) => {
       this.send(res, status, body, { ...this.rateHeaders(token ?? '', resource), ...headers });
       record(status, fault);
     };
+    const drop = (fault: string) => () => {
+      record(0, fault);
+      req.socket.destroy();
+    };
 
     await this.latency();
-    // Scripted faults, then the random fault rate: nothing below runs, so no state changes.
+    // Scripted faults, then the random fault rate: nothing below runs, so no state changes. A post-apply fault
+    // (`after`, or the post-apply fault rate on a write) lets the request run, then answers in place of it.
     const rule = this.matchFault(method, incoming.operation, incoming.rootFields);
-    if (rule) {
-      this.applyFault(rule, incoming, answer, () => {
-        record(0, 'network');
-        req.socket.destroy();
-      });
+    if (rule && rule.after !== true) {
+      this.applyFault(rule, incoming, reply, drop('network'));
       return;
     }
-    if (this.options.faultRate && this.random() < this.options.faultRate) {
+    if (rule === null && this.options.faultRate && this.random() < this.options.faultRate) {
       const status = this.random() < 0.5 ? 502 : 503;
-      answer(status, { message: status === 502 ? 'Server Error' : 'Service Unavailable' }, {}, String(status));
+      reply(status, { message: status === 502 ? 'Server Error' : 'Service Unavailable' }, {}, String(status));
       return;
     }
+    let fault = rule ?? undefined;
+    if (fault === undefined && incoming.mutation && this.options.postApplyFaultRate && this.random() < this.options.postApplyFaultRate) {
+      fault = { kind: RANDOM_POST_APPLY[Math.floor(this.random() * RANDOM_POST_APPLY.length)]!, after: true };
+    }
+    // Whatever the handler answers (a write made, a refusal), the client gets the fault instead.
+    const label = `applied-${String(fault?.kind)}`;
+    const post = fault;
+    const answer: Answer = post === undefined ? reply : () => this.applyFault(post, incoming, (status, body, headers) => reply(status, body, headers, label), drop(label));
     if (!token) {
       answer(401, { message: 'Requires authentication', documentation_url: `${DOCS}/overview/authenticating-to-the-rest-api` });
       return;
@@ -422,7 +452,7 @@ export class EmulatorCore {
     }
     const actor = actorFor(this.options.tokenLogins?.[token] ?? 'github-actions[bot]');
     if (kind === 'graphql') await this.dispatchGraphQL(incoming, token, actor, answer, req.headers.accept ?? '');
-    else await this.dispatchRest(incoming, req.headers.accept ?? '', token, actor, answer, res, record);
+    else await this.dispatchRest(incoming, req.headers.accept ?? '', token, actor, answer, post === undefined ? res : null, record);
   }
 
   private async dispatchGraphQL(incoming: Incoming, token: string, actor: Actor, answer: Answer, accept: string): Promise<void> {
@@ -462,7 +492,8 @@ export class EmulatorCore {
     token: string,
     actor: Actor,
     answer: Answer,
-    res: ServerResponse,
+    /** null: the answer is lost (a post-apply fault), raw bytes too. */
+    res: ServerResponse | null,
     record: (status: number) => void,
   ): Promise<void> {
     const { route, match } = incoming;
@@ -485,7 +516,11 @@ export class EmulatorCore {
       if (!(error instanceof GitHubError)) throw error;
       result = { status: error.status, body: { message: error.message, documentation_url: DOCS, ...error.restBody, status: String(error.status) } };
     }
-    if (result.raw) {
+    if (result.raw && res === null) {
+      answer(result.status, undefined);
+      return;
+    }
+    if (result.raw && res !== null) {
       res.writeHead(result.status, { 'content-type': 'application/vnd.github.raw; charset=utf-8', ...this.rateHeaders(token, 'core') });
       res.end(result.raw);
       record(result.status);
@@ -537,6 +572,10 @@ export class EmulatorCore {
         return;
       case 503:
         answer(503, { message: 'Service Unavailable' }, {}, label);
+        return;
+      case 504:
+        // GitHub's words when a request outlasts its time limit (a write may have been made all the same).
+        answer(504, { message: "We couldn't respond to your request in time. Sorry about that. Please try resubmitting your request and contact us if the problem persists." }, {}, label);
         return;
       case 'secondary-rate-limit': {
         const message = 'You have exceeded a secondary rate limit. Please wait a few minutes before you try again. If you reach out to GitHub Support for help, please include the request ID EMU.';

@@ -15,12 +15,14 @@ export async function commit(remote: Remote): Promise<BumpResult> {
     onPlan: planReporter(remote),
     message: (p) => commitMessage(settings.commitMessage, p, context(settings.branch ?? '')),
     log: (m) => io.debug(m),
+    runTag: remote.runTag,
   });
   await io.group('Commit', async () => {
     const requests = client.stats().requests;
     io.info(
       result.commit
-        ? `Committed ${result.commit.oid} on ${result.branch} (parent ${result.head.slice(0, 7)}; ${result.attempts} round(s), ${requests} request(s)).`
+        ? `Committed ${result.commit.oid} on ${result.branch} (parent ${result.head.slice(0, 7)}; ${result.attempts} round(s), ${requests} request(s)).` +
+            (result.recovered === true ? ' The answer to the commit was lost; the commit was found on the branch by its Gitops-Bump-Attempt trailer.' : '')
         : `Nothing to commit on ${result.branch} at ${result.head.slice(0, 7)} (${requests} request(s)).`,
     );
   });

@@ -35,6 +35,7 @@ export async function pullRequest(remote: Remote): Promise<BumpResult> {
     autoMerge: pr.autoMerge,
     log: (m) => io.debug(m),
     warn: (m) => io.warning(m),
+    runTag: remote.runTag,
   });
   await io.group('Pull request', async () => {
     const which = result.number === undefined ? 'no pull request' : `pull request #${result.number}`;

@@ -1,5 +1,6 @@
 // What every delivery through GitHub shares: the client, the target, the run context for messages and summaries,
 // the planner, and the plan's report before anything is written.
+import { randomBytes } from 'node:crypto';
 import { plan } from '../core/plan.js';
 import type { Io } from '../core/io.js';
 import type { Plan } from '../core/types.js';
@@ -19,7 +20,19 @@ export interface Remote {
   readonly target: RepoRef;
   readonly read: ReadOptions;
   readonly promotion: PromotionReport | undefined;
+  /** This run's part of the attempt trailer its commits carry (see `runTag`). */
+  readonly runTag: string;
   context(branch: string, commit?: { oid: string; url: string }): RunContext;
+}
+
+/**
+ * This run's part of the `Gitops-Bump-Attempt` trailer: `<GITHUB_RUN_ID>.<GITHUB_RUN_ATTEMPT>` on a runner (`local`
+ * elsewhere), `/`, and a random nonce, so that two jobs of one workflow run, or two CLI runs, never share it.
+ */
+export function runTag(env: NodeJS.ProcessEnv, nonce: string = randomBytes(6).toString('hex')): string {
+  const safe = (value: string | undefined): string | undefined => (value !== undefined && /^[\w.-]+$/.test(value.trim()) ? value.trim() : undefined);
+  const id = safe(env.GITHUB_RUN_ID);
+  return `${id === undefined ? 'local' : `${id}.${safe(env.GITHUB_RUN_ATTEMPT) ?? '1'}`}/${nonce}`;
 }
 
 /** Plans against one snapshot; the promotion source's skips and the snapshot's are listed with the plan's. */
@@ -90,6 +103,7 @@ export function createRemote(settings: Settings, io: Io, promotion: PromotionRep
     target: { owner, repo, branch: settings.branch },
     read: { maxBytes: settings.maxFileBytes },
     promotion,
+    runTag: runTag(env),
     context: (branch, commit) => ({
       mode: settings.mode,
       environment: settings.environment,

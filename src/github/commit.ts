@@ -1,13 +1,14 @@
 // Commit mode: one atomic, verified commit per run, race-safe. Each round reads, plans and sends one
 // createCommitOnBranch with the head it read as expectedHeadOid; a moved head (STALE_DATA) is a lost round of
-// the race loop: read again, plan again (the policy is judged again against the new head), retry.
+// the race loop: read again, plan again (the policy is judged again against the new head), retry. Each commit
+// carries its round's attempt trailer: a commit whose answer was lost is found on the branch by it.
 import { effective } from '../core/effective.js';
 import type { PathMatcher } from '../core/paths.js';
 import type { Plan } from '../core/types.js';
 import type { GitHubClient } from './client.js';
 import { GraphqlResponseError, isStale } from './errors.js';
 import { commitRaceExhausted, noCommit, toWriteError } from './failures.js';
-import { commitField, committed, mutate, type Answer, type CommitMessage } from './mutation.js';
+import { ATTEMPT_TRAILER, commitField, committed, mutate, withTrailers, type Answer, type CommitMessage } from './mutation.js';
 import { race, type RaceOptions } from './race.js';
 import { readSnapshot, type ReadOptions, type RemoteSnapshot, type RepoRef } from './read.js';
 
@@ -36,6 +37,8 @@ export interface CommitResult {
   readonly branch: string;
   /** The snapshot the last plan was made from. */
   readonly snapshot: RemoteSnapshot;
+  /** True when the answer to the write was lost and a later read found `commit` on the branch by its attempt trailer. */
+  readonly recovered?: boolean;
 }
 
 /**
@@ -46,23 +49,29 @@ export interface CommitResult {
  */
 export function commitPlan(client: GitHubClient, request: CommitRequest): Promise<CommitResult> {
   const log = request.log ?? (() => undefined);
+  // What each round sent, by its attempt tag: a commit found on the branch after a lost answer reports its own plan.
+  const sent = new Map<string, { plan: Plan; snapshot: RemoteSnapshot }>();
   return race<CommitResult>(client, request, async (round) => {
-    const snapshot = await readSnapshot(client, request.target, request.paths, request.filter, request.read);
+    const read = round.unsure.length > 0 ? { ...request.read, history: true } : request.read;
+    const snapshot = await readSnapshot(client, request.target, request.paths, request.filter, read);
+    const landing = round.landed(snapshot.head, snapshot.history);
+    const ours = landing === undefined ? undefined : sent.get(landing.write.tag);
+    if (landing !== undefined && ours !== undefined) {
+      log(`the commit of ${landing.write.tag} landed although its answer was lost: ${landing.commit.oid} on ${snapshot.branch}`);
+      const commit = { oid: landing.commit.oid, url: landing.commit.url };
+      const head = landing.commit.parent ?? landing.write.parent;
+      return { done: { plan: ours.plan, head, commit, attempts: round.attempt, branch: snapshot.branch, snapshot: ours.snapshot, recovered: true } };
+    }
     const plan = effective(request.planner(snapshot));
     await request.onPlan?.(plan, snapshot, round.attempt);
     const base = { plan, head: snapshot.head, attempts: round.attempt, branch: snapshot.branch, snapshot };
-    if (plan.edits.length === 0) {
-      if (round.landed({ parent: snapshot.headParents[0], message: snapshot.headMessage })) {
-        log(`the commit landed although its answer was lost: ${snapshot.head}`);
-        return { done: { ...base, head: snapshot.headParents[0] ?? snapshot.head, commit: { oid: snapshot.head, url: snapshot.headUrl } } };
-      }
-      return { done: base };
-    }
-    const message = request.message(plan);
+    if (plan.edits.length === 0) return { done: base };
+    const message = withTrailers(request.message(plan), [ATTEMPT_TRAILER, round.tag]);
     const where = { repositoryNameWithOwner: snapshot.nameWithOwner, branch: snapshot.branch, expectedHead: snapshot.head };
+    sent.set(round.tag, { plan, snapshot });
     let answer: Answer;
     try {
-      answer = await round.write({ parent: snapshot.head, message }, () => mutate(client, 'CreateCommit', [commitField(where, plan.edits, message)]));
+      answer = await round.write(snapshot.head, () => mutate(client, 'CreateCommit', [commitField(where, plan.edits, message)]));
     } catch (error) {
       throw toWriteError(error, request.target, snapshot.branch, client.workflowRepository);
     }

@@ -21,10 +21,61 @@ export interface Answer {
   readonly aliases: readonly string[];
 }
 
-/** A commit message as `createCommitOnBranch` takes it. */
+/** A git trailer: a `Name: value` line of the message's last paragraph (git interpret-trailers). */
+export type Trailer = readonly [name: string, value: string];
+
+/** A commit message: the headline and body `createCommitOnBranch` takes, and the trailers sent after the body. */
 export interface CommitMessage {
   readonly headline: string;
   readonly body?: string;
+  /** Appended by `messageBody` as git's trailer block; every producer adds its own, they compose. */
+  readonly trailers?: readonly Trailer[];
+}
+
+/**
+ * The trailer every commit this action sends carries: `Gitops-Bump-Attempt: <run>/<nonce>.<round>` names the run
+ * and the round that sent it, so that a run whose answer was lost finds its own commit on the branch.
+ */
+export const ATTEMPT_TRAILER = 'Gitops-Bump-Attempt';
+
+/** `message` with `trailers` after the ones it carries. */
+export function withTrailers(message: CommitMessage, ...trailers: readonly Trailer[]): CommitMessage {
+  return { ...message, trailers: [...(message.trailers ?? []), ...trailers] };
+}
+
+/** A trailer line's shape: a token without spaces, a colon, a value (continuation lines start with a space). */
+const TRAILER_LINE = /^([A-Za-z0-9][A-Za-z0-9-]*):\s*(.*)$/;
+
+function isTrailerBlock(paragraph: string): boolean {
+  const lines = paragraph.split('\n');
+  return TRAILER_LINE.test(lines[0] ?? '') && lines.every((line) => TRAILER_LINE.test(line) || /^\s+\S/.test(line));
+}
+
+/**
+ * The body as sent: the body, then the trailers as git's trailer block. Git reads trailers from the last
+ * paragraph only, so they follow a blank line, or join the body's own last paragraph when that already is a
+ * trailer block (a template ending in `Signed-off-by:` keeps its trailers). Values are one line each.
+ */
+export function messageBody(message: CommitMessage): string {
+  const body = (message.body ?? '').replace(/\s+$/, '');
+  const trailers = (message.trailers ?? []).map(([name, value]) => `${name}: ${value.replace(/\s+/g, ' ').trim()}`);
+  if (trailers.length === 0) return body;
+  if (body === '') return trailers.join('\n');
+  const last = body.slice(body.lastIndexOf('\n\n') + 1).replace(/^\n/, '');
+  return `${body}${isTrailerBlock(last) ? '\n' : '\n\n'}${trailers.join('\n')}`;
+}
+
+/** The values of the `name` trailers (git compares names case-insensitively) in a full commit message. */
+export function trailerValues(message: string, name: string): string[] {
+  const paragraphs = message.replace(/\r\n/g, '\n').trim().split(/\n\s*\n/);
+  // The subject line is never a trailer block.
+  if (paragraphs.length < 2) return [];
+  const last = paragraphs[paragraphs.length - 1]!;
+  if (!isTrailerBlock(last)) return [];
+  return last.split('\n').flatMap((line) => {
+    const match = TRAILER_LINE.exec(line);
+    return match && match[1]!.toLowerCase() === name.toLowerCase() ? [match[2]!.trim()] : [];
+  });
 }
 
 /** Where a commit goes: a branch of a repository and the head it must still point at (else STALE_DATA). */
@@ -94,7 +145,7 @@ export function commitField(where: CommitTarget, edits: readonly FileEdit[], mes
     value: {
       branch: { repositoryNameWithOwner: where.repositoryNameWithOwner, branchName: where.branch },
       expectedHeadOid: where.expectedHead,
-      message: message.body === undefined || message.body === '' ? { headline: message.headline } : message,
+      message: sentMessage(message),
       fileChanges: { additions: edits.map((e) => ({ path: e.path, contents: encodeContents(e.after) })) },
     },
   };
@@ -113,9 +164,16 @@ export function refMove(repositoryId: string, branch: string, beforeOid: string,
   };
 }
 
-/** The message as git stores it: the headline, a blank line, the body. */
+/** The message as `createCommitOnBranch` takes it: the headline, and the body with the trailer block. */
+function sentMessage(message: CommitMessage): { headline: string; body?: string } {
+  const body = messageBody(message);
+  return body === '' ? { headline: message.headline } : { headline: message.headline, body };
+}
+
+/** The message as git stores it: the headline, a blank line, the body and its trailers. */
 export function fullMessage(message: CommitMessage): string {
-  return message.body ? `${message.headline}\n\n${message.body}` : message.headline;
+  const body = messageBody(message);
+  return body ? `${message.headline}\n\n${body}` : message.headline;
 }
 
 /** Base64 of the text's UTF-8 bytes, exactly (a BOM and CRLF line ends survive the round trip). */

@@ -7,6 +7,7 @@ import { byPath, reachUnder } from '../core/paths.js';
 import { chunkSize, concurrency, FILE_FRAGMENT, filesFromAnswers, readPaths, type BlobOptions, type FileAnswer } from './blob.js';
 import type { GitHubClient } from './client.js';
 import { GitHubError } from './errors.js';
+import { HISTORY_SELECTION, historyOf, type ChainCommit } from './landed.js';
 import { branchNotFound, noDefaultBranch, notACommit, repositoryNotFound, toReadError } from './failures.js';
 import { qualifiedBranch } from './mutation.js';
 import { filesOf, isSymlink, LIST_DEPTH, listDeep, listDepth, listingOf, treeSelection, type ListedEntry, type RawEntry, type TreeListing } from './tree.js';
@@ -30,11 +31,13 @@ export interface HeadFacts {
   readonly nameWithOwner: string;
   readonly defaultBranch: string;
   readonly autoMergeAllowed: boolean;
-  /** The head commit's full message and parents: lets the commit loop recognise its own commit. */
+  /** The head commit's full message and parents (a run finds its own commits by their trailers in `history`). */
   readonly headMessage: string;
   /** The head commit's web URL. */
   readonly headUrl: string;
   readonly headParents: readonly string[];
+  /** The branch's recent history, newest first, when `ReadOptions.history` asked for it (landed.ts). */
+  readonly history?: readonly ChainCommit[];
   /** The `repository` object of the head query when `ReadOptions.extra` was given: read your aliases from it. */
   readonly extra?: Readonly<Record<string, unknown>>;
 }
@@ -64,6 +67,8 @@ export interface ReadOptions extends BlobOptions {
    * function gets the trees the request lists (none for explicit paths), e.g. to list them at another commit too.
    */
   readonly extra?: ExtraSelection | ((listings: readonly TreeListing[]) => ExtraSelection);
+  /** List the branch's recent history with the head (after a write whose answer was lost: did it land?). */
+  readonly history?: boolean;
 }
 
 /**
@@ -108,7 +113,7 @@ async function readLiterals(
   options: ReadOptions,
 ): Promise<RemoteSnapshot> {
   const size = chunkSize(options);
-  const head = await queryHead(client, target, { files: literals.slice(0, size), extra: extraOf(options, []) });
+  const head = await queryHead(client, target, { files: literals.slice(0, size), extra: extraOf(options, []), history: options.history });
   const answers = [...head.files, ...(await readPaths(client, target, head.facts.head, literals.slice(size), options))];
   // A literal that is a folder (named like a file) selects the files under it: list and read those.
   const folders = answers.filter((a) => a.entry?.type === 'tree');
@@ -174,12 +179,12 @@ function bytesOf(files: readonly { readonly text: string }[]): number {
  */
 async function queryListings(client: GitHubClient, target: RepoRef, listings: readonly TreeListing[], options: ReadOptions): ReturnType<typeof queryHead> {
   try {
-    return await queryHead(client, target, { trees: listings, extra: extraOf(options, listings) });
+    return await queryHead(client, target, { trees: listings, extra: extraOf(options, listings), history: options.history });
   } catch (error) {
     const unavailable = error instanceof GitHubError && error.code === 'unavailable';
     if (!listings.some((l) => l.texts) || !unavailable) throw error;
     const plain = listings.map((l) => ({ ...l, texts: false }));
-    return await queryHead(client, target, { trees: plain, extra: extraOf(options, plain) });
+    return await queryHead(client, target, { trees: plain, extra: extraOf(options, plain), history: options.history });
   }
 }
 
@@ -201,6 +206,7 @@ interface RawRepository {
       readonly url?: string;
       readonly tree?: { readonly oid: string };
       readonly parents?: { readonly nodes: readonly { readonly oid: string }[] };
+      readonly history?: unknown;
     } | null;
   } | null;
 }
@@ -212,7 +218,7 @@ interface RawRepository {
 async function queryHead(
   client: GitHubClient,
   target: RepoRef,
-  request: { files?: readonly string[]; trees?: readonly TreeListing[]; extra?: ExtraSelection | undefined },
+  request: { files?: readonly string[]; trees?: readonly TreeListing[]; extra?: ExtraSelection | undefined; history?: boolean | undefined },
 ): Promise<{ facts: HeadFacts; treeOid: string; files: FileAnswer[]; listing: ListedEntry[]; unexpanded: ListedEntry[] }> {
   const files = request.files ?? [];
   const trees = request.trees ?? [];
@@ -245,7 +251,7 @@ async function queryHead(
     `query ReadHead(${declarations.join(', ')}) { repository(owner: $owner, name: $name) { id nameWithOwner autoMergeAllowed ` +
     `${request.extra?.selection ?? ''} ` +
     `defaultBranchRef { name } ${ref} { name target { __typename oid ... on Commit { message url tree { oid } ` +
-    `parents(first: 2) { nodes { oid } } ${selections.join(' ')} } } } } }` +
+    `parents(first: 2) { nodes { oid } } ${request.history === true ? HISTORY_SELECTION : ''} ${selections.join(' ')} } } } } }` +
     (files.length > 0 ? ` ${FILE_FRAGMENT}` : '');
   // A listing that carries texts has a lighter fallback (names only): one try, not the whole retry policy.
   const withTexts = trees.some((t) => t.texts);
@@ -276,6 +282,7 @@ function headFacts(repository: RawRepository | null, target: RepoRef, workflowRe
     headMessage: commit.message ?? '',
     headUrl: commit.url ?? '',
     headParents: (commit.parents?.nodes ?? []).map((p) => p.oid),
+    ...(commit.history === undefined ? {} : { history: historyOf(commit.history) }),
   };
   return { facts, treeOid: commit.tree.oid };
 }

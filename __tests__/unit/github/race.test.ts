@@ -17,6 +17,8 @@ function fake() {
   return { state, client, now: () => state.now };
 }
 
+const commit = (oid: string, parent: string | undefined, message: string) => ({ oid, parent, message, url: `https://example.test/${oid}` });
+
 const lost = (reason = 'moved'): Outcome<never> => ({
   lost: { reason, exhausted: (attempts, elapsedMs) => new GitHubError('race-exhausted', `${attempts} rounds in ${elapsedMs} ms`) },
 });
@@ -62,34 +64,109 @@ describe('race', () => {
     expect(capped.state.sleeps).toEqual([999, 1998, 3996, 7992, 7992]);
   });
 
-  it('recognises the commit of a retried write whose round lost, on the next read only', async () => {
+  it('tags each round\'s write with the run tag and the round; a default run tag is random', async () => {
+    const { client, now } = fake();
+    const tags: string[] = [];
+    await race<number>(client, { runTag: '42.1/abc' }, async (r) => (tags.push(r.tag), r.attempt < 3 ? lost() : { done: 0 }), now);
+    expect(tags).toEqual(['42.1/abc.1', '42.1/abc.2', '42.1/abc.3']);
+    const defaults = await Promise.all([0, 1].map(() => race(fake().client, {}, async (r) => ({ done: r.tag }))));
+    expect(defaults[0]).toMatch(/^local\/[0-9a-f]{12}\.1$/);
+    expect(defaults[0]).not.toBe(defaults[1]);
+  });
+
+  it('after a retried write whose round lost, the next rounds look for its trailer along the chain until it is decided', async () => {
     const { client, state, now } = fake();
-    const message = { headline: 'bump api', body: 'a.yaml:1' };
-    const seen: boolean[][] = [];
-    const result = await race<number>(client, {}, async (r: Round) => {
-      const landed = [
-        r.landed({ parent: 'p1', message: 'bump api\n\na.yaml:1\n' }),
-        r.landed({ parent: 'other', message: 'bump api\n\na.yaml:1' }),
-        r.landed({ parent: 'p1', message: 'bump web' }),
-      ];
-      seen.push(landed);
+    const seen: { unsure: string[]; landed: string | undefined }[] = [];
+    const result = await race<string>(client, { runTag: 'run/n' }, async (r: Round) => {
       if (r.attempt === 1) {
         // The client retried this write (its answer was lost), and the retry lost the race.
-        await r.write({ parent: 'p1', message }, async () => void (state.retries += 1));
+        await r.write('p1', async () => void (state.retries += 1));
         return lost();
       }
+      // Round 2: someone else's commit on top of p1, ours not there. Round 3: ours (round 1's) under another.
+      const history =
+        r.attempt === 2
+          ? [commit('x', 'p1', 'other\n\nGitops-Bump-Attempt: run/other.1'), commit('p1', 'p0', 'base')]
+          : [commit('y', 'ours', 'later'), commit('ours', 'p1', 'bump\n\nbody\n\nGitops-Bump-Attempt: run/n.1'), commit('p1', 'p0', 'base')];
+      const landing = r.landed(history[0]!.oid, history);
+      seen.push({ unsure: r.unsure.map((u) => u.tag), landed: landing?.commit.oid });
       if (r.attempt === 2) {
-        await r.write({ parent: 'p2', message }, async () => undefined); // not retried: answered for sure
+        await r.write('x', async () => undefined); // answered: not in doubt
         return lost();
       }
-      return { done: r.attempt };
+      return { done: landing?.commit.oid ?? 'none' };
     }, now);
-    expect(result).toBe(3);
+    // Round 2's read passed p1 without meeting round 1's commit: it did not land, and round 3 no longer asks.
     expect(seen).toEqual([
-      [false, false, false],
-      [true, false, false],
-      [false, false, false],
+      { unsure: ['run/n.1'], landed: undefined },
+      { unsure: [], landed: undefined },
     ]);
+    expect(result).toBe('none');
+  });
+
+  it('a write that failed after it may have landed (5xx, no answer): one more round finds it, and the run is done', async () => {
+    const { client, state, now } = fake();
+    const unavailable = new GitHubError('unavailable', 'POST /graphql failed 5 time(s): re-run the job');
+    const rounds: { attempt: number; unsure: string[] }[] = [];
+    const result = await race<string>(client, { runTag: 'run/n', maxAttempts: 1 }, async (r) => {
+      rounds.push({ attempt: r.attempt, unsure: r.unsure.map((u) => u.tag) });
+      if (r.attempt === 1) return r.write('h0', async () => Promise.reject(unavailable));
+      const history = [commit('c1', 'h0', 'bump\n\nGitops-Bump-Attempt: run/n.1'), commit('h0', undefined, 'base')];
+      const landing = r.landed('c1', history);
+      return { done: landing?.commit.oid ?? 'none' };
+    }, now);
+    expect(result).toBe('c1');
+    // The checking round ran at once (no backoff) although the attempt budget was 1.
+    expect(rounds).toEqual([{ attempt: 1, unsure: [] }, { attempt: 2, unsure: ['run/n.1'] }]);
+    expect(state.sleeps).toEqual([]);
+  });
+
+  it('when the checking round does not find the write, the failure is thrown, saying what the read found', async () => {
+    const { client, now } = fake();
+    const unavailable = new GitHubError('unavailable', 'POST /graphql failed: re-run the job', { status: 502 });
+    let sent = 0;
+    const error = await race(client, { runTag: 'run/n' }, async (r) => {
+      if (r.attempt === 2) r.landed('h0', [commit('h0', undefined, 'base')]);
+      return r.write('h0', async () => {
+        sent += 1;
+        throw unavailable;
+      });
+    }, now).catch((e: unknown) => e);
+    // The checking round does not send again: it throws the failure.
+    expect(sent).toBe(1);
+    expect(error).toBeInstanceOf(GitHubError);
+    expect(error).toMatchObject({ code: 'unavailable', details: { status: 502 } });
+    expect((error as Error).message).toBe('POST /graphql failed: re-run the job (a read after the failure found no commit of this run on the branch)');
+  });
+
+  it('when the checking read fails too, the write\'s failure is thrown and says it could not be checked', async () => {
+    const { client, now } = fake();
+    const error = await race(client, { runTag: 'run/n' }, async (r) => {
+      if (r.attempt === 2) throw new GitHubError('unavailable', 'read failed');
+      return r.write('h0', async () => Promise.reject(new GitHubError('unavailable', 'write failed')));
+    }, now).catch((e: unknown) => e);
+    expect((error as Error).message).toBe('write failed (whether its commit landed could not be checked (read failed))');
+  });
+
+  it('a last lost round whose write was retried gets one checking round; a refusal (4xx) gets none', async () => {
+    const { client, state, now } = fake();
+    let rounds = 0;
+    const result = await race<string>(client, { runTag: 'run/n', maxAttempts: 2 }, async (r) => {
+      rounds += 1;
+      if (r.attempt <= 2) {
+        await r.write(`h${r.attempt}`, async () => void (state.retries += 1));
+        return lost();
+      }
+      const landing = r.landed('c2', [commit('c2', 'h2', 'x\n\nGitops-Bump-Attempt: run/n.2'), commit('h2', 'h1', 'y')]);
+      return { done: landing?.write.tag ?? 'none' };
+    }, now);
+    expect(result).toBe('run/n.2');
+    expect(rounds).toBe(3);
+
+    const forbidden = new GitHubError('forbidden', 'no');
+    let tries = 0;
+    await expect(race(fake().client, {}, async (r) => (tries++, r.write('h', async () => Promise.reject(forbidden))))).rejects.toBe(forbidden);
+    expect(tries).toBe(1);
   });
 
   it('a round that throws ends the loop with its error', async () => {

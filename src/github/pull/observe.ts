@@ -7,6 +7,7 @@ import type { CommitFiles } from '../../core/types.js';
 import { byPath, comparePaths } from '../../core/paths.js';
 import { FILE_ENTRY_SELECTION, filesFromAnswers, readFilesAt } from '../blob.js';
 import type { GitHubClient } from '../client.js';
+import { HISTORY_SELECTION, historyOf, type ChainCommit } from '../landed.js';
 import { qualifiedBranch } from '../mutation.js';
 import { readSnapshot, type ExtraSelection, type RemoteSnapshot } from '../read.js';
 import { listingOf, treeSelection, type RawEntry, type TreeListing } from '../tree.js';
@@ -48,7 +49,7 @@ function flattenChain(node: RawChain | undefined): string[] {
  * The selection added to the head query: the open PRs for the branch, the branch (and its files: the literal
  * paths, or the listings of the base that carry texts, at the branch), label ids.
  */
-function extraSelection(spec: PullRequestSpec, listings: readonly TreeListing[]): ExtraSelection {
+function extraSelection(spec: PullRequestSpec, listings: readonly TreeListing[], history: boolean): ExtraSelection {
   const variables: Record<string, { type: string; value: unknown }> = {
     prHead: { type: 'String!', value: spec.branch },
     prRef: { type: 'String!', value: qualifiedBranch(spec.branch) },
@@ -72,21 +73,22 @@ function extraSelection(spec: PullRequestSpec, listings: readonly TreeListing[])
     `${baseRef} { target { ... on Commit { ${chainSelection(CHAIN_DEPTH)} } } } ` +
     `prPulls: pullRequests(headRefName: $prHead, states: [OPEN], first: 20) { nodes { id number url title body baseRefName ` +
     `headRepository { nameWithOwner } labels(first: 100) { nodes { name } } } } ` +
-    `prBranch: ref(qualifiedName: $prRef) { target { __typename ... on Commit { message url ${chainSelection(CHAIN_DEPTH)} ${files.join(' ')} } } } ` +
+    `prBranch: ref(qualifiedName: $prRef) { target { __typename ... on Commit { message url ${chainSelection(CHAIN_DEPTH)} ` +
+    `${history ? HISTORY_SELECTION : ''} ${files.join(' ')} } } } ` +
     labels.join(' ');
   return { selection, variables };
 }
 
 /**
  * One read (with globs whose listing cannot carry the texts: two, three with an open PR): base, open PR, PR
- * branch and its files, labels.
+ * branch and its files, labels; with `history`, the PR branch's recent history too (after a write whose answer was lost).
  */
-export async function observe(client: GitHubClient, spec: PullRequestSpec): Promise<Observation> {
+export async function observe(client: GitHubClient, spec: PullRequestSpec, history = false): Promise<Observation> {
   // The listings the read chose (without texts after a failed try with them), to list them at the PR branch too.
   let listed: readonly TreeListing[] = [];
   const selection = (listings: readonly TreeListing[]): ExtraSelection => {
     listed = listings;
-    return extraSelection(spec, listings);
+    return extraSelection(spec, listings, history);
   };
   const snapshot = await readSnapshot(client, spec.target, spec.paths, undefined, { ...spec.read, extra: selection });
   const extra = snapshot.extra ?? {};
@@ -108,7 +110,9 @@ export async function observe(client: GitHubClient, spec: PullRequestSpec): Prom
         };
   const target = (extra['prBranch'] as { target?: RawBranchTarget | null } | null)?.target ?? undefined;
   let branch: PullBranch | undefined;
+  let branchHistory: ChainCommit[] | undefined;
   if (target !== undefined && target !== null) {
+    if (target['history'] !== undefined) branchHistory = historyOf(target['history']);
     const chain = flattenChain(target);
     let files: CommitFiles | undefined;
     if (pull !== undefined && target.__typename === 'Commit') {
@@ -130,7 +134,14 @@ export async function observe(client: GitHubClient, spec: PullRequestSpec): Prom
     if (label) labelIds.set(name, label.id);
   });
   const baseChain = flattenChain((extra['prBase'] as { target?: RawChain | null } | null)?.target ?? undefined);
-  return { snapshot, ...(pull === undefined ? {} : { pull }), ...(branch === undefined ? {} : { branch }), labelIds, baseChain };
+  return {
+    snapshot,
+    ...(pull === undefined ? {} : { pull }),
+    ...(branch === undefined ? {} : { branch }),
+    ...(branchHistory === undefined ? {} : { branchHistory }),
+    labelIds,
+    baseChain,
+  };
 }
 
 /**

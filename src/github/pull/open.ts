@@ -43,22 +43,27 @@ interface RunState {
   lookup?: Promise<ReviewerIds>;
 }
 
-/** Recognises the commit (and PR) of a document whose answer was lost: the branch head is our commit. */
+/**
+ * Recognises the commit (and PR) of a document whose answer was lost: its attempt trailer is on the PR branch's
+ * first-parent chain (a branch that does not exist holds none). A PR this run's document opened is then its own.
+ */
 function recognise(progress: Progress, observation: Observation, round: Round, log: (message: string) => void): void {
+  if (round.unsure.length === 0) return;
   const branch = observation.branch;
-  if (branch === undefined || !round.landed({ parent: branch.chain[1], message: branch.message })) return;
-  progress.commit ??= { oid: branch.head, url: branch.url };
-  if (progress.opening === true && observation.pull !== undefined && progress.created === undefined) {
+  const landing = round.landed(branch?.head, observation.branchHistory);
+  if (landing === undefined) return;
+  progress.commit ??= { oid: landing.commit.oid, url: landing.commit.url };
+  if (progress.openers?.includes(landing.write.tag) === true && observation.pull !== undefined && progress.created === undefined) {
     const { id, number, url } = observation.pull;
     progress.created = { id, number, url };
   }
-  log(`the write landed although its answer was lost: ${branch.head}`);
+  log(`the write of ${landing.write.tag} landed although its answer was lost: ${landing.commit.oid}`);
 }
 
 /** One round: read, decide, act. Resolves the result, or the race that was lost (then read again). */
 async function playRound(client: GitHubClient, spec: PullRequestSpec, run: RunState, round: Round): Promise<PullResult | string> {
   const { progress } = run;
-  let observation = await observe(client, spec);
+  let observation = await observe(client, spec, round.unsure.length > 0);
   const { snapshot } = observation;
   if (snapshot.branch === spec.branch) {
     throw new GitHubError('api', `the pull-request branch '${spec.branch}' is the base branch of ${slug(spec.target)}: set \`pr-branch\` to another name`);

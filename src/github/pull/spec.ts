@@ -2,6 +2,7 @@
 import type { PathMatcher } from '../../core/paths.js';
 import type { PullObservation } from '../../core/pull-decision.js';
 import type { Plan } from '../../core/types.js';
+import type { ChainCommit } from '../landed.js';
 import type { CommitMessage } from '../mutation.js';
 import type { RaceOptions } from '../race.js';
 import type { ReadOptions, RemoteSnapshot, RepoRef } from '../read.js';
@@ -60,5 +61,8 @@ export interface PullResult {
   readonly attempts: number;
 }
 
-/** One read of the pull-request mode: the base as a snapshot read over the API, and the rest. */
-export type Observation = PullObservation<RemoteSnapshot>;
+/**
+ * One read of the pull-request mode: the base as a snapshot read over the API, and the rest; the PR branch's recent
+ * history when a write's answer was lost (to look for its commit).
+ */
+export type Observation = PullObservation<RemoteSnapshot> & { readonly branchHistory?: readonly ChainCommit[] };

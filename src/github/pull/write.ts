@@ -6,7 +6,7 @@ import type { Plan } from '../../core/types.js';
 import type { GitHubClient } from '../client.js';
 import { isActionsForbidden, isRace, isUnresolvable, say, type GraphqlErrorEntry } from '../errors.js';
 import { actionsForbidden, branchClash, closeFailed, pullWriteError } from '../failures.js';
-import { commitField, committed, errorsOf, failure, mutate, refMove, type Answer, type Field } from '../mutation.js';
+import { ATTEMPT_TRAILER, commitField, committed, errorsOf, failure, mutate, refMove, withTrailers, type Answer, type Field } from '../mutation.js';
 import type { Round } from '../race.js';
 import { clashingBranch } from './clash.js';
 import { followUpWarning, labelsField, sendFollowUp } from './follow-up.js';
@@ -16,8 +16,8 @@ import type { Observation, PullRequestSpec } from './spec.js';
 export interface Progress {
   created?: { id: string; number: number; url: string };
   commit?: { oid: string; url: string };
-  /** Whether the last document sent opens the PR (so a lost answer to it may hide a PR this run opened). */
-  opening?: boolean;
+  /** The attempt tags of the documents sent that open the PR (a lost answer to one may hide a PR this run opened). */
+  openers?: string[];
 }
 
 /** What the writes of one round work with. */
@@ -38,7 +38,7 @@ type WriteDecision = Extract<PullDecision, { kind: 'write' }>;
  */
 export async function create({ client, spec, observation, progress, round }: Writer, decision: WriteDecision): Promise<string | undefined> {
   const { snapshot } = observation;
-  const message = spec.message(decision.write);
+  const message = withTrailers(spec.message(decision.write), [ATTEMPT_TRAILER, round.tag]);
   const fields: Field[] = [
     refMove(snapshot.repositoryId, spec.branch, decision.moveFrom ?? ZERO_OID, decision.parent),
     commitField(commitTarget(spec, observation, decision), decision.write.edits, message),
@@ -56,8 +56,8 @@ export async function create({ client, spec, observation, progress, round }: Wri
       },
     },
   ];
-  progress.opening = true;
-  const answer = await round.write({ parent: decision.parent, message }, () => mutate(client, 'OpenPullRequest', fields));
+  progress.openers = [...(progress.openers ?? []), round.tag];
+  const answer = await round.write(decision.parent, () => mutate(client, 'OpenPullRequest', fields));
   const pull = (answer.data['pull'] as { pullRequest?: { id: string; number: number; url: string } | null } | null)?.pullRequest;
   const commit = committed(answer);
   if (pull) progress.created = pull;
@@ -87,11 +87,10 @@ export async function update({ client, spec, observation, progress, round }: Wri
   const { snapshot } = observation;
   const fields: Field[] = [];
   if (decision.moveFrom !== undefined) fields.push(refMove(snapshot.repositoryId, spec.branch, decision.moveFrom, decision.parent));
-  const message = spec.message(decision.write);
+  const message = withTrailers(spec.message(decision.write), [ATTEMPT_TRAILER, round.tag]);
   fields.push(commitField(commitTarget(spec, observation, decision), decision.write.edits, message));
   fields.push(...metadataFields(spec, observation, pull, decision.describes ? decision.plan : undefined));
-  progress.opening = false;
-  const answer = await round.write({ parent: decision.parent, message }, () => mutate(client, 'UpdatePullRequest', fields));
+  const answer = await round.write(decision.parent, () => mutate(client, 'UpdatePullRequest', fields));
   const commit = committed(answer);
   if (commit) progress.commit = commit;
   const refErrors = errorsOf(answer, 'ref');

@@ -19,13 +19,23 @@ describe('observe', () => {
     expect(seen.snapshot).toMatchObject({ branch: 'main', head: main });
     expect(seen.pull).toMatchObject({ number: 1, baseRefName: 'main', title: 'Bump api 1.0.0 → 1.1.0 in prod', labels: [] });
     expect(seen.branch?.chain.slice(0, 2)).toEqual([git(dir, 'rev-parse', BRANCH), main]);
-    expect(seen.branch?.message).toBe('Bump api 1.0.0 → 1.1.0');
+    // Every commit carries its attempt trailer (a run without a run tag is `local/<nonce>`; round 1).
+    expect(seen.branch?.message).toMatch(/^Bump api 1\.0\.0 → 1\.1\.0\n\nGitops-Bump-Attempt: local\/[0-9a-f]{12}\.1$/);
+    expect(seen.branchHistory).toBeUndefined();
     expect(Object.fromEntries((seen.branch?.files?.files ?? []).map((f) => [f.path, f.text]))).toEqual({
       [API]: DEPLOY('ghcr.io/acme/api:1.1.0'),
       [WEB]: DEPLOY('ghcr.io/acme/web:2.0.0'),
     });
     expect([...seen.labelIds.keys()]).toEqual(['deploy']);
     expect(seen.baseChain[0]).toBe(main);
+    // After a write whose answer was lost, the same one request lists the PR branch's history too.
+    const again = client(emu.url);
+    const withHistory = await observe(again, spec('ghcr.io/acme/api:1.2.0'), true);
+    expect(again.stats().requests).toBe(1);
+    expect(withHistory.branchHistory?.map((c) => [c.oid, c.parent])).toEqual([
+      [git(dir, 'rev-parse', BRANCH), main],
+      [main, undefined],
+    ]);
   });
 
   it('with a glob confined to a folder, reads the PR branch files from its listing in the same request', async () => {

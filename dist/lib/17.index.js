@@ -1,8 +1,8 @@
-export const id = 83;
-export const ids = [83];
+export const id = 17;
+export const ids = [17];
 export const modules = {
 
-/***/ 83:
+/***/ 6017:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -849,6 +849,50 @@ async function readBlob(client, target, path, oid) {
 
 ;// CONCATENATED MODULE: ./src/github/mutation.ts
 
+/**
+ * The trailer every commit this action sends carries: `Gitops-Bump-Attempt: <run>/<nonce>.<round>` names the run
+ * and the round that sent it, so that a run whose answer was lost finds its own commit on the branch.
+ */
+const ATTEMPT_TRAILER = 'Gitops-Bump-Attempt';
+/** `message` with `trailers` after the ones it carries. */
+function withTrailers(message, ...trailers) {
+    return { ...message, trailers: [...(message.trailers ?? []), ...trailers] };
+}
+/** A trailer line's shape: a token without spaces, a colon, a value (continuation lines start with a space). */
+const TRAILER_LINE = /^([A-Za-z0-9][A-Za-z0-9-]*):\s*(.*)$/;
+function isTrailerBlock(paragraph) {
+    const lines = paragraph.split('\n');
+    return TRAILER_LINE.test(lines[0] ?? '') && lines.every((line) => TRAILER_LINE.test(line) || /^\s+\S/.test(line));
+}
+/**
+ * The body as sent: the body, then the trailers as git's trailer block. Git reads trailers from the last
+ * paragraph only, so they follow a blank line, or join the body's own last paragraph when that already is a
+ * trailer block (a template ending in `Signed-off-by:` keeps its trailers). Values are one line each.
+ */
+function messageBody(message) {
+    const body = (message.body ?? '').replace(/\s+$/, '');
+    const trailers = (message.trailers ?? []).map(([name, value]) => `${name}: ${value.replace(/\s+/g, ' ').trim()}`);
+    if (trailers.length === 0)
+        return body;
+    if (body === '')
+        return trailers.join('\n');
+    const last = body.slice(body.lastIndexOf('\n\n') + 1).replace(/^\n/, '');
+    return `${body}${isTrailerBlock(last) ? '\n' : '\n\n'}${trailers.join('\n')}`;
+}
+/** The values of the `name` trailers (git compares names case-insensitively) in a full commit message. */
+function trailerValues(message, name) {
+    const paragraphs = message.replace(/\r\n/g, '\n').trim().split(/\n\s*\n/);
+    // The subject line is never a trailer block.
+    if (paragraphs.length < 2)
+        return [];
+    const last = paragraphs[paragraphs.length - 1];
+    if (!isTrailerBlock(last))
+        return [];
+    return last.split('\n').flatMap((line) => {
+        const match = TRAILER_LINE.exec(line);
+        return match && match[1].toLowerCase() === name.toLowerCase() ? [match[2].trim()] : [];
+    });
+}
 /** Sends a document; GraphQL errors come back beside the partial data instead of being thrown. */
 async function send(client, query, variables, aliases) {
     try {
@@ -907,7 +951,7 @@ function commitField(where, edits, message) {
         value: {
             branch: { repositoryNameWithOwner: where.repositoryNameWithOwner, branchName: where.branch },
             expectedHeadOid: where.expectedHead,
-            message: message.body === undefined || message.body === '' ? { headline: message.headline } : message,
+            message: sentMessage(message),
             fileChanges: { additions: edits.map((e) => ({ path: e.path, contents: encodeContents(e.after) })) },
         },
     };
@@ -924,9 +968,15 @@ function refMove(repositoryId, branch, beforeOid, afterOid) {
         value: { repositoryId, refUpdates: [{ name: qualifiedBranch(branch), beforeOid, afterOid, force: true }] },
     };
 }
-/** The message as git stores it: the headline, a blank line, the body. */
+/** The message as `createCommitOnBranch` takes it: the headline, and the body with the trailer block. */
+function sentMessage(message) {
+    const body = messageBody(message);
+    return body === '' ? { headline: message.headline } : { headline: message.headline, body };
+}
+/** The message as git stores it: the headline, a blank line, the body and its trailers. */
 function fullMessage(message) {
-    return message.body ? `${message.headline}\n\n${message.body}` : message.headline;
+    const body = messageBody(message);
+    return body ? `${message.headline}\n\n${body}` : message.headline;
 }
 /** Base64 of the text's UTF-8 bytes, exactly (a BOM and CRLF line ends survive the round trip). */
 function encodeContents(text) {
@@ -937,7 +987,56 @@ function qualifiedBranch(branch) {
     return branch.startsWith('refs/heads/') ? branch : `refs/heads/${branch}`;
 }
 
+;// CONCATENATED MODULE: ./src/github/landed.ts
+// Lost answers. Every commit this action sends carries an attempt trailer (mutation.ts ATTEMPT_TRAILER) naming the
+// run and the round. After a write whose answer may be lost (no answer, 5xx, a timeout, a retry that met its own
+// first try), the next read lists the branch's recent history with the head, and the first-parent chain from the
+// head down to the head that write was sent on tells whether it landed: our commit sits right above that head.
+
+/** Commits listed after a write in doubt: GitHub's largest page. More commits than this since: no verdict. */
+const HISTORY_DEPTH = 100;
+/** The selection on a `Commit` that lists its history (newest first), for `historyOf`. */
+const HISTORY_SELECTION = `history(first: ${HISTORY_DEPTH}) { nodes { oid url message parents(first: 1) { nodes { oid } } } }`;
+/** The commits of a `HISTORY_SELECTION` answer (`commit.history`). */
+function historyOf(raw) {
+    const nodes = raw?.nodes ?? [];
+    return nodes.map((n) => ({ oid: n.oid, url: n.url ?? '', message: n.message ?? '', parent: n.parents?.nodes?.[0]?.oid }));
+}
+/**
+ * Walks the first-parent chain from `head` through `history` (any listing of its ancestors: it need not be
+ * first-parent only or complete) and returns the first commit whose attempt trailer is one of `unsure`'s tags.
+ * The walk ends where every write in doubt is decided: a write whose parent the walk passed without meeting its
+ * commit did not land (a compare-and-swap on a head the branch has left never will). It also ends where the listing
+ * does: the writes still undecided then are neither found nor missed.
+ */
+function findLanding(head, history, unsure) {
+    const byOid = new Map(history.map((c) => [c.oid, c]));
+    const pending = new Map(unsure.map((u) => [u.tag, u]));
+    const missed = [];
+    const seen = new Set();
+    for (let oid = head; oid !== undefined && pending.size > 0 && !seen.has(oid);) {
+        seen.add(oid);
+        const commit = byOid.get(oid);
+        if (commit === undefined)
+            break;
+        for (const tag of trailerValues(commit.message, ATTEMPT_TRAILER)) {
+            const write = pending.get(tag);
+            if (write !== undefined)
+                return { landing: { commit, write }, missed };
+        }
+        for (const write of [...pending.values()]) {
+            if (write.parent !== oid)
+                continue;
+            pending.delete(write.tag);
+            missed.push(write);
+        }
+        oid = commit.parent;
+    }
+    return { missed };
+}
+
 ;// CONCATENATED MODULE: ./src/github/read.ts
+
 
 
 
@@ -964,7 +1063,7 @@ async function readSnapshot(client, target, paths, filter = () => true, options 
 /** Explicit paths: one query for the head and every file (more only past `chunkSize` files or 512,000 bytes). */
 async function readLiterals(client, target, literals, selected, options) {
     const size = chunkSize(options);
-    const head = await queryHead(client, target, { files: literals.slice(0, size), extra: extraOf(options, []) });
+    const head = await queryHead(client, target, { files: literals.slice(0, size), extra: extraOf(options, []), history: options.history });
     const answers = [...head.files, ...(await readPaths(client, target, head.facts.head, literals.slice(size), options))];
     // A literal that is a folder (named like a file) selects the files under it: list and read those.
     const folders = answers.filter((a) => a.entry?.type === 'tree');
@@ -1021,14 +1120,14 @@ function bytesOf(files) {
  */
 async function queryListings(client, target, listings, options) {
     try {
-        return await queryHead(client, target, { trees: listings, extra: extraOf(options, listings) });
+        return await queryHead(client, target, { trees: listings, extra: extraOf(options, listings), history: options.history });
     }
     catch (error) {
         const unavailable = error instanceof GitHubError && error.code === 'unavailable';
         if (!listings.some((l) => l.texts) || !unavailable)
             throw error;
         const plain = listings.map((l) => ({ ...l, texts: false }));
-        return await queryHead(client, target, { trees: plain, extra: extraOf(options, plain) });
+        return await queryHead(client, target, { trees: plain, extra: extraOf(options, plain), history: options.history });
     }
 }
 function extraOf(options, listings) {
@@ -1070,7 +1169,7 @@ async function queryHead(client, target, request) {
     const query = `query ReadHead(${declarations.join(', ')}) { repository(owner: $owner, name: $name) { id nameWithOwner autoMergeAllowed ` +
         `${request.extra?.selection ?? ''} ` +
         `defaultBranchRef { name } ${ref} { name target { __typename oid ... on Commit { message url tree { oid } ` +
-        `parents(first: 2) { nodes { oid } } ${selections.join(' ')} } } } } }` +
+        `parents(first: 2) { nodes { oid } } ${request.history === true ? HISTORY_SELECTION : ''} ${selections.join(' ')} } } } } }` +
         (files.length > 0 ? ` ${FILE_FRAGMENT}` : '');
     // A listing that carries texts has a lighter fallback (names only): one try, not the whole retry policy.
     const withTexts = trees.some((t) => t.texts);
@@ -1103,6 +1202,7 @@ function headFacts(repository, target, workflowRepository) {
         headMessage: commit.message ?? '',
         headUrl: commit.url ?? '',
         headParents: (commit.parents?.nodes ?? []).map((p) => p.oid),
+        ...(commit.history === undefined ? {} : { history: historyOf(commit.history) }),
     };
     return { facts, treeOid: commit.tree.oid };
 }
@@ -1122,11 +1222,16 @@ function effective(plan) {
     return { ...plan, edits, changes: plan.changes.filter((c) => paths.has(c.file)) };
 }
 
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(7598);
 ;// CONCATENATED MODULE: ./src/github/race.ts
 // THE read-decide-write loop, written once. Every write to GitHub (a commit on a branch, a pull request's
 // document) is a compare-and-swap on the head it read; a round that lost the race reads and decides again,
-// after a full-jitter backoff, within a budget of attempts and time. A write whose answer was lost (the client
-// retried it, and the retry lost the race, maybe to its own first try) is recognised on the next read.
+// after a full-jitter backoff, within a budget of attempts and time. A write whose answer was lost (no answer, a
+// 5xx, a timeout, or a retry that lost the race, maybe to its own first try) is looked for on the next read by its
+// attempt trailer (landed.ts); a failure that may hide a landed write is checked by one more read before it is thrown.
+
+
 
 
 /** The defaults of `RaceOptions`, in one place. */
@@ -1143,48 +1248,106 @@ function raceBudget(options) {
 /**
  * Runs `round` until it is done: read, decide, write. A lost round sleeps random(0, min(maxMs, unit·2ⁿ⁻¹)) and
  * goes again, unless that would pass `maxAttempts` rounds or `maxTotalMs`: then its `exhausted` error is thrown.
- * `now` is injectable for tests.
+ * A round whose write may have landed although it failed (or lost the last race) is followed by one more round that
+ * reads and looks for it before the failure is thrown. `now` is injectable for tests.
  */
 async function race(client, options, round, now = Date.now) {
     const budget = raceBudget(options);
     const started = now();
-    let ambiguous;
+    const runTag = options.runTag ?? `local/${(0,external_node_crypto_.randomBytes)(6).toString('hex')}`;
+    let unsure = [];
+    // A failure that may hide a landed write: the next round looks for the write, and throws the failure unless it landed.
+    let failing;
     for (let attempt = 1;; attempt += 1) {
         const roundStarted = now();
-        const previous = ambiguous;
-        let retried;
-        const outcome = await round({
-            attempt,
-            landed: (head) => previous !== undefined && head.parent === previous.parent && head.message.trim() === fullMessage(previous.message).trim(),
-            write: async (commit, send) => {
-                const retries = client.stats().retries;
-                try {
-                    return await send();
-                }
-                finally {
-                    if (client.stats().retries > retries)
-                        retried = commit;
-                }
-            },
-        });
+        const tag = `${runTag}.${attempt}`;
+        const settling = failing;
+        let verdict = 'unread';
+        let doubt;
+        let outcome;
+        try {
+            outcome = await round({
+                attempt,
+                tag,
+                unsure,
+                landed: (head, history) => {
+                    const found = head === undefined ? { missed: unsure } : findLanding(head, history ?? [], unsure);
+                    unsure = unsure.filter((u) => !found.missed.includes(u));
+                    if (settling !== undefined)
+                        verdict = found.landing?.write === settling.write ? 'landed' : found.missed.includes(settling.write) ? 'missed' : 'unknown';
+                    return found.landing;
+                },
+                write: async (parent, send) => {
+                    if (settling !== undefined)
+                        throw settling.error;
+                    const retries = client.stats().retries;
+                    try {
+                        return await send();
+                    }
+                    catch (error) {
+                        if (error instanceof GitHubError && error.code === 'unavailable')
+                            doubt = { tag, parent };
+                        throw error;
+                    }
+                    finally {
+                        // A retried write may have landed on its first try (its answer lost): the next read looks for it.
+                        if (client.stats().retries > retries)
+                            doubt = { tag, parent };
+                    }
+                },
+            });
+        }
+        catch (error) {
+            if (settling !== undefined)
+                throw unsettled(settling.error, verdict, error);
+            if (doubt === undefined)
+                throw error;
+            unsure = [...unsure, doubt];
+            failing = { error, write: doubt };
+            options.log?.(`the write of round ${attempt} failed, but may have landed: reading once more to look for it`);
+            continue;
+        }
         if ('done' in outcome)
             return outcome.done;
-        // A retried write can be answered as a lost race because its first try landed: the next read looks for it.
-        ambiguous = retried;
+        if (settling !== undefined)
+            throw unsettled(settling.error, verdict, undefined);
+        if (doubt !== undefined)
+            unsure = [...unsure, doubt];
         const elapsed = now() - started;
         // The backoff unit is at least one read-write round: windows then scale with GitHub's latency.
         const waitMs = backoffMs(attempt, Math.max(budget.baseMs, now() - roundStarted), budget.maxMs, client.random);
-        if (attempt >= budget.maxAttempts || elapsed + waitMs > budget.maxTotalMs)
-            throw outcome.lost.exhausted(attempt, elapsed);
+        if (attempt >= budget.maxAttempts || elapsed + waitMs > budget.maxTotalMs) {
+            const exhausted = outcome.lost.exhausted(attempt, elapsed);
+            if (doubt === undefined)
+                throw exhausted;
+            failing = { error: exhausted, write: doubt };
+            options.log?.(`${outcome.lost.reason}, and the budget is spent: reading once more to look for the write of round ${attempt}`);
+            continue;
+        }
         options.log?.(`${outcome.lost.reason}: re-reading in ${waitMs} ms`);
         await client.sleep(waitMs);
     }
+}
+/**
+ * The failure of a write in doubt, thrown after one more round: with what that round learnt of the write (unless it
+ * landed: then the failure is about what came after it), or why it learnt nothing (`cause`, the error of its read).
+ */
+function unsettled(failure, verdict, cause) {
+    if (!(failure instanceof GitHubError) || verdict === 'landed')
+        return failure;
+    const why = verdict === 'missed'
+        ? 'a read after the failure found no commit of this run on the branch'
+        : verdict === 'unknown'
+            ? 'a read after the failure could not tell whether its commit landed: the branch moved too far since'
+            : `whether its commit landed could not be checked${cause instanceof Error ? ` (${cause.message})` : ''}`;
+    return new GitHubError(failure.code, `${failure.message} (${why})`, failure.details);
 }
 
 ;// CONCATENATED MODULE: ./src/github/commit.ts
 // Commit mode: one atomic, verified commit per run, race-safe. Each round reads, plans and sends one
 // createCommitOnBranch with the head it read as expectedHeadOid; a moved head (STALE_DATA) is a lost round of
-// the race loop: read again, plan again (the policy is judged again against the new head), retry.
+// the race loop: read again, plan again (the policy is judged again against the new head), retry. Each commit
+// carries its round's attempt trailer: a commit whose answer was lost is found on the branch by it.
 
 
 
@@ -1199,23 +1362,30 @@ async function race(client, options, round, now = Date.now) {
  */
 function commitPlan(client, request) {
     const log = request.log ?? (() => undefined);
+    // What each round sent, by its attempt tag: a commit found on the branch after a lost answer reports its own plan.
+    const sent = new Map();
     return race(client, request, async (round) => {
-        const snapshot = await readSnapshot(client, request.target, request.paths, request.filter, request.read);
+        const read = round.unsure.length > 0 ? { ...request.read, history: true } : request.read;
+        const snapshot = await readSnapshot(client, request.target, request.paths, request.filter, read);
+        const landing = round.landed(snapshot.head, snapshot.history);
+        const ours = landing === undefined ? undefined : sent.get(landing.write.tag);
+        if (landing !== undefined && ours !== undefined) {
+            log(`the commit of ${landing.write.tag} landed although its answer was lost: ${landing.commit.oid} on ${snapshot.branch}`);
+            const commit = { oid: landing.commit.oid, url: landing.commit.url };
+            const head = landing.commit.parent ?? landing.write.parent;
+            return { done: { plan: ours.plan, head, commit, attempts: round.attempt, branch: snapshot.branch, snapshot: ours.snapshot, recovered: true } };
+        }
         const plan = effective(request.planner(snapshot));
         await request.onPlan?.(plan, snapshot, round.attempt);
         const base = { plan, head: snapshot.head, attempts: round.attempt, branch: snapshot.branch, snapshot };
-        if (plan.edits.length === 0) {
-            if (round.landed({ parent: snapshot.headParents[0], message: snapshot.headMessage })) {
-                log(`the commit landed although its answer was lost: ${snapshot.head}`);
-                return { done: { ...base, head: snapshot.headParents[0] ?? snapshot.head, commit: { oid: snapshot.head, url: snapshot.headUrl } } };
-            }
+        if (plan.edits.length === 0)
             return { done: base };
-        }
-        const message = request.message(plan);
+        const message = withTrailers(request.message(plan), [ATTEMPT_TRAILER, round.tag]);
         const where = { repositoryNameWithOwner: snapshot.nameWithOwner, branch: snapshot.branch, expectedHead: snapshot.head };
+        sent.set(round.tag, { plan, snapshot });
         let answer;
         try {
-            answer = await round.write({ parent: snapshot.head, message }, () => mutate(client, 'CreateCommit', [commitField(where, plan.edits, message)]));
+            answer = await round.write(snapshot.head, () => mutate(client, 'CreateCommit', [commitField(where, plan.edits, message)]));
         }
         catch (error) {
             throw toWriteError(error, request.target, snapshot.branch, client.workflowRepository);
@@ -1259,6 +1429,16 @@ var unmatched = __webpack_require__(9715);
 
 
 
+
+/**
+ * This run's part of the `Gitops-Bump-Attempt` trailer: `<GITHUB_RUN_ID>.<GITHUB_RUN_ATTEMPT>` on a runner (`local`
+ * elsewhere), `/`, and a random nonce, so that two jobs of one workflow run, or two CLI runs, never share it.
+ */
+function runTag(env, nonce = (0,external_node_crypto_.randomBytes)(6).toString('hex')) {
+    const safe = (value) => (value !== undefined && /^[\w.-]+$/.test(value.trim()) ? value.trim() : undefined);
+    const id = safe(env.GITHUB_RUN_ID);
+    return `${id === undefined ? 'local' : `${id}.${safe(env.GITHUB_RUN_ATTEMPT) ?? '1'}`}/${nonce}`;
+}
 /** Plans against one snapshot; the promotion source's skips and the snapshot's are listed with the plan's. */
 function planSnapshot(settings, snapshot, promotion) {
     const p = (0,plan/* plan */.e)(snapshot.files, settings.images, { policy: settings.policy });
@@ -1318,6 +1498,7 @@ function createRemote(settings, io, promotion, env) {
         target: { owner, repo, branch: settings.branch },
         read: { maxBytes: settings.maxFileBytes },
         promotion,
+        runTag: runTag(env),
         context: (branch, commit) => ({
             mode: settings.mode,
             environment: settings.environment,
@@ -1349,11 +1530,13 @@ async function commit(remote) {
         onPlan: planReporter(remote),
         message: (p) => (0,messages/* commitMessage */.df)(settings.commitMessage, p, context(settings.branch ?? '')),
         log: (m) => io.debug(m),
+        runTag: remote.runTag,
     });
     await io.group('Commit', async () => {
         const requests = client.stats().requests;
         io.info(result.commit
-            ? `Committed ${result.commit.oid} on ${result.branch} (parent ${result.head.slice(0, 7)}; ${result.attempts} round(s), ${requests} request(s)).`
+            ? `Committed ${result.commit.oid} on ${result.branch} (parent ${result.head.slice(0, 7)}; ${result.attempts} round(s), ${requests} request(s)).` +
+                (result.recovered === true ? ' The answer to the commit was lost; the commit was found on the branch by its Gitops-Bump-Attempt trailer.' : '')
             : `Nothing to commit on ${result.branch} at ${result.head.slice(0, 7)} (${requests} request(s)).`);
     });
     return (0,outputs/* bumpResult */.Q)(result.plan, context(result.branch, result.commit));
@@ -1372,8 +1555,6 @@ async function dryRun(remote) {
     return (0,outputs/* bumpResult */.Q)(result, context(snapshot.branch));
 }
 
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(7598);
 ;// CONCATENATED MODULE: ./src/core/branch.ts
 // Pull-request branch names: deterministic from the target and the images, and always a valid git ref.
 
@@ -1763,6 +1944,7 @@ function followUpWarning(spec, alias, number, errors) {
 
 
 
+
 /** First parents of the PR head and of the base head read with them: enough to see whether the base head is still its fork point. */
 const CHAIN_DEPTH = 8;
 /** `oid parents(first: 1) { nodes { oid parents … } }`, `depth` parents deep. */
@@ -1779,7 +1961,7 @@ function flattenChain(node) {
  * The selection added to the head query: the open PRs for the branch, the branch (and its files: the literal
  * paths, or the listings of the base that carry texts, at the branch), label ids.
  */
-function extraSelection(spec, listings) {
+function extraSelection(spec, listings, history) {
     const variables = {
         prHead: { type: 'String!', value: spec.branch },
         prRef: { type: 'String!', value: qualifiedBranch(spec.branch) },
@@ -1805,20 +1987,21 @@ function extraSelection(spec, listings) {
     const selection = `${baseRef} { target { ... on Commit { ${chainSelection(CHAIN_DEPTH)} } } } ` +
         `prPulls: pullRequests(headRefName: $prHead, states: [OPEN], first: 20) { nodes { id number url title body baseRefName ` +
         `headRepository { nameWithOwner } labels(first: 100) { nodes { name } } } } ` +
-        `prBranch: ref(qualifiedName: $prRef) { target { __typename ... on Commit { message url ${chainSelection(CHAIN_DEPTH)} ${files.join(' ')} } } } ` +
+        `prBranch: ref(qualifiedName: $prRef) { target { __typename ... on Commit { message url ${chainSelection(CHAIN_DEPTH)} ` +
+        `${history ? HISTORY_SELECTION : ''} ${files.join(' ')} } } } ` +
         labels.join(' ');
     return { selection, variables };
 }
 /**
  * One read (with globs whose listing cannot carry the texts: two, three with an open PR): base, open PR, PR
- * branch and its files, labels.
+ * branch and its files, labels; with `history`, the PR branch's recent history too (after a write whose answer was lost).
  */
-async function observe(client, spec) {
+async function observe(client, spec, history = false) {
     // The listings the read chose (without texts after a failed try with them), to list them at the PR branch too.
     let listed = [];
     const selection = (listings) => {
         listed = listings;
-        return extraSelection(spec, listings);
+        return extraSelection(spec, listings, history);
     };
     const snapshot = await readSnapshot(client, spec.target, spec.paths, undefined, { ...spec.read, extra: selection });
     const extra = snapshot.extra ?? {};
@@ -1837,7 +2020,10 @@ async function observe(client, spec) {
         };
     const target = extra['prBranch']?.target ?? undefined;
     let branch;
+    let branchHistory;
     if (target !== undefined && target !== null) {
+        if (target['history'] !== undefined)
+            branchHistory = historyOf(target['history']);
         const chain = flattenChain(target);
         let files;
         if (pull !== undefined && target.__typename === 'Commit') {
@@ -1860,7 +2046,14 @@ async function observe(client, spec) {
             labelIds.set(name, label.id);
     });
     const baseChain = flattenChain(extra['prBase']?.target ?? undefined);
-    return { snapshot, ...(pull === undefined ? {} : { pull }), ...(branch === undefined ? {} : { branch }), labelIds, baseChain };
+    return {
+        snapshot,
+        ...(pull === undefined ? {} : { pull }),
+        ...(branch === undefined ? {} : { branch }),
+        ...(branchHistory === undefined ? {} : { branchHistory }),
+        labelIds,
+        baseChain,
+    };
 }
 /**
  * The PR branch's versions of the base's files: from the branch's listings that came with the head query (a path
@@ -1934,7 +2127,7 @@ async function clashingBranch(client, target, branch) {
  */
 async function create({ client, spec, observation, progress, round }, decision) {
     const { snapshot } = observation;
-    const message = spec.message(decision.write);
+    const message = withTrailers(spec.message(decision.write), [ATTEMPT_TRAILER, round.tag]);
     const fields = [
         refMove(snapshot.repositoryId, spec.branch, decision.moveFrom ?? ZERO_OID, decision.parent),
         commitField(commitTarget(spec, observation, decision), decision.write.edits, message),
@@ -1952,8 +2145,8 @@ async function create({ client, spec, observation, progress, round }, decision) 
             },
         },
     ];
-    progress.opening = true;
-    const answer = await round.write({ parent: decision.parent, message }, () => mutate(client, 'OpenPullRequest', fields));
+    progress.openers = [...(progress.openers ?? []), round.tag];
+    const answer = await round.write(decision.parent, () => mutate(client, 'OpenPullRequest', fields));
     const pull = answer.data['pull']?.pullRequest;
     const commit = committed(answer);
     if (pull)
@@ -1987,11 +2180,10 @@ async function update({ client, spec, observation, progress, round }, decision, 
     const fields = [];
     if (decision.moveFrom !== undefined)
         fields.push(refMove(snapshot.repositoryId, spec.branch, decision.moveFrom, decision.parent));
-    const message = spec.message(decision.write);
+    const message = withTrailers(spec.message(decision.write), [ATTEMPT_TRAILER, round.tag]);
     fields.push(commitField(commitTarget(spec, observation, decision), decision.write.edits, message));
     fields.push(...metadataFields(spec, observation, pull, decision.describes ? decision.plan : undefined));
-    progress.opening = false;
-    const answer = await round.write({ parent: decision.parent, message }, () => mutate(client, 'UpdatePullRequest', fields));
+    const answer = await round.write(decision.parent, () => mutate(client, 'UpdatePullRequest', fields));
     const commit = committed(answer);
     if (commit)
         progress.commit = commit;
@@ -2147,22 +2339,28 @@ function openOrUpdatePullRequest(client, given) {
         };
     });
 }
-/** Recognises the commit (and PR) of a document whose answer was lost: the branch head is our commit. */
+/**
+ * Recognises the commit (and PR) of a document whose answer was lost: its attempt trailer is on the PR branch's
+ * first-parent chain (a branch that does not exist holds none). A PR this run's document opened is then its own.
+ */
 function recognise(progress, observation, round, log) {
-    const branch = observation.branch;
-    if (branch === undefined || !round.landed({ parent: branch.chain[1], message: branch.message }))
+    if (round.unsure.length === 0)
         return;
-    progress.commit ??= { oid: branch.head, url: branch.url };
-    if (progress.opening === true && observation.pull !== undefined && progress.created === undefined) {
+    const branch = observation.branch;
+    const landing = round.landed(branch?.head, observation.branchHistory);
+    if (landing === undefined)
+        return;
+    progress.commit ??= { oid: landing.commit.oid, url: landing.commit.url };
+    if (progress.openers?.includes(landing.write.tag) === true && observation.pull !== undefined && progress.created === undefined) {
         const { id, number, url } = observation.pull;
         progress.created = { id, number, url };
     }
-    log(`the write landed although its answer was lost: ${branch.head}`);
+    log(`the write of ${landing.write.tag} landed although its answer was lost: ${landing.commit.oid}`);
 }
 /** One round: read, decide, act. Resolves the result, or the race that was lost (then read again). */
 async function playRound(client, spec, run, round) {
     const { progress } = run;
-    let observation = await observe(client, spec);
+    let observation = await observe(client, spec, round.unsure.length > 0);
     const { snapshot } = observation;
     if (snapshot.branch === spec.branch) {
         throw new GitHubError('api', `the pull-request branch '${spec.branch}' is the base branch of ${slug(spec.target)}: set \`pr-branch\` to another name`);
@@ -2265,6 +2463,7 @@ async function pullRequest(remote) {
         autoMerge: pr.autoMerge,
         log: (m) => io.debug(m),
         warn: (m) => io.warning(m),
+        runTag: remote.runTag,
     });
     await io.group('Pull request', async () => {
         const which = result.number === undefined ? 'no pull request' : `pull request #${result.number}`;
