@@ -11,10 +11,12 @@ const WEB = 'apps/prod/web.yaml';
 const DEPLOY = (image: string) =>
   `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: x\nspec:\n  template:\n    spec:\n      containers:\n        - name: app\n          image: ${image}\n`;
 
+const NEWER = { kind: 'newer' } as const;
+
 /** The real planner (`plan` over `parseImages`) with the 'newer' policy, for the PR branch `BRANCH`. */
 function spec(images: string) {
   const requests = parseImages(images);
-  return { branch: BRANCH, planner: (snapshot: BaseSnapshot): Plan => plan(snapshot.files, requests, { policy: { kind: 'newer' } }) };
+  return { branch: BRANCH, policy: NEWER, planner: (snapshot: BaseSnapshot): Plan => plan(snapshot.files, requests, { policy: NEWER }) };
 }
 
 describe('decidePull', () => {
@@ -28,7 +30,7 @@ describe('decidePull', () => {
     files: Object.entries(files).map(([path, text]) => ({ path, text })),
     skipped: [],
   });
-  const pull = { id: 'PR_1', number: 1, url: 'u', title: 't', body: '', baseRefName: 'main', labels: [] };
+  const pull = { id: 'PR_1', number: 1, url: 'u', title: 't', body: '', baseRefName: 'main', labels: [], assignees: [], reviewers: { users: [], teams: [] }, autoMerge: 'never' as const };
   const observation = (base: Record<string, string>, extra: Partial<PullObservation> = {}): PullObservation => ({
     snapshot: snapshot(base),
     labelIds: new Map(),
@@ -46,7 +48,7 @@ describe('decidePull', () => {
   it('no PR and nothing to change: none; something to change: create from the base head (branch must not exist)', () => {
     expect(decidePull(observation({ [API]: DEPLOY('ghcr.io/acme/api:1.1.0') }), spec('ghcr.io/acme/api:1.1.0')).kind).toBe('none');
     const create = decidePull(observation({ [API]: DEPLOY('ghcr.io/acme/api:1.0.0') }), spec('ghcr.io/acme/api:1.1.0'));
-    expect(create).toMatchObject({ kind: 'write', parent: B, moveFrom: '0'.repeat(40), describes: true });
+    expect(create).toMatchObject({ kind: 'write', parent: B, moveFrom: '0'.repeat(40), describe: { changes: [{ from: '1.0.0', to: '1.1.0' }] } });
   });
 
   it('an open PR whose branch is gone is recreated from the base head', () => {
@@ -60,7 +62,8 @@ describe('decidePull', () => {
       observation(base, { pull, baseChain: [B], branch: branch({ [API]: DEPLOY('ghcr.io/acme/api:1.2.0') }) }),
       spec('ghcr.io/acme/api:1.1.0'),
     );
-    expect(decision).toMatchObject({ kind: 'unchanged', describes: false });
+    expect(decision).toMatchObject({ kind: 'unchanged' });
+    expect(decision.kind === 'unchanged' && decision.describe).toBeUndefined();
     expect(decision.plan.edits).toEqual([]);
     expect(decision.plan.refusals).toMatchObject([{ file: API, from: '1.2.0', to: '1.1.0' }]);
   });
@@ -69,6 +72,7 @@ describe('decidePull', () => {
     const base = { [API]: DEPLOY('ghcr.io/acme/api:1.0.0') };
     const noop = {
       branch: BRANCH,
+      policy: NEWER,
       planner: (s: BaseSnapshot): Plan => {
         const edits = s.files.map((f) => ({ path: f.path, before: f.text, after: f.text, changes: [{ file: f.path, line: 10, image: 'ghcr.io/acme/api', from: '1.0.0', to: '1.0.0 ' }] }));
         return { edits, changes: edits.flatMap((e) => e.changes), refusals: [], skipped: [], notes: [] };

@@ -24,7 +24,29 @@ interface RawPull {
   readonly baseRefName: string;
   readonly headRepository: { readonly nameWithOwner: string } | null;
   readonly labels: { readonly nodes: readonly { readonly name: string }[] } | null;
+  readonly author: { readonly login: string } | null;
+  readonly assignees: Nodes<{ readonly login: string }>;
+  readonly reviewRequests: Nodes<{ readonly requestedReviewer: RawReviewer | null }>;
+  readonly latestReviews: Nodes<{ readonly author: { readonly login: string } | null }>;
+  readonly autoMergeRequest: { readonly enabledAt: string | null } | null;
+  readonly timelineItems: Nodes<{ readonly __typename: string; readonly requestedReviewer?: RawReviewer | null }>;
 }
+
+type Nodes<T> = { readonly nodes: readonly (T | null)[] | null } | null;
+type RawReviewer = { readonly __typename: string; readonly login?: string; readonly slug?: string };
+
+/** A reviewer as read: a user's login or a team's slug, in the same shape wherever it comes from. */
+const REVIEWER = 'requestedReviewer { __typename ... on User { login } ... on Team { slug } }';
+
+/**
+ * What convergence needs of each open PR, in the head query (so a PR that lacks nothing costs no extra request):
+ * its author, assignees, review requests now and ever (the timeline), who reviewed, and auto-merge now and ever.
+ */
+const PULL_DECORATIONS =
+  'author { login } assignees(first: 20) { nodes { login } } ' +
+  `reviewRequests(first: 50) { nodes { ${REVIEWER} } } latestReviews(first: 50) { nodes { author { login } } } ` +
+  'autoMergeRequest { enabledAt } ' +
+  `timelineItems(itemTypes: [REVIEW_REQUESTED_EVENT, AUTO_MERGE_ENABLED_EVENT], first: 100) { nodes { __typename ... on ReviewRequestedEvent { ${REVIEWER} } } }`;
 
 interface RawChain {
   readonly oid: string;
@@ -71,7 +93,7 @@ function extraSelection(spec: PullRequestSpec, listings: readonly TreeListing[])
   const selection =
     `${baseRef} { target { ... on Commit { ${chainSelection(CHAIN_DEPTH)} } } } ` +
     `prPulls: pullRequests(headRefName: $prHead, states: [OPEN], first: 20) { nodes { id number url title body baseRefName ` +
-    `headRepository { nameWithOwner } labels(first: 100) { nodes { name } } } } ` +
+    `headRepository { nameWithOwner } labels(first: 100) { nodes { name } } ${PULL_DECORATIONS} } } ` +
     `prBranch: ref(qualifiedName: $prRef) { target { __typename ... on Commit { message url ${chainSelection(CHAIN_DEPTH)} ${files.join(' ')} } } } ` +
     labels.join(' ');
   return { selection, variables };
@@ -94,18 +116,7 @@ export async function observe(client: GitHubClient, spec: PullRequestSpec): Prom
     (p) => p.headRepository === null || p.headRepository.nameWithOwner.toLowerCase() === snapshot.nameWithOwner.toLowerCase(),
   );
   const raw = pulls.find((p) => p.baseRefName === snapshot.branch) ?? pulls[0];
-  const pull: OpenPull | undefined =
-    raw === undefined
-      ? undefined
-      : {
-          id: raw.id,
-          number: raw.number,
-          url: raw.url,
-          title: raw.title,
-          body: raw.body ?? '',
-          baseRefName: raw.baseRefName,
-          labels: (raw.labels?.nodes ?? []).map((l) => l.name),
-        };
+  const pull = raw === undefined ? undefined : openPull(raw);
   const target = (extra['prBranch'] as { target?: RawBranchTarget | null } | null)?.target ?? undefined;
   let branch: PullBranch | undefined;
   if (target !== undefined && target !== null) {
@@ -131,6 +142,29 @@ export async function observe(client: GitHubClient, spec: PullRequestSpec): Prom
   });
   const baseChain = flattenChain((extra['prBase'] as { target?: RawChain | null } | null)?.target ?? undefined);
   return { snapshot, ...(pull === undefined ? {} : { pull }), ...(branch === undefined ? {} : { branch }), labelIds, baseChain };
+}
+
+function openPull(raw: RawPull): OpenPull {
+  const nodes = <T>(connection: Nodes<T>): T[] => (connection?.nodes ?? []).filter((n): n is T => n !== null);
+  const requested = [...nodes(raw.reviewRequests), ...nodes(raw.timelineItems)].flatMap((r) => (r.requestedReviewer ? [r.requestedReviewer] : []));
+  const reviewed = nodes(raw.latestReviews).flatMap((r) => (r.author ? [r.author.login] : []));
+  const enabledOnce = nodes(raw.timelineItems).some((e) => e.__typename === 'AutoMergeEnabledEvent');
+  return {
+    id: raw.id,
+    number: raw.number,
+    url: raw.url,
+    title: raw.title,
+    body: raw.body ?? '',
+    baseRefName: raw.baseRefName,
+    labels: (raw.labels?.nodes ?? []).map((l) => l.name),
+    ...(raw.author ? { author: raw.author.login } : {}),
+    assignees: nodes(raw.assignees).map((a) => a.login),
+    reviewers: {
+      users: [...requested.flatMap((r) => (r.login === undefined ? [] : [r.login])), ...reviewed],
+      teams: requested.flatMap((r) => (r.slug === undefined ? [] : [r.slug])),
+    },
+    autoMerge: raw.autoMergeRequest !== null ? 'on' : enabledOnce ? 'off' : 'never',
+  };
 }
 
 /**
