@@ -98,7 +98,10 @@ async function playRound(client: GitHubClient, spec: PullRequestSpec, run: RunSt
   spec.log?.(`pull request '${spec.branch}' → ${snapshot.branch}: ${decision.kind} (round ${round.attempt})`);
   if (decision.kind !== 'fork') await spec.onPlan?.(decision.plan, snapshot, round.attempt);
   const writer: Writer = { client, spec, observation, progress, round, lookup: run.lookup };
-  const plan = decision.plan;
+  // The result's plan is what the PR proposes (every run's references, as its title and body say) with this run's
+  // refusals, notes and skips; the plan reported above is this run's own.
+  const proposal = decision.kind === 'write' || decision.kind === 'unchanged' ? decision.describe : undefined;
+  const plan = proposal === undefined ? decision.plan : { ...decision.plan, edits: proposal.edits, changes: proposal.changes };
   const done = (operation: PullOperation, pull?: { number: number; url: string }): PullResult => ({
     operation,
     ...(pull === undefined ? {} : { number: pull.number, url: pull.url }),

@@ -169,7 +169,8 @@ describe('later runs for the same branch', () => {
     const head = git(dir, 'rev-parse', BRANCH);
     const result = await openOrUpdatePullRequest(client(emu.url), spec('ghcr.io/acme/api:1.0.5'));
     expect(result.operation).toBe('unchanged');
-    expect(result.plan.edits).toEqual([]);
+    // The result is what the PR proposes (still 1.1.0), with this run's refusal.
+    expect(result.plan.changes).toMatchObject([{ file: API, from: '1.0.0', to: '1.1.0' }]);
     expect(result.plan.refusals).toMatchObject([{ file: API, from: '1.1.0', to: '1.0.5' }]);
     expect(git(dir, 'rev-parse', BRANCH)).toBe(head);
     expect(text(dir, BRANCH, API)).toBe(DEPLOY('ghcr.io/acme/api:1.1.0'));
