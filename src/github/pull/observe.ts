@@ -1,5 +1,6 @@
 // What one round of the pull-request mode reads: the base (files and head), the open pull request for the
-// branch, the branch with its first parents and its versions of the files, and the wanted labels' ids, in the
+// branch (with its labels, assignees, reviewers and auto-merge, now and in its timeline: convergence costs no read
+// of its own), the branch with its first parents and its versions of the files, and the wanted labels' ids, in the
 // head query of the snapshot read (one request with explicit paths, and with globs whose listing carries the
 // texts); the fork point's files when a rebuild needs them.
 import type { OpenPull, PullBranch } from '../../core/pull-decision.js';
