@@ -128,8 +128,8 @@ describe('a shared pr-branch loses nothing', () => {
     }
     expect(show(merged, 'README.md')).toBe(show('main', 'README.md'));
     // Title and body describe all of it.
-    for (const image of IMAGES) expect(open[0]!.body).toContain(`| ${image} |`);
-    expect(open[0]!.body.match(/\| `1\.0\.0` \| `1\.1\.0` \|/g)).toHaveLength(8);
+    for (const image of IMAGES) expect(open[0]!.body ?? '').toContain(`| ${image} |`);
+    expect((open[0]!.body ?? '').match(/\| `1\.0\.0` \| `1\.1\.0` \|/g)).toHaveLength(8);
   });
 
   it('a base more than 8 commits ahead that changed a file the PR changes too: the rebuild keeps the base changes and every run\'s proposal', async () => {
