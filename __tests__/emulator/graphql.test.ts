@@ -435,5 +435,11 @@ describe('pull requests over GraphQL', () => {
       { __typename: 'AutoMergeEnabledEvent' },
       { __typename: 'AutoMergeDisabledEvent' },
     ]);
+
+    // A team the token may not see (not in `teams`: a CODEOWNERS team, no members: read): FORBIDDEN beside the data.
+    emu.pulls('acme/gitops').find((p) => p.number === pr.number)!.teamReviewers.push('secret');
+    const hidden = await post(`query($pr: ID!) { node(id: $pr) { ... on PullRequest { reviewRequests(first: 10) { nodes { requestedReviewer { __typename ... on Team { slug } } } } } } }`, { pr: pr.id });
+    expect(hidden.body.errors).toMatchObject([{ type: 'FORBIDDEN', path: ['node', 'reviewRequests', 'nodes', 2, 'requestedReviewer', 'slug'] }]);
+    expect(hidden.body.data).toEqual({ node: { reviewRequests: { nodes: [{ requestedReviewer: { __typename: 'User' } }, { requestedReviewer: { __typename: 'Team', slug: 'platform' } }, { requestedReviewer: null }] } } });
   });
 });

@@ -266,16 +266,35 @@ class UserNode {
   }
 }
 
+/**
+ * A team. One the token may not see (not in the emulator's `teams`) is still a node, as when a pull request's
+ * review request names it, but its fields answer FORBIDDEN, as GitHub does for an App token without `members: read`.
+ */
 class TeamNode {
   readonly __typename = 'Team';
   readonly id: string;
-  readonly name: string;
-  readonly combinedSlug: string;
-  constructor(readonly org: string, readonly slug: string) {
-    this.id = nodeId('T', `Team:${org}/${slug}`);
-    this.name = slug;
-    this.combinedSlug = `${org}/${slug}`;
+  constructor(readonly org: string, private readonly teamSlug: string, private readonly visible = true) {
+    this.id = nodeId('T', `Team:${org}/${teamSlug}`);
   }
+  get slug(): string {
+    return this.seen(this.teamSlug);
+  }
+  get name(): string {
+    return this.seen(this.teamSlug);
+  }
+  get combinedSlug(): string {
+    return this.seen(`${this.org}/${this.teamSlug}`);
+  }
+  private seen<T>(value: T): T {
+    if (!this.visible) throw notAccessible();
+    return value;
+  }
+}
+
+/** The team `slug` of `org` as a review request shows it (visible to the token when the emulator's `teams` has it, or any). */
+function requestedTeam(ctx: GraphQLContext, org: string, slug: string): TeamNode {
+  const teams = ctx.world.teams;
+  return new TeamNode(org, slug, teams === undefined || teams.some((t) => t.toLowerCase() === `${org}/${slug}`.toLowerCase()));
 }
 
 class OrganizationNode {
@@ -624,10 +643,10 @@ class PullRequestNode {
   assignees(args: ConnectionArgs): Record<string, unknown> {
     return connection(this.pull.assignees.map((login) => new UserNode(login, this.urls)), args);
   }
-  reviewRequests(args: ConnectionArgs): Record<string, unknown> {
+  reviewRequests(args: ConnectionArgs, ctx: GraphQLContext): Record<string, unknown> {
     const requests = [
       ...this.pull.reviewers.map((login) => new UserNode(login, this.urls)),
-      ...this.pull.teamReviewers.map((slug) => new TeamNode(this.repo.repo.owner, slug)),
+      ...this.pull.teamReviewers.map((slug) => requestedTeam(ctx, this.repo.repo.owner, slug)),
     ].map((reviewer) => ({
       __typename: 'ReviewRequest',
       id: nodeId('RR', `ReviewRequest:${this.pull.id}:${reviewer.id}`),
@@ -650,7 +669,7 @@ class PullRequestNode {
     return connection(kept.map((review, i) => new ReviewNode(this, review, i, this.urls)), args);
   }
   /** Review requests and auto-merge events (what the emulator records of a PR's timeline), filtered by `itemTypes`. */
-  timelineItems(args: ConnectionArgs & { itemTypes?: string[]; since?: string; skip?: number }): Record<string, unknown> {
+  timelineItems(args: ConnectionArgs & { itemTypes?: string[]; since?: string; skip?: number }, ctx: GraphQLContext): Record<string, unknown> {
     const types: Record<PullEvent['type'], string> = {
       'review-requested': 'REVIEW_REQUESTED_EVENT',
       'auto-merge-enabled': 'AUTO_MERGE_ENABLED_EVENT',
@@ -659,7 +678,7 @@ class PullRequestNode {
     const events = this.pull.events
       .map((event, i) => ({ event, i }))
       .filter(({ event }) => args.itemTypes === undefined || args.itemTypes.includes(types[event.type]))
-      .map(({ event, i }) => timelineNode(this, event, i, this.urls));
+      .map(({ event, i }) => timelineNode(ctx, this, event, i, this.urls));
     return { ...connection(events, args), filteredCount: events.length, pageCount: events.length, updatedAt: this.pull.updatedAt };
   }
   repository(): RepositoryNode {
@@ -700,10 +719,10 @@ class ReviewNode {
 }
 
 /** A timeline event as GraphQL shows it (ReviewRequestedEvent, AutoMergeEnabledEvent, AutoMergeDisabledEvent). */
-function timelineNode(pull: PullRequestNode, event: PullEvent, index: number, urls: Urls): Record<string, unknown> {
+function timelineNode(ctx: GraphQLContext, pull: PullRequestNode, event: PullEvent, index: number, urls: Urls): Record<string, unknown> {
   const common = { id: nodeId('E', `Event:${pull.pull.id}:${index}`), createdAt: event.at, actor: new UserNode(event.actor, urls), pullRequest: pull };
   if (event.type === 'review-requested') {
-    const reviewer = event.user !== undefined ? new UserNode(event.user, urls) : new TeamNode(pull.repo.repo.owner, event.team ?? '');
+    const reviewer = event.user !== undefined ? new UserNode(event.user, urls) : requestedTeam(ctx, pull.repo.repo.owner, event.team ?? '');
     return { __typename: 'ReviewRequestedEvent', ...common, requestedReviewer: reviewer };
   }
   if (event.type === 'auto-merge-enabled') return { __typename: 'AutoMergeEnabledEvent', ...common, enabler: new UserNode(event.actor, urls) };

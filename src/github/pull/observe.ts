@@ -8,6 +8,7 @@ import type { CommitFiles } from '../../core/types.js';
 import { byPath, comparePaths } from '../../core/paths.js';
 import { FILE_ENTRY_SELECTION, filesFromAnswers, readFilesAt } from '../blob.js';
 import type { GitHubClient } from '../client.js';
+import type { GraphqlErrorEntry } from '../errors.js';
 import { qualifiedBranch } from '../mutation.js';
 import { readSnapshot, type ExtraSelection, type RemoteSnapshot } from '../read.js';
 import { listingOf, treeSelection, type RawEntry, type TreeListing } from '../tree.js';
@@ -36,18 +37,32 @@ interface RawPull {
 type Nodes<T> = { readonly nodes: readonly (T | null)[] | null } | null;
 type RawReviewer = { readonly __typename: string; readonly login?: string; readonly slug?: string };
 
-/** A reviewer as read: a user's login or a team's slug, in the same shape wherever it comes from. */
-const REVIEWER = 'requestedReviewer { __typename ... on User { login } ... on Team { slug } }';
+/**
+ * A reviewer as read: a user's login, and a team's slug when the run asks for teams. A token that may not see a team
+ * (an App token without `members: read`, a secret team a CODEOWNERS file requests) gets a node-level FORBIDDEN for
+ * its fields beside the rest of the data: the read goes on without that reviewer (`tolerated`).
+ */
+function reviewer(teams: boolean): string {
+  return `requestedReviewer { __typename ... on User { login }${teams ? ' ... on Team { slug }' : ''} }`;
+}
 
 /**
  * What convergence needs of each open PR, in the head query (so a PR that lacks nothing costs no extra request):
  * its author, assignees, review requests now and ever (the timeline), who reviewed, and auto-merge now and ever.
  */
-const PULL_DECORATIONS =
-  'author { login } assignees(first: 20) { nodes { login } } ' +
-  `reviewRequests(first: 50) { nodes { ${REVIEWER} } } latestReviews(first: 50) { nodes { author { login } } } ` +
-  'autoMergeRequest { enabledAt } ' +
-  `timelineItems(itemTypes: [REVIEW_REQUESTED_EVENT, AUTO_MERGE_ENABLED_EVENT], first: 100) { nodes { __typename ... on ReviewRequestedEvent { ${REVIEWER} } } }`;
+function decorations(teams: boolean): string {
+  return (
+    'author { login } assignees(first: 20) { nodes { login } } ' +
+    `reviewRequests(first: 50) { nodes { ${reviewer(teams)} } } latestReviews(first: 50) { nodes { author { login } } } ` +
+    'autoMergeRequest { enabledAt } ' +
+    `timelineItems(itemTypes: [REVIEW_REQUESTED_EVENT, AUTO_MERGE_ENABLED_EVENT], first: 100) { nodes { __typename ... on ReviewRequestedEvent { ${reviewer(teams)} } } }`
+  );
+}
+
+/** A node-level FORBIDDEN on a reviewer the token may not see. */
+function tolerated(error: GraphqlErrorEntry): boolean {
+  return error.type === 'FORBIDDEN' && (error.path ?? []).includes('requestedReviewer');
+}
 
 interface RawChain {
   readonly oid: string;
@@ -94,10 +109,10 @@ function extraSelection(spec: PullRequestSpec, listings: readonly TreeListing[])
   const selection =
     `${baseRef} { target { ... on Commit { ${chainSelection(CHAIN_DEPTH)} } } } ` +
     `prPulls: pullRequests(headRefName: $prHead, states: [OPEN], first: 20) { nodes { id number url title body baseRefName ` +
-    `headRepository { nameWithOwner } labels(first: 100) { nodes { name } } ${PULL_DECORATIONS} } } ` +
+    `headRepository { nameWithOwner } labels(first: 100) { nodes { name } } ${decorations((spec.teamReviewers ?? []).length > 0)} } } ` +
     `prBranch: ref(qualifiedName: $prRef) { target { __typename ... on Commit { message url ${chainSelection(CHAIN_DEPTH)} ${files.join(' ')} } } } ` +
     labels.join(' ');
-  return { selection, variables };
+  return { selection, variables, tolerate: tolerated };
 }
 
 /**

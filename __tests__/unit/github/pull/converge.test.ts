@@ -102,6 +102,25 @@ describe('convergence of an open pull request', () => {
   });
 });
 
+describe('teams the token may not see', () => {
+  it('a team review request the token may not read (a CODEOWNERS team, no members: read) neither fails the read nor is asked again by this run', async () => {
+    const { emu } = await start({}, { teams: ['acme/sre'] });
+    expect((await openOrUpdatePullRequest(client(emu.url), spec('ghcr.io/acme/api:1.1.0'))).operation).toBe('created');
+    const pull = emu.pulls(NAME)[0]!;
+    pull.teamReviewers.push('secret');
+    pull.events.push({ type: 'review-requested', actor: 'github-actions[bot]', at: pull.createdAt, team: 'secret' });
+    // Without team reviewers asked, teams are not read at all: one request.
+    const plain = client(emu.url);
+    expect((await openOrUpdatePullRequest(plain, spec('ghcr.io/acme/api:1.1.0'))).operation).toBe('unchanged');
+    expect(plain.stats().requests).toBe(1);
+    // Asking for it: the read goes on without it (FORBIDDEN beside the data), the lookup cannot see it either: a warning.
+    const asking = spec('ghcr.io/acme/api:1.1.0', { teamReviewers: ['acme/sre', 'secret'] });
+    expect((await openOrUpdatePullRequest(client(emu.url), asking)).operation).toBe('unchanged');
+    expect(asking.warnings).toEqual([expect.stringMatching(/no team 'secret' in acme visible to the token/)]);
+    expect(emu.pulls(NAME)[0]!.teamReviewers).toEqual(['secret', 'sre']);
+  });
+});
+
 describe('a shared branch rebuilt on a moved base', () => {
   async function shared() {
     const started = await start();
