@@ -66,7 +66,6 @@ export function missingOf(spec: PullRequestSpec, observation: Observation, pull:
   return missingDecorations(pull, wanted(spec, observation.snapshot));
 }
 
-
 /** One query: node ids of reviewer and assignee logins and teams (unknown ones are warnings), and the viewer. */
 export async function lookupReviewers(client: GitHubClient, spec: PullRequestSpec, snapshot: RemoteSnapshot): Promise<ReviewerIds> {
   const logins = [...new Set([...(spec.reviewers ?? []), ...(spec.assignees ?? [])])];
