@@ -10,7 +10,8 @@
 //                   tree takes ~2 minutes on a quiet 2-core machine at BENCH_RUNS=7 (generation 10–30 s, 0.6 GB of
 //                   small files in a temp dir); BENCH_LARGE=0 skips it, BENCH_MONOREPO_FILES=10000,50000 picks the
 //                   sizes. Peak memory: the action's own max RSS (getrusage at exit, via bench/peak-rss.mjs).
-//   api-*           requests and wall time per scenario against the emulator at 100 ms injected latency.
+//   api-*           requests and wall time per scenario against the emulator at 100 ms injected latency (commit and
+//                   pull-request modes; a PR's convergence after a killed run; a shared pr-branch rebuilt).
 //   api-scale       one bump of every file of a 1,000- and a 5,000-file repository (packed, as hosted ones are)
 //                   over the API without injected latency: requests, wall time, and the emulator's share of it (time
 //                   with at least one request in its hands, from the request log), so the number is the action's.
@@ -31,6 +32,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { startEmulator, type Emulator, type RequestRecord } from '../__tests__/emulator/index.js';
 import { repoRoot, runAction, spawnCollect } from '../__tests__/support/action.js';
 import { gitRepo } from '../__tests__/support/repo.js';
+import { commitOnTop } from '../__tests__/unit/github/helpers.js';
 import { byteExactness } from './compare.js';
 import { emulatorReads } from './emulator.js';
 import { lostAnswers } from './lost-answers.js';
@@ -166,11 +168,11 @@ async function apiScenarios(): Promise<void> {
   const dirs: string[] = [];
   try {
     let n = 0;
-    const fresh = async (): Promise<string> => {
+    const fresh = async (options: { labels?: string[]; autoMergeAllowed?: boolean } = {}): Promise<string> => {
       const dir = gitRepo({ source: join(repoRoot, 'examples/gitops-repo') });
       dirs.push(dir);
       const name = `acme/bench-${++n}`;
-      await emu.addRepo({ name, dir });
+      await emu.addRepo({ name, dir, ...options });
       return name;
     };
     const measure = async (emulator: Emulator, name: string, scenario: Scenario): Promise<void> => {
@@ -201,6 +203,25 @@ async function apiScenarios(): Promise<void> {
     await measure(emu, repo, { name: 'pr-create-with-label', inputs: { ...explicit, mode: 'pull-request', 'pr-labels': 'deploy' } });
     await measure(emu, repo, { name: 'pr-update', inputs: { ...explicit, images: 'ghcr.io/acme/api:1.6.0', mode: 'pull-request' } });
     await measure(emu, repo, { name: 'pr-unchanged', inputs: { ...explicit, images: 'ghcr.io/acme/api:1.6.0', mode: 'pull-request' } });
+    // Convergence: a PR with every decoration asked; one whose follow-up failed (a killed run), repaired; steady.
+    const decorated = { ...explicit, mode: 'pull-request', 'pr-labels': 'deploy', 'pr-reviewers': 'alice', 'pr-team-reviewers': 'sre', 'pr-assignees': 'carol', 'auto-merge': 'squash' };
+    repo = await fresh({ labels: ['deploy'], autoMergeAllowed: true });
+    await measure(emu, repo, { name: 'pr-create-decorated', inputs: decorated });
+    await measure(emu, repo, { name: 'pr-decorated-unchanged', inputs: decorated });
+    repo = await fresh({ labels: ['deploy'], autoMergeAllowed: true });
+    emu.addFault({ operation: /addLabelsToLabelable/, kind: 'not-resolvable', times: Infinity });
+    await runAction({ repository: repo, token: 'bench', ...decorated }, { env: { GITHUB_API_URL: emu.url } });
+    emu.clearFaults();
+    await measure(emu, repo, { name: 'pr-repair-after-kill', inputs: decorated });
+    // A shared pr-branch: a second job folds its image in; the base then moves in the file both change: a rebuild.
+    const shared = { ...explicit, mode: 'pull-request', 'pr-branch': 'gitops-bump/prod/shared' };
+    repo = await fresh();
+    await runAction({ repository: repo, token: 'bench', ...shared }, { env: { GITHUB_API_URL: emu.url } });
+    await measure(emu, repo, { name: 'pr-shared-second-job', inputs: { ...shared, images: 'ghcr.io/acme/api-migrations:1.5.0' } });
+    const dir = dirs[dirs.length - 1]!;
+    const file = 'apps/api/overlays/prod/kustomization.yaml';
+    commitOnTop(dir, 'main', file, readFileSync(join(dir, file), 'utf8').replace('namespace: api-prod', 'namespace: api-production'), 'base moves');
+    await measure(emu, repo, { name: 'pr-shared-rebuild', inputs: { ...shared, images: 'ghcr.io/acme/api:1.6.0' } });
   } finally {
     await emu.stop();
     for (const d of dirs) rmSync(d, { recursive: true, force: true });

@@ -13,6 +13,7 @@ beforeAll(async () => {
     repos: [{ name: 'acme/gitops', dir, autoMergeAllowed: true, labels: ['gitops'], protectedBranches: ['prod'] }],
     users: ['alice', 'bob'],
     teams: ['acme/platform'],
+    tokenLogins: { 'alice-token': 'alice' },
   });
   gql = graphql.defaults({ baseUrl: emu.url, headers: { authorization: 'token test-token' } });
 });
@@ -387,5 +388,70 @@ describe('pull requests over GraphQL', () => {
     expect(emu.pulls('acme/gitops').find((p) => p.number === pr.number)?.assignees).toEqual(['bob']);
     const bad = await post(`mutation($pr: ID!) { addAssigneesToAssignable(input: { assignableId: $pr, assigneeIds: ["T_bm9wZQ"] }) { clientMutationId } }`, { pr: pr.id });
     expect(bad.body.errors?.[0]).toMatchObject({ type: 'NOT_FOUND' });
+  });
+
+  it('keeps a timeline of review requests and auto-merge, and reviews that consume their request (latestReviews)', async () => {
+    const id = await repositoryId();
+    const main = head();
+    await gql(`mutation($input: CreateRefInput!) { createRef(input: $input) { ref { name } } }`, { input: { repositoryId: id, name: 'refs/heads/bump/review', oid: main } });
+    await gql(commitMutation, { input: commitInput(main, { 'apps/review.yaml': 'image: x:2\n' }, [], 'bump/review') });
+    const created = await gql<{ createPullRequest: { pullRequest: { id: string; number: number } } }>(
+      `mutation($input: CreatePullRequestInput!) { createPullRequest(input: $input) { pullRequest { id number } } }`,
+      { input: { repositoryId: id, baseRefName: 'main', headRefName: 'bump/review', title: 'Review' } },
+    );
+    const pr = created.createPullRequest.pullRequest;
+    const ids = await gql<{ alice: { id: string }; bob: { id: string }; organization: { team: { id: string } } }>(
+      `{ alice: user(login: "alice") { id } bob: user(login: "bob") { id } organization(login: "acme") { team(slug: "platform") { id } } }`,
+    );
+    await gql(
+      `mutation($pr: ID!, $users: [ID!], $teams: [ID!]) {
+        requestReviews(input: { pullRequestId: $pr, userIds: $users, teamIds: $teams, union: true }) { clientMutationId }
+        enablePullRequestAutoMerge(input: { pullRequestId: $pr, mergeMethod: MERGE }) { clientMutationId }
+      }`,
+      { pr: pr.id, users: [ids.alice.id, ids.bob.id], teams: [ids.organization.team.id] },
+    );
+    const asAlice = graphql.defaults({ baseUrl: emu.url, headers: { authorization: 'token alice-token' } });
+    await asAlice(`mutation($pr: ID!) { addPullRequestReview(input: { pullRequestId: $pr, event: APPROVE }) { pullRequestReview { state author { login } } } }`, { pr: pr.id });
+    await gql(`mutation($pr: ID!) { disablePullRequestAutoMerge(input: { pullRequestId: $pr }) { clientMutationId } }`, { pr: pr.id });
+    const again = await post(`mutation($pr: ID!) { disablePullRequestAutoMerge(input: { pullRequestId: $pr }) { clientMutationId } }`, { pr: pr.id });
+    expect(again.body.errors?.[0]?.message).toMatch(/not enabled/);
+    const own = await post(`mutation($pr: ID!) { addPullRequestReview(input: { pullRequestId: $pr, event: APPROVE }) { clientMutationId } }`, { pr: pr.id });
+    expect(own.body.errors?.[0]?.message).toBe('Can not approve your own pull request');
+
+    type Reviewer = { __typename: string; login?: string; slug?: string };
+    const read = await gql<{
+      node: {
+        reviewRequests: { nodes: { requestedReviewer: Reviewer }[] };
+        latestReviews: { nodes: { state: string; author: { login: string } }[] };
+        autoMergeRequest: null;
+        timelineItems: { totalCount: number; nodes: { __typename: string; requestedReviewer?: Reviewer }[] };
+      };
+    }>(
+      `query($pr: ID!) { node(id: $pr) { ... on PullRequest {
+        reviewRequests(first: 10) { nodes { requestedReviewer { __typename ... on User { login } ... on Team { slug } } } }
+        latestReviews(first: 10) { nodes { state author { login } } }
+        autoMergeRequest { enabledAt }
+        timelineItems(itemTypes: [REVIEW_REQUESTED_EVENT, AUTO_MERGE_ENABLED_EVENT, AUTO_MERGE_DISABLED_EVENT], first: 10) {
+          totalCount nodes { __typename ... on ReviewRequestedEvent { requestedReviewer { __typename ... on User { login } ... on Team { slug } } } }
+        }
+      } } }`,
+      { pr: pr.id },
+    );
+    expect(read.node.reviewRequests.nodes.map((n) => n.requestedReviewer)).toEqual([{ __typename: 'User', login: 'bob' }, { __typename: 'Team', slug: 'platform' }]);
+    expect(read.node.latestReviews.nodes).toEqual([{ state: 'APPROVED', author: { login: 'alice' } }]);
+    expect(read.node.autoMergeRequest).toBeNull();
+    expect(read.node.timelineItems.nodes).toEqual([
+      { __typename: 'ReviewRequestedEvent', requestedReviewer: { __typename: 'User', login: 'alice' } },
+      { __typename: 'ReviewRequestedEvent', requestedReviewer: { __typename: 'User', login: 'bob' } },
+      { __typename: 'ReviewRequestedEvent', requestedReviewer: { __typename: 'Team', slug: 'platform' } },
+      { __typename: 'AutoMergeEnabledEvent' },
+      { __typename: 'AutoMergeDisabledEvent' },
+    ]);
+
+    // A team the token may not see (not in `teams`: a CODEOWNERS team, no members: read): FORBIDDEN beside the data.
+    emu.pulls('acme/gitops').find((p) => p.number === pr.number)!.teamReviewers.push('secret');
+    const hidden = await post(`query($pr: ID!) { node(id: $pr) { ... on PullRequest { reviewRequests(first: 10) { nodes { requestedReviewer { __typename ... on Team { slug } } } } } } }`, { pr: pr.id });
+    expect(hidden.body.errors).toMatchObject([{ type: 'FORBIDDEN', path: ['node', 'reviewRequests', 'nodes', 2, 'requestedReviewer', 'slug'] }]);
+    expect(hidden.body.data).toEqual({ node: { reviewRequests: { nodes: [{ requestedReviewer: { __typename: 'User' } }, { requestedReviewer: { __typename: 'Team', slug: 'platform' } }, { requestedReviewer: null }] } } });
   });
 });

@@ -19,7 +19,7 @@ import {
 import { GitHubError, notAccessible } from './errors.js';
 import { MAX_DEPTH, applyResourceLimit, depthError, logText, nodeLimitError, paginatingResolver, queryDepth, type QueryBudgets, type TextLog } from './limits.js';
 import { ZERO_OID, type CommitObject, type TreeEntry as GitTreeEntry } from './git.js';
-import { decodeNodeId, nodeId, refNotCreated, type Actor, type LabelRecord, type PullRecord, type Repo } from './repo.js';
+import { decodeNodeId, nodeId, refNotCreated, type Actor, type LabelRecord, type PullEvent, type PullRecord, type Repo } from './repo.js';
 import { userDatabaseId, type Urls } from './shapes.js';
 
 let cachedSchema: GraphQLSchema | null = null;
@@ -299,16 +299,35 @@ class UserNode {
   }
 }
 
+/**
+ * A team. One the token may not see (not in the emulator's `teams`) is still a node, as when a pull request's
+ * review request names it, but its fields answer FORBIDDEN, as GitHub does for an App token without `members: read`.
+ */
 class TeamNode {
   readonly __typename = 'Team';
   readonly id: string;
-  readonly name: string;
-  readonly combinedSlug: string;
-  constructor(readonly org: string, readonly slug: string) {
-    this.id = nodeId('T', `Team:${org}/${slug}`);
-    this.name = slug;
-    this.combinedSlug = `${org}/${slug}`;
+  constructor(readonly org: string, private readonly teamSlug: string, private readonly visible = true) {
+    this.id = nodeId('T', `Team:${org}/${teamSlug}`);
   }
+  get slug(): string {
+    return this.seen(this.teamSlug);
+  }
+  get name(): string {
+    return this.seen(this.teamSlug);
+  }
+  get combinedSlug(): string {
+    return this.seen(`${this.org}/${this.teamSlug}`);
+  }
+  private seen<T>(value: T): T {
+    if (!this.visible) throw notAccessible();
+    return value;
+  }
+}
+
+/** The team `slug` of `org` as a review request shows it (visible to the token when the emulator's `teams` has it, or any). */
+function requestedTeam(ctx: GraphQLContext, org: string, slug: string): TeamNode {
+  const teams = ctx.world.teams;
+  return new TeamNode(org, slug, teams === undefined || teams.some((t) => t.toLowerCase() === `${org}/${slug}`.toLowerCase()));
 }
 
 class OrganizationNode {
@@ -674,10 +693,10 @@ class PullRequestNode {
   assignees(args: ConnectionArgs): Record<string, unknown> {
     return connection(this.pull.assignees.map((login) => new UserNode(login, this.urls)), args);
   }
-  reviewRequests(args: ConnectionArgs): Record<string, unknown> {
+  reviewRequests(args: ConnectionArgs, ctx: GraphQLContext): Record<string, unknown> {
     const requests = [
       ...this.pull.reviewers.map((login) => new UserNode(login, this.urls)),
-      ...this.pull.teamReviewers.map((slug) => new TeamNode(this.repo.repo.owner, slug)),
+      ...this.pull.teamReviewers.map((slug) => requestedTeam(ctx, this.repo.repo.owner, slug)),
     ].map((reviewer) => ({
       __typename: 'ReviewRequest',
       id: nodeId('RR', `ReviewRequest:${this.pull.id}:${reviewer.id}`),
@@ -686,6 +705,31 @@ class PullRequestNode {
       requestedReviewer: reviewer,
     }));
     return connection(requests, args);
+  }
+  /** The latest submitted review of each author. */
+  latestReviews(args: ConnectionArgs): Record<string, unknown> {
+    const latest = new Map<string, PullRecord['reviews'][number]>();
+    for (const review of this.pull.reviews) latest.set(review.author.toLowerCase(), review);
+    return connection([...latest.values()].map((review, i) => new ReviewNode(this, review, i, this.urls)), args);
+  }
+  reviews(args: ConnectionArgs & { author?: string; states?: string[] }): Record<string, unknown> {
+    const kept = this.pull.reviews.filter(
+      (r) => (args.author === undefined || r.author.toLowerCase() === args.author.toLowerCase()) && (args.states === undefined || args.states.includes(r.state)),
+    );
+    return connection(kept.map((review, i) => new ReviewNode(this, review, i, this.urls)), args);
+  }
+  /** Review requests and auto-merge events (what the emulator records of a PR's timeline), filtered by `itemTypes`. */
+  timelineItems(args: ConnectionArgs & { itemTypes?: string[]; since?: string; skip?: number }, ctx: GraphQLContext): Record<string, unknown> {
+    const types: Record<PullEvent['type'], string> = {
+      'review-requested': 'REVIEW_REQUESTED_EVENT',
+      'auto-merge-enabled': 'AUTO_MERGE_ENABLED_EVENT',
+      'auto-merge-disabled': 'AUTO_MERGE_DISABLED_EVENT',
+    };
+    const events = this.pull.events
+      .map((event, i) => ({ event, i }))
+      .filter(({ event }) => args.itemTypes === undefined || args.itemTypes.includes(types[event.type]))
+      .map(({ event, i }) => timelineNode(ctx, this, event, i, this.urls));
+    return { ...connection(events, args), filteredCount: events.length, pageCount: events.length, updatedAt: this.pull.updatedAt };
   }
   repository(): RepositoryNode {
     return this.repo;
@@ -696,6 +740,43 @@ class PullRequestNode {
   headRepository(): RepositoryNode {
     return this.repo;
   }
+}
+
+class ReviewNode {
+  readonly __typename = 'PullRequestReview';
+  readonly id: string;
+  readonly state: string;
+  readonly submittedAt: string;
+  readonly createdAt: string;
+  readonly body = '';
+  private readonly authorLogin: string;
+  constructor(readonly pullRequestNode: PullRequestNode, review: PullRecord['reviews'][number], index: number, private readonly urls: Urls) {
+    this.id = nodeId('PRR', `PullRequestReview:${pullRequestNode.pull.id}:${index}`);
+    this.state = review.state;
+    this.submittedAt = review.submittedAt;
+    this.createdAt = review.submittedAt;
+    this.authorLogin = review.author;
+  }
+  author(): UserNode {
+    return new UserNode(this.authorLogin, this.urls);
+  }
+  pullRequest(): PullRequestNode {
+    return this.pullRequestNode;
+  }
+  onBehalfOf(args: ConnectionArgs): Record<string, unknown> {
+    return connection([], args);
+  }
+}
+
+/** A timeline event as GraphQL shows it (ReviewRequestedEvent, AutoMergeEnabledEvent, AutoMergeDisabledEvent). */
+function timelineNode(ctx: GraphQLContext, pull: PullRequestNode, event: PullEvent, index: number, urls: Urls): Record<string, unknown> {
+  const common = { id: nodeId('E', `Event:${pull.pull.id}:${index}`), createdAt: event.at, actor: new UserNode(event.actor, urls), pullRequest: pull };
+  if (event.type === 'review-requested') {
+    const reviewer = event.user !== undefined ? new UserNode(event.user, urls) : requestedTeam(ctx, pull.repo.repo.owner, event.team ?? '');
+    return { __typename: 'ReviewRequestedEvent', ...common, requestedReviewer: reviewer };
+  }
+  if (event.type === 'auto-merge-enabled') return { __typename: 'AutoMergeEnabledEvent', ...common, enabler: new UserNode(event.actor, urls) };
+  return { __typename: 'AutoMergeDisabledEvent', ...common, disabler: new UserNode(event.actor, urls), reason: null, reasonCode: null };
 }
 
 class RepositoryNode {
@@ -1031,7 +1112,7 @@ class Root {
       pull.reviewers = [];
       pull.teamReviewers = [];
     }
-    repo.requestReviewers(pull, users, teams);
+    repo.requestReviewers(pull, users, teams, ctx.actor.login);
     return {
       clientMutationId: input.clientMutationId ?? null,
       pullRequest: new PullRequestNode(new RepositoryNode(repo, ctx.urls), pull, ctx.urls),
@@ -1065,6 +1146,31 @@ class Root {
       pullRequest: new PullRequestNode(new RepositoryNode(repo, ctx.urls), pull, ctx.urls),
       actor: new UserNode(ctx.actor.login, ctx.urls),
     };
+  }
+
+  disablePullRequestAutoMerge(args: { input: { clientMutationId?: string; pullRequestId: string } }, ctx: GraphQLContext): Record<string, unknown> {
+    const { repo, pull } = pullById(ctx, args.input.pullRequestId);
+    requireWrite(ctx, repo);
+    repo.disableAutoMerge(pull, ctx.actor);
+    return {
+      clientMutationId: args.input.clientMutationId ?? null,
+      pullRequest: new PullRequestNode(new RepositoryNode(repo, ctx.urls), pull, ctx.urls),
+      actor: new UserNode(ctx.actor.login, ctx.urls),
+    };
+  }
+
+  /** A review by the token's user; with an `event` it is submitted at once (without one GitHub keeps it pending: not modelled). */
+  addPullRequestReview(
+    args: { input: { clientMutationId?: string; pullRequestId: string; event?: 'APPROVE' | 'COMMENT' | 'REQUEST_CHANGES' | 'DISMISS' | null; body?: string | null } },
+    ctx: GraphQLContext,
+  ): Record<string, unknown> {
+    const { input } = args;
+    const { repo, pull } = pullById(ctx, input.pullRequestId);
+    const states = { APPROVE: 'APPROVED', COMMENT: 'COMMENTED', REQUEST_CHANGES: 'CHANGES_REQUESTED' } as const;
+    if (!input.event || input.event === 'DISMISS') throw new GitHubError(422, 'Unprocessable', 'UNPROCESSABLE', undefined, 'the emulator submits reviews only (event APPROVE, COMMENT or REQUEST_CHANGES)');
+    repo.submitReview(pull, ctx.actor.login, states[input.event]);
+    const node = new PullRequestNode(new RepositoryNode(repo, ctx.urls), pull, ctx.urls);
+    return { clientMutationId: input.clientMutationId ?? null, pullRequestReview: new ReviewNode(node, pull.reviews[pull.reviews.length - 1]!, pull.reviews.length - 1, ctx.urls) };
   }
 
   private repoById(ctx: GraphQLContext, id: string): Repo {

@@ -59,6 +59,11 @@ export interface Actor {
   email: string;
 }
 
+/** One timeline event of a pull request. */
+export type PullEvent =
+  | { type: 'review-requested'; actor: string; at: string; user?: string; team?: string }
+  | { type: 'auto-merge-enabled' | 'auto-merge-disabled'; actor: string; at: string };
+
 /** Pull-request state kept by the emulator (GitHub keeps it outside git too). */
 export interface PullRecord {
   number: number;
@@ -79,6 +84,10 @@ export interface PullRecord {
   /** Logins assigned (GraphQL addAssigneesToAssignable). */
   assignees: string[];
   autoMerge: { mergeMethod: 'MERGE' | 'SQUASH' | 'REBASE'; enabledAt: string; enabledBy: string } | null;
+  /** Submitted reviews, oldest first (a review consumes its author's review request, as on GitHub). */
+  reviews: { author: string; state: 'APPROVED' | 'COMMENTED' | 'CHANGES_REQUESTED'; submittedAt: string }[];
+  /** Timeline events (GraphQL `timelineItems`): review requests and auto-merge turned on and off, oldest first. */
+  events: PullEvent[];
   author: string;
   createdAt: string;
   updatedAt: string;
@@ -448,6 +457,8 @@ export class Repo {
       teamReviewers: [],
       assignees: [],
       autoMerge: null,
+      reviews: [],
+      events: [],
       author: input.actor.login,
       createdAt: now,
       updatedAt: now,
@@ -514,15 +525,35 @@ export class Repo {
     pull.updatedAt = githubNow();
   }
 
-  requestReviewers(pull: PullRecord, users: readonly string[], teams: readonly string[]): void {
+  /** Requests reviews (each request is a timeline event, as on GitHub, even for a reviewer already asked). */
+  requestReviewers(pull: PullRecord, users: readonly string[], teams: readonly string[], actor = 'github-actions[bot]'): void {
     for (const user of users) {
       if (user.toLowerCase() === pull.author.toLowerCase()) {
         throw unprocessable('Review cannot be requested from pull request author.');
       }
-      if (!pull.reviewers.includes(user)) pull.reviewers.push(user);
     }
-    for (const team of teams) if (!pull.teamReviewers.includes(team)) pull.teamReviewers.push(team);
-    pull.updatedAt = githubNow();
+    const at = githubNow();
+    for (const user of users) {
+      if (!pull.reviewers.includes(user)) pull.reviewers.push(user);
+      pull.events.push({ type: 'review-requested', actor, at, user });
+    }
+    for (const team of teams) {
+      if (!pull.teamReviewers.includes(team)) pull.teamReviewers.push(team);
+      pull.events.push({ type: 'review-requested', actor, at, team });
+    }
+    pull.updatedAt = at;
+  }
+
+  /** A submitted review: its author's review request is consumed (GitHub's PR author may comment, never approve). */
+  submitReview(pull: PullRecord, author: string, state: 'APPROVED' | 'COMMENTED' | 'CHANGES_REQUESTED'): void {
+    if (pull.state !== 'open') throw unprocessable('Pull request is not open');
+    if (state !== 'COMMENTED' && author.toLowerCase() === pull.author.toLowerCase()) {
+      throw unprocessable(state === 'APPROVED' ? 'Can not approve your own pull request' : 'Can not request changes on your own pull request');
+    }
+    const at = githubNow();
+    pull.reviews.push({ author, state, submittedAt: at });
+    pull.reviewers = pull.reviewers.filter((login) => login.toLowerCase() !== author.toLowerCase());
+    pull.updatedAt = at;
   }
 
   enableAutoMerge(pull: PullRecord, method: 'MERGE' | 'SQUASH' | 'REBASE', actor: Actor): void {
@@ -530,8 +561,19 @@ export class Repo {
       throw unprocessable('Pull request Auto merge is not allowed for this repository');
     }
     if (pull.state !== 'open') throw unprocessable('Pull request is not in the correct state to enable auto-merge');
-    pull.autoMerge = { mergeMethod: method, enabledAt: githubNow(), enabledBy: actor.login };
-    pull.updatedAt = githubNow();
+    const at = githubNow();
+    pull.autoMerge = { mergeMethod: method, enabledAt: at, enabledBy: actor.login };
+    pull.events.push({ type: 'auto-merge-enabled', actor: actor.login, at });
+    pull.updatedAt = at;
+  }
+
+  /** disablePullRequestAutoMerge: GitHub answers an error when auto-merge is not enabled. */
+  disableAutoMerge(pull: PullRecord, actor: Actor): void {
+    if (pull.autoMerge === null) throw unprocessable('Auto merge is not enabled for this pull request');
+    const at = githubNow();
+    pull.autoMerge = null;
+    pull.events.push({ type: 'auto-merge-disabled', actor: actor.login, at });
+    pull.updatedAt = at;
   }
 
   /** Resolves a REST `ref` argument (branch, tag, full ref or sha) to a commit, or the default branch. */

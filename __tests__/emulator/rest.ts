@@ -316,7 +316,7 @@ export const ROUTES: Route[] = [
     const repo = repoOf(ctx);
     const pull = repo.pull(Number(ctx.params.pull_number));
     const body = (ctx.body ?? {}) as { reviewers?: string[]; team_reviewers?: string[] };
-    repo.requestReviewers(pull, body.reviewers ?? [], body.team_reviewers ?? []);
+    repo.requestReviewers(pull, body.reviewers ?? [], body.team_reviewers ?? [], ctx.actor.login);
     return { status: 201, body: pullRequestSimple(ctx.urls, repo, pull, await headsOf(repo, pull)) };
   }),
 ];

@@ -52217,7 +52217,7 @@ async function resolvePromotion(settings, io, env) {
         const globs = source.patterns.join(', ');
         if (source.repository || !settings.localPath) {
             // The GitHub adapters load only when the run goes through the API: local bumps start faster without them.
-            const { readRemoteSource } = await Promise.all(/* import() */[__nccwpck_require__.e(413), __nccwpck_require__.e(17)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6017));
+            const { readRemoteSource } = await Promise.all(/* import() */[__nccwpck_require__.e(413), __nccwpck_require__.e(568)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5568));
             const { owner, repo } = source.repository ?? settings.repository;
             const branch = source.branch ?? (source.repository ? undefined : settings.branch);
             const target = { owner, repo, branch };
@@ -52275,7 +52275,7 @@ async function bump(read, io, env) {
         const { settings, promotion } = await resolvePromotion(given, io, env);
         const result = settings.localPath
             ? await bumpLocal(settings, io, promotion)
-            : await (await Promise.all(/* import() */[__nccwpck_require__.e(413), __nccwpck_require__.e(17)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6017))).bumpRemote(settings, io, promotion, env);
+            : await (await Promise.all(/* import() */[__nccwpck_require__.e(413), __nccwpck_require__.e(568)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5568))).bumpRemote(settings, io, promotion, env);
         return { ...result, context: { ...result.context, summaryDiff: settings.summaryDiff } };
     }
     catch (error) {

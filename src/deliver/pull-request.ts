@@ -23,6 +23,7 @@ export async function pullRequest(remote: Remote): Promise<BumpResult> {
     branch,
     // The base is checked (its plan is what the pull request proposes); the pull-request branch's files are not.
     planner: (snapshot) => (snapshot.branch === branch ? planSnapshot(settings, snapshot, promotion) : planChecked(settings, snapshot, promotion)),
+    policy: settings.policy,
     onPlan: planReporter(remote),
     message: (p) => commitMessage(settings.commitMessage, p, context(branch)),
     title: (p) => pullRequestTitle(pr.title, p, context(branch)),

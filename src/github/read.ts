@@ -6,7 +6,7 @@ import type { Skip, Snapshot } from '../core/types.js';
 import { byPath, reachUnder } from '../core/paths.js';
 import { chunkSize, concurrency, FILE_FRAGMENT, filesFromAnswers, readPaths, type BlobOptions, type FileAnswer } from './blob.js';
 import type { GitHubClient } from './client.js';
-import { GitHubError } from './errors.js';
+import { GitHubError, GraphqlResponseError, type GraphqlErrorEntry } from './errors.js';
 import { HISTORY_SELECTION, historyOf, type ChainCommit } from './landed.js';
 import { branchNotFound, noDefaultBranch, notACommit, repositoryNotFound, toReadError } from './failures.js';
 import { qualifiedBranch } from './mutation.js';
@@ -80,6 +80,11 @@ export interface ReadOptions extends BlobOptions {
 export interface ExtraSelection {
   readonly selection: string;
   readonly variables?: Readonly<Record<string, { readonly type: string; readonly value: unknown }>>;
+  /**
+   * Errors of the extra selection the read may go on without (the field is then null in `extra`): GitHub answers
+   * some fields the token may not see with a node-level error beside the rest of the data.
+   */
+  readonly tolerate?: (error: GraphqlErrorEntry) => boolean;
 }
 
 /**
@@ -255,12 +260,24 @@ async function queryHead(
     (files.length > 0 ? ` ${FILE_FRAGMENT}` : '');
   // A listing that carries texts has a lighter fallback (names only): one try, not the whole retry policy.
   const withTexts = trees.some((t) => t.texts);
-  const data = await client.graphql<{ repository: RawRepository | null }>(query, variables, withTexts ? { attempts: 1 } : {});
+  const data = await tolerant(request.extra?.tolerate, () => client.graphql<{ repository: RawRepository | null }>(query, variables, withTexts ? { attempts: 1 } : {}));
   const { facts, treeOid } = headFacts(data.repository, target, client.workflowRepository);
   const withExtra = request.extra ? { ...facts, extra: data.repository as unknown as Record<string, unknown> } : facts;
   const commit = data.repository?.branchRef?.target as Record<string, unknown>;
   const { listing, unexpanded } = listingOf(commit, trees);
   return { facts: withExtra, treeOid, files: files.map((path, i) => ({ path, entry: (commit[`f${i}`] as RawEntry | null | undefined) ?? null })), listing, unexpanded };
+}
+
+/** The answer of `ask`, or its partial data when every error is one `tolerate` accepts. */
+async function tolerant<T extends { repository: unknown }>(tolerate: ((error: GraphqlErrorEntry) => boolean) | undefined, ask: () => Promise<T>): Promise<T> {
+  try {
+    return await ask();
+  } catch (error) {
+    if (tolerate === undefined || !(error instanceof GraphqlResponseError) || !error.errors.every(tolerate)) throw error;
+    const data = error.data as T | null | undefined;
+    if (data === null || data === undefined || data.repository === null || data.repository === undefined) throw error;
+    return data;
+  }
 }
 
 function headFacts(repository: RawRepository | null, target: RepoRef, workflowRepository: string | undefined): { facts: HeadFacts; treeOid: string } {

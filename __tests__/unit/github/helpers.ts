@@ -122,3 +122,39 @@ export async function lossyProxy(upstream: string, drop: (body: string) => boole
       }),
   };
 }
+
+/** A proxy to `upstream` that forwards every request, the first one whose body `rewrite` changes (returns text for) rewritten. */
+export async function rewritingProxy(upstream: string, rewrite: (body: string) => string | undefined) {
+  let rewritten = 0;
+  const server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      let body = Buffer.concat(chunks).toString('utf8');
+      const changed = rewritten === 0 ? rewrite(body) : undefined;
+      if (changed !== undefined) {
+        rewritten += 1;
+        body = changed;
+      }
+      const headers: Record<string, string> = {};
+      for (const name of ['authorization', 'content-type', 'accept', 'user-agent']) {
+        const value = req.headers[name];
+        if (typeof value === 'string') headers[name] = value;
+      }
+      void fetch(`${upstream}${req.url ?? '/'}`, { method: req.method ?? 'GET', headers, ...(body.length > 0 ? { body } : {}) }).then(async (answer) => {
+        res.writeHead(answer.status, { 'content-type': answer.headers.get('content-type') ?? 'application/json' });
+        res.end(Buffer.from(await answer.arrayBuffer()));
+      });
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    rewritten: () => rewritten,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}

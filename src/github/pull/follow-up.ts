@@ -1,6 +1,11 @@
-// What follows a new pull request: labels, reviewers, assignees and auto-merge, in one document (and one REST
-// call creating missing labels). A PR just created may not resolve yet: those fields are sent again after a
-// short backoff. Nothing here fails the run: a follow-up that cannot be done is a warning.
+// Labels, reviewers, assignees and auto-merge as mutation fields: what an open PR lacks of them (decided in
+// core/pull-decorations.ts from the head query's read of the PR) rides on the document the round sends anyway
+// (update, refresh); a PR this run just opened gets all of them in one follow-up document. Missing labels are created
+// by one REST call, reviewer and assignee ids come from one query, both only when needed. A PR just created may not
+// resolve yet: those fields are sent again after a short backoff. Nothing here fails the run: what cannot be done is
+// a warning, and the next run tries again what is still missing.
+import { missingDecorations, needsIds as lacksIds, type Decorations } from '../../core/pull-decorations.js';
+import type { OpenPull } from '../../core/pull-decision.js';
 import { backoffMs, type GitHubClient } from '../client.js';
 import { isNothingPending, isUnresolvable, say, slug, type GraphqlErrorEntry } from '../errors.js';
 import { failure, mutate, send, type Answer, type Field } from '../mutation.js';
@@ -26,25 +31,45 @@ export interface ReviewerIds {
   readonly teams: ReadonlyMap<string, string>;
 }
 
-/** Whether the spec names reviewers, teams or assignees (their ids are looked up once, beside the create). */
-export function needsIds(spec: PullRequestSpec): boolean {
+/**
+ * Whether reviewer and assignee ids must be looked up (one query per run): for a PR being opened, when the spec names
+ * any; for an open one, when it lacks some.
+ */
+export function needsIds(spec: PullRequestSpec, missing?: Decorations): boolean {
+  if (missing !== undefined) return lacksIds(missing);
   return (spec.reviewers?.length ?? 0) + (spec.teamReviewers?.length ?? 0) + (spec.assignees?.length ?? 0) > 0;
 }
 
-/** Team slug in the repository owner's organization, or undefined (with a warning) for another organization's. */
-function teamSlug(spec: PullRequestSpec, team: string): string | undefined {
+/** Team slug in the repository owner's organization, or undefined for another organization's (`warn`: say so). */
+function teamSlug(spec: PullRequestSpec, team: string, warn = false): string | undefined {
   const slash = team.indexOf('/');
   if (slash === -1) return team;
   const org = team.slice(0, slash);
   if (org.toLowerCase() === spec.target.owner.toLowerCase()) return team.slice(slash + 1);
-  spec.warn?.(`team reviewer '${team}' is not in ${spec.target.owner}'s organization: only its teams can review pull requests in ${slug(spec.target)}`);
+  if (warn) spec.warn?.(`team reviewer '${team}' is not in ${spec.target.owner}'s organization: only its teams can review pull requests in ${slug(spec.target)}`);
   return undefined;
+}
+
+/** What the spec asks of a PR (auto-merge only where the repository allows it). */
+function wanted(spec: PullRequestSpec, snapshot: RemoteSnapshot): Decorations {
+  return {
+    labels: spec.labels ?? [],
+    reviewers: spec.reviewers ?? [],
+    teams: (spec.teamReviewers ?? []).flatMap((t) => teamSlug(spec, t) ?? []),
+    assignees: spec.assignees ?? [],
+    autoMerge: spec.autoMerge !== undefined && snapshot.autoMergeAllowed,
+  };
+}
+
+/** What `pull` lacks of what the spec asks (everything, for a PR this run is opening). */
+export function missingOf(spec: PullRequestSpec, observation: Observation, pull: OpenPull | undefined): Decorations {
+  return missingDecorations(pull, wanted(spec, observation.snapshot));
 }
 
 /** One query: node ids of reviewer and assignee logins and teams (unknown ones are warnings), and the viewer. */
 export async function lookupReviewers(client: GitHubClient, spec: PullRequestSpec, snapshot: RemoteSnapshot): Promise<ReviewerIds> {
   const logins = [...new Set([...(spec.reviewers ?? []), ...(spec.assignees ?? [])])];
-  const teams = [...new Set((spec.teamReviewers ?? []).map((t) => teamSlug(spec, t)).filter((t): t is string => t !== undefined))];
+  const teams = [...new Set((spec.teamReviewers ?? []).map((t) => teamSlug(spec, t, true)).filter((t): t is string => t !== undefined))];
   const variables: Record<string, unknown> = {};
   const declarations: string[] = [];
   const selections = ['viewer { login }'];
@@ -93,26 +118,25 @@ export async function lookupReviewers(client: GitHubClient, spec: PullRequestSpe
   return { users, teams: teamIds };
 }
 
-/** Labels, reviewers, assignees and auto-merge of a new PR: one document (+ one REST call creating missing labels). */
-export async function followUp(
-  client: GitHubClient,
+/**
+ * The fields that add `missing` to the PR `pull`: labels that exist by id (the others are returned in `create`, for
+ * `createLabels`), reviewers, teams and assignees by the ids `lookup` found, auto-merge.
+ */
+export async function decorationFields(
   spec: PullRequestSpec,
   observation: Observation,
-  pull: { id: string; number: number },
+  pull: { id: string },
+  missing: Decorations,
   lookup: Promise<ReviewerIds> | undefined,
-): Promise<void> {
-  const labels = spec.labels ?? [];
-  const missing = labels.filter((name) => !observation.labelIds.has(name));
+): Promise<{ fields: Field[]; create: string[] }> {
   const fields: Field[] = [];
-  const ids = [...observation.labelIds.values()];
+  const ids = missing.labels.flatMap((name) => observation.labelIds.get(name) ?? []);
   if (ids.length > 0) fields.push(labelsField(pull.id, ids));
-  const found = lookup === undefined ? undefined : await lookup;
+  const create = missing.labels.filter((name) => !observation.labelIds.has(name));
+  const found = lacksIds(missing) && lookup !== undefined ? await lookup : undefined;
   if (found !== undefined) {
-    const userIds = (spec.reviewers ?? []).flatMap((login) => found.users.get(login) ?? []);
-    const teamIds = (spec.teamReviewers ?? []).flatMap((team) => {
-      const s = team.includes('/') ? team.slice(team.indexOf('/') + 1) : team;
-      return found.teams.get(s) ?? [];
-    });
+    const userIds = missing.reviewers.flatMap((login) => found.users.get(login) ?? []);
+    const teamIds = missing.teams.flatMap((team) => found.teams.get(team) ?? []);
     if (userIds.length + teamIds.length > 0) {
       fields.push({
         alias: 'reviews',
@@ -121,7 +145,7 @@ export async function followUp(
         value: { pullRequestId: pull.id, userIds, teamIds, union: true },
       });
     }
-    const assigneeIds = (spec.assignees ?? []).flatMap((login) => found.users.get(login) ?? []);
+    const assigneeIds = missing.assignees.flatMap((login) => found.users.get(login) ?? []);
     if (assigneeIds.length > 0) {
       fields.push({
         alias: 'assignees',
@@ -131,29 +155,41 @@ export async function followUp(
       });
     }
   }
-  if (spec.autoMerge !== undefined) {
-    if (observation.snapshot.autoMergeAllowed) {
-      fields.push({
-        alias: 'autoMerge',
-        declaration: 'EnablePullRequestAutoMergeInput!',
-        selection: 'enablePullRequestAutoMerge(input: $autoMerge) { clientMutationId }',
-        value: { pullRequestId: pull.id, mergeMethod: MERGE_METHODS[spec.autoMerge] },
-      });
-    } else {
-      spec.warn?.(
-        `auto-merge is not allowed in ${slug(spec.target)}: pull request #${pull.number} was opened without it ` +
-          `(enable Settings → General → Pull Requests → "Allow auto-merge")`,
-      );
-    }
+  if (missing.autoMerge && spec.autoMerge !== undefined) {
+    fields.push({
+      alias: 'autoMerge',
+      declaration: 'EnablePullRequestAutoMergeInput!',
+      selection: 'enablePullRequestAutoMerge(input: $autoMerge) { clientMutationId }',
+      value: { pullRequestId: pull.id, mergeMethod: MERGE_METHODS[spec.autoMerge] },
+    });
   }
+  return { fields, create };
+}
+
+/** Labels, reviewers, assignees and auto-merge of a PR this run opened: one document (+ one REST call creating missing labels). */
+export async function followUp(
+  client: GitHubClient,
+  spec: PullRequestSpec,
+  observation: Observation,
+  pull: { id: string; number: number },
+  lookup: Promise<ReviewerIds> | undefined,
+): Promise<void> {
+  if (spec.autoMerge !== undefined && !observation.snapshot.autoMergeAllowed) {
+    spec.warn?.(
+      `auto-merge is not allowed in ${slug(spec.target)}: pull request #${pull.number} was opened without it ` +
+        `(enable Settings → General → Pull Requests → "Allow auto-merge")`,
+    );
+  }
+  const { fields, create } = await decorationFields(spec, observation, pull, missingOf(spec, observation, undefined), lookup);
   await Promise.all([
     fields.length > 0 ? sendFollowUp(client, spec, 'DecoratePullRequest', fields, pull) : Promise.resolve(),
-    missing.length > 0 ? addLabelsByName(client, spec, pull.number, missing) : Promise.resolve(),
+    createLabels(client, spec, pull.number, create),
   ]);
 }
 
-/** REST `issues/add-labels`: creates labels that do not exist yet. */
-async function addLabelsByName(client: GitHubClient, spec: PullRequestSpec, number: number, labels: readonly string[]): Promise<void> {
+/** REST `issues/add-labels` (nothing when `labels` is empty): adds labels that do not exist yet, creating them. */
+export async function createLabels(client: GitHubClient, spec: PullRequestSpec, number: number, labels: readonly string[]): Promise<void> {
+  if (labels.length === 0) return;
   try {
     await client.rest.request('POST /repos/{owner}/{repo}/issues/{issue_number}/labels', {
       owner: spec.target.owner,

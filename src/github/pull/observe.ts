@@ -1,5 +1,6 @@
 // What one round of the pull-request mode reads: the base (files and head), the open pull request for the
-// branch, the branch with its first parents and its versions of the files, and the wanted labels' ids, in the
+// branch (with its labels, assignees, reviewers and auto-merge, now and in its timeline: convergence costs no read
+// of its own), the branch with its first parents and its versions of the files, and the wanted labels' ids, in the
 // head query of the snapshot read (one request with explicit paths, and with globs whose listing carries the
 // texts); the fork point's files when a rebuild needs them.
 import type { OpenPull, PullBranch } from '../../core/pull-decision.js';
@@ -8,6 +9,7 @@ import { byPath, comparePaths } from '../../core/paths.js';
 import { FILE_ENTRY_SELECTION, filesFromAnswers, readFilesAt } from '../blob.js';
 import type { GitHubClient } from '../client.js';
 import { HISTORY_SELECTION, historyOf, type ChainCommit } from '../landed.js';
+import type { GraphqlErrorEntry } from '../errors.js';
 import { qualifiedBranch } from '../mutation.js';
 import { readSnapshot, type ExtraSelection, type RemoteSnapshot } from '../read.js';
 import { listingOf, treeSelection, type RawEntry, type TreeListing } from '../tree.js';
@@ -25,6 +27,42 @@ interface RawPull {
   readonly baseRefName: string;
   readonly headRepository: { readonly nameWithOwner: string } | null;
   readonly labels: { readonly nodes: readonly { readonly name: string }[] } | null;
+  readonly author: { readonly login: string } | null;
+  readonly assignees: Nodes<{ readonly login: string }>;
+  readonly reviewRequests: Nodes<{ readonly requestedReviewer: RawReviewer | null }>;
+  readonly latestReviews: Nodes<{ readonly author: { readonly login: string } | null }>;
+  readonly autoMergeRequest: { readonly enabledAt: string | null } | null;
+  readonly timelineItems: Nodes<{ readonly __typename: string; readonly requestedReviewer?: RawReviewer | null }>;
+}
+
+type Nodes<T> = { readonly nodes: readonly (T | null)[] | null } | null;
+type RawReviewer = { readonly __typename: string; readonly login?: string; readonly slug?: string };
+
+/**
+ * A reviewer as read: a user's login, and a team's slug when the run asks for teams. A token that may not see a team
+ * (an App token without `members: read`, a secret team a CODEOWNERS file requests) gets a node-level FORBIDDEN for
+ * its fields beside the rest of the data: the read goes on without that reviewer (`tolerated`).
+ */
+function reviewer(teams: boolean): string {
+  return `requestedReviewer { __typename ... on User { login }${teams ? ' ... on Team { slug }' : ''} }`;
+}
+
+/**
+ * What convergence needs of each open PR, in the head query (so a PR that lacks nothing costs no extra request):
+ * its author, assignees, review requests now and ever (the timeline), who reviewed, and auto-merge now and ever.
+ */
+function decorations(teams: boolean): string {
+  return (
+    'author { login } assignees(first: 20) { nodes { login } } ' +
+    `reviewRequests(first: 50) { nodes { ${reviewer(teams)} } } latestReviews(first: 50) { nodes { author { login } } } ` +
+    'autoMergeRequest { enabledAt } ' +
+    `timelineItems(itemTypes: [REVIEW_REQUESTED_EVENT, AUTO_MERGE_ENABLED_EVENT], first: 100) { nodes { __typename ... on ReviewRequestedEvent { ${reviewer(teams)} } } }`
+  );
+}
+
+/** A node-level FORBIDDEN on a reviewer the token may not see. */
+function tolerated(error: GraphqlErrorEntry): boolean {
+  return error.type === 'FORBIDDEN' && (error.path ?? []).includes('requestedReviewer');
 }
 
 interface RawChain {
@@ -72,11 +110,11 @@ function extraSelection(spec: PullRequestSpec, listings: readonly TreeListing[],
   const selection =
     `${baseRef} { target { ... on Commit { ${chainSelection(CHAIN_DEPTH)} } } } ` +
     `prPulls: pullRequests(headRefName: $prHead, states: [OPEN], first: 20) { nodes { id number url title body baseRefName ` +
-    `headRepository { nameWithOwner } labels(first: 100) { nodes { name } } } } ` +
+    `headRepository { nameWithOwner } labels(first: 100) { nodes { name } } ${decorations((spec.teamReviewers ?? []).length > 0)} } } ` +
     `prBranch: ref(qualifiedName: $prRef) { target { __typename ... on Commit { message url ${chainSelection(CHAIN_DEPTH)} ` +
     `${history ? HISTORY_SELECTION : ''} ${files.join(' ')} } } } ` +
     labels.join(' ');
-  return { selection, variables };
+  return { selection, variables, tolerate: tolerated };
 }
 
 /**
@@ -96,18 +134,7 @@ export async function observe(client: GitHubClient, spec: PullRequestSpec, histo
     (p) => p.headRepository === null || p.headRepository.nameWithOwner.toLowerCase() === snapshot.nameWithOwner.toLowerCase(),
   );
   const raw = pulls.find((p) => p.baseRefName === snapshot.branch) ?? pulls[0];
-  const pull: OpenPull | undefined =
-    raw === undefined
-      ? undefined
-      : {
-          id: raw.id,
-          number: raw.number,
-          url: raw.url,
-          title: raw.title,
-          body: raw.body ?? '',
-          baseRefName: raw.baseRefName,
-          labels: (raw.labels?.nodes ?? []).map((l) => l.name),
-        };
+  const pull = raw === undefined ? undefined : openPull(raw);
   const target = (extra['prBranch'] as { target?: RawBranchTarget | null } | null)?.target ?? undefined;
   let branch: PullBranch | undefined;
   let branchHistory: ChainCommit[] | undefined;
@@ -141,6 +168,29 @@ export async function observe(client: GitHubClient, spec: PullRequestSpec, histo
     ...(branchHistory === undefined ? {} : { branchHistory }),
     labelIds,
     baseChain,
+  };
+}
+
+function openPull(raw: RawPull): OpenPull {
+  const nodes = <T>(connection: Nodes<T>): T[] => (connection?.nodes ?? []).filter((n): n is T => n !== null);
+  const requested = [...nodes(raw.reviewRequests), ...nodes(raw.timelineItems)].flatMap((r) => (r.requestedReviewer ? [r.requestedReviewer] : []));
+  const reviewed = nodes(raw.latestReviews).flatMap((r) => (r.author ? [r.author.login] : []));
+  const enabledOnce = nodes(raw.timelineItems).some((e) => e.__typename === 'AutoMergeEnabledEvent');
+  return {
+    id: raw.id,
+    number: raw.number,
+    url: raw.url,
+    title: raw.title,
+    body: raw.body ?? '',
+    baseRefName: raw.baseRefName,
+    labels: (raw.labels?.nodes ?? []).map((l) => l.name),
+    ...(raw.author ? { author: raw.author.login } : {}),
+    assignees: nodes(raw.assignees).map((a) => a.login),
+    reviewers: {
+      users: [...requested.flatMap((r) => (r.login === undefined ? [] : [r.login])), ...reviewed],
+      teams: requested.flatMap((r) => (r.slug === undefined ? [] : [r.slug])),
+    },
+    autoMerge: raw.autoMergeRequest !== null ? 'on' : enabledOnce ? 'off' : 'never',
   };
 }
 

@@ -1,5 +1,6 @@
 // What the pull-request mode is asked for and what it answers: the types its parts share.
 import type { PathMatcher } from '../../core/paths.js';
+import type { Policy } from '../../image/policy.js';
 import type { PullObservation } from '../../core/pull-decision.js';
 import type { Plan } from '../../core/types.js';
 import type { ChainCommit } from '../landed.js';
@@ -21,11 +22,14 @@ export interface PullRequestSpec extends RaceOptions {
   readonly branch: string;
   /** The plan over a snapshot's files (called for the base and for the PR branch). */
   readonly planner: (snapshot: RemoteSnapshot) => Plan;
+  /** The policy the planner judges by: a rebuild replays what the PR branch proposes under it (core/proposal.ts). */
+  readonly policy: Policy;
   readonly message: (plan: Plan) => CommitMessage;
   readonly title: (plan: Plan) => string;
   readonly body: (plan: Plan) => string;
   /** Told each round's decided plan (what the pull request proposes) before anything is written. */
   readonly onPlan?: (plan: Plan, snapshot: RemoteSnapshot, attempt: number) => Promise<void> | void;
+  // Every run converges an open PR towards these (core/pull-decorations.ts): adds what it lacks, removes nothing.
   /** Labels by name; missing ones are created (REST `issues/add-labels`). */
   readonly labels?: readonly string[];
   /** User logins. */
@@ -34,8 +38,9 @@ export interface PullRequestSpec extends RaceOptions {
   readonly teamReviewers?: readonly string[];
   /** User logins. */
   readonly assignees?: readonly string[];
+  /** Open the PR as a draft (a PR already open is left as it is). */
   readonly draft?: boolean;
-  /** Enable auto-merge with this method on a new PR (only where the repository allows it; else a warning). */
+  /** Enable auto-merge with this method on a PR where it never was (only where the repository allows it; else a warning). */
   readonly autoMerge?: 'merge' | 'squash' | 'rebase';
   /** Failures that must not fail the run: labels, reviewers, assignees, auto-merge, branch clean-up. */
   readonly warn?: (message: string) => void;

@@ -1,6 +1,7 @@
 // The writes of the pull-request mode, one mutation document each: create (the branch, its commit, the PR),
-// update (move the branch if rebuilt, commit, refresh the title, body and labels), refresh (title, body and
-// labels of a PR whose content is right), close (the PR, and its branch by compare-and-swap).
+// update (move the branch if rebuilt, commit, refresh the title and body, add what the PR lacks of its labels,
+// reviewers, assignees and auto-merge), refresh (the same for a PR whose content is right), close (the PR, and its
+// branch by compare-and-swap).
 import { ZERO_OID, type OpenPull, type PullDecision } from '../../core/pull-decision.js';
 import type { Plan } from '../../core/types.js';
 import type { GitHubClient } from '../client.js';
@@ -9,7 +10,7 @@ import { actionsForbidden, branchClash, closeFailed, pullWriteError } from '../f
 import { ATTEMPT_TRAILER, commitField, committed, errorsOf, failure, mutate, refMove, withTrailers, type Answer, type Field } from '../mutation.js';
 import type { Round } from '../race.js';
 import { clashingBranch } from './clash.js';
-import { followUpWarning, labelsField, sendFollowUp } from './follow-up.js';
+import { createLabels, decorationFields, followUpWarning, missingOf, sendFollowUp, type ReviewerIds } from './follow-up.js';
 import type { Observation, PullRequestSpec } from './spec.js';
 
 /** What this run's writes left behind, across rounds: the PR it opened, the last commit it made. */
@@ -28,6 +29,8 @@ export interface Writer {
   readonly observation: Observation;
   readonly progress: Progress;
   readonly round: Round;
+  /** The reviewer and assignee ids, when this run looks them up. */
+  readonly lookup: Promise<ReviewerIds> | undefined;
 }
 
 type WriteDecision = Extract<PullDecision, { kind: 'write' }>;
@@ -50,8 +53,8 @@ export async function create({ client, spec, observation, progress, round }: Wri
         repositoryId: snapshot.repositoryId,
         baseRefName: snapshot.branch,
         headRefName: spec.branch,
-        title: titleOf(spec, decision.plan),
-        body: bodyOf(spec, decision.plan),
+        title: titleOf(spec, decision.describe),
+        body: bodyOf(spec, decision.describe),
         draft: spec.draft === true,
       },
     },
@@ -80,35 +83,55 @@ export async function create({ client, spec, observation, progress, round }: Wri
 }
 
 /**
- * One document for an open PR: [move the branch to the base head] + one commit + [title/body/base refresh]
- * + [labels it lacks]. Resolves undefined when done, else the race that was lost.
+ * One document for an open PR: [move the branch to the base head] + one commit + [title/body/base refresh] + [what
+ * it lacks of labels, reviewers, assignees, auto-merge]. Resolves undefined when done, else the race that was lost.
  */
-export async function update({ client, spec, observation, progress, round }: Writer, decision: WriteDecision, pull: OpenPull): Promise<string | undefined> {
+export async function update(writer: Writer, decision: WriteDecision, pull: OpenPull): Promise<string | undefined> {
+  const { client, spec, observation, progress, round } = writer;
   const { snapshot } = observation;
   const fields: Field[] = [];
   if (decision.moveFrom !== undefined) fields.push(refMove(snapshot.repositoryId, spec.branch, decision.moveFrom, decision.parent));
   const message = withTrailers(spec.message(decision.write), [ATTEMPT_TRAILER, round.tag]);
   fields.push(commitField(commitTarget(spec, observation, decision), decision.write.edits, message));
-  fields.push(...metadataFields(spec, observation, pull, decision.describes ? decision.plan : undefined));
-  const answer = await round.write(decision.parent, () => mutate(client, 'UpdatePullRequest', fields));
+  const extra = await pullFields(writer, pull, decision.describe);
+  fields.push(...extra.fields);
+  const [answer] = await Promise.all([
+    round.write(decision.parent, () => mutate(client, 'UpdatePullRequest', fields)),
+    createLabels(client, spec, pull.number, extra.create),
+  ]);
   const commit = committed(answer);
   if (commit) progress.commit = commit;
   const refErrors = errorsOf(answer, 'ref');
   const commitErrors = errorsOf(answer, 'commit');
+  if (decision.moveFrom !== undefined && refErrors.length === 0 && commitErrors.length > 0) await restore(writer, decision.parent, decision.moveFrom);
   await clash(client, spec, decision, refErrors);
   fatal(client, spec, 'ref', refErrors);
   if (!(refErrors.some(isRace) && commitErrors.length > 0)) fatal(client, spec, 'commit', commitErrors);
   if (refErrors.length > 0 || commitErrors.length > 0) return say([...refErrors, ...commitErrors]);
   spec.log?.(`committed ${commit?.oid ?? '?'} on '${spec.branch}' (parent ${decision.parent}) for #${pull.number}`);
-  await retryMetadata(client, spec, answer, fields.filter((f) => f.alias === 'meta' || f.alias === 'labels'), pull);
+  await retryMetadata(client, spec, answer, extra.fields, pull);
   return undefined;
 }
 
-/** Refreshes the title/body (and adds missing labels) of a PR whose content is already right. */
-export async function refresh({ client, spec, observation }: Writer, pull: OpenPull, plan: Plan | undefined): Promise<void> {
-  const fields = metadataFields(spec, observation, pull, plan);
-  if (fields.length === 0) return;
-  await sendFollowUp(client, spec, 'RefreshPullRequest', fields, pull);
+/**
+ * A rebuild whose branch move landed but whose commit did not left the branch at the base head, without what it
+ * proposed: put the branch back where it was (compare-and-swap), so that the next round reads it and loses nothing.
+ */
+async function restore({ client, spec, observation }: Writer, from: string, to: string): Promise<void> {
+  if (to === ZERO_OID) return;
+  try {
+    const answer = await mutate(client, 'RestorePullRequestBranch', [refMove(observation.snapshot.repositoryId, spec.branch, from, to)]);
+    if (answer.errors.length > 0) spec.log?.(`could not put '${spec.branch}' back at ${to}: ${say(answer.errors)}`);
+  } catch (error) {
+    spec.log?.(`could not put '${spec.branch}' back at ${to}: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
+
+/** Refreshes the title/body of a PR whose content is already right, and adds what it lacks (labels, reviewers, assignees, auto-merge). */
+export async function refresh(writer: Writer, pull: OpenPull, describe: Plan | undefined): Promise<void> {
+  const { client, spec } = writer;
+  const { fields, create } = await pullFields(writer, pull, describe);
+  await Promise.all([fields.length > 0 ? sendFollowUp(client, spec, 'RefreshPullRequest', fields, pull) : Promise.resolve(), createLabels(client, spec, pull.number, create)]);
 }
 
 /** Closes the PR and deletes its branch (compare-and-swap on the head read: a branch that moved is kept). */
@@ -150,7 +173,7 @@ function fatal(client: GitHubClient, spec: PullRequestSpec, alias: 'ref' | 'comm
   if (error !== undefined) throw error;
 }
 
-/** Re-sends the metadata fields of a document that GitHub could not resolve yet; other failures warn. */
+/** Re-sends the PR fields of a document (all but the ref and commit) that GitHub could not resolve yet; other failures warn. */
 async function retryMetadata(client: GitHubClient, spec: PullRequestSpec, answer: Answer, fields: readonly Field[], pull: OpenPull): Promise<void> {
   const failed = fields.filter((f) => failure(answer, f.alias).length > 0);
   const again = failed.filter((f) => failure(answer, f.alias).every(isUnresolvable));
@@ -159,16 +182,17 @@ async function retryMetadata(client: GitHubClient, spec: PullRequestSpec, answer
 }
 
 /**
- * updatePullRequest when the title, body (from `plan`; kept when undefined) or base differ;
- * addLabelsToLabelable for wanted labels the PR lacks.
+ * The fields for an open PR besides its commit: updatePullRequest when the title, body (from `describe`; kept when
+ * undefined) or base differ, and what it lacks of labels, reviewers, assignees and auto-merge; `create`: labels to
+ * create by name.
  */
-function metadataFields(spec: PullRequestSpec, observation: Observation, pull: OpenPull, plan: Plan | undefined): Field[] {
+async function pullFields({ spec, observation, lookup }: Writer, pull: OpenPull, describe: Plan | undefined): Promise<{ fields: Field[]; create: string[] }> {
   const fields: Field[] = [];
   const base = observation.snapshot.branch;
   const changes: Record<string, string> = {};
-  if (plan !== undefined) {
-    const title = titleOf(spec, plan);
-    const body = bodyOf(spec, plan);
+  if (describe !== undefined) {
+    const title = titleOf(spec, describe);
+    const body = bodyOf(spec, describe);
     if (title !== pull.title) changes['title'] = title;
     if (normalise(body) !== normalise(pull.body)) changes['body'] = body;
   }
@@ -181,10 +205,8 @@ function metadataFields(spec: PullRequestSpec, observation: Observation, pull: O
       value: { pullRequestId: pull.id, ...changes },
     });
   }
-  const have = new Set(pull.labels.map((l) => l.toLowerCase()));
-  const missing = [...observation.labelIds].filter(([name]) => !have.has(name.toLowerCase())).map(([, id]) => id);
-  if (missing.length > 0) fields.push(labelsField(pull.id, missing));
-  return fields;
+  const decorations = await decorationFields(spec, observation, pull, missingOf(spec, observation, pull), lookup);
+  return { fields: [...fields, ...decorations.fields], create: decorations.create };
 }
 
 /** GitHub refuses titles over 256 characters and bodies over 65,536 (422 "… is too long"): cut, never fail. */

@@ -60,6 +60,7 @@ export function spec(images: string, extra: Partial<PullRequestSpec> = {}): Pull
     paths: compilePaths(['apps/prod/api.yaml', 'apps/prod/web.yaml']),
     branch: BRANCH,
     planner: (snapshot) => plan(snapshot.files, requests, { policy: { kind: 'newer' } }),
+    policy: { kind: 'newer' },
     message: (p) => ({ headline: `Bump ${describePlan(p)}` }),
     title: (p) => `Bump ${describePlan(p)} in prod`,
     body: (p) => p.changes.map((c) => `- ${c.file}:${c.line} ${c.from} → ${c.to}`).join('\n'),

@@ -169,7 +169,8 @@ describe('later runs for the same branch', () => {
     const head = git(dir, 'rev-parse', BRANCH);
     const result = await openOrUpdatePullRequest(client(emu.url), spec('ghcr.io/acme/api:1.0.5'));
     expect(result.operation).toBe('unchanged');
-    expect(result.plan.edits).toEqual([]);
+    // The result is what the PR proposes (still 1.1.0), with this run's refusal.
+    expect(result.plan.changes).toMatchObject([{ file: API, from: '1.0.0', to: '1.1.0' }]);
     expect(result.plan.refusals).toMatchObject([{ file: API, from: '1.1.0', to: '1.0.5' }]);
     expect(git(dir, 'rev-parse', BRANCH)).toBe(head);
     expect(text(dir, BRANCH, API)).toBe(DEPLOY('ghcr.io/acme/api:1.1.0'));
@@ -240,7 +241,7 @@ describe('later runs for the same branch', () => {
     expect(text(dir, BRANCH, WEB)).toBe(web);
   });
 
-  it('without a fork point in reach (the base moved more than 8 commits), the rebuild holds the base plan alone', async () => {
+  it('without a fork point in reach (the base moved more than 8 commits), the rebuild replays everything the branch proposes on the base', async () => {
     const { emu, dir } = await opened();
     expect((await openOrUpdatePullRequest(client(emu.url), spec('ghcr.io/acme/web:2.1.0'))).operation).toBe('updated');
     let main = '';
@@ -249,7 +250,11 @@ describe('later runs for the same branch', () => {
     const result = await openOrUpdatePullRequest(client(emu.url), spec('ghcr.io/acme/api:1.2.0'));
     expect(result.operation).toBe('updated');
     expect(git(dir, 'rev-parse', `${BRANCH}^`)).toBe(main);
-    expect(git(dir, 'diff', '--name-only', 'main', BRANCH)).toBe(API);
+    // The base's rename and this run's version in the file changed on both sides; the other run's web bump kept.
+    expect(text(dir, BRANCH, API)).toBe(DEPLOY('ghcr.io/acme/api:1.2.0').replace('name: x', 'name: api-8'));
+    expect(text(dir, BRANCH, WEB)).toBe(DEPLOY('ghcr.io/acme/web:2.1.0'));
+    expect(git(dir, 'diff', '--name-only', 'main', BRANCH).split('\n').sort()).toEqual([API, WEB]);
+    expect(emu.pulls(NAME)[0]).toMatchObject({ title: 'Bump api 1.0.0 → 1.2.0, web 2.0.0 → 2.1.0 in prod', body: `- ${API}:10 1.0.0 → 1.2.0\n- ${WEB}:10 2.0.0 → 2.1.0` });
     expect(emu.requests.map((r) => r.operation)).toEqual(['query', 'mutation updateRefs,createCommitOnBranch,updatePullRequest']);
   });
 

@@ -1,8 +1,8 @@
-export const id = 17;
-export const ids = [17];
+export const id = 568;
+export const ids = [568];
 export const modules = {
 
-/***/ 6017:
+/***/ 5568:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -1173,12 +1173,26 @@ async function queryHead(client, target, request) {
         (files.length > 0 ? ` ${FILE_FRAGMENT}` : '');
     // A listing that carries texts has a lighter fallback (names only): one try, not the whole retry policy.
     const withTexts = trees.some((t) => t.texts);
-    const data = await client.graphql(query, variables, withTexts ? { attempts: 1 } : {});
+    const data = await tolerant(request.extra?.tolerate, () => client.graphql(query, variables, withTexts ? { attempts: 1 } : {}));
     const { facts, treeOid } = headFacts(data.repository, target, client.workflowRepository);
     const withExtra = request.extra ? { ...facts, extra: data.repository } : facts;
     const commit = data.repository?.branchRef?.target;
     const { listing, unexpanded } = listingOf(commit, trees);
     return { facts: withExtra, treeOid, files: files.map((path, i) => ({ path, entry: commit[`f${i}`] ?? null })), listing, unexpanded };
+}
+/** The answer of `ask`, or its partial data when every error is one `tolerate` accepts. */
+async function tolerant(tolerate, ask) {
+    try {
+        return await ask();
+    }
+    catch (error) {
+        if (tolerate === undefined || !(error instanceof GraphqlResponseError) || !error.errors.every(tolerate))
+            throw error;
+        const data = error.data;
+        if (data === null || data === undefined || data.repository === null || data.repository === undefined)
+            throw error;
+        return data;
+    }
 }
 function headFacts(repository, target, workflowRepository) {
     if (repository === null)
@@ -1607,24 +1621,168 @@ function pullRequestBranch(template, options) {
     return sanitiseBranch(text);
 }
 
+// EXTERNAL MODULE: ./src/image/reference.ts
+var reference = __webpack_require__(3564);
+// EXTERNAL MODULE: ./src/yaml/locate.ts + 10 modules
+var locate = __webpack_require__(6856);
+// EXTERNAL MODULE: ./src/core/scan.ts
+var scan = __webpack_require__(9506);
+;// CONCATENATED MODULE: ./src/core/proposal.ts
+
+
+
+
+
+/**
+ * The references `after` moves against `before`, file by file (the same path in both), in path and line order.
+ * References are matched by document, YAML path and repository, else as the n-th reference to the same repository in
+ * the file (a base that inserted a container above keeps the match). A file that is not YAML on either side, a chart
+ * template, or a reference `before` does not have, moves nothing.
+ */
+function movesBetween(before, after) {
+    const old = new Map(before.map((f) => [f.path, f.text]));
+    const moves = [];
+    for (const file of [...after].sort(core_paths/* byPath */.f2)) {
+        const text = old.get(file.path);
+        if (text === undefined || text === file.text)
+            continue;
+        const [was, now] = [sitesOf(file.path, text), sitesOf(file.path, file.text)];
+        if (was === undefined || now === undefined)
+            continue;
+        for (const [site, match] of matchSites(was, now)) {
+            if (site.repository === undefined || match === undefined)
+                continue;
+            const from = (0,reference/* versionOf */.E4)(match);
+            if ((0,reference/* versionOf */.E4)(site) === from)
+                continue;
+            moves.push({ file: file.path, line: site.line, repository: site.repository, name: site.name === '' ? site.repository : site.name, ...version(site), from });
+        }
+    }
+    return moves;
+}
+/**
+ * `files` with `moves` replayed: every file's moves become requests (one version per image per file: the first
+ * move's, a shape the runs never produce otherwise) and are planned with `policy`, as a run asking for those
+ * versions would be on these files (holds, anchors and the policy judged again: a file that already holds a newer
+ * version keeps it under `newer`). A file that does not parse is kept as it is.
+ */
+function replay(files, moves, policy) {
+    return files.map((file) => {
+        const requests = [];
+        for (const move of moves) {
+            if (move.file !== file.path || requests.some((r) => r.ref.repository === move.repository))
+                continue;
+            const request = requestOf(move);
+            if (request !== undefined)
+                requests.push(request);
+        }
+        if (requests.length === 0)
+            return file;
+        try {
+            const edit = (0,plan/* plan */.e)([file], requests, { policy }).edits[0];
+            return edit === undefined ? file : { path: file.path, text: edit.after };
+        }
+        catch (error) {
+            if (error instanceof scan/* PlanSyntaxError */.f)
+                return file;
+            throw error;
+        }
+    });
+}
+/**
+ * The plan that takes `base` to `after`: an edit for every file whose text differs, and as changes the references it
+ * moves (from the base's version to the branch's, at the branch's line). What a pull request holding `after`
+ * proposes; no refusals (those are a run's, not the PR's).
+ */
+function planBetween(base, after) {
+    const moves = movesBetween(base, after);
+    const old = new Map(base.map((f) => [f.path, f.text]));
+    const edits = [];
+    for (const file of after) {
+        const before = old.get(file.path);
+        if (before === undefined || before === file.text)
+            continue;
+        const changes = moves.filter((m) => m.file === file.path).map(changeOf);
+        edits.push({ path: file.path, before, after: file.text, changes });
+    }
+    edits.sort(core_paths/* byPath */.f2);
+    return { edits, changes: edits.flatMap((e) => e.changes), refusals: [], skipped: [], notes: [] };
+}
+/** The policy a replay uses when it cannot tell a move the branch made from one the base made since (no fork point): never backwards. */
+function forwardOnly(policy) {
+    return policy.kind === 'any' ? { kind: 'newer' } : policy;
+}
+function changeOf(move) {
+    return { file: move.file, line: move.line, image: move.name, from: move.from, to: (0,reference/* versionOf */.E4)(move) };
+}
+function version(site) {
+    return { ...(site.tag !== undefined && { tag: site.tag }), ...(site.digest !== undefined && { digest: site.digest }) };
+}
+/** The request that moves a reference to `move`'s version, named as the branch spells it (else by its repository). */
+function requestOf(move) {
+    for (const name of [move.name, move.repository]) {
+        let ref;
+        try {
+            ref = (0,reference/* parseReference */.F2)((0,reference/* formatReference */.FH)(name, move.tag, move.digest));
+        }
+        catch {
+            continue;
+        }
+        if (ref.repository === move.repository)
+            return { input: ref.raw, ref };
+    }
+    return undefined;
+}
+/** The image references of a file, or undefined when it is a chart template or not YAML. */
+function sitesOf(path, text) {
+    if ((0,locate/* isChartTemplate */.ZC)(path, text))
+        return undefined;
+    try {
+        return (0,locate/* locate */.x5)(text).sites;
+    }
+    catch {
+        return undefined;
+    }
+}
+/** Pairs every site of `now` with its site in `was` (or undefined): same document, path and repository, else the n-th of its repository. */
+function matchSites(was, now) {
+    const key = (s) => `${s.doc}\u0000${s.path}\u0000${s.repository ?? ''}`;
+    const free = new Set(was);
+    const pairs = new Map();
+    for (const site of now) {
+        const same = was.find((w) => free.has(w) && key(w) === key(site));
+        if (same !== undefined)
+            free.delete(same);
+        pairs.set(site, same);
+    }
+    for (const site of now) {
+        if (pairs.get(site) !== undefined || site.repository === undefined)
+            continue;
+        const next = was.find((w) => free.has(w) && w.repository === site.repository);
+        if (next !== undefined)
+            free.delete(next);
+        pairs.set(site, next);
+    }
+    return now.map((site) => [site, pairs.get(site)]);
+}
+
 ;// CONCATENATED MODULE: ./src/core/pull-decision.ts
-// The pull-request decision, pure: from one read of the base, the open pull request for the branch and the
-// branch itself, what one round should do (nothing, refresh, close, read the fork point, or write what).
-// The GitHub side (github/pull/) reads the observation and carries the decision out.
+
 
 /** The oid of a ref that does not exist (a compare-and-swap from it creates the ref). */
 const ZERO_OID = '0000000000000000000000000000000000000000';
 /**
- * Decides one round from one observation. The base plan is what the PR proposes; the PR branch's plan
- * guards it: a site where the PR branch already holds a newer version than this run wants is refused and
- * its file is left as the PR has it (a late older build never lowers an open PR).
+ * Decides one round from one observation. `plan` is this run's: its images against the base, except where the PR
+ * branch already holds a newer version (refused there: a late older build never lowers an open PR). What the PR
+ * proposes is what its branch holds against the base (proposal.ts), whichever run put it there.
  *
- * While the PR branch still forks from the base head (or the base moved without touching the files we edit),
- * the new commit goes on top of the PR head, keeping what earlier runs proposed. When the base moved under the
- * edited files, the branch is rebuilt: moved to the base head (compare-and-swap) with one commit holding, per
- * file, a three-way pick against the fork point (the PR's version where the base did not touch the file, else
- * the base's) with this run's plan applied. Without a known fork point (deeper than the first parents read),
- * the rebuild holds the base plan alone.
+ * While the branch forks from the base head, or the base moved without touching what the branch proposes, this
+ * run's commit goes on top of the branch head. Otherwise the branch is rebuilt: moved to the base head
+ * (compare-and-swap on the head read) with one commit holding, per file, the branch's version where the base has
+ * not touched the file since the fork point, else the base's with the branch's moves replayed (the policy judged
+ * again), then this run's images. Without a fork point in reach (the base moved more than the first parents read),
+ * every file is the base's with the branch's moves replayed forward only (a move backwards may be the base's
+ * own since the fork: replaying it would revert the base).
  */
 function decidePull(observation, spec) {
     const { snapshot, pull, branch } = observation;
@@ -1632,87 +1790,78 @@ function decidePull(observation, spec) {
     if (pull === undefined) {
         if (basePlan.edits.length === 0)
             return { kind: 'none', plan: basePlan };
-        return { kind: 'write', plan: basePlan, write: basePlan, parent: snapshot.head, moveFrom: branch?.head ?? ZERO_OID, describes: true };
+        return { kind: 'write', plan: basePlan, write: basePlan, parent: snapshot.head, moveFrom: branch?.head ?? ZERO_OID, describe: described(basePlan) };
     }
     if (branch?.files === undefined) {
         // An open PR whose branch is gone (or not a commit): recreate the branch from the base.
         if (basePlan.edits.length === 0)
             return { kind: 'close', plan: basePlan, pull };
-        return { kind: 'write', plan: basePlan, write: basePlan, parent: snapshot.head, moveFrom: branch?.head ?? ZERO_OID, pull, describes: true };
+        return { kind: 'write', plan: basePlan, write: basePlan, parent: snapshot.head, moveFrom: branch?.head ?? ZERO_OID, pull, describe: described(basePlan) };
     }
-    const branchPlan = effective(spec.planner({
-        ...snapshot,
-        head: branch.head,
-        branch: spec.branch,
-        headParents: branch.chain.slice(1, 2),
-        files: branch.files.files,
-        skipped: branch.files.skipped,
-    }));
-    // Sites this run would change on the base that the PR branch already holds newer: refused, file kept.
-    const changed = new Set(basePlan.changes.map(siteKey));
-    const prRefusals = branchPlan.refusals.filter((r) => changed.has(siteKey(r)));
-    const guarded = new Set(prRefusals.map((r) => r.file));
-    const plan = withRefusals(dropFiles(basePlan, guarded), prRefusals);
-    const baseFiles = textByPath(snapshot.files);
-    const pullFiles = textByPath(branch.files.files);
+    const skipped = branch.files.skipped;
+    // This run's plan over files of the PR branch (not checked against `fail-on-unmatched`: the base's plan was).
+    const onBranch = (files) => effective(spec.planner({ ...snapshot, head: branch.head, branch: spec.branch, headParents: branch.chain.slice(1, 2), files, skipped }));
+    const branchFiles = branch.files.files;
+    const branchPlan = onBranch(branchFiles);
+    const plan = guard(basePlan, branchPlan);
     const moved = !branch.chain.includes(snapshot.head);
-    const onBase = apply(baseFiles, basePlan.edits);
-    const onPull = apply(pullFiles, branchPlan.edits);
-    const edited = new Set([...basePlan.edits, ...branchPlan.edits].map((e) => e.path));
-    // The base moved under an edited file when the two results disagree there (without knowing the fork point,
-    // this also counts a file where an earlier run of this branch changed other sites: those are then rebuilt).
-    const disagrees = [...edited].some((path) => onBase.get(path) !== onPull.get(path));
-    if (plan.edits.length === 0 && guarded.size === 0) {
-        // Nothing this run wants is missing from the base: close, unless (base not moved) the PR proposes more.
-        const proposesMore = !moved && [...pullFiles.keys()].some((path) => onPull.get(path) !== baseFiles.get(path));
-        if (!proposesMore)
+    if (branchPlan.edits.length === 0) {
+        // This run adds nothing to the branch: the PR stays as it is, or is closed when it proposes nothing any more.
+        // With the base moved, a move the branch holds counts only if the policy would still make it on the base.
+        const proposes = moved
+            ? !same(replay(snapshot.files, movesBetween(snapshot.files, branchFiles), spec.policy), snapshot.files)
+            : !same(branchFiles, snapshot.files);
+        if (!proposes)
             return { kind: 'close', plan, pull };
+        return { kind: 'unchanged', plan, pull, ...(moved ? {} : { describe: planBetween(snapshot.files, branchFiles) }) };
     }
-    // Title and body follow the plan only when it describes the PR: no file kept as the PR has it, and (a shared
-    // branch whose other changes stay open) something of this run's own in it.
-    const describes = guarded.size === 0 && plan.changes.length > 0;
-    let onTop = !moved || !disagrees || !describes;
-    if (!onTop) {
-        const fork = branch.chain.find((oid) => observation.baseChain.includes(oid));
-        if (fork !== undefined && observation.fork?.oid !== fork)
-            return { kind: 'fork', plan, oid: fork };
-        // With the fork point known: the base moved under an edited file only if it changed that file since.
-        const forkFiles = observation.fork === undefined ? undefined : textByPath(observation.fork.files.files);
-        onTop = forkFiles !== undefined && [...edited].every((path) => baseFiles.get(path) === forkFiles.get(path));
+    const onTop = apply(branchFiles, branchPlan.edits);
+    const top = (describe) => ({ kind: 'write', plan, write: branchPlan, parent: branch.head, pull, describe });
+    if (!moved)
+        return top(planBetween(snapshot.files, onTop));
+    // The base moved. Every file the branch differs in, or this run edits, holding exactly the base plus forward moves
+    // means the branch forks from the base as far as it matters: commit on top (without reading the fork point).
+    const strict = forwardOnly(spec.policy);
+    const rebuiltFrom = (start) => apply(start, onBranch(start).edits);
+    const twoWay = rebuiltFrom(replay(snapshot.files, movesBetween(snapshot.files, branchFiles), strict));
+    if (same(twoWay, onTop))
+        return top(planBetween(snapshot.files, onTop));
+    const fork = branch.chain.find((oid) => observation.baseChain.includes(oid));
+    if (fork !== undefined && observation.fork?.oid !== fork)
+        return { kind: 'fork', plan, oid: fork };
+    let start;
+    if (observation.fork === undefined) {
+        start = replay(snapshot.files, movesBetween(snapshot.files, branchFiles), strict);
     }
-    if (onTop) {
-        if (branchPlan.edits.length === 0)
-            return { kind: 'unchanged', plan, pull, describes };
-        return { kind: 'write', plan, write: branchPlan, parent: branch.head, pull, describes };
+    else {
+        const forkFiles = observation.fork.files.files;
+        const forkText = textByPath(forkFiles);
+        const branchText = textByPath(branchFiles);
+        const touched = (path) => snapshot.files.find((f) => f.path === path)?.text !== forkText.get(path);
+        const proposed = branchFiles.filter((f) => forkText.get(f.path) !== f.text).map((f) => f.path);
+        // The base moved only files the branch does not change and this run does not edit: on top, described against the fork.
+        if (![...proposed, ...branchPlan.edits.map((e) => e.path)].some(touched))
+            return top(planBetween(forkFiles, onTop));
+        const moves = movesBetween(forkFiles, branchFiles);
+        start = snapshot.files.map((file) => {
+            const kept = branchText.get(file.path);
+            return !touched(file.path) && kept !== undefined ? { path: file.path, text: kept } : replay([file], moves, spec.policy)[0];
+        });
     }
-    const rebuilt = observation.fork === undefined ? basePlan : rebuild(spec, snapshot, pullFiles, observation.fork.files);
+    const rebuilt = planBetween(snapshot.files, rebuiltFrom(start));
     if (rebuilt.edits.length === 0)
         return { kind: 'close', plan, pull };
-    if (rebuilt.edits.every((e) => pullFiles.get(e.path) === e.after))
-        return { kind: 'unchanged', plan, pull, describes };
-    return { kind: 'write', plan, write: rebuilt, parent: snapshot.head, moveFrom: branch.head, pull, describes };
+    return { kind: 'write', plan, write: rebuilt, parent: snapshot.head, moveFrom: branch.head, pull, describe: rebuilt };
 }
-/**
- * The plan of a rebuilt PR branch, as edits of the base: per file, the PR's version where the base has not
- * touched the file since the fork (F), else the base's; then this run's plan over that.
- */
-function rebuild(spec, snapshot, pullFiles, fork) {
-    const forkFiles = textByPath(fork.files);
-    const files = snapshot.files.map((file) => {
-        const pulled = pullFiles.get(file.path);
-        return pulled !== undefined && forkFiles.get(file.path) === file.text ? { path: file.path, text: pulled } : file;
-    });
-    const planned = effective(spec.planner({ ...snapshot, files }));
-    const after = apply(textByPath(files), planned.edits);
-    const edits = [];
-    for (const file of snapshot.files) {
-        const text = after.get(file.path);
-        if (text === undefined || text === file.text)
-            continue;
-        edits.push({ path: file.path, before: file.text, after: text, changes: planned.edits.find((e) => e.path === file.path)?.changes ?? [] });
-    }
-    const paths = new Set(edits.map((e) => e.path));
-    return { ...planned, edits, changes: planned.changes.filter((c) => paths.has(c.file)) };
+/** A plan as the PR's description: its changes, without this run's refusals. */
+function described(plan) {
+    return { ...plan, refusals: [] };
+}
+/** This run's plan against the base, without the files where the PR branch already holds newer than it asks (refused there). */
+function guard(basePlan, branchPlan) {
+    const changed = new Set(basePlan.changes.map(siteKey));
+    const refusals = branchPlan.refusals.filter((r) => changed.has(siteKey(r)));
+    return withRefusals(dropFiles(basePlan, new Set(refusals.map((r) => r.file))), refusals);
 }
 function siteKey(change) {
     return `${change.file}\u0000${change.image}`;
@@ -1730,17 +1879,53 @@ function withRefusals(plan, extra) {
 function textByPath(files) {
     return new Map(files.map((f) => [f.path, f.text]));
 }
+/** `files` with `edits` applied (same paths, same order). */
 function apply(files, edits) {
-    const out = new Map(files);
-    for (const edit of edits)
-        out.set(edit.path, edit.after);
-    return out;
+    const after = new Map(edits.map((e) => [e.path, e.after]));
+    return files.map((f) => (after.has(f.path) ? { path: f.path, text: after.get(f.path) } : f));
+}
+/** True when every path of `a` has the same text in `b` (a path `b` lacks counts as its text in `a`). */
+function same(a, b) {
+    const other = textByPath(b);
+    return a.every((f) => (other.get(f.path) ?? f.text) === f.text);
+}
+
+;// CONCATENATED MODULE: ./src/core/pull-decorations.ts
+/** What `pull` lacks of `wanted` (all of it for a PR not opened yet). Names compare as GitHub does: ignoring case. */
+function missingDecorations(pull, wanted) {
+    if (pull === undefined)
+        return wanted;
+    const lacking = (want, have) => {
+        const held = new Set(have.map((name) => name.toLowerCase()));
+        return want.filter((name) => !held.has(name.toLowerCase()));
+    };
+    // GitHub refuses a review request to the PR's author (the token that opened it).
+    const author = pull.author === undefined ? [] : [pull.author];
+    return {
+        labels: lacking(wanted.labels, pull.labels),
+        reviewers: lacking(wanted.reviewers, [...pull.reviewers.users, ...author]),
+        teams: lacking(wanted.teams, pull.reviewers.teams),
+        assignees: lacking(wanted.assignees, pull.assignees),
+        autoMerge: wanted.autoMerge && pull.autoMerge === 'never',
+    };
+}
+/** True when nothing is missing. */
+function complete(missing) {
+    return missing.labels.length + missing.reviewers.length + missing.teams.length + missing.assignees.length === 0 && !missing.autoMerge;
+}
+/** True when node ids must be looked up to add what is missing (reviewers, teams, assignees). */
+function needsIds(missing) {
+    return missing.reviewers.length + missing.teams.length + missing.assignees.length > 0;
 }
 
 ;// CONCATENATED MODULE: ./src/github/pull/follow-up.ts
-// What follows a new pull request: labels, reviewers, assignees and auto-merge, in one document (and one REST
-// call creating missing labels). A PR just created may not resolve yet: those fields are sent again after a
-// short backoff. Nothing here fails the run: a follow-up that cannot be done is a warning.
+// Labels, reviewers, assignees and auto-merge as mutation fields: what an open PR lacks of them (decided in
+// core/pull-decorations.ts from the head query's read of the PR) rides on the document the round sends anyway
+// (update, refresh); a PR this run just opened gets all of them in one follow-up document. Missing labels are created
+// by one REST call, reviewer and assignee ids come from one query, both only when needed. A PR just created may not
+// resolve yet: those fields are sent again after a short backoff. Nothing here fails the run: what cannot be done is
+// a warning, and the next run tries again what is still missing.
+
 
 
 
@@ -1755,25 +1940,45 @@ function labelsField(id, labelIds) {
         value: { labelableId: id, labelIds },
     };
 }
-/** Whether the spec names reviewers, teams or assignees (their ids are looked up once, beside the create). */
-function needsIds(spec) {
+/**
+ * Whether reviewer and assignee ids must be looked up (one query per run): for a PR being opened, when the spec names
+ * any; for an open one, when it lacks some.
+ */
+function follow_up_needsIds(spec, missing) {
+    if (missing !== undefined)
+        return needsIds(missing);
     return (spec.reviewers?.length ?? 0) + (spec.teamReviewers?.length ?? 0) + (spec.assignees?.length ?? 0) > 0;
 }
-/** Team slug in the repository owner's organization, or undefined (with a warning) for another organization's. */
-function teamSlug(spec, team) {
+/** Team slug in the repository owner's organization, or undefined for another organization's (`warn`: say so). */
+function teamSlug(spec, team, warn = false) {
     const slash = team.indexOf('/');
     if (slash === -1)
         return team;
     const org = team.slice(0, slash);
     if (org.toLowerCase() === spec.target.owner.toLowerCase())
         return team.slice(slash + 1);
-    spec.warn?.(`team reviewer '${team}' is not in ${spec.target.owner}'s organization: only its teams can review pull requests in ${slug(spec.target)}`);
+    if (warn)
+        spec.warn?.(`team reviewer '${team}' is not in ${spec.target.owner}'s organization: only its teams can review pull requests in ${slug(spec.target)}`);
     return undefined;
+}
+/** What the spec asks of a PR (auto-merge only where the repository allows it). */
+function wanted(spec, snapshot) {
+    return {
+        labels: spec.labels ?? [],
+        reviewers: spec.reviewers ?? [],
+        teams: (spec.teamReviewers ?? []).flatMap((t) => teamSlug(spec, t) ?? []),
+        assignees: spec.assignees ?? [],
+        autoMerge: spec.autoMerge !== undefined && snapshot.autoMergeAllowed,
+    };
+}
+/** What `pull` lacks of what the spec asks (everything, for a PR this run is opening). */
+function missingOf(spec, observation, pull) {
+    return missingDecorations(pull, wanted(spec, observation.snapshot));
 }
 /** One query: node ids of reviewer and assignee logins and teams (unknown ones are warnings), and the viewer. */
 async function lookupReviewers(client, spec, snapshot) {
     const logins = [...new Set([...(spec.reviewers ?? []), ...(spec.assignees ?? [])])];
-    const teams = [...new Set((spec.teamReviewers ?? []).map((t) => teamSlug(spec, t)).filter((t) => t !== undefined))];
+    const teams = [...new Set((spec.teamReviewers ?? []).map((t) => teamSlug(spec, t, true)).filter((t) => t !== undefined))];
     const variables = {};
     const declarations = [];
     const selections = ['viewer { login }'];
@@ -1827,21 +2032,20 @@ async function lookupReviewers(client, spec, snapshot) {
     });
     return { users, teams: teamIds };
 }
-/** Labels, reviewers, assignees and auto-merge of a new PR: one document (+ one REST call creating missing labels). */
-async function followUp(client, spec, observation, pull, lookup) {
-    const labels = spec.labels ?? [];
-    const missing = labels.filter((name) => !observation.labelIds.has(name));
+/**
+ * The fields that add `missing` to the PR `pull`: labels that exist by id (the others are returned in `create`, for
+ * `createLabels`), reviewers, teams and assignees by the ids `lookup` found, auto-merge.
+ */
+async function decorationFields(spec, observation, pull, missing, lookup) {
     const fields = [];
-    const ids = [...observation.labelIds.values()];
+    const ids = missing.labels.flatMap((name) => observation.labelIds.get(name) ?? []);
     if (ids.length > 0)
         fields.push(labelsField(pull.id, ids));
-    const found = lookup === undefined ? undefined : await lookup;
+    const create = missing.labels.filter((name) => !observation.labelIds.has(name));
+    const found = needsIds(missing) && lookup !== undefined ? await lookup : undefined;
     if (found !== undefined) {
-        const userIds = (spec.reviewers ?? []).flatMap((login) => found.users.get(login) ?? []);
-        const teamIds = (spec.teamReviewers ?? []).flatMap((team) => {
-            const s = team.includes('/') ? team.slice(team.indexOf('/') + 1) : team;
-            return found.teams.get(s) ?? [];
-        });
+        const userIds = missing.reviewers.flatMap((login) => found.users.get(login) ?? []);
+        const teamIds = missing.teams.flatMap((team) => found.teams.get(team) ?? []);
         if (userIds.length + teamIds.length > 0) {
             fields.push({
                 alias: 'reviews',
@@ -1850,7 +2054,7 @@ async function followUp(client, spec, observation, pull, lookup) {
                 value: { pullRequestId: pull.id, userIds, teamIds, union: true },
             });
         }
-        const assigneeIds = (spec.assignees ?? []).flatMap((login) => found.users.get(login) ?? []);
+        const assigneeIds = missing.assignees.flatMap((login) => found.users.get(login) ?? []);
         if (assigneeIds.length > 0) {
             fields.push({
                 alias: 'assignees',
@@ -1860,27 +2064,32 @@ async function followUp(client, spec, observation, pull, lookup) {
             });
         }
     }
-    if (spec.autoMerge !== undefined) {
-        if (observation.snapshot.autoMergeAllowed) {
-            fields.push({
-                alias: 'autoMerge',
-                declaration: 'EnablePullRequestAutoMergeInput!',
-                selection: 'enablePullRequestAutoMerge(input: $autoMerge) { clientMutationId }',
-                value: { pullRequestId: pull.id, mergeMethod: MERGE_METHODS[spec.autoMerge] },
-            });
-        }
-        else {
-            spec.warn?.(`auto-merge is not allowed in ${slug(spec.target)}: pull request #${pull.number} was opened without it ` +
-                `(enable Settings → General → Pull Requests → "Allow auto-merge")`);
-        }
+    if (missing.autoMerge && spec.autoMerge !== undefined) {
+        fields.push({
+            alias: 'autoMerge',
+            declaration: 'EnablePullRequestAutoMergeInput!',
+            selection: 'enablePullRequestAutoMerge(input: $autoMerge) { clientMutationId }',
+            value: { pullRequestId: pull.id, mergeMethod: MERGE_METHODS[spec.autoMerge] },
+        });
     }
+    return { fields, create };
+}
+/** Labels, reviewers, assignees and auto-merge of a PR this run opened: one document (+ one REST call creating missing labels). */
+async function followUp(client, spec, observation, pull, lookup) {
+    if (spec.autoMerge !== undefined && !observation.snapshot.autoMergeAllowed) {
+        spec.warn?.(`auto-merge is not allowed in ${slug(spec.target)}: pull request #${pull.number} was opened without it ` +
+            `(enable Settings → General → Pull Requests → "Allow auto-merge")`);
+    }
+    const { fields, create } = await decorationFields(spec, observation, pull, missingOf(spec, observation, undefined), lookup);
     await Promise.all([
         fields.length > 0 ? sendFollowUp(client, spec, 'DecoratePullRequest', fields, pull) : Promise.resolve(),
-        missing.length > 0 ? addLabelsByName(client, spec, pull.number, missing) : Promise.resolve(),
+        createLabels(client, spec, pull.number, create),
     ]);
 }
-/** REST `issues/add-labels`: creates labels that do not exist yet. */
-async function addLabelsByName(client, spec, number, labels) {
+/** REST `issues/add-labels` (nothing when `labels` is empty): adds labels that do not exist yet, creating them. */
+async function createLabels(client, spec, number, labels) {
+    if (labels.length === 0)
+        return;
     try {
         await client.rest.request('POST /repos/{owner}/{repo}/issues/{issue_number}/labels', {
             owner: spec.target.owner,
@@ -1947,6 +2156,28 @@ function followUpWarning(spec, alias, number, errors) {
 
 /** First parents of the PR head and of the base head read with them: enough to see whether the base head is still its fork point. */
 const CHAIN_DEPTH = 8;
+/**
+ * A reviewer as read: a user's login, and a team's slug when the run asks for teams. A token that may not see a team
+ * (an App token without `members: read`, a secret team a CODEOWNERS file requests) gets a node-level FORBIDDEN for
+ * its fields beside the rest of the data: the read goes on without that reviewer (`tolerated`).
+ */
+function reviewer(teams) {
+    return `requestedReviewer { __typename ... on User { login }${teams ? ' ... on Team { slug }' : ''} }`;
+}
+/**
+ * What convergence needs of each open PR, in the head query (so a PR that lacks nothing costs no extra request):
+ * its author, assignees, review requests now and ever (the timeline), who reviewed, and auto-merge now and ever.
+ */
+function decorations(teams) {
+    return ('author { login } assignees(first: 20) { nodes { login } } ' +
+        `reviewRequests(first: 50) { nodes { ${reviewer(teams)} } } latestReviews(first: 50) { nodes { author { login } } } ` +
+        'autoMergeRequest { enabledAt } ' +
+        `timelineItems(itemTypes: [REVIEW_REQUESTED_EVENT, AUTO_MERGE_ENABLED_EVENT], first: 100) { nodes { __typename ... on ReviewRequestedEvent { ${reviewer(teams)} } } }`);
+}
+/** A node-level FORBIDDEN on a reviewer the token may not see. */
+function tolerated(error) {
+    return error.type === 'FORBIDDEN' && (error.path ?? []).includes('requestedReviewer');
+}
 /** `oid parents(first: 1) { nodes { oid parents … } }`, `depth` parents deep. */
 function chainSelection(depth) {
     return depth <= 0 ? 'oid' : `oid parents(first: 1) { nodes { ${chainSelection(depth - 1)} } }`;
@@ -1986,11 +2217,11 @@ function extraSelection(spec, listings, history) {
     const baseRef = spec.target.branch === undefined ? 'prBase: defaultBranchRef' : 'prBase: ref(qualifiedName: $prBase)';
     const selection = `${baseRef} { target { ... on Commit { ${chainSelection(CHAIN_DEPTH)} } } } ` +
         `prPulls: pullRequests(headRefName: $prHead, states: [OPEN], first: 20) { nodes { id number url title body baseRefName ` +
-        `headRepository { nameWithOwner } labels(first: 100) { nodes { name } } } } ` +
+        `headRepository { nameWithOwner } labels(first: 100) { nodes { name } } ${decorations((spec.teamReviewers ?? []).length > 0)} } } ` +
         `prBranch: ref(qualifiedName: $prRef) { target { __typename ... on Commit { message url ${chainSelection(CHAIN_DEPTH)} ` +
         `${history ? HISTORY_SELECTION : ''} ${files.join(' ')} } } } ` +
         labels.join(' ');
-    return { selection, variables };
+    return { selection, variables, tolerate: tolerated };
 }
 /**
  * One read (with globs whose listing cannot carry the texts: two, three with an open PR): base, open PR, PR
@@ -2007,17 +2238,7 @@ async function observe(client, spec, history = false) {
     const extra = snapshot.extra ?? {};
     const pulls = (extra['prPulls']?.nodes ?? []).filter((p) => p.headRepository === null || p.headRepository.nameWithOwner.toLowerCase() === snapshot.nameWithOwner.toLowerCase());
     const raw = pulls.find((p) => p.baseRefName === snapshot.branch) ?? pulls[0];
-    const pull = raw === undefined
-        ? undefined
-        : {
-            id: raw.id,
-            number: raw.number,
-            url: raw.url,
-            title: raw.title,
-            body: raw.body ?? '',
-            baseRefName: raw.baseRefName,
-            labels: (raw.labels?.nodes ?? []).map((l) => l.name),
-        };
+    const pull = raw === undefined ? undefined : openPull(raw);
     const target = extra['prBranch']?.target ?? undefined;
     let branch;
     let branchHistory;
@@ -2053,6 +2274,28 @@ async function observe(client, spec, history = false) {
         ...(branchHistory === undefined ? {} : { branchHistory }),
         labelIds,
         baseChain,
+    };
+}
+function openPull(raw) {
+    const nodes = (connection) => (connection?.nodes ?? []).filter((n) => n !== null);
+    const requested = [...nodes(raw.reviewRequests), ...nodes(raw.timelineItems)].flatMap((r) => (r.requestedReviewer ? [r.requestedReviewer] : []));
+    const reviewed = nodes(raw.latestReviews).flatMap((r) => (r.author ? [r.author.login] : []));
+    const enabledOnce = nodes(raw.timelineItems).some((e) => e.__typename === 'AutoMergeEnabledEvent');
+    return {
+        id: raw.id,
+        number: raw.number,
+        url: raw.url,
+        title: raw.title,
+        body: raw.body ?? '',
+        baseRefName: raw.baseRefName,
+        labels: (raw.labels?.nodes ?? []).map((l) => l.name),
+        ...(raw.author ? { author: raw.author.login } : {}),
+        assignees: nodes(raw.assignees).map((a) => a.login),
+        reviewers: {
+            users: [...requested.flatMap((r) => (r.login === undefined ? [] : [r.login])), ...reviewed],
+            teams: requested.flatMap((r) => (r.slug === undefined ? [] : [r.slug])),
+        },
+        autoMerge: raw.autoMergeRequest !== null ? 'on' : enabledOnce ? 'off' : 'never',
     };
 }
 /**
@@ -2113,8 +2356,9 @@ async function clashingBranch(client, target, branch) {
 
 ;// CONCATENATED MODULE: ./src/github/pull/write.ts
 // The writes of the pull-request mode, one mutation document each: create (the branch, its commit, the PR),
-// update (move the branch if rebuilt, commit, refresh the title, body and labels), refresh (title, body and
-// labels of a PR whose content is right), close (the PR, and its branch by compare-and-swap).
+// update (move the branch if rebuilt, commit, refresh the title and body, add what the PR lacks of its labels,
+// reviewers, assignees and auto-merge), refresh (the same for a PR whose content is right), close (the PR, and its
+// branch by compare-and-swap).
 
 
 
@@ -2139,8 +2383,8 @@ async function create({ client, spec, observation, progress, round }, decision) 
                 repositoryId: snapshot.repositoryId,
                 baseRefName: snapshot.branch,
                 headRefName: spec.branch,
-                title: titleOf(spec, decision.plan),
-                body: bodyOf(spec, decision.plan),
+                title: titleOf(spec, decision.describe),
+                body: bodyOf(spec, decision.describe),
                 draft: spec.draft === true,
             },
         },
@@ -2172,23 +2416,30 @@ async function create({ client, spec, observation, progress, round }, decision) 
     return say(answer.errors);
 }
 /**
- * One document for an open PR: [move the branch to the base head] + one commit + [title/body/base refresh]
- * + [labels it lacks]. Resolves undefined when done, else the race that was lost.
+ * One document for an open PR: [move the branch to the base head] + one commit + [title/body/base refresh] + [what
+ * it lacks of labels, reviewers, assignees, auto-merge]. Resolves undefined when done, else the race that was lost.
  */
-async function update({ client, spec, observation, progress, round }, decision, pull) {
+async function update(writer, decision, pull) {
+    const { client, spec, observation, progress, round } = writer;
     const { snapshot } = observation;
     const fields = [];
     if (decision.moveFrom !== undefined)
         fields.push(refMove(snapshot.repositoryId, spec.branch, decision.moveFrom, decision.parent));
     const message = withTrailers(spec.message(decision.write), [ATTEMPT_TRAILER, round.tag]);
     fields.push(commitField(commitTarget(spec, observation, decision), decision.write.edits, message));
-    fields.push(...metadataFields(spec, observation, pull, decision.describes ? decision.plan : undefined));
-    const answer = await round.write(decision.parent, () => mutate(client, 'UpdatePullRequest', fields));
+    const extra = await pullFields(writer, pull, decision.describe);
+    fields.push(...extra.fields);
+    const [answer] = await Promise.all([
+        round.write(decision.parent, () => mutate(client, 'UpdatePullRequest', fields)),
+        createLabels(client, spec, pull.number, extra.create),
+    ]);
     const commit = committed(answer);
     if (commit)
         progress.commit = commit;
     const refErrors = errorsOf(answer, 'ref');
     const commitErrors = errorsOf(answer, 'commit');
+    if (decision.moveFrom !== undefined && refErrors.length === 0 && commitErrors.length > 0)
+        await restore(writer, decision.parent, decision.moveFrom);
     await clash(client, spec, decision, refErrors);
     fatal(client, spec, 'ref', refErrors);
     if (!(refErrors.some(isRace) && commitErrors.length > 0))
@@ -2196,15 +2447,30 @@ async function update({ client, spec, observation, progress, round }, decision, 
     if (refErrors.length > 0 || commitErrors.length > 0)
         return say([...refErrors, ...commitErrors]);
     spec.log?.(`committed ${commit?.oid ?? '?'} on '${spec.branch}' (parent ${decision.parent}) for #${pull.number}`);
-    await retryMetadata(client, spec, answer, fields.filter((f) => f.alias === 'meta' || f.alias === 'labels'), pull);
+    await retryMetadata(client, spec, answer, extra.fields, pull);
     return undefined;
 }
-/** Refreshes the title/body (and adds missing labels) of a PR whose content is already right. */
-async function refresh({ client, spec, observation }, pull, plan) {
-    const fields = metadataFields(spec, observation, pull, plan);
-    if (fields.length === 0)
+/**
+ * A rebuild whose branch move landed but whose commit did not left the branch at the base head, without what it
+ * proposed: put the branch back where it was (compare-and-swap), so that the next round reads it and loses nothing.
+ */
+async function restore({ client, spec, observation }, from, to) {
+    if (to === ZERO_OID)
         return;
-    await sendFollowUp(client, spec, 'RefreshPullRequest', fields, pull);
+    try {
+        const answer = await mutate(client, 'RestorePullRequestBranch', [refMove(observation.snapshot.repositoryId, spec.branch, from, to)]);
+        if (answer.errors.length > 0)
+            spec.log?.(`could not put '${spec.branch}' back at ${to}: ${say(answer.errors)}`);
+    }
+    catch (error) {
+        spec.log?.(`could not put '${spec.branch}' back at ${to}: ${error instanceof Error ? error.message : String(error)}`);
+    }
+}
+/** Refreshes the title/body of a PR whose content is already right, and adds what it lacks (labels, reviewers, assignees, auto-merge). */
+async function refresh(writer, pull, describe) {
+    const { client, spec } = writer;
+    const { fields, create } = await pullFields(writer, pull, describe);
+    await Promise.all([fields.length > 0 ? sendFollowUp(client, spec, 'RefreshPullRequest', fields, pull) : Promise.resolve(), createLabels(client, spec, pull.number, create)]);
 }
 /** Closes the PR and deletes its branch (compare-and-swap on the head read: a branch that moved is kept). */
 async function write_close({ client, spec, observation }, pull) {
@@ -2246,7 +2512,7 @@ function fatal(client, spec, alias, errors) {
     if (error !== undefined)
         throw error;
 }
-/** Re-sends the metadata fields of a document that GitHub could not resolve yet; other failures warn. */
+/** Re-sends the PR fields of a document (all but the ref and commit) that GitHub could not resolve yet; other failures warn. */
 async function retryMetadata(client, spec, answer, fields, pull) {
     const failed = fields.filter((f) => failure(answer, f.alias).length > 0);
     const again = failed.filter((f) => failure(answer, f.alias).every(isUnresolvable));
@@ -2257,16 +2523,17 @@ async function retryMetadata(client, spec, answer, fields, pull) {
         await sendFollowUp(client, spec, 'RefreshPullRequest', again, pull, 2);
 }
 /**
- * updatePullRequest when the title, body (from `plan`; kept when undefined) or base differ;
- * addLabelsToLabelable for wanted labels the PR lacks.
+ * The fields for an open PR besides its commit: updatePullRequest when the title, body (from `describe`; kept when
+ * undefined) or base differ, and what it lacks of labels, reviewers, assignees and auto-merge; `create`: labels to
+ * create by name.
  */
-function metadataFields(spec, observation, pull, plan) {
+async function pullFields({ spec, observation, lookup }, pull, describe) {
     const fields = [];
     const base = observation.snapshot.branch;
     const changes = {};
-    if (plan !== undefined) {
-        const title = titleOf(spec, plan);
-        const body = bodyOf(spec, plan);
+    if (describe !== undefined) {
+        const title = titleOf(spec, describe);
+        const body = bodyOf(spec, describe);
         if (title !== pull.title)
             changes['title'] = title;
         if (normalise(body) !== normalise(pull.body))
@@ -2282,11 +2549,8 @@ function metadataFields(spec, observation, pull, plan) {
             value: { pullRequestId: pull.id, ...changes },
         });
     }
-    const have = new Set(pull.labels.map((l) => l.toLowerCase()));
-    const missing = [...observation.labelIds].filter(([name]) => !have.has(name.toLowerCase())).map(([, id]) => id);
-    if (missing.length > 0)
-        fields.push(labelsField(pull.id, missing));
-    return fields;
+    const decorations = await decorationFields(spec, observation, pull, missingOf(spec, observation, pull), lookup);
+    return { fields: [...fields, ...decorations.fields], create: decorations.create };
 }
 /** GitHub refuses titles over 256 characters and bodies over 65,536 (422 "… is too long"): cut, never fail. */
 const MAX_TITLE = 256;
@@ -2306,10 +2570,11 @@ function normalise(text) {
 
 ;// CONCATENATED MODULE: ./src/github/pull/open.ts
 // Pull-request mode: one branch and one pull request per service and environment, created once, then
-// updated in place. Every round of the race loop is: one read (base head + files, the open PR, the PR branch
-// and its files), the pure decision (core/pull-decision.ts), and one mutation document; a lost race
-// (STALE_DATA, "already exists") reads and decides again. Every ref move is a compare-and-swap (updateRefs
-// with beforeOid): never a blind force.
+// updated in place. Every round of the race loop is: one read (base head + files, the open PR with its labels,
+// reviewers, assignees and auto-merge, the PR branch and its files), the pure decision (core/pull-decision.ts), and
+// one mutation document; a lost race (STALE_DATA, "already exists") reads and decides again. Every ref move is a
+// compare-and-swap (updateRefs with beforeOid: `force` only allows a move that is not a fast-forward): a concurrent
+// job's commit is never overwritten, the move fails and the round is lost.
 
 
 
@@ -2319,9 +2584,11 @@ function normalise(text) {
 
 /**
  * Opens the pull request for `spec.branch`, or brings the open one up to date, or closes it when the base
- * already holds what it proposes. A new PR costs 3 requests with explicit paths (read, one document that
- * creates the branch, commits and opens the PR, one follow-up for labels, reviewers, assignees and auto-merge;
- * +1 in parallel to look up reviewer ids; +1 to create missing labels); an update costs 2; an identical re-run 1.
+ * already holds what it proposes; every run also adds what the open PR lacks of its labels, reviewers, assignees and
+ * auto-merge. A new PR costs 3 requests with explicit paths (read, one document that creates the branch, commits and
+ * opens the PR, one follow-up for labels, reviewers, assignees and auto-merge; +1 in parallel to look up reviewer
+ * ids; +1 to create missing labels); an update costs 2; an identical re-run 1 (what the PR lacks: +1 document, +1 to
+ * look up reviewer ids).
  * Throws `GitHubError`; label, reviewer, assignee and auto-merge failures are `warn`ings.
  */
 function openOrUpdatePullRequest(client, given) {
@@ -2339,6 +2606,12 @@ function openOrUpdatePullRequest(client, given) {
         };
     });
 }
+/**
+ * Rounds a run gives a PR branch that holds no commit of its own (its head is a commit of the base): that is how a
+ * rebuild looks between its branch move and its commit, two fields of one document. Deciding on it would close the
+ * PR or commit on the bare branch, and the rebuild's commit would then lose the race with everything it replays.
+ */
+const BARE_WAITS = 2;
 /**
  * Recognises the commit (and PR) of a document whose answer was lost: its attempt trailer is on the PR branch's
  * first-parent chain (a branch that does not exist holds none). A PR this run's document opened is then its own.
@@ -2370,6 +2643,15 @@ async function playRound(client, spec, run, round) {
         throw new GitHubError('api', `the pull-request branch '${spec.branch}' cannot exist beside the base branch '${snapshot.branch}' of ${slug(spec.target)} (one is a folder of the other): set \`pr-branch\` to another name`);
     }
     recognise(progress, observation, round, spec.log ?? (() => undefined));
+    const { pull, branch } = observation;
+    if (pull !== undefined && branch !== undefined && observation.baseChain.includes(branch.head) && (run.bareWaits ?? 0) < BARE_WAITS) {
+        run.bareWaits = (run.bareWaits ?? 0) + 1;
+        await client.sleep(4 * raceBudget(spec).baseMs);
+        return `'${spec.branch}' holds no commit of its own: a rebuild may be landing`;
+    }
+    // What the open PR lacks that needs ids (reviewers, assignees): looked up once, while the round goes on.
+    if (pull !== undefined && run.lookup === undefined && follow_up_needsIds(spec, missingOf(spec, observation, pull)))
+        run.lookup = lookupReviewers(client, spec, snapshot);
     let decision = decidePull(observation, spec);
     if (decision.kind === 'fork') {
         observation = await withFork(client, spec, observation, decision.oid);
@@ -2378,8 +2660,11 @@ async function playRound(client, spec, run, round) {
     spec.log?.(`pull request '${spec.branch}' → ${snapshot.branch}: ${decision.kind} (round ${round.attempt})`);
     if (decision.kind !== 'fork')
         await spec.onPlan?.(decision.plan, snapshot, round.attempt);
-    const writer = { client, spec, observation, progress, round };
-    const plan = decision.plan;
+    const writer = { client, spec, observation, progress, round, lookup: run.lookup };
+    // The result's plan is what the PR proposes (every run's references, as its title and body say) with this run's
+    // refusals, notes and skips; the plan reported above is this run's own.
+    const proposal = decision.kind === 'write' || decision.kind === 'unchanged' ? decision.describe : undefined;
+    const plan = proposal === undefined ? decision.plan : { ...decision.plan, edits: proposal.edits, changes: proposal.changes };
     const done = (operation, pull) => ({
         operation,
         ...(pull === undefined ? {} : { number: pull.number, url: pull.url }),
@@ -2389,17 +2674,18 @@ async function playRound(client, spec, run, round) {
         base: snapshot.branch,
         attempts: round.attempt,
     });
-    // A PR this run opened in an earlier round (whose commit then lost a race) still gets its follow-up.
-    const finish = async (operation, pull) => {
-        if (progress.created !== undefined)
+    // A PR opened in this round gets its follow-up; one this run opened earlier is open in this round's read, so its
+    // document (update, refresh) added what it lacks.
+    const finish = async (operation, opened) => {
+        if (progress.created !== undefined && observation.pull === undefined)
             await followUp(client, spec, observation, progress.created, run.lookup);
-        return done(outcome(progress, operation), pull ?? progress.created);
+        return done(outcome(progress, operation), opened ?? progress.created);
     };
     switch (decision.kind) {
         case 'none':
             return finish('none');
         case 'unchanged':
-            await refresh(writer, decision.pull, decision.describes ? decision.plan : undefined);
+            await refresh(writer, decision.pull, decision.describe);
             return finish('unchanged', decision.pull);
         case 'close':
             await write_close(writer, decision.pull);
@@ -2408,9 +2694,9 @@ async function playRound(client, spec, run, round) {
             throw new GitHubError('api', `internal: the fork point ${decision.oid} of '${spec.branch}' was read but not used`);
         case 'write': {
             if (decision.pull === undefined) {
-                if (run.lookup === undefined && needsIds(spec))
+                if (run.lookup === undefined && follow_up_needsIds(spec))
                     run.lookup = lookupReviewers(client, spec, snapshot);
-                const raced = await create(writer, decision);
+                const raced = await create({ ...writer, lookup: run.lookup }, decision);
                 return raced ?? finish('created');
             }
             const raced = await update(writer, decision, decision.pull);
@@ -2451,6 +2737,7 @@ async function pullRequest(remote) {
         branch,
         // The base is checked (its plan is what the pull request proposes); the pull-request branch's files are not.
         planner: (snapshot) => (snapshot.branch === branch ? planSnapshot(settings, snapshot, promotion) : planChecked(settings, snapshot, promotion)),
+        policy: settings.policy,
         onPlan: planReporter(remote),
         message: (p) => (0,messages/* commitMessage */.df)(settings.commitMessage, p, context(branch)),
         title: (p) => (0,messages/* pullRequestTitle */.Zr)(pr.title, p, context(branch)),
