@@ -27,7 +27,7 @@ describe('gitops-bump --json', () => {
     expect(r.stdout.trim().split('\n')).toHaveLength(1);
     const out = JSON.parse(r.stdout) as Record<string, unknown>;
     expect(out.changed).toBe(true);
-    expect(out.changes).toEqual([{ file: 'apps/api/overlays/prod/kustomization.yaml', line: 10, image: 'ghcr.io/acme/api', from: '1.3.2', to: '1.5.0' }]);
+    expect(out.changes).toEqual([{ kind: 'image', file: 'apps/api/overlays/prod/kustomization.yaml', line: 10, image: 'ghcr.io/acme/api', from: '1.3.2', to: '1.5.0' }]);
     expect(out.refused).toEqual([]);
     expect(out['commit-sha']).toBeNull();
     expect(out['pull-request-number']).toBeNull();

@@ -78,6 +78,8 @@ export async function bump(read: InputReader, io: Io, env: NodeJS.ProcessEnv): P
   io.debug(
     `settings: ${JSON.stringify({
       images: given.images.map((i) => i.input),
+      charts: given.charts.map((c) => c.input),
+      chartAppVersion: given.chartAppVersion,
       paths: given.pathPatterns,
       repository: given.repository,
       branch: given.branch,

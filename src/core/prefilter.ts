@@ -130,3 +130,32 @@ export function textMayHoldAny(requests: readonly ImageRequest[]): (text: string
   const names = components(requests);
   return (text) => names.some((n) => textHolds(text, n));
 }
+
+// ---- charts ----------------------------------------------------------------------------------------------
+
+/** Kinds a chart run reads even without a chart's name in them: a HelmRelease patch and a Flux source name none. */
+const CHART_KINDS = ['HelmRelease', 'HelmRepository', 'OCIRepository'] as const;
+/** A kustomization (a HelmRelease patch's base is found through it). */
+const KUSTOMIZATION = /(?:^|\/)(?:kustomization\.ya?ml|Kustomization)$/;
+const CHART_YAML = /(?:^|\/)Chart\.ya?ml$/;
+
+function sourceHolds(source: Source, component: string): boolean {
+  return typeof source === 'string' ? textHolds(source, component) : bytesHold(source, Buffer.from(component, 'utf8'));
+}
+
+/**
+ * The files a run with chart requests (or `chart-app-version`) reads besides the images' candidates: a file holding
+ * a requested chart's name as a component (a HelmRelease, an Argo CD source, a Chart.yaml dependency, a marker…),
+ * a Flux HelmRelease or source object, a kustomization; with `appVersion`, every Chart.yaml. False when the run
+ * asks for no chart and not for appVersion. `source` is the file's bytes or its text: the same answer for both.
+ */
+export function chartFileFilter(names: readonly string[], appVersion: boolean): (path: string, source: Buffer | string) => boolean {
+  const components = [...new Set(names)];
+  if (components.length === 0 && !appVersion) return () => false;
+  return (path, source) => {
+    if (appVersion && CHART_YAML.test(path)) return true;
+    if (components.length === 0) return false;
+    if (KUSTOMIZATION.test(path)) return true;
+    return components.some((name) => sourceHolds(source, name)) || CHART_KINDS.some((kind) => source.indexOf(kind) >= 0);
+  };
+}

@@ -1,7 +1,7 @@
 // The job summary (GitHub-flavoured Markdown): the outcome, the target, a promotion's table and diagram, the
 // changes, refusals, skipped files, notes and the diff, within GitHub's size limit.
 import { planDiff } from './diff.js';
-import { cell, code, isRollback, outcomeLine, rollbackMark, ROLLED_BACK, shortName } from './messages.js';
+import { cell, code, hasCharts, isRollback, outcomeLine, rollbackMark, ROLLED_BACK, shortName, subject } from './messages.js';
 import { unmatchedNotes } from './unmatched.js';
 import { versionOf } from '../image/reference.js';
 import type { PromotionReport, RunContext } from './context.js';
@@ -132,24 +132,24 @@ function renderSummary(plan: Plan, context: RunContext, shape: SummaryShape): st
   lines.push(meta, '');
   lines.push(...promotionSection(plan, context));
   if (plan.changes.length > 0) {
-    lines.push('| File | Image | From | To |', '| --- | --- | --- | --- |');
+    lines.push(`| File | ${hasCharts(plan.changes) ? 'Image / chart' : 'Image'} | From | To |`, '| --- | --- | --- | --- |');
     lines.push(
       ...capped(
         plan.changes,
         shape.rows,
-        (c) => `| ${code(`${c.file}:${c.line}`)} | ${cell(c.image)} | ${code(c.from || '(none)')} | ${code(c.to)}${rollbackMark(c)} |`,
+        (c) => `| ${code(`${c.file}:${c.line}`)} | ${cell(subject(c))} | ${code(c.from || '(none)')} | ${code(c.to)}${rollbackMark(c)} |`,
         (rest) => `| … and ${rest} more (the \`changes\` output lists them all) | | | |`,
       ),
     );
     lines.push('');
   }
   if (plan.refusals.length > 0) {
-    lines.push('**Refused**', '', '| File | Image | Current | Wanted | Why |', '| --- | --- | --- | --- | --- |');
+    lines.push('**Refused**', '', `| File | ${hasCharts(plan.refusals) ? 'Image / chart' : 'Image'} | Current | Wanted | Why |`, '| --- | --- | --- | --- | --- |');
     lines.push(
       ...capped(
         plan.refusals,
         shape.rows,
-        (r) => `| ${code(`${r.file}:${r.line}`)} | ${cell(r.image)} | ${code(r.from || '(none)')} | ${code(r.to)} | ${cell(r.reason)} |`,
+        (r) => `| ${code(`${r.file}:${r.line}`)} | ${cell(subject(r))} | ${code(r.from || '(none)')} | ${code(r.to)} | ${cell(r.reason)} |`,
         (rest) => `| … and ${rest} more (the \`refused\` output lists them all) | | | | |`,
       ),
     );

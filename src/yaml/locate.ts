@@ -33,7 +33,7 @@ import type { LineIndex } from './text.js';
 import { DocumentWalker, type SeenScalar } from './walk.js';
 
 export { writtenScalars } from './anchors.js';
-export type { ChartFacts, ChartSite, ChartSource, SourceRef } from './charts/locate.js';
+export type { ChartFacts, ChartOrigin, ChartSite, ChartSource, ChartYamlFacts, SourceRef } from './charts/locate.js';
 export { YamlSyntaxError } from './parse.js';
 export { isChartTemplate } from './template.js';
 export type { EntrySlot, FieldSlot, FieldsTarget, Hold, ImageSite, ReferenceTarget, SharedUse, SiteForm, SiteTarget } from './site.js';
