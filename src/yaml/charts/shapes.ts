@@ -70,14 +70,15 @@ function isKustomization(root: At | undefined): root is At {
   return kind === undefined && ['resources', 'bases', 'helmCharts', 'patches', 'components'].some((key) => root.map.has(key));
 }
 
-/** kustomize `helmCharts[]` {name, repo, version}. */
+/** kustomize `helmCharts[]` {name, repo, version}; an entry without `repo` is a local chart, not a site. */
 export function helmChartSites(reader: NodeReader): FoundChartSite[] {
   const root = rootOf(reader);
   if (!isKustomization(root)) return [];
   return items(root, 'helmCharts').flatMap((entry) => {
     const name = text(entry, 'name');
     const repo = text(entry, 'repo');
-    if (name === undefined || isTemplated(repo)) return [];
+    // Without `repo` the chart is local (under `helmGlobals.chartHome`): its version is not one to move.
+    if (name === undefined || repo === undefined || isTemplated(repo)) return [];
     const site = chartSite(reader, entry, { form: 'kustomize-helm-chart', chart: name, chartKey: 'name', origin: urlOrigin(repo), versionKey: 'version' });
     return site === undefined ? [] : [site];
   });
@@ -110,8 +111,8 @@ export function helmfileRepositories(reader: NodeReader): Map<string, string> {
 }
 
 /**
- * helmfile `releases[]` {chart, version}: `chart` is `repo/name` (the repository by name from `repositories`, in
- * any document of the file), or `oci://…/name`; a local path (`./charts/api`) is not a site.
+ * helmfile `releases[]` {chart, version}: `chart` is `repo/name` or `repo/path/name` (the repository by name from
+ * `repositories`, in any document of the file), or `oci://…/name`; a local path (`./charts/api`) is not a site.
  */
 export function helmfileSites(reader: NodeReader, repositories: ReadonlyMap<string, string>): FoundChartSite[] {
   const root = rootOf(reader);
@@ -122,7 +123,11 @@ export function helmfileSites(reader: NodeReader, repositories: ReadonlyMap<stri
     const cut = chart.lastIndexOf('/');
     if (cut < 0) return [];
     const prefix = chart.slice(0, cut);
-    const url = /^[a-z]+:\/\//i.test(prefix) ? prefix : prefix.includes('/') ? undefined : repositories.get(prefix);
+    // `repo/name`, or `repo/path/name` under an OCI repository (`docker/bitnamicharts/nginx`): the first part names
+    // the repository, the rest of the path continues its URL.
+    const slash = prefix.indexOf('/');
+    const named = repositories.get(slash < 0 ? prefix : prefix.slice(0, slash));
+    const url = /^[a-z]+:\/\//i.test(prefix) ? prefix : named === undefined ? undefined : `${named.replace(/\/+$/, '')}${slash < 0 ? '' : prefix.slice(slash)}`;
     const origin: ChartOrigin = url === undefined ? { kind: 'url', url: prefix, repository: undefined } : urlOrigin(url);
     const site = chartSite(reader, release, { form: 'helmfile', chart: chart.slice(cut + 1), chartKey: 'chart', origin, versionKey: 'version' });
     return site === undefined ? [] : [site];

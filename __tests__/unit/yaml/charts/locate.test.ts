@@ -187,7 +187,7 @@ dependencies:
   });
 
   it('finds kustomize helmCharts entries', () => {
-    const kustomization = 'apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nhelmCharts:\n- name: api\n  repo: oci://ghcr.io/acme/charts\n  version: 1.4.1   # aligned\n  releaseName: api\n';
+    const kustomization = 'apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nhelmCharts:\n- name: api\n  repo: oci://ghcr.io/acme/charts\n  version: 1.4.1   # aligned\n  releaseName: api\n- name: local\n  version: 0.1.0\n  releaseName: local\n';
     expect(chartsOf(kustomization).map((s) => [s.form, s.chart, s.version])).toEqual([['kustomize-helm-chart', 'api', '1.4.1']]);
     expect(bump(kustomization, '1.10.0')).toBe(kustomization.replace('version: 1.4.1   # aligned', 'version: 1.10.0  # aligned'));
     expect(facts('resources:\n  - ../base/podinfo\n  - podinfo-values.yaml\n').kustomization).toEqual({ resources: ['../base/podinfo', 'podinfo-values.yaml'] });
@@ -214,11 +214,18 @@ releases:
   - name: direct
     chart: oci://ghcr.io/other/charts/api
     version: 2.0.0
+  - name: nested
+    chart: acme/team/web
+    version: "3.0.0"
+  - name: unknown
+    chart: stable/grafana
 `;
     expect(chartsOf(helmfile).map((s) => [s.chart, s.origin.kind === 'url' ? s.origin.repository : undefined, s.version, s.range])).toEqual([
       ['api', 'oci://ghcr.io/acme/charts', '1.4.1', false],
       ['redis', 'https://charts.bitnami.com/bitnami', '>=18', true],
       ['api', 'oci://ghcr.io/other/charts', '2.0.0', false],
+      ['web', 'oci://ghcr.io/acme/charts/team', '3.0.0', false],
+      ['grafana', undefined, undefined, false],
     ]);
   });
 });
