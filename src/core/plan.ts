@@ -8,7 +8,8 @@ import { EditSet, type TextEdit } from '../yaml/edits.js';
 import { comparePaths } from './paths.js';
 import { planAppVersions } from './app-version.js';
 import { ChartContext, planCharts } from './charts.js';
-import { chartFileFilter, lastComponent, textMayHoldAny } from './prefilter.js';
+import { scanForCharts } from './chart-scan.js';
+import { lastComponent, textMayHoldAny } from './prefilter.js';
 import { scan, type ScannedFile } from './scan.js';
 import { rewrite, UnwritableError, versionAfter, whyHeld, type Want } from '../yaml/splice.js';
 
@@ -236,9 +237,9 @@ export function plan(files: readonly SourceFile[], requests: readonly ImageReque
   } else {
     // Charts need every file's sources and bases first (a HelmRelease's repository is in another file), and
     // appVersion every file's image changes: scan all, then plan.
-    const chartFile = chartFileFilter(charts.map((r) => r.ref.name), appVersion);
-    const scanned: ScannedFile[] = [];
-    skipped = scan(files, (file) => scanned.push(file), (file) => mayHold(file.text) || chartFile(file.path, file.text), { charts: true });
+    const found = scanForCharts(files, mayHold, charts, appVersion);
+    const scanned = found.scanned;
+    skipped = found.skipped;
     const context = new ChartContext(scanned);
     const planned = scanned.map((file) => {
       const outcome = planFile(file, requests, options);

@@ -133,29 +133,30 @@ export function textMayHoldAny(requests: readonly ImageRequest[]): (text: string
 
 // ---- charts ----------------------------------------------------------------------------------------------
 
-/** Kinds a chart run reads even without a chart's name in them: a HelmRelease patch and a Flux source name none. */
-const CHART_KINDS = ['HelmRelease', 'HelmRepository', 'OCIRepository'] as const;
 /** A kustomization (a HelmRelease patch's base is found through it). */
-const KUSTOMIZATION = /(?:^|\/)(?:kustomization\.ya?ml|Kustomization)$/;
-const CHART_YAML = /(?:^|\/)Chart\.ya?ml$/;
+export const KUSTOMIZATION_FILE = /(?:^|\/)(?:kustomization\.ya?ml|Kustomization)$/;
+export const CHART_YAML_FILE = /(?:^|\/)Chart\.ya?ml$/;
+/** Flux kinds a chart run may need without the chart's name in them: a patch of a HelmRelease, a HelmRepository. */
+const FLUX_KINDS = ['HelmRelease', 'HelmRepository'] as const;
 
-function sourceHolds(source: Source, component: string): boolean {
-  return typeof source === 'string' ? textHolds(source, component) : bytesHold(source, Buffer.from(component, 'utf8'));
+/** True when `text` holds `component` standing alone as a name (the rule above). */
+export function holdsComponent(text: string, component: string): boolean {
+  return textHolds(text, component);
 }
 
 /**
- * The files a run with chart requests (or `chart-app-version`) reads besides the images' candidates: a file holding
- * a requested chart's name as a component (a HelmRelease, an Argo CD source, a Chart.yaml dependency, a marker…),
- * a Flux HelmRelease or source object, a kustomization; with `appVersion`, every Chart.yaml. False when the run
- * asks for no chart and not for appVersion. `source` is the file's bytes or its text: the same answer for both.
+ * The byte-level filter of a local read when the run asks for charts (or `chart-app-version`): the files the plan
+ * may need besides the images' candidates (see core/chart-scan.ts, which narrows them before parsing): a file
+ * holding a requested chart's name as a component, a HelmRelease (a patch names no chart) or HelmRepository, a
+ * kustomization; with `appVersion`, every Chart.yaml. False when the run asks for no chart and not for appVersion.
  */
-export function chartFileFilter(names: readonly string[], appVersion: boolean): (path: string, source: Buffer | string) => boolean {
-  const components = [...new Set(names)];
-  if (components.length === 0 && !appVersion) return () => false;
-  return (path, source) => {
-    if (appVersion && CHART_YAML.test(path)) return true;
-    if (components.length === 0) return false;
-    if (KUSTOMIZATION.test(path)) return true;
-    return components.some((name) => sourceHolds(source, name)) || CHART_KINDS.some((kind) => source.indexOf(kind) >= 0);
+export function chartReadFilter(names: readonly string[], appVersion: boolean): (path: string, bytes: Buffer) => boolean {
+  const needles = [...new Set(names)].map((name) => Buffer.from(name, 'utf8'));
+  if (needles.length === 0 && !appVersion) return () => false;
+  return (path, bytes) => {
+    if (appVersion && CHART_YAML_FILE.test(path)) return true;
+    if (needles.length === 0) return false;
+    if (KUSTOMIZATION_FILE.test(path)) return true;
+    return needles.some((needle) => bytesHold(bytes, needle)) || FLUX_KINDS.some((kind) => bytes.indexOf(kind) >= 0);
   };
 }

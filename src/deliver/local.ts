@@ -1,7 +1,7 @@
 // Local delivery (`local-path`): read the checkout on disk, plan, and write the edited files back (nothing in
 // dry-run). No GitHub code is loaded on this path.
 import { plan } from '../core/plan.js';
-import { chartFileFilter, mayHoldAny } from '../core/prefilter.js';
+import { chartReadFilter, mayHoldAny } from '../core/prefilter.js';
 import type { Io } from '../core/io.js';
 import type { Plan } from '../core/types.js';
 import { describePolicy } from '../image/policy.js';
@@ -24,7 +24,7 @@ export async function bumpLocal(settings: Settings, io: Io, promotion?: Promotio
   };
   const snapshot = await io.group('Read files', async () => {
     const images = mayHoldAny(settings.images);
-    const charts = chartFileFilter(settings.charts.map((c) => c.ref.name), settings.chartAppVersion);
+    const charts = chartReadFilter(settings.charts.map((c) => c.ref.name), settings.chartAppVersion);
     const keep = (bytes: Buffer, path: string): boolean => images(bytes) || charts(path, bytes);
     const s = await readLocal(root, settings.paths, { maxFileBytes: settings.maxFileBytes, keep });
     const skipped = s.skipped.length ? `, ${s.skipped.length} skipped` : '';

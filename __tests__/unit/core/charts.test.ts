@@ -95,6 +95,25 @@ describe('plan: charts', () => {
     ]);
   });
 
+  it('parses only the files that can hold the chart: another service’s HelmRelease is never read, its patch is', () => {
+    const base = release('podinfo', 'podinfo', '6.0.0').replace(/ {6}version: .*\n/, '');
+    const patch = 'apiVersion: helm.toolkit.fluxcd.io/v2\nkind: HelmRelease\nmetadata:\n  name: podinfo\nspec:\n  chart:\n    spec:\n      version: 6.0.0\n';
+    // Broken YAML in files a chart run has no reason to parse: another service's HelmRelease and kustomization.
+    const broken = 'apiVersion: helm.toolkit.fluxcd.io/v2\nkind: HelmRelease\nmetadata: {name: other\n';
+    const files: SourceFile[] = [
+      { path: 'base/podinfo.yaml', text: base },
+      { path: 'src.yaml', text: repository('acme', 'oci://ghcr.io/acme/charts') },
+      { path: 'prod/podinfo/patch.yaml', text: patch },
+      { path: 'prod/other/patch.yaml', text: broken },
+      { path: 'prod/other/kustomization.yaml', text: 'resources: [\n' },
+    ];
+    const p = plan(files, [], { ...newer, charts: charts('oci://ghcr.io/acme/charts/podinfo:6.1.0') });
+    expect(p.changes.map((c) => `${c.file}:${c.line} ${c.to}`)).toEqual(['prod/podinfo/patch.yaml:8 6.1.0']);
+    // The kustomization beside the chart's own patch is read (and must parse).
+    const withKustomization = [...files, { path: 'prod/podinfo/kustomization.yaml', text: 'resources: [\n' }];
+    expect(() => plan(withKustomization, [], { ...newer, charts: charts('podinfo:6.1.0') })).toThrow(/prod\/podinfo\/kustomization\.yaml:2:1: not valid YAML/);
+  });
+
   it('reports an OCIRepository semver range and moves a tag; Argo CD sources, Chart.yaml dependencies and helmfile too', () => {
     const oci = (ref: string) => `apiVersion: source.toolkit.fluxcd.io/v1\nkind: OCIRepository\nmetadata:\n  name: api\nspec:\n  url: oci://ghcr.io/acme/charts/api\n  layerSelector:\n    mediaType: application/vnd.cncf.helm.chart.content.v1.tar+gzip\n  ref:\n    ${ref}\n`;
     const files: SourceFile[] = [
