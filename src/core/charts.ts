@@ -30,6 +30,8 @@ export class ChartContext {
   private readonly bases: Placed[] = [];
   /** Names of the HelmReleases some environment's patch sets the version of. */
   private readonly patched = new Set<string>();
+  /** The OCIRepository objects HelmReleases read their chart from: those hold a chart, whatever their layer selector. */
+  private readonly chartRefs: SourceRef[] = [];
   private readonly kustomizations = new Map<string, readonly string[]>();
 
   constructor(files: readonly ScannedFile[]) {
@@ -37,6 +39,7 @@ export class ChartContext {
       const facts = file.charts;
       if (facts === undefined) continue;
       for (const source of facts.sources) this.sources.push({ file: file.path, source });
+      this.chartRefs.push(...facts.chartRefs);
       for (const site of facts.sites) {
         if (site.form !== 'helm-release') continue;
         if (site.chart !== undefined) this.bases.push({ file: file.path, site });
@@ -55,7 +58,7 @@ export class ChartContext {
   resolve(file: string, site: ChartSite): Resolved | undefined {
     if (site.chart === undefined) return this.baseOf(file, site);
     const origin = site.origin;
-    const needs = site.needsRepository === true ? { needsRepository: true } : {};
+    const needs = site.needsRepository === true && !this.isChartRef(site) ? { needsRepository: true } : {};
     if (origin.kind === 'none') return { chart: site.chart, repository: undefined, ...needs };
     if (origin.kind === 'url') {
       return origin.repository !== undefined
@@ -63,6 +66,13 @@ export class ChartContext {
         : { chart: site.chart, repository: undefined, unknown: `its repository '${origin.url}' names no URL`, ...needs };
     }
     return this.throughSource(site.chart, origin.source, site.release?.namespace);
+  }
+
+  /** True for an OCIRepository a HelmRelease's chartRef names (by name, and namespace where both say one). */
+  private isChartRef(site: ChartSite): boolean {
+    const object = site.release;
+    if (site.form !== 'oci-repository' || object === undefined) return false;
+    return this.chartRefs.some((ref) => ref.name === object.name && (ref.namespace === undefined || object.namespace === undefined || ref.namespace === object.namespace));
   }
 
   /** A HelmRelease's chart through its sourceRef: the HelmRepository's URL (a GitRepository or Bucket holds no chart version). */

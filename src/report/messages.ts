@@ -143,7 +143,7 @@ export function pullRequestBody(template: string, plan: Plan, context: RunContex
 function nothingToChange(plan: Plan, context: RunContext, refused: string): string {
   if (refused) return `Nothing to change${refused}.`;
   const missing = plan.unmatched ?? [];
-  if (missing.length === 0) return 'Nothing to change: every image is already at the requested version.';
+  if (missing.length === 0) return 'Nothing to change: every requested version is already there.';
   const none = noFiles(plan, context.paths);
   if (none !== undefined) return `Nothing to change: ${none}.`;
   const skipped = plan.skipped.length ? ` (${plural(plan.skipped.length, 'file')} skipped)` : '';

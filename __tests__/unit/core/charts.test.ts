@@ -136,6 +136,19 @@ describe('plan: charts', () => {
     expect(p.notes).toEqual([expect.stringMatching(/^flux\/semver\.yaml:10: chart .* stays at the version range '>=1\.0\.0'/)]);
   });
 
+  it('takes an OCIRepository without the Helm layer selector for a chart when a HelmRelease chartRef names it', () => {
+    const oci = (name: string) => `apiVersion: source.toolkit.fluxcd.io/v1\nkind: OCIRepository\nmetadata:\n  name: ${name}\n  namespace: apps\nspec:\n  url: oci://ghcr.io/acme/charts/api\n  ref:\n    tag: 1.4.1\n`;
+    const helmRelease = 'apiVersion: helm.toolkit.fluxcd.io/v2\nkind: HelmRelease\nmetadata:\n  name: api\n  namespace: apps\nspec:\n  chartRef:\n    kind: OCIRepository\n    name: api-chart\n';
+    const files: SourceFile[] = [
+      { path: 'a/oci.yaml', text: oci('api-chart') },
+      { path: 'a/release.yaml', text: helmRelease },
+      { path: 'b/oci.yaml', text: oci('api-manifests') },
+    ];
+    // A bare name: the chartRef'd object moves; the other (maybe manifests) only for a request naming its repository.
+    expect(plan(files, [], { ...newer, charts: charts('api:1.5.0') }).changes.map((c) => c.file)).toEqual(['a/oci.yaml']);
+    expect(plan(files, [], { ...newer, charts: charts('oci://ghcr.io/acme/charts/api:1.5.0') }).changes.map((c) => c.file)).toEqual(['a/oci.yaml', 'b/oci.yaml']);
+  });
+
   it('refuses a downgrade under policy newer and a held version; policy any rolls back', () => {
     const held = release('api', 'api', '1.4.1 # gitops-bump: hold until the migration');
     const files: SourceFile[] = [

@@ -60,6 +60,17 @@ export function helmReleaseSite(reader: NodeReader): FoundChartSite | undefined 
   });
 }
 
+/** A HelmRelease's `spec.chartRef` to an OCIRepository (its namespace, when not written, the HelmRelease's). */
+export function chartRefOf(reader: NodeReader): SourceRef | undefined {
+  const root = rootOf(reader);
+  const ref = child(root, 'spec', 'chartRef');
+  const kind = text(ref, 'kind');
+  const name = text(ref, 'name');
+  if (root === undefined || kind !== 'OCIRepository' || name === undefined) return undefined;
+  const namespace = text(ref, 'namespace') ?? metadata(root)?.namespace;
+  return { kind, name, ...(namespace !== undefined && { namespace }) };
+}
+
 /** A HelmRepository or OCIRepository: a source a HelmRelease may name. */
 export function fluxSource(reader: NodeReader, kind: string): ChartSource | undefined {
   if (kind !== 'HelmRepository' && kind !== 'OCIRepository') return undefined;
@@ -74,7 +85,7 @@ export function fluxSource(reader: NodeReader, kind: string): ChartSource | unde
  * An OCIRepository's chart: the URL's last part is the chart, `spec.ref.tag` its version; `spec.ref.semver` is a
  * range the cluster resolves (reported, never overwritten); a `spec.ref.digest` pins the artifact (not a site).
  * Flux also ships manifests as OCI artifacts: without the Helm chart layer selector, only a request naming the
- * repository matches (`needsRepository`).
+ * repository matches (`needsRepository`), unless a HelmRelease's chartRef names the object (core/charts.ts).
  */
 export function ociRepositorySite(reader: NodeReader): FoundChartSite | undefined {
   const root = rootOf(reader);
@@ -95,5 +106,7 @@ export function ociRepositorySite(reader: NodeReader): FoundChartSite | undefine
     range: semver,
   });
   const layer = text(child(spec, 'layerSelector'), 'mediaType');
-  return site === undefined || layer === HELM_CHART_LAYER ? site : { ...site, needsRepository: true };
+  const meta = root === undefined ? undefined : metadata(root);
+  const named = site === undefined || meta === undefined ? site : { ...site, release: meta };
+  return named === undefined || layer === HELM_CHART_LAYER ? named : { ...named, needsRepository: true };
 }

@@ -17,9 +17,9 @@ import { formatPath, type PathStep } from '../path.js';
 import type { ScalarSlot } from '../scalar.js';
 import { keyText, NodeReader } from '../shapes/reader.js';
 import type { Hold } from '../site.js';
-import { fluxKind, fluxSource, helmReleaseSite, ociRepositorySite } from './flux.js';
+import { chartRefOf, fluxKind, fluxSource, helmReleaseSite, ociRepositorySite } from './flux.js';
 import { argoSites, chartYamlFacts, dependencySites, helmChartSites, helmfileRepositories, helmfileSites, kustomizationFacts } from './shapes.js';
-import type { ChartFacts, ChartOrigin, ChartSite, ChartSource, ChartYamlFacts, FoundChartSite, KustomizationFacts } from './site.js';
+import type { ChartFacts, ChartOrigin, ChartSite, ChartSource, ChartYamlFacts, FoundChartSite, KustomizationFacts, SourceRef } from './site.js';
 
 export type { ChartFacts, ChartForm, ChartOrigin, ChartSite, ChartSource, ChartYamlFacts, KustomizationFacts, SourceRef } from './site.js';
 
@@ -30,11 +30,16 @@ export function locateCharts(stream: ParsedStream, holds: ReadonlyMap<number, Ho
   for (const reader of readers) for (const [name, url] of helmfileRepositories(reader)) repositories.set(name, url);
   const found: FoundChartSite[] = [];
   const sources: ChartSource[] = [];
+  const chartRefs: SourceRef[] = [];
   let kustomization: KustomizationFacts | undefined;
   let chartYaml: Omit<ChartYamlFacts, 'held' | 'hold'> | undefined;
   for (const reader of readers) {
     const flux = fluxKind(reader);
-    if (flux?.group === 'helm' && flux.kind === 'HelmRelease') push(found, helmReleaseSite(reader));
+    if (flux?.group === 'helm' && flux.kind === 'HelmRelease') {
+      push(found, helmReleaseSite(reader));
+      const ref = chartRefOf(reader);
+      if (ref !== undefined) chartRefs.push(ref);
+    }
     if (flux?.group === 'source') {
       const source = fluxSource(reader, flux.kind);
       if (source !== undefined) sources.push(source);
@@ -52,6 +57,7 @@ export function locateCharts(stream: ParsedStream, holds: ReadonlyMap<number, Ho
   return {
     sites,
     sources,
+    chartRefs,
     ...(kustomization !== undefined && { kustomization }),
     ...(chartYaml !== undefined && { chartYaml: { ...chartYaml, held: appHold !== undefined, ...(appHold !== undefined && { hold: appHold }) } }),
   };

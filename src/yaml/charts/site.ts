@@ -50,7 +50,10 @@ export interface ChartSite {
   readonly slot: ScalarSlot | undefined;
   /** Only a request naming the repository matches (an OCIRepository that may hold manifests rather than a chart). */
   readonly needsRepository?: boolean;
-  /** A HelmRelease's metadata (a patch finds its base by name and namespace). */
+  /**
+   * The object's metadata: a HelmRelease's (a patch finds its base by name and namespace), an OCIRepository's (a
+   * HelmRelease's `chartRef` names it).
+   */
   readonly release?: { readonly name: string; readonly namespace?: string };
   readonly held: boolean;
   readonly hold?: Hold;
@@ -85,6 +88,8 @@ export interface ChartYamlFacts {
 export interface ChartFacts {
   readonly sites: readonly ChartSite[];
   readonly sources: readonly ChartSource[];
+  /** The OCIRepository objects HelmReleases read their chart from (`spec.chartRef`), namespace filled in. */
+  readonly chartRefs: readonly SourceRef[];
   readonly kustomization?: KustomizationFacts;
   readonly chartYaml?: ChartYamlFacts;
 }

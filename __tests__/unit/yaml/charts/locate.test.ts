@@ -242,9 +242,11 @@ describe('markers and holds', () => {
     expect(locate(text).sites).toEqual([]);
   });
 
-  it('holds a version a `# gitops-bump: hold` comment covers', () => {
+  it('holds a version a `# gitops-bump: hold` comment covers, or a chart marker followed by hold', () => {
     const held = helmRelease.replace('# pinned by CI', '# gitops-bump: hold until INC-7');
     expect(chartsOf(held)[0]).toMatchObject({ held: true, hold: { line: 10, reason: 'until INC-7' } });
+    const marked = 'chartVersion: 1.4.1 # gitops-bump: chart api hold rolled back\n';
+    expect(chartsOf(marked)).toEqual([expect.objectContaining({ form: 'marker', chart: 'api', held: true, hold: { line: 1, reason: 'rolled back' } })]);
   });
 
   it('locates nothing about charts unless asked', () => {
