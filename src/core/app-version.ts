@@ -27,9 +27,11 @@ function isUnder(path: string, folder: string): boolean {
 
 /** Adds the appVersion moves to the Chart.yaml files of `planned`, after every image change is known. */
 export function planAppVersions(planned: readonly PlannedFile[]): void {
+  // Every Chart.yaml owns the values below it up to the next one (a subchart's values are its own, even when it
+  // has no appVersion); only those with an appVersion move.
+  const folders = planned.filter(({ file }) => file.charts?.chartYaml !== undefined).map(({ file }) => dirname(file.path));
   const charts = planned.filter(({ file }) => file.charts?.chartYaml?.appVersion !== undefined);
   if (charts.length === 0) return;
-  const folders = charts.map(({ file }) => dirname(file.path));
   /** The folder of the nearest Chart.yaml beside or above `path`. */
   const owner = (path: string): string | undefined =>
     folders.filter((folder) => isUnder(path, folder)).sort((a, b) => b.length - a.length)[0];

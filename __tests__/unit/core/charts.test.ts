@@ -188,6 +188,9 @@ describe('plan: chart-app-version', () => {
     expect(plan([{ path: 'charts/api/Chart.yaml', text: chart }, inside], images('ghcr.io/acme/api:1.5.0'), newer).edits.map((e) => e.path)).toEqual(['charts/api/values.yaml']);
     const other = { path: 'charts/api/Chart.yaml', text: chart.replace('"1.4.1"', '"1.3.0"') };
     expect(plan([other, inside], images('ghcr.io/acme/api:1.5.0'), { ...newer, chartAppVersion: true }).edits.map((e) => e.path)).toEqual(['charts/api/values.yaml']);
+    // A subchart's values are its own, even when the subchart has no appVersion.
+    const sub = [{ path: 'charts/api/Chart.yaml', text: chart }, { path: 'charts/api/charts/sub/Chart.yaml', text: 'apiVersion: v2\nname: sub\nversion: 0.1.0\n' }, { path: 'charts/api/charts/sub/values.yaml', text: values }];
+    expect(plan(sub, images('ghcr.io/acme/api:1.5.0'), { ...newer, chartAppVersion: true }).edits.map((e) => e.path)).toEqual(['charts/api/charts/sub/values.yaml']);
     const outside = { path: 'envs/prod/values.yaml', text: values };
     expect(plan([{ path: 'charts/api/Chart.yaml', text: chart }, outside], images('ghcr.io/acme/api:1.5.0'), { ...newer, chartAppVersion: true }).edits.map((e) => e.path)).toEqual(['envs/prod/values.yaml']);
   });
