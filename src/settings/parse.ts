@@ -76,11 +76,12 @@ export function parseCharts(value: string, input = 'charts'): ChartRequest[] {
     if (ref.version === undefined) {
       throw new InputError(input, `'${printable(item)}' has no version: write the chart version to deploy, e.g. '${ref.display}:1.4.2'.`);
     }
-    const same = requests.find((r) => r.ref.name.toLowerCase() === ref.name.toLowerCase() && r.ref.repository === ref.repository);
-    if (same) {
-      if (same.ref.version === ref.version) continue;
-      throw new InputError(input, `'${same.input}' and '${printable(item)}' ask for two versions of one chart.`);
-    }
+    // A bare name matches the chart in every repository: with another entry for that name, both name one chart.
+    const overlaps = (r: ChartRequest) =>
+      r.ref.name.toLowerCase() === ref.name.toLowerCase() && (r.ref.repository === ref.repository || r.ref.repository === undefined || ref.repository === undefined);
+    const other = requests.filter(overlaps).find((r) => r.ref.version !== ref.version);
+    if (other) throw new InputError(input, `'${other.input}' and '${printable(item)}' ask for two versions of one chart.`);
+    if (requests.some((r) => overlaps(r) && r.ref.repository === ref.repository)) continue;
     requests.push({ input: item, ref: { ...ref, version: ref.version } });
   }
   return requests;

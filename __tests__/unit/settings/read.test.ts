@@ -33,6 +33,9 @@ describe('readSettings', () => {
       ['db:3.1.0', undefined, 'db', '3.1.0'],
     ]);
     expect(s.chartAppVersion).toBe(true);
+    // Two repositories' charts of one name may differ; an exact repeat counts once.
+    const two = readSettings(reader({ token: 't', charts: 'oci://ghcr.io/acme/charts/api:1.0.0, https://charts.acme.io/api:2.0.0, https://charts.acme.io/api:2.0.0' }), env);
+    expect(two.charts.map((c) => c.input)).toEqual(['oci://ghcr.io/acme/charts/api:1.0.0', 'https://charts.acme.io/api:2.0.0']);
     expect(readSettings(reader(base), env)).toMatchObject({ charts: [], chartAppVersion: false });
   });
 
@@ -67,6 +70,8 @@ describe('readSettings', () => {
     ['charts', { charts: 'oci://ghcr.io/acme/charts/api' }, /^Input 'charts': 'oci:\/\/ghcr.io\/acme\/charts\/api' has no version: .* 'oci:\/\/ghcr.io\/acme\/charts\/api:1.4.2'/],
     ['charts', { charts: 'acme/api:1.0.0' }, /^Input 'charts': 'acme\/api:1.0.0' is not a valid chart reference: 'acme' is not a chart repository URL/],
     ['charts', { charts: 'api:1.0.0, ghcr.io/acme/charts/api:1.0.0\napi:2.0.0' }, /^Input 'charts': 'api:1.0.0' and 'api:2.0.0' ask for two versions of one chart/],
+    ['charts', { charts: 'oci://ghcr.io/acme/charts/api:1.0.0\nhttps://charts.acme.io/api:2.0.0\napi:1.0.0' }, /^Input 'charts': 'https:\/\/charts.acme.io\/api:2.0.0' and 'api:1.0.0' ask for two versions of one chart/],
+    ['charts', { charts: 'oci://ghcr.io/acme/charts/api:1.0.0\napi:2.0.0' }, /^Input 'charts': 'oci:\/\/ghcr.io\/acme\/charts\/api:1.0.0' and 'api:2.0.0' ask for two versions of one chart/],
     ['chart-app-version', { 'chart-app-version': 'on' }, /^Input 'chart-app-version': 'on' is not true or false/],
     ['charts', { images: '', 'promote-from': 'envs/staging/**', charts: 'api:1.0.0' }, /^Input 'charts': 'api:1.0.0': with promote-from, charts lists the charts to promote without a version/],
   ])('names the input %s in its error', (input, inputs, message) => {
