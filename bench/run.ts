@@ -21,6 +21,8 @@
 //                   outputs are true, runs that lied, duplicate commits (bench/lost-answers.ts; BENCH_SEED=11).
 //   scale           the soaks `npm test` runs small: 3,000 manifests bumped in one local run under a 256 MB heap,
 //                   and the API requests of one bump of 40, 240 and 1,000 files (goal: ceil(n/100) + 3).
+//   local-charts    one chart bump across a Flux fleet (base HelmRelease + 3 environment patches per service,
+//                   bench/charts.ts) next to the same run bumping the image: wall time and files read.
 //   byte-exactness  corpus files a load-then-dump edit (what yq-style tools do) changes beyond the tag, vs ours.
 // BENCH_ONLY=local-bump,contention selects scenarios. Generated trees live in temp dirs, removed at the end.
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -33,6 +35,7 @@ import { startEmulator, type Emulator, type RequestRecord } from '../__tests__/e
 import { repoRoot, runAction, spawnCollect } from '../__tests__/support/action.js';
 import { gitRepo } from '../__tests__/support/repo.js';
 import { commitOnTop } from '../__tests__/unit/github/helpers.js';
+import { localCharts } from './charts.js';
 import { byteExactness } from './compare.js';
 import { emulatorReads } from './emulator.js';
 import { lostAnswers } from './lost-answers.js';
@@ -408,6 +411,7 @@ async function apiScale(): Promise<void> {
 
 if (selected('local-bump')) await localBump();
 if (selected('local-monorepo')) await localMonorepo();
+if (selected('local-charts')) await localCharts(runs);
 if (selected('api')) await apiScenarios();
 if (selected('api-scale')) await apiScale();
 if (selected('emulator-reads')) await emulatorReads(runs);

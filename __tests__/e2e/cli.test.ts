@@ -1,10 +1,11 @@
 // The built CLI (dist/cli/index.js), spawned with Node 24 as a script would run it: --json, --help and its errors.
-import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startEmulator, type Emulator } from '../emulator/index.js';
 import { cliEntry, node24, repoRoot, spawnCollect } from '../support/action.js';
+import { CHART_CHANGES, CHART_INPUTS, CHART_REPO } from '../support/charts.js';
 import { gitRepo } from '../support/repo.js';
 
 let repo: string;
@@ -27,7 +28,7 @@ describe('gitops-bump --json', () => {
     expect(r.stdout.trim().split('\n')).toHaveLength(1);
     const out = JSON.parse(r.stdout) as Record<string, unknown>;
     expect(out.changed).toBe(true);
-    expect(out.changes).toEqual([{ file: 'apps/api/overlays/prod/kustomization.yaml', line: 10, image: 'ghcr.io/acme/api', from: '1.3.2', to: '1.5.0' }]);
+    expect(out.changes).toEqual([{ kind: 'image', file: 'apps/api/overlays/prod/kustomization.yaml', line: 10, image: 'ghcr.io/acme/api', from: '1.3.2', to: '1.5.0' }]);
     expect(out.refused).toEqual([]);
     expect(out['commit-sha']).toBeNull();
     expect(out['pull-request-number']).toBeNull();
@@ -43,6 +44,18 @@ describe('gitops-bump --json', () => {
     expect(nothing.changed).toBe(false);
     expect(nothing.changes).toEqual([]);
     expect(nothing.refused[0]!.reason).toMatch(/older than 1\.3\.2/);
+  });
+
+  it('takes --charts and --chart-app-version like every input, and prints chart entries with their kind', async () => {
+    for (const [path, text] of Object.entries(CHART_REPO)) {
+      mkdirSync(dirname(join(repo, path)), { recursive: true });
+      writeFileSync(join(repo, path), text);
+    }
+    const r = await cli(['--images', CHART_INPUTS.images, '--charts', CHART_INPUTS.charts, '--chart-app-version', 'true', '--paths', 'charts/**,clusters/**,argocd/**,infrastructure/**', '--local-path', repo, '--mode', 'dry-run', '--json']);
+    expect(r.code, r.stderr).toBe(0);
+    expect((JSON.parse(r.stdout) as { changes: unknown }).changes).toEqual(CHART_CHANGES);
+    expect(r.stderr).toContain('Dry run: would bump 1 image reference and 3 chart versions in 4 files');
+    for (const path of Object.keys(CHART_REPO)) expect(readFileSync(join(repo, path), 'utf8'), path).toBe(CHART_REPO[path]);
   });
 
   describe('in API mode', () => {

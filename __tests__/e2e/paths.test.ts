@@ -43,7 +43,7 @@ describe('paths that escape the repository are refused (local mode, writes enabl
     const before = fingerprint(parent);
     const run = await bump({ images: 'ghcr.io/acme/api:1.1.0', paths: '{..,apps}/**/*.yaml', 'local-path': repo }, { cwd: repo });
     expect(run.code, run.stdout).toBe(0);
-    expect(JSON.parse(run.outputs.changes!)).toEqual([{ file: 'apps/prod/pod.yaml', line: 8, image: 'ghcr.io/acme/api', from: '1.0.0', to: '1.1.0' }]);
+    expect(JSON.parse(run.outputs.changes!)).toEqual([{ kind: 'image', file: 'apps/prod/pod.yaml', line: 8, image: 'ghcr.io/acme/api', from: '1.0.0', to: '1.1.0' }]);
     expect(changedPaths(before, fingerprint(parent))).toEqual(['repo/apps/prod/pod.yaml']);
     expect(readFileSync(join(parent, 'outside/x.yaml'), 'utf8')).toBe(outsidePod);
   });

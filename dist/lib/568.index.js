@@ -1427,8 +1427,8 @@ function commitPlan(client, request) {
 var messages = __webpack_require__(3020);
 // EXTERNAL MODULE: ./src/report/outputs.ts
 var outputs = __webpack_require__(5468);
-// EXTERNAL MODULE: ./src/core/plan.ts + 2 modules
-var plan = __webpack_require__(8643);
+// EXTERNAL MODULE: ./src/core/plan.ts + 3 modules
+var plan = __webpack_require__(3929);
 // EXTERNAL MODULE: ./src/image/policy.ts
 var policy = __webpack_require__(6811);
 // EXTERNAL MODULE: ./src/report/log.ts
@@ -1455,7 +1455,7 @@ function runTag(env, nonce = (0,external_node_crypto_.randomBytes)(6).toString('
 }
 /** Plans against one snapshot; the promotion source's skips and the snapshot's are listed with the plan's. */
 function planSnapshot(settings, snapshot, promotion) {
-    const p = (0,plan/* plan */.e)(snapshot.files, settings.images, { policy: settings.policy });
+    const p = (0,plan/* plan */.e)(snapshot.files, settings.images, { policy: settings.policy, charts: settings.charts, chartAppVersion: settings.chartAppVersion });
     return { ...p, skipped: [...(promotion?.skipped ?? []), ...snapshot.skipped, ...p.skipped], selected: snapshot.selected };
 }
 /** planSnapshot, failing before anything is written when `fail-on-unmatched` is set and an image matched nothing. */
@@ -1553,7 +1553,7 @@ async function commit(remote) {
                 (result.recovered === true ? ' The answer to the commit was lost; the commit was found on the branch by its Gitops-Bump-Attempt trailer.' : '')
             : `Nothing to commit on ${result.branch} at ${result.head.slice(0, 7)} (${requests} request(s)).`);
     });
-    return (0,outputs/* bumpResult */.Q)(result.plan, context(result.branch, result.commit));
+    return (0,outputs/* bumpResult */.QJ)(result.plan, context(result.branch, result.commit));
 }
 
 ;// CONCATENATED MODULE: ./src/deliver/dry-run.ts
@@ -1566,7 +1566,7 @@ async function dryRun(remote) {
     const snapshot = await readSnapshot(client, target, settings.paths, undefined, read);
     const result = planChecked(settings, snapshot, remote.promotion);
     await planReporter(remote)(result, snapshot, 1);
-    return (0,outputs/* bumpResult */.Q)(result, context(snapshot.branch));
+    return (0,outputs/* bumpResult */.QJ)(result, context(snapshot.branch));
 }
 
 ;// CONCATENATED MODULE: ./src/core/branch.ts
@@ -1623,8 +1623,8 @@ function pullRequestBranch(template, options) {
 
 // EXTERNAL MODULE: ./src/image/reference.ts
 var reference = __webpack_require__(3564);
-// EXTERNAL MODULE: ./src/yaml/locate.ts + 10 modules
-var locate = __webpack_require__(6856);
+// EXTERNAL MODULE: ./src/yaml/locate.ts + 14 modules
+var locate = __webpack_require__(6207);
 // EXTERNAL MODULE: ./src/core/scan.ts
 var scan = __webpack_require__(9506);
 ;// CONCATENATED MODULE: ./src/core/proposal.ts
@@ -2727,7 +2727,8 @@ async function pullRequest(remote) {
     const branch = pullRequestBranch(pr.branch, {
         environment: settings.environment,
         pathPatterns: settings.pathPatterns,
-        images: settings.images.map((i) => i.ref.name),
+        // Charts join the images: a run moving an image and its chart has one branch (`api` once).
+        images: [...settings.images.map((i) => i.ref.name), ...settings.charts.map((c) => c.ref.name)],
         promotionFrom: promotion?.from,
     });
     const result = await openOrUpdatePullRequest(client, {
@@ -2760,7 +2761,7 @@ async function pullRequest(remote) {
         ...context(result.base, result.commit),
         pullRequest: { operation: result.operation, number: result.number, url: result.url, branch: result.branch },
     };
-    return (0,outputs/* bumpResult */.Q)(result.plan, ctx);
+    return (0,outputs/* bumpResult */.QJ)(result.plan, ctx);
 }
 
 ;// CONCATENATED MODULE: ./src/deliver/api.ts

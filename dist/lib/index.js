@@ -31607,6 +31607,201 @@ module.exports = {
 
 /***/ }),
 
+/***/ 6250:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   hr: () => (/* binding */ planCharts),
+/* harmony export */   pD: () => (/* binding */ dirname),
+/* harmony export */   uR: () => (/* binding */ ChartContext)
+/* harmony export */ });
+/* harmony import */ var _image_chart_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8209);
+/* harmony import */ var _image_policy_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6811);
+/* harmony import */ var _yaml_splice_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4387);
+// Chart versions in the plan (issue 14): which chart each site holds (its repository found through a Flux
+// source, its base for an environment's HelmRelease patch), whether a request names it, and the edit. Pure.
+
+
+
+/** What every file's chart planning needs from the others: Flux sources, base HelmReleases, kustomizations. */
+class ChartContext {
+    sources = [];
+    bases = [];
+    /** Names of the HelmReleases some environment's patch sets the version of. */
+    patched = new Set();
+    /** The OCIRepository objects HelmReleases read their chart from: those hold a chart, whatever their layer selector. */
+    chartRefs = [];
+    kustomizations = new Map();
+    constructor(files) {
+        for (const file of files) {
+            const facts = file.charts;
+            if (facts === undefined)
+                continue;
+            for (const source of facts.sources)
+                this.sources.push({ file: file.path, source });
+            this.chartRefs.push(...facts.chartRefs);
+            for (const site of facts.sites) {
+                if (site.form !== 'helm-release')
+                    continue;
+                if (site.chart !== undefined)
+                    this.bases.push({ file: file.path, site });
+                else if (site.release !== undefined)
+                    this.patched.add(site.release.name);
+            }
+            if (facts.kustomization !== undefined)
+                this.kustomizations.set(dirname(file.path), facts.kustomization.resources);
+        }
+    }
+    /** True for a base HelmRelease whose version an environment's patch sets (the base need not pin one). */
+    isPatched(site) {
+        return site.form === 'helm-release' && site.chart !== undefined && site.release !== undefined && this.patched.has(site.release.name);
+    }
+    /** The chart a site holds; undefined when it cannot be told (a patch without a base, a Git source's chart). */
+    resolve(file, site) {
+        if (site.chart === undefined)
+            return this.baseOf(file, site);
+        const origin = site.origin;
+        const needs = site.needsRepository === true && !this.isChartRef(site) ? { needsRepository: true } : {};
+        if (origin.kind === 'none')
+            return { chart: site.chart, repository: undefined, ...needs };
+        if (origin.kind === 'url') {
+            return origin.repository !== undefined
+                ? { chart: site.chart, repository: origin.repository, ...needs }
+                : { chart: site.chart, repository: undefined, unknown: `its repository '${origin.url}' names no URL`, ...needs };
+        }
+        return this.throughSource(site.chart, origin.source, site.release?.namespace);
+    }
+    /** True for an OCIRepository a HelmRelease's chartRef names (by name, and namespace where both say one). */
+    isChartRef(site) {
+        const object = site.release;
+        if (site.form !== 'oci-repository' || object === undefined)
+            return false;
+        return this.chartRefs.some((ref) => ref.name === object.name && (ref.namespace === undefined || object.namespace === undefined || ref.namespace === object.namespace));
+    }
+    /** A HelmRelease's chart through its sourceRef: the HelmRepository's URL (a GitRepository or Bucket holds no chart version). */
+    throughSource(chart, ref, namespace) {
+        if (ref.kind !== 'HelmRepository')
+            return undefined;
+        const wanted = ref.namespace ?? namespace;
+        const found = this.sources.filter(({ source }) => source.kind === ref.kind && source.name === ref.name && (wanted === undefined || source.namespace === undefined || source.namespace === wanted));
+        const keys = new Set(found.map(({ source }) => source.repository));
+        const named = `${ref.kind} ${wanted === undefined ? '' : `${wanted}/`}${ref.name}`;
+        if (found.length === 0)
+            return { chart, repository: undefined, unknown: `its source ${named} is not in the files read` };
+        const [only] = keys;
+        if (keys.size > 1 || only === undefined)
+            return { chart, repository: undefined, unknown: `its source ${named} is defined ${found.length} times with different URLs (${found.map((f) => f.file).join(', ')})` };
+        return { chart, repository: only };
+    }
+    /**
+     * The base of an environment's HelmRelease patch (version alone): the HelmRelease with the same name (and
+     * namespace, where both say one) that names the chart; when several do, the one a kustomization in the patch's
+     * folder takes in through its resources.
+     */
+    baseOf(file, patch) {
+        const release = patch.release;
+        if (release === undefined)
+            return undefined;
+        let bases = this.bases.filter(({ file: at, site }) => at !== file && site.release?.name === release.name && (release.namespace === undefined || site.release.namespace === undefined || site.release.namespace === release.namespace));
+        if (bases.length > 1)
+            bases = this.throughKustomization(dirname(file), bases);
+        const resolved = new Map(bases.flatMap(({ file: at, site }) => {
+            const base = this.resolve(at, site);
+            return base === undefined ? [] : [[`${base.chart}\u0000${base.repository ?? ''}`, base]];
+        }));
+        return resolved.size === 1 ? [...resolved.values()][0] : undefined;
+    }
+    throughKustomization(folder, bases) {
+        const resources = this.kustomizations.get(folder) ?? [];
+        const roots = resources.map((resource) => joinPath(folder, resource));
+        return bases.filter(({ file }) => roots.some((root) => file === root || file.startsWith(`${root}/`)));
+    }
+}
+/**
+ * Plans the chart sites of one file into `edits` (the file's accepted edits, images first): a matched site moves
+ * to the requested version unless a hold or the policy refuses; a range is reported, never pinned.
+ */
+function planCharts(file, requests, context, policy, edits) {
+    const outcome = { changes: [], refusals: [], notes: [], matched: new Set() };
+    for (const site of file.charts?.sites ?? []) {
+        const resolved = context.resolve(file.path, site);
+        if (resolved === undefined)
+            continue;
+        const request = requests.find((r) => (resolved.needsRepository !== true || r.ref.repository !== undefined) && (0,_image_chart_js__WEBPACK_IMPORTED_MODULE_0__/* .sameChart */ .zb)(r.ref, resolved.chart, resolved.repository));
+        if (request === undefined)
+            continue;
+        outcome.matched.add(request);
+        const at = `${file.path}:${site.line}`;
+        const name = request.ref.display;
+        if (request.ref.repository !== undefined && resolved.repository === undefined) {
+            outcome.notes.push(`${at}: chart ${resolved.chart} matched ${name} by its name alone: ${resolved.unknown ?? 'the file names no repository'}`);
+        }
+        if (site.range) {
+            outcome.notes.push(`${at}: chart ${name} stays at the version range '${site.version ?? ''}' (a range is resolved by the cluster or Helm; it is never replaced by a pinned version)`);
+            continue;
+        }
+        const entry = { kind: 'chart', file: file.path, line: site.line, image: name, from: site.version ?? '', to: request.ref.version };
+        if (entry.from === entry.to)
+            continue;
+        if (site.slot === undefined) {
+            if (context.isPatched(site))
+                continue;
+            outcome.notes.push(`${at}: chart ${name} has no version field (the latest chart is deployed); add one to let it be pinned`);
+            continue;
+        }
+        const held = (0,_yaml_splice_js__WEBPACK_IMPORTED_MODULE_2__/* .whyHeld */ .U4)(site);
+        if (held !== undefined) {
+            outcome.refusals.push({ ...entry, reason: held });
+            continue;
+        }
+        const verdict = (0,_image_policy_js__WEBPACK_IMPORTED_MODULE_1__/* .judge */ .S4)(policy, { tag: site.version }, { tag: request.ref.version });
+        if (verdict.note !== undefined)
+            outcome.notes.push(`${at}: ${verdict.note}`);
+        if (!verdict.allowed) {
+            outcome.refusals.push({ ...entry, reason: verdict.reason ?? 'refused by the policy' });
+            continue;
+        }
+        let edit;
+        try {
+            edit = (0,_yaml_splice_js__WEBPACK_IMPORTED_MODULE_2__/* .scalarEdit */ .N2)(file.text, site.slot, request.ref.version, `line ${site.line} (${site.path})`);
+        }
+        catch (error) {
+            if (!(error instanceof _yaml_splice_js__WEBPACK_IMPORTED_MODULE_2__/* .UnwritableError */ .ye))
+                throw error;
+            outcome.refusals.push({ ...entry, reason: error.message });
+            continue;
+        }
+        if (edits.conflicts([edit])) {
+            outcome.refusals.push({ ...entry, reason: 'the version is also written by another change of this run' });
+            continue;
+        }
+        edits.add([edit]);
+        outcome.changes.push(entry);
+    }
+    return outcome;
+}
+/** The folder of a repository path ('' at the root). */
+function dirname(path) {
+    const cut = path.lastIndexOf('/');
+    return cut < 0 ? '' : path.slice(0, cut);
+}
+/** `folder` joined with a relative `path` (`..` and `.` resolved), as a repository path. */
+function joinPath(folder, path) {
+    const parts = folder === '' ? [] : folder.split('/');
+    for (const part of path.split('/')) {
+        if (part === '' || part === '.')
+            continue;
+        if (part === '..')
+            parts.pop();
+        else
+            parts.push(part);
+    }
+    return parts.join('/');
+}
+
+
+/***/ }),
+
 /***/ 3590:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -35389,7 +35584,7 @@ function byPath(a, b) {
 
 /***/ }),
 
-/***/ 8643:
+/***/ 3929:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -35402,8 +35597,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 var image_policy = __nccwpck_require__(6811);
 // EXTERNAL MODULE: ./src/image/reference.ts
 var reference = __nccwpck_require__(3564);
-// EXTERNAL MODULE: ./src/yaml/locate.ts + 10 modules
-var locate = __nccwpck_require__(6856);
+// EXTERNAL MODULE: ./src/yaml/locate.ts + 14 modules
+var locate = __nccwpck_require__(6207);
 ;// CONCATENATED MODULE: ./src/yaml/edits.ts
 // Text edits and the one overlap rule: two edits collide when they touch the same bytes differently. applyEdits
 // refuses colliding edits; EditSet (a plan's accepted edits of one file) uses the same rule to refuse a site's
@@ -35504,314 +35699,141 @@ class EditSet {
 
 // EXTERNAL MODULE: ./src/core/paths.ts + 9 modules
 var paths = __nccwpck_require__(7331);
+// EXTERNAL MODULE: ./src/yaml/splice.ts
+var splice = __nccwpck_require__(4387);
+// EXTERNAL MODULE: ./src/core/charts.ts
+var core_charts = __nccwpck_require__(6250);
+;// CONCATENATED MODULE: ./src/core/app-version.ts
+
+
+/** The tag of a `from`/`to` value (`1.4.1@sha256:…` → `1.4.1`); '' for a digest alone or nothing. */
+function tagOf(version) {
+    return version.startsWith('sha256:') || version.startsWith('sha512:') ? '' : (version.split('@')[0] ?? '');
+}
+/** True when `path` is in `folder` or below it ('' is the repository root). */
+function isUnder(path, folder) {
+    return folder === '' || path.startsWith(`${folder}/`);
+}
+/** Adds the appVersion moves to the Chart.yaml files of `planned`, after every image change is known. */
+function planAppVersions(planned) {
+    // Every Chart.yaml owns the values below it up to the next one (a subchart's values are its own, even when it
+    // has no appVersion); only those with an appVersion move.
+    const folders = planned.filter(({ file }) => file.charts?.chartYaml !== undefined).map(({ file }) => (0,core_charts/* dirname */.pD)(file.path));
+    const charts = planned.filter(({ file }) => file.charts?.chartYaml?.appVersion !== undefined);
+    if (charts.length === 0)
+        return;
+    /** The folder of the nearest Chart.yaml beside or above `path`. */
+    const owner = (path) => folders.filter((folder) => isUnder(path, folder)).sort((a, b) => b.length - a.length)[0];
+    const imageChanges = planned.flatMap(({ outcome }) => outcome.changes.filter((change) => change.kind !== 'chart'));
+    for (const { file, outcome } of charts) {
+        const facts = file.charts.chartYaml;
+        const slot = facts.appVersion;
+        const folder = (0,core_charts/* dirname */.pD)(file.path);
+        const current = slot.text ?? '';
+        const moves = imageChanges.filter((change) => owner(change.file) === folder && current !== '' && tagOf(change.from) === current && tagOf(change.to) !== '');
+        const targets = [...new Set(moves.map((change) => tagOf(change.to)))];
+        const [to] = targets;
+        if (to === undefined || to === current)
+            continue;
+        const entry = { kind: 'chart', field: 'appVersion', file: file.path, line: slot.line, image: facts.name, from: current, to };
+        if (targets.length > 1) {
+            const places = moves.map((change) => `${change.image} → ${tagOf(change.to)} at ${change.file}:${change.line}`).join(', ');
+            outcome.refusals.push({ ...entry, reason: `appVersion ${current} would follow images moving to different tags (${places})` });
+            continue;
+        }
+        const held = (0,splice/* whyHeld */.U4)(facts);
+        if (held !== undefined) {
+            outcome.refusals.push({ ...entry, reason: held });
+            continue;
+        }
+        try {
+            const edit = (0,splice/* scalarEdit */.N2)(file.text, slot, to, `line ${slot.line} (appVersion)`);
+            if (outcome.edits.conflicts([edit])) {
+                outcome.refusals.push({ ...entry, reason: 'appVersion is also written by another change of this run' });
+                continue;
+            }
+            outcome.edits.add([edit]);
+            outcome.changes.push(entry);
+        }
+        catch (error) {
+            if (!(error instanceof splice/* UnwritableError */.ye))
+                throw error;
+            outcome.refusals.push({ ...entry, reason: error.message });
+        }
+    }
+}
+
 // EXTERNAL MODULE: ./src/core/prefilter.ts
 var prefilter = __nccwpck_require__(9160);
 // EXTERNAL MODULE: ./src/core/scan.ts
 var scan = __nccwpck_require__(9506);
-// EXTERNAL MODULE: ./src/yaml/scalar.ts
-var scalar = __nccwpck_require__(5971);
-// EXTERNAL MODULE: ./src/yaml/text.ts
-var yaml_text = __nccwpck_require__(296);
-;// CONCATENATED MODULE: ./src/yaml/splice.ts
-// Byte-exact edits: only the bytes of the values that change are touched. Comments, blank lines, quote
-// style, indentation, flow style, key order, CRLF, a BOM, a missing final newline and the other
-// documents of a stream stay as they were. Pure: no module state; the hold rule is {@link whyHeld}, the overlap
-// rule is edits.ts's.
+;// CONCATENATED MODULE: ./src/core/chart-scan.ts
+// The scan of a run that asks for charts (or chart-app-version): which files are parsed, in two rounds, so that a
+// chart bump parses the files that can hold the chart, not every HelmRelease of a fleet. Pure.
+//
+// Round 1: the images' candidates; files holding a requested chart's name as a component (a HelmRelease base, an
+// Argo CD source, an OCIRepository URL, a Chart.yaml dependency, a marker…); HelmRepository objects (`kind:` at the
+// start of a line: a sourceRef's `kind: HelmRepository` is indented); with appVersion, every Chart.yaml.
+// Round 2: the HelmRelease patches of the bases found (the name of a base's release as a component, and `kind:
+// HelmRelease` at the start of a line). Round 3: the kustomizations in the folders of the patches (a patch's base
+// is picked through them when several HelmReleases share its name).
 
 
 
-/** The site's shape cannot hold what was asked (a digest where there is no digest field, a block scalar, a hold…). */
-class UnwritableError extends Error {
-    constructor(message) {
-        super(message);
-        this.name = 'UnwritableError';
-    }
+const SOURCE_OBJECT = /^kind:[ \t]*["']?HelmRepository\b/m;
+const RELEASE_OBJECT = /^kind:[ \t]*["']?HelmRelease\b/m;
+function folderOf(path) {
+    const cut = path.lastIndexOf('/');
+    return cut < 0 ? '' : path.slice(0, cut);
 }
 /**
- * The minimal edits that make `site` (found by `locate(text)`) point at `want`; [] when it already does. `lines`: the
- * text's line index when the caller has it (locate's, shared by every site of a file); else built when needed.
- * A tag alone drops a stale digest; a digest alone drops a tag that no longer names it where a reference can
- * do without one (a whole reference, a kustomize entry), while Helm maps and marked fields keep their tag; a
- * tag and digest are both written where the shape has room for the digest (a reference, kustomize `digest`,
- * a Helm `digest`/`sha` sibling, a `tag@digest` tag). See {@link versionAfter} and {@link clearField}. Pure.
- * Throws {@link UnwritableError} when the shape cannot hold the request (a digest alone where a values map
- * has no digest field, a block scalar, a hold: then the message is {@link whyHeld}'s).
+ * Scans the files a chart run needs (two rounds, see above), charts located, in path order. Throws
+ * {@link PlanSyntaxError} listing every selected file that does not parse, after both rounds.
  */
-function rewrite(text, site, want, lines) {
-    checkWant(site, want);
-    const held = whyHeld(site);
-    if (held !== undefined)
-        throw new UnwritableError(held);
-    const target = site.target;
-    const edits = target.kind === 'reference' ? referenceEdits(text, site, target, want) : fieldsEdits(new Source(text, lines), site, target, want);
-    return edits.filter((edit) => text.slice(edit.start, edit.end) !== edit.text);
-}
-/**
- * The hold rule: a value a `# gitops-bump: hold` comment covers is never written. Which values a hold covers is
- * decided once, by locate (a site's `held` and `hold`, an alias's `hold`); this says why, in the words every
- * refusal uses: "held by a `# gitops-bump: hold` comment on line 12: until INC-42 is fixed". Undefined when not held.
- */
-function whyHeld(value) {
-    if (value.held !== true && value.hold === undefined)
-        return undefined;
-    const comment = 'held by a `# gitops-bump: hold` comment';
-    const hold = value.hold;
-    if (hold === undefined)
-        return comment;
-    return `${comment} on line ${hold.line}${hold.reason === undefined ? '' : `: ${hold.reason}`}`;
-}
-/** The text being rewritten, with its line index (the caller's, or built on first need: most edits need none). */
-class Source {
-    text;
-    index;
-    constructor(text, index) {
-        this.text = text;
-        this.index = index;
-        if (index !== undefined && index.text !== text)
-            throw new Error('internal: the line index given is of another text');
+function scanForCharts(files, imageCandidate, charts, appVersion) {
+    const names = [...new Set(charts.map((r) => r.ref.name))];
+    const scanned = [];
+    const skipped = [];
+    const errors = [];
+    const taken = new Set();
+    const round = (select) => {
+        const keep = (file) => {
+            if (taken.has(file.path) || !select(file))
+                return false;
+            taken.add(file.path);
+            return true;
+        };
+        try {
+            skipped.push(...(0,scan/* scan */.S)(files, (file) => scanned.push(file), keep, { charts: true }));
+        }
+        catch (error) {
+            if (!(error instanceof scan/* PlanSyntaxError */.f))
+                throw error;
+            errors.push(...error.errors);
+        }
+    };
+    round((file) => imageCandidate(file.text) ||
+        (appVersion && prefilter/* CHART_YAML_FILE */.oO.test(file.path)) ||
+        (names.length > 0 && (names.some((name) => (0,prefilter/* holdsComponent */.Ki)(file.text, name)) || SOURCE_OBJECT.test(file.text))));
+    const releases = [...new Set(scanned.flatMap((file) => (file.charts?.sites ?? []).flatMap((site) => (site.form === 'helm-release' && site.chart !== undefined && site.release !== undefined ? [site.release.name] : []))))];
+    if (releases.length > 0) {
+        round((file) => RELEASE_OBJECT.test(file.text) && releases.some((name) => (0,prefilter/* holdsComponent */.Ki)(file.text, name)));
+        // Round 3: the kustomizations beside every patch found (in either round).
+        const folders = new Set(scanned.filter((file) => (file.charts?.sites ?? []).some((site) => site.form === 'helm-release' && site.chart === undefined)).map((file) => folderOf(file.path)));
+        if (folders.size > 0)
+            round((file) => prefilter/* KUSTOMIZATION_FILE */.j9.test(file.path) && folders.has(folderOf(file.path)));
     }
-    get lines() {
-        return (this.index ??= new yaml_text/* LineIndex */.r(this.text));
-    }
-}
-// ---- whole references ------------------------------------------------------------------------------------
-function referenceEdits(text, site, target, want) {
-    const name = target.writtenName;
-    if (name === undefined)
-        throw new UnwritableError(`${where(site)}: ${JSON.stringify(target.scalar.text ?? '')} is not an image reference`);
-    const { tag, digest } = versionAfter(site, want);
-    const reference = `${name}${tag === undefined ? '' : `:${tag}`}${digest === undefined ? '' : `@${digest}`}`;
-    return [setScalar(text, site, target.scalar, `${target.prefix}${reference}`)];
-}
-/**
- * The version `site` holds once `rewrite(text, site, want)` is applied:
- * - a tag alone drops a stale digest;
- * - a digest alone drops a tag that no longer names it where a reference can do without one (a whole
- *   reference, a kustomize entry); a Helm map or marked fields keep their tag (charts need one, and the digest
- *   decides what is pulled); an unchanged digest keeps everything as it is;
- * - a digest the shape has no room for (a values map without a digest field) is not written.
- */
-function versionAfter(site, want) {
-    const target = site.target;
-    const digestFits = target.kind === 'reference' || target.digestInTag || target.shape === 'kustomize' || target.digest !== undefined || target.sha !== undefined;
-    const digest = digestFits ? want.digest : undefined;
-    const tag = want.tag ?? (dropsTag(site, want) ? undefined : site.tag);
-    return { ...(tag !== undefined && { tag }), ...(digest !== undefined && { digest }) };
-}
-/** True when a digest-only request replaces the digest of a site whose tag can go (a whole reference, a kustomize entry). */
-function dropsTag(site, want) {
-    const target = site.target;
-    const tagCanGo = target.kind === 'reference' || target.shape === 'kustomize';
-    return tagCanGo && want.tag === undefined && want.digest !== undefined && want.digest !== site.digest;
-}
-// ---- fields: split, kustomize, markers -------------------------------------------------------------------
-function fieldsEdits(source, site, target, want) {
-    const text = source.text;
-    const tagKey = target.shape === 'kustomize' ? 'newTag' : 'tag';
-    if (target.digestInTag) {
-        const tag = want.tag ?? site.tag;
-        if (tag === undefined)
-            throw new UnwritableError(`${where(site)}: the tag field holds tag@digest but no tag is known to write the digest after`);
-        if (target.tag === undefined)
-            throw new Error('internal: digestInTag without a tag field');
-        return [setScalar(text, site, target.tag.scalar, want.digest === undefined ? tag : `${tag}@${want.digest}`)];
-    }
-    // Stale fields first, so that a new key never lands on a line that goes: a tag alone clears the digest, a
-    // digest alone clears the kustomize newTag it replaces.
-    const stale = want.digest === undefined ? [target.digest, target.sha] : dropsTag(site, want) ? [target.tag] : [];
-    const cleared = stale.flatMap((field) => (field === undefined || field.scalar.text === undefined || field.scalar.text === '' ? [] : [clearField(source, site, target, field)]));
-    const removed = new Set(cleared.flatMap(({ field, removed }) => (removed ? [field] : [])));
-    const edits = [];
-    if (want.tag !== undefined) {
-        if (target.tag !== undefined)
-            edits.push(setScalar(text, site, target.tag.scalar, want.tag));
-        else
-            edits.push(insertField(source, site, target, tagKey, want.tag, removed));
-    }
-    if (want.digest !== undefined) {
-        const edit = digestEdit(source, site, target, want.digest, want.tag !== undefined, removed);
-        if (edit !== undefined)
-            edits.push(edit);
-    }
-    edits.push(...cleared.map(({ edit }) => edit));
-    return mergeInsertions(edits);
-}
-/**
- * Insertions at one offset (a new tag and a new digest line) become one edit, in the order they were made;
- * an insertion where a removal starts (the last line of a text without a final newline) takes its place.
- */
-function mergeInsertions(edits) {
-    const isInsertion = (candidate) => candidate.start === candidate.end;
-    const merged = [];
-    for (const edit of edits) {
-        const same = isInsertion(edit) ? merged.findIndex((other) => isInsertion(other) && other.start === edit.start) : -1;
-        const previous = merged[same];
-        if (previous === undefined)
-            merged.push(edit);
-        else
-            merged[same] = { ...previous, text: previous.text + edit.text };
-    }
-    return merged.flatMap((edit) => {
-        if (isInsertion(edit) && merged.some((other) => isRemovalAt(other, edit.start)))
-            return [];
-        const insertion = edit.text === '' ? merged.find((other) => isInsertion(other) && isRemovalAt(edit, other.start)) : undefined;
-        return [insertion === undefined ? edit : { ...edit, text: insertion.text }];
-    });
-}
-function isRemovalAt(edit, offset) {
-    return edit.text === '' && edit.start === offset && edit.end > edit.start;
-}
-/** Writes a digest: the digest field, the `sha` field (bare hex), or a new kustomize `digest:`. */
-function digestEdit(source, site, target, digest, withTag, removed) {
-    const text = source.text;
-    if (target.digest !== undefined)
-        return setScalar(text, site, target.digest.scalar, digest);
-    if (target.sha !== undefined) {
-        if (!digest.startsWith('sha256:'))
-            throw new UnwritableError(`${where(site)}: the 'sha' field holds a sha256 digest; ${digest.split(':')[0]} cannot be written there`);
-        return setScalar(text, site, target.sha.scalar, digest.slice('sha256:'.length));
-    }
-    if (target.shape === 'kustomize')
-        return insertField(source, site, target, 'digest', digest, removed);
-    // A values map without a digest field: a chart would not read one, so only the tag is written.
-    if (withTag)
-        return undefined;
-    const missing = target.shape === 'marker'
-        ? `marked image has no ':digest' marker; ask for a tag too, or mark its digest with '# gitops-bump: ${site.name}:digest'`
-        : "map has no digest field ('digest' or 'sha'); ask for a tag too, or add the field where the chart reads it";
-    throw new UnwritableError(`${where(site)}: this ${missing}`);
-}
-/**
- * Empties a stale tag or digest field. A kustomize entry loses the pair (its line, or `, key: value` in a flow
- * entry); a pair that cannot go cleanly (a comment on its line, such as a Flux setter; an inherited pair) and
- * every other shape get `""`, which kustomize and charts read as unset (a Helm values file must not drop the
- * key, or the chart's default, maybe a pinned digest, would come back).
- */
-function clearField(source, site, target, field) {
-    const removal = target.shape === 'kustomize' && target.entry !== undefined && !field.inherited ? removeField(source, target.entry, field) : undefined;
-    return removal === undefined ? { field, edit: setScalar(source.text, site, field.scalar, ''), removed: false } : { field, edit: removal, removed: true };
-}
-// ---- scalar, insertion, removal --------------------------------------------------------------------------
-/**
- * Replaces one scalar's content, keeping its style (and a double-quoted scalar's own escapes) unless YAML would
- * then read a non-string. A comment aligned after padding keeps its column.
- */
-function setScalar(text, site, slot, value) {
-    if (slot.text === value)
-        return { start: slot.start, end: slot.end, text: text.slice(slot.start, slot.end) };
-    const rendered = (0,scalar/* renderOver */.Vj)(slot, text.slice(slot.start, slot.end), value);
-    if (rendered === undefined)
-        throw new UnwritableError(`${where(site)}: the value on line ${slot.line} is a block scalar (| or >); write it on one line to let it be bumped`);
-    if (slot.start !== slot.end)
-        return keepCommentColumn(text, slot, rendered);
-    // An empty value (`tag:`): the new scalar needs a blank after the colon and before a comment that follows.
-    const before = /[ \t]/.test(text[slot.start - 1] ?? '') ? '' : ' ';
-    const after = text[slot.start] === '#' ? ' ' : '';
-    return { start: slot.start, end: slot.end, text: `${before}${rendered}${after}` };
-}
-/**
- * The edit writing `rendered` over a block-context scalar followed by two or more spaces and a `#` comment:
- * the padding takes the difference in length, so the comment stays in its column (at least one space stays).
- * A single space, a tab, a flow collection or a scalar spanning lines: the padding is left as it is.
- */
-function keepCommentColumn(text, slot, rendered) {
-    const edit = { start: slot.start, end: slot.end, text: rendered };
-    const delta = rendered.length - (slot.end - slot.start);
-    if (delta === 0 || slot.inFlow || /[\r\n]/.test(text.slice(slot.start, slot.end)))
-        return edit;
-    let padEnd = slot.end;
-    while (text[padEnd] === ' ')
-        padEnd++;
-    const padding = padEnd - slot.end;
-    if (padding < 2 || text[padEnd] !== '#')
-        return edit;
-    return { start: slot.start, end: padEnd, text: rendered + ' '.repeat(Math.max(1, padding - delta)) };
-}
-/**
- * Adds `key: value` to the entry: a new line after `insertAfter` (block), or `, key: value` before `}` (flow).
- * When `insertAfter` is a pair being removed, the new line follows the last pair that stays.
- */
-function insertField(source, site, target, key, value, removed) {
-    const text = source.text;
-    const entry = target.entry;
-    const after = target.insertAfter !== undefined && removed.has(target.insertAfter) ? entry?.fields.findLast((field) => !removed.has(field)) : target.insertAfter;
-    if (entry === undefined) {
-        throw new UnwritableError(`${where(site)}: there is no '${key}' to write (mark the ${key} with '# gitops-bump: ${site.name}:${key === 'digest' ? 'digest' : 'tag'}')`);
-    }
-    if (entry.flow) {
-        // JSON-style entries (`{"name": "x"}`) get a JSON-style pair, so a .json file stays JSON.
-        const json = text.startsWith('"', entry.firstKeyStart);
-        const pair = json ? `${(0,scalar/* doubleQuoted */.UN)(key)}: ${(0,scalar/* doubleQuoted */.UN)(value)}` : `${key}: ${(0,scalar/* renderNew */.Bi)(value, true)}`;
-        return { start: entry.lastValueEnd, end: entry.lastValueEnd, text: `, ${pair}` };
-    }
-    if (after === undefined && !entry.lastIsInline) {
-        throw new UnwritableError(`${where(site)}: no place to add '${key}:' (the mapping ends in a nested block); add '${key}:' by hand once`);
-    }
-    const lines = source.lines;
-    const at = lines.lineEnd(after === undefined ? entry.lastValueEnd : Math.max(after.valueEnd, after.keyStart));
-    const indent = ' '.repeat(entry.firstKeyStart - lines.lineStart(lines.line(entry.firstKeyStart)));
-    return { start: at, end: at, text: `${lines.eolAt(at)}${indent}${key}: ${(0,scalar/* renderNew */.Bi)(value, false)}` };
-}
-/**
- * Removes a pair: its whole line (block), the pair and its `key: ` on the `- ` line of a sequence item (the next
- * pair moves up), or `, key: value` (flow). Undefined when that is not clean: a comment or another node on
- * its line or between it and its neighbour stays, so the caller writes `""` instead.
- */
-function removeField(source, entry, field) {
-    const { text, lines } = source;
-    if (entry.flow) {
-        const index = entry.fields.indexOf(field);
-        const previous = entry.fields[index - 1];
-        const next = entry.fields[index + 1];
-        const separator = (start, end) => /^\s*,\s*$/.test(text.slice(start, end));
-        // A comment right after the pair (on a flow entry written over several lines) stays with it.
-        if (/^[ \t]*,?[ \t]*#/.test(text.slice(field.valueEnd, lines.lineEnd(field.valueEnd))))
-            return undefined;
-        if (previous !== undefined && separator(previous.valueEnd, field.keyStart))
-            return { start: previous.valueEnd, end: field.valueEnd, text: '' };
-        if (index === 0 && next !== undefined && separator(field.valueEnd, next.keyStart))
-            return { start: field.keyStart, end: next.keyStart, text: '' };
-        return undefined;
-    }
-    const line = lines.line(field.keyStart);
-    const lineStart = lines.lineStart(line);
-    // Only a line holding nothing but the pair goes: one with a comment (a Flux setter, a note) keeps its place.
-    const rest = text.slice(field.valueEnd, lines.lineEnd(field.valueEnd));
-    if (lines.line(field.valueEnd) !== line || rest.trim() !== '')
-        return undefined;
-    const lead = text.slice(lineStart, field.keyStart);
-    const next = lines.nextLineStart(field.valueEnd);
-    if (lead.trim() !== '') {
-        // `- digest: …` opening a sequence item: the item's next pair, on the next line at the same column, moves up.
-        const column = field.keyStart - lineStart;
-        const following = text.slice(next, next + column + 1);
-        const nextKey = next + column;
-        if (!/^ *- +$/.test(lead) || !/^ *[^ \t\r\n#]$/.test(following) || following.length !== column + 1 || nextKey > entry.lastValueEnd)
-            return undefined;
-        return { start: field.keyStart, end: nextKey, text: '' };
-    }
-    if (next === text.length && !text.endsWith('\n') && lineStart > 0) {
-        const eolLength = text[lineStart - 2] === '\r' ? 2 : 1;
-        return { start: lineStart - eolLength, end: next, text: '' };
-    }
-    return { start: lineStart, end: next, text: '' };
-}
-// ---- checks ----------------------------------------------------------------------------------------------
-function checkWant(site, want) {
-    if (want.tag === undefined && want.digest === undefined)
-        throw new UnwritableError(`${where(site)}: nothing to write (neither a tag nor a digest)`);
-    if (want.tag !== undefined && !(0,reference/* isValidTag */.r_)(want.tag))
-        throw new UnwritableError(`${where(site)}: ${JSON.stringify(want.tag)} is not a valid tag`);
-    if (want.digest !== undefined && !(0,reference/* isValidDigest */.fH)(want.digest))
-        throw new UnwritableError(`${where(site)}: ${JSON.stringify(want.digest)} is not a valid digest`);
-}
-function where(site) {
-    return `line ${site.line} (${site.path})`;
+    if (errors.length > 0)
+        throw new scan/* PlanSyntaxError */.f(errors);
+    return { scanned: scanned.sort(paths/* byPath */.f2), skipped: skipped.sort(paths/* byPath */.f2) };
 }
 
 ;// CONCATENATED MODULE: ./src/core/plan.ts
 // plan(files, requests, policy) → Plan: pure. Finds every image reference the requests name, asks the
 // policy whether it may move, and splices the new version into the text. No I/O, no clock, no randomness.
+
+
+
 
 
 
@@ -35828,7 +35850,7 @@ function wantOf(request) {
  * lets it move, and what the rewrite is. The policy's note comes with the answer either way.
  */
 function attempt(file, site, want, policy) {
-    const held = whyHeld(site);
+    const held = (0,splice/* whyHeld */.U4)(site);
     if (held !== undefined)
         return { refused: 'hold', reason: held };
     const verdict = (0,image_policy/* judge */.S4)(policy, { tag: site.tag, digest: site.digest }, want);
@@ -35836,10 +35858,10 @@ function attempt(file, site, want, policy) {
         return { refused: 'policy', ...(verdict.reason !== undefined && { reason: verdict.reason }) };
     const note = verdict.note ? { note: verdict.note } : {};
     try {
-        return { edits: rewrite(file.text, site, want, file.lines), ...note };
+        return { edits: (0,splice/* rewrite */.v8)(file.text, site, want, file.lines), ...note };
     }
     catch (error) {
-        if (!(error instanceof UnwritableError))
+        if (!(error instanceof splice/* UnwritableError */.ye))
             throw error;
         return { refused: 'shape', reason: error.message, ...note };
     }
@@ -35862,7 +35884,7 @@ function planFile(file, requests, options) {
         }
         matched.add(request);
         const want = wantOf(request);
-        const after = versionAfter(site, want);
+        const after = (0,splice/* versionAfter */.dh)(site, want);
         // A digest alone that the shape has no room for (a values map without a digest field) is refused by
         // rewrite below, never skipped as if the site already held it.
         const digestLost = want.tag === undefined && want.digest !== undefined && after.digest !== want.digest;
@@ -35901,12 +35923,15 @@ function planFile(file, requests, options) {
         edits.add(siteEdits);
         changes.push(entry, ...(shared?.copies(entry.line).map((line) => ({ ...entry, line })) ?? []));
     }
-    if (edits.all.length === 0)
-        return { refusals, notes, matched, others };
-    // Sites come in line order; a change reported at its alias (or a copy's) may not: keep the list in line order.
-    changes.sort((a, b) => a.line - b.line);
-    const text = edits.apply(file.text);
-    return { edit: { path: file.path, before: file.text, after: text, changes }, refusals, notes, matched, others };
+    return { edits, changes, refusals, notes, matched, others };
+}
+/** The file's edit once every change is planned; undefined when nothing changes. */
+function fileEdit(file, outcome) {
+    if (outcome.edits.all.length === 0)
+        return undefined;
+    // Sites come in line order; a change reported at its alias (or a copy's), a chart's or an appVersion may not.
+    const changes = [...outcome.changes].sort((a, b) => a.line - b.line);
+    return { path: file.path, before: file.text, after: outcome.edits.apply(file.text), changes };
 }
 /** True when `edit` replaces (or removes) the scalar starting at `scalar`. */
 function touches(edit, scalar) {
@@ -35968,7 +35993,7 @@ class SharedValue {
             if (use.kind === 'own')
                 continue;
             const place = `anchored value &${use.anchor} is also used at ${this.file.path}:${use.line}`;
-            const held = whyHeld(use);
+            const held = (0,splice/* whyHeld */.U4)(use);
             if (held !== undefined)
                 return `${place}, ${held}`;
             if (use.kind === 'other')
@@ -35990,7 +36015,7 @@ class SharedValue {
             const mine = this.edits.find((edit) => touches(edit, scalar.start));
             return mine !== undefined && edits.some((edit) => edit.start === mine.start && edit.end === mine.end && edit.text === mine.text);
         });
-        return same ? undefined : `requested at ${(0,reference/* versionOf */.E4)(versionAfter(other, want))}, not ${this.to}`;
+        return same ? undefined : `requested at ${(0,reference/* versionOf */.E4)((0,splice/* versionAfter */.dh)(other, want))}, not ${this.to}`;
     }
     /** The lines of the aliases that repeat this very image (each moved with it), other than `line`. */
     copies(line) {
@@ -35999,10 +36024,13 @@ class SharedValue {
     }
 }
 /**
- * Plans a bump. Throws PlanSyntaxError (listing every broken file) when a selected file that should be YAML
- * and may hold a requested image does not parse: then nothing at all may be written.
+ * Plans a bump: images, and chart versions (`options.charts`, `options.chartAppVersion`) in the same files and the
+ * same edits. Throws PlanSyntaxError (listing every broken file) when a selected file that should be YAML and may
+ * hold a requested image or chart does not parse: then nothing at all may be written.
  */
 function plan(files, requests, options) {
+    const charts = options.charts ?? [];
+    const appVersion = options.chartAppVersion === true;
     const mayHold = (0,prefilter/* textMayHoldAny */.i_)(requests);
     const edits = [];
     const refusals = [];
@@ -36010,10 +36038,10 @@ function plan(files, requests, options) {
     const matched = new Set();
     // Repository → files holding it, for repositories no request names.
     const others = new Map();
-    const visit = (file) => {
-        const outcome = planFile(file, requests, options);
-        if (outcome.edit)
-            edits.push(outcome.edit);
+    const add = (file, outcome) => {
+        const edit = fileEdit(file, outcome);
+        if (edit)
+            edits.push(edit);
         refusals.push(...outcome.refusals);
         notes.push(...outcome.notes);
         for (const r of outcome.matched)
@@ -36021,10 +36049,35 @@ function plan(files, requests, options) {
         for (const repository of outcome.others)
             others.set(repository, (others.get(repository) ?? 0) + 1);
     };
-    const skipped = (0,scan/* scan */.S)(files, visit, (file) => mayHold(file.text));
-    const missed = requests.filter((r) => !matched.has(r));
-    const misses = missed.map((r) => ({ input: r.input, image: r.ref.name, similar: lookalikes(r, others) }));
-    return { edits, changes: edits.flatMap((e) => e.changes), refusals, skipped, notes, unmatched: missed.map((r) => r.ref.name), misses };
+    let skipped;
+    if (charts.length === 0 && !appVersion) {
+        // Images alone: one file at a time, nothing kept once it is planned.
+        skipped = (0,scan/* scan */.S)(files, (file) => add(file, planFile(file, requests, options)), (file) => mayHold(file.text));
+    }
+    else {
+        // Charts need every file's sources and bases first (a HelmRelease's repository is in another file), and
+        // appVersion every file's image changes: scan all, then plan.
+        const found = scanForCharts(files, mayHold, charts, appVersion);
+        const scanned = found.scanned;
+        skipped = found.skipped;
+        const context = new core_charts/* ChartContext */.uR(scanned);
+        const planned = scanned.map((file) => {
+            const outcome = planFile(file, requests, options);
+            const chart = (0,core_charts/* planCharts */.hr)(file, charts, context, options.policy, outcome.edits);
+            for (const r of chart.matched)
+                outcome.matched.add(r);
+            return { file, outcome: { ...outcome, changes: [...outcome.changes, ...chart.changes], refusals: [...outcome.refusals, ...chart.refusals], notes: [...outcome.notes, ...chart.notes] } };
+        });
+        if (appVersion)
+            planAppVersions(planned);
+        for (const { file, outcome } of planned)
+            add(file, outcome);
+    }
+    const misses = [
+        ...requests.filter((r) => !matched.has(r)).map((r) => ({ input: r.input, image: r.ref.name, similar: lookalikes(r, others) })),
+        ...charts.filter((r) => !matched.has(r)).map((r) => ({ input: r.input, image: r.ref.display, similar: [], kind: 'chart' })),
+    ];
+    return { edits, changes: edits.flatMap((e) => e.changes), refusals, skipped, notes, unmatched: misses.map((m) => m.image), misses };
 }
 /** Repositories found in the files whose last path component is the request's (a registry or owner typo), most files first. */
 function lookalikes(request, others) {
@@ -36044,8 +36097,12 @@ function lookalikes(request, others) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   Cy: () => (/* binding */ lastComponent),
+/* harmony export */   Ki: () => (/* binding */ holdsComponent),
 /* harmony export */   fy: () => (/* binding */ mayHoldAny),
-/* harmony export */   i_: () => (/* binding */ textMayHoldAny)
+/* harmony export */   i_: () => (/* binding */ textMayHoldAny),
+/* harmony export */   j9: () => (/* binding */ KUSTOMIZATION_FILE),
+/* harmony export */   oO: () => (/* binding */ CHART_YAML_FILE),
+/* harmony export */   rh: () => (/* binding */ chartReadFilter)
 /* harmony export */ });
 // The byte-level prefilter: may a file hold a requested repository? It runs on every selected file before any
 // decoding or parsing, so it must be cheap (indexOf, and a few byte checks per occurrence) and must never drop a
@@ -36168,6 +36225,36 @@ function textMayHoldAny(requests) {
     const names = components(requests);
     return (text) => names.some((n) => textHolds(text, n));
 }
+// ---- charts ----------------------------------------------------------------------------------------------
+/** A kustomization (a HelmRelease patch's base is found through it). */
+const KUSTOMIZATION_FILE = /(?:^|\/)(?:kustomization\.ya?ml|Kustomization)$/;
+const CHART_YAML_FILE = /(?:^|\/)Chart\.ya?ml$/;
+/** Flux kinds a chart run may need without the chart's name in them: a patch of a HelmRelease, a HelmRepository. */
+const FLUX_KINDS = ['HelmRelease', 'HelmRepository'];
+/** True when `text` holds `component` standing alone as a name (the rule above). */
+function holdsComponent(text, component) {
+    return textHolds(text, component);
+}
+/**
+ * The byte-level filter of a local read when the run asks for charts (or `chart-app-version`): the files the plan
+ * may need besides the images' candidates (see core/chart-scan.ts, which narrows them before parsing): a file
+ * holding a requested chart's name as a component, a HelmRelease (a patch names no chart) or HelmRepository, a
+ * kustomization; with `appVersion`, every Chart.yaml. False when the run asks for no chart and not for appVersion.
+ */
+function chartReadFilter(names, appVersion) {
+    const needles = [...new Set(names)].map((name) => Buffer.from(name, 'utf8'));
+    if (needles.length === 0 && !appVersion)
+        return () => false;
+    return (path, bytes) => {
+        if (appVersion && CHART_YAML_FILE.test(path))
+            return true;
+        if (needles.length === 0)
+            return false;
+        if (KUSTOMIZATION_FILE.test(path))
+            return true;
+        return needles.some((needle) => bytesHold(bytes, needle)) || FLUX_KINDS.some((kind) => bytes.indexOf(kind) >= 0);
+    };
+}
 
 
 /***/ }),
@@ -36180,7 +36267,7 @@ function textMayHoldAny(requests) {
 /* harmony export */   f: () => (/* binding */ PlanSyntaxError)
 /* harmony export */ });
 /* harmony import */ var _paths_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7331);
-/* harmony import */ var _yaml_locate_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6856);
+/* harmony import */ var _yaml_locate_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6207);
 // The one per-file loop of the core (plan and promotion both read files through it): files in path order, Helm
 // chart templates skipped, image references located in every other file, and files that are not YAML collected,
 // then raised together once every file was read.
@@ -36206,7 +36293,7 @@ const CHART_TEMPLATE = 'Helm chart template (not YAML until rendered)';
  * Returns the chart templates skipped. Throws {@link PlanSyntaxError} listing every file that does not parse, after
  * the loop: then nothing may be written.
  */
-function scan(files, visit, select) {
+function scan(files, visit, select, options) {
     const skipped = [];
     const errors = [];
     for (const file of [...files].sort(_paths_js__WEBPACK_IMPORTED_MODULE_0__/* .byPath */ .f2)) {
@@ -36218,7 +36305,7 @@ function scan(files, visit, select) {
         }
         let located;
         try {
-            located = (0,_yaml_locate_js__WEBPACK_IMPORTED_MODULE_1__/* .locate */ .x5)(file.text);
+            located = (0,_yaml_locate_js__WEBPACK_IMPORTED_MODULE_1__/* .locate */ .x5)(file.text, options);
         }
         catch (error) {
             if (!(error instanceof _yaml_locate_js__WEBPACK_IMPORTED_MODULE_1__/* .YamlSyntaxError */ .nN))
@@ -36226,11 +36313,125 @@ function scan(files, visit, select) {
             errors.push({ file: file.path, line: error.line, column: error.column, detail: error.detail });
             continue;
         }
-        visit({ path: file.path, text: file.text, sites: located.sites, lines: located.lines });
+        visit({ path: file.path, text: file.text, sites: located.sites, lines: located.lines, ...(located.charts !== undefined && { charts: located.charts }) });
     }
     if (errors.length > 0)
         throw new PlanSyntaxError(errors);
     return skipped;
+}
+
+
+/***/ }),
+
+/***/ 8209:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Gg: () => (/* binding */ isVersionRange),
+/* harmony export */   J0: () => (/* binding */ parseChartReference),
+/* harmony export */   ce: () => (/* binding */ InvalidChartError),
+/* harmony export */   fc: () => (/* binding */ chartDisplay),
+/* harmony export */   tb: () => (/* binding */ normaliseChartRepository),
+/* harmony export */   zb: () => (/* binding */ sameChart)
+/* harmony export */ });
+// Helm chart references: a repository URL, the chart's name, a version. Pure.
+//
+//   oci://ghcr.io/acme/charts/api:1.4.2    an OCI registry (Argo CD and helmfile write it without `oci://`)
+//   https://charts.acme.io/api:1.4.2       a classic chart repository (index.yaml)
+//   api:1.4.2                              a bare name: matches a chart of that name in any repository
+//
+// Two spellings of one repository share a key (see normaliseChartRepository): the scheme `oci://` or none,
+// `http://` or `https://`, the host's case and trailing slashes do not matter; the path does, exactly.
+/** Thrown for text that is not a chart reference; `reason` says why, in words a person can act on. */
+class InvalidChartError extends Error {
+    value;
+    reason;
+    constructor(value, reason) {
+        super(`'${value}' is not a valid chart reference: ${reason}`);
+        this.value = value;
+        this.reason = reason;
+        this.name = 'InvalidChartError';
+    }
+}
+/** Helm's chart names: lowercase letters, digits, `-`, `_`, `.` (upper case tolerated: some repositories use it). */
+const CHART_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,252}$/;
+/** A chart version as a file pins it: SemVer 2 (build metadata, which OCI tags write with `_`, included) or any tag-like word. */
+const VERSION = /^[A-Za-z0-9_][A-Za-z0-9._+-]{0,127}$/;
+const HOST = /^[A-Za-z0-9.-]+(?::[0-9]+)?$/;
+/**
+ * Parses `[repository/]name[:version]`. The repository is `oci://…`, `https://…`, `http://…`, or a scheme-less
+ * `host/path` (as Argo CD writes OCI repositories); a name alone matches by name.
+ * Throws {@link InvalidChartError}.
+ */
+function parseChartReference(text) {
+    const raw = text.trim();
+    if (raw === '')
+        throw new InvalidChartError(text, 'it is empty');
+    // The version follows the last ':' after the last '/' (a port sits before a '/').
+    const slash = raw.lastIndexOf('/');
+    const colon = raw.lastIndexOf(':');
+    const versioned = colon > slash && !raw.slice(colon).startsWith('://');
+    const version = versioned ? raw.slice(colon + 1) : undefined;
+    const path = versioned ? raw.slice(0, colon) : raw;
+    if (version !== undefined && !VERSION.test(version)) {
+        throw new InvalidChartError(raw, `the version '${version}' is not a chart version (such as 1.4.2)`);
+    }
+    const cut = path.lastIndexOf('/');
+    const name = path.slice(cut + 1);
+    if (!CHART_NAME.test(name))
+        throw new InvalidChartError(raw, `'${name}' is not a chart name (letters, digits, '-', '_', '.')`);
+    if (cut < 0)
+        return { name, display: name, ...(version !== undefined && { version }) };
+    const url = path.slice(0, cut);
+    const repository = normaliseChartRepository(url);
+    if (repository === undefined) {
+        throw new InvalidChartError(raw, `'${url}' is not a chart repository URL (write oci://registry/path/name or https://host/path/name)`);
+    }
+    return { name, url, repository, display: `${url}/${name}`, ...(version !== undefined && { version }) };
+}
+/**
+ * The match key of a chart repository URL, or undefined when it names no repository one can compare (`@alias`,
+ * `alias:name`, `file://…`, a template). `oci://ghcr.io/acme/charts`, `ghcr.io/acme/charts` and
+ * `OCI://GHCR.io/acme/charts/` are one key (`oci://ghcr.io/acme/charts`); `http://` and `https://` are one
+ * (`https://charts.acme.io`).
+ */
+function normaliseChartRepository(url) {
+    const text = url.trim().replace(/\/+$/, '');
+    if (text === '' || /\$\{|\{\{/.test(text))
+        return undefined;
+    const scheme = /^([A-Za-z][A-Za-z0-9+.-]*):\/\//.exec(text);
+    const kind = scheme === null ? 'oci' : scheme[1].toLowerCase();
+    if (kind !== 'oci' && kind !== 'https' && kind !== 'http')
+        return undefined;
+    const rest = scheme === null ? text : text.slice(scheme[0].length);
+    const slash = rest.indexOf('/');
+    const host = slash < 0 ? rest : rest.slice(0, slash);
+    const path = slash < 0 ? '' : rest.slice(slash);
+    if (!HOST.test(host) || /\s/.test(path))
+        return undefined;
+    // A scheme-less URL is a registry (Argo CD's and helmfile's OCI spelling): its host has a dot, a port or is localhost.
+    if (scheme === null && !(host.includes('.') || host.includes(':') || host === 'localhost'))
+        return undefined;
+    return `${kind === 'http' ? 'https' : kind}://${host.toLowerCase()}${path}`;
+}
+/** The chart reference a file's repository URL and chart name make, for messages: `oci://ghcr.io/acme/charts/api`. */
+function chartDisplay(url, name) {
+    return url === undefined ? name : `${url.trim().replace(/\/+$/, '')}/${name}`;
+}
+/**
+ * True for a version constraint rather than one version: `>=1.0.0`, `^1.2`, `~1.4`, `1.x`, `1.2.*`, `*`,
+ * `1.0 - 2.0`, `>=1 <2`, `1.2 || 1.3`. A range in a file is the cluster's (or the chart author's) policy: it is
+ * reported, never replaced by a pinned version.
+ */
+function isVersionRange(version) {
+    const text = version.trim();
+    return /[\^~<>=*|,]/.test(text) || /(?:^|\.)[xX](?:\.|$)/.test(text) || /\s/.test(text);
+}
+/** True when `request` (a reference from the `charts` input) names the chart a file holds at `repository`/`name`. */
+function sameChart(request, name, repository) {
+    if (request.name.toLowerCase() !== name.toLowerCase())
+        return false;
+    return request.repository === undefined || repository === undefined || request.repository === repository;
 }
 
 
@@ -37495,10 +37696,10 @@ function fallbackHunks(a, b, context) {
 function reportPlan(io, result, paths) {
     for (const c of result.changes) {
         if ((0,_messages_js__WEBPACK_IMPORTED_MODULE_0__/* .isRollback */ .z1)(c))
-            io.info(`${_messages_js__WEBPACK_IMPORTED_MODULE_0__/* .ROLLED_BACK */ .jC} (policy: any): ${c.image} ${c.from} → ${c.to} at ${c.file}:${c.line}`);
+            io.info(`${_messages_js__WEBPACK_IMPORTED_MODULE_0__/* .ROLLED_BACK */ .jC} (policy: any): ${(0,_messages_js__WEBPACK_IMPORTED_MODULE_0__/* .subject */ .bc)(c)} ${c.from} → ${c.to} at ${c.file}:${c.line}`);
     }
     for (const r of result.refusals)
-        io.warning(`${r.image} ${r.from || '(none)'} → ${r.to} refused: ${r.reason}`, { file: r.file, line: r.line });
+        io.warning(`${(0,_messages_js__WEBPACK_IMPORTED_MODULE_0__/* .subject */ .bc)(r)} ${r.from || '(none)'} → ${r.to} refused: ${r.reason}`, { file: r.file, line: r.line });
     for (const note of (0,_unmatched_js__WEBPACK_IMPORTED_MODULE_1__/* .unmatchedNotes */ .b6)(result, paths))
         io.warning(note);
     for (const note of result.notes)
@@ -37516,16 +37717,18 @@ function reportPlan(io, result, paths) {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   EU: () => (/* binding */ shortName),
 /* harmony export */   Hn: () => (/* binding */ cell),
+/* harmony export */   I6: () => (/* binding */ hasCharts),
 /* harmony export */   Ib: () => (/* binding */ rollbackMark),
 /* harmony export */   NF: () => (/* binding */ pullRequestBody),
 /* harmony export */   RW: () => (/* binding */ outcomeLine),
 /* harmony export */   Zr: () => (/* binding */ pullRequestTitle),
 /* harmony export */   aY: () => (/* binding */ code),
+/* harmony export */   bc: () => (/* binding */ subject),
 /* harmony export */   df: () => (/* binding */ commitMessage),
 /* harmony export */   jC: () => (/* binding */ ROLLED_BACK),
 /* harmony export */   z1: () => (/* binding */ isRollback)
 /* harmony export */ });
-/* unused harmony export summaryLine */
+/* unused harmony exports countOf, summaryLine */
 /* harmony import */ var _image_policy_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6811);
 /* harmony import */ var _unmatched_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9715);
 // The texts a person reads: the outcome line, the commit message, the pull request's title and body, the
@@ -37535,6 +37738,29 @@ function reportPlan(io, result, paths) {
 /** The last path component of a repository (`ghcr.io/acme/api` → `api`). */
 function shortName(image) {
     return image.slice(image.lastIndexOf('/') + 1);
+}
+/** What a change moved, as the log, the commit message and the tables name it: the image, `chart <chart>`, `<chart> appVersion`. */
+function subject(change) {
+    if (change.kind !== 'chart')
+        return change.image;
+    return change.field === 'appVersion' ? `${change.image} appVersion` : `chart ${change.image}`;
+}
+/** The short form of {@link subject} for one-line summaries: `api`, `api chart`, `api appVersion`. */
+function shortSubject(change) {
+    if (change.kind !== 'chart')
+        return shortName(change.image);
+    return change.field === 'appVersion' ? `${change.image} appVersion` : `${shortName(change.image)} chart`;
+}
+/** `2 image references and 1 chart version`: what a plan's changes move, counted by kind. */
+function countOf(changes) {
+    const charts = changes.filter((c) => c.kind === 'chart').length;
+    const images = changes.length - charts;
+    const parts = [images > 0 || charts === 0 ? `${images} image reference${images === 1 ? '' : 's'}` : '', charts > 0 ? `${charts} chart version${charts === 1 ? '' : 's'}` : ''];
+    return parts.filter((part) => part !== '').join(' and ');
+}
+/** True when any change moves a chart (the tables then say "Image / chart"). */
+function hasCharts(changes) {
+    return changes.some((c) => c.kind === 'chart');
 }
 /** The version tag of a `from`/`to` value (`1.4.1@sha256:…` → `1.4.1`); '' for a digest alone. */
 function tagOf(version) {
@@ -37555,7 +37781,7 @@ function rollbackMark(change) {
 function distinctMoves(changes) {
     const seen = new Set();
     for (const c of changes)
-        seen.add(`${shortName(c.image)} ${c.from || '(none)'} → ${c.to}${rollbackMark(c)}`);
+        seen.add(`${shortSubject(c)} ${c.from || '(none)'} → ${c.to}${rollbackMark(c)}`);
     return [...seen];
 }
 /** `api 1.4.1 → 1.4.2, web 2.0 → 2.1` (one entry per distinct move). */
@@ -37570,7 +37796,7 @@ const PLACEHOLDER = /\{(summary|environment|changes|repository|branch|count)\}/g
  */
 function commitMessage(template, plan, context) {
     const changesList = plan.changes
-        .map((c) => `- ${c.image}: ${c.from || '(none)'} → ${c.to} (${c.file}:${c.line}${isRollback(c) ? `, ${ROLLED_BACK}` : ''})`)
+        .map((c) => `- ${subject(c)}: ${c.from || '(none)'} → ${c.to} (${c.file}:${c.line}${isRollback(c) ? `, ${ROLLED_BACK}` : ''})`)
         .join('\n');
     const values = {
         summary: summaryLine(plan.changes),
@@ -37621,15 +37847,15 @@ function pullRequestBody(template, plan, context, headBranch) {
     if (context.promotion)
         lines.push(`Promotes the versions running in **${cell(context.promotion.from)}**${env} (source: ${code(context.promotion.where)}).`, '');
     else
-        lines.push(`Moves these image references${env} (policy: ${cell(context.policy)}).`, '');
-    lines.push('| Image | File | From | To |', '| --- | --- | --- | --- |');
+        lines.push(`Moves these ${hasCharts(plan.changes) ? 'image references and chart versions' : 'image references'}${env} (policy: ${cell(context.policy)}).`, '');
+    lines.push(`| ${hasCharts(plan.changes) ? 'Image / chart' : 'Image'} | File | From | To |`, '| --- | --- | --- | --- |');
     for (const c of plan.changes) {
-        lines.push(`| ${cell(c.image)} | ${fileLink(context, headBranch, c.file, c.line)} | ${code(c.from || '(none)')} | ${code(c.to)}${rollbackMark(c)} |`);
+        lines.push(`| ${cell(subject(c))} | ${fileLink(context, headBranch, c.file, c.line)} | ${code(c.from || '(none)')} | ${code(c.to)}${rollbackMark(c)} |`);
     }
     if (plan.refusals.length > 0) {
         lines.push('', '**Refused**', '');
         for (const r of plan.refusals)
-            lines.push(`- ${cell(r.image)} ${code(r.to)} at ${code(`${r.file}:${r.line}`)}: ${cell(r.reason)}`);
+            lines.push(`- ${cell(subject(r))} ${code(r.to)} at ${code(`${r.file}:${r.line}`)}: ${cell(r.reason)}`);
     }
     lines.push('', '<sub>Opened by gitops-bump; later runs for this service and environment update this pull request in place.</sub>');
     return lines.join('\n');
@@ -37640,7 +37866,7 @@ function nothingToChange(plan, context, refused) {
         return `Nothing to change${refused}.`;
     const missing = plan.unmatched ?? [];
     if (missing.length === 0)
-        return 'Nothing to change: every image is already at the requested version.';
+        return 'Nothing to change: every requested version is already there.';
     const none = (0,_unmatched_js__WEBPACK_IMPORTED_MODULE_1__/* .noFiles */ .JE)(plan, context.paths);
     if (none !== undefined)
         return `Nothing to change: ${none}.`;
@@ -37658,7 +37884,7 @@ function outcomeLine(plan, context) {
         return `Pull request #${pr.number} unchanged: it already proposes these versions (${summaryLine(plan.changes)})${refused}.`;
     if (n === 0)
         return nothingToChange(plan, context, refused);
-    const things = `${n} image reference${n === 1 ? '' : 's'} in ${plan.edits.length} file${plan.edits.length === 1 ? '' : 's'}`;
+    const things = `${countOf(plan.changes)} in ${plan.edits.length} file${plan.edits.length === 1 ? '' : 's'}`;
     if (context.mode === 'dry-run')
         return `Dry run: would bump ${things} (${summaryLine(plan.changes)})${refused}.`;
     if (pr?.number !== undefined)
@@ -37683,9 +37909,10 @@ function code(text) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Q: () => (/* binding */ bumpResult),
-/* harmony export */   V: () => (/* binding */ outputs)
+/* harmony export */   QJ: () => (/* binding */ bumpResult),
+/* harmony export */   V4: () => (/* binding */ outputs)
 /* harmony export */ });
+/* unused harmony export outputEntry */
 /* harmony import */ var _diff_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2030);
 /* harmony import */ var _messages_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3020);
 /* harmony import */ var _unmatched_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9715);
@@ -37694,6 +37921,16 @@ function code(text) {
 
 
 
+/**
+ * One `changes` (or `refused`) entry as the outputs show it: `kind` first; an image's `image`, a chart's `chart`
+ * (with `field: appVersion` for a Chart.yaml following its image).
+ */
+function outputEntry(change) {
+    const { kind, file, line, image, field, from, to, ...rest } = change;
+    if (kind !== 'chart')
+        return { kind: 'image', file, line, image, from, to, ...rest };
+    return { kind: 'chart', file, line, chart: image, ...(field !== undefined && { field }), from, to, ...rest };
+}
 function bumpResult(plan, context) {
     return { plan, context, outcome: (0,_messages_js__WEBPACK_IMPORTED_MODULE_0__/* .outcomeLine */ .RW)(plan, context), diff: (0,_diff_js__WEBPACK_IMPORTED_MODULE_2__/* .planDiff */ .R)(plan) };
 }
@@ -37710,8 +37947,8 @@ function outputs(plan, context) {
     const written = wrote ? plan.changes.filter((c) => edited.has(c.file)) : [];
     return {
         changed: String(written.length > 0),
-        changes: JSON.stringify(written),
-        refused: JSON.stringify(plan.refusals),
+        changes: JSON.stringify(written.map(outputEntry)),
+        refused: JSON.stringify(plan.refusals.map(outputEntry)),
         'commit-sha': context?.commit?.oid ?? '',
         'pull-request-number': pr?.number === undefined ? '' : String(pr.number),
         'pull-request-url': pr?.url ?? '',
@@ -37778,9 +38015,12 @@ function unmatchedNotes(plan, paths) {
         const images = misses.map((m) => m.image).join(', ');
         return [`${none}: nothing to search for ${images}. Check 'paths' (relative to the repository root; a folder selects the files under it).`];
     }
-    return misses.map((m) => m.similar.length > 0
-        ? `${m.image} matched no image reference in ${selectedFiles(plan, paths)}${didYouMean(m)}`
-        : `${m.image} matched no image reference in ${selectedFiles(plan, paths)}. Check 'paths' and the repository's spelling.`);
+    return misses.map((m) => {
+        const what = m.kind === 'chart' ? `chart ${m.image} matched no chart version` : `${m.image} matched no image reference`;
+        return m.similar.length > 0
+            ? `${what} in ${selectedFiles(plan, paths)}${didYouMean(m)}`
+            : `${what} in ${selectedFiles(plan, paths)}. Check 'paths' and the ${m.kind === 'chart' ? "chart's repository and name" : "repository's"} spelling.`;
+    });
 }
 /** The error `fail-on-unmatched: true` raises, before anything is written. */
 class UnmatchedError extends Error {
@@ -37801,7 +38041,7 @@ function checkUnmatched(plan, fail, paths) {
 
 /***/ }),
 
-/***/ 6856:
+/***/ 6207:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -38295,6 +38535,8 @@ function start(node) {
     return node.range?.[0] ?? -1;
 }
 
+// EXTERNAL MODULE: ./src/image/chart.ts
+var image_chart = __nccwpck_require__(8209);
 ;// CONCATENATED MODULE: ./src/yaml/path.ts
 // YAML paths in the corpus's syntax: dotted keys from the document root, `[i]` for sequence items,
 // keys outside [A-Za-z_$][A-Za-z0-9_$-]* written as ["key"] (JSON-quoted).
@@ -38313,6 +38555,493 @@ function formatPath(steps) {
     return out;
 }
 
+;// CONCATENATED MODULE: ./src/yaml/charts/read.ts
+// What the chart recognisers share: stepping into mappings and sequences, reading a scalar's string, and making a
+// site from the mapping that holds a chart's name and version.
+
+
+
+
+/** The root mapping of a document, when it is one. */
+function rootOf(reader) {
+    const root = reader.root;
+    return (0,dist/* isMap */.jh)(root) ? { map: root, steps: [], flow: root.flow === true } : undefined;
+}
+/** The mapping under `key` of `at` (following `keys` further down), when there is one. */
+function child(at, ...keys) {
+    let current = at;
+    for (const key of keys) {
+        if (current === undefined)
+            return undefined;
+        const node = current.map.get(key, true);
+        if (!(0,dist/* isMap */.jh)(node))
+            return undefined;
+        current = { map: node, steps: [...current.steps, key], flow: current.flow || node.flow === true };
+    }
+    return current;
+}
+/** The mappings of the sequence under `key` of `at`. */
+function items(at, key) {
+    const node = at?.map.get(key, true);
+    if (at === undefined || !(0,dist/* isSeq */.oP)(node))
+        return [];
+    const seq = node;
+    const flow = at.flow || seq.flow === true;
+    return seq.items.flatMap((item, i) => ((0,dist/* isMap */.jh)(item) ? [{ map: item, steps: [...at.steps, key, i], flow: flow || item.flow === true }] : []));
+}
+/** The string a scalar field holds (a plain scalar as written: `1.10` stays `1.10`); undefined for none, a null or ''. */
+function read_text(at, key) {
+    const node = at?.map.get(key, true);
+    if (!(0,dist/* isScalar */.jn)(node) || node.value === null)
+        return undefined;
+    const value = node.type === 'PLAIN' && node.source !== undefined ? node.source : String(node.value);
+    return value === '' ? undefined : value;
+}
+/**
+ * The site of the chart whose version is `spec.versionKey` of `at`; undefined when the chart or its version is a
+ * template (`{{ .Values.x }}`, `${VERSION}`), or the version is written as an alias (an anchored value shared with
+ * other places is moved by hand).
+ */
+function chartSite(reader, at, spec) {
+    const fields = reader.fieldsOf(at.map, at.flow);
+    const version = fields.get(spec.versionKey);
+    if (version?.aliased === true || version?.scalar.style === 'block')
+        return undefined;
+    const written = version?.scalar.text === '' ? undefined : version?.scalar.text;
+    if (isTemplated(written) || isTemplated(spec.chart))
+        return undefined;
+    const named = spec.chartKey === undefined ? undefined : fields.get(spec.chartKey);
+    const shown = version?.scalar ?? named?.scalar;
+    const start = at.map.range?.[0] ?? 0;
+    return {
+        form: spec.form,
+        doc: reader.index,
+        path: formatPath(version === undefined ? at.steps : [...at.steps, spec.versionKey]),
+        line: shown?.line ?? reader.lines.line(start),
+        column: shown?.column ?? reader.lines.column(start),
+        chart: spec.chart,
+        origin: spec.origin,
+        version: written,
+        range: written !== undefined && (spec.range === true || (0,image_chart/* isVersionRange */.Gg)(written)),
+        slot: version?.scalar,
+        ...(spec.release !== undefined && { release: spec.release }),
+        lines: [version?.scalar.line, reader.lines.line(version?.keyStart ?? start), named?.scalar.line].filter((line) => line !== undefined),
+    };
+}
+
+;// CONCATENATED MODULE: ./src/yaml/charts/flux.ts
+// Flux: HelmRelease (spec.chart.spec {chart, version, sourceRef}; an environment's patch sets the version alone),
+// the source objects a HelmRelease names (HelmRepository, OCIRepository), and OCIRepository's own tag.
+
+
+
+const HELM_GROUP = 'helm.toolkit.fluxcd.io/';
+const SOURCE_GROUP = 'source.toolkit.fluxcd.io/';
+/** The media type of a Helm chart's layer: an OCIRepository selecting it holds a chart. */
+const HELM_CHART_LAYER = 'application/vnd.cncf.helm.chart.content.v1.tar+gzip';
+/** The kind of a Flux object this document is, when it is one. */
+function fluxKind(reader) {
+    const root = reader.root;
+    if (!(0,dist/* isMap */.jh)(root))
+        return undefined;
+    const apiVersion = root.get('apiVersion');
+    const kind = root.get('kind');
+    if (typeof apiVersion !== 'string' || typeof kind !== 'string')
+        return undefined;
+    if (apiVersion.startsWith(HELM_GROUP))
+        return { kind, group: 'helm' };
+    if (apiVersion.startsWith(SOURCE_GROUP))
+        return { kind, group: 'source' };
+    return undefined;
+}
+function metadata(root) {
+    const meta = child(root, 'metadata');
+    const name = read_text(meta, 'name');
+    const namespace = read_text(meta, 'namespace');
+    return name === undefined ? undefined : { name, ...(namespace !== undefined && { namespace }) };
+}
+/**
+ * A HelmRelease's chart: `spec.chart.spec` with `chart` (a base: its sourceRef says where from) or with `version`
+ * alone (an environment's kustomize patch: its base is found by name and namespace). A HelmRelease reading its
+ * chart through `spec.chartRef` has no version here (the OCIRepository holds it).
+ */
+function helmReleaseSite(reader) {
+    const root = rootOf(reader);
+    if (root === undefined)
+        return undefined;
+    const spec = child(root, 'spec', 'chart', 'spec');
+    if (spec === undefined)
+        return undefined;
+    const chart = read_text(spec, 'chart');
+    if (chart === undefined && !spec.map.has('version'))
+        return undefined;
+    const ref = child(spec, 'sourceRef');
+    const refKind = read_text(ref, 'kind');
+    const refName = read_text(ref, 'name');
+    const refNamespace = read_text(ref, 'namespace');
+    const source = refKind !== undefined && refName !== undefined ? { kind: refKind, name: refName, ...(refNamespace !== undefined && { namespace: refNamespace }) } : undefined;
+    const release = metadata(root);
+    return chartSite(reader, spec, {
+        form: 'helm-release',
+        chart,
+        chartKey: 'chart',
+        origin: source === undefined ? { kind: 'none' } : { kind: 'source', source },
+        versionKey: 'version',
+        ...(release !== undefined && { release }),
+    });
+}
+/** A HelmRelease's `spec.chartRef` to an OCIRepository (its namespace, when not written, the HelmRelease's). */
+function chartRefOf(reader) {
+    const root = rootOf(reader);
+    const ref = child(root, 'spec', 'chartRef');
+    const kind = read_text(ref, 'kind');
+    const name = read_text(ref, 'name');
+    if (root === undefined || kind !== 'OCIRepository' || name === undefined)
+        return undefined;
+    const namespace = read_text(ref, 'namespace') ?? metadata(root)?.namespace;
+    return { kind, name, ...(namespace !== undefined && { namespace }) };
+}
+/** A HelmRepository or OCIRepository: a source a HelmRelease may name. */
+function fluxSource(reader, kind) {
+    if (kind !== 'HelmRepository' && kind !== 'OCIRepository')
+        return undefined;
+    const root = rootOf(reader);
+    const meta = root === undefined ? undefined : metadata(root);
+    const url = read_text(child(root, 'spec'), 'url');
+    if (meta === undefined || url === undefined)
+        return undefined;
+    return { kind, ...meta, url, repository: (0,image_chart/* normaliseChartRepository */.tb)(url) };
+}
+/**
+ * An OCIRepository's chart: the URL's last part is the chart, `spec.ref.tag` its version; `spec.ref.semver` is a
+ * range the cluster resolves (reported, never overwritten); a `spec.ref.digest` pins the artifact (not a site).
+ * Flux also ships manifests as OCI artifacts: without the Helm chart layer selector, only a request naming the
+ * repository matches (`needsRepository`), unless a HelmRelease's chartRef names the object (core/charts.ts).
+ */
+function ociRepositorySite(reader) {
+    const root = rootOf(reader);
+    const spec = child(root, 'spec');
+    const url = read_text(spec, 'url');
+    if (spec === undefined || url === undefined || !/^oci:\/\//i.test(url))
+        return undefined;
+    const ref = child(spec, 'ref') ?? { map: spec.map, steps: [...spec.steps, 'ref'], flow: spec.flow };
+    if (read_text(ref, 'digest') !== undefined)
+        return undefined;
+    const cut = url.replace(/\/+$/, '').lastIndexOf('/');
+    const chart = url.slice(cut + 1).replace(/\/+$/, '');
+    const repository = url.slice(0, cut);
+    const semver = read_text(ref, 'semver') !== undefined;
+    const site = chartSite(reader, child(spec, 'ref') ?? spec, {
+        form: 'oci-repository',
+        chart,
+        origin: { kind: 'url', url: repository, repository: (0,image_chart/* normaliseChartRepository */.tb)(repository) },
+        versionKey: child(spec, 'ref') === undefined ? 'ref' : semver ? 'semver' : 'tag',
+        range: semver,
+    });
+    const layer = read_text(child(spec, 'layerSelector'), 'mediaType');
+    const meta = root === undefined ? undefined : metadata(root);
+    const named = site === undefined || meta === undefined ? site : { ...site, release: meta };
+    return named === undefined || layer === HELM_CHART_LAYER ? named : { ...named, needsRepository: true };
+}
+
+;// CONCATENATED MODULE: ./src/yaml/charts/shapes.ts
+// Charts outside Flux: Argo CD Application / ApplicationSet sources, Chart.yaml dependencies, kustomize
+// `helmCharts`, helmfile releases; and what a Chart.yaml and a kustomization say about themselves.
+
+
+
+
+/** The origin of a chart whose repository URL is `url` as written (none when absent). */
+function urlOrigin(url) {
+    return url === undefined ? { kind: 'none' } : { kind: 'url', url, repository: (0,image_chart/* normaliseChartRepository */.tb)(url) };
+}
+/** Argo CD: every `spec.source` / `spec.sources[]` (an ApplicationSet's under `spec.template`) naming a Helm chart. */
+function argoSites(reader) {
+    const root = rootOf(reader);
+    const kind = root?.map.get('kind');
+    const apiVersion = root?.map.get('apiVersion');
+    if (typeof apiVersion !== 'string' || !apiVersion.startsWith('argoproj.io/'))
+        return [];
+    const spec = kind === 'Application' ? child(root, 'spec') : kind === 'ApplicationSet' ? child(root, 'spec', 'template', 'spec') : undefined;
+    const sources = [child(spec, 'source'), ...items(spec, 'sources')].filter((at) => at !== undefined);
+    return sources.flatMap((source) => {
+        const chart = read_text(source, 'chart');
+        const url = read_text(source, 'repoURL');
+        if (chart === undefined || isTemplated(url))
+            return [];
+        const site = chartSite(reader, source, { form: 'argocd', chart, chartKey: 'chart', origin: urlOrigin(url), versionKey: 'targetRevision' });
+        return site === undefined ? [] : [site];
+    });
+}
+/** True for a Chart.yaml: a kind-less document with `apiVersion: v1|v2`, `name` and `version`. */
+function isChartYaml(root) {
+    if (root === undefined || root.map.has('kind'))
+        return false;
+    const apiVersion = read_text(root, 'apiVersion');
+    return (apiVersion === 'v1' || apiVersion === 'v2') && read_text(root, 'name') !== undefined && root.map.has('version');
+}
+/**
+ * Chart.yaml `dependencies[]` with a repository one can name (an umbrella chart's subcharts). A dependency without
+ * a repository (it sits in `charts/`) or from `file://` is the chart's own and is not a site.
+ */
+function dependencySites(reader) {
+    const root = rootOf(reader);
+    if (!isChartYaml(root))
+        return [];
+    return items(root, 'dependencies').flatMap((dependency) => {
+        const name = read_text(dependency, 'name');
+        const repository = read_text(dependency, 'repository');
+        if (name === undefined || repository === undefined || /^file:\/\//i.test(repository) || isTemplated(repository))
+            return [];
+        const site = chartSite(reader, dependency, { form: 'chart-dependency', chart: name, chartKey: 'name', origin: urlOrigin(repository), versionKey: 'version' });
+        return site === undefined ? [] : [site];
+    });
+}
+/** A Chart.yaml's name and its appVersion scalar (for `chart-app-version`); the chart's own `version` is never a site. */
+function chartYamlFacts(reader) {
+    const root = rootOf(reader);
+    if (!isChartYaml(root))
+        return undefined;
+    const appVersion = reader.fieldsOf(root.map, root.flow).get('appVersion');
+    const usable = appVersion !== undefined && !appVersion.aliased && appVersion.scalar.style !== 'block';
+    return { name: read_text(root, 'name') ?? '', ...(usable && { appVersion: appVersion.scalar }) };
+}
+/** True for a kustomization: kind Kustomization/Component of kustomize.config.k8s.io, or kind-less with its keys. */
+function isKustomization(root) {
+    if (root === undefined)
+        return false;
+    const kind = root.map.get('kind');
+    const apiVersion = root.map.get('apiVersion');
+    if (kind === 'Kustomization' || kind === 'Component')
+        return typeof apiVersion !== 'string' || apiVersion.startsWith('kustomize.config.k8s.io/');
+    return kind === undefined && ['resources', 'bases', 'helmCharts', 'patches', 'components'].some((key) => root.map.has(key));
+}
+/** kustomize `helmCharts[]` {name, repo, version}; an entry without `repo` is a local chart, not a site. */
+function helmChartSites(reader) {
+    const root = rootOf(reader);
+    if (!isKustomization(root))
+        return [];
+    return items(root, 'helmCharts').flatMap((entry) => {
+        const name = read_text(entry, 'name');
+        const repo = read_text(entry, 'repo');
+        // Without `repo` the chart is local (under `helmGlobals.chartHome`): its version is not one to move.
+        if (name === undefined || repo === undefined || isTemplated(repo))
+            return [];
+        const site = chartSite(reader, entry, { form: 'kustomize-helm-chart', chart: name, chartKey: 'name', origin: urlOrigin(repo), versionKey: 'version' });
+        return site === undefined ? [] : [site];
+    });
+}
+/** A kustomization's `resources` and `bases` (strings), for finding the base a HelmRelease patch belongs to. */
+function kustomizationFacts(reader) {
+    const root = rootOf(reader);
+    if (!isKustomization(root))
+        return undefined;
+    const resources = [];
+    for (const key of ['resources', 'bases']) {
+        const list = root.map.get(key, true);
+        if (!(0,dist/* isSeq */.oP)(list))
+            continue;
+        for (const item of list.items)
+            if ((0,dist/* isScalar */.jn)(item) && typeof item.value === 'string')
+                resources.push(item.value);
+    }
+    return { resources };
+}
+/** helmfile `repositories[]` of one document: name → URL (an `oci: true` URL is scheme-less: it is an OCI registry). */
+function helmfileRepositories(reader) {
+    const root = rootOf(reader);
+    const found = new Map();
+    if (root === undefined || root.map.has('kind'))
+        return found;
+    for (const repository of items(root, 'repositories')) {
+        const name = read_text(repository, 'name');
+        const url = read_text(repository, 'url');
+        if (name !== undefined && url !== undefined)
+            found.set(name, url);
+    }
+    return found;
+}
+/**
+ * helmfile `releases[]` {chart, version}: `chart` is `repo/name` or `repo/path/name` (the repository by name from
+ * `repositories`, in any document of the file), or `oci://…/name`; a local path (`./charts/api`) is not a site.
+ */
+function helmfileSites(reader, repositories) {
+    const root = rootOf(reader);
+    if (root === undefined || root.map.has('kind') || !(0,dist/* isSeq */.oP)(root.map.get('releases', true)))
+        return [];
+    return items(root, 'releases').flatMap((release) => {
+        const chart = read_text(release, 'chart');
+        if (chart === undefined || /^\.{0,2}\//.test(chart) || isTemplated(chart))
+            return [];
+        const cut = chart.lastIndexOf('/');
+        if (cut < 0)
+            return [];
+        const prefix = chart.slice(0, cut);
+        // `repo/name`, or `repo/path/name` under an OCI repository (`docker/bitnamicharts/nginx`): the first part names
+        // the repository, the rest of the path continues its URL.
+        const slash = prefix.indexOf('/');
+        const named = repositories.get(slash < 0 ? prefix : prefix.slice(0, slash));
+        const url = /^[a-z]+:\/\//i.test(prefix) ? prefix : named === undefined ? undefined : `${named.replace(/\/+$/, '')}${slash < 0 ? '' : prefix.slice(slash)}`;
+        const origin = url === undefined ? { kind: 'url', url: prefix, repository: undefined } : urlOrigin(url);
+        const site = chartSite(reader, release, { form: 'helmfile', chart: chart.slice(cut + 1), chartKey: 'chart', origin, versionKey: 'version' });
+        return site === undefined ? [] : [site];
+    });
+}
+
+;// CONCATENATED MODULE: ./src/yaml/charts/locate.ts
+// Where Helm chart versions live in a YAML stream (issue 14), found without configuration:
+// - Flux HelmRelease spec.chart.spec {chart, version, sourceRef}, and an environment's patch setting the version
+//   alone (its base is found in core/charts.ts); the HelmRepository / OCIRepository objects sourceRefs name;
+// - Flux OCIRepository spec.url (`oci://…/chart`) with spec.ref.tag (spec.ref.semver: a range, reported);
+// - Argo CD Application / ApplicationSet template spec.source and spec.sources[] {repoURL, chart, targetRevision};
+// - Chart.yaml dependencies[] {name, version, repository}; kustomize helmCharts[] {name, repo, version};
+// - helmfile releases[] {chart: repo/name, version} with repositories[] {name, url};
+// - a marker: `version: 1.4.2 # gitops-bump: chart oci://ghcr.io/acme/charts/api` (or a bare chart name).
+// Holds are the image engine's (`# gitops-bump: hold` on the version's line or directly above it). A chart's own
+// `version` in Chart.yaml is never a site; its appVersion is a fact (chart-app-version moves it with the image).
+
+
+
+
+
+
+/** Every chart site, Flux source and kustomization or Chart.yaml fact of a parsed stream. */
+function locateCharts(stream, holds, markers) {
+    const readers = stream.documents.map((doc, index) => new NodeReader(doc, index, stream.lines));
+    const repositories = new Map();
+    for (const reader of readers)
+        for (const [name, url] of helmfileRepositories(reader))
+            repositories.set(name, url);
+    const found = [];
+    const sources = [];
+    const chartRefs = [];
+    let kustomization;
+    let chartYaml;
+    for (const reader of readers) {
+        const flux = fluxKind(reader);
+        if (flux?.group === 'helm' && flux.kind === 'HelmRelease') {
+            push(found, helmReleaseSite(reader));
+            const ref = chartRefOf(reader);
+            if (ref !== undefined)
+                chartRefs.push(ref);
+        }
+        if (flux?.group === 'source') {
+            const source = fluxSource(reader, flux.kind);
+            if (source !== undefined)
+                sources.push(source);
+            if (flux.kind === 'OCIRepository')
+                push(found, ociRepositorySite(reader));
+        }
+        if (flux !== undefined)
+            continue;
+        found.push(...argoSites(reader), ...dependencySites(reader), ...helmChartSites(reader), ...helmfileSites(reader, repositories));
+        kustomization ??= kustomizationFacts(reader);
+        chartYaml ??= chartYamlFacts(reader);
+    }
+    const chartMarkers = markers.filter((marker) => marker.chart !== undefined);
+    const marked = chartMarkers.length === 0 ? found : withMarkers(found, chartMarkers, stream);
+    const sites = marked.sort((a, b) => a.line - b.line || a.column - b.column).map((site) => held(site, holds));
+    const appHold = chartYaml?.appVersion === undefined ? undefined : holds.get(chartYaml.appVersion.line);
+    return {
+        sites,
+        sources,
+        chartRefs,
+        ...(kustomization !== undefined && { kustomization }),
+        ...(chartYaml !== undefined && { chartYaml: { ...chartYaml, held: appHold !== undefined, ...(appHold !== undefined && { hold: appHold }) } }),
+    };
+}
+function push(list, site) {
+    if (site !== undefined)
+        list.push(site);
+}
+function held(found, holds) {
+    const { lines, ...site } = found;
+    const hold = holds.size === 0 ? undefined : lines.map((line) => holds.get(line)).find((candidate) => candidate !== undefined);
+    return { ...site, held: hold !== undefined, ...(hold !== undefined && { hold }) };
+}
+/**
+ * Marker comments name the chart of the scalar they follow on its line: that scalar is the chart's version. On a
+ * site found above, the marker's chart replaces what the file says (as an image marker does); elsewhere it makes a
+ * site. A marker naming no valid chart is ignored.
+ */
+function withMarkers(found, markers, stream) {
+    const byLine = new Map();
+    stream.documents.forEach((doc, index) => {
+        for (const scalar of valueScalars(doc, index, stream)) {
+            const previous = byLine.get(scalar.slot.line);
+            if (previous === undefined || previous.slot.end < scalar.slot.end)
+                byLine.set(scalar.slot.line, scalar);
+        }
+    });
+    const sites = [...found];
+    for (const marker of markers) {
+        const reference = chartOf(marker.chart ?? '');
+        const scalar = byLine.get(marker.line);
+        if (reference === undefined || scalar === undefined || scalar.slot.end > marker.offset || scalar.slot.style === 'block')
+            continue;
+        const origin = reference.url === undefined ? { kind: 'none' } : { kind: 'url', url: reference.url, repository: (0,image_chart/* normaliseChartRepository */.tb)(reference.url) };
+        const index = sites.findIndex((site) => site.slot?.start === scalar.slot.start);
+        const existing = sites[index];
+        if (existing !== undefined) {
+            sites[index] = { ...existing, chart: reference.name, origin, needsRepository: false };
+            continue;
+        }
+        const version = scalar.slot.text === '' ? undefined : scalar.slot.text;
+        sites.push({
+            form: 'marker',
+            doc: scalar.doc,
+            path: formatPath(scalar.steps),
+            line: scalar.slot.line,
+            column: scalar.slot.column,
+            chart: reference.name,
+            origin,
+            version,
+            range: false,
+            slot: scalar.slot,
+            lines: [scalar.slot.line],
+        });
+    }
+    return sites;
+}
+function chartOf(text) {
+    try {
+        const reference = (0,image_chart/* parseChartReference */.J0)(text);
+        return reference.version === undefined ? reference : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+/** Every scalar that is a mapping's value or a sequence's item, with its path and whether it sits in a flow collection. */
+function valueScalars(doc, index, stream) {
+    const reader = new NodeReader(doc, index, stream.lines);
+    const out = [];
+    (0,dist/* visit */.YR)(doc, {
+        Scalar(key, node, path) {
+            if (key === 'key')
+                return;
+            const steps = [];
+            let flow = false;
+            for (let i = 0; i < path.length; i++) {
+                const step = path[i];
+                if ((0,dist/* isMap */.jh)(step) || (0,dist/* isSeq */.oP)(step))
+                    flow ||= step.flow === true;
+                if ((0,dist/* isSeq */.oP)(step))
+                    steps.push(step.items.indexOf(path[i + 1] ?? node));
+                else if ((0,dist/* isMap */.jh)(step)) {
+                    const pair = path[i + 1];
+                    const name = pair !== undefined && 'key' in pair ? keyText(pair.key) : undefined;
+                    if (name !== undefined)
+                        steps.push(name);
+                }
+            }
+            if ((0,dist/* isScalar */.jn)(node))
+                out.push({ slot: reader.slot(node, flow), doc: index, steps });
+        },
+    });
+    return out;
+}
+
 ;// CONCATENATED MODULE: ./src/yaml/markers.ts
 // `# gitops-bump: …` comments: a hold on a line (or on the line below a comment line), or a marker naming the
 // image a scalar belongs to.
@@ -38326,6 +39055,8 @@ const LEADING = /^#\s*$/;
 const HOLD = /^\s*hold(?![\w-])(.*)$/i;
 const WORD = /^\s*(\S+)(.*)$/;
 const SUFFIX = /^(.+):(tag|digest|name)$/;
+/** `chart <repository/name>`, then an optional `hold`: the scalar is a chart's version (see charts/locate.ts). */
+const CHART = /^\s*chart\s+(\S+)(.*)$/i;
 /** Longest reason shown in `refused` (the rest of a long comment is cut with an ellipsis). */
 const REASON_LIMIT = 200;
 /** Cheap test for a text that may hold a `gitops-bump:` comment (then comments are read). */
@@ -38346,13 +39077,21 @@ function readMarkers(comments, lines) {
             continue;
         const leading = LEADING.test(text.slice(0, match.index));
         const parsed = readBody(match[1] ?? '', leading);
-        if (!parsed.hold && parsed.reference === undefined)
+        if (!parsed.hold && parsed.reference === undefined && parsed.chart === undefined)
             continue;
         markers.push({ line: lines.line(comment.offset), offset: comment.offset, ...parsed });
     }
     return markers;
 }
 function readBody(body, leading) {
+    const chart = CHART.exec(body);
+    if (chart !== null) {
+        // A chart marker names no image: `chart` is a word here, never the image `docker.io/library/chart`.
+        const then = HOLD.exec(chart[2] ?? '');
+        const held = then !== null && /^\s/.test(chart[2] ?? '');
+        const reason = held ? cleanReason(then[1] ?? '') : undefined;
+        return { hold: held, ...(reason !== undefined && { reason }), ...(leading && { chart: chart[1] ?? '' }) };
+    }
     const hold = HOLD.exec(body);
     if (hold !== null) {
         // `hold ghcr.io/acme/api:tag` (the older order) still names the image: only a word with a part or a path does.
@@ -39050,13 +39789,14 @@ function isNodeLike(value) {
 
 
 
+
 /**
  * Finds every image reference in `text` (one parse, one walk per document).
  * Throws {@link YamlSyntaxError} when the text is not well-formed YAML.
  */
-function locate(text) {
+function locate(text, options = {}) {
     try {
-        return locateStream(text);
+        return locateStream(text, options.charts === true);
     }
     catch (error) {
         // A document nested thousands of levels deep overflows the stack of a recursive walk: say so, located.
@@ -39065,7 +39805,7 @@ function locate(text) {
         throw error;
     }
 }
-function locateStream(text) {
+function locateStream(text, charts) {
     const hasMarkers = mayHoldMarkers(text);
     const stream = parseStream(text, hasMarkers);
     const markers = hasMarkers ? readMarkers([...stream.comments].sort((a, b) => a.offset - b.offset), stream.lines) : [];
@@ -39080,7 +39820,8 @@ function locateStream(text) {
         for (const site of found)
             sites.push(finish(site, holds, shared?.get(site)));
     });
-    return { sites, lines: stream.lines };
+    const chartFacts = charts ? locateCharts(stream, holds, markers) : undefined;
+    return { sites, lines: stream.lines, ...(chartFacts !== undefined && { charts: chartFacts }) };
 }
 /** The site as reported: held when a hold covers one of its lines or an alias it reads its value through. */
 function finish(found, holds, uses) {
@@ -39304,6 +40045,326 @@ function respliceDoubleQuoted(source, text) {
     const result = `${source.slice(0, from)}${middle}${source.slice(to)}`;
     const check = quotedUnits(result);
     return check !== undefined && check.map((unit) => unit.text).join('') === text ? result : undefined;
+}
+
+
+/***/ }),
+
+/***/ 4387:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   N2: () => (/* binding */ scalarEdit),
+/* harmony export */   U4: () => (/* binding */ whyHeld),
+/* harmony export */   dh: () => (/* binding */ versionAfter),
+/* harmony export */   v8: () => (/* binding */ rewrite),
+/* harmony export */   ye: () => (/* binding */ UnwritableError)
+/* harmony export */ });
+/* harmony import */ var _image_reference_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3564);
+/* harmony import */ var _scalar_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5971);
+/* harmony import */ var _text_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(296);
+// Byte-exact edits: only the bytes of the values that change are touched. Comments, blank lines, quote
+// style, indentation, flow style, key order, CRLF, a BOM, a missing final newline and the other
+// documents of a stream stay as they were. Pure: no module state; the hold rule is {@link whyHeld}, the overlap
+// rule is edits.ts's.
+
+
+
+/** The site's shape cannot hold what was asked (a digest where there is no digest field, a block scalar, a hold…). */
+class UnwritableError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'UnwritableError';
+    }
+}
+/**
+ * The minimal edits that make `site` (found by `locate(text)`) point at `want`; [] when it already does. `lines`: the
+ * text's line index when the caller has it (locate's, shared by every site of a file); else built when needed.
+ * A tag alone drops a stale digest; a digest alone drops a tag that no longer names it where a reference can
+ * do without one (a whole reference, a kustomize entry), while Helm maps and marked fields keep their tag; a
+ * tag and digest are both written where the shape has room for the digest (a reference, kustomize `digest`,
+ * a Helm `digest`/`sha` sibling, a `tag@digest` tag). See {@link versionAfter} and {@link clearField}. Pure.
+ * Throws {@link UnwritableError} when the shape cannot hold the request (a digest alone where a values map
+ * has no digest field, a block scalar, a hold: then the message is {@link whyHeld}'s).
+ */
+function rewrite(text, site, want, lines) {
+    checkWant(site, want);
+    const held = whyHeld(site);
+    if (held !== undefined)
+        throw new UnwritableError(held);
+    const target = site.target;
+    const edits = target.kind === 'reference' ? referenceEdits(text, site, target, want) : fieldsEdits(new Source(text, lines), site, target, want);
+    return edits.filter((edit) => text.slice(edit.start, edit.end) !== edit.text);
+}
+/**
+ * The hold rule: a value a `# gitops-bump: hold` comment covers is never written. Which values a hold covers is
+ * decided once, by locate (a site's `held` and `hold`, an alias's `hold`); this says why, in the words every
+ * refusal uses: "held by a `# gitops-bump: hold` comment on line 12: until INC-42 is fixed". Undefined when not held.
+ */
+function whyHeld(value) {
+    if (value.held !== true && value.hold === undefined)
+        return undefined;
+    const comment = 'held by a `# gitops-bump: hold` comment';
+    const hold = value.hold;
+    if (hold === undefined)
+        return comment;
+    return `${comment} on line ${hold.line}${hold.reason === undefined ? '' : `: ${hold.reason}`}`;
+}
+/** The text being rewritten, with its line index (the caller's, or built on first need: most edits need none). */
+class Source {
+    text;
+    index;
+    constructor(text, index) {
+        this.text = text;
+        this.index = index;
+        if (index !== undefined && index.text !== text)
+            throw new Error('internal: the line index given is of another text');
+    }
+    get lines() {
+        return (this.index ??= new _text_js__WEBPACK_IMPORTED_MODULE_2__/* .LineIndex */ .r(this.text));
+    }
+}
+// ---- whole references ------------------------------------------------------------------------------------
+function referenceEdits(text, site, target, want) {
+    const name = target.writtenName;
+    if (name === undefined)
+        throw new UnwritableError(`${where(site)}: ${JSON.stringify(target.scalar.text ?? '')} is not an image reference`);
+    const { tag, digest } = versionAfter(site, want);
+    const reference = `${name}${tag === undefined ? '' : `:${tag}`}${digest === undefined ? '' : `@${digest}`}`;
+    return [setScalar(text, site, target.scalar, `${target.prefix}${reference}`)];
+}
+/**
+ * The version `site` holds once `rewrite(text, site, want)` is applied:
+ * - a tag alone drops a stale digest;
+ * - a digest alone drops a tag that no longer names it where a reference can do without one (a whole
+ *   reference, a kustomize entry); a Helm map or marked fields keep their tag (charts need one, and the digest
+ *   decides what is pulled); an unchanged digest keeps everything as it is;
+ * - a digest the shape has no room for (a values map without a digest field) is not written.
+ */
+function versionAfter(site, want) {
+    const target = site.target;
+    const digestFits = target.kind === 'reference' || target.digestInTag || target.shape === 'kustomize' || target.digest !== undefined || target.sha !== undefined;
+    const digest = digestFits ? want.digest : undefined;
+    const tag = want.tag ?? (dropsTag(site, want) ? undefined : site.tag);
+    return { ...(tag !== undefined && { tag }), ...(digest !== undefined && { digest }) };
+}
+/** True when a digest-only request replaces the digest of a site whose tag can go (a whole reference, a kustomize entry). */
+function dropsTag(site, want) {
+    const target = site.target;
+    const tagCanGo = target.kind === 'reference' || target.shape === 'kustomize';
+    return tagCanGo && want.tag === undefined && want.digest !== undefined && want.digest !== site.digest;
+}
+// ---- fields: split, kustomize, markers -------------------------------------------------------------------
+function fieldsEdits(source, site, target, want) {
+    const text = source.text;
+    const tagKey = target.shape === 'kustomize' ? 'newTag' : 'tag';
+    if (target.digestInTag) {
+        const tag = want.tag ?? site.tag;
+        if (tag === undefined)
+            throw new UnwritableError(`${where(site)}: the tag field holds tag@digest but no tag is known to write the digest after`);
+        if (target.tag === undefined)
+            throw new Error('internal: digestInTag without a tag field');
+        return [setScalar(text, site, target.tag.scalar, want.digest === undefined ? tag : `${tag}@${want.digest}`)];
+    }
+    // Stale fields first, so that a new key never lands on a line that goes: a tag alone clears the digest, a
+    // digest alone clears the kustomize newTag it replaces.
+    const stale = want.digest === undefined ? [target.digest, target.sha] : dropsTag(site, want) ? [target.tag] : [];
+    const cleared = stale.flatMap((field) => (field === undefined || field.scalar.text === undefined || field.scalar.text === '' ? [] : [clearField(source, site, target, field)]));
+    const removed = new Set(cleared.flatMap(({ field, removed }) => (removed ? [field] : [])));
+    const edits = [];
+    if (want.tag !== undefined) {
+        if (target.tag !== undefined)
+            edits.push(setScalar(text, site, target.tag.scalar, want.tag));
+        else
+            edits.push(insertField(source, site, target, tagKey, want.tag, removed));
+    }
+    if (want.digest !== undefined) {
+        const edit = digestEdit(source, site, target, want.digest, want.tag !== undefined, removed);
+        if (edit !== undefined)
+            edits.push(edit);
+    }
+    edits.push(...cleared.map(({ edit }) => edit));
+    return mergeInsertions(edits);
+}
+/**
+ * Insertions at one offset (a new tag and a new digest line) become one edit, in the order they were made;
+ * an insertion where a removal starts (the last line of a text without a final newline) takes its place.
+ */
+function mergeInsertions(edits) {
+    const isInsertion = (candidate) => candidate.start === candidate.end;
+    const merged = [];
+    for (const edit of edits) {
+        const same = isInsertion(edit) ? merged.findIndex((other) => isInsertion(other) && other.start === edit.start) : -1;
+        const previous = merged[same];
+        if (previous === undefined)
+            merged.push(edit);
+        else
+            merged[same] = { ...previous, text: previous.text + edit.text };
+    }
+    return merged.flatMap((edit) => {
+        if (isInsertion(edit) && merged.some((other) => isRemovalAt(other, edit.start)))
+            return [];
+        const insertion = edit.text === '' ? merged.find((other) => isInsertion(other) && isRemovalAt(edit, other.start)) : undefined;
+        return [insertion === undefined ? edit : { ...edit, text: insertion.text }];
+    });
+}
+function isRemovalAt(edit, offset) {
+    return edit.text === '' && edit.start === offset && edit.end > edit.start;
+}
+/** Writes a digest: the digest field, the `sha` field (bare hex), or a new kustomize `digest:`. */
+function digestEdit(source, site, target, digest, withTag, removed) {
+    const text = source.text;
+    if (target.digest !== undefined)
+        return setScalar(text, site, target.digest.scalar, digest);
+    if (target.sha !== undefined) {
+        if (!digest.startsWith('sha256:'))
+            throw new UnwritableError(`${where(site)}: the 'sha' field holds a sha256 digest; ${digest.split(':')[0]} cannot be written there`);
+        return setScalar(text, site, target.sha.scalar, digest.slice('sha256:'.length));
+    }
+    if (target.shape === 'kustomize')
+        return insertField(source, site, target, 'digest', digest, removed);
+    // A values map without a digest field: a chart would not read one, so only the tag is written.
+    if (withTag)
+        return undefined;
+    const missing = target.shape === 'marker'
+        ? `marked image has no ':digest' marker; ask for a tag too, or mark its digest with '# gitops-bump: ${site.name}:digest'`
+        : "map has no digest field ('digest' or 'sha'); ask for a tag too, or add the field where the chart reads it";
+    throw new UnwritableError(`${where(site)}: this ${missing}`);
+}
+/**
+ * Empties a stale tag or digest field. A kustomize entry loses the pair (its line, or `, key: value` in a flow
+ * entry); a pair that cannot go cleanly (a comment on its line, such as a Flux setter; an inherited pair) and
+ * every other shape get `""`, which kustomize and charts read as unset (a Helm values file must not drop the
+ * key, or the chart's default, maybe a pinned digest, would come back).
+ */
+function clearField(source, site, target, field) {
+    const removal = target.shape === 'kustomize' && target.entry !== undefined && !field.inherited ? removeField(source, target.entry, field) : undefined;
+    return removal === undefined ? { field, edit: setScalar(source.text, site, field.scalar, ''), removed: false } : { field, edit: removal, removed: true };
+}
+// ---- scalar, insertion, removal --------------------------------------------------------------------------
+/**
+ * Replaces one scalar's content, keeping its style (and a double-quoted scalar's own escapes) unless YAML would
+ * then read a non-string. A comment aligned after padding keeps its column.
+ */
+function setScalar(text, site, slot, value) {
+    return scalarEdit(text, slot, value, where(site));
+}
+/**
+ * The edit writing `value` over one scalar, as {@link rewrite} writes every value: its style kept (a numeric-looking
+ * plain value gets double quotes), a comment aligned after it kept in its column. `place` names the site in the
+ * error for a block scalar ({@link UnwritableError}). Used for chart versions and appVersion too.
+ */
+function scalarEdit(text, slot, value, place) {
+    if (slot.text === value)
+        return { start: slot.start, end: slot.end, text: text.slice(slot.start, slot.end) };
+    const rendered = (0,_scalar_js__WEBPACK_IMPORTED_MODULE_1__/* .renderOver */ .Vj)(slot, text.slice(slot.start, slot.end), value);
+    if (rendered === undefined)
+        throw new UnwritableError(`${place}: the value on line ${slot.line} is a block scalar (| or >); write it on one line to let it be bumped`);
+    if (slot.start !== slot.end)
+        return keepCommentColumn(text, slot, rendered);
+    // An empty value (`tag:`): the new scalar needs a blank after the colon and before a comment that follows.
+    const before = /[ \t]/.test(text[slot.start - 1] ?? '') ? '' : ' ';
+    const after = text[slot.start] === '#' ? ' ' : '';
+    return { start: slot.start, end: slot.end, text: `${before}${rendered}${after}` };
+}
+/**
+ * The edit writing `rendered` over a block-context scalar followed by two or more spaces and a `#` comment:
+ * the padding takes the difference in length, so the comment stays in its column (at least one space stays).
+ * A single space, a tab, a flow collection or a scalar spanning lines: the padding is left as it is.
+ */
+function keepCommentColumn(text, slot, rendered) {
+    const edit = { start: slot.start, end: slot.end, text: rendered };
+    const delta = rendered.length - (slot.end - slot.start);
+    if (delta === 0 || slot.inFlow || /[\r\n]/.test(text.slice(slot.start, slot.end)))
+        return edit;
+    let padEnd = slot.end;
+    while (text[padEnd] === ' ')
+        padEnd++;
+    const padding = padEnd - slot.end;
+    if (padding < 2 || text[padEnd] !== '#')
+        return edit;
+    return { start: slot.start, end: padEnd, text: rendered + ' '.repeat(Math.max(1, padding - delta)) };
+}
+/**
+ * Adds `key: value` to the entry: a new line after `insertAfter` (block), or `, key: value` before `}` (flow).
+ * When `insertAfter` is a pair being removed, the new line follows the last pair that stays.
+ */
+function insertField(source, site, target, key, value, removed) {
+    const text = source.text;
+    const entry = target.entry;
+    const after = target.insertAfter !== undefined && removed.has(target.insertAfter) ? entry?.fields.findLast((field) => !removed.has(field)) : target.insertAfter;
+    if (entry === undefined) {
+        throw new UnwritableError(`${where(site)}: there is no '${key}' to write (mark the ${key} with '# gitops-bump: ${site.name}:${key === 'digest' ? 'digest' : 'tag'}')`);
+    }
+    if (entry.flow) {
+        // JSON-style entries (`{"name": "x"}`) get a JSON-style pair, so a .json file stays JSON.
+        const json = text.startsWith('"', entry.firstKeyStart);
+        const pair = json ? `${(0,_scalar_js__WEBPACK_IMPORTED_MODULE_1__/* .doubleQuoted */ .UN)(key)}: ${(0,_scalar_js__WEBPACK_IMPORTED_MODULE_1__/* .doubleQuoted */ .UN)(value)}` : `${key}: ${(0,_scalar_js__WEBPACK_IMPORTED_MODULE_1__/* .renderNew */ .Bi)(value, true)}`;
+        return { start: entry.lastValueEnd, end: entry.lastValueEnd, text: `, ${pair}` };
+    }
+    if (after === undefined && !entry.lastIsInline) {
+        throw new UnwritableError(`${where(site)}: no place to add '${key}:' (the mapping ends in a nested block); add '${key}:' by hand once`);
+    }
+    const lines = source.lines;
+    const at = lines.lineEnd(after === undefined ? entry.lastValueEnd : Math.max(after.valueEnd, after.keyStart));
+    const indent = ' '.repeat(entry.firstKeyStart - lines.lineStart(lines.line(entry.firstKeyStart)));
+    return { start: at, end: at, text: `${lines.eolAt(at)}${indent}${key}: ${(0,_scalar_js__WEBPACK_IMPORTED_MODULE_1__/* .renderNew */ .Bi)(value, false)}` };
+}
+/**
+ * Removes a pair: its whole line (block), the pair and its `key: ` on the `- ` line of a sequence item (the next
+ * pair moves up), or `, key: value` (flow). Undefined when that is not clean: a comment or another node on
+ * its line or between it and its neighbour stays, so the caller writes `""` instead.
+ */
+function removeField(source, entry, field) {
+    const { text, lines } = source;
+    if (entry.flow) {
+        const index = entry.fields.indexOf(field);
+        const previous = entry.fields[index - 1];
+        const next = entry.fields[index + 1];
+        const separator = (start, end) => /^\s*,\s*$/.test(text.slice(start, end));
+        // A comment right after the pair (on a flow entry written over several lines) stays with it.
+        if (/^[ \t]*,?[ \t]*#/.test(text.slice(field.valueEnd, lines.lineEnd(field.valueEnd))))
+            return undefined;
+        if (previous !== undefined && separator(previous.valueEnd, field.keyStart))
+            return { start: previous.valueEnd, end: field.valueEnd, text: '' };
+        if (index === 0 && next !== undefined && separator(field.valueEnd, next.keyStart))
+            return { start: field.keyStart, end: next.keyStart, text: '' };
+        return undefined;
+    }
+    const line = lines.line(field.keyStart);
+    const lineStart = lines.lineStart(line);
+    // Only a line holding nothing but the pair goes: one with a comment (a Flux setter, a note) keeps its place.
+    const rest = text.slice(field.valueEnd, lines.lineEnd(field.valueEnd));
+    if (lines.line(field.valueEnd) !== line || rest.trim() !== '')
+        return undefined;
+    const lead = text.slice(lineStart, field.keyStart);
+    const next = lines.nextLineStart(field.valueEnd);
+    if (lead.trim() !== '') {
+        // `- digest: …` opening a sequence item: the item's next pair, on the next line at the same column, moves up.
+        const column = field.keyStart - lineStart;
+        const following = text.slice(next, next + column + 1);
+        const nextKey = next + column;
+        if (!/^ *- +$/.test(lead) || !/^ *[^ \t\r\n#]$/.test(following) || following.length !== column + 1 || nextKey > entry.lastValueEnd)
+            return undefined;
+        return { start: field.keyStart, end: nextKey, text: '' };
+    }
+    if (next === text.length && !text.endsWith('\n') && lineStart > 0) {
+        const eolLength = text[lineStart - 2] === '\r' ? 2 : 1;
+        return { start: lineStart - eolLength, end: next, text: '' };
+    }
+    return { start: lineStart, end: next, text: '' };
+}
+// ---- checks ----------------------------------------------------------------------------------------------
+function checkWant(site, want) {
+    if (want.tag === undefined && want.digest === undefined)
+        throw new UnwritableError(`${where(site)}: nothing to write (neither a tag nor a digest)`);
+    if (want.tag !== undefined && !(0,_image_reference_js__WEBPACK_IMPORTED_MODULE_0__/* .isValidTag */ .r_)(want.tag))
+        throw new UnwritableError(`${where(site)}: ${JSON.stringify(want.tag)} is not a valid tag`);
+    if (want.digest !== undefined && !(0,_image_reference_js__WEBPACK_IMPORTED_MODULE_0__/* .isValidDigest */ .fH)(want.digest))
+        throw new UnwritableError(`${where(site)}: ${JSON.stringify(want.digest)} is not a valid digest`);
+}
+function where(site) {
+    return `line ${site.line} (${site.path})`;
 }
 
 
@@ -51311,28 +52372,36 @@ var reference = __nccwpck_require__(3564);
 
 
 
-/** One row per promoted image: source version, target version before, and what happened. */
+/** One row per promoted image and chart: source version, target version before, and what happened. */
 function promotionRows(plan, promotion) {
-    return promotion.requests.map((request) => {
-        const image = request.ref.name;
-        const source = (0,reference/* versionOf */.E4)(request.ref);
+    const images = promotion.requests.map((request) => {
         const at = promotion.found.find((f) => f.repository === request.ref.repository);
-        const sourceWhere = at ? `${at.file}:${at.line}` : '';
-        const changes = plan.changes.filter((c) => c.image === image);
-        const refusals = plan.refusals.filter((r) => r.image === image);
-        if (changes.length > 0) {
-            const before = [...new Set(changes.map((c) => c.from || '(none)'))].join(', ');
-            const back = changes.some(messages/* isRollback */.z1);
-            return { image, source, sourceWhere, before, moved: true, result: back ? `${messages/* ROLLED_BACK */.jC} (policy: any)` : 'promoted' };
-        }
-        if (refusals.length > 0) {
-            const before = [...new Set(refusals.map((r) => r.from || '(none)'))].join(', ');
-            return { image, source, sourceWhere, before, moved: false, result: `refused: ${refusals[0].reason}` };
-        }
-        if (plan.unmatched?.includes(image))
-            return { image, source, sourceWhere, before: '—', moved: false, result: 'not in the target files' };
-        return { image, source, sourceWhere, before: source, moved: false, result: 'already there' };
+        const moved = (c) => c.kind !== 'chart' && c.image === request.ref.name;
+        return promotionRow(plan, request.ref.name, (0,reference/* versionOf */.E4)(request.ref), at, moved, request.ref.name);
     });
+    const charts = (promotion.charts ?? []).map((request) => {
+        const at = promotion.foundCharts?.find((f) => f.chart === request.ref.display);
+        const moved = (c) => c.kind === 'chart' && c.field === undefined && c.image === request.ref.display;
+        return promotionRow(plan, `chart ${request.ref.display}`, request.ref.version, at, moved, request.ref.display);
+    });
+    return [...images, ...charts];
+}
+function promotionRow(plan, image, source, at, moved, missName) {
+    const sourceWhere = at ? `${at.file}:${at.line}` : '';
+    const changes = plan.changes.filter(moved);
+    const refusals = plan.refusals.filter(moved);
+    if (changes.length > 0) {
+        const before = [...new Set(changes.map((c) => c.from || '(none)'))].join(', ');
+        const back = changes.some(messages/* isRollback */.z1);
+        return { image, source, sourceWhere, before, moved: true, result: back ? `${messages/* ROLLED_BACK */.jC} (policy: any)` : 'promoted' };
+    }
+    if (refusals.length > 0) {
+        const before = [...new Set(refusals.map((r) => r.from || '(none)'))].join(', ');
+        return { image, source, sourceWhere, before, moved: false, result: `refused: ${refusals[0].reason}` };
+    }
+    if (plan.unmatched?.includes(missName))
+        return { image, source, sourceWhere, before: '—', moved: false, result: 'not in the target files' };
+    return { image, source, sourceWhere, before: source, moved: false, result: 'already there' };
 }
 function mermaidLabel(text) {
     return text.replace(/["<>]/g, '');
@@ -51347,14 +52416,14 @@ function promotionSection(plan, context) {
     const lines = [
         `**Promotion** ${(0,messages/* cell */.Hn)(promotion.from)} → ${(0,messages/* cell */.Hn)(target)} (source: ${(0,messages/* code */.aY)(promotion.where)})`,
         '',
-        `| Image | ${(0,messages/* cell */.Hn)(promotion.from)} | ${(0,messages/* cell */.Hn)(target)} before | Result |`,
+        `| ${(promotion.charts ?? []).length > 0 ? 'Image / chart' : 'Image'} | ${(0,messages/* cell */.Hn)(promotion.from)} | ${(0,messages/* cell */.Hn)(target)} before | Result |`,
         '| --- | --- | --- | --- |',
     ];
     for (const r of rows) {
         const source = r.sourceWhere ? `${(0,messages/* code */.aY)(r.source)} <sub>${(0,messages/* cell */.Hn)(r.sourceWhere)}</sub>` : (0,messages/* code */.aY)(r.source);
         lines.push(`| ${(0,messages/* cell */.Hn)(r.image)} | ${source} | ${(0,messages/* code */.aY)(r.before)} | ${(0,messages/* cell */.Hn)(r.result)} |`);
     }
-    const moved = rows.filter((r) => r.moved).map((r) => mermaidLabel(`${(0,messages/* shortName */.EU)(r.image)} ${r.before} → ${r.source}`));
+    const moved = rows.filter((r) => r.moved).map((r) => mermaidLabel(`${(0,messages/* shortName */.EU)(r.image)}${r.image.startsWith('chart ') ? ' chart' : ''} ${r.before} → ${r.source}`));
     const edge = moved.length > 0 ? moved.join('<br/>') : 'nothing moved';
     lines.push('', '```mermaid', 'flowchart LR', `  src["${mermaidLabel(promotion.from)}"] -- "${edge}" --> dst["${mermaidLabel(target)}"]`, '```', '');
     return lines;
@@ -51411,13 +52480,13 @@ function renderSummary(plan, context, shape) {
     lines.push(meta, '');
     lines.push(...promotionSection(plan, context));
     if (plan.changes.length > 0) {
-        lines.push('| File | Image | From | To |', '| --- | --- | --- | --- |');
-        lines.push(...capped(plan.changes, shape.rows, (c) => `| ${(0,messages/* code */.aY)(`${c.file}:${c.line}`)} | ${(0,messages/* cell */.Hn)(c.image)} | ${(0,messages/* code */.aY)(c.from || '(none)')} | ${(0,messages/* code */.aY)(c.to)}${(0,messages/* rollbackMark */.Ib)(c)} |`, (rest) => `| … and ${rest} more (the \`changes\` output lists them all) | | | |`));
+        lines.push(`| File | ${(0,messages/* hasCharts */.I6)(plan.changes) ? 'Image / chart' : 'Image'} | From | To |`, '| --- | --- | --- | --- |');
+        lines.push(...capped(plan.changes, shape.rows, (c) => `| ${(0,messages/* code */.aY)(`${c.file}:${c.line}`)} | ${(0,messages/* cell */.Hn)((0,messages/* subject */.bc)(c))} | ${(0,messages/* code */.aY)(c.from || '(none)')} | ${(0,messages/* code */.aY)(c.to)}${(0,messages/* rollbackMark */.Ib)(c)} |`, (rest) => `| … and ${rest} more (the \`changes\` output lists them all) | | | |`));
         lines.push('');
     }
     if (plan.refusals.length > 0) {
-        lines.push('**Refused**', '', '| File | Image | Current | Wanted | Why |', '| --- | --- | --- | --- | --- |');
-        lines.push(...capped(plan.refusals, shape.rows, (r) => `| ${(0,messages/* code */.aY)(`${r.file}:${r.line}`)} | ${(0,messages/* cell */.Hn)(r.image)} | ${(0,messages/* code */.aY)(r.from || '(none)')} | ${(0,messages/* code */.aY)(r.to)} | ${(0,messages/* cell */.Hn)(r.reason)} |`, (rest) => `| … and ${rest} more (the \`refused\` output lists them all) | | | | |`));
+        lines.push('**Refused**', '', `| File | ${(0,messages/* hasCharts */.I6)(plan.refusals) ? 'Image / chart' : 'Image'} | Current | Wanted | Why |`, '| --- | --- | --- | --- | --- |');
+        lines.push(...capped(plan.refusals, shape.rows, (r) => `| ${(0,messages/* code */.aY)(`${r.file}:${r.line}`)} | ${(0,messages/* cell */.Hn)((0,messages/* subject */.bc)(r))} | ${(0,messages/* code */.aY)(r.from || '(none)')} | ${(0,messages/* code */.aY)(r.to)} | ${(0,messages/* cell */.Hn)(r.reason)} |`, (rest) => `| … and ${rest} more (the \`refused\` output lists them all) | | | | |`));
         lines.push('');
     }
     if (plan.skipped.length > 0) {
@@ -51443,10 +52512,16 @@ function renderSummary(plan, context, shape) {
     return lines.join('\n');
 }
 
+// EXTERNAL MODULE: ./src/image/chart.ts
+var chart = __nccwpck_require__(8209);
+// EXTERNAL MODULE: ./src/core/charts.ts
+var charts = __nccwpck_require__(6250);
 // EXTERNAL MODULE: ./src/core/scan.ts
 var scan = __nccwpck_require__(9506);
 ;// CONCATENATED MODULE: ./src/core/promote.ts
 // promote: the versions running in one environment become the requests for the next. Pure.
+
+
 
 
 /**
@@ -51458,26 +52533,41 @@ function sourceSkips(skipped, repository) {
     const mark = repository === undefined ? 'promotion source' : `promotion source ${repository}`;
     return skipped.map((skip) => ({ path: skip.path, reason: `${mark}: ${skip.reason}` }));
 }
-/** The source holds two or more versions of one image: promoting would be a guess. */
+/** The source holds two or more versions of one image (or chart): promoting would be a guess. */
 class PromotionConflictError extends Error {
     conflicts;
-    constructor(conflicts) {
-        const lines = [...conflicts].map(([image, places]) => `${image}: ${places.map((p) => `${(0,reference/* versionOf */.E4)(p)} (${p.file}:${p.line})`).join(', ')}`);
-        super(`The promotion source holds different versions of ${conflicts.size === 1 ? 'an image' : `${conflicts.size} images`}: ` +
-            `${lines.join('; ')}. Narrow 'promote-from', or list the images to promote in 'images'.`);
+    chartConflicts;
+    constructor(conflicts, chartConflicts = new Map()) {
+        const lines = [
+            ...[...conflicts].map(([image, places]) => `${image}: ${places.map((p) => `${(0,reference/* versionOf */.E4)(p)} (${p.file}:${p.line})`).join(', ')}`),
+            ...[...chartConflicts].map(([chart, places]) => `chart ${chart}: ${places.map((p) => `${p.version} (${p.file}:${p.line})`).join(', ')}`),
+        ];
+        const images = conflicts.size === 0 ? '' : conflicts.size === 1 ? 'an image' : `${conflicts.size} images`;
+        const charts = chartConflicts.size === 0 ? '' : chartConflicts.size === 1 ? 'a chart' : `${chartConflicts.size} charts`;
+        const list = conflicts.size > 0 && chartConflicts.size > 0 ? "'images' and 'charts'" : conflicts.size > 0 ? "'images'" : "'charts'";
+        super(`The promotion source holds different versions of ${[images, charts].filter((what) => what !== '').join(' and ')}: ` +
+            `${lines.join('; ')}. Narrow 'promote-from', or list what to promote in ${list}.`);
         this.conflicts = conflicts;
+        this.chartConflicts = chartConflicts;
         this.name = 'PromotionConflictError';
     }
 }
 /**
- * Collects every image version in the source files (every shape the edit engine knows) and turns each into a
- * request. `only` (bare repositories from the `images` input) filters what is promoted.
- * Throws PlanSyntaxError for a source file that does not parse, PromotionConflictError for two versions of one image.
+ * Collects every image and chart version in the source files (every shape the edit engine knows) and turns each
+ * into a request. A filter (`only` bare repositories, `filter.charts`) narrows the promotion to what it lists; with
+ * none, every image and every chart found is promoted. A chart version range is never promoted.
+ * Throws PlanSyntaxError for a source file that does not parse, PromotionConflictError for two versions of one
+ * image or chart (naming both places).
  */
-function promotionRequests(files, only) {
-    const wanted = only && only.length > 0 ? new Set(only.map((r) => r.repository)) : undefined;
+function promotionRequests(files, only, filter = {}) {
+    const onlyImages = only ?? filter.images ?? [];
+    const onlyCharts = filter.charts ?? [];
+    const narrowed = onlyImages.length > 0 || onlyCharts.length > 0;
+    const wanted = narrowed ? new Set(onlyImages.map((r) => r.repository)) : undefined;
     const found = [];
+    const scanned = [];
     const skipped = (0,scan/* scan */.S)(files, (file) => {
+        scanned.push(file);
         for (const site of file.sites) {
             if (site.repository === undefined || (site.tag === undefined && site.digest === undefined))
                 continue;
@@ -51485,7 +52575,8 @@ function promotionRequests(files, only) {
                 continue;
             found.push({ file: file.path, line: site.line, repository: site.repository, name: site.name, tag: site.tag, digest: site.digest });
         }
-    });
+    }, undefined, { charts: !narrowed || onlyCharts.length > 0 });
+    const foundCharts = chartVersions(scanned, narrowed ? onlyCharts : undefined);
     const byImage = new Map();
     for (const f of found)
         byImage.set(f.repository, [...(byImage.get(f.repository) ?? []), f]);
@@ -51504,13 +52595,50 @@ function promotionRequests(files, only) {
             throw new Error(`internal: ${input} does not normalise to ${repository}`);
         requests.push({ input, ref });
     }
-    if (conflicts.size > 0)
-        throw new PromotionConflictError(conflicts);
-    return { requests, found, skipped };
+    const chartConflicts = new Map();
+    const charts = [];
+    for (const [chart, group] of groupBy(foundCharts, (f) => f.found.chart)) {
+        const places = group.map((f) => f.found);
+        if (new Set(places.map((p) => p.version)).size > 1)
+            chartConflicts.set(chart, places);
+        else
+            charts.push(group[0].request);
+    }
+    if (conflicts.size > 0 || chartConflicts.size > 0)
+        throw new PromotionConflictError(conflicts, chartConflicts);
+    return { requests, found, charts, foundCharts: foundCharts.map((f) => f.found), skipped };
+}
+/** Every pinned chart version of the scanned files (ranges and charts whose name cannot be told are left out). */
+function chartVersions(scanned, only) {
+    const context = new charts/* ChartContext */.uR(scanned);
+    const out = [];
+    for (const file of scanned) {
+        for (const site of file.charts?.sites ?? []) {
+            if (site.version === undefined || site.range)
+                continue;
+            const resolved = context.resolve(file.path, site);
+            if (resolved === undefined || (only !== undefined && !only.some((ref) => (0,chart/* sameChart */.zb)(ref, resolved.chart, resolved.repository))))
+                continue;
+            const url = resolved.repository;
+            const display = (0,chart/* chartDisplay */.fc)(url, resolved.chart);
+            const request = {
+                input: `${display}:${site.version}`,
+                ref: { name: resolved.chart, display, version: site.version, ...(url !== undefined && { url, repository: url }) },
+            };
+            out.push({ found: { file: file.path, line: site.line, chart: display, version: site.version }, request });
+        }
+    }
+    return out;
+}
+function groupBy(items, key) {
+    const groups = new Map();
+    for (const item of items)
+        groups.set(key(item), [...(groups.get(key(item)) ?? []), item]);
+    return groups;
 }
 
-// EXTERNAL MODULE: ./src/core/plan.ts + 2 modules
-var plan = __nccwpck_require__(8643);
+// EXTERNAL MODULE: ./src/core/plan.ts + 3 modules
+var plan = __nccwpck_require__(3929);
 // EXTERNAL MODULE: ./src/core/prefilter.ts
 var prefilter = __nccwpck_require__(9160);
 // EXTERNAL MODULE: ./src/image/policy.ts
@@ -51745,7 +52873,7 @@ async function readLocal(root, paths, options) {
             unread.push({ path, reason: marked });
             continue;
         }
-        if (options.keep && !options.keep(bytes))
+        if (options.keep && !options.keep(bytes, path))
             continue;
         const unreadable = (0,encoding/* unreadableText */.LF)(bytes);
         if (unreadable !== undefined) {
@@ -51797,15 +52925,18 @@ async function bumpLocal(settings, io, promotion) {
         paths: settings.pathPatterns,
     };
     const snapshot = await io.group('Read files', async () => {
-        const s = await readLocal(root, settings.paths, { maxFileBytes: settings.maxFileBytes, keep: (0,prefilter/* mayHoldAny */.fy)(settings.images) });
+        const images = (0,prefilter/* mayHoldAny */.fy)(settings.images);
+        const charts = (0,prefilter/* chartReadFilter */.rh)(settings.charts.map((c) => c.ref.name), settings.chartAppVersion);
+        const keep = (bytes, path) => images(bytes) || charts(path, bytes);
+        const s = await readLocal(root, settings.paths, { maxFileBytes: settings.maxFileBytes, keep });
         const skipped = s.skipped.length ? `, ${s.skipped.length} skipped` : '';
         io.info(s.selected
-            ? `${s.selected} file(s) selected under ${root}, ${s.files.length} read as candidates (they contain a requested image's name)${skipped}.`
+            ? `${s.selected} file(s) selected under ${root}, ${s.files.length} read as candidates (they contain a requested ${settings.charts.length > 0 ? "image's or chart's" : "image's"} name)${skipped}.`
             : `No file under ${root} matches paths (${settings.pathPatterns.join(', ')})${skipped}.`);
         return s;
     });
     const result = await io.group('Plan', async () => {
-        const p = (0,plan/* plan */.e)(snapshot.files, settings.images, { policy: settings.policy });
+        const p = (0,plan/* plan */.e)(snapshot.files, settings.images, { policy: settings.policy, charts: settings.charts, chartAppVersion: settings.chartAppVersion });
         const withSkips = { ...p, skipped: [...(promotion?.skipped ?? []), ...snapshot.skipped, ...p.skipped], selected: snapshot.selected };
         (0,log/* reportPlan */._)(io, withSkips, settings.pathPatterns);
         (0,unmatched/* checkUnmatched */.wF)(withSkips, settings.failOnUnmatched, settings.pathPatterns);
@@ -51818,12 +52949,13 @@ async function bumpLocal(settings, io, promotion) {
                 io.info(`wrote ${e.path}`);
         });
     }
-    return (0,outputs/* bumpResult */.Q)(result, context);
+    return (0,outputs/* bumpResult */.QJ)(result, context);
 }
 
 ;// CONCATENATED MODULE: ./src/settings/errors.ts
 // A bad input value fails with an InputError naming the input. The pure parsers (globs, policy, image references)
 // throw their own typed errors with a reason; `asInput` turns those into an InputError by type, never by text.
+
 
 
 
@@ -51836,7 +52968,7 @@ class InputError extends Error {
     }
 }
 /**
- * Runs a pure parser on the value of `input`: its typed error (PathsError, PolicyError, InvalidReferenceError)
+ * Runs a pure parser on the value of `input`: its typed error (PathsError, PolicyError, InvalidReferenceError, InvalidChartError)
  * becomes an InputError naming `input`, with `say(reason)` as its text. Any other error passes through.
  */
 function asInput(input, parse, say = (reason) => reason) {
@@ -51844,7 +52976,7 @@ function asInput(input, parse, say = (reason) => reason) {
         return parse();
     }
     catch (error) {
-        if (error instanceof core_paths/* PathsError */.Zh || error instanceof policy/* PolicyError */.pn || error instanceof reference/* InvalidReferenceError */.x_) {
+        if (error instanceof core_paths/* PathsError */.Zh || error instanceof policy/* PolicyError */.pn || error instanceof reference/* InvalidReferenceError */.x_ || error instanceof chart/* InvalidChartError */.ce) {
             throw new InputError(input, say(error.reason));
         }
         throw error;
@@ -51857,7 +52989,11 @@ function asInput(input, parse, say = (reason) => reason) {
 const DEFAULT_PATHS = '**/*.{yaml,yml}';
 /** What to write, where, and how. */
 const RUN = {
-    images: { description: 'Image references to write, one per line or comma-separated (ghcr.io/acme/api:1.4.2, …@sha256:…).' },
+    images: { description: 'Image references to write, one per line or comma-separated (ghcr.io/acme/api:1.4.2, …@sha256:…). Images, charts or both.' },
+    charts: {
+        description: 'Helm chart versions to write, one per line or comma-separated: oci://ghcr.io/acme/charts/api:1.4.2, https://charts.acme.io/api:1.4.2, or api:1.4.2 (any repository). Images, charts or both.',
+    },
+    'chart-app-version': { default: 'false', description: "A Chart.yaml beside or above a values file whose image moves gets its appVersion moved too (when it equals the old tag); the chart's own version is never touched." },
     paths: { default: DEFAULT_PATHS, description: "Globs of the files to edit, one per line or comma-separated, '!' to exclude, relative to the repository root; a folder selects the files under it." },
     repository: { default: '${{ github.repository }}', description: 'owner/name of the GitOps repository.' },
     branch: { description: "Branch to read and write; default: the repository's default branch." },
@@ -51901,6 +53037,7 @@ const INPUTS = {
 ;// CONCATENATED MODULE: ./src/settings/parse.ts
 // The small parsers of input values: lists, globs, images, mode, repository, branch, sizes, booleans, names.
 // Each takes the raw value and the input's name, and throws an InputError naming it for a bad value.
+
 
 
 const MODES = ['commit', 'pull-request', 'dry-run'];
@@ -51960,6 +53097,38 @@ function parseImages(value, input = 'images') {
         requests.push({ input: item, ref });
     }
     return requests;
+}
+/**
+ * The `charts` input: `oci://ghcr.io/acme/charts/api:1.4.2`, `https://charts.acme.io/api:1.4.2` or a bare `api:1.4.2`,
+ * one per line or comma-separated. Two versions of one chart (same repository and name) are an error.
+ */
+function parseCharts(value, input = 'charts') {
+    const requests = [];
+    for (const item of splitList(value)) {
+        const ref = asInput(input, () => (0,chart/* parseChartReference */.J0)(item), (reason) => `'${printable(item)}' is not a valid chart reference: ${reason}.`);
+        if (ref.version === undefined) {
+            throw new InputError(input, `'${printable(item)}' has no version: write the chart version to deploy, e.g. '${ref.display}:1.4.2'.`);
+        }
+        // A bare name matches the chart in every repository: with another entry for that name, both name one chart.
+        const overlaps = (r) => r.ref.name.toLowerCase() === ref.name.toLowerCase() && (r.ref.repository === ref.repository || r.ref.repository === undefined || ref.repository === undefined);
+        const other = requests.filter(overlaps).find((r) => r.ref.version !== ref.version);
+        if (other)
+            throw new InputError(input, `'${other.input}' and '${printable(item)}' ask for two versions of one chart.`);
+        if (requests.some((r) => overlaps(r) && r.ref.repository === ref.repository))
+            continue;
+        requests.push({ input: item, ref: { ...ref, version: ref.version } });
+    }
+    return requests;
+}
+/** `charts` under a promotion: chart references without a version that narrow which charts are promoted. */
+function parseChartsOnly(value) {
+    return splitList(value).map((item) => {
+        const ref = asInput('charts', () => (0,chart/* parseChartReference */.J0)(item), (reason) => `'${printable(item)}' is not a valid chart reference: ${reason}.`);
+        if (ref.version !== undefined) {
+            throw new InputError('charts', `'${printable(item)}': with promote-from, charts lists the charts to promote without a version (e.g. '${ref.display}'); the versions come from the source.`);
+        }
+        return ref;
+    });
 }
 /** `images` under a promotion: bare repositories that narrow what is promoted. */
 function parseOnly(value) {
@@ -52069,8 +53238,9 @@ const DEFAULT_MAX_FILE_BYTES = 1024 * 1024;
 function readSettings(read, env) {
     const promoting = splitGlobs(read('promote-from')).length > 0;
     const images = promoting ? [] : parseImages(read('images'));
-    if (!promoting && images.length === 0) {
-        throw new InputError('images', 'is required: the image references to write, e.g. ghcr.io/acme/api:1.4.2 (or give promote-from).');
+    const charts = promoting ? [] : parseCharts(read('charts'));
+    if (!promoting && images.length === 0 && charts.length === 0) {
+        throw new InputError('images', "is required, or 'charts' (or both): the image references to write (ghcr.io/acme/api:1.4.2), the chart versions (oci://ghcr.io/acme/charts/api:1.4.2); or give promote-from.");
     }
     const pathPatterns = splitGlobs(read('paths') || DEFAULT_PATHS);
     const paths = asInput('paths', () => (0,core_paths/* compilePaths */.Iw)(pathPatterns));
@@ -52092,6 +53262,8 @@ function readSettings(read, env) {
     const environment = deriveEnvironment(read('environment'), paths, 'paths');
     return {
         images,
+        charts,
+        chartAppVersion: parseBoolean(read('chart-app-version'), 'chart-app-version'),
         promotion: readPromotion(read, repository, token),
         pathPatterns,
         paths,
@@ -52166,6 +53338,7 @@ function readPromotion(read, target, token) {
         branch,
         token: sourceToken,
         only: parseOnly(read('images')),
+        onlyCharts: parseChartsOnly(read('charts')),
         environment: given || named || derived.name,
         environmentNote: given || named ? undefined : derived.note,
     };
@@ -52229,14 +53402,19 @@ async function resolvePromotion(settings, io, env) {
             ({ files, skipped } = await readLocal(settings.localPath, source.paths, { maxFileBytes: settings.maxFileBytes }));
             where = globs;
         }
-        const found = promotionRequests(files, source.only);
-        if (found.requests.length === 0) {
-            const filter = source.only.length > 0 ? ` for ${source.only.map((r) => r.name).join(', ')}` : '';
-            throw new InputError('promote-from', `no image version found${filter} in the ${files.length} source file(s) matching ${where}.`);
+        const found = promotionRequests(files, source.only, { charts: source.onlyCharts });
+        if (found.requests.length === 0 && found.charts.length === 0) {
+            const listed = [...source.only.map((r) => r.name), ...source.onlyCharts.map((r) => `chart ${r.display}`)];
+            const filter = listed.length > 0 ? ` for ${listed.join(', ')}` : '';
+            throw new InputError('promote-from', `no image or chart version found${filter} in the ${files.length} source file(s) matching ${where}.`);
         }
         for (const request of found.requests) {
             const at = found.found.find((f) => f.repository === request.ref.repository);
             io.info(`promote ${request.ref.name} ${(0,reference/* versionOf */.E4)(request.ref)} (from ${at.file}:${at.line})`);
+        }
+        for (const request of found.charts) {
+            const at = found.foundCharts.find((f) => f.chart === request.ref.display);
+            io.info(`promote chart ${request.ref.display} ${request.ref.version} (from ${at.file}:${at.line})`);
         }
         const repository = source.repository && `${source.repository.owner}/${source.repository.repo}`;
         const promotion = {
@@ -52244,9 +53422,11 @@ async function resolvePromotion(settings, io, env) {
             where,
             requests: found.requests,
             found: found.found,
+            charts: found.charts,
+            foundCharts: found.foundCharts,
             skipped: sourceSkips([...skipped, ...found.skipped], repository),
         };
-        return { settings: { ...settings, images: found.requests }, promotion };
+        return { settings: { ...settings, images: found.requests, charts: found.charts }, promotion };
     });
 }
 /** One bump, whatever the surroundings: used by the action and by the CLI, each passing its environment (`env`). */
@@ -52260,6 +53440,8 @@ async function bump(read, io, env) {
             io.info(note);
     io.debug(`settings: ${JSON.stringify({
         images: given.images.map((i) => i.input),
+        charts: given.charts.map((c) => c.input),
+        chartAppVersion: given.chartAppVersion,
         paths: given.pathPatterns,
         repository: given.repository,
         branch: given.branch,
@@ -52391,7 +53573,7 @@ async function run() {
     const io = actionIo(env);
     try {
         const result = await bump((name) => getInput(name), io, env);
-        const values = (0,outputs/* outputs */.V)(result.plan, result.context);
+        const values = (0,outputs/* outputs */.V4)(result.plan, result.context);
         for (const [name, value] of Object.entries(values))
             io.setOutput(name, value);
         await io.summary(jobSummary(result.plan, result.context));
@@ -52583,7 +53765,7 @@ async function main(argv) {
         const result = await bump(read, terminalIo(env), env);
         // Both carry repository text as it is (file names, YAML lines): fenced inside a GitHub Actions step.
         if (parsed.json) {
-            process.stdout.write(guard(`${JSON.stringify(jsonOutputs((0,outputs/* outputs */.V)(result.plan, result.context)))}\n`));
+            process.stdout.write(guard(`${JSON.stringify(jsonOutputs((0,outputs/* outputs */.V4)(result.plan, result.context)))}\n`));
         }
         else if (result.context.mode === 'dry-run' && result.diff) {
             process.stdout.write(guard(result.diff));

@@ -49,14 +49,19 @@ async function resolvePromotion(settings: Settings, io: Io, env: NodeJS.ProcessE
       ({ files, skipped } = await readLocal(settings.localPath, source.paths, { maxFileBytes: settings.maxFileBytes }));
       where = globs;
     }
-    const found = promotionRequests(files, source.only);
-    if (found.requests.length === 0) {
-      const filter = source.only.length > 0 ? ` for ${source.only.map((r) => r.name).join(', ')}` : '';
-      throw new InputError('promote-from', `no image version found${filter} in the ${files.length} source file(s) matching ${where}.`);
+    const found = promotionRequests(files, source.only, { charts: source.onlyCharts });
+    if (found.requests.length === 0 && found.charts.length === 0) {
+      const listed = [...source.only.map((r) => r.name), ...source.onlyCharts.map((r) => `chart ${r.display}`)];
+      const filter = listed.length > 0 ? ` for ${listed.join(', ')}` : '';
+      throw new InputError('promote-from', `no image or chart version found${filter} in the ${files.length} source file(s) matching ${where}.`);
     }
     for (const request of found.requests) {
       const at = found.found.find((f) => f.repository === request.ref.repository)!;
       io.info(`promote ${request.ref.name} ${versionOf(request.ref)} (from ${at.file}:${at.line})`);
+    }
+    for (const request of found.charts) {
+      const at = found.foundCharts.find((f) => f.chart === request.ref.display)!;
+      io.info(`promote chart ${request.ref.display} ${request.ref.version} (from ${at.file}:${at.line})`);
     }
     const repository = source.repository && `${source.repository.owner}/${source.repository.repo}`;
     const promotion: PromotionReport = {
@@ -64,9 +69,11 @@ async function resolvePromotion(settings: Settings, io: Io, env: NodeJS.ProcessE
       where,
       requests: found.requests,
       found: found.found,
+      charts: found.charts,
+      foundCharts: found.foundCharts,
       skipped: sourceSkips([...skipped, ...found.skipped], repository),
     };
-    return { settings: { ...settings, images: found.requests }, promotion };
+    return { settings: { ...settings, images: found.requests, charts: found.charts }, promotion };
   });
 }
 
@@ -78,6 +85,8 @@ export async function bump(read: InputReader, io: Io, env: NodeJS.ProcessEnv): P
   io.debug(
     `settings: ${JSON.stringify({
       images: given.images.map((i) => i.input),
+      charts: given.charts.map((c) => c.input),
+      chartAppVersion: given.chartAppVersion,
       paths: given.pathPatterns,
       repository: given.repository,
       branch: given.branch,

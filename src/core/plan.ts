@@ -2,16 +2,23 @@
 // policy whether it may move, and splices the new version into the text. No I/O, no clock, no randomness.
 import { judge, type Policy } from '../image/policy.js';
 import { versionOf } from '../image/reference.js';
-import type { Change, FileEdit, ImageRequest, Miss, Plan, Refusal, Skip, SourceFile } from './types.js';
+import type { Change, ChartRequest, FileEdit, ImageRequest, Miss, Plan, Refusal, Skip, SourceFile } from './types.js';
 import { writtenScalars, type ImageSite } from '../yaml/locate.js';
 import { EditSet, type TextEdit } from '../yaml/edits.js';
 import { comparePaths } from './paths.js';
+import { planAppVersions } from './app-version.js';
+import { ChartContext, planCharts } from './charts.js';
+import { scanForCharts } from './chart-scan.js';
 import { lastComponent, textMayHoldAny } from './prefilter.js';
 import { scan, type ScannedFile } from './scan.js';
 import { rewrite, UnwritableError, versionAfter, whyHeld, type Want } from '../yaml/splice.js';
 
 export interface PlanOptions {
   readonly policy: Policy;
+  /** Chart versions to write (the `charts` input), in the same plan as the images. */
+  readonly charts?: readonly ChartRequest[];
+  /** `chart-app-version`: a Chart.yaml's appVersion follows an image moved beside or below it. */
+  readonly chartAppVersion?: boolean;
 }
 
 function wantOf(request: ImageRequest): Want {
@@ -19,10 +26,12 @@ function wantOf(request: ImageRequest): Want {
 }
 
 interface FileOutcome {
-  readonly edit?: FileEdit;
+  /** The file's accepted edits: images first, then charts, then appVersion (one overlap rule for all). */
+  readonly edits: EditSet;
+  readonly changes: Change[];
   readonly refusals: Refusal[];
   readonly notes: string[];
-  readonly matched: Set<ImageRequest>;
+  readonly matched: Set<ImageRequest | ChartRequest>;
   /** Repositories of sites no request names (normalised): the look-alikes of requests that match nothing. */
   readonly others: Set<string>;
 }
@@ -54,7 +63,7 @@ function planFile(file: ScannedFile, requests: readonly ImageRequest[], options:
   const changes: Change[] = [];
   const refusals: Refusal[] = [];
   const notes: string[] = [];
-  const matched = new Set<ImageRequest>();
+  const matched = new Set<ImageRequest | ChartRequest>();
   const others = new Set<string>();
   for (const site of sites) {
     if (site.repository === undefined) continue;
@@ -101,11 +110,15 @@ function planFile(file: ScannedFile, requests: readonly ImageRequest[], options:
     edits.add(siteEdits);
     changes.push(entry, ...(shared?.copies(entry.line).map((line) => ({ ...entry, line })) ?? []));
   }
-  if (edits.all.length === 0) return { refusals, notes, matched, others };
-  // Sites come in line order; a change reported at its alias (or a copy's) may not: keep the list in line order.
-  changes.sort((a, b) => a.line - b.line);
-  const text = edits.apply(file.text);
-  return { edit: { path: file.path, before: file.text, after: text, changes }, refusals, notes, matched, others };
+  return { edits, changes, refusals, notes, matched, others };
+}
+
+/** The file's edit once every change is planned; undefined when nothing changes. */
+function fileEdit(file: ScannedFile, outcome: FileOutcome): FileEdit | undefined {
+  if (outcome.edits.all.length === 0) return undefined;
+  // Sites come in line order; a change reported at its alias (or a copy's), a chart's or an appVersion may not.
+  const changes = [...outcome.changes].sort((a, b) => a.line - b.line);
+  return { path: file.path, before: file.text, after: outcome.edits.apply(file.text), changes };
 }
 
 /** True when `edit` replaces (or removes) the scalar starting at `scalar`. */
@@ -195,29 +208,53 @@ class SharedValue {
 }
 
 /**
- * Plans a bump. Throws PlanSyntaxError (listing every broken file) when a selected file that should be YAML
- * and may hold a requested image does not parse: then nothing at all may be written.
+ * Plans a bump: images, and chart versions (`options.charts`, `options.chartAppVersion`) in the same files and the
+ * same edits. Throws PlanSyntaxError (listing every broken file) when a selected file that should be YAML and may
+ * hold a requested image or chart does not parse: then nothing at all may be written.
  */
 export function plan(files: readonly SourceFile[], requests: readonly ImageRequest[], options: PlanOptions): Plan {
+  const charts = options.charts ?? [];
+  const appVersion = options.chartAppVersion === true;
   const mayHold = textMayHoldAny(requests);
   const edits: FileEdit[] = [];
   const refusals: Refusal[] = [];
   const notes: string[] = [];
-  const matched = new Set<ImageRequest>();
+  const matched = new Set<ImageRequest | ChartRequest>();
   // Repository → files holding it, for repositories no request names.
   const others = new Map<string, number>();
-  const visit = (file: ScannedFile): void => {
-    const outcome = planFile(file, requests, options);
-    if (outcome.edit) edits.push(outcome.edit);
+  const add = (file: ScannedFile, outcome: FileOutcome): void => {
+    const edit = fileEdit(file, outcome);
+    if (edit) edits.push(edit);
     refusals.push(...outcome.refusals);
     notes.push(...outcome.notes);
     for (const r of outcome.matched) matched.add(r);
     for (const repository of outcome.others) others.set(repository, (others.get(repository) ?? 0) + 1);
   };
-  const skipped: Skip[] = scan(files, visit, (file) => mayHold(file.text));
-  const missed = requests.filter((r) => !matched.has(r));
-  const misses = missed.map((r): Miss => ({ input: r.input, image: r.ref.name, similar: lookalikes(r, others) }));
-  return { edits, changes: edits.flatMap((e) => e.changes), refusals, skipped, notes, unmatched: missed.map((r) => r.ref.name), misses };
+  let skipped: Skip[];
+  if (charts.length === 0 && !appVersion) {
+    // Images alone: one file at a time, nothing kept once it is planned.
+    skipped = scan(files, (file) => add(file, planFile(file, requests, options)), (file) => mayHold(file.text));
+  } else {
+    // Charts need every file's sources and bases first (a HelmRelease's repository is in another file), and
+    // appVersion every file's image changes: scan all, then plan.
+    const found = scanForCharts(files, mayHold, charts, appVersion);
+    const scanned = found.scanned;
+    skipped = found.skipped;
+    const context = new ChartContext(scanned);
+    const planned = scanned.map((file) => {
+      const outcome = planFile(file, requests, options);
+      const chart = planCharts(file, charts, context, options.policy, outcome.edits);
+      for (const r of chart.matched) outcome.matched.add(r);
+      return { file, outcome: { ...outcome, changes: [...outcome.changes, ...chart.changes], refusals: [...outcome.refusals, ...chart.refusals], notes: [...outcome.notes, ...chart.notes] } };
+    });
+    if (appVersion) planAppVersions(planned);
+    for (const { file, outcome } of planned) add(file, outcome);
+  }
+  const misses: Miss[] = [
+    ...requests.filter((r) => !matched.has(r)).map((r): Miss => ({ input: r.input, image: r.ref.name, similar: lookalikes(r, others) })),
+    ...charts.filter((r) => !matched.has(r)).map((r): Miss => ({ input: r.input, image: r.ref.display, similar: [], kind: 'chart' })),
+  ];
+  return { edits, changes: edits.flatMap((e) => e.changes), refusals, skipped, notes, unmatched: misses.map((m) => m.image), misses };
 }
 
 /** Repositories found in the files whose last path component is the request's (a registry or owner typo), most files first. */

@@ -130,3 +130,33 @@ export function textMayHoldAny(requests: readonly ImageRequest[]): (text: string
   const names = components(requests);
   return (text) => names.some((n) => textHolds(text, n));
 }
+
+// ---- charts ----------------------------------------------------------------------------------------------
+
+/** A kustomization (a HelmRelease patch's base is found through it). */
+export const KUSTOMIZATION_FILE = /(?:^|\/)(?:kustomization\.ya?ml|Kustomization)$/;
+export const CHART_YAML_FILE = /(?:^|\/)Chart\.ya?ml$/;
+/** Flux kinds a chart run may need without the chart's name in them: a patch of a HelmRelease, a HelmRepository. */
+const FLUX_KINDS = ['HelmRelease', 'HelmRepository'] as const;
+
+/** True when `text` holds `component` standing alone as a name (the rule above). */
+export function holdsComponent(text: string, component: string): boolean {
+  return textHolds(text, component);
+}
+
+/**
+ * The byte-level filter of a local read when the run asks for charts (or `chart-app-version`): the files the plan
+ * may need besides the images' candidates (see core/chart-scan.ts, which narrows them before parsing): a file
+ * holding a requested chart's name as a component, a HelmRelease (a patch names no chart) or HelmRepository, a
+ * kustomization; with `appVersion`, every Chart.yaml. False when the run asks for no chart and not for appVersion.
+ */
+export function chartReadFilter(names: readonly string[], appVersion: boolean): (path: string, bytes: Buffer) => boolean {
+  const needles = [...new Set(names)].map((name) => Buffer.from(name, 'utf8'));
+  if (needles.length === 0 && !appVersion) return () => false;
+  return (path, bytes) => {
+    if (appVersion && CHART_YAML_FILE.test(path)) return true;
+    if (needles.length === 0) return false;
+    if (KUSTOMIZATION_FILE.test(path)) return true;
+    return needles.some((needle) => bytesHold(bytes, needle)) || FLUX_KINDS.some((kind) => bytes.indexOf(kind) >= 0);
+  };
+}

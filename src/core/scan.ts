@@ -3,7 +3,7 @@
 // then raised together once every file was read.
 import { byPath } from './paths.js';
 import type { Skip, SourceFile } from './types.js';
-import { isChartTemplate, locate, YamlSyntaxError, type ImageSite, type LocateResult } from '../yaml/locate.js';
+import { isChartTemplate, locate, YamlSyntaxError, type ChartFacts, type ImageSite, type LocateOptions, type LocateResult } from '../yaml/locate.js';
 import type { LineIndex } from '../yaml/text.js';
 
 /** One selected file that should be YAML and is not. */
@@ -34,6 +34,8 @@ function where(e: FileSyntaxError): string {
 export interface ScannedFile extends SourceFile {
   readonly sites: readonly ImageSite[];
   readonly lines: LineIndex;
+  /** The file's chart sites and facts, when the scan was asked for them (`charts: true`). */
+  readonly charts?: ChartFacts;
 }
 
 const CHART_TEMPLATE = 'Helm chart template (not YAML until rendered)';
@@ -43,7 +45,7 @@ const CHART_TEMPLATE = 'Helm chart template (not YAML until rendered)';
  * Returns the chart templates skipped. Throws {@link PlanSyntaxError} listing every file that does not parse, after
  * the loop: then nothing may be written.
  */
-export function scan(files: readonly SourceFile[], visit: (file: ScannedFile) => void, select?: (file: SourceFile) => boolean): Skip[] {
+export function scan(files: readonly SourceFile[], visit: (file: ScannedFile) => void, select?: (file: SourceFile) => boolean, options?: LocateOptions): Skip[] {
   const skipped: Skip[] = [];
   const errors: FileSyntaxError[] = [];
   for (const file of [...files].sort(byPath)) {
@@ -54,13 +56,13 @@ export function scan(files: readonly SourceFile[], visit: (file: ScannedFile) =>
     }
     let located: LocateResult;
     try {
-      located = locate(file.text);
+      located = locate(file.text, options);
     } catch (error) {
       if (!(error instanceof YamlSyntaxError)) throw error;
       errors.push({ file: file.path, line: error.line, column: error.column, detail: error.detail });
       continue;
     }
-    visit({ path: file.path, text: file.text, sites: located.sites, lines: located.lines });
+    visit({ path: file.path, text: file.text, sites: located.sites, lines: located.lines, ...(located.charts !== undefined && { charts: located.charts }) });
   }
   if (errors.length > 0) throw new PlanSyntaxError(errors);
   return skipped;

@@ -1,4 +1,5 @@
 // Data shapes shared by the pure core (plan) and the adapters (local disk, GitHub).
+import type { ChartReference } from '../image/chart.js';
 import type { ImageReference } from '../image/reference.js';
 
 /** How a run delivers its plan (the `mode` input). */
@@ -15,6 +16,14 @@ export interface ImageRequest {
   /** The entry as the user wrote it. */
   readonly input: string;
   readonly ref: ImageReference;
+}
+
+/** One entry of the `charts` input: the chart to look for (repository and name, or a name alone) and the version to write. */
+export interface ChartRequest {
+  /** The entry as the user wrote it. */
+  readonly input: string;
+  /** The reference; its `version` is set (a promotion's requests carry the source's version). */
+  readonly ref: ChartReference & { readonly version: string };
 }
 
 /** What a pull-request run did to its pull request (the `pull-request-operation` output); `none`: nothing to change and no PR open. */
@@ -46,12 +55,19 @@ export interface Snapshot {
 /** The files and skips of one commit, decoded as a snapshot's (the pull-request mode reads its branch's). */
 export type CommitFiles = Pick<Snapshot, 'files' | 'skipped'>;
 
-/** One image reference moved from one version to another (the `changes` output). */
+/** One image reference (or chart version) moved from one version to another (the `changes` output). */
 export interface Change {
+  /** What moved: an image (the default when absent) or a Helm chart (the `changes` output says `kind` always). */
+  readonly kind?: 'image' | 'chart';
   readonly file: string;
   readonly line: number;
-  /** The requested repository, normalised (`docker.io/library/nginx`). */
+  /**
+   * The requested repository, normalised (`docker.io/library/nginx`); for a chart, the chart as the `charts` input
+   * names it (`oci://ghcr.io/acme/charts/api`, or `api`). The output calls it `chart` then.
+   */
   readonly image: string;
+  /** A chart's field other than its version that moved: `appVersion` (a Chart.yaml following its image). */
+  readonly field?: 'appVersion';
   /** The version before: `1.4.1`, `sha256:…`, `1.4.1@sha256:…`, or `` when none was set. */
   readonly from: string;
   readonly to: string;
@@ -87,8 +103,10 @@ export interface Plan {
   readonly selected?: number;
 }
 
-/** A requested image that matched no reference in the files read. */
+/** A requested image (or chart) that matched no reference in the files read. */
 export interface Miss {
+  /** A chart request (`charts`) rather than an image; absent for an image. */
+  readonly kind?: 'chart';
   /** The request as the user wrote it (`ghrc.io/acme/api:1.5.0`): the `unmatched` output. */
   readonly input: string;
   /** The requested repository as named in the request (`ghrc.io/acme/api`). */

@@ -1,7 +1,7 @@
 // Local delivery (`local-path`): read the checkout on disk, plan, and write the edited files back (nothing in
 // dry-run). No GitHub code is loaded on this path.
 import { plan } from '../core/plan.js';
-import { mayHoldAny } from '../core/prefilter.js';
+import { chartReadFilter, mayHoldAny } from '../core/prefilter.js';
 import type { Io } from '../core/io.js';
 import type { Plan } from '../core/types.js';
 import { describePolicy } from '../image/policy.js';
@@ -23,17 +23,20 @@ export async function bumpLocal(settings: Settings, io: Io, promotion?: Promotio
     paths: settings.pathPatterns,
   };
   const snapshot = await io.group('Read files', async () => {
-    const s = await readLocal(root, settings.paths, { maxFileBytes: settings.maxFileBytes, keep: mayHoldAny(settings.images) });
+    const images = mayHoldAny(settings.images);
+    const charts = chartReadFilter(settings.charts.map((c) => c.ref.name), settings.chartAppVersion);
+    const keep = (bytes: Buffer, path: string): boolean => images(bytes) || charts(path, bytes);
+    const s = await readLocal(root, settings.paths, { maxFileBytes: settings.maxFileBytes, keep });
     const skipped = s.skipped.length ? `, ${s.skipped.length} skipped` : '';
     io.info(
       s.selected
-        ? `${s.selected} file(s) selected under ${root}, ${s.files.length} read as candidates (they contain a requested image's name)${skipped}.`
+        ? `${s.selected} file(s) selected under ${root}, ${s.files.length} read as candidates (they contain a requested ${settings.charts.length > 0 ? "image's or chart's" : "image's"} name)${skipped}.`
         : `No file under ${root} matches paths (${settings.pathPatterns.join(', ')})${skipped}.`,
     );
     return s;
   });
   const result = await io.group('Plan', async () => {
-    const p = plan(snapshot.files, settings.images, { policy: settings.policy });
+    const p = plan(snapshot.files, settings.images, { policy: settings.policy, charts: settings.charts, chartAppVersion: settings.chartAppVersion });
     const withSkips: Plan = { ...p, skipped: [...(promotion?.skipped ?? []), ...snapshot.skipped, ...p.skipped], selected: snapshot.selected };
     reportPlan(io, withSkips, settings.pathPatterns);
     checkUnmatched(withSkips, settings.failOnUnmatched, settings.pathPatterns);

@@ -13,7 +13,8 @@ export async function pullRequest(remote: Remote): Promise<BumpResult> {
   const branch = pullRequestBranch(pr.branch, {
     environment: settings.environment,
     pathPatterns: settings.pathPatterns,
-    images: settings.images.map((i) => i.ref.name),
+    // Charts join the images: a run moving an image and its chart has one branch (`api` once).
+    images: [...settings.images.map((i) => i.ref.name), ...settings.charts.map((c) => c.ref.name)],
     promotionFrom: promotion?.from,
   });
   const result = await openOrUpdatePullRequest(client, {

@@ -37,7 +37,7 @@ export function runTag(env: NodeJS.ProcessEnv, nonce: string = randomBytes(6).to
 
 /** Plans against one snapshot; the promotion source's skips and the snapshot's are listed with the plan's. */
 export function planSnapshot(settings: Settings, snapshot: RemoteSnapshot, promotion?: PromotionReport): Plan {
-  const p = plan(snapshot.files, settings.images, { policy: settings.policy });
+  const p = plan(snapshot.files, settings.images, { policy: settings.policy, charts: settings.charts, chartAppVersion: settings.chartAppVersion });
   return { ...p, skipped: [...(promotion?.skipped ?? []), ...snapshot.skipped, ...p.skipped], selected: snapshot.selected };
 }
 

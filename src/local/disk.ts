@@ -11,9 +11,10 @@ export interface LocalReadOptions {
   readonly maxFileBytes: number;
   /**
    * Keeps only files whose bytes pass (e.g. hold a requested repository's name): a bump is then proportional to
-   * the bytes that can hold the image, not to the repository, and the rest are never decoded or kept.
+   * the bytes that can hold the image, not to the repository, and the rest are never decoded or kept. `path` is
+   * the file's path relative to the root (a chart run keeps every Chart.yaml and kustomization by name).
    */
-  readonly keep?: (bytes: Buffer) => boolean;
+  readonly keep?: (bytes: Buffer, path: string) => boolean;
 }
 
 export class LocalPathError extends Error {
@@ -209,7 +210,7 @@ export async function readLocal(root: string, paths: PathMatcher, options: Local
       unread.push({ path, reason: marked });
       continue;
     }
-    if (options.keep && !options.keep(bytes)) continue;
+    if (options.keep && !options.keep(bytes, path)) continue;
     const unreadable = unreadableText(bytes);
     if (unreadable !== undefined) {
       unread.push({ path, reason: unreadable });

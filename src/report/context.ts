@@ -1,6 +1,6 @@
 // What the report builders know about a run besides its plan: where it ran, how, and what it delivered.
-import type { FoundVersion } from '../core/promote.js';
-import type { ImageRequest, Mode, PullOperation, Skip, SummaryDiff } from '../core/types.js';
+import type { FoundChart, FoundVersion } from '../core/promote.js';
+import type { ChartRequest, ImageRequest, Mode, PullOperation, Skip, SummaryDiff } from '../core/types.js';
 
 /** A promotion's source, for the summary. */
 export interface PromotionReport {
@@ -10,6 +10,9 @@ export interface PromotionReport {
   readonly where: string;
   readonly requests: readonly ImageRequest[];
   readonly found: readonly FoundVersion[];
+  /** The promoted charts and where their versions were found (absent: none). */
+  readonly charts?: readonly ChartRequest[];
+  readonly foundCharts?: readonly FoundChart[];
   /** The source's files not read or not located, marked as the source's: listed first in the plan's `skipped`. */
   readonly skipped: readonly Skip[];
 }

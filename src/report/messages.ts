@@ -10,6 +10,31 @@ export function shortName(image: string): string {
   return image.slice(image.lastIndexOf('/') + 1);
 }
 
+/** What a change moved, as the log, the commit message and the tables name it: the image, `chart <chart>`, `<chart> appVersion`. */
+export function subject(change: Pick<Change, 'kind' | 'image' | 'field'>): string {
+  if (change.kind !== 'chart') return change.image;
+  return change.field === 'appVersion' ? `${change.image} appVersion` : `chart ${change.image}`;
+}
+
+/** The short form of {@link subject} for one-line summaries: `api`, `api chart`, `api appVersion`. */
+function shortSubject(change: Pick<Change, 'kind' | 'image' | 'field'>): string {
+  if (change.kind !== 'chart') return shortName(change.image);
+  return change.field === 'appVersion' ? `${change.image} appVersion` : `${shortName(change.image)} chart`;
+}
+
+/** `2 image references and 1 chart version`: what a plan's changes move, counted by kind. */
+export function countOf(changes: readonly Pick<Change, 'kind'>[]): string {
+  const charts = changes.filter((c) => c.kind === 'chart').length;
+  const images = changes.length - charts;
+  const parts = [images > 0 || charts === 0 ? `${images} image reference${images === 1 ? '' : 's'}` : '', charts > 0 ? `${charts} chart version${charts === 1 ? '' : 's'}` : ''];
+  return parts.filter((part) => part !== '').join(' and ');
+}
+
+/** True when any change moves a chart (the tables then say "Image / chart"). */
+export function hasCharts(changes: readonly Pick<Change, 'kind'>[]): boolean {
+  return changes.some((c) => c.kind === 'chart');
+}
+
 /** The version tag of a `from`/`to` value (`1.4.1@sha256:…` → `1.4.1`); '' for a digest alone. */
 function tagOf(version: string): string {
   return version.startsWith('sha256:') ? '' : version.split('@')[0]!;
@@ -32,7 +57,7 @@ export function rollbackMark(change: Pick<Change, 'from' | 'to'>): string {
 
 function distinctMoves(changes: readonly Change[]): string[] {
   const seen = new Set<string>();
-  for (const c of changes) seen.add(`${shortName(c.image)} ${c.from || '(none)'} → ${c.to}${rollbackMark(c)}`);
+  for (const c of changes) seen.add(`${shortSubject(c)} ${c.from || '(none)'} → ${c.to}${rollbackMark(c)}`);
   return [...seen];
 }
 
@@ -50,7 +75,7 @@ const PLACEHOLDER = /\{(summary|environment|changes|repository|branch|count)\}/g
  */
 export function commitMessage(template: string, plan: Plan, context: RunContext): { headline: string; body: string } {
   const changesList = plan.changes
-    .map((c) => `- ${c.image}: ${c.from || '(none)'} → ${c.to} (${c.file}:${c.line}${isRollback(c) ? `, ${ROLLED_BACK}` : ''})`)
+    .map((c) => `- ${subject(c)}: ${c.from || '(none)'} → ${c.to} (${c.file}:${c.line}${isRollback(c) ? `, ${ROLLED_BACK}` : ''})`)
     .join('\n');
   const values: Record<string, string> = {
     summary: summaryLine(plan.changes),
@@ -101,14 +126,14 @@ export function pullRequestBody(template: string, plan: Plan, context: RunContex
   const lines: string[] = [];
   const env = context.environment ? ` in **${cell(context.environment)}**` : '';
   if (context.promotion) lines.push(`Promotes the versions running in **${cell(context.promotion.from)}**${env} (source: ${code(context.promotion.where)}).`, '');
-  else lines.push(`Moves these image references${env} (policy: ${cell(context.policy)}).`, '');
-  lines.push('| Image | File | From | To |', '| --- | --- | --- | --- |');
+  else lines.push(`Moves these ${hasCharts(plan.changes) ? 'image references and chart versions' : 'image references'}${env} (policy: ${cell(context.policy)}).`, '');
+  lines.push(`| ${hasCharts(plan.changes) ? 'Image / chart' : 'Image'} | File | From | To |`, '| --- | --- | --- | --- |');
   for (const c of plan.changes) {
-    lines.push(`| ${cell(c.image)} | ${fileLink(context, headBranch, c.file, c.line)} | ${code(c.from || '(none)')} | ${code(c.to)}${rollbackMark(c)} |`);
+    lines.push(`| ${cell(subject(c))} | ${fileLink(context, headBranch, c.file, c.line)} | ${code(c.from || '(none)')} | ${code(c.to)}${rollbackMark(c)} |`);
   }
   if (plan.refusals.length > 0) {
     lines.push('', '**Refused**', '');
-    for (const r of plan.refusals) lines.push(`- ${cell(r.image)} ${code(r.to)} at ${code(`${r.file}:${r.line}`)}: ${cell(r.reason)}`);
+    for (const r of plan.refusals) lines.push(`- ${cell(subject(r))} ${code(r.to)} at ${code(`${r.file}:${r.line}`)}: ${cell(r.reason)}`);
   }
   lines.push('', '<sub>Opened by gitops-bump; later runs for this service and environment update this pull request in place.</sub>');
   return lines.join('\n');
@@ -118,7 +143,7 @@ export function pullRequestBody(template: string, plan: Plan, context: RunContex
 function nothingToChange(plan: Plan, context: RunContext, refused: string): string {
   if (refused) return `Nothing to change${refused}.`;
   const missing = plan.unmatched ?? [];
-  if (missing.length === 0) return 'Nothing to change: every image is already at the requested version.';
+  if (missing.length === 0) return 'Nothing to change: every requested version is already there.';
   const none = noFiles(plan, context.paths);
   if (none !== undefined) return `Nothing to change: ${none}.`;
   const skipped = plan.skipped.length ? ` (${plural(plan.skipped.length, 'file')} skipped)` : '';
@@ -133,7 +158,7 @@ export function outcomeLine(plan: Plan, context: RunContext): string {
   if (pr?.operation === 'closed') return `Pull request #${pr.number} closed: the base branch already holds every version it proposed${refused}.`;
   if (pr?.operation === 'unchanged') return `Pull request #${pr.number} unchanged: it already proposes these versions (${summaryLine(plan.changes)})${refused}.`;
   if (n === 0) return nothingToChange(plan, context, refused);
-  const things = `${n} image reference${n === 1 ? '' : 's'} in ${plan.edits.length} file${plan.edits.length === 1 ? '' : 's'}`;
+  const things = `${countOf(plan.changes)} in ${plan.edits.length} file${plan.edits.length === 1 ? '' : 's'}`;
   if (context.mode === 'dry-run') return `Dry run: would bump ${things} (${summaryLine(plan.changes)})${refused}.`;
   if (pr?.number !== undefined) return `Pull request #${pr.number} ${pr.operation}: ${things} (${summaryLine(plan.changes)})${refused}.`;
   if (context.commit) return `Bumped ${things} in commit ${context.commit.oid.slice(0, 7)} (${summaryLine(plan.changes)})${refused}.`;

@@ -4,7 +4,17 @@ import { planDiff } from './diff.js';
 import { outcomeLine } from './messages.js';
 import { missesOf } from './unmatched.js';
 import type { RunContext } from './context.js';
-import type { Plan } from '../core/types.js';
+import type { Change, Plan } from '../core/types.js';
+
+/**
+ * One `changes` (or `refused`) entry as the outputs show it: `kind` first; an image's `image`, a chart's `chart`
+ * (with `field: appVersion` for a Chart.yaml following its image).
+ */
+export function outputEntry<T extends Change>(change: T): Record<string, unknown> {
+  const { kind, file, line, image, field, from, to, ...rest } = change;
+  if (kind !== 'chart') return { kind: 'image', file, line, image, from, to, ...rest };
+  return { kind: 'chart', file, line, chart: image, ...(field !== undefined && { field }), from, to, ...rest };
+}
 
 /** What one run did: the plan it carried out, where, and the two texts a person reads first. */
 export interface BumpResult {
@@ -33,8 +43,8 @@ export function outputs(plan: Plan, context?: Pick<RunContext, 'commit' | 'pullR
   const written = wrote ? plan.changes.filter((c) => edited.has(c.file)) : [];
   return {
     changed: String(written.length > 0),
-    changes: JSON.stringify(written),
-    refused: JSON.stringify(plan.refusals),
+    changes: JSON.stringify(written.map(outputEntry)),
+    refused: JSON.stringify(plan.refusals.map(outputEntry)),
     'commit-sha': context?.commit?.oid ?? '',
     'pull-request-number': pr?.number === undefined ? '' : String(pr.number),
     'pull-request-url': pr?.url ?? '',

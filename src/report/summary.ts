@@ -1,11 +1,11 @@
 // The job summary (GitHub-flavoured Markdown): the outcome, the target, a promotion's table and diagram, the
 // changes, refusals, skipped files, notes and the diff, within GitHub's size limit.
 import { planDiff } from './diff.js';
-import { cell, code, isRollback, outcomeLine, rollbackMark, ROLLED_BACK, shortName } from './messages.js';
+import { cell, code, hasCharts, isRollback, outcomeLine, rollbackMark, ROLLED_BACK, shortName, subject } from './messages.js';
 import { unmatchedNotes } from './unmatched.js';
 import { versionOf } from '../image/reference.js';
 import type { PromotionReport, RunContext } from './context.js';
-import type { Plan } from '../core/types.js';
+import type { Change, Plan } from '../core/types.js';
 
 interface PromotionRow {
   readonly image: string;
@@ -16,27 +16,36 @@ interface PromotionRow {
   readonly moved: boolean;
 }
 
-/** One row per promoted image: source version, target version before, and what happened. */
+/** One row per promoted image and chart: source version, target version before, and what happened. */
 export function promotionRows(plan: Plan, promotion: PromotionReport): PromotionRow[] {
-  return promotion.requests.map((request) => {
-    const image = request.ref.name;
-    const source = versionOf(request.ref);
+  const images = promotion.requests.map((request) => {
     const at = promotion.found.find((f) => f.repository === request.ref.repository);
-    const sourceWhere = at ? `${at.file}:${at.line}` : '';
-    const changes = plan.changes.filter((c) => c.image === image);
-    const refusals = plan.refusals.filter((r) => r.image === image);
-    if (changes.length > 0) {
-      const before = [...new Set(changes.map((c) => c.from || '(none)'))].join(', ');
-      const back = changes.some(isRollback);
-      return { image, source, sourceWhere, before, moved: true, result: back ? `${ROLLED_BACK} (policy: any)` : 'promoted' };
-    }
-    if (refusals.length > 0) {
-      const before = [...new Set(refusals.map((r) => r.from || '(none)'))].join(', ');
-      return { image, source, sourceWhere, before, moved: false, result: `refused: ${refusals[0]!.reason}` };
-    }
-    if (plan.unmatched?.includes(image)) return { image, source, sourceWhere, before: '—', moved: false, result: 'not in the target files' };
-    return { image, source, sourceWhere, before: source, moved: false, result: 'already there' };
+    const moved = (c: Change) => c.kind !== 'chart' && c.image === request.ref.name;
+    return promotionRow(plan, request.ref.name, versionOf(request.ref), at, moved, request.ref.name);
   });
+  const charts = (promotion.charts ?? []).map((request) => {
+    const at = promotion.foundCharts?.find((f) => f.chart === request.ref.display);
+    const moved = (c: Change) => c.kind === 'chart' && c.field === undefined && c.image === request.ref.display;
+    return promotionRow(plan, `chart ${request.ref.display}`, request.ref.version, at, moved, request.ref.display);
+  });
+  return [...images, ...charts];
+}
+
+function promotionRow(plan: Plan, image: string, source: string, at: { file: string; line: number } | undefined, moved: (c: Change) => boolean, missName: string): PromotionRow {
+  const sourceWhere = at ? `${at.file}:${at.line}` : '';
+  const changes = plan.changes.filter(moved);
+  const refusals = plan.refusals.filter(moved);
+  if (changes.length > 0) {
+    const before = [...new Set(changes.map((c) => c.from || '(none)'))].join(', ');
+    const back = changes.some(isRollback);
+    return { image, source, sourceWhere, before, moved: true, result: back ? `${ROLLED_BACK} (policy: any)` : 'promoted' };
+  }
+  if (refusals.length > 0) {
+    const before = [...new Set(refusals.map((r) => r.from || '(none)'))].join(', ');
+    return { image, source, sourceWhere, before, moved: false, result: `refused: ${refusals[0]!.reason}` };
+  }
+  if (plan.unmatched?.includes(missName)) return { image, source, sourceWhere, before: '—', moved: false, result: 'not in the target files' };
+  return { image, source, sourceWhere, before: source, moved: false, result: 'already there' };
 }
 
 function mermaidLabel(text: string): string {
@@ -52,14 +61,14 @@ export function promotionSection(plan: Plan, context: RunContext): string[] {
   const lines = [
     `**Promotion** ${cell(promotion.from)} → ${cell(target)} (source: ${code(promotion.where)})`,
     '',
-    `| Image | ${cell(promotion.from)} | ${cell(target)} before | Result |`,
+    `| ${(promotion.charts ?? []).length > 0 ? 'Image / chart' : 'Image'} | ${cell(promotion.from)} | ${cell(target)} before | Result |`,
     '| --- | --- | --- | --- |',
   ];
   for (const r of rows) {
     const source = r.sourceWhere ? `${code(r.source)} <sub>${cell(r.sourceWhere)}</sub>` : code(r.source);
     lines.push(`| ${cell(r.image)} | ${source} | ${code(r.before)} | ${cell(r.result)} |`);
   }
-  const moved = rows.filter((r) => r.moved).map((r) => mermaidLabel(`${shortName(r.image)} ${r.before} → ${r.source}`));
+  const moved = rows.filter((r) => r.moved).map((r) => mermaidLabel(`${shortName(r.image)}${r.image.startsWith('chart ') ? ' chart' : ''} ${r.before} → ${r.source}`));
   const edge = moved.length > 0 ? moved.join('<br/>') : 'nothing moved';
   lines.push(
     '',
@@ -132,24 +141,24 @@ function renderSummary(plan: Plan, context: RunContext, shape: SummaryShape): st
   lines.push(meta, '');
   lines.push(...promotionSection(plan, context));
   if (plan.changes.length > 0) {
-    lines.push('| File | Image | From | To |', '| --- | --- | --- | --- |');
+    lines.push(`| File | ${hasCharts(plan.changes) ? 'Image / chart' : 'Image'} | From | To |`, '| --- | --- | --- | --- |');
     lines.push(
       ...capped(
         plan.changes,
         shape.rows,
-        (c) => `| ${code(`${c.file}:${c.line}`)} | ${cell(c.image)} | ${code(c.from || '(none)')} | ${code(c.to)}${rollbackMark(c)} |`,
+        (c) => `| ${code(`${c.file}:${c.line}`)} | ${cell(subject(c))} | ${code(c.from || '(none)')} | ${code(c.to)}${rollbackMark(c)} |`,
         (rest) => `| … and ${rest} more (the \`changes\` output lists them all) | | | |`,
       ),
     );
     lines.push('');
   }
   if (plan.refusals.length > 0) {
-    lines.push('**Refused**', '', '| File | Image | Current | Wanted | Why |', '| --- | --- | --- | --- | --- |');
+    lines.push('**Refused**', '', `| File | ${hasCharts(plan.refusals) ? 'Image / chart' : 'Image'} | Current | Wanted | Why |`, '| --- | --- | --- | --- | --- |');
     lines.push(
       ...capped(
         plan.refusals,
         shape.rows,
-        (r) => `| ${code(`${r.file}:${r.line}`)} | ${cell(r.image)} | ${code(r.from || '(none)')} | ${code(r.to)} | ${cell(r.reason)} |`,
+        (r) => `| ${code(`${r.file}:${r.line}`)} | ${cell(subject(r))} | ${code(r.from || '(none)')} | ${code(r.to)} | ${cell(r.reason)} |`,
         (rest) => `| … and ${rest} more (the \`refused\` output lists them all) | | | | |`,
       ),
     );

@@ -45,11 +45,12 @@ export function unmatchedNotes(plan: Plan, paths?: readonly string[]): string[] 
     const images = misses.map((m) => m.image).join(', ');
     return [`${none}: nothing to search for ${images}. Check 'paths' (relative to the repository root; a folder selects the files under it).`];
   }
-  return misses.map((m) =>
-    m.similar.length > 0
-      ? `${m.image} matched no image reference in ${selectedFiles(plan, paths)}${didYouMean(m)}`
-      : `${m.image} matched no image reference in ${selectedFiles(plan, paths)}. Check 'paths' and the repository's spelling.`,
-  );
+  return misses.map((m) => {
+    const what = m.kind === 'chart' ? `chart ${m.image} matched no chart version` : `${m.image} matched no image reference`;
+    return m.similar.length > 0
+      ? `${what} in ${selectedFiles(plan, paths)}${didYouMean(m)}`
+      : `${what} in ${selectedFiles(plan, paths)}. Check 'paths' and the ${m.kind === 'chart' ? "chart's repository and name" : "repository's"} spelling.`;
+  });
 }
 
 /** The error `fail-on-unmatched: true` raises, before anything is written. */

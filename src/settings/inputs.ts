@@ -11,7 +11,12 @@ export const DEFAULT_PATHS = '**/*.{yaml,yml}';
 
 /** What to write, where, and how. */
 const RUN: Readonly<Record<string, InputSpec>> = {
-  images: { description: 'Image references to write, one per line or comma-separated (ghcr.io/acme/api:1.4.2, …@sha256:…).' },
+  images: { description: 'Image references to write, one per line or comma-separated (ghcr.io/acme/api:1.4.2, …@sha256:…). Images, charts or both.' },
+  charts: {
+    description:
+      'Helm chart versions to write, one per line or comma-separated: oci://ghcr.io/acme/charts/api:1.4.2, https://charts.acme.io/api:1.4.2, or api:1.4.2 (any repository). Images, charts or both.',
+  },
+  'chart-app-version': { default: 'false', description: "A Chart.yaml beside or above a values file whose image moves gets its appVersion moved too (when it equals the old tag); the chart's own version is never touched." },
   paths: { default: DEFAULT_PATHS, description: "Globs of the files to edit, one per line or comma-separated, '!' to exclude, relative to the repository root; a folder selects the files under it." },
   repository: { default: '${{ github.repository }}', description: 'owner/name of the GitOps repository.' },
   branch: { description: "Branch to read and write; default: the repository's default branch." },

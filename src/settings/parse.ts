@@ -1,7 +1,8 @@
 // The small parsers of input values: lists, globs, images, mode, repository, branch, sizes, booleans, names.
 // Each takes the raw value and the input's name, and throws an InputError naming it for a bad value.
+import { parseChartReference, type ChartReference } from '../image/chart.js';
 import { parseReference, type ImageReference } from '../image/reference.js';
-import type { ImageRequest, Mode, SummaryDiff } from '../core/types.js';
+import type { ChartRequest, ImageRequest, Mode, SummaryDiff } from '../core/types.js';
 import { asInput, InputError } from './errors.js';
 import type { AutoMerge, Repository } from './types.js';
 
@@ -62,6 +63,39 @@ export function parseImages(value: string, input = 'images'): ImageRequest[] {
     requests.push({ input: item, ref });
   }
   return requests;
+}
+
+/**
+ * The `charts` input: `oci://ghcr.io/acme/charts/api:1.4.2`, `https://charts.acme.io/api:1.4.2` or a bare `api:1.4.2`,
+ * one per line or comma-separated. Two versions of one chart (same repository and name) are an error.
+ */
+export function parseCharts(value: string, input = 'charts'): ChartRequest[] {
+  const requests: ChartRequest[] = [];
+  for (const item of splitList(value)) {
+    const ref = asInput(input, () => parseChartReference(item), (reason) => `'${printable(item)}' is not a valid chart reference: ${reason}.`);
+    if (ref.version === undefined) {
+      throw new InputError(input, `'${printable(item)}' has no version: write the chart version to deploy, e.g. '${ref.display}:1.4.2'.`);
+    }
+    // A bare name matches the chart in every repository: with another entry for that name, both name one chart.
+    const overlaps = (r: ChartRequest) =>
+      r.ref.name.toLowerCase() === ref.name.toLowerCase() && (r.ref.repository === ref.repository || r.ref.repository === undefined || ref.repository === undefined);
+    const other = requests.filter(overlaps).find((r) => r.ref.version !== ref.version);
+    if (other) throw new InputError(input, `'${other.input}' and '${printable(item)}' ask for two versions of one chart.`);
+    if (requests.some((r) => overlaps(r) && r.ref.repository === ref.repository)) continue;
+    requests.push({ input: item, ref: { ...ref, version: ref.version } });
+  }
+  return requests;
+}
+
+/** `charts` under a promotion: chart references without a version that narrow which charts are promoted. */
+export function parseChartsOnly(value: string): ChartReference[] {
+  return splitList(value).map((item) => {
+    const ref = asInput('charts', () => parseChartReference(item), (reason) => `'${printable(item)}' is not a valid chart reference: ${reason}.`);
+    if (ref.version !== undefined) {
+      throw new InputError('charts', `'${printable(item)}': with promote-from, charts lists the charts to promote without a version (e.g. '${ref.display}'); the versions come from the source.`);
+    }
+    return ref;
+  });
 }
 
 /** `images` under a promotion: bare repositories that narrow what is promoted. */

@@ -4,7 +4,7 @@ import { parsePolicy } from '../image/policy.js';
 import { compilePaths, environmentOfPaths, type PathMatcher } from '../core/paths.js';
 import { asInput, InputError } from './errors.js';
 import { DEFAULT_PATHS } from './inputs.js';
-import { parseAutoMerge, parseBoolean, parseBranch, parseImages, parseMode, parseNames, parseOnly, parseRepository, parseSize, parseSummaryDiff, splitGlobs } from './parse.js';
+import { parseAutoMerge, parseBoolean, parseBranch, parseCharts, parseChartsOnly, parseImages, parseMode, parseNames, parseOnly, parseRepository, parseSize, parseSummaryDiff, splitGlobs } from './parse.js';
 import type { SummaryDiff } from '../core/types.js';
 import type { InputReader, PromotionSettings, PullRequestSettings, Repository, Settings } from './types.js';
 
@@ -14,8 +14,12 @@ const DEFAULT_MAX_FILE_BYTES = 1024 * 1024;
 export function readSettings(read: InputReader, env: NodeJS.ProcessEnv): Settings {
   const promoting = splitGlobs(read('promote-from')).length > 0;
   const images = promoting ? [] : parseImages(read('images'));
-  if (!promoting && images.length === 0) {
-    throw new InputError('images', 'is required: the image references to write, e.g. ghcr.io/acme/api:1.4.2 (or give promote-from).');
+  const charts = promoting ? [] : parseCharts(read('charts'));
+  if (!promoting && images.length === 0 && charts.length === 0) {
+    throw new InputError(
+      'images',
+      "is required, or 'charts' (or both): the image references to write (ghcr.io/acme/api:1.4.2), the chart versions (oci://ghcr.io/acme/charts/api:1.4.2); or give promote-from.",
+    );
   }
   const pathPatterns = splitGlobs(read('paths') || DEFAULT_PATHS);
   const paths = asInput('paths', () => compilePaths(pathPatterns));
@@ -37,6 +41,8 @@ export function readSettings(read: InputReader, env: NodeJS.ProcessEnv): Setting
   const environment = deriveEnvironment(read('environment'), paths, 'paths');
   return {
     images,
+    charts,
+    chartAppVersion: parseBoolean(read('chart-app-version'), 'chart-app-version'),
     promotion: readPromotion(read, repository, token),
     pathPatterns,
     paths,
@@ -110,6 +116,7 @@ function readPromotion(read: InputReader, target: Repository | undefined, token:
     branch,
     token: sourceToken,
     only: parseOnly(read('images')),
+    onlyCharts: parseChartsOnly(read('charts')),
     environment: given || named || derived.name,
     environmentNote: given || named ? undefined : derived.note,
   };

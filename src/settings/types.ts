@@ -1,8 +1,9 @@
 // The typed settings one run works from: every input read once and checked (see read.ts).
+import type { ChartReference } from '../image/chart.js';
 import type { ImageReference } from '../image/reference.js';
 import type { Policy } from '../image/policy.js';
 import type { PathMatcher } from '../core/paths.js';
-import type { ImageRequest, Mode, SummaryDiff } from '../core/types.js';
+import type { ChartRequest, ImageRequest, Mode, SummaryDiff } from '../core/types.js';
 
 /** Reads one input by its action.yml name (`local-path`), '' when unset. */
 export type InputReader = (name: string) => string;
@@ -23,8 +24,10 @@ export interface PromotionSettings {
   readonly branch: string | undefined;
   /** Token for the source: `promote-from-token`, else `token`. */
   readonly token: string;
-  /** Bare repositories from `images` that narrow what is promoted; empty: every image found. */
+  /** Bare repositories from `images` that narrow what is promoted; empty: every image found (unless `onlyCharts` is set). */
   readonly only: readonly ImageReference[];
+  /** Charts without a version from `charts` that narrow which charts are promoted; empty: every chart found (unless `only` is set). */
+  readonly onlyCharts: readonly ChartReference[];
   /** Names the source environment in the summary and the promotion branch. */
   readonly environment: string;
   /** Why `environment` is a `paths-<hash>` stand-in (for the log); undefined when it is a name. */
@@ -51,6 +54,13 @@ export interface PullRequestSettings {
 export interface Settings {
   /** The versions to write; empty until a promotion's source has been read. */
   readonly images: readonly ImageRequest[];
+  /** The chart versions to write (the `charts` input); empty until a promotion's source has been read. */
+  readonly charts: readonly ChartRequest[];
+  /**
+   * `chart-app-version`: a Chart.yaml beside or above a values file whose image this run moves follows the image
+   * (its `appVersion`, when it equals the old tag).
+   */
+  readonly chartAppVersion: boolean;
   /** Set when the run promotes versions from another environment instead of taking them from `images`. */
   readonly promotion: PromotionSettings | undefined;
   readonly pathPatterns: readonly string[];

@@ -26,12 +26,14 @@
 
 import { NESTED_TOO_DEEPLY, parseStream, TOO_DEEP, YamlSyntaxError, type ParsedStream } from './parse.js';
 import { sharedUses, type FoundUse } from './anchors.js';
+import { locateCharts, type ChartFacts } from './charts/locate.js';
 import { holdLines, markerSites, mayHoldMarkers, readMarkers, type MarkerComment } from './markers.js';
 import type { FoundSite, Hold, ImageSite, SharedUse } from './site.js';
 import type { LineIndex } from './text.js';
 import { DocumentWalker, type SeenScalar } from './walk.js';
 
 export { writtenScalars } from './anchors.js';
+export type { ChartFacts, ChartOrigin, ChartSite, ChartSource, ChartYamlFacts, SourceRef } from './charts/locate.js';
 export { YamlSyntaxError } from './parse.js';
 export { isChartTemplate } from './template.js';
 export type { EntrySlot, FieldSlot, FieldsTarget, Hold, ImageSite, ReferenceTarget, SharedUse, SiteForm, SiteTarget } from './site.js';
@@ -40,15 +42,22 @@ export type { EntrySlot, FieldSlot, FieldsTarget, Hold, ImageSite, ReferenceTarg
 export interface LocateResult {
   readonly sites: readonly ImageSite[];
   readonly lines: LineIndex;
+  /** The chart sites, Flux sources and chart facts of the stream, when asked for (`charts: true`). */
+  readonly charts?: ChartFacts;
+}
+
+export interface LocateOptions {
+  /** Also locate Helm chart versions (charts/locate.ts), from the same parse. */
+  readonly charts?: boolean;
 }
 
 /**
  * Finds every image reference in `text` (one parse, one walk per document).
  * Throws {@link YamlSyntaxError} when the text is not well-formed YAML.
  */
-export function locate(text: string): LocateResult {
+export function locate(text: string, options: LocateOptions = {}): LocateResult {
   try {
-    return locateStream(text);
+    return locateStream(text, options.charts === true);
   } catch (error) {
     // A document nested thousands of levels deep overflows the stack of a recursive walk: say so, located.
     if (error instanceof RangeError && TOO_DEEP.test(error.message)) throw new YamlSyntaxError(1, 1, NESTED_TOO_DEEPLY);
@@ -56,7 +65,7 @@ export function locate(text: string): LocateResult {
   }
 }
 
-function locateStream(text: string): LocateResult {
+function locateStream(text: string, charts: boolean): LocateResult {
   const hasMarkers = mayHoldMarkers(text);
   const stream = parseStream(text, hasMarkers);
   const markers = hasMarkers ? readMarkers([...stream.comments].sort((a, b) => a.offset - b.offset), stream.lines) : [];
@@ -70,7 +79,8 @@ function locateStream(text: string): LocateResult {
     const shared = mayShare && found.length > 0 ? sharedUses(doc, found, stream.lines) : undefined;
     for (const site of found) sites.push(finish(site, holds, shared?.get(site)));
   });
-  return { sites, lines: stream.lines };
+  const chartFacts = charts ? locateCharts(stream, holds, markers) : undefined;
+  return { sites, lines: stream.lines, ...(chartFacts !== undefined && { charts: chartFacts }) };
 }
 
 /** The site as reported: held when a hold covers one of its lines or an alias it reads its value through. */

@@ -16,6 +16,8 @@ const LEADING = /^#\s*$/;
 const HOLD = /^\s*hold(?![\w-])(.*)$/i;
 const WORD = /^\s*(\S+)(.*)$/;
 const SUFFIX = /^(.+):(tag|digest|name)$/;
+/** `chart <repository/name>`, then an optional `hold`: the scalar is a chart's version (see charts/locate.ts). */
+const CHART = /^\s*chart\s+(\S+)(.*)$/i;
 /** Longest reason shown in `refused` (the rest of a long comment is cut with an ellipsis). */
 const REASON_LIMIT = 200;
 
@@ -32,6 +34,8 @@ export interface MarkerComment {
   readonly hold: boolean;
   /** The text after `hold`, when there is some. */
   readonly reason?: string;
+  /** The chart a `# gitops-bump: chart <chart>` comment names (as written), when it names one. */
+  readonly chart?: string;
   /** The marked reference, when the comment names one. */
   readonly reference?: { readonly name: string; readonly repository: string; readonly part: 'reference' | 'tag' | 'digest' | 'name' };
 }
@@ -49,13 +53,21 @@ export function readMarkers(comments: readonly SourceComment[], lines: LineIndex
     if (match === null) continue;
     const leading = LEADING.test(text.slice(0, match.index));
     const parsed = readBody(match[1] ?? '', leading);
-    if (!parsed.hold && parsed.reference === undefined) continue;
+    if (!parsed.hold && parsed.reference === undefined && parsed.chart === undefined) continue;
     markers.push({ line: lines.line(comment.offset), offset: comment.offset, ...parsed });
   }
   return markers;
 }
 
-function readBody(body: string, leading: boolean): Pick<MarkerComment, 'hold' | 'reason' | 'reference'> {
+function readBody(body: string, leading: boolean): Pick<MarkerComment, 'hold' | 'reason' | 'reference' | 'chart'> {
+  const chart = CHART.exec(body);
+  if (chart !== null) {
+    // A chart marker names no image: `chart` is a word here, never the image `docker.io/library/chart`.
+    const then = HOLD.exec(chart[2] ?? '');
+    const held = then !== null && /^\s/.test(chart[2] ?? '');
+    const reason = held ? cleanReason(then[1] ?? '') : undefined;
+    return { hold: held, ...(reason !== undefined && { reason }), ...(leading && { chart: chart[1] ?? '' }) };
+  }
   const hold = HOLD.exec(body);
   if (hold !== null) {
     // `hold ghcr.io/acme/api:tag` (the older order) still names the image: only a word with a part or a path does.

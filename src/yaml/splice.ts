@@ -192,9 +192,18 @@ function clearField(source: Source, site: ImageSite, target: FieldsTarget, field
  * then read a non-string. A comment aligned after padding keeps its column.
  */
 function setScalar(text: string, site: ImageSite, slot: ScalarSlot, value: string): TextEdit {
+  return scalarEdit(text, slot, value, where(site));
+}
+
+/**
+ * The edit writing `value` over one scalar, as {@link rewrite} writes every value: its style kept (a numeric-looking
+ * plain value gets double quotes), a comment aligned after it kept in its column. `place` names the site in the
+ * error for a block scalar ({@link UnwritableError}). Used for chart versions and appVersion too.
+ */
+export function scalarEdit(text: string, slot: ScalarSlot, value: string, place: string): TextEdit {
   if (slot.text === value) return { start: slot.start, end: slot.end, text: text.slice(slot.start, slot.end) };
   const rendered = renderOver(slot, text.slice(slot.start, slot.end), value);
-  if (rendered === undefined) throw new UnwritableError(`${where(site)}: the value on line ${slot.line} is a block scalar (| or >); write it on one line to let it be bumped`);
+  if (rendered === undefined) throw new UnwritableError(`${place}: the value on line ${slot.line} is a block scalar (| or >); write it on one line to let it be bumped`);
   if (slot.start !== slot.end) return keepCommentColumn(text, slot, rendered);
   // An empty value (`tag:`): the new scalar needs a blank after the colon and before a comment that follows.
   const before = /[ \t]/.test(text[slot.start - 1] ?? '') ? '' : ' ';

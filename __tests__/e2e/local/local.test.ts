@@ -36,9 +36,9 @@ describe('dist/index.js in local mode', () => {
     expect(first.outputs.changed).toBe('true');
     const changes = JSON.parse(first.outputs.changes!) as { file: string; line: number; image: string; from: string; to: string }[];
     expect(changes).toEqual([
-      { file: 'apps/api/overlays/prod/kustomization.yaml', line: 10, image: 'ghcr.io/acme/api', from: '1.3.2', to: '1.5.0' },
-      { file: 'apps/web/values-prod.yaml', line: 7, image: 'ghcr.io/acme/web', from: '2.9', to: '2.11' },
-      { file: 'argocd/worker.yaml', line: 16, image: 'ghcr.io/acme/worker', from: '0.9.3', to: '1.0.0' },
+      { kind: 'image', file: 'apps/api/overlays/prod/kustomization.yaml', line: 10, image: 'ghcr.io/acme/api', from: '1.3.2', to: '1.5.0' },
+      { kind: 'image', file: 'apps/web/values-prod.yaml', line: 7, image: 'ghcr.io/acme/web', from: '2.9', to: '2.11' },
+      { kind: 'image', file: 'argocd/worker.yaml', line: 16, image: 'ghcr.io/acme/worker', from: '0.9.3', to: '1.0.0' },
     ].sort((a, b) => a.file.localeCompare(b.file)));
     expect(first.outputs.refused).toBe('[]');
     expect(first.summary).toContain('| `apps/web/values-prod.yaml:7` | ghcr.io/acme/web | `2.9` | `2.11` |');
@@ -75,7 +75,7 @@ describe('dist/index.js in local mode', () => {
     expect(log).toContain('Bumped 1 image reference in 1 file (api 1.3.2 → 1.2.0 (rolled back)).');
     expect(rollback.summary).toContain('| `apps/api/overlays/prod/kustomization.yaml:10` | ghcr.io/acme/api | `1.3.2` | `1.2.0` (rolled back) |');
     // The output keeps its shape.
-    expect(JSON.parse(rollback.outputs.changes!)).toEqual([{ file: 'apps/api/overlays/prod/kustomization.yaml', line: 10, image: 'ghcr.io/acme/api', from: '1.3.2', to: '1.2.0' }]);
+    expect(JSON.parse(rollback.outputs.changes!)).toEqual([{ kind: 'image', file: 'apps/api/overlays/prod/kustomization.yaml', line: 10, image: 'ghcr.io/acme/api', from: '1.3.2', to: '1.2.0' }]);
 
     // A forward move under policy any is not labelled.
     const forward = await runAction({ ...inputs, images: 'ghcr.io/acme/api:1.2.1', policy: 'any' });
@@ -104,9 +104,9 @@ describe('dist/index.js in local mode', () => {
     expect(older.code, older.stdout + older.stderr).toBe(0);
     expect(older.outputs.changed).toBe('false');
     expect(JSON.parse(older.outputs.refused!)).toEqual([
-      { file: 'apps/base/values.yaml', line: 3, image: 'ghcr.io/acme/base', from: '24.10', to: '24.04', reason: '24.04 is older than 24.10 already there (policy: newer; use policy: any to roll back)' },
-      { file: 'apps/dated/deploy.yaml', line: 5, image: 'ghcr.io/acme/dated', from: '2024.11.02', to: '2024.10.15', reason: '2024.10.15 is older than 2024.11.02 already there (policy: newer; use policy: any to roll back)' },
-      { file: 'apps/four/kustomization.yaml', line: 3, image: 'ghcr.io/acme/four', from: 'v1.2.3.10', to: 'v1.2.3.9', reason: 'v1.2.3.9 is older than v1.2.3.10 already there (policy: newer; use policy: any to roll back)' },
+      { kind: 'image', file: 'apps/base/values.yaml', line: 3, image: 'ghcr.io/acme/base', from: '24.10', to: '24.04', reason: '24.04 is older than 24.10 already there (policy: newer; use policy: any to roll back)' },
+      { kind: 'image', file: 'apps/dated/deploy.yaml', line: 5, image: 'ghcr.io/acme/dated', from: '2024.11.02', to: '2024.10.15', reason: '2024.10.15 is older than 2024.11.02 already there (policy: newer; use policy: any to roll back)' },
+      { kind: 'image', file: 'apps/four/kustomization.yaml', line: 3, image: 'ghcr.io/acme/four', from: 'v1.2.3.10', to: 'v1.2.3.9', reason: 'v1.2.3.9 is older than v1.2.3.10 already there (policy: newer; use policy: any to roll back)' },
     ]);
     expect(older.summary).toContain('2024.10.15 is older than 2024.11.02');
     for (const [path, text] of Object.entries(files)) expect(read(path)).toBe(text);
@@ -216,7 +216,7 @@ describe('dist/index.js in local mode', () => {
     const folder = await runAction({ images: 'ghcr.io/acme/api:1.5.0', paths: 'apps/api/overlays/staging', 'local-path': repo });
     expect(folder.code, folder.stdout).toBe(0);
     expect(JSON.parse(folder.outputs.changes!)).toEqual([
-      { file: 'apps/api/overlays/staging/kustomization.yaml', line: 10, image: 'ghcr.io/acme/api', from: '1.4.0', to: '1.5.0' },
+      { kind: 'image', file: 'apps/api/overlays/staging/kustomization.yaml', line: 10, image: 'ghcr.io/acme/api', from: '1.4.0', to: '1.5.0' },
     ]);
     expect(folder.summary).toContain('### gitops-bump · staging');
 

@@ -125,7 +125,7 @@ describe('tricky files, byte for byte', () => {
       mkdirSync(dirname(join(root, path)), { recursive: true });
       writeFileSync(join(root, path), before);
     }
-    const refusal = { file: 'web/values-nodigest.yaml', line: 4, image: 'ghcr.io/acme/web', from: '2.0.0', to: D2 };
+    const refusal = { kind: 'image', file: 'web/values-nodigest.yaml', line: 4, image: 'ghcr.io/acme/web', from: '2.0.0', to: D2 };
     const run = await runAction({ images: `ghcr.io/acme/web@${D2}`, 'local-path': root });
     expect(run.code, run.stdout).toBe(0);
     for (const [path, , after] of web) expect(read(path), path).toBe(after);
@@ -200,6 +200,7 @@ describe('anchors and holds, through the bundle', () => {
     expect(run.outputs.changed).toBe('false');
     expect(JSON.parse(run.outputs.refused!) as Refused[]).toEqual([
       {
+        kind: 'image',
         file: 'anchors/deploy.yaml',
         line: 4,
         image: 'ghcr.io/acme/api',
@@ -208,6 +209,7 @@ describe('anchors and holds, through the bundle', () => {
         reason: 'anchored value &img is also used at anchors/deploy.yaml:8, held by a `# gitops-bump: hold` comment on line 7: until INC-42 is fixed',
       },
       {
+        kind: 'image',
         file: 'anchors/values.yaml',
         line: 4,
         image: 'ghcr.io/acme/api',
@@ -216,6 +218,7 @@ describe('anchors and holds, through the bundle', () => {
         reason: 'anchored value &release is also used by ghcr.io/acme/web at anchors/values.yaml:8 (not requested at 1.5.0)',
       },
       {
+        kind: 'image',
         file: 'anchors/worker.yaml',
         line: 3,
         image: 'ghcr.io/acme/api',

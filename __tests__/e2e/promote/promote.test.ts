@@ -60,8 +60,8 @@ describe('promotion, folder per environment, local mode', () => {
     expect(read('envs/prod/web-values.yaml')).toBe(PROD['envs/prod/web-values.yaml']!.replace('"2.9"', '"2.10"'));
     expect(read('envs/staging/kustomization.yaml')).toBe(STAGING['envs/staging/kustomization.yaml']);
     expect(JSON.parse(run.outputs.changes!)).toEqual([
-      { file: 'envs/prod/kustomization.yaml', line: 8, image: 'ghcr.io/acme/api', from: '1.4.1', to: '1.5.0' },
-      { file: 'envs/prod/web-values.yaml', line: 3, image: 'ghcr.io/acme/web', from: '2.9', to: '2.10' },
+      { kind: 'image', file: 'envs/prod/kustomization.yaml', line: 8, image: 'ghcr.io/acme/api', from: '1.4.1', to: '1.5.0' },
+      { kind: 'image', file: 'envs/prod/web-values.yaml', line: 3, image: 'ghcr.io/acme/web', from: '2.9', to: '2.10' },
     ]);
     expect(run.summary).toContain('**Promotion** staging → prod');
     expect(run.summary).toContain('| ghcr.io/acme/api | `1.5.0` <sub>envs/staging/kustomization.yaml:6</sub> | `1.4.1` | promoted |');

@@ -24,6 +24,27 @@ describe('readSettings', () => {
     expect(s.failOnUnmatched).toBe(false);
   });
 
+  it('reads charts alone (no images), in every spelling, and chart-app-version', () => {
+    const s = readSettings(reader({ token: 't', charts: 'oci://ghcr.io/acme/charts/api:1.4.2\nhttps://charts.acme.io/web:2.0.0, db:3.1.0', 'chart-app-version': 'true' }), env);
+    expect(s.images).toEqual([]);
+    expect(s.charts.map((c) => [c.input, c.ref.repository, c.ref.name, c.ref.version])).toEqual([
+      ['oci://ghcr.io/acme/charts/api:1.4.2', 'oci://ghcr.io/acme/charts', 'api', '1.4.2'],
+      ['https://charts.acme.io/web:2.0.0', 'https://charts.acme.io', 'web', '2.0.0'],
+      ['db:3.1.0', undefined, 'db', '3.1.0'],
+    ]);
+    expect(s.chartAppVersion).toBe(true);
+    // Two repositories' charts of one name may differ; an exact repeat counts once.
+    const two = readSettings(reader({ token: 't', charts: 'oci://ghcr.io/acme/charts/api:1.0.0, https://charts.acme.io/api:2.0.0, https://charts.acme.io/api:2.0.0' }), env);
+    expect(two.charts.map((c) => c.input)).toEqual(['oci://ghcr.io/acme/charts/api:1.0.0', 'https://charts.acme.io/api:2.0.0']);
+    expect(readSettings(reader(base), env)).toMatchObject({ charts: [], chartAppVersion: false });
+  });
+
+  it('reads charts without versions as the promotion filter', () => {
+    const s = readSettings(reader({ token: 't', 'promote-from': 'envs/staging/**', charts: 'oci://ghcr.io/acme/charts/api' }), env);
+    expect(s.charts).toEqual([]);
+    expect(s.promotion?.onlyCharts.map((c) => c.display)).toEqual(['oci://ghcr.io/acme/charts/api']);
+  });
+
   it('splits images on newlines and commas and drops exact duplicates', () => {
     const s = readSettings(reader({ ...base, images: 'a/b:1, c/d:2\n\n  a/b:1\n# a comment\nnginx@sha256:' + 'a'.repeat(64) }), env);
     expect(s.images.map((i) => i.input)).toEqual(['a/b:1', 'c/d:2', `nginx@sha256:${'a'.repeat(64)}`]);
@@ -45,6 +66,14 @@ describe('readSettings', () => {
     ['token', { token: '' }, /Input 'token': is empty/],
     ['max-file-size', { 'max-file-size': 'lots' }, /Input 'max-file-size'/],
     ['fail-on-unmatched', { 'fail-on-unmatched': 'yes' }, /Input 'fail-on-unmatched': 'yes' is not true or false/],
+    ['images', { images: '', charts: '' }, /^Input 'images': is required, or 'charts' \(or both\)/],
+    ['charts', { charts: 'oci://ghcr.io/acme/charts/api' }, /^Input 'charts': 'oci:\/\/ghcr.io\/acme\/charts\/api' has no version: .* 'oci:\/\/ghcr.io\/acme\/charts\/api:1.4.2'/],
+    ['charts', { charts: 'acme/api:1.0.0' }, /^Input 'charts': 'acme\/api:1.0.0' is not a valid chart reference: 'acme' is not a chart repository URL/],
+    ['charts', { charts: 'api:1.0.0, ghcr.io/acme/charts/api:1.0.0\napi:2.0.0' }, /^Input 'charts': 'api:1.0.0' and 'api:2.0.0' ask for two versions of one chart/],
+    ['charts', { charts: 'oci://ghcr.io/acme/charts/api:1.0.0\nhttps://charts.acme.io/api:2.0.0\napi:1.0.0' }, /^Input 'charts': 'https:\/\/charts.acme.io\/api:2.0.0' and 'api:1.0.0' ask for two versions of one chart/],
+    ['charts', { charts: 'oci://ghcr.io/acme/charts/api:1.0.0\napi:2.0.0' }, /^Input 'charts': 'oci:\/\/ghcr.io\/acme\/charts\/api:1.0.0' and 'api:2.0.0' ask for two versions of one chart/],
+    ['chart-app-version', { 'chart-app-version': 'on' }, /^Input 'chart-app-version': 'on' is not true or false/],
+    ['charts', { images: '', 'promote-from': 'envs/staging/**', charts: 'api:1.0.0' }, /^Input 'charts': 'api:1.0.0': with promote-from, charts lists the charts to promote without a version/],
   ])('names the input %s in its error', (input, inputs, message) => {
     let error: unknown;
     try {

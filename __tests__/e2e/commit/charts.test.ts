@@ -1,0 +1,47 @@
+// Issue 14's "done when", through the built bundle against the emulator: one run with an image and its OCI chart
+// (and chart-app-version) makes one verified commit that moves the values tag, the HelmRelease version, the Argo CD
+// targetRevision and appVersion, in ≤3 requests, and nothing else.
+import { rmSync } from 'node:fs';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { startEmulator, type Emulator } from '../../emulator/index.js';
+import { runAction } from '../../support/action.js';
+import { CHART_CHANGES, CHART_INPUTS, CHART_REPO, CHART_REPO_AFTER } from '../../support/charts.js';
+import { git, gitRepo } from '../../support/repo.js';
+
+const NAME = 'acme/gitops-charts';
+const TOKEN = 'ghs_e2e_charts_token';
+let emu: Emulator;
+let dir: string;
+
+beforeAll(async () => {
+  emu = await startEmulator({ repos: [] });
+  dir = gitRepo({ files: { ...CHART_REPO } });
+  await emu.addRepo({ name: NAME, dir });
+});
+afterAll(async () => {
+  await emu.stop();
+  rmSync(dir, { recursive: true, force: true });
+});
+afterEach(() => expect(emu.contractViolations).toEqual([]));
+
+describe('dist/index.js against the emulator: an image and its chart in one commit', () => {
+  it('commits the values tag, the HelmRelease version, the Argo CD targetRevision and appVersion together, in 3 requests', async () => {
+    const before = git(dir, 'rev-parse', 'refs/heads/main');
+    emu.resetLog();
+    const run = await runAction(
+      { ...CHART_INPUTS, repository: NAME, token: TOKEN, environment: 'prod' },
+      { env: { GITHUB_API_URL: emu.url, GITHUB_REPOSITORY: NAME } },
+    );
+    expect(run.code, run.stdout + run.stderr).toBe(0);
+    // The default globs: the tree, then the candidates' texts, then one commit (the issue's bound: ≤3).
+    expect(emu.requests.map((r) => r.operation)).toEqual(['query', 'query', 'mutation createCommitOnBranch']);
+    const after = git(dir, 'rev-parse', 'refs/heads/main');
+    expect(run.outputs['commit-sha']).toBe(after);
+    expect(git(dir, 'rev-list', '--count', `${before}..${after}`)).toBe('1');
+    expect(git(dir, 'diff', '--name-only', before, after).split('\n')).toEqual(Object.keys(CHART_REPO_AFTER));
+    for (const path of Object.keys(CHART_REPO)) expect(git(dir, 'show', `${after}:${path}`) + '\n', path).toBe(CHART_REPO_AFTER[path] ?? CHART_REPO[path]);
+    expect(JSON.parse(run.outputs.changes!)).toEqual(CHART_CHANGES);
+    expect(git(dir, 'log', '-1', '--format=%s', after)).toBe('Bump api chart 1.4.1 → 1.5.0, api appVersion 1.4.1 → 1.5.0, api 1.4.1 → 1.5.0 in prod');
+    expect(git(dir, 'log', '-1', '--format=%b', after)).toContain('- chart oci://ghcr.io/acme/charts/api: 1.4.1 → 1.5.0 (clusters/prod/api.yaml:11)');
+  });
+});
