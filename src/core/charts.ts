@@ -33,8 +33,13 @@ export class ChartContext {
   /** The OCIRepository objects HelmReleases read their chart from: those hold a chart, whatever their layer selector. */
   private readonly chartRefs: SourceRef[] = [];
   private readonly kustomizations = new Map<string, readonly string[]>();
+  /** Where else a missing source was looked for (the repository outside `paths`), for the note; undefined: nowhere. */
+  private readonly searched: string | undefined;
 
-  constructor(files: readonly ScannedFile[]) {
+  /** `outside`: Flux sources read from files `paths` does not select (read-only context), and where they were looked for. */
+  constructor(files: readonly ScannedFile[], outside?: SourceContext) {
+    this.searched = outside?.searched;
+    for (const { file, source } of outside?.sources ?? []) this.sources.push({ file, source });
     for (const file of files) {
       const facts = file.charts;
       if (facts === undefined) continue;
@@ -75,16 +80,35 @@ export class ChartContext {
     return this.chartRefs.some((ref) => ref.name === object.name && (ref.namespace === undefined || object.namespace === undefined || ref.namespace === object.namespace));
   }
 
+  /**
+   * The HelmRepository a HelmRelease base names when no file read defines it (its namespace filled in from the
+   * HelmRelease's): the source to look for outside the selected files. Undefined for every other site.
+   */
+  missingSource(site: ChartSite): SourceRef | undefined {
+    if (site.form !== 'helm-release' || site.chart === undefined || site.origin.kind !== 'source' || site.origin.source.kind !== 'HelmRepository') return undefined;
+    const ref = site.origin.source;
+    const namespace = ref.namespace ?? site.release?.namespace;
+    if (this.sourcesOf(ref, namespace).length > 0) return undefined;
+    return { kind: ref.kind, name: ref.name, ...(namespace !== undefined && { namespace }) };
+  }
+
+  private sourcesOf(ref: SourceRef, wanted: string | undefined): { readonly file: string; readonly source: ChartSource }[] {
+    return this.sources.filter(
+      ({ source }) => source.kind === ref.kind && source.name === ref.name && (wanted === undefined || source.namespace === undefined || source.namespace === wanted),
+    );
+  }
+
   /** A HelmRelease's chart through its sourceRef: the HelmRepository's URL (a GitRepository or Bucket holds no chart version). */
   private throughSource(chart: string, ref: SourceRef, namespace: string | undefined): Resolved | undefined {
     if (ref.kind !== 'HelmRepository') return undefined;
     const wanted = ref.namespace ?? namespace;
-    const found = this.sources.filter(
-      ({ source }) => source.kind === ref.kind && source.name === ref.name && (wanted === undefined || source.namespace === undefined || source.namespace === wanted),
-    );
+    const found = this.sourcesOf(ref, wanted);
     const keys = new Set(found.map(({ source }) => source.repository));
     const named = `${ref.kind} ${wanted === undefined ? '' : `${wanted}/`}${ref.name}`;
-    if (found.length === 0) return { chart, repository: undefined, unknown: `its source ${named} is not in the files read` };
+    if (found.length === 0) {
+      const where = this.searched === undefined ? 'the files read' : `the files read nor ${this.searched}`;
+      return { chart, repository: undefined, unknown: `its source ${named} is not in ${where}` };
+    }
     const [only] = keys;
     if (keys.size > 1 || only === undefined) return { chart, repository: undefined, unknown: `its source ${named} is defined ${found.length} times with different URLs (${found.map((f) => f.file).join(', ')})` };
     return { chart, repository: only };
@@ -114,6 +138,13 @@ export class ChartContext {
     const roots = resources.map((resource) => joinPath(folder, resource));
     return bases.filter(({ file }) => roots.some((root) => file === root || file.startsWith(`${root}/`)));
   }
+}
+
+/** Flux sources defined outside the selected files, and where they were looked for (said in a note when none is found). */
+export interface SourceContext {
+  readonly sources: readonly { readonly file: string; readonly source: ChartSource }[];
+  /** E.g. `anywhere under local-path`; completes "its source … is not in the files read nor …". */
+  readonly searched: string;
 }
 
 /** What chart planning of one file adds to the plan. */

@@ -7,7 +7,7 @@ import { writtenScalars, type ImageSite } from '../yaml/locate.js';
 import { EditSet, type TextEdit } from '../yaml/edits.js';
 import { comparePaths } from './paths.js';
 import { planAppVersions } from './app-version.js';
-import { ChartContext, planCharts } from './charts.js';
+import { ChartContext, planCharts, type SourceContext } from './charts.js';
 import { scanForCharts } from './chart-scan.js';
 import { lastComponent, textMayHoldAny } from './prefilter.js';
 import { scan, type ScannedFile } from './scan.js';
@@ -19,6 +19,8 @@ export interface PlanOptions {
   readonly charts?: readonly ChartRequest[];
   /** `chart-app-version`: a Chart.yaml's appVersion follows an image moved beside or below it. */
   readonly chartAppVersion?: boolean;
+  /** Flux sources from files outside `paths` (read-only context: never edited), see chart-sources.ts. */
+  readonly chartSources?: SourceContext;
 }
 
 function wantOf(request: ImageRequest): Want {
@@ -240,7 +242,7 @@ export function plan(files: readonly SourceFile[], requests: readonly ImageReque
     const found = scanForCharts(files, mayHold, charts, appVersion);
     const scanned = found.scanned;
     skipped = found.skipped;
-    const context = new ChartContext(scanned);
+    const context = new ChartContext(scanned, options.chartSources);
     const planned = scanned.map((file) => {
       const outcome = planFile(file, requests, options);
       const chart = planCharts(file, charts, context, options.policy, outcome.edits);

@@ -3,14 +3,27 @@
 import { plan } from '../core/plan.js';
 import { chartReadFilter, mayHoldAny } from '../core/prefilter.js';
 import type { Io } from '../core/io.js';
-import type { Plan } from '../core/types.js';
+import type { Plan, SourceFile } from '../core/types.js';
+import { missingChartSources, sourceContext, sourceFileFilter } from '../core/chart-sources.js';
+import type { SourceContext } from '../core/charts.js';
 import { describePolicy } from '../image/policy.js';
-import { readLocal, writeLocal } from '../local/disk.js';
+import { readContext, readLocal, writeLocal } from '../local/disk.js';
 import type { PromotionReport, RunContext } from '../report/context.js';
 import { reportPlan } from '../report/log.js';
 import { bumpResult, type BumpResult } from '../report/outputs.js';
 import { checkUnmatched } from '../report/unmatched.js';
 import type { Settings } from '../settings/types.js';
+
+/**
+ * The Flux sources selected HelmReleases name for a requested chart that `paths` does not select: looked for anywhere
+ * under local-path (only then: a byte filter on `HelmRepository` and the name keeps the walk cheap), read-only.
+ */
+function chartSourcesOnDisk(root: string, settings: Settings, files: readonly SourceFile[]): { chartSources?: SourceContext } {
+  const missing = missingChartSources(files, settings.charts);
+  if (missing.length === 0) return {};
+  const found = readContext(root, sourceFileFilter(missing), settings.maxFileBytes, new Set(files.map((f) => f.path)));
+  return { chartSources: sourceContext(found, 'anywhere under local-path') };
+}
 
 export async function bumpLocal(settings: Settings, io: Io, promotion?: PromotionReport): Promise<BumpResult> {
   const root = settings.localPath!;
@@ -36,7 +49,12 @@ export async function bumpLocal(settings: Settings, io: Io, promotion?: Promotio
     return s;
   });
   const result = await io.group('Plan', async () => {
-    const p = plan(snapshot.files, settings.images, { policy: settings.policy, charts: settings.charts, chartAppVersion: settings.chartAppVersion });
+    const p = plan(snapshot.files, settings.images, {
+      policy: settings.policy,
+      charts: settings.charts,
+      chartAppVersion: settings.chartAppVersion,
+      ...chartSourcesOnDisk(root, settings, snapshot.files),
+    });
     const withSkips: Plan = { ...p, skipped: [...(promotion?.skipped ?? []), ...snapshot.skipped, ...p.skipped], selected: snapshot.selected };
     reportPlan(io, withSkips, settings.pathPatterns);
     checkUnmatched(withSkips, settings.failOnUnmatched, settings.pathPatterns);

@@ -2,6 +2,7 @@
 // the planner, and the plan's report before anything is written.
 import { randomBytes } from 'node:crypto';
 import { plan } from '../core/plan.js';
+import { chartSourceReader } from './chart-sources.js';
 import type { Io } from '../core/io.js';
 import type { Plan } from '../core/types.js';
 import { createClient, type GitHubClient } from '../github/client.js';
@@ -37,7 +38,12 @@ export function runTag(env: NodeJS.ProcessEnv, nonce: string = randomBytes(6).to
 
 /** Plans against one snapshot; the promotion source's skips and the snapshot's are listed with the plan's. */
 export function planSnapshot(settings: Settings, snapshot: RemoteSnapshot, promotion?: PromotionReport): Plan {
-  const p = plan(snapshot.files, settings.images, { policy: settings.policy, charts: settings.charts, chartAppVersion: settings.chartAppVersion });
+  const p = plan(snapshot.files, settings.images, {
+    policy: settings.policy,
+    charts: settings.charts,
+    chartAppVersion: settings.chartAppVersion,
+    ...(snapshot.chartSources !== undefined && { chartSources: snapshot.chartSources }),
+  });
   return { ...p, skipped: [...(promotion?.skipped ?? []), ...snapshot.skipped, ...p.skipped], selected: snapshot.selected };
 }
 
@@ -96,12 +102,16 @@ export function planReporter(
 /** The shared parts of an API-mode run. `env` is the runner's environment as the entry point read it. */
 export function createRemote(settings: Settings, io: Io, promotion: PromotionReport | undefined, env: NodeJS.ProcessEnv): Remote {
   const { owner, repo } = settings.repository!;
+  const client = createClient({ token: settings.token, log: (m) => io.debug(m), userAgent: 'gitops-bump', env });
+  const target = { owner, repo, branch: settings.branch };
+  const read: ReadOptions = { maxBytes: settings.maxFileBytes };
+  const complete = chartSourceReader(client, target, settings.charts, read);
   return {
     settings,
     io,
-    client: createClient({ token: settings.token, log: (m) => io.debug(m), userAgent: 'gitops-bump', env }),
-    target: { owner, repo, branch: settings.branch },
-    read: { maxBytes: settings.maxFileBytes },
+    client,
+    target,
+    read: complete === undefined ? read : { ...read, complete },
     promotion,
     runTag: runTag(env),
     context: (branch, commit) => ({

@@ -2,6 +2,7 @@
 // in the fewest round trips (explicit paths: 1 request; globs confined to named folders: 1, their texts come
 // with the listing; other globs: 2, or 1 when nothing matches).
 import type { PathMatcher } from '../core/paths.js';
+import type { SourceContext } from '../core/charts.js';
 import type { Skip, Snapshot } from '../core/types.js';
 import { byPath, reachUnder } from '../core/paths.js';
 import { chunkSize, concurrency, FILE_FRAGMENT, filesFromAnswers, readPaths, type BlobOptions, type FileAnswer } from './blob.js';
@@ -47,6 +48,8 @@ export interface RemoteSnapshot extends Snapshot, HeadFacts {
   readonly head: string;
   /** UTF-8 bytes of the texts read (the sum over `files`): what finding the references cost. */
   readonly bytesRead: number;
+  /** Flux sources from files outside `paths`, read at `head` by `ReadOptions.complete` (read-only: never edited). */
+  readonly chartSources?: SourceContext;
 }
 
 /** Tuning of a read; the defaults suit GitOps repositories. */
@@ -69,6 +72,8 @@ export interface ReadOptions extends BlobOptions {
   readonly extra?: ExtraSelection | ((listings: readonly TreeListing[]) => ExtraSelection);
   /** List the branch's recent history with the head (after a write whose answer was lost: did it land?). */
   readonly history?: boolean;
+  /** Reads more at the snapshot's head once it is read (deliver/chart-sources.ts); its errors are the read's. */
+  readonly complete?: (snapshot: RemoteSnapshot) => Promise<RemoteSnapshot>;
 }
 
 /**
@@ -102,8 +107,11 @@ export async function readSnapshot(
 ): Promise<RemoteSnapshot> {
   try {
     const selected = (p: string): boolean => paths.matches(p) && filter(p);
-    if (paths.literals !== undefined) return await readLiterals(client, target, paths.literals.filter(filter), selected, options);
-    return await readGlobs(client, target, selected, treeListings(paths, options), options);
+    const snapshot =
+      paths.literals !== undefined
+        ? await readLiterals(client, target, paths.literals.filter(filter), selected, options)
+        : await readGlobs(client, target, selected, treeListings(paths, options), options);
+    return options.complete === undefined ? snapshot : await options.complete(snapshot);
   } catch (error) {
     throw toReadError(error, target, client.workflowRepository);
   }

@@ -26,7 +26,7 @@ export class LocalPathError extends Error {
 
 // Listing and reading are synchronous on purpose: the run does nothing else meanwhile, and ten thousand
 // awaited open/stat/read/close round trips through the thread pool cost seconds where this costs milliseconds.
-function walk(root: string, dir: string, paths: PathMatcher, out: string[], skipped: Skip[]): void {
+function walk(root: string, dir: string, paths: Pick<PathMatcher, 'matches'>, out: string[], skipped: Skip[]): void {
   let entries: Dirent[];
   try {
     // Plain concatenation: `root` is the folder as given and `dir` is built from directory entries, so path.join's
@@ -219,6 +219,29 @@ export async function readLocal(root: string, paths: PathMatcher, options: Local
     files.push({ path, text: bytes.toString('utf8') });
   }
   return { files: files.sort(byPath), skipped: [...listed.skipped, ...unread.sort(byPath)], selected: listed.files.length };
+}
+
+/**
+ * The YAML files anywhere under `root` (links and submodules never entered) that `keep` accepts on their bytes,
+ * other than `read` (already in the snapshot): read-only context, e.g. the Flux sources a selected HelmRelease names
+ * (core/chart-sources.ts). Files that cannot be read or decoded are passed over: context never fails a run.
+ */
+export function readContext(root: string, keep: (bytes: Buffer) => boolean, maxFileBytes: number, read: ReadonlySet<string>): SourceFile[] {
+  const listed: string[] = [];
+  walk(root, '', { matches: (path) => /\.ya?ml$/i.test(path) && !read.has(path) }, listed, []);
+  const reader = new FileReader(maxFileBytes);
+  const files: SourceFile[] = [];
+  for (const path of listed) {
+    let bytes: Buffer | undefined;
+    try {
+      bytes = reader.read(`${root}/${path}`);
+    } catch {
+      continue;
+    }
+    if (bytes === undefined || !keep(bytes) || unicodeMarkReason(bytes) !== undefined || unreadableText(bytes) !== undefined) continue;
+    files.push({ path, text: bytes.toString('utf8') });
+  }
+  return files.sort(byPath);
 }
 
 /** Writes the edited files back; refuses any path that would resolve outside `root`. */

@@ -44,4 +44,34 @@ describe('dist/index.js against the emulator: an image and its chart in one comm
     expect(git(dir, 'log', '-1', '--format=%s', after)).toBe('Bump api chart 1.4.1 → 1.5.0, api appVersion 1.4.1 → 1.5.0, api 1.4.1 → 1.5.0 in prod');
     expect(git(dir, 'log', '-1', '--format=%b', after)).toContain('- chart oci://ghcr.io/acme/charts/api: 1.4.1 → 1.5.0 (clusters/prod/api.yaml:11)');
   });
+
+  it('finds the HelmRepository outside paths (one listing, one read): the look-alike from another repository stays', async () => {
+    const before = git(dir, 'rev-parse', 'refs/heads/main');
+    emu.resetLog();
+    const run = await runAction(
+      { charts: 'oci://ghcr.io/acme/charts/api:1.6.0', paths: 'clusters/prod/**', repository: NAME, token: TOKEN },
+      { env: { GITHUB_API_URL: emu.url, GITHUB_REPOSITORY: NAME } },
+    );
+    expect(run.code, run.stdout + run.stderr).toBe(0);
+    // The head with the selected texts; the repository's file names; the files named like Flux sources; the commit.
+    expect(emu.requests.map((r) => r.operation)).toEqual(['query', 'git/get-tree', 'query', 'mutation createCommitOnBranch']);
+    const after = git(dir, 'rev-parse', 'refs/heads/main');
+    expect(git(dir, 'diff', '--name-only', before, after)).toBe('clusters/prod/api.yaml');
+    expect(run.summary).not.toContain('by its name alone');
+  });
+
+  it('asks nothing more when every source is selected, or when the chart is named without a repository', async () => {
+    emu.resetLog();
+    const bare = await runAction({ charts: 'api:1.7.0', paths: 'clusters/prod/**', repository: NAME, token: TOKEN, mode: 'dry-run' }, { env: { GITHUB_API_URL: emu.url, GITHUB_REPOSITORY: NAME } });
+    expect(bare.code, bare.stdout + bare.stderr).toBe(0);
+    expect(emu.requests.map((r) => r.operation)).toEqual(['query']);
+    emu.resetLog();
+    const selected = await runAction(
+      { charts: 'oci://ghcr.io/acme/charts/api:1.7.0', paths: 'clusters/prod/**\ninfrastructure/**', repository: NAME, token: TOKEN, mode: 'dry-run' },
+      { env: { GITHUB_API_URL: emu.url, GITHUB_REPOSITORY: NAME } },
+    );
+    expect(selected.code, selected.stdout + selected.stderr).toBe(0);
+    expect(emu.requests.map((r) => r.operation)).toEqual(['query']);
+    expect(JSON.parse(selected.outputs.changes!)).toEqual([expect.objectContaining({ file: 'clusters/prod/api.yaml', to: '1.7.0' })]);
+  });
 });

@@ -50,4 +50,17 @@ describe('dist/index.js in local mode: charts', () => {
     expect(run.code).toBe(1);
     expect(run.stdout).toContain("Input 'images': is required, or 'charts' (or both)");
   });
+
+  it('finds the HelmRepository anywhere under local-path when paths leaves it out: the look-alike stays', async () => {
+    const run = await runAction({ charts: 'oci://ghcr.io/acme/charts/api:1.5.0', paths: 'clusters/**', 'local-path': repo });
+    expect(run.code, run.stdout + run.stderr).toBe(0);
+    expect(read('clusters/prod/api.yaml')).toBe(CHART_REPO_AFTER['clusters/prod/api.yaml']);
+    expect(read('clusters/prod/other.yaml')).toBe(CHART_REPO['clusters/prod/other.yaml']);
+    expect(run.summary).not.toContain('by its name alone');
+    // Nowhere in the repository: matched by name, and the note says where it was looked for.
+    rmSync(join(repo, 'infrastructure'), { recursive: true });
+    const again = await runAction({ charts: 'oci://ghcr.io/acme/charts/api:1.6.0', paths: 'clusters/**', 'local-path': repo, mode: 'dry-run' });
+    expect(again.code, again.stdout + again.stderr).toBe(0);
+    expect(again.summary).toContain('its source HelmRepository flux-system/acme is not in the files read nor anywhere under local-path');
+  });
 });
