@@ -53,7 +53,8 @@ async function resolvePromotion(settings: Settings, io: Io, env: NodeJS.ProcessE
     if (found.requests.length === 0 && found.charts.length === 0) {
       const listed = [...source.only.map((r) => r.name), ...source.onlyCharts.map((r) => `chart ${r.display}`)];
       const filter = listed.length > 0 ? ` for ${listed.join(', ')}` : '';
-      throw new InputError('promote-from', `no image or chart version found${filter} in the ${files.length} source file(s) matching ${where}.`);
+      const why = found.notes.length > 0 ? ` ${found.notes.join('; ')}.` : '';
+      throw new InputError('promote-from', `no image or chart version found${filter} in the ${files.length} source file(s) matching ${where}.${why}`);
     }
     for (const request of found.requests) {
       const at = found.found.find((f) => f.repository === request.ref.repository)!;
@@ -72,6 +73,7 @@ async function resolvePromotion(settings: Settings, io: Io, env: NodeJS.ProcessE
       charts: found.charts,
       foundCharts: found.foundCharts,
       skipped: sourceSkips([...skipped, ...found.skipped], repository),
+      notes: found.notes,
     };
     return { settings: { ...settings, images: found.requests, charts: found.charts }, promotion };
   });

@@ -36,6 +36,8 @@ export interface Promotion {
   /** Where each promoted chart version was found. */
   readonly foundCharts: readonly FoundChart[];
   readonly skipped: readonly Skip[];
+  /** What the source holds but the promotion cannot carry, said rather than skipped (a patch without its base). */
+  readonly notes: readonly string[];
 }
 
 /**
@@ -104,7 +106,7 @@ export function promotionRequests(files: readonly SourceFile[], only?: readonly 
     undefined,
     { charts: !narrowed || onlyCharts.length > 0 },
   );
-  const foundCharts = chartVersions(scanned, narrowed ? onlyCharts : undefined);
+  const { versions: foundCharts, notes } = chartVersions(scanned, narrowed ? onlyCharts : undefined);
 
   const byImage = new Map<string, FoundVersion[]>();
   for (const f of found) byImage.set(f.repository, [...(byImage.get(f.repository) ?? []), f]);
@@ -130,17 +132,29 @@ export function promotionRequests(files: readonly SourceFile[], only?: readonly 
     else charts.push(group[0]!.request);
   }
   if (conflicts.size > 0 || chartConflicts.size > 0) throw new PromotionConflictError(conflicts, chartConflicts);
-  return { requests, found, charts, foundCharts: foundCharts.map((f) => f.found), skipped };
+  return { requests, found, charts, foundCharts: foundCharts.map((f) => f.found), skipped, notes };
 }
 
-/** Every pinned chart version of the scanned files (ranges and charts whose name cannot be told are left out). */
-function chartVersions(scanned: readonly ScannedFile[], only: readonly ChartReference[] | undefined): { found: FoundChart; request: ChartRequest }[] {
+/**
+ * Every pinned chart version of the scanned files (ranges and charts whose name cannot be told are left out), and a
+ * note for each HelmRelease patch left out because its base (which names the chart) is not among the files.
+ */
+function chartVersions(scanned: readonly ScannedFile[], only: readonly ChartReference[] | undefined): { versions: { found: FoundChart; request: ChartRequest }[]; notes: string[] } {
   const context = new ChartContext(scanned);
   const out: { found: FoundChart; request: ChartRequest }[] = [];
+  const notes: string[] = [];
   for (const file of scanned) {
     for (const site of file.charts?.sites ?? []) {
       if (site.version === undefined || site.range) continue;
       const resolved = context.resolve(file.path, site);
+      if (resolved === undefined && site.form === 'helm-release' && site.chart === undefined && site.release !== undefined) {
+        const release = `${site.release.namespace === undefined ? '' : `${site.release.namespace}/`}${site.release.name}`;
+        notes.push(
+          `promotion source ${file.path}:${site.line}: the HelmRelease patch of ${release} sets chart version ${site.version}, but no single base HelmRelease ` +
+            `${release} naming its chart is in the promotion source's files: not promoted (add the base's folder to promote-from)`,
+        );
+        continue;
+      }
       if (resolved === undefined || (only !== undefined && !only.some((ref) => sameChart(ref, resolved.chart, resolved.repository)))) continue;
       const url = resolved.repository;
       const display = chartDisplay(url, resolved.chart);
@@ -151,7 +165,7 @@ function chartVersions(scanned: readonly ScannedFile[], only: readonly ChartRefe
       out.push({ found: { file: file.path, line: site.line, chart: display, version: site.version }, request });
     }
   }
-  return out;
+  return { versions: out, notes };
 }
 
 function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {

@@ -55,7 +55,7 @@ export async function bumpLocal(settings: Settings, io: Io, promotion?: Promotio
       chartAppVersion: settings.chartAppVersion,
       ...chartSourcesOnDisk(root, settings, snapshot.files),
     });
-    const withSkips: Plan = { ...p, skipped: [...(promotion?.skipped ?? []), ...snapshot.skipped, ...p.skipped], selected: snapshot.selected };
+    const withSkips: Plan = { ...p, skipped: [...(promotion?.skipped ?? []), ...snapshot.skipped, ...p.skipped], notes: [...(promotion?.notes ?? []), ...p.notes], selected: snapshot.selected };
     reportPlan(io, withSkips, settings.pathPatterns);
     checkUnmatched(withSkips, settings.failOnUnmatched, settings.pathPatterns);
     return withSkips;

@@ -44,7 +44,7 @@ export function planSnapshot(settings: Settings, snapshot: RemoteSnapshot, promo
     chartAppVersion: settings.chartAppVersion,
     ...(snapshot.chartSources !== undefined && { chartSources: snapshot.chartSources }),
   });
-  return { ...p, skipped: [...(promotion?.skipped ?? []), ...snapshot.skipped, ...p.skipped], selected: snapshot.selected };
+  return { ...p, skipped: [...(promotion?.skipped ?? []), ...snapshot.skipped, ...p.skipped], notes: [...(promotion?.notes ?? []), ...p.notes], selected: snapshot.selected };
 }
 
 /** planSnapshot, failing before anything is written when `fail-on-unmatched` is set and an image matched nothing. */

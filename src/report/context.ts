@@ -15,6 +15,8 @@ export interface PromotionReport {
   readonly foundCharts?: readonly FoundChart[];
   /** The source's files not read or not located, marked as the source's: listed first in the plan's `skipped`. */
   readonly skipped: readonly Skip[];
+  /** What the source holds but the promotion does not carry (core/promote.ts): listed first in the plan's notes. */
+  readonly notes?: readonly string[];
 }
 
 /** Where and how a run went, for its messages, summary and outputs. */

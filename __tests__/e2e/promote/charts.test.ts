@@ -62,4 +62,28 @@ describe('promotion with charts, local mode', () => {
     expect(run.stdout).toContain('chart api: 1.6.0-rc.1 (envs/staging/api-canary.yaml:10), 1.5.0 (envs/staging/api.yaml:10)');
     expect(read('envs/prod/api.yaml')).toBe(FILES['envs/prod/api.yaml']);
   });
+
+  it('says, naming the file and line, that a source patch whose base HelmRelease is outside promote-from is not promoted', async () => {
+    const patch = (env: string, version: string) => `apiVersion: helm.toolkit.fluxcd.io/v2\nkind: HelmRelease\nmetadata:\n  name: web\n  namespace: ${env}\nspec:\n  chart:\n    spec:\n      version: "${version}"\n`;
+    mkdirSync(join(root, 'envs/base'), { recursive: true });
+    // The shared base names the chart (and no namespace: each environment's kustomization sets it), no version.
+    writeFileSync(join(root, 'envs/base/web.yaml'), release('x', '1.0.0', '1.0.0').replace(/name: api\n {2}namespace: x\n/, 'name: web\n').replace(/ {6}version: .*\n/, '').replace(/ {2}values:[^]*/, '').replace('chart: api', 'chart: web'));
+    writeFileSync(join(root, 'envs/staging/web.yaml'), patch('staging', '2.0.0'));
+    writeFileSync(join(root, 'envs/prod/web.yaml'), patch('prod', '1.0.0'));
+    const run = await runAction({ 'promote-from': 'envs/staging/**', paths: 'envs/prod/**', 'local-path': root });
+    expect(run.code, run.stdout + run.stderr).toBe(0);
+    const note = 'promotion source envs/staging/web.yaml:9: the HelmRelease patch of staging/web sets chart version 2.0.0, but no single base HelmRelease staging/web naming its chart is in the promotion source';
+    expect(run.summary).toContain(note);
+    expect(read('envs/prod/web.yaml')).toBe(patch('prod', '1.0.0'));
+    // With the base's folder in promote-from, the patch is carried.
+    const carried = await runAction({ 'promote-from': 'envs/staging/**\nenvs/base/**', paths: 'envs/prod/**', 'local-path': root, mode: 'dry-run' });
+    expect(carried.code, carried.stdout + carried.stderr).toBe(0);
+    expect(carried.summary).not.toContain('not promoted');
+    expect(carried.stdout).toContain('promote chart web 2.0.0 (from envs/staging/web.yaml:9)');
+    // Nothing else to promote: the failure says why the patch was not carried.
+    rmSync(join(root, 'envs/staging/api.yaml'));
+    const alone = await runAction({ 'promote-from': 'envs/staging/**', paths: 'envs/prod/**', 'local-path': root });
+    expect(alone.code).toBe(1);
+    expect(alone.stdout).toContain(note);
+  });
 });
