@@ -56,7 +56,9 @@ export function scanForCharts(
   );
   const releases = [...new Set(scanned.flatMap((file) => (file.charts?.sites ?? []).flatMap((site) => (site.form === 'helm-release' && site.chart !== undefined && site.release !== undefined ? [site.release.name] : []))))];
   if (releases.length > 0) {
-    round((file) => RELEASE_OBJECT.test(file.text) && releases.some((name) => holdsComponent(file.text, name)));
+    // A kustomization may patch a HelmRelease inline (`patches: - patch: |`): its `kind: HelmRelease` is indented.
+    const mayPatch = (file: SourceFile): boolean => RELEASE_OBJECT.test(file.text) || (KUSTOMIZATION_FILE.test(file.path) && file.text.includes('HelmRelease'));
+    round((file) => mayPatch(file) && releases.some((name) => holdsComponent(file.text, name)));
     // Round 3: the kustomizations beside every patch found (in either round).
     const folders = new Set(scanned.filter((file) => (file.charts?.sites ?? []).some((site) => site.form === 'helm-release' && site.chart === undefined)).map((file) => folderOf(file.path)));
     if (folders.size > 0) round((file) => KUSTOMIZATION_FILE.test(file.path) && folders.has(folderOf(file.path)));

@@ -178,6 +178,10 @@ export function planCharts(file: ScannedFile, requests: readonly ChartRequest[],
     }
     const entry: Change = { kind: 'chart', file: file.path, line: site.line, image: name, from: site.version ?? '', to: request.ref.version };
     if (entry.from === entry.to) continue;
+    if (site.unwritable !== undefined) {
+      outcome.refusals.push({ ...entry, reason: site.unwritable });
+      continue;
+    }
     if (site.slot === undefined) {
       if (context.isPatched(site)) continue;
       outcome.notes.push(`${at}: chart ${name} has no version field (the latest chart is deployed); add one to let it be pinned`);

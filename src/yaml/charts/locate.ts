@@ -18,6 +18,8 @@ import type { ScalarSlot } from '../scalar.js';
 import { keyText, NodeReader } from '../shapes/reader.js';
 import type { Hold } from '../site.js';
 import { chartRefOf, fluxKind, fluxSource, helmReleaseSite, ociRepositorySite } from './flux.js';
+import { inlinePatchSites } from './inline.js';
+import { held } from './read.js';
 import { argoSites, chartYamlFacts, dependencySites, helmChartSites, helmfileRepositories, helmfileSites, kustomizationFacts } from './shapes.js';
 import type { ChartFacts, ChartOrigin, ChartSite, ChartSource, ChartYamlFacts, FoundChartSite, KustomizationFacts, SourceRef } from './site.js';
 
@@ -33,6 +35,8 @@ export function locateCharts(stream: ParsedStream, holds: ReadonlyMap<number, Ho
   const chartRefs: SourceRef[] = [];
   let kustomization: KustomizationFacts | undefined;
   let chartYaml: Omit<ChartYamlFacts, 'held' | 'hold'> | undefined;
+  // Inline patches are their own YAML: their holds are their own comments (applied in inline.ts).
+  const inline: ChartSite[] = [];
   for (const reader of readers) {
     const flux = fluxKind(reader);
     if (flux?.group === 'helm' && flux.kind === 'HelmRelease') {
@@ -47,12 +51,14 @@ export function locateCharts(stream: ParsedStream, holds: ReadonlyMap<number, Ho
     }
     if (flux !== undefined) continue;
     found.push(...argoSites(reader), ...dependencySites(reader), ...helmChartSites(reader), ...helmfileSites(reader, repositories));
-    kustomization ??= kustomizationFacts(reader);
+    const facts = kustomizationFacts(reader);
+    if (facts !== undefined) inline.push(...inlinePatchSites(reader, stream.text));
+    kustomization ??= facts;
     chartYaml ??= chartYamlFacts(reader);
   }
   const chartMarkers = markers.filter((marker) => marker.chart !== undefined);
   const marked = chartMarkers.length === 0 ? found : withMarkers(found, chartMarkers, stream);
-  const sites = marked.sort((a, b) => a.line - b.line || a.column - b.column).map((site) => held(site, holds));
+  const sites = [...marked.map((site) => held(site, holds)), ...inline].sort((a, b) => a.line - b.line || a.column - b.column);
   const appHold = chartYaml?.appVersion === undefined ? undefined : holds.get(chartYaml.appVersion.line);
   return {
     sites,
@@ -65,12 +71,6 @@ export function locateCharts(stream: ParsedStream, holds: ReadonlyMap<number, Ho
 
 function push(list: FoundChartSite[], site: FoundChartSite | undefined): void {
   if (site !== undefined) list.push(site);
-}
-
-function held(found: FoundChartSite, holds: ReadonlyMap<number, Hold>): ChartSite {
-  const { lines, ...site } = found;
-  const hold = holds.size === 0 ? undefined : lines.map((line) => holds.get(line)).find((candidate) => candidate !== undefined);
-  return { ...site, held: hold !== undefined, ...(hold !== undefined && { hold }) };
 }
 
 /** A value scalar of the stream: where it is, its document and path, and the key it is the value of. */

@@ -5,7 +5,8 @@ import { isMap, isScalar, isSeq, type Node, type YAMLMap, type YAMLSeq } from 'y
 import { isVersionRange } from '../../image/chart.js';
 import { formatPath, type PathStep } from '../path.js';
 import { isTemplated, type NodeReader } from '../shapes/reader.js';
-import type { ChartForm, ChartOrigin, FoundChartSite } from './site.js';
+import type { Hold } from '../site.js';
+import type { ChartForm, ChartOrigin, ChartSite, FoundChartSite } from './site.js';
 
 /** A mapping met on the way, with its path and whether it sits inside a flow collection. */
 export interface At {
@@ -90,4 +91,11 @@ export function chartSite(reader: NodeReader, at: At, spec: SiteSpec): FoundChar
     ...(spec.release !== undefined && { release: spec.release }),
     lines: [version?.scalar.line, reader.lines.line(version?.keyStart ?? start), named?.scalar.line].filter((line): line is number => line !== undefined),
   };
+}
+
+/** The site with its hold: a hold on one of the lines it spans freezes it. */
+export function held(found: FoundChartSite, holds: ReadonlyMap<number, Hold>): ChartSite {
+  const { lines, ...site } = found;
+  const hold = holds.size === 0 ? undefined : lines.map((line) => holds.get(line)).find((candidate) => candidate !== undefined);
+  return { ...site, held: hold !== undefined, ...(hold !== undefined && { hold }) };
 }

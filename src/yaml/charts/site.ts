@@ -57,6 +57,8 @@ export interface ChartSite {
   readonly release?: { readonly name: string; readonly namespace?: string };
   readonly held: boolean;
   readonly hold?: Hold;
+  /** Why the version, found, cannot be written byte-exactly (an inline kustomize patch in a folded block): refused. */
+  readonly unwritable?: string;
 }
 
 /** A Flux source object defined in a file: a HelmRepository (charts under its URL) or an OCIRepository (one chart). */
