@@ -27,7 +27,8 @@ interface Listed {
 }
 interface Entry {
   file: string;
-  source: { repo: string; commit: string; license: string; path: string; git_blob_sha1: string };
+  /** `extracted`: the lines of `path` the file was cut from (a heredoc of an example), when it is not a blob of its own. */
+  source: { repo: string; commit: string; license: string; path: string; extracted?: string; git_blob_sha1: string };
   charts: Listed[];
 }
 
@@ -44,7 +45,7 @@ function valueAt(text: string, doc: number, path: string): unknown {
 describe('chart corpus', () => {
   it('covers every shape with a version, a range and a look-alike', () => {
     const forms = new Set(index.files.flatMap((entry) => entry.charts.map((c) => c.form)));
-    expect([...forms].sort()).toEqual(['argocd', 'chart-dependency', 'helm-release', 'helmfile', 'oci-repository']);
+    expect([...forms].sort()).toEqual(['argocd', 'chart-dependency', 'helm-release', 'helmfile', 'kustomize-helm-chart', 'oci-repository']);
     expect(index.files.flatMap((entry) => entry.charts).filter((c) => c.range).length).toBeGreaterThanOrEqual(4);
     expect(index.files.filter((entry) => entry.charts.length === 0).length).toBeGreaterThanOrEqual(4);
   });
