@@ -4,8 +4,8 @@
 // from the tag the chart's appVersion holds, appVersion moves to the new tag in the same plan. The chart's own
 // `version` is the chart author's release and is never touched here.
 import type { EditSet } from '../yaml/edits.js';
-import { scalarEdit, UnwritableError, whyHeld } from '../yaml/splice.js';
-import { dirname } from './charts.js';
+import { whyHeld } from '../yaml/splice.js';
+import { dirname, writeScalar } from './charts.js';
 import type { ScannedFile } from './scan.js';
 import type { Change, Refusal } from './types.js';
 
@@ -56,17 +56,8 @@ export function planAppVersions(planned: readonly PlannedFile[]): void {
       outcome.refusals.push({ ...entry, reason: held });
       continue;
     }
-    try {
-      const edit = scalarEdit(file.text, slot, to, `line ${slot.line} (appVersion)`);
-      if (outcome.edits.conflicts([edit])) {
-        outcome.refusals.push({ ...entry, reason: 'appVersion is also written by another change of this run' });
-        continue;
-      }
-      outcome.edits.add([edit]);
-      outcome.changes.push(entry);
-    } catch (error) {
-      if (!(error instanceof UnwritableError)) throw error;
-      outcome.refusals.push({ ...entry, reason: error.message });
-    }
+    const refused = writeScalar(file.text, slot, to, `line ${slot.line} (appVersion)`, outcome.edits, 'appVersion');
+    if (refused !== undefined) outcome.refusals.push({ ...entry, reason: refused });
+    else outcome.changes.push(entry);
   }
 }

@@ -4,6 +4,7 @@ import { sameChart } from '../image/chart.js';
 import { judge, type Policy } from '../image/policy.js';
 import type { ChartSite, ChartSource, SourceRef } from '../yaml/locate.js';
 import type { EditSet } from '../yaml/edits.js';
+import type { ScalarSlot } from '../yaml/scalar.js';
 import { scalarEdit, UnwritableError, whyHeld } from '../yaml/splice.js';
 import type { ScannedFile } from './scan.js';
 import type { Change, ChartRequest, Refusal } from './types.js';
@@ -198,22 +199,29 @@ export function planCharts(file: ScannedFile, requests: readonly ChartRequest[],
       outcome.refusals.push({ ...entry, reason: verdict.reason ?? 'refused by the policy' });
       continue;
     }
-    let edit;
-    try {
-      edit = scalarEdit(file.text, site.slot, request.ref.version, `line ${site.line} (${site.path})`);
-    } catch (error) {
-      if (!(error instanceof UnwritableError)) throw error;
-      outcome.refusals.push({ ...entry, reason: error.message });
-      continue;
-    }
-    if (edits.conflicts([edit])) {
-      outcome.refusals.push({ ...entry, reason: 'the version is also written by another change of this run' });
-      continue;
-    }
-    edits.add([edit]);
-    outcome.changes.push(entry);
+    const refused = writeScalar(file.text, site.slot, request.ref.version, `line ${site.line} (${site.path})`, edits, 'the version');
+    if (refused !== undefined) outcome.refusals.push({ ...entry, reason: refused });
+    else outcome.changes.push(entry);
   }
   return outcome;
+}
+
+/**
+ * Writes `value` over `slot` into the file's `edits` (a chart version, an appVersion: one scalar each): undefined once
+ * written, else why not (the shape cannot take it, or another change of this run writes the same bytes: `what` is
+ * also written by it).
+ */
+export function writeScalar(text: string, slot: ScalarSlot, value: string, place: string, edits: EditSet, what: string): string | undefined {
+  let edit;
+  try {
+    edit = scalarEdit(text, slot, value, place);
+  } catch (error) {
+    if (!(error instanceof UnwritableError)) throw error;
+    return error.message;
+  }
+  if (edits.conflicts([edit])) return `${what} is also written by another change of this run`;
+  edits.add([edit]);
+  return undefined;
 }
 
 /** The folder of a repository path ('' at the root). */
