@@ -164,7 +164,11 @@ export function planCharts(file: ScannedFile, requests: readonly ChartRequest[],
   const outcome: ChartOutcome = { changes: [], refusals: [], notes: [], matched: new Set() };
   for (const site of file.charts?.sites ?? []) {
     const resolved = context.resolve(file.path, site);
-    if (resolved === undefined) continue;
+    if (resolved === undefined) {
+      const orphan = requests.length === 0 ? undefined : baselessPatch(site, 'the files read', "not matched (add the base's folder to paths)");
+      if (orphan !== undefined) outcome.notes.push(`${file.path}:${site.line}: ${orphan}`);
+      continue;
+    }
     const request = requests.find((r) => (resolved.needsRepository !== true || r.ref.repository !== undefined) && sameChart(r.ref, resolved.chart, resolved.repository));
     if (request === undefined) continue;
     outcome.matched.add(request);
@@ -222,6 +226,16 @@ export function writeScalar(text: string, slot: ScalarSlot, value: string, place
   if (edits.conflicts([edit])) return `${what} is also written by another change of this run`;
   edits.add([edit]);
   return undefined;
+}
+
+/**
+ * What to say of a HelmRelease patch whose base (the HelmRelease naming the chart) is not among `where`: its chart
+ * cannot be told, so it is `outcome`. Undefined for any other site (a Git source's chart, a range, no version).
+ */
+export function baselessPatch(site: ChartSite, where: string, outcome: string): string | undefined {
+  if (site.form !== 'helm-release' || site.chart !== undefined || site.release === undefined || site.version === undefined || site.range) return undefined;
+  const release = `${site.release.namespace === undefined ? '' : `${site.release.namespace}/`}${site.release.name}`;
+  return `the HelmRelease patch of ${release} sets chart version ${site.version}, but no single base HelmRelease ${release} naming its chart is in ${where}: ${outcome}`;
 }
 
 /** The folder of a repository path ('' at the root). */

@@ -1,7 +1,7 @@
 // promote: the versions running in one environment become the requests for the next. Pure.
 import { chartDisplay, sameChart, type ChartReference } from '../image/chart.js';
 import { formatReference, parseReference, versionOf, type ImageReference } from '../image/reference.js';
-import { ChartContext } from './charts.js';
+import { baselessPatch, ChartContext } from './charts.js';
 import { scan, type ScannedFile } from './scan.js';
 import type { ChartRequest, ImageRequest, Skip, SourceFile } from './types.js';
 
@@ -147,14 +147,8 @@ function chartVersions(scanned: readonly ScannedFile[], only: readonly ChartRefe
     for (const site of file.charts?.sites ?? []) {
       if (site.version === undefined || site.range) continue;
       const resolved = context.resolve(file.path, site);
-      if (resolved === undefined && site.form === 'helm-release' && site.chart === undefined && site.release !== undefined) {
-        const release = `${site.release.namespace === undefined ? '' : `${site.release.namespace}/`}${site.release.name}`;
-        notes.push(
-          `promotion source ${file.path}:${site.line}: the HelmRelease patch of ${release} sets chart version ${site.version}, but no single base HelmRelease ` +
-            `${release} naming its chart is in the promotion source's files: not promoted (add the base's folder to promote-from)`,
-        );
-        continue;
-      }
+      const orphan = resolved === undefined ? baselessPatch(site, "the promotion source's files", "not promoted (add the base's folder to promote-from)") : undefined;
+      if (orphan !== undefined) notes.push(`promotion source ${file.path}:${site.line}: ${orphan}`);
       if (resolved === undefined || (only !== undefined && !only.some((ref) => sameChart(ref, resolved.chart, resolved.repository)))) continue;
       const url = resolved.repository;
       const display = chartDisplay(url, resolved.chart);

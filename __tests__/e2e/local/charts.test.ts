@@ -63,4 +63,18 @@ describe('dist/index.js in local mode: charts', () => {
     expect(again.code, again.stdout + again.stderr).toBe(0);
     expect(again.summary).toContain('its source HelmRepository flux-system/acme is not in the files read nor anywhere under local-path');
   });
+
+  it('moves a version set by an inline patch in a kustomization, only its bytes', async () => {
+    const kustomization = `resources:\n  - ../prod\npatches:\n  - patch: |-\n      - op: replace\n        path: /spec/chart/spec/version\n        value: "1.4.1" # staging pin\n    target:\n      kind: HelmRelease\n      name: api\n      namespace: prod\n`;
+    mkdirSync(join(repo, 'clusters/staging'), { recursive: true });
+    writeFileSync(join(repo, 'clusters/staging/kustomization.yaml'), kustomization);
+    // The base HelmRelease (clusters/prod/api.yaml) is selected too: it names the chart, the patch only its version.
+    const run = await runAction({ charts: 'oci://ghcr.io/acme/charts/api:1.5.0', paths: 'clusters/**', 'local-path': repo, mode: 'dry-run' });
+    expect(run.code, run.stdout + run.stderr).toBe(0);
+    expect(JSON.parse(run.outputs.changes!)).toContainEqual({ kind: 'chart', file: 'clusters/staging/kustomization.yaml', line: 7, chart: 'oci://ghcr.io/acme/charts/api', from: '1.4.1', to: '1.5.0' });
+    expect(run.summary).toContain('-        value: "1.4.1" # staging pin\n+        value: "1.5.0" # staging pin');
+    const write = await runAction({ charts: 'oci://ghcr.io/acme/charts/api:1.5.0', paths: 'clusters/**', 'local-path': repo });
+    expect(write.code, write.stdout + write.stderr).toBe(0);
+    expect(read('clusters/staging/kustomization.yaml')).toBe(kustomization.replace('"1.4.1"', '"1.5.0"'));
+  });
 });

@@ -125,4 +125,12 @@ describe('inline kustomize patches', () => {
       { numRuns: 60, seed: 14 },
     );
   });
+
+  it('says so when the patch’s base is not in the files read (its chart cannot be told): never a silent skip', () => {
+    const p = plan([{ path: 'apps/production/kustomization.yaml', text: strategic('6.0.0') }], [], { ...newer, charts: REQUEST });
+    expect(p.edits).toEqual([]);
+    expect(p.notes).toEqual([
+      "apps/production/kustomization.yaml:16: the HelmRelease patch of podinfo/podinfo sets chart version 6.0.0, but no single base HelmRelease podinfo/podinfo naming its chart is in the files read: not matched (add the base's folder to paths)",
+    ]);
+  });
 });
