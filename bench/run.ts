@@ -11,7 +11,8 @@
 //                   small files in a temp dir); BENCH_LARGE=0 skips it, BENCH_MONOREPO_FILES=10000,50000 picks the
 //                   sizes. Peak memory: the action's own max RSS (getrusage at exit, via bench/peak-rss.mjs).
 //   api-*           requests and wall time per scenario against the emulator at 100 ms injected latency (commit and
-//                   pull-request modes; a PR's convergence after a killed run; a shared pr-branch rebuilt).
+//                   pull-request modes; a PR's convergence after a killed run; a shared pr-branch rebuilt; a chart
+//                   whose Flux source is selected, and one whose source is outside `paths`).
 //   api-scale       one bump of every file of a 1,000- and a 5,000-file repository (packed, as hosted ones are)
 //                   over the API without injected latency: requests, wall time, and the emulator's share of it (time
 //                   with at least one request in its hands, from the request log), so the number is the action's.
@@ -33,6 +34,7 @@ import { performance } from 'node:perf_hooks';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { startEmulator, type Emulator, type RequestRecord } from '../__tests__/emulator/index.js';
 import { repoRoot, runAction, spawnCollect } from '../__tests__/support/action.js';
+import { CHART_REPO } from '../__tests__/support/charts.js';
 import { gitRepo } from '../__tests__/support/repo.js';
 import { commitOnTop } from '../__tests__/unit/github/helpers.js';
 import { localCharts } from './charts.js';
@@ -225,6 +227,20 @@ async function apiScenarios(): Promise<void> {
     const file = 'apps/api/overlays/prod/kustomization.yaml';
     commitOnTop(dir, 'main', file, readFileSync(join(dir, file), 'utf8').replace('namespace: api-prod', 'namespace: api-production'), 'base moves');
     await measure(emu, repo, { name: 'pr-shared-rebuild', inputs: { ...shared, images: 'ghcr.io/acme/api:1.6.0' } });
+    // Charts (issue 14): a HelmRelease whose HelmRepository is selected, then one whose HelmRepository is outside
+    // `paths` (looked for in the repository: a listing of its file names and one read of those named like sources).
+    const chartRepo = async (): Promise<string> => {
+      const chartDir = gitRepo({ files: { ...CHART_REPO } });
+      dirs.push(chartDir);
+      const name = `acme/bench-${++n}`;
+      await emu.addRepo({ name, dir: chartDir });
+      return name;
+    };
+    repo = await chartRepo();
+    await measure(emu, repo, { name: 'commit-chart-source-selected', inputs: { charts: 'oci://ghcr.io/acme/charts/api:1.5.0', paths: 'clusters/prod/**\ninfrastructure/**' } });
+    repo = await chartRepo();
+    await measure(emu, repo, { name: 'commit-chart-source-outside-paths', inputs: { charts: 'oci://ghcr.io/acme/charts/api:1.5.0', paths: 'clusters/prod/**' } });
+    await measure(emu, repo, { name: 'noop-chart-source-outside-paths', inputs: { charts: 'oci://ghcr.io/acme/charts/api:1.5.0', paths: 'clusters/prod/**' } });
   } finally {
     await emu.stop();
     for (const d of dirs) rmSync(d, { recursive: true, force: true });
