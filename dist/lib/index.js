@@ -31607,10 +31607,207 @@ module.exports = {
 
 /***/ }),
 
+/***/ 8321:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   m: () => (/* binding */ scanForCharts)
+/* harmony export */ });
+/* harmony import */ var _paths_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7331);
+/* harmony import */ var _prefilter_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9160);
+/* harmony import */ var _scan_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9506);
+// The scan of a run that asks for charts (or chart-app-version): which files are parsed, in two rounds, so that a
+// chart bump parses the files that can hold the chart, not every HelmRelease of a fleet. Pure.
+//
+// Round 1: the images' candidates; files holding a requested chart's name as a component (a HelmRelease base, an
+// Argo CD source, an OCIRepository URL, a Chart.yaml dependency, a marker…); HelmRepository objects (`kind:` at the
+// start of a line: a sourceRef's `kind: HelmRepository` is indented); with appVersion, every Chart.yaml.
+// Round 2: the HelmRelease patches of the bases found (the name of a base's release as a component, and `kind:
+// HelmRelease` at the start of a line). Round 3: the kustomizations in the folders of the patches (a patch's base
+// is picked through them when several HelmReleases share its name).
+
+
+
+const SOURCE_OBJECT = /^kind:[ \t]*["']?HelmRepository\b/m;
+const RELEASE_OBJECT = /^kind:[ \t]*["']?HelmRelease\b/m;
+function folderOf(path) {
+    const cut = path.lastIndexOf('/');
+    return cut < 0 ? '' : path.slice(0, cut);
+}
+/**
+ * Scans the files a chart run needs (two rounds, see above), charts located, in path order. Throws
+ * {@link PlanSyntaxError} listing every selected file that does not parse, after both rounds.
+ */
+function scanForCharts(files, imageCandidate, charts, appVersion) {
+    const names = [...new Set(charts.map((r) => r.ref.name))];
+    const scanned = [];
+    const skipped = [];
+    const errors = [];
+    const taken = new Set();
+    const round = (select) => {
+        const keep = (file) => {
+            if (taken.has(file.path) || !select(file))
+                return false;
+            taken.add(file.path);
+            return true;
+        };
+        try {
+            skipped.push(...(0,_scan_js__WEBPACK_IMPORTED_MODULE_2__/* .scan */ .S)(files, (file) => scanned.push(file), keep, { charts: true }));
+        }
+        catch (error) {
+            if (!(error instanceof _scan_js__WEBPACK_IMPORTED_MODULE_2__/* .PlanSyntaxError */ .f))
+                throw error;
+            errors.push(...error.errors);
+        }
+    };
+    round((file) => imageCandidate(file.text) ||
+        (appVersion && _prefilter_js__WEBPACK_IMPORTED_MODULE_1__/* .CHART_YAML_FILE */ .oO.test(file.path)) ||
+        (names.length > 0 && (names.some((name) => (0,_prefilter_js__WEBPACK_IMPORTED_MODULE_1__/* .holdsComponent */ .Ki)(file.text, name)) || SOURCE_OBJECT.test(file.text))));
+    const releases = [...new Set(scanned.flatMap((file) => (file.charts?.sites ?? []).flatMap((site) => (site.form === 'helm-release' && site.chart !== undefined && site.release !== undefined ? [site.release.name] : []))))];
+    if (releases.length > 0) {
+        // A kustomization may patch a HelmRelease inline (`patches: - patch: |`): its `kind: HelmRelease` is indented.
+        const mayPatch = (file) => RELEASE_OBJECT.test(file.text) || (_prefilter_js__WEBPACK_IMPORTED_MODULE_1__/* .KUSTOMIZATION_FILE */ .j9.test(file.path) && file.text.includes('HelmRelease'));
+        round((file) => mayPatch(file) && releases.some((name) => (0,_prefilter_js__WEBPACK_IMPORTED_MODULE_1__/* .holdsComponent */ .Ki)(file.text, name)));
+        // Round 3: the kustomizations beside every patch found (in either round).
+        const folders = new Set(scanned.filter((file) => (file.charts?.sites ?? []).some((site) => site.form === 'helm-release' && site.chart === undefined)).map((file) => folderOf(file.path)));
+        if (folders.size > 0)
+            round((file) => _prefilter_js__WEBPACK_IMPORTED_MODULE_1__/* .KUSTOMIZATION_FILE */ .j9.test(file.path) && folders.has(folderOf(file.path)));
+    }
+    if (errors.length > 0)
+        throw new _scan_js__WEBPACK_IMPORTED_MODULE_2__/* .PlanSyntaxError */ .f(errors);
+    return { scanned: scanned.sort(_paths_js__WEBPACK_IMPORTED_MODULE_0__/* .byPath */ .f2), skipped: skipped.sort(_paths_js__WEBPACK_IMPORTED_MODULE_0__/* .byPath */ .f2) };
+}
+
+
+/***/ }),
+
+/***/ 4736:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Dp: () => (/* binding */ missingChartSources),
+/* harmony export */   Gk: () => (/* binding */ mayDefineSource),
+/* harmony export */   RH: () => (/* binding */ sourceContext),
+/* harmony export */   SA: () => (/* binding */ sourceFileFilter),
+/* harmony export */   kk: () => (/* binding */ sourceCandidates)
+/* harmony export */ });
+/* harmony import */ var _yaml_locate_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7007);
+/* harmony import */ var _charts_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6250);
+/* harmony import */ var _chart_scan_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8321);
+/* harmony import */ var _scan_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(9506);
+// Flux sources outside `paths` (issue 14): a HelmRelease in the selected files may name a HelmRepository defined
+// elsewhere in the repository (`infrastructure/sources/`, `clusters/…/flux-system/`). The adapters look for it only
+// when a requested chart needs it (missingChartSources), keep the few files that may define it (sourceFileFilter,
+// on bytes), and hand their texts to the plan as read-only context (sourceContext). Pure.
+
+
+
+
+const RELEASE_WORD = 'HelmRelease';
+const SOURCE_WORD = 'HelmRepository';
+/**
+ * The HelmRepository objects that HelmReleases of `files` name for a requested chart (by name) and that no file of
+ * `files` defines: what a request naming a repository cannot be matched against. Empty when no request names a
+ * repository (a bare chart name matches by name anyway), when no file holds a HelmRelease, or when a selected file
+ * does not parse (the plan reports that, and writes nothing).
+ */
+function missingChartSources(files, charts) {
+    const named = charts.filter((request) => request.ref.repository !== undefined);
+    if (named.length === 0 || !files.some((file) => file.text.includes(RELEASE_WORD) && file.text.includes(SOURCE_WORD)))
+        return [];
+    let scanned;
+    try {
+        scanned = (0,_chart_scan_js__WEBPACK_IMPORTED_MODULE_2__/* .scanForCharts */ .m)(files, () => false, named, false).scanned;
+    }
+    catch (error) {
+        if (error instanceof _scan_js__WEBPACK_IMPORTED_MODULE_3__/* .PlanSyntaxError */ .f)
+            return [];
+        throw error;
+    }
+    const context = new _charts_js__WEBPACK_IMPORTED_MODULE_1__/* .ChartContext */ .uR(scanned);
+    const missing = new Map();
+    for (const file of scanned) {
+        for (const site of file.charts?.sites ?? []) {
+            const chart = site.chart?.toLowerCase();
+            if (chart === undefined || !named.some((request) => request.ref.name.toLowerCase() === chart))
+                continue;
+            const ref = context.missingSource(site);
+            if (ref !== undefined)
+                missing.set(`${ref.namespace ?? ''}/${ref.name}`, ref);
+        }
+    }
+    return [...missing.values()];
+}
+/**
+ * The byte-level filter of the files that may define one of `refs`: they hold `HelmRepository` and the object's
+ * name. Cheap enough to run over every file of a repository.
+ */
+function sourceFileFilter(refs) {
+    const kind = Buffer.from(SOURCE_WORD, 'utf8');
+    const names = [...new Set(refs.map((ref) => ref.name))].map((name) => Buffer.from(name, 'utf8'));
+    return (bytes) => bytes.indexOf(kind) >= 0 && names.some((name) => bytes.indexOf(name) >= 0);
+}
+/**
+ * The Flux sources the context files define, and where they were looked for. A context file is never edited and
+ * never fails the run: one that is not YAML (or is a chart template) only defines nothing.
+ */
+function sourceContext(files, searched) {
+    const sources = [];
+    for (const file of files) {
+        if ((0,_yaml_locate_js__WEBPACK_IMPORTED_MODULE_0__/* .isChartTemplate */ .ZC)(file.path, file.text))
+            continue;
+        try {
+            for (const source of (0,_yaml_locate_js__WEBPACK_IMPORTED_MODULE_0__/* .locate */ .x5)(file.text, { charts: true }).charts?.sources ?? [])
+                sources.push({ file: file.path, source });
+        }
+        catch (error) {
+            if (!(error instanceof _yaml_locate_js__WEBPACK_IMPORTED_MODULE_0__/* .YamlSyntaxError */ .nN))
+                throw error;
+        }
+    }
+    return { sources, searched };
+}
+/** A folder or file name that says "Flux sources here": `sources/`, `repositories/`, `helmrepository.yaml`, `repos.yaml`… */
+const SOURCE_PLACE = /^(?:sources?|repositories|repos?|helm-?repos?|helm-?repositor(?:y|ies)|flux-system)$/i;
+const YAML_FILE = /\.ya?ml$/i;
+/**
+ * Which files of a repository listing to read for `refs` when only names are known (the API reads no bytes it does
+ * not ask for): YAML files not read yet whose name is a source's name (`bitnami.yaml`, `podinfo-repo.yaml`), then
+ * those in a folder or named like a place for sources (`infrastructure/sources/`, `helmrepositories.yaml`,
+ * `clusters/prod/flux-system/`); at most `limit`, in that order, then by path.
+ */
+function sourceCandidates(paths, refs, read, limit) {
+    const names = [...new Set(refs.map((ref) => ref.name.toLowerCase()))];
+    const scored = [];
+    for (const path of paths) {
+        if (!YAML_FILE.test(path) || read.has(path))
+            continue;
+        const parts = path.split('/');
+        const base = parts.pop().replace(YAML_FILE, '').toLowerCase();
+        const score = names.some((name) => base === name || base.startsWith(`${name}-`) || base.endsWith(`-${name}`)) ? 2 : [...parts, base].some((part) => SOURCE_PLACE.test(part)) ? 1 : 0;
+        if (score > 0)
+            scored.push({ path, score });
+    }
+    return scored
+        .sort((a, b) => b.score - a.score || (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
+        .slice(0, limit)
+        .map((c) => c.path);
+}
+/** {@link sourceFileFilter} on decoded text. */
+function mayDefineSource(refs) {
+    const names = [...new Set(refs.map((ref) => ref.name))];
+    return (text) => text.includes(SOURCE_WORD) && names.some((name) => text.includes(name));
+}
+
+
+/***/ }),
+
 /***/ 6250:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   T7: () => (/* binding */ baselessPatch),
+/* harmony export */   gN: () => (/* binding */ writeScalar),
 /* harmony export */   hr: () => (/* binding */ planCharts),
 /* harmony export */   pD: () => (/* binding */ dirname),
 /* harmony export */   uR: () => (/* binding */ ChartContext)
@@ -31632,7 +31829,13 @@ class ChartContext {
     /** The OCIRepository objects HelmReleases read their chart from: those hold a chart, whatever their layer selector. */
     chartRefs = [];
     kustomizations = new Map();
-    constructor(files) {
+    /** Where else a missing source was looked for (the repository outside `paths`), for the note; undefined: nowhere. */
+    searched;
+    /** `outside`: Flux sources read from files `paths` does not select (read-only context), and where they were looked for. */
+    constructor(files, outside) {
+        this.searched = outside?.searched;
+        for (const { file, source } of outside?.sources ?? [])
+            this.sources.push({ file, source });
         for (const file of files) {
             const facts = file.charts;
             if (facts === undefined)
@@ -31678,16 +31881,34 @@ class ChartContext {
             return false;
         return this.chartRefs.some((ref) => ref.name === object.name && (ref.namespace === undefined || object.namespace === undefined || ref.namespace === object.namespace));
     }
+    /**
+     * The HelmRepository a HelmRelease base names when no file read defines it (its namespace filled in from the
+     * HelmRelease's): the source to look for outside the selected files. Undefined for every other site.
+     */
+    missingSource(site) {
+        if (site.form !== 'helm-release' || site.chart === undefined || site.origin.kind !== 'source' || site.origin.source.kind !== 'HelmRepository')
+            return undefined;
+        const ref = site.origin.source;
+        const namespace = ref.namespace ?? site.release?.namespace;
+        if (this.sourcesOf(ref, namespace).length > 0)
+            return undefined;
+        return { kind: ref.kind, name: ref.name, ...(namespace !== undefined && { namespace }) };
+    }
+    sourcesOf(ref, wanted) {
+        return this.sources.filter(({ source }) => source.kind === ref.kind && source.name === ref.name && (wanted === undefined || source.namespace === undefined || source.namespace === wanted));
+    }
     /** A HelmRelease's chart through its sourceRef: the HelmRepository's URL (a GitRepository or Bucket holds no chart version). */
     throughSource(chart, ref, namespace) {
         if (ref.kind !== 'HelmRepository')
             return undefined;
         const wanted = ref.namespace ?? namespace;
-        const found = this.sources.filter(({ source }) => source.kind === ref.kind && source.name === ref.name && (wanted === undefined || source.namespace === undefined || source.namespace === wanted));
+        const found = this.sourcesOf(ref, wanted);
         const keys = new Set(found.map(({ source }) => source.repository));
         const named = `${ref.kind} ${wanted === undefined ? '' : `${wanted}/`}${ref.name}`;
-        if (found.length === 0)
-            return { chart, repository: undefined, unknown: `its source ${named} is not in the files read` };
+        if (found.length === 0) {
+            const where = this.searched === undefined ? 'the files read' : `the files read nor ${this.searched}`;
+            return { chart, repository: undefined, unknown: `its source ${named} is not in ${where}` };
+        }
         const [only] = keys;
         if (keys.size > 1 || only === undefined)
             return { chart, repository: undefined, unknown: `its source ${named} is defined ${found.length} times with different URLs (${found.map((f) => f.file).join(', ')})` };
@@ -31725,8 +31946,12 @@ function planCharts(file, requests, context, policy, edits) {
     const outcome = { changes: [], refusals: [], notes: [], matched: new Set() };
     for (const site of file.charts?.sites ?? []) {
         const resolved = context.resolve(file.path, site);
-        if (resolved === undefined)
+        if (resolved === undefined) {
+            const orphan = requests.length === 0 ? undefined : baselessPatch(site, 'the files read', "not matched (add the base's folder to paths)");
+            if (orphan !== undefined)
+                outcome.notes.push(`${file.path}:${site.line}: ${orphan}`);
             continue;
+        }
         const request = requests.find((r) => (resolved.needsRepository !== true || r.ref.repository !== undefined) && (0,_image_chart_js__WEBPACK_IMPORTED_MODULE_0__/* .sameChart */ .zb)(r.ref, resolved.chart, resolved.repository));
         if (request === undefined)
             continue;
@@ -31743,6 +31968,10 @@ function planCharts(file, requests, context, policy, edits) {
         const entry = { kind: 'chart', file: file.path, line: site.line, image: name, from: site.version ?? '', to: request.ref.version };
         if (entry.from === entry.to)
             continue;
+        if (site.unwritable !== undefined) {
+            outcome.refusals.push({ ...entry, reason: site.unwritable });
+            continue;
+        }
         if (site.slot === undefined) {
             if (context.isPatched(site))
                 continue;
@@ -31761,24 +31990,43 @@ function planCharts(file, requests, context, policy, edits) {
             outcome.refusals.push({ ...entry, reason: verdict.reason ?? 'refused by the policy' });
             continue;
         }
-        let edit;
-        try {
-            edit = (0,_yaml_splice_js__WEBPACK_IMPORTED_MODULE_2__/* .scalarEdit */ .N2)(file.text, site.slot, request.ref.version, `line ${site.line} (${site.path})`);
-        }
-        catch (error) {
-            if (!(error instanceof _yaml_splice_js__WEBPACK_IMPORTED_MODULE_2__/* .UnwritableError */ .ye))
-                throw error;
-            outcome.refusals.push({ ...entry, reason: error.message });
-            continue;
-        }
-        if (edits.conflicts([edit])) {
-            outcome.refusals.push({ ...entry, reason: 'the version is also written by another change of this run' });
-            continue;
-        }
-        edits.add([edit]);
-        outcome.changes.push(entry);
+        const refused = writeScalar(file.text, site.slot, request.ref.version, `line ${site.line} (${site.path})`, edits, 'the version');
+        if (refused !== undefined)
+            outcome.refusals.push({ ...entry, reason: refused });
+        else
+            outcome.changes.push(entry);
     }
     return outcome;
+}
+/**
+ * Writes `value` over `slot` into the file's `edits` (a chart version, an appVersion: one scalar each): undefined once
+ * written, else why not (the shape cannot take it, or another change of this run writes the same bytes: `what` is
+ * also written by it).
+ */
+function writeScalar(text, slot, value, place, edits, what) {
+    let edit;
+    try {
+        edit = (0,_yaml_splice_js__WEBPACK_IMPORTED_MODULE_2__/* .scalarEdit */ .N2)(text, slot, value, place);
+    }
+    catch (error) {
+        if (!(error instanceof _yaml_splice_js__WEBPACK_IMPORTED_MODULE_2__/* .UnwritableError */ .ye))
+            throw error;
+        return error.message;
+    }
+    if (edits.conflicts([edit]))
+        return `${what} is also written by another change of this run`;
+    edits.add([edit]);
+    return undefined;
+}
+/**
+ * What to say of a HelmRelease patch whose base (the HelmRelease naming the chart) is not among `where`: its chart
+ * cannot be told, so it is `outcome`. Undefined for any other site (a Git source's chart, a range, no version).
+ */
+function baselessPatch(site, where, outcome) {
+    if (site.form !== 'helm-release' || site.chart !== undefined || site.release === undefined || site.version === undefined || site.range)
+        return undefined;
+    const release = `${site.release.namespace === undefined ? '' : `${site.release.namespace}/`}${site.release.name}`;
+    return `the HelmRelease patch of ${release} sets chart version ${site.version}, but no single base HelmRelease ${release} naming its chart is in ${where}: ${outcome}`;
 }
 /** The folder of a repository path ('' at the root). */
 function dirname(path) {
@@ -35584,7 +35832,7 @@ function byPath(a, b) {
 
 /***/ }),
 
-/***/ 3929:
+/***/ 182:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -35597,8 +35845,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 var image_policy = __nccwpck_require__(6811);
 // EXTERNAL MODULE: ./src/image/reference.ts
 var reference = __nccwpck_require__(3564);
-// EXTERNAL MODULE: ./src/yaml/locate.ts + 14 modules
-var locate = __nccwpck_require__(6207);
+// EXTERNAL MODULE: ./src/yaml/locate.ts + 15 modules
+var locate = __nccwpck_require__(7007);
 ;// CONCATENATED MODULE: ./src/yaml/edits.ts
 // Text edits and the one overlap rule: two edits collide when they touch the same bytes differently. applyEdits
 // refuses colliding edits; EditSet (a plan's accepted edits of one file) uses the same rule to refuse a site's
@@ -35746,88 +35994,20 @@ function planAppVersions(planned) {
             outcome.refusals.push({ ...entry, reason: held });
             continue;
         }
-        try {
-            const edit = (0,splice/* scalarEdit */.N2)(file.text, slot, to, `line ${slot.line} (appVersion)`);
-            if (outcome.edits.conflicts([edit])) {
-                outcome.refusals.push({ ...entry, reason: 'appVersion is also written by another change of this run' });
-                continue;
-            }
-            outcome.edits.add([edit]);
+        const refused = (0,core_charts/* writeScalar */.gN)(file.text, slot, to, `line ${slot.line} (appVersion)`, outcome.edits, 'appVersion');
+        if (refused !== undefined)
+            outcome.refusals.push({ ...entry, reason: refused });
+        else
             outcome.changes.push(entry);
-        }
-        catch (error) {
-            if (!(error instanceof splice/* UnwritableError */.ye))
-                throw error;
-            outcome.refusals.push({ ...entry, reason: error.message });
-        }
     }
 }
 
+// EXTERNAL MODULE: ./src/core/chart-scan.ts
+var chart_scan = __nccwpck_require__(8321);
 // EXTERNAL MODULE: ./src/core/prefilter.ts
 var prefilter = __nccwpck_require__(9160);
 // EXTERNAL MODULE: ./src/core/scan.ts
 var scan = __nccwpck_require__(9506);
-;// CONCATENATED MODULE: ./src/core/chart-scan.ts
-// The scan of a run that asks for charts (or chart-app-version): which files are parsed, in two rounds, so that a
-// chart bump parses the files that can hold the chart, not every HelmRelease of a fleet. Pure.
-//
-// Round 1: the images' candidates; files holding a requested chart's name as a component (a HelmRelease base, an
-// Argo CD source, an OCIRepository URL, a Chart.yaml dependency, a marker…); HelmRepository objects (`kind:` at the
-// start of a line: a sourceRef's `kind: HelmRepository` is indented); with appVersion, every Chart.yaml.
-// Round 2: the HelmRelease patches of the bases found (the name of a base's release as a component, and `kind:
-// HelmRelease` at the start of a line). Round 3: the kustomizations in the folders of the patches (a patch's base
-// is picked through them when several HelmReleases share its name).
-
-
-
-const SOURCE_OBJECT = /^kind:[ \t]*["']?HelmRepository\b/m;
-const RELEASE_OBJECT = /^kind:[ \t]*["']?HelmRelease\b/m;
-function folderOf(path) {
-    const cut = path.lastIndexOf('/');
-    return cut < 0 ? '' : path.slice(0, cut);
-}
-/**
- * Scans the files a chart run needs (two rounds, see above), charts located, in path order. Throws
- * {@link PlanSyntaxError} listing every selected file that does not parse, after both rounds.
- */
-function scanForCharts(files, imageCandidate, charts, appVersion) {
-    const names = [...new Set(charts.map((r) => r.ref.name))];
-    const scanned = [];
-    const skipped = [];
-    const errors = [];
-    const taken = new Set();
-    const round = (select) => {
-        const keep = (file) => {
-            if (taken.has(file.path) || !select(file))
-                return false;
-            taken.add(file.path);
-            return true;
-        };
-        try {
-            skipped.push(...(0,scan/* scan */.S)(files, (file) => scanned.push(file), keep, { charts: true }));
-        }
-        catch (error) {
-            if (!(error instanceof scan/* PlanSyntaxError */.f))
-                throw error;
-            errors.push(...error.errors);
-        }
-    };
-    round((file) => imageCandidate(file.text) ||
-        (appVersion && prefilter/* CHART_YAML_FILE */.oO.test(file.path)) ||
-        (names.length > 0 && (names.some((name) => (0,prefilter/* holdsComponent */.Ki)(file.text, name)) || SOURCE_OBJECT.test(file.text))));
-    const releases = [...new Set(scanned.flatMap((file) => (file.charts?.sites ?? []).flatMap((site) => (site.form === 'helm-release' && site.chart !== undefined && site.release !== undefined ? [site.release.name] : []))))];
-    if (releases.length > 0) {
-        round((file) => RELEASE_OBJECT.test(file.text) && releases.some((name) => (0,prefilter/* holdsComponent */.Ki)(file.text, name)));
-        // Round 3: the kustomizations beside every patch found (in either round).
-        const folders = new Set(scanned.filter((file) => (file.charts?.sites ?? []).some((site) => site.form === 'helm-release' && site.chart === undefined)).map((file) => folderOf(file.path)));
-        if (folders.size > 0)
-            round((file) => prefilter/* KUSTOMIZATION_FILE */.j9.test(file.path) && folders.has(folderOf(file.path)));
-    }
-    if (errors.length > 0)
-        throw new scan/* PlanSyntaxError */.f(errors);
-    return { scanned: scanned.sort(paths/* byPath */.f2), skipped: skipped.sort(paths/* byPath */.f2) };
-}
-
 ;// CONCATENATED MODULE: ./src/core/plan.ts
 // plan(files, requests, policy) → Plan: pure. Finds every image reference the requests name, asks the
 // policy whether it may move, and splices the new version into the text. No I/O, no clock, no randomness.
@@ -36057,10 +36237,10 @@ function plan(files, requests, options) {
     else {
         // Charts need every file's sources and bases first (a HelmRelease's repository is in another file), and
         // appVersion every file's image changes: scan all, then plan.
-        const found = scanForCharts(files, mayHold, charts, appVersion);
+        const found = (0,chart_scan/* scanForCharts */.m)(files, mayHold, charts, appVersion);
         const scanned = found.scanned;
         skipped = found.skipped;
-        const context = new core_charts/* ChartContext */.uR(scanned);
+        const context = new core_charts/* ChartContext */.uR(scanned, options.chartSources);
         const planned = scanned.map((file) => {
             const outcome = planFile(file, requests, options);
             const chart = (0,core_charts/* planCharts */.hr)(file, charts, context, options.policy, outcome.edits);
@@ -36267,7 +36447,7 @@ function chartReadFilter(names, appVersion) {
 /* harmony export */   f: () => (/* binding */ PlanSyntaxError)
 /* harmony export */ });
 /* harmony import */ var _paths_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7331);
-/* harmony import */ var _yaml_locate_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6207);
+/* harmony import */ var _yaml_locate_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7007);
 // The one per-file loop of the core (plan and promotion both read files through it): files in path order, Helm
 // chart templates skipped, image references located in every other file, and files that are not YAML collected,
 // then raised together once every file was read.
@@ -38041,7 +38221,7 @@ function checkUnmatched(plan, fail, paths) {
 
 /***/ }),
 
-/***/ 6207:
+/***/ 7007:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -38628,6 +38808,12 @@ function chartSite(reader, at, spec) {
         lines: [version?.scalar.line, reader.lines.line(version?.keyStart ?? start), named?.scalar.line].filter((line) => line !== undefined),
     };
 }
+/** The site with its hold: a hold on one of the lines it spans freezes it. */
+function held(found, holds) {
+    const { lines, ...site } = found;
+    const hold = holds.size === 0 ? undefined : lines.map((line) => holds.get(line)).find((candidate) => candidate !== undefined);
+    return { ...site, held: hold !== undefined, ...(hold !== undefined && { hold }) };
+}
 
 ;// CONCATENATED MODULE: ./src/yaml/charts/flux.ts
 // Flux: HelmRelease (spec.chart.spec {chart, version, sourceRef}; an environment's patch sets the version alone),
@@ -38742,304 +38928,6 @@ function ociRepositorySite(reader) {
     const meta = root === undefined ? undefined : metadata(root);
     const named = site === undefined || meta === undefined ? site : { ...site, release: meta };
     return named === undefined || layer === HELM_CHART_LAYER ? named : { ...named, needsRepository: true };
-}
-
-;// CONCATENATED MODULE: ./src/yaml/charts/shapes.ts
-// Charts outside Flux: Argo CD Application / ApplicationSet sources, Chart.yaml dependencies, kustomize
-// `helmCharts`, helmfile releases; and what a Chart.yaml and a kustomization say about themselves.
-
-
-
-
-/** The origin of a chart whose repository URL is `url` as written (none when absent). */
-function urlOrigin(url) {
-    return url === undefined ? { kind: 'none' } : { kind: 'url', url, repository: (0,image_chart/* normaliseChartRepository */.tb)(url) };
-}
-/** Argo CD: every `spec.source` / `spec.sources[]` (an ApplicationSet's under `spec.template`) naming a Helm chart. */
-function argoSites(reader) {
-    const root = rootOf(reader);
-    const kind = root?.map.get('kind');
-    const apiVersion = root?.map.get('apiVersion');
-    if (typeof apiVersion !== 'string' || !apiVersion.startsWith('argoproj.io/'))
-        return [];
-    const spec = kind === 'Application' ? child(root, 'spec') : kind === 'ApplicationSet' ? child(root, 'spec', 'template', 'spec') : undefined;
-    const sources = [child(spec, 'source'), ...items(spec, 'sources')].filter((at) => at !== undefined);
-    return sources.flatMap((source) => {
-        const chart = read_text(source, 'chart');
-        const url = read_text(source, 'repoURL');
-        if (chart === undefined || isTemplated(url))
-            return [];
-        const site = chartSite(reader, source, { form: 'argocd', chart, chartKey: 'chart', origin: urlOrigin(url), versionKey: 'targetRevision' });
-        return site === undefined ? [] : [site];
-    });
-}
-/** True for a Chart.yaml: a kind-less document with `apiVersion: v1|v2`, `name` and `version`. */
-function isChartYaml(root) {
-    if (root === undefined || root.map.has('kind'))
-        return false;
-    const apiVersion = read_text(root, 'apiVersion');
-    return (apiVersion === 'v1' || apiVersion === 'v2') && read_text(root, 'name') !== undefined && root.map.has('version');
-}
-/**
- * Chart.yaml `dependencies[]` with a repository one can name (an umbrella chart's subcharts). A dependency without
- * a repository (it sits in `charts/`) or from `file://` is the chart's own and is not a site.
- */
-function dependencySites(reader) {
-    const root = rootOf(reader);
-    if (!isChartYaml(root))
-        return [];
-    return items(root, 'dependencies').flatMap((dependency) => {
-        const name = read_text(dependency, 'name');
-        const repository = read_text(dependency, 'repository');
-        if (name === undefined || repository === undefined || /^file:\/\//i.test(repository) || isTemplated(repository))
-            return [];
-        const site = chartSite(reader, dependency, { form: 'chart-dependency', chart: name, chartKey: 'name', origin: urlOrigin(repository), versionKey: 'version' });
-        return site === undefined ? [] : [site];
-    });
-}
-/** A Chart.yaml's name and its appVersion scalar (for `chart-app-version`); the chart's own `version` is never a site. */
-function chartYamlFacts(reader) {
-    const root = rootOf(reader);
-    if (!isChartYaml(root))
-        return undefined;
-    const appVersion = reader.fieldsOf(root.map, root.flow).get('appVersion');
-    const usable = appVersion !== undefined && !appVersion.aliased && appVersion.scalar.style !== 'block';
-    return { name: read_text(root, 'name') ?? '', ...(usable && { appVersion: appVersion.scalar }) };
-}
-/** True for a kustomization: kind Kustomization/Component of kustomize.config.k8s.io, or kind-less with its keys. */
-function isKustomization(root) {
-    if (root === undefined)
-        return false;
-    const kind = root.map.get('kind');
-    const apiVersion = root.map.get('apiVersion');
-    if (kind === 'Kustomization' || kind === 'Component')
-        return typeof apiVersion !== 'string' || apiVersion.startsWith('kustomize.config.k8s.io/');
-    return kind === undefined && ['resources', 'bases', 'helmCharts', 'patches', 'components'].some((key) => root.map.has(key));
-}
-/** kustomize `helmCharts[]` {name, repo, version}; an entry without `repo` is a local chart, not a site. */
-function helmChartSites(reader) {
-    const root = rootOf(reader);
-    if (!isKustomization(root))
-        return [];
-    return items(root, 'helmCharts').flatMap((entry) => {
-        const name = read_text(entry, 'name');
-        const repo = read_text(entry, 'repo');
-        // Without `repo` the chart is local (under `helmGlobals.chartHome`): its version is not one to move.
-        if (name === undefined || repo === undefined || isTemplated(repo))
-            return [];
-        const site = chartSite(reader, entry, { form: 'kustomize-helm-chart', chart: name, chartKey: 'name', origin: urlOrigin(repo), versionKey: 'version' });
-        return site === undefined ? [] : [site];
-    });
-}
-/** A kustomization's `resources` and `bases` (strings), for finding the base a HelmRelease patch belongs to. */
-function kustomizationFacts(reader) {
-    const root = rootOf(reader);
-    if (!isKustomization(root))
-        return undefined;
-    const resources = [];
-    for (const key of ['resources', 'bases']) {
-        const list = root.map.get(key, true);
-        if (!(0,dist/* isSeq */.oP)(list))
-            continue;
-        for (const item of list.items)
-            if ((0,dist/* isScalar */.jn)(item) && typeof item.value === 'string')
-                resources.push(item.value);
-    }
-    return { resources };
-}
-/** helmfile `repositories[]` of one document: name → URL (an `oci: true` URL is scheme-less: it is an OCI registry). */
-function helmfileRepositories(reader) {
-    const root = rootOf(reader);
-    const found = new Map();
-    if (root === undefined || root.map.has('kind'))
-        return found;
-    for (const repository of items(root, 'repositories')) {
-        const name = read_text(repository, 'name');
-        const url = read_text(repository, 'url');
-        if (name !== undefined && url !== undefined)
-            found.set(name, url);
-    }
-    return found;
-}
-/**
- * helmfile `releases[]` {chart, version}: `chart` is `repo/name` or `repo/path/name` (the repository by name from
- * `repositories`, in any document of the file), or `oci://…/name`; a local path (`./charts/api`) is not a site.
- */
-function helmfileSites(reader, repositories) {
-    const root = rootOf(reader);
-    if (root === undefined || root.map.has('kind') || !(0,dist/* isSeq */.oP)(root.map.get('releases', true)))
-        return [];
-    return items(root, 'releases').flatMap((release) => {
-        const chart = read_text(release, 'chart');
-        if (chart === undefined || /^\.{0,2}\//.test(chart) || isTemplated(chart))
-            return [];
-        const cut = chart.lastIndexOf('/');
-        if (cut < 0)
-            return [];
-        const prefix = chart.slice(0, cut);
-        // `repo/name`, or `repo/path/name` under an OCI repository (`docker/bitnamicharts/nginx`): the first part names
-        // the repository, the rest of the path continues its URL.
-        const slash = prefix.indexOf('/');
-        const named = repositories.get(slash < 0 ? prefix : prefix.slice(0, slash));
-        const url = /^[a-z]+:\/\//i.test(prefix) ? prefix : named === undefined ? undefined : `${named.replace(/\/+$/, '')}${slash < 0 ? '' : prefix.slice(slash)}`;
-        const origin = url === undefined ? { kind: 'url', url: prefix, repository: undefined } : urlOrigin(url);
-        const site = chartSite(reader, release, { form: 'helmfile', chart: chart.slice(cut + 1), chartKey: 'chart', origin, versionKey: 'version' });
-        return site === undefined ? [] : [site];
-    });
-}
-
-;// CONCATENATED MODULE: ./src/yaml/charts/locate.ts
-// Where Helm chart versions live in a YAML stream (issue 14), found without configuration:
-// - Flux HelmRelease spec.chart.spec {chart, version, sourceRef}, and an environment's patch setting the version
-//   alone (its base is found in core/charts.ts); the HelmRepository / OCIRepository objects sourceRefs name;
-// - Flux OCIRepository spec.url (`oci://…/chart`) with spec.ref.tag (spec.ref.semver: a range, reported);
-// - Argo CD Application / ApplicationSet template spec.source and spec.sources[] {repoURL, chart, targetRevision};
-// - Chart.yaml dependencies[] {name, version, repository}; kustomize helmCharts[] {name, repo, version};
-// - helmfile releases[] {chart: repo/name, version} with repositories[] {name, url};
-// - a marker: `version: 1.4.2 # gitops-bump: chart oci://ghcr.io/acme/charts/api` (or a bare chart name).
-// Holds are the image engine's (`# gitops-bump: hold` on the version's line or directly above it). A chart's own
-// `version` in Chart.yaml is never a site; its appVersion is a fact (chart-app-version moves it with the image).
-
-
-
-
-
-
-/** Every chart site, Flux source and kustomization or Chart.yaml fact of a parsed stream. */
-function locateCharts(stream, holds, markers) {
-    const readers = stream.documents.map((doc, index) => new NodeReader(doc, index, stream.lines));
-    const repositories = new Map();
-    for (const reader of readers)
-        for (const [name, url] of helmfileRepositories(reader))
-            repositories.set(name, url);
-    const found = [];
-    const sources = [];
-    const chartRefs = [];
-    let kustomization;
-    let chartYaml;
-    for (const reader of readers) {
-        const flux = fluxKind(reader);
-        if (flux?.group === 'helm' && flux.kind === 'HelmRelease') {
-            push(found, helmReleaseSite(reader));
-            const ref = chartRefOf(reader);
-            if (ref !== undefined)
-                chartRefs.push(ref);
-        }
-        if (flux?.group === 'source') {
-            const source = fluxSource(reader, flux.kind);
-            if (source !== undefined)
-                sources.push(source);
-            if (flux.kind === 'OCIRepository')
-                push(found, ociRepositorySite(reader));
-        }
-        if (flux !== undefined)
-            continue;
-        found.push(...argoSites(reader), ...dependencySites(reader), ...helmChartSites(reader), ...helmfileSites(reader, repositories));
-        kustomization ??= kustomizationFacts(reader);
-        chartYaml ??= chartYamlFacts(reader);
-    }
-    const chartMarkers = markers.filter((marker) => marker.chart !== undefined);
-    const marked = chartMarkers.length === 0 ? found : withMarkers(found, chartMarkers, stream);
-    const sites = marked.sort((a, b) => a.line - b.line || a.column - b.column).map((site) => held(site, holds));
-    const appHold = chartYaml?.appVersion === undefined ? undefined : holds.get(chartYaml.appVersion.line);
-    return {
-        sites,
-        sources,
-        chartRefs,
-        ...(kustomization !== undefined && { kustomization }),
-        ...(chartYaml !== undefined && { chartYaml: { ...chartYaml, held: appHold !== undefined, ...(appHold !== undefined && { hold: appHold }) } }),
-    };
-}
-function push(list, site) {
-    if (site !== undefined)
-        list.push(site);
-}
-function held(found, holds) {
-    const { lines, ...site } = found;
-    const hold = holds.size === 0 ? undefined : lines.map((line) => holds.get(line)).find((candidate) => candidate !== undefined);
-    return { ...site, held: hold !== undefined, ...(hold !== undefined && { hold }) };
-}
-/**
- * Marker comments name the chart of the scalar they follow on its line: that scalar is the chart's version. On a
- * site found above, the marker's chart replaces what the file says (as an image marker does); elsewhere it makes a
- * site. A marker naming no valid chart is ignored.
- */
-function withMarkers(found, markers, stream) {
-    const byLine = new Map();
-    stream.documents.forEach((doc, index) => {
-        for (const scalar of valueScalars(doc, index, stream)) {
-            const previous = byLine.get(scalar.slot.line);
-            if (previous === undefined || previous.slot.end < scalar.slot.end)
-                byLine.set(scalar.slot.line, scalar);
-        }
-    });
-    const sites = [...found];
-    for (const marker of markers) {
-        const reference = chartOf(marker.chart ?? '');
-        const scalar = byLine.get(marker.line);
-        if (reference === undefined || scalar === undefined || scalar.slot.end > marker.offset || scalar.slot.style === 'block')
-            continue;
-        const origin = reference.url === undefined ? { kind: 'none' } : { kind: 'url', url: reference.url, repository: (0,image_chart/* normaliseChartRepository */.tb)(reference.url) };
-        const index = sites.findIndex((site) => site.slot?.start === scalar.slot.start);
-        const existing = sites[index];
-        if (existing !== undefined) {
-            sites[index] = { ...existing, chart: reference.name, origin, needsRepository: false };
-            continue;
-        }
-        const version = scalar.slot.text === '' ? undefined : scalar.slot.text;
-        sites.push({
-            form: 'marker',
-            doc: scalar.doc,
-            path: formatPath(scalar.steps),
-            line: scalar.slot.line,
-            column: scalar.slot.column,
-            chart: reference.name,
-            origin,
-            version,
-            range: false,
-            slot: scalar.slot,
-            lines: [scalar.slot.line],
-        });
-    }
-    return sites;
-}
-function chartOf(text) {
-    try {
-        const reference = (0,image_chart/* parseChartReference */.J0)(text);
-        return reference.version === undefined ? reference : undefined;
-    }
-    catch {
-        return undefined;
-    }
-}
-/** Every scalar that is a mapping's value or a sequence's item, with its path and whether it sits in a flow collection. */
-function valueScalars(doc, index, stream) {
-    const reader = new NodeReader(doc, index, stream.lines);
-    const out = [];
-    (0,dist/* visit */.YR)(doc, {
-        Scalar(key, node, path) {
-            if (key === 'key')
-                return;
-            const steps = [];
-            let flow = false;
-            for (let i = 0; i < path.length; i++) {
-                const step = path[i];
-                if ((0,dist/* isMap */.jh)(step) || (0,dist/* isSeq */.oP)(step))
-                    flow ||= step.flow === true;
-                if ((0,dist/* isSeq */.oP)(step))
-                    steps.push(step.items.indexOf(path[i + 1] ?? node));
-                else if ((0,dist/* isMap */.jh)(step)) {
-                    const pair = path[i + 1];
-                    const name = pair !== undefined && 'key' in pair ? keyText(pair.key) : undefined;
-                    if (name !== undefined)
-                        steps.push(name);
-                }
-            }
-            if ((0,dist/* isScalar */.jn)(node))
-                out.push({ slot: reader.slot(node, flow), doc: index, steps });
-        },
-    });
-    return out;
 }
 
 ;// CONCATENATED MODULE: ./src/yaml/markers.ts
@@ -39241,6 +39129,439 @@ function fieldsMarkerSite(doc, group) {
         },
         lines: [...group.parts.values()].map((scalar) => scalar.slot.line),
     };
+}
+
+;// CONCATENATED MODULE: ./src/yaml/charts/inline.ts
+// Inline kustomize patches of a HelmRelease's chart version, inside kustomization.yaml: `patches[].patch` (and the
+// older `patchesJson6902[].patch`, `patchesStrategicMerge[]`) holding a strategic-merge HelmRelease that sets
+// `spec.chart.spec.version`, or JSON 6902 operations (`op: replace`, `path: /spec/chart/spec/version`, `value: …`).
+// The patch is YAML inside a block scalar: it is parsed on its own, and the version scalar found there is mapped
+// back to the bytes of the file. Only a literal block (`|`, `|-`, `|+`) keeps every byte of its lines: the content
+// line is the file's line less the block's indentation, so the version is spliced in place, everything else kept.
+// A folded (`>`) or quoted patch rewraps or escapes its text: its version is found but reported as not writable.
+
+
+
+
+
+
+
+const VERSION_PATH = '/spec/chart/spec/version';
+/** The inline patches of a kustomization document (file paths and patches of other kinds are not). */
+function inlinePatches(root) {
+    const found = [];
+    const add = (node, steps, target) => {
+        if (!(0,dist/* isScalar */.jn)(node) || typeof node.value !== 'string' || !node.value.includes('\n'))
+            return;
+        const named = { kind: read_text(target, 'kind'), name: read_text(target, 'name'), namespace: read_text(target, 'namespace') };
+        found.push({ node, at: formatPath(steps), target: Object.fromEntries(Object.entries(named).filter(([, v]) => v !== undefined)) });
+    };
+    for (const key of ['patches', 'patchesJson6902']) {
+        for (const entry of items(root, key))
+            add(entry.map.get('patch', true), [...entry.steps, 'patch'], child(entry, 'target'));
+    }
+    const merges = root.map.get('patchesStrategicMerge', true);
+    if ((0,dist/* isSeq */.oP)(merges))
+        merges.items.forEach((item, i) => add(item, ['patchesStrategicMerge', i], undefined));
+    return found;
+}
+/**
+ * The HelmRelease chart versions the inline patches of a kustomization set: a version-only patch (its base is found
+ * as for a patch file), with the file's offsets; `unwritable` when the block is not a literal one.
+ */
+function inlinePatchSites(reader, source) {
+    const root = rootOf(reader);
+    if (root === undefined)
+        return [];
+    return inlinePatches(root).flatMap((patch) => {
+        const inner = patch.node.value;
+        const aboutVersion = inner.includes('HelmRelease') || patch.target.kind === 'HelmRelease' || inner.includes(VERSION_PATH);
+        if (!aboutVersion || !inner.includes('version'))
+            return [];
+        let stream;
+        try {
+            stream = parseStream(inner, mayHoldMarkers(inner));
+        }
+        catch {
+            return []; // kustomize fails on it too; nothing here to move
+        }
+        const holds = holdLines(readMarkers([...stream.comments].sort((a, b) => a.offset - b.offset), stream.lines), inner, stream.lines);
+        const found = stream.documents.flatMap((doc, index) => patchSites(new NodeReader(doc, index, stream.lines), patch.target));
+        if (found.length === 0)
+            return [];
+        const map = literalMap(patch.node, source, inner);
+        return found.map((site) => placed(held(site, holds), patch, reader, map, stream.lines));
+    });
+}
+/** The version sites of one document of a patch: a strategic-merge HelmRelease, or JSON 6902 operations on the version. */
+function patchSites(reader, target) {
+    const root = reader.root;
+    const release = target.name === undefined ? undefined : { name: target.name, ...(target.namespace !== undefined && { namespace: target.namespace }) };
+    if ((0,dist/* isMap */.jh)(root)) {
+        const kind = root.get('kind');
+        if (kind !== 'HelmRelease' && !(kind === undefined && target.kind === 'HelmRelease'))
+            return [];
+        const site = helmReleaseSite(reader);
+        if (site === undefined)
+            return [];
+        return [site.release === undefined && release !== undefined ? { ...site, release } : site];
+    }
+    if (!(0,dist/* isSeq */.oP)(root) || (target.kind !== undefined && target.kind !== 'HelmRelease'))
+        return [];
+    return root.items.flatMap((item, i) => {
+        if (!(0,dist/* isMap */.jh)(item))
+            return [];
+        const op = { map: item, steps: [i], flow: item.flow === true };
+        if (!['replace', 'add'].includes(read_text(op, 'op') ?? '') || read_text(op, 'path') !== VERSION_PATH)
+            return [];
+        const site = chartSite(reader, op, { form: 'helm-release', chart: undefined, origin: { kind: 'none' }, versionKey: 'value', ...(release !== undefined && { release }) });
+        return site === undefined ? [] : [site];
+    });
+}
+/**
+ * The file offset of each line of `inner` (the block's value): the block's content lines less its indentation,
+ * checked against the value the parser read (a mismatch, e.g. CRLF line ends, is not written).
+ */
+function literalMap(node, source, inner) {
+    if (node.type !== 'BLOCK_LITERAL') {
+        const style = node.type === 'BLOCK_FOLDED' ? 'a folded block (>)' : 'a quoted or plain scalar';
+        return { why: `the inline patch is written as ${style}, whose text is not its bytes; write it as a literal block (|) to let it be bumped` };
+    }
+    const [start, end] = rangeOf(node);
+    const raw = source.slice(start, end);
+    const header = raw.indexOf('\n');
+    const lines = raw.slice(header + 1).split('\n');
+    const first = lines.find((line) => line.trim() !== '') ?? '';
+    const indent = first.length - first.trimStart().length;
+    const starts = [];
+    const decoded = [];
+    let offset = start + header + 1;
+    for (const line of lines) {
+        starts.push(offset + indent);
+        decoded.push(line.trim() === '' && line.length <= indent ? '' : line.slice(indent));
+        offset += line.length + 1;
+    }
+    const body = (s) => s.replace(/\n+$/, '');
+    if (body(decoded.join('\n')) !== body(inner) || lines.some((line) => line.trim() !== '' && !line.startsWith(' '.repeat(indent)))) {
+        return { why: 'the inline patch’s block could not be matched to its bytes; move the patch to its own file to let it be bumped' };
+    }
+    return { starts };
+}
+/** The inner site placed in the file: its slot at the file's offsets (or unwritable), its line, path and document. */
+function placed(site, patch, reader, map, innerLines) {
+    const path = `${patch.at} ${site.path}`;
+    const slot = site.slot;
+    const outerLine = (innerLine) => ('starts' in map ? reader.lines.line(map.starts[innerLine - 1] ?? 0) : reader.lines.line(rangeOf(patch.node)[0]));
+    const base = { ...site, doc: reader.index, path, line: outerLine(site.line) };
+    if (slot === undefined)
+        return base;
+    if (!('starts' in map))
+        return { ...base, slot: undefined, unwritable: map.why };
+    if (innerLines.line(slot.end) !== slot.line && slot.end > slot.start)
+        return { ...base, slot: undefined, unwritable: 'the version in the inline patch spans lines; write it on one line to let it be bumped' };
+    const at = (map.starts[slot.line - 1] ?? 0) + (slot.start - innerLines.lineStart(slot.line));
+    const moved = { ...slot, start: at, end: at + (slot.end - slot.start), line: reader.lines.line(at), column: reader.lines.column(at) };
+    return { ...base, slot: moved, line: moved.line, column: moved.column };
+}
+
+;// CONCATENATED MODULE: ./src/yaml/charts/shapes.ts
+// Charts outside Flux: Argo CD Application / ApplicationSet sources, Chart.yaml dependencies, kustomize
+// `helmCharts`, helmfile releases; and what a Chart.yaml and a kustomization say about themselves.
+
+
+
+
+/** The origin of a chart whose repository URL is `url` as written (none when absent). */
+function urlOrigin(url) {
+    return url === undefined ? { kind: 'none' } : { kind: 'url', url, repository: (0,image_chart/* normaliseChartRepository */.tb)(url) };
+}
+/** Argo CD: every `spec.source` / `spec.sources[]` (an ApplicationSet's under `spec.template`) naming a Helm chart. */
+function argoSites(reader) {
+    const root = rootOf(reader);
+    const kind = root?.map.get('kind');
+    const apiVersion = root?.map.get('apiVersion');
+    if (typeof apiVersion !== 'string' || !apiVersion.startsWith('argoproj.io/'))
+        return [];
+    const spec = kind === 'Application' ? child(root, 'spec') : kind === 'ApplicationSet' ? child(root, 'spec', 'template', 'spec') : undefined;
+    const sources = [child(spec, 'source'), ...items(spec, 'sources')].filter((at) => at !== undefined);
+    return sources.flatMap((source) => {
+        const chart = read_text(source, 'chart');
+        const url = read_text(source, 'repoURL');
+        if (chart === undefined || isTemplated(url))
+            return [];
+        const site = chartSite(reader, source, { form: 'argocd', chart, chartKey: 'chart', origin: urlOrigin(url), versionKey: 'targetRevision' });
+        return site === undefined ? [] : [site];
+    });
+}
+/** True for a Chart.yaml: a kind-less document with `apiVersion: v1|v2`, `name` and `version`. */
+function isChartYaml(root) {
+    if (root === undefined || root.map.has('kind'))
+        return false;
+    const apiVersion = read_text(root, 'apiVersion');
+    return (apiVersion === 'v1' || apiVersion === 'v2') && read_text(root, 'name') !== undefined && root.map.has('version');
+}
+/**
+ * Chart.yaml `dependencies[]` with a repository one can name (an umbrella chart's subcharts). A dependency without
+ * a repository (it sits in `charts/`) or from `file://` is the chart's own and is not a site.
+ */
+function dependencySites(reader) {
+    const root = rootOf(reader);
+    if (!isChartYaml(root))
+        return [];
+    return items(root, 'dependencies').flatMap((dependency) => {
+        const name = read_text(dependency, 'name');
+        const repository = read_text(dependency, 'repository');
+        if (name === undefined || repository === undefined || /^file:\/\//i.test(repository) || isTemplated(repository))
+            return [];
+        const site = chartSite(reader, dependency, { form: 'chart-dependency', chart: name, chartKey: 'name', origin: urlOrigin(repository), versionKey: 'version' });
+        return site === undefined ? [] : [site];
+    });
+}
+/** A Chart.yaml's name and its appVersion scalar (for `chart-app-version`); the chart's own `version` is never a site. */
+function chartYamlFacts(reader) {
+    const root = rootOf(reader);
+    if (!isChartYaml(root))
+        return undefined;
+    const appVersion = reader.fieldsOf(root.map, root.flow).get('appVersion');
+    const usable = appVersion !== undefined && !appVersion.aliased && appVersion.scalar.style !== 'block';
+    return { name: read_text(root, 'name') ?? '', ...(usable && { appVersion: appVersion.scalar }) };
+}
+/** True for a kustomization: kind Kustomization/Component of kustomize.config.k8s.io, or kind-less with its keys. */
+function isKustomization(root) {
+    if (root === undefined)
+        return false;
+    const kind = root.map.get('kind');
+    const apiVersion = root.map.get('apiVersion');
+    if (kind === 'Kustomization' || kind === 'Component')
+        return typeof apiVersion !== 'string' || apiVersion.startsWith('kustomize.config.k8s.io/');
+    return kind === undefined && ['resources', 'bases', 'helmCharts', 'patches', 'components'].some((key) => root.map.has(key));
+}
+/** kustomize `helmCharts[]` {name, repo, version}; an entry without `repo` is a local chart, not a site. */
+function helmChartSites(reader) {
+    const root = rootOf(reader);
+    if (!isKustomization(root))
+        return [];
+    return items(root, 'helmCharts').flatMap((entry) => {
+        const name = read_text(entry, 'name');
+        const repo = read_text(entry, 'repo');
+        // Without `repo` the chart is local (under `helmGlobals.chartHome`): its version is not one to move.
+        if (name === undefined || repo === undefined || isTemplated(repo))
+            return [];
+        const site = chartSite(reader, entry, { form: 'kustomize-helm-chart', chart: name, chartKey: 'name', origin: urlOrigin(repo), versionKey: 'version' });
+        return site === undefined ? [] : [site];
+    });
+}
+/** A kustomization's `resources` and `bases` (strings), for finding the base a HelmRelease patch belongs to. */
+function kustomizationFacts(reader) {
+    const root = rootOf(reader);
+    if (!isKustomization(root))
+        return undefined;
+    const resources = [];
+    for (const key of ['resources', 'bases']) {
+        const list = root.map.get(key, true);
+        if (!(0,dist/* isSeq */.oP)(list))
+            continue;
+        for (const item of list.items)
+            if ((0,dist/* isScalar */.jn)(item) && typeof item.value === 'string')
+                resources.push(item.value);
+    }
+    return { resources };
+}
+/** helmfile `repositories[]` of one document: name → URL (an `oci: true` URL is scheme-less: it is an OCI registry). */
+function helmfileRepositories(reader) {
+    const root = rootOf(reader);
+    const found = new Map();
+    if (root === undefined || root.map.has('kind'))
+        return found;
+    for (const repository of items(root, 'repositories')) {
+        const name = read_text(repository, 'name');
+        const url = read_text(repository, 'url');
+        if (name !== undefined && url !== undefined)
+            found.set(name, url);
+    }
+    return found;
+}
+/**
+ * helmfile `releases[]` {chart, version}: `chart` is `repo/name` or `repo/path/name` (the repository by name from
+ * `repositories`, in any document of the file), or `oci://…/name`; a local path (`./charts/api`) is not a site.
+ */
+function helmfileSites(reader, repositories) {
+    const root = rootOf(reader);
+    if (root === undefined || root.map.has('kind') || !(0,dist/* isSeq */.oP)(root.map.get('releases', true)))
+        return [];
+    return items(root, 'releases').flatMap((release) => {
+        const chart = read_text(release, 'chart');
+        if (chart === undefined || /^\.{0,2}\//.test(chart) || isTemplated(chart))
+            return [];
+        const cut = chart.lastIndexOf('/');
+        if (cut < 0)
+            return [];
+        const prefix = chart.slice(0, cut);
+        // `repo/name`, or `repo/path/name` under an OCI repository (`docker/bitnamicharts/nginx`): the first part names
+        // the repository, the rest of the path continues its URL.
+        const slash = prefix.indexOf('/');
+        const named = repositories.get(slash < 0 ? prefix : prefix.slice(0, slash));
+        const url = /^[a-z]+:\/\//i.test(prefix) ? prefix : named === undefined ? undefined : `${named.replace(/\/+$/, '')}${slash < 0 ? '' : prefix.slice(slash)}`;
+        const origin = url === undefined ? { kind: 'url', url: prefix, repository: undefined } : urlOrigin(url);
+        const site = chartSite(reader, release, { form: 'helmfile', chart: chart.slice(cut + 1), chartKey: 'chart', origin, versionKey: 'version' });
+        return site === undefined ? [] : [site];
+    });
+}
+
+;// CONCATENATED MODULE: ./src/yaml/charts/locate.ts
+// Where Helm chart versions live in a YAML stream (issue 14), found without configuration:
+// - Flux HelmRelease spec.chart.spec {chart, version, sourceRef}, and an environment's patch setting the version
+//   alone (its base is found in core/charts.ts); the HelmRepository / OCIRepository objects sourceRefs name;
+// - Flux OCIRepository spec.url (`oci://…/chart`) with spec.ref.tag (spec.ref.semver: a range, reported);
+// - Argo CD Application / ApplicationSet template spec.source and spec.sources[] {repoURL, chart, targetRevision};
+// - Chart.yaml dependencies[] {name, version, repository}; kustomize helmCharts[] {name, repo, version};
+// - helmfile releases[] {chart: repo/name, version} with repositories[] {name, url};
+// - a marker: `version: 1.4.2 # gitops-bump: chart oci://ghcr.io/acme/charts/api` (or a bare chart name).
+// Holds are the image engine's (`# gitops-bump: hold` on the version's line or directly above it). A chart's own
+// `version` in Chart.yaml is never a site; its appVersion is a fact (chart-app-version moves it with the image).
+
+
+
+
+
+
+
+
+/** Every chart site, Flux source and kustomization or Chart.yaml fact of a parsed stream. */
+function locateCharts(stream, holds, markers) {
+    const readers = stream.documents.map((doc, index) => new NodeReader(doc, index, stream.lines));
+    const repositories = new Map();
+    for (const reader of readers)
+        for (const [name, url] of helmfileRepositories(reader))
+            repositories.set(name, url);
+    const found = [];
+    const sources = [];
+    const chartRefs = [];
+    let kustomization;
+    let chartYaml;
+    // Inline patches are their own YAML: their holds are their own comments (applied in inline.ts).
+    const inline = [];
+    for (const reader of readers) {
+        const flux = fluxKind(reader);
+        if (flux?.group === 'helm' && flux.kind === 'HelmRelease') {
+            push(found, helmReleaseSite(reader));
+            const ref = chartRefOf(reader);
+            if (ref !== undefined)
+                chartRefs.push(ref);
+        }
+        if (flux?.group === 'source') {
+            const source = fluxSource(reader, flux.kind);
+            if (source !== undefined)
+                sources.push(source);
+            if (flux.kind === 'OCIRepository')
+                push(found, ociRepositorySite(reader));
+        }
+        if (flux !== undefined)
+            continue;
+        found.push(...argoSites(reader), ...dependencySites(reader), ...helmChartSites(reader), ...helmfileSites(reader, repositories));
+        const facts = kustomizationFacts(reader);
+        if (facts !== undefined)
+            inline.push(...inlinePatchSites(reader, stream.text));
+        kustomization ??= facts;
+        chartYaml ??= chartYamlFacts(reader);
+    }
+    const chartMarkers = markers.filter((marker) => marker.chart !== undefined);
+    const marked = chartMarkers.length === 0 ? found : withMarkers(found, chartMarkers, stream);
+    const sites = [...marked.map((site) => held(site, holds)), ...inline].sort((a, b) => a.line - b.line || a.column - b.column);
+    const appHold = chartYaml?.appVersion === undefined ? undefined : holds.get(chartYaml.appVersion.line);
+    return {
+        sites,
+        sources,
+        chartRefs,
+        ...(kustomization !== undefined && { kustomization }),
+        ...(chartYaml !== undefined && { chartYaml: { ...chartYaml, held: appHold !== undefined, ...(appHold !== undefined && { hold: appHold }) } }),
+    };
+}
+function push(list, site) {
+    if (site !== undefined)
+        list.push(site);
+}
+/**
+ * Marker comments name the chart of the scalar they follow on its line: that scalar is the chart's version. On a
+ * site found above, the marker's chart replaces what the file says (as an image marker does); elsewhere it makes a
+ * site. A marker naming no valid chart is ignored.
+ */
+function withMarkers(found, markers, stream) {
+    const byLine = new Map();
+    stream.documents.forEach((doc, index) => {
+        for (const scalar of valueScalars(doc, index, stream)) {
+            const previous = byLine.get(scalar.slot.line);
+            if (previous === undefined || previous.slot.end < scalar.slot.end)
+                byLine.set(scalar.slot.line, scalar);
+        }
+    });
+    const sites = [...found];
+    for (const marker of markers) {
+        const reference = chartOf(marker.chart ?? '');
+        const scalar = byLine.get(marker.line);
+        if (reference === undefined || scalar === undefined || scalar.slot.end > marker.offset || scalar.slot.style === 'block')
+            continue;
+        const origin = reference.url === undefined ? { kind: 'none' } : { kind: 'url', url: reference.url, repository: (0,image_chart/* normaliseChartRepository */.tb)(reference.url) };
+        const index = sites.findIndex((site) => site.slot?.start === scalar.slot.start);
+        const existing = sites[index];
+        if (existing !== undefined) {
+            sites[index] = { ...existing, chart: reference.name, origin, needsRepository: false };
+            continue;
+        }
+        const version = scalar.slot.text === '' ? undefined : scalar.slot.text;
+        sites.push({
+            form: 'marker',
+            doc: scalar.doc,
+            path: formatPath(scalar.steps),
+            line: scalar.slot.line,
+            column: scalar.slot.column,
+            chart: reference.name,
+            origin,
+            version,
+            range: false,
+            slot: scalar.slot,
+            lines: [scalar.slot.line],
+        });
+    }
+    return sites;
+}
+function chartOf(text) {
+    try {
+        const reference = (0,image_chart/* parseChartReference */.J0)(text);
+        return reference.version === undefined ? reference : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+/** Every scalar that is a mapping's value or a sequence's item, with its path and whether it sits in a flow collection. */
+function valueScalars(doc, index, stream) {
+    const reader = new NodeReader(doc, index, stream.lines);
+    const out = [];
+    (0,dist/* visit */.YR)(doc, {
+        Scalar(key, node, path) {
+            if (key === 'key')
+                return;
+            const steps = [];
+            let flow = false;
+            for (let i = 0; i < path.length; i++) {
+                const step = path[i];
+                if ((0,dist/* isMap */.jh)(step) || (0,dist/* isSeq */.oP)(step))
+                    flow ||= step.flow === true;
+                if ((0,dist/* isSeq */.oP)(step))
+                    steps.push(step.items.indexOf(path[i + 1] ?? node));
+                else if ((0,dist/* isMap */.jh)(step)) {
+                    const pair = path[i + 1];
+                    const name = pair !== undefined && 'key' in pair ? keyText(pair.key) : undefined;
+                    if (name !== undefined)
+                        steps.push(name);
+                }
+            }
+            if ((0,dist/* isScalar */.jn)(node))
+                out.push({ slot: reader.slot(node, flow), doc: index, steps });
+        },
+    });
+    return out;
 }
 
 // EXTERNAL MODULE: ./src/yaml/scalar.ts
@@ -52576,7 +52897,7 @@ function promotionRequests(files, only, filter = {}) {
             found.push({ file: file.path, line: site.line, repository: site.repository, name: site.name, tag: site.tag, digest: site.digest });
         }
     }, undefined, { charts: !narrowed || onlyCharts.length > 0 });
-    const foundCharts = chartVersions(scanned, narrowed ? onlyCharts : undefined);
+    const { versions: foundCharts, notes } = chartVersions(scanned, narrowed ? onlyCharts : undefined);
     const byImage = new Map();
     for (const f of found)
         byImage.set(f.repository, [...(byImage.get(f.repository) ?? []), f]);
@@ -52606,17 +52927,24 @@ function promotionRequests(files, only, filter = {}) {
     }
     if (conflicts.size > 0 || chartConflicts.size > 0)
         throw new PromotionConflictError(conflicts, chartConflicts);
-    return { requests, found, charts, foundCharts: foundCharts.map((f) => f.found), skipped };
+    return { requests, found, charts, foundCharts: foundCharts.map((f) => f.found), skipped, notes };
 }
-/** Every pinned chart version of the scanned files (ranges and charts whose name cannot be told are left out). */
+/**
+ * Every pinned chart version of the scanned files (ranges and charts whose name cannot be told are left out), and a
+ * note for each HelmRelease patch left out because its base (which names the chart) is not among the files.
+ */
 function chartVersions(scanned, only) {
     const context = new charts/* ChartContext */.uR(scanned);
     const out = [];
+    const notes = [];
     for (const file of scanned) {
         for (const site of file.charts?.sites ?? []) {
             if (site.version === undefined || site.range)
                 continue;
             const resolved = context.resolve(file.path, site);
+            const orphan = resolved === undefined ? (0,charts/* baselessPatch */.T7)(site, "the promotion source's files", "not promoted (add the base's folder to promote-from)") : undefined;
+            if (orphan !== undefined)
+                notes.push(`promotion source ${file.path}:${site.line}: ${orphan}`);
             if (resolved === undefined || (only !== undefined && !only.some((ref) => (0,chart/* sameChart */.zb)(ref, resolved.chart, resolved.repository))))
                 continue;
             const url = resolved.repository;
@@ -52628,7 +52956,7 @@ function chartVersions(scanned, only) {
             out.push({ found: { file: file.path, line: site.line, chart: display, version: site.version }, request });
         }
     }
-    return out;
+    return { versions: out, notes };
 }
 function groupBy(items, key) {
     const groups = new Map();
@@ -52637,10 +52965,12 @@ function groupBy(items, key) {
     return groups;
 }
 
-// EXTERNAL MODULE: ./src/core/plan.ts + 3 modules
-var plan = __nccwpck_require__(3929);
+// EXTERNAL MODULE: ./src/core/plan.ts + 2 modules
+var plan = __nccwpck_require__(182);
 // EXTERNAL MODULE: ./src/core/prefilter.ts
 var prefilter = __nccwpck_require__(9160);
+// EXTERNAL MODULE: ./src/core/chart-sources.ts
+var chart_sources = __nccwpck_require__(4736);
 // EXTERNAL MODULE: ./src/image/policy.ts
 var policy = __nccwpck_require__(6811);
 ;// CONCATENATED MODULE: external "node:fs"
@@ -52884,6 +53214,30 @@ async function readLocal(root, paths, options) {
     }
     return { files: files.sort(core_paths/* byPath */.f2), skipped: [...listed.skipped, ...unread.sort(core_paths/* byPath */.f2)], selected: listed.files.length };
 }
+/**
+ * The YAML files anywhere under `root` (links and submodules never entered) that `keep` accepts on their bytes,
+ * other than `read` (already in the snapshot): read-only context, e.g. the Flux sources a selected HelmRelease names
+ * (core/chart-sources.ts). Files that cannot be read or decoded are passed over: context never fails a run.
+ */
+function readContext(root, keep, maxFileBytes, read) {
+    const listed = [];
+    walk(root, '', { matches: (path) => /\.ya?ml$/i.test(path) && !read.has(path) }, listed, []);
+    const reader = new FileReader(maxFileBytes);
+    const files = [];
+    for (const path of listed) {
+        let bytes;
+        try {
+            bytes = reader.read(`${root}/${path}`);
+        }
+        catch {
+            continue;
+        }
+        if (bytes === undefined || !keep(bytes) || (0,encoding/* unicodeMarkReason */.pK)(bytes) !== undefined || (0,encoding/* unreadableText */.LF)(bytes) !== undefined)
+            continue;
+        files.push({ path, text: bytes.toString('utf8') });
+    }
+    return files.sort(core_paths/* byPath */.f2);
+}
 /** Writes the edited files back; refuses any path that would resolve outside `root`. */
 async function writeLocal(root, edits) {
     const base = await (0,promises_namespaceObject.realpath)(root);
@@ -52914,6 +53268,18 @@ var log = __nccwpck_require__(6472);
 
 
 
+
+/**
+ * The Flux sources selected HelmReleases name for a requested chart that `paths` does not select: looked for anywhere
+ * under local-path (only then: a byte filter on `HelmRepository` and the name keeps the walk cheap), read-only.
+ */
+function chartSourcesOnDisk(root, settings, files) {
+    const missing = (0,chart_sources/* missingChartSources */.Dp)(files, settings.charts);
+    if (missing.length === 0)
+        return {};
+    const found = readContext(root, (0,chart_sources/* sourceFileFilter */.SA)(missing), settings.maxFileBytes, new Set(files.map((f) => f.path)));
+    return { chartSources: (0,chart_sources/* sourceContext */.RH)(found, 'anywhere under local-path') };
+}
 async function bumpLocal(settings, io, promotion) {
     const root = settings.localPath;
     const context = {
@@ -52936,8 +53302,13 @@ async function bumpLocal(settings, io, promotion) {
         return s;
     });
     const result = await io.group('Plan', async () => {
-        const p = (0,plan/* plan */.e)(snapshot.files, settings.images, { policy: settings.policy, charts: settings.charts, chartAppVersion: settings.chartAppVersion });
-        const withSkips = { ...p, skipped: [...(promotion?.skipped ?? []), ...snapshot.skipped, ...p.skipped], selected: snapshot.selected };
+        const p = (0,plan/* plan */.e)(snapshot.files, settings.images, {
+            policy: settings.policy,
+            charts: settings.charts,
+            chartAppVersion: settings.chartAppVersion,
+            ...chartSourcesOnDisk(root, settings, snapshot.files),
+        });
+        const withSkips = { ...p, skipped: [...(promotion?.skipped ?? []), ...snapshot.skipped, ...p.skipped], notes: [...(promotion?.notes ?? []), ...p.notes], selected: snapshot.selected };
         (0,log/* reportPlan */._)(io, withSkips, settings.pathPatterns);
         (0,unmatched/* checkUnmatched */.wF)(withSkips, settings.failOnUnmatched, settings.pathPatterns);
         return withSkips;
@@ -53390,7 +53761,7 @@ async function resolvePromotion(settings, io, env) {
         const globs = source.patterns.join(', ');
         if (source.repository || !settings.localPath) {
             // The GitHub adapters load only when the run goes through the API: local bumps start faster without them.
-            const { readRemoteSource } = await Promise.all(/* import() */[__nccwpck_require__.e(413), __nccwpck_require__.e(568)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5568));
+            const { readRemoteSource } = await Promise.all(/* import() */[__nccwpck_require__.e(413), __nccwpck_require__.e(411)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8411));
             const { owner, repo } = source.repository ?? settings.repository;
             const branch = source.branch ?? (source.repository ? undefined : settings.branch);
             const target = { owner, repo, branch };
@@ -53406,7 +53777,8 @@ async function resolvePromotion(settings, io, env) {
         if (found.requests.length === 0 && found.charts.length === 0) {
             const listed = [...source.only.map((r) => r.name), ...source.onlyCharts.map((r) => `chart ${r.display}`)];
             const filter = listed.length > 0 ? ` for ${listed.join(', ')}` : '';
-            throw new InputError('promote-from', `no image or chart version found${filter} in the ${files.length} source file(s) matching ${where}.`);
+            const why = found.notes.length > 0 ? ` ${found.notes.join('; ')}.` : '';
+            throw new InputError('promote-from', `no image or chart version found${filter} in the ${files.length} source file(s) matching ${where}.${why}`);
         }
         for (const request of found.requests) {
             const at = found.found.find((f) => f.repository === request.ref.repository);
@@ -53425,6 +53797,7 @@ async function resolvePromotion(settings, io, env) {
             charts: found.charts,
             foundCharts: found.foundCharts,
             skipped: sourceSkips([...skipped, ...found.skipped], repository),
+            notes: found.notes,
         };
         return { settings: { ...settings, images: found.requests, charts: found.charts }, promotion };
     });
@@ -53457,7 +53830,7 @@ async function bump(read, io, env) {
         const { settings, promotion } = await resolvePromotion(given, io, env);
         const result = settings.localPath
             ? await bumpLocal(settings, io, promotion)
-            : await (await Promise.all(/* import() */[__nccwpck_require__.e(413), __nccwpck_require__.e(568)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5568))).bumpRemote(settings, io, promotion, env);
+            : await (await Promise.all(/* import() */[__nccwpck_require__.e(413), __nccwpck_require__.e(411)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8411))).bumpRemote(settings, io, promotion, env);
         return { ...result, context: { ...result.context, summaryDiff: settings.summaryDiff } };
     }
     catch (error) {

@@ -1,8 +1,8 @@
-export const id = 568;
-export const ids = [568];
+export const id = 411;
+export const ids = [411];
 export const modules = {
 
-/***/ 5568:
+/***/ 8411:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -1052,9 +1052,10 @@ function findLanding(head, history, unsure) {
 async function readSnapshot(client, target, paths, filter = () => true, options = {}) {
     try {
         const selected = (p) => paths.matches(p) && filter(p);
-        if (paths.literals !== undefined)
-            return await readLiterals(client, target, paths.literals.filter(filter), selected, options);
-        return await readGlobs(client, target, selected, treeListings(paths, options), options);
+        const snapshot = paths.literals !== undefined
+            ? await readLiterals(client, target, paths.literals.filter(filter), selected, options)
+            : await readGlobs(client, target, selected, treeListings(paths, options), options);
+        return options.complete === undefined ? snapshot : await options.complete(snapshot);
     }
     catch (error) {
         throw toReadError(error, target, client.workflowRepository);
@@ -1427,8 +1428,43 @@ function commitPlan(client, request) {
 var messages = __webpack_require__(3020);
 // EXTERNAL MODULE: ./src/report/outputs.ts
 var outputs = __webpack_require__(5468);
-// EXTERNAL MODULE: ./src/core/plan.ts + 3 modules
-var plan = __webpack_require__(3929);
+// EXTERNAL MODULE: ./src/core/plan.ts + 2 modules
+var plan = __webpack_require__(182);
+// EXTERNAL MODULE: ./src/core/chart-sources.ts
+var chart_sources = __webpack_require__(4736);
+;// CONCATENATED MODULE: ./src/deliver/chart-sources.ts
+// API mode: the Flux sources a selected HelmRelease names outside `paths` (issue 14). Nothing is read unless a
+// requested chart's HelmRelease names a HelmRepository that no selected file defines; then one recursive tree listing
+// at the snapshot's head names the repository's files, and one read (a single chunk) takes the few named like Flux
+// sources (core/chart-sources.ts sourceCandidates). Their texts reach the plan as read-only context.
+
+
+/**
+ * The `ReadOptions.complete` of a run asking for `charts`: undefined (nothing to do, ever) when no chart request names a
+ * repository, since a bare chart name matches without its source.
+ */
+function chartSourceReader(client, target, charts, read) {
+    if (!charts.some((request) => request.ref.repository !== undefined))
+        return undefined;
+    return async (snapshot) => {
+        const missing = (0,chart_sources/* missingChartSources */.Dp)(snapshot.files, charts);
+        if (missing.length === 0)
+            return snapshot;
+        const listed = await listRepository(client, target, snapshot.head);
+        const limit = chunkSize(read);
+        const paths = (0,chart_sources/* sourceCandidates */.kk)(listed.paths, missing, new Set(snapshot.files.map((f) => f.path)), limit);
+        const found = paths.length === 0 ? [] : (await readFilesAt(client, target, snapshot.branch, snapshot.head, paths, read)).files.filter((f) => (0,chart_sources/* mayDefineSource */.Gk)(missing)(f.text));
+        const truncated = listed.truncated ? ' (the listing was truncated)' : '';
+        const searched = `the ${paths.length} file(s) of the repository named like Flux sources${truncated}`;
+        return { ...snapshot, chartSources: (0,chart_sources/* sourceContext */.RH)(found, searched) };
+    };
+}
+/** Every file path of the commit `oid` (one REST recursive listing; GitHub truncates it past 100,000 entries). */
+async function listRepository(client, target, oid) {
+    const { data } = await client.rest.request('GET /repos/{owner}/{repo}/git/trees/{tree_sha}', { owner: target.owner, repo: target.repo, tree_sha: oid, recursive: '1' });
+    return { paths: data.tree.flatMap((entry) => (entry.type === 'blob' && entry.path !== undefined ? [entry.path] : [])), truncated: data.truncated };
+}
+
 // EXTERNAL MODULE: ./src/image/policy.ts
 var policy = __webpack_require__(6811);
 // EXTERNAL MODULE: ./src/report/log.ts
@@ -1438,6 +1474,7 @@ var unmatched = __webpack_require__(9715);
 ;// CONCATENATED MODULE: ./src/deliver/remote.ts
 // What every delivery through GitHub shares: the client, the target, the run context for messages and summaries,
 // the planner, and the plan's report before anything is written.
+
 
 
 
@@ -1455,8 +1492,13 @@ function runTag(env, nonce = (0,external_node_crypto_.randomBytes)(6).toString('
 }
 /** Plans against one snapshot; the promotion source's skips and the snapshot's are listed with the plan's. */
 function planSnapshot(settings, snapshot, promotion) {
-    const p = (0,plan/* plan */.e)(snapshot.files, settings.images, { policy: settings.policy, charts: settings.charts, chartAppVersion: settings.chartAppVersion });
-    return { ...p, skipped: [...(promotion?.skipped ?? []), ...snapshot.skipped, ...p.skipped], selected: snapshot.selected };
+    const p = (0,plan/* plan */.e)(snapshot.files, settings.images, {
+        policy: settings.policy,
+        charts: settings.charts,
+        chartAppVersion: settings.chartAppVersion,
+        ...(snapshot.chartSources !== undefined && { chartSources: snapshot.chartSources }),
+    });
+    return { ...p, skipped: [...(promotion?.skipped ?? []), ...snapshot.skipped, ...p.skipped], notes: [...(promotion?.notes ?? []), ...p.notes], selected: snapshot.selected };
 }
 /** planSnapshot, failing before anything is written when `fail-on-unmatched` is set and an image matched nothing. */
 function planChecked(settings, snapshot, promotion) {
@@ -1505,12 +1547,16 @@ function planReporter(remote, options = {}) {
 /** The shared parts of an API-mode run. `env` is the runner's environment as the entry point read it. */
 function createRemote(settings, io, promotion, env) {
     const { owner, repo } = settings.repository;
+    const client = createClient({ token: settings.token, log: (m) => io.debug(m), userAgent: 'gitops-bump', env });
+    const target = { owner, repo, branch: settings.branch };
+    const read = { maxBytes: settings.maxFileBytes };
+    const complete = chartSourceReader(client, target, settings.charts, read);
     return {
         settings,
         io,
-        client: createClient({ token: settings.token, log: (m) => io.debug(m), userAgent: 'gitops-bump', env }),
-        target: { owner, repo, branch: settings.branch },
-        read: { maxBytes: settings.maxFileBytes },
+        client,
+        target,
+        read: complete === undefined ? read : { ...read, complete },
         promotion,
         runTag: runTag(env),
         context: (branch, commit) => ({
@@ -1623,8 +1669,8 @@ function pullRequestBranch(template, options) {
 
 // EXTERNAL MODULE: ./src/image/reference.ts
 var reference = __webpack_require__(3564);
-// EXTERNAL MODULE: ./src/yaml/locate.ts + 14 modules
-var locate = __webpack_require__(6207);
+// EXTERNAL MODULE: ./src/yaml/locate.ts + 15 modules
+var locate = __webpack_require__(7007);
 // EXTERNAL MODULE: ./src/core/scan.ts
 var scan = __webpack_require__(9506);
 ;// CONCATENATED MODULE: ./src/core/proposal.ts
