@@ -3,6 +3,7 @@
 import { commitPlan } from '../github/commit.js';
 import { commitMessage } from '../report/messages.js';
 import { bumpResult, type BumpResult } from '../report/outputs.js';
+import { withProvenance } from './provenance.js';
 import { planChecked, planReporter, type Remote } from './remote.js';
 
 export async function commit(remote: Remote): Promise<BumpResult> {
@@ -13,7 +14,7 @@ export async function commit(remote: Remote): Promise<BumpResult> {
     read,
     planner: (snapshot) => planChecked(settings, snapshot, remote.promotion),
     onPlan: planReporter(remote),
-    message: (p) => commitMessage(settings.commitMessage, p, context(settings.branch ?? '')),
+    message: (p) => withProvenance(commitMessage(settings.commitMessage, p, context(settings.branch ?? '')), p, settings.provenance),
     log: (m) => io.debug(m),
     runTag: remote.runTag,
   });

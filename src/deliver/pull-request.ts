@@ -5,6 +5,7 @@ import { openOrUpdatePullRequest } from '../github/pull/open.js';
 import type { RunContext } from '../report/context.js';
 import { commitMessage, pullRequestBody, pullRequestTitle } from '../report/messages.js';
 import { bumpResult, type BumpResult } from '../report/outputs.js';
+import { withProvenance } from './provenance.js';
 import { planChecked, planReporter, planSnapshot, type Remote } from './remote.js';
 
 export async function pullRequest(remote: Remote): Promise<BumpResult> {
@@ -25,7 +26,7 @@ export async function pullRequest(remote: Remote): Promise<BumpResult> {
     planner: (snapshot) => (snapshot.branch === branch ? planSnapshot(settings, snapshot, promotion) : planChecked(settings, snapshot, promotion)),
     policy: settings.policy,
     onPlan: planReporter(remote),
-    message: (p) => commitMessage(settings.commitMessage, p, context(branch)),
+    message: (p) => withProvenance(commitMessage(settings.commitMessage, p, context(branch)), p, settings.provenance),
     title: (p) => pullRequestTitle(pr.title, p, context(branch)),
     body: (p) => pullRequestBody(pr.body, p, context(branch), branch),
     labels: pr.labels,
