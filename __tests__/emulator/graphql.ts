@@ -803,9 +803,13 @@ class RepositoryNode {
   readonly isArchived = false;
   readonly isDisabled = false;
   readonly isFork = false;
-  readonly isPrivate = true;
+  get isPrivate(): boolean {
+    return this.repo.options.isPrivate ?? true;
+  }
   readonly isEmpty = false;
-  readonly visibility = 'PRIVATE';
+  get visibility(): string {
+    return this.isPrivate ? 'PRIVATE' : 'PUBLIC';
+  }
   readonly mergeCommitAllowed = true;
   readonly squashMergeAllowed = true;
   readonly rebaseMergeAllowed = true;

@@ -54,17 +54,19 @@ function sourceCommit(provenance: SourceProvenance): string | undefined {
 /**
  * The trailers of a plan's changes: per distinct move (image, from, to, in the plan's order), `Bumped-Image`,
  * then `Source-Commit` and `Built-By` when known. A set starts at its `Bumped-Image`, so a reader pairs each
- * source with its image (`recordedMoves`). No changes, no trailers.
+ * source with its image (`recordedMoves`). No changes, no trailers. Without a sha of its own (a promotion), an
+ * image's source commit is the one the provenance read found for its new version (`found`, by image).
  */
-export function provenanceTrailers(changes: readonly Change[], provenance: SourceProvenance): TrailerPair[] {
+export function provenanceTrailers(changes: readonly Change[], provenance: SourceProvenance, found?: ReadonlyMap<string, string>): TrailerPair[] {
   const seen = new Set<string>();
-  const source = sourceCommit(provenance);
+  const own = sourceCommit(provenance);
   const trailers: TrailerPair[] = [];
   for (const c of changes) {
     const move = `${c.image} ${version(c.from)} -> ${version(c.to)}`;
     if (seen.has(move)) continue;
     seen.add(move);
     trailers.push([BUMPED_IMAGE, move]);
+    const source = own ?? sourceCommit({ ...provenance, sha: found?.get(c.image) });
     if (source !== undefined) trailers.push([SOURCE_COMMIT, source]);
     if (provenance.builtBy !== undefined) trailers.push([BUILT_BY, provenance.builtBy]);
   }

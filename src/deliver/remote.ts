@@ -11,6 +11,7 @@ import type { PromotionReport, RunContext } from '../report/context.js';
 import { reportPlan } from '../report/log.js';
 import { checkUnmatched } from '../report/unmatched.js';
 import type { Settings } from '../settings/types.js';
+import { provenanceReader, type ProvenanceReader } from './provenance.js';
 
 /** What every API-mode delivery shares: the client, the target, and the run context for messages and summaries. */
 export interface Remote {
@@ -22,6 +23,8 @@ export interface Remote {
   readonly promotion: PromotionReport | undefined;
   /** This run's part of the attempt trailer its commits carry (see `runTag`). */
   readonly runTag: string;
+  /** Reads what a plan ships (provenance); undefined when off or no source repository is known. */
+  readonly provenance: ProvenanceReader | undefined;
   context(branch: string, commit?: { oid: string; url: string }): RunContext;
 }
 
@@ -96,10 +99,12 @@ export function planReporter(
 /** The shared parts of an API-mode run. `env` is the runner's environment as the entry point read it. */
 export function createRemote(settings: Settings, io: Io, promotion: PromotionReport | undefined, env: NodeJS.ProcessEnv): Remote {
   const { owner, repo } = settings.repository!;
+  const client = createClient({ token: settings.token, log: (m) => io.debug(m), userAgent: 'gitops-bump', env });
   return {
     settings,
     io,
-    client: createClient({ token: settings.token, log: (m) => io.debug(m), userAgent: 'gitops-bump', env }),
+    client,
+    provenance: provenanceReader(settings, io, client, env, promotion),
     target: { owner, repo, branch: settings.branch },
     read: { maxBytes: settings.maxFileBytes },
     promotion,

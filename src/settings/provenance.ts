@@ -49,5 +49,5 @@ export function readProvenance(read: InputReader, env: NodeJS.ProcessEnv, token:
   const serverUrl = serverUrlOf(env);
   const runId = (env.GITHUB_RUN_ID ?? '').trim();
   const builtBy = workflow !== undefined && /^\d+$/.test(runId) ? `${serverUrl}/${workflow.owner}/${workflow.repo}/actions/runs/${runId}` : undefined;
-  return { repository, sha: sha?.toLowerCase(), builtBy, serverUrl, token: read('source-token').trim() || token };
+  return { repository, sha: sha?.toLowerCase(), builtBy, serverUrl, token: read('source-token').trim() || token, named: given !== '' };
 }

@@ -60,6 +60,8 @@ export interface ProvenanceSettings {
   readonly serverUrl: string;
   /** Token for the source repository: `source-token`, else `token`. */
   readonly token: string;
+  /** `source-repository` was given (not the runner's default): its tags are read even without a sha. */
+  readonly named: boolean;
 }
 
 export interface Settings {

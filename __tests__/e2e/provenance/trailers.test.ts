@@ -73,7 +73,7 @@ describe('provenance trailers through the bundle', () => {
     expect(parsedTrailers(dir, sha)).toEqual(trailers);
   });
 
-  it("source-repository: none: the message is today's (the attempt trailer only) and the requests are the same count", async () => {
+  it("source-repository: none: the message is today's (the attempt trailer only) and no provenance request is made", async () => {
     const off = await serve();
     const before = emu.requests.length;
     const run = await runAction({ images: 'ghcr.io/acme/api:1.5.0', repository: off.name, token: 't', paths: 'apps/**', 'source-repository': 'none' }, { env: runner() });
@@ -86,8 +86,10 @@ describe('provenance trailers through the bundle', () => {
     const again = await runAction({ images: 'ghcr.io/acme/api:1.5.0', repository: on.name, token: 't', paths: 'apps/**' }, { env: runner() });
     expect(again.code).toBe(0);
     expect(offRequests).toBe(2);
-    // Recording costs no request: the trailers ride on the commit.
-    expect(emu.requests.length - start).toBe(offRequests);
+    // Recording costs no request (the trailers ride on the commit); reading what ships costs one here: the history
+    // and tags query, which finds the source repository (acme/api, not served) unreadable, so nothing more is read.
+    expect(emu.requests.length - start).toBe(offRequests + 1);
+    expect(again.stdout).toMatch(/provenance note \(ghcr\.io\/acme\/api\): reading the history and tags: Could not resolve to a Repository/);
   });
 
   it('pull-request mode: the branch commit carries the trailers; a source-sha for another repository is recorded as given', async () => {

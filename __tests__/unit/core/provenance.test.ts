@@ -38,7 +38,7 @@ describe('provenanceTrailers', () => {
     const plan = { changes: [change('a/b', '1', '2')] } as unknown as Plan;
     const message = { headline: 'Bump b 1 → 2', body: '- a/b: 1 → 2' };
     expect(withProvenance(message, plan, undefined)).toBe(message);
-    const on = withProvenance(message, plan, { repository: { owner: 'acme', repo: 'api' }, sha: SHA, builtBy: undefined, serverUrl: 'https://github.com', token: 't' });
+    const on = withProvenance(message, plan, { repository: { owner: 'acme', repo: 'api' }, sha: SHA, builtBy: undefined, serverUrl: 'https://github.com', token: 't', named: true });
     expect(fullMessage(on)).toBe(`Bump b 1 → 2\n\n- a/b: 1 → 2\n\nBumped-Image: a/b 1 -> 2\nSource-Commit: acme/api@${SHA}`);
   });
 });

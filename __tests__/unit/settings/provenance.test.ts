@@ -15,6 +15,7 @@ describe('provenance settings', () => {
       builtBy: 'https://ghe.example.com/acme/api/actions/runs/77',
       serverUrl: 'https://ghe.example.com',
       token: 't',
+      named: false,
     });
   });
 
@@ -33,7 +34,7 @@ describe('provenance settings', () => {
 
   it('outside a runner: no repository, no sha, no run; github.com', () => {
     const p = readSettings(reader({ ...base, repository: 'acme/gitops' }), {}).provenance!;
-    expect(p).toEqual({ repository: undefined, sha: undefined, builtBy: undefined, serverUrl: 'https://github.com', token: 't' });
+    expect(p).toEqual({ repository: undefined, sha: undefined, builtBy: undefined, serverUrl: 'https://github.com', token: 't', named: false });
   });
 
   it.each([
