@@ -36,6 +36,7 @@ import { commitOnTop } from '../__tests__/unit/github/helpers.js';
 import { byteExactness } from './compare.js';
 import { emulatorReads } from './emulator.js';
 import { lostAnswers } from './lost-answers.js';
+import { provenanceBench } from './provenance.js';
 import { generateMonorepo, generateServices, serviceName } from './monorepo.js';
 
 const runs = Number(process.env.BENCH_RUNS ?? 7);
@@ -408,7 +409,10 @@ async function apiScale(): Promise<void> {
 
 if (selected('local-bump')) await localBump();
 if (selected('local-monorepo')) await localMonorepo();
-if (selected('api')) await apiScenarios();
+if (selected('api')) {
+  await apiScenarios();
+  await provenanceBench();
+}
 if (selected('api-scale')) await apiScale();
 if (selected('emulator-reads')) await emulatorReads(runs);
 if (selected('contention')) await contention();
