@@ -1,6 +1,7 @@
 // What a bump ships, pure: for each moved image, the two source commits (the old version's, found in the file's
 // history or a tag; the new one's, from the run or a tag), the compare between them and the pull requests merged in
 // that range. The I/O that finds them is github/provenance.ts; the texts are report/shipped.ts.
+import { compareVersionTags } from '../image/policy.js';
 import { recordedMoves, type TrailerPair } from './provenance.js';
 import type { Change } from './types.js';
 
@@ -34,6 +35,8 @@ export interface Shipped {
   /** Commits in the range (compare's total, even past the 250 listed). */
   readonly commits?: number;
   readonly builtBy?: string;
+  /** A rollback: the range runs from the new version's commit to the old one's, and its pull requests are taken out. */
+  readonly rolledBack?: boolean;
   /** `sha256:…` when the new version names one. */
   readonly digest?: string;
   /** Why something is missing (no access, no tag, a rate limit): the bump went on without it. */
@@ -55,6 +58,13 @@ export function distinctMoves(changes: readonly Change[]): { image: string; from
 /** The version tag of a `from`/`to` value (`1.4.1@sha256:…` → `1.4.1`); '' for a digest alone or none. */
 export function versionTag(version: string): string {
   return version === '' || version.startsWith('sha256:') ? '' : version.split('@')[0]!;
+}
+
+/** True when the move takes a version tag backwards (the range is then read the other way round). */
+export function movesBack(from: string, to: string): boolean {
+  const a = versionTag(from);
+  const b = versionTag(to);
+  return a !== '' && b !== '' && (compareVersionTags(b, a) ?? 0) < 0;
 }
 
 /** The digest of a version (`1.4.1@sha256:…` or `sha256:…`), if it names one. */

@@ -5,7 +5,7 @@
 //   3. one GraphQL query: `associatedPullRequests` of every commit of the ranges, aliased, merged ones kept.
 // A separate `source-token` reads the tags with its own query, only when a trailer did not already say. Nothing
 // here throws: a failure (no access, a missing tag, a rate limit, a 5xx) becomes a note and the bump goes on.
-import { digestOf, distinctMoves, mergedPulls, originInHistory, tagCandidates, type HistoryCommit, type Shipped, type ShippedPull } from '../core/shipped.js';
+import { digestOf, distinctMoves, mergedPulls, movesBack, originInHistory, tagCandidates, type HistoryCommit, type Shipped, type ShippedPull } from '../core/shipped.js';
 import type { Change } from '../core/types.js';
 import type { GitHubClient } from './client.js';
 import { GraphqlResponseError } from './errors.js';
@@ -132,9 +132,14 @@ export async function readShipped(client: GitHubClient, request: ProvenanceReque
   const ends = moves.map((m, i) => ({ move: m, fromCommit: fromHistory[i] ?? byTag(found, m.from), toCommit: toHistory[i] ?? byTag(found, m.to) }));
   // 2. One compare per distinct range.
   const ranges = new Map<string, { commits: string[]; total: number } | string>();
-  for (const { fromCommit, toCommit } of ends) {
-    if (fromCommit === undefined || toCommit === undefined || fromCommit === toCommit) continue;
-    const key = `${fromCommit}...${toCommit}`;
+  // A rollback's range runs from the new version's commit to the old one's: what it takes out.
+  const rangeOf = (e: (typeof ends)[number]): string | undefined =>
+    e.fromCommit === undefined || e.toCommit === undefined || e.fromCommit === e.toCommit
+      ? undefined
+      : movesBack(e.move.from, e.move.to) ? `${e.toCommit}...${e.fromCommit}` : `${e.fromCommit}...${e.toCommit}`;
+  for (const end of ends) {
+    const key = rangeOf(end);
+    if (key === undefined) continue;
     if (ranges.has(key)) continue;
     try {
       const { data } = await request.sourceClient.rest.request('GET /repos/{owner}/{repo}/compare/{basehead}', {
@@ -176,13 +181,15 @@ export async function readShipped(client: GitHubClient, request: ProvenanceReque
       );
     });
   }
-  const shipped = ends.map(({ move, fromCommit, toCommit }): Shipped => {
+  const shipped = ends.map((end): Shipped => {
+    const { move, fromCommit, toCommit } = end;
+    const key = rangeOf(end);
     const own: string[] = [...notes];
     if (fromCommit === undefined) {
       own.push(`the source commit of ${move.from || '(none)'} was not found (no Source-Commit trailer in the last ${HISTORY_DEPTH} commits of ${move.files[0]}, no tag ${tagCandidates(move.from).join(' or ') || 'to try'} in ${repository})`);
     }
     if (toCommit === undefined) own.push(`the source commit of ${move.to} is not known (no source-sha or Source-Commit trailer, no tag ${tagCandidates(move.to).join(' or ') || 'to try'} in ${repository})`);
-    const range = fromCommit !== undefined && toCommit !== undefined ? ranges.get(`${fromCommit}...${toCommit}`) : undefined;
+    const range = key === undefined ? undefined : ranges.get(key);
     if (typeof range === 'string') own.push(range);
     const listed = typeof range === 'object' ? range.commits : [];
     return {
@@ -192,7 +199,8 @@ export async function readShipped(client: GitHubClient, request: ProvenanceReque
       repository,
       ...(fromCommit === undefined ? {} : { fromCommit }),
       ...(toCommit === undefined ? {} : { toCommit }),
-      ...(fromCommit !== undefined && toCommit !== undefined ? { compareUrl: `${source.serverUrl}/${repository}/compare/${fromCommit}...${toCommit}` } : {}),
+      ...(key === undefined ? {} : { compareUrl: `${source.serverUrl}/${repository}/compare/${key}` }),
+      ...(movesBack(move.from, move.to) ? { rolledBack: true } : {}),
       ...(typeof range === 'object' ? { pullRequests: mergedPulls(listed.flatMap((oid) => pulls.get(oid) ?? [])), commits: range.total } : {}),
       ...(source.builtBy === undefined ? {} : { builtBy: source.builtBy }),
       ...(digestOf(move.to) === undefined ? {} : { digest: digestOf(move.to)! }),

@@ -32,7 +32,11 @@ const known = (report: ShippedReport): Shipped[] => report.shipped.filter((s) =>
 /** The commit body's section (plain text), '' when no range is known. */
 export function shippedText(report: ShippedReport, titles: boolean): string {
   const blocks = known(report).map((s) => {
-    const lines = [`${shortName(s.image)} ${s.from || '(none)'} -> ${s.to} ships ${s.repository ?? ''} ${short(s.fromCommit)}..${short(s.toCommit)}: ${s.compareUrl}`];
+    const lines = [
+      s.rolledBack
+        ? `${shortName(s.image)} ${s.from || '(none)'} -> ${s.to} rolls back ${s.repository ?? ''} ${short(s.toCommit)}..${short(s.fromCommit)}: ${s.compareUrl}`
+        : `${shortName(s.image)} ${s.from || '(none)'} -> ${s.to} ships ${s.repository ?? ''} ${short(s.fromCommit)}..${short(s.toCommit)}: ${s.compareUrl}`,
+    ];
     for (const p of s.pullRequests ?? []) lines.push(titles ? `- #${p.number} ${plain(p.title)} (@${plain(p.author)})` : `- #${p.number}`);
     if (s.commits !== undefined && s.commits > 250) lines.push(`- (${s.commits} commits: the pull requests of the newest 250 are listed)`);
     if (s.digest) lines.push(`Digest ${s.digest}`);
@@ -48,10 +52,11 @@ export function shippedMarkdown(report: ShippedReport, titles: boolean): string[
   if (shown.length === 0) return [];
   const lines = ['**What ships**', ''];
   for (const s of shown) {
-    const range = `[${short(s.fromCommit)}…${short(s.toCommit)}](${s.compareUrl})`;
+    const range = s.rolledBack ? `rolls back [${short(s.toCommit)}…${short(s.fromCommit)}](${s.compareUrl})` : `[${short(s.fromCommit)}…${short(s.toCommit)}](${s.compareUrl})`;
     lines.push(`- ${cell(s.image)} \`${cell(s.from || '(none)')}\` → \`${cell(s.to)}\`: ${range}${s.commits === undefined ? '' : ` (${s.commits} commit${s.commits === 1 ? '' : 's'})`}`);
     const pulls = s.pullRequests ?? [];
     if (s.pullRequests !== undefined && pulls.length === 0) lines.push('  - no merged pull request in this range');
+    if (s.rolledBack && pulls.length > 0) lines.push('  - taken out by the rollback:');
     for (const p of pulls) lines.push(titles ? `  - [#${p.number}](${p.url}) ${cell(p.title)} (@${cell(p.author)})` : `  - [#${p.number}](${p.url})`);
     if (s.digest) lines.push(`  - digest \`${s.digest}\``);
     if (s.builtBy) lines.push(`  - built by [${cell(s.builtBy.replace(/^https?:\/\//, ''))}](${s.builtBy})`);
@@ -70,6 +75,7 @@ export function shippedOutput(report: ShippedReport | undefined, titles: boolean
     ...(s.repository === undefined ? {} : { repository: s.repository }),
     compare: s.compareUrl ?? null,
     pullRequests: (s.pullRequests ?? []).map((p) => (titles ? { number: p.number, title: p.title, author: p.author, url: p.url } : { number: p.number, url: p.url })),
+    ...(s.rolledBack ? { rolledBack: true } : {}),
     ...(s.digest === undefined ? {} : { digest: s.digest }),
     ...(s.builtBy === undefined ? {} : { builtBy: s.builtBy }),
   }));

@@ -77,6 +77,13 @@ describe('readShipped', () => {
     expect(client.stats().retries).toBe(0);
   });
 
+  it('a rollback (2.0.0 → 1.0.0): the range is read from the new version to the old, and marked', async () => {
+    const { client, request: r } = request({ changes: [{ file: 'prod/api.yaml', line: 1, image: 'ghcr.io/acme/api', from: '2.0.0', to: '1.0.0' }] });
+    const [shipped] = (await readShipped(client, r)).shipped;
+    expect(shipped).toMatchObject({ fromCommit: c2, toCommit: c0, rolledBack: true, commits: 2, compareUrl: `https://ghe.example.com/acme/api/compare/${c0}...${c2}` });
+    expect(client.stats().requests).toBe(3);
+  });
+
   it('no tag for the old version and no trailer: a note naming what was tried; a sha for the new end', async () => {
     const { client, request: r } = request({ changes: [{ file: 'prod/api.yaml', line: 1, image: 'ghcr.io/acme/api', from: '0.9.0', to: '2.0.0' }] });
     const answer = await readShipped(client, { ...r, source: { ...r.source, sha: c2 } });
