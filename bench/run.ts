@@ -41,6 +41,7 @@ import { localCharts } from './charts.js';
 import { byteExactness } from './compare.js';
 import { emulatorReads } from './emulator.js';
 import { lostAnswers } from './lost-answers.js';
+import { provenanceBench } from './provenance.js';
 import { generateMonorepo, generateServices, serviceName } from './monorepo.js';
 
 const runs = Number(process.env.BENCH_RUNS ?? 7);
@@ -428,7 +429,10 @@ async function apiScale(): Promise<void> {
 if (selected('local-bump')) await localBump();
 if (selected('local-monorepo')) await localMonorepo();
 if (selected('local-charts')) await localCharts(runs);
-if (selected('api')) await apiScenarios();
+if (selected('api')) {
+  await apiScenarios();
+  await provenanceBench();
+}
 if (selected('api-scale')) await apiScale();
 if (selected('emulator-reads')) await emulatorReads(runs);
 if (selected('contention')) await contention();

@@ -98,12 +98,12 @@ describe('user-controlled text in the commit (API commit mode, the emulator)', (
     const run = await bump({ images: 'ghcr.io/acme/api:1.1.0', repository: NAME, paths: 'apps/prod/pod.yaml', 'commit-message': template }, { env: env() });
     expect(run.code, run.stdout + run.stderr).toBe(0);
     const body = git(dir, 'log', '-1', '--format=%B', 'main');
-    // The template's text, then (after a blank line, as git reads trailers) the run's attempt trailer.
+    // The template's text, then (after a blank line, as git reads trailers) the provenance and attempt trailers.
     const trailer = git(dir, 'log', '-1', '--format=%(trailers:key=Gitops-Bump-Attempt,valueonly)', 'main');
     expect(trailer).toMatch(/^local\/[0-9a-f]{12}\.1$/);
     expect(body).toBe(
       `Deploy \`api 1.0.0 → 1.1.0\` $(touch ${sentinel}) \${HOME}\n\n- ghcr.io/acme/api: 1.0.0 → 1.1.0 (apps/prod/pod.yaml:8)\n\n| cell | <img src=x onerror=alert(1)> |\n-- \`whoami\`` +
-        `\n\nGitops-Bump-Attempt: ${trailer}`,
+        `\n\nBumped-Image: ghcr.io/acme/api 1.0.0 -> 1.1.0\nGitops-Bump-Attempt: ${trailer}`,
     );
     expect(existsSync(sentinel)).toBe(false);
     expect(run.outputs['commit-sha']).toBe(git(dir, 'rev-parse', 'main'));

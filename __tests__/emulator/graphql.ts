@@ -4,6 +4,7 @@
  * Objects below are resolved by graphql-js's default resolver: a property is a value, a method is
  * called with (args, context).
  */
+import { mergedWith, mergeOf } from './merge.js';
 import { schema as githubSchema } from '@octokit/graphql-schema';
 import {
   GraphQLError,
@@ -533,14 +534,19 @@ class CommitNode {
     }
     return connection(parents, args);
   }
-  /** The commit and its ancestors, newest first (`git rev-list`'s order, as GitHub lists them). */
-  async history(args: ConnectionArgs): Promise<Record<string, unknown>> {
+  /**
+   * The commit and its ancestors, newest first (`git rev-list`'s order, as GitHub lists them); with `path`, only
+   * the commits that changed it (git's default history simplification, as `git log -- <path>`).
+   */
+  async history(args: ConnectionArgs & { path?: string }): Promise<Record<string, unknown>> {
     if ((args.first ?? 0) > 100 || (args.last ?? 0) > 100) {
       const which = (args.first ?? 0) > 100 ? 'first' : 'last';
       throw new GitHubError(400, `Requesting ${args[which]} records on the \`history\` connection exceeds the \`${which}\` limit of 100 records.`, 'EXCESSIVE_PAGINATION');
     }
     const count = args.first ?? 100;
-    const oids = (await this.repo.repo.git.run(['rev-list', `--max-count=${count}`, this.oid])).stdout.toString('utf8').split('\n').filter((l) => l !== '');
+    const path = args.path?.replace(/^\/+|\/+$/g, '');
+    const limit = path ? ['--', path] : [];
+    const oids = (await this.repo.repo.git.run(['rev-list', `--max-count=${count}`, this.oid, ...limit])).stdout.toString('utf8').split('\n').filter((l) => l !== '');
     const commits: CommitNode[] = [];
     for (const oid of oids) {
       const commit = await this.repo.repo.git.readCommit(oid);
@@ -572,8 +578,10 @@ class CommitNode {
     return this.repo;
   }
   associatedPullRequests(args: ConnectionArgs, ctx: GraphQLContext): Promise<Record<string, unknown>> {
+    // GitHub associates a pull request with its head commit, and once merged with its merge commit and the commits
+    // it brought in.
     return this.repo.pullsMatching(ctx, { first: args.first, last: args.last }, async (pull) =>
-      (await this.repo.repo.git.readRef(`refs/heads/${pull.head}`)) === this.oid);
+      mergedWith(pull, this.oid) || (await this.repo.repo.git.readRef(`refs/heads/${pull.head}`)) === this.oid);
   }
 }
 
@@ -652,8 +660,13 @@ class PullRequestNode {
   get closedAt(): string | null {
     return this.pull.closedAt;
   }
-  get mergedAt(): null {
-    return null;
+  get mergedAt(): string | null {
+    return mergeOf(this.pull)?.at ?? null;
+  }
+  async mergeCommit(): Promise<CommitNode | null> {
+    const oid = mergeOf(this.pull)?.commit;
+    const commit = oid === undefined ? undefined : await this.repo.repo.git.readCommit(oid);
+    return commit ? new CommitNode(this.repo, commit, this.urls) : null;
   }
   get maintainerCanModify(): boolean {
     return this.pull.maintainerCanModify;
@@ -790,9 +803,13 @@ class RepositoryNode {
   readonly isArchived = false;
   readonly isDisabled = false;
   readonly isFork = false;
-  readonly isPrivate = true;
+  get isPrivate(): boolean {
+    return this.repo.options.isPrivate ?? true;
+  }
   readonly isEmpty = false;
-  readonly visibility = 'PRIVATE';
+  get visibility(): string {
+    return this.isPrivate ? 'PRIVATE' : 'PUBLIC';
+  }
   readonly mergeCommitAllowed = true;
   readonly squashMergeAllowed = true;
   readonly rebaseMergeAllowed = true;

@@ -19,6 +19,8 @@ export interface RepoOptions {
   dir: string;
   /** Default: the repository's HEAD branch, or 'main' for an import. */
   defaultBranch?: string;
+  /** Private (the default) or public: REST `private`/`visibility`, GraphQL `isPrivate`/`visibility`. */
+  isPrivate?: boolean;
   /** Direct writes to these branches are refused like GitHub's protected-branch rule. */
   protectedBranches?: string[];
   /** Ruleset rules (rules.ts): writes they refuse get GitHub's "Repository rule violations found" answers. */

@@ -4,6 +4,8 @@
  */
 import { GitHubError, notFound, unprocessable } from './errors.js';
 import { ZERO_OID, githubNow, type TreeChange } from './git.js';
+import { compare } from './compare.js';
+import { mergePull } from './merge.js';
 import type { OperationId } from './operations.js';
 import { assertPath, committerGitHub, type Actor, type PullRecord, type Repo } from './repo.js';
 import {
@@ -80,7 +82,8 @@ const REST_OF_PATH = '(.+)';
 
 function route(method: string, template: string, operation: OperationId, write: boolean, handle: Route['handle'], defaults: Record<string, string> = {}): Route {
   const names: string[] = [];
-  const source = template.replace(/\{(\+?)(\w+)\}/g, (_, plus: string, name: string) => {
+  // A literal dot is a dot (compare's `{base}...{head}`), not any character.
+  const source = template.replace(/\./g, '\\.').replace(/\{(\+?)(\w+)\}/g, (_, plus: string, name: string) => {
     names.push(name);
     return plus ? REST_OF_PATH : SEGMENT;
   });
@@ -169,6 +172,7 @@ export const ROUTES: Route[] = [
     if (!oid) throw new GitHubError(422, `No commit found for SHA: ${ctx.params.ref}`, 'NOT_FOUND');
     return { status: 200, body: restCommit(ctx.urls, repo, await commitOr404(repo, oid)) };
   }),
+  route('GET', '/repos/{owner}/{repo}/compare/{+base}...{+head}', 'repos/compare-commits', false, async (ctx) => compare(ctx, repoOf(ctx))),
   route('GET', '/repos/{owner}/{repo}/contents/{+path}', 'repos/get-content', false, async (ctx) => contents(ctx)),
   route('GET', '/repos/{owner}/{repo}/contents', 'repos/get-content', false, async (ctx) => contents(ctx), { path: '' }),
   route('GET', '/repos/{owner}/{repo}/git/blobs/{file_sha}', 'git/get-blob', false, async (ctx) => {
@@ -298,6 +302,13 @@ export const ROUTES: Route[] = [
     const body = ctx.body as { title?: string; body?: string; state?: 'open' | 'closed'; base?: string };
     await repo.updatePull(pull, { title: body.title, body: body.body, state: body.state, base: body.base });
     return { status: 200, body: pullRequest(ctx.urls, repo, pull, await headsOf(repo, pull)) };
+  }),
+  route('PUT', '/repos/{owner}/{repo}/pulls/{pull_number}/merge', 'pulls/merge', true, async (ctx) => {
+    const repo = repoOf(ctx);
+    const pull = repo.pull(Number(ctx.params.pull_number));
+    const body = (ctx.body ?? {}) as { commit_title?: string; commit_message?: string; sha?: string; merge_method?: 'merge' | 'squash' | 'rebase' };
+    const { sha } = await mergePull(repo, pull, { commitTitle: body.commit_title, commitMessage: body.commit_message, sha: body.sha, method: body.merge_method, actor: ctx.actor });
+    return { status: 200, body: { sha, merged: true, message: 'Pull Request successfully merged' } };
   }),
   route('POST', '/repos/{owner}/{repo}/issues/{issue_number}/labels', 'issues/add-labels', true, async (ctx) => {
     const repo = repoOf(ctx);

@@ -3,6 +3,7 @@
  * git objects and emulator state.
  */
 import type { CommitObject, TreeEntry } from './git.js';
+import { mergeOf } from './merge.js';
 import { nodeId, type Actor, type LabelRecord, type PullRecord, type Repo } from './repo.js';
 
 /** Where the answer is served: API root (`…` or `…/api/v3`) and web root. */
@@ -84,7 +85,7 @@ export function repository(urls: Urls, repo: Repo): Record<string, unknown> {
     name: repo.repoName,
     full_name: repo.fullName,
     owner: simpleUser(urls, repo.owner),
-    private: true,
+    private: repo.options.isPrivate ?? true,
     html_url: html,
     description: null,
     fork: false,
@@ -151,7 +152,7 @@ export function repository(urls: Urls, repo: Repo): Record<string, unknown> {
     has_discussions: false,
     archived: false,
     disabled: false,
-    visibility: 'private',
+    visibility: (repo.options.isPrivate ?? true) ? 'private' : 'public',
     pushed_at: repo.createdAt,
     created_at: repo.createdAt,
     updated_at: repo.createdAt,
@@ -340,8 +341,8 @@ export function pullRequestSimple(urls: Urls, repo: Repo, pull: PullRecord, head
     created_at: pull.createdAt,
     updated_at: pull.updatedAt,
     closed_at: pull.closedAt,
-    merged_at: null,
-    merge_commit_sha: null,
+    merged_at: mergeOf(pull)?.at ?? null,
+    merge_commit_sha: mergeOf(pull)?.commit ?? null,
     assignee: pull.assignees.length > 0 ? simpleUser(urls, pull.assignees[0]) : null,
     assignees: pull.assignees.map((login) => simpleUser(urls, login)),
     requested_reviewers: pull.reviewers.map((login) => simpleUser(urls, login)),
@@ -374,7 +375,7 @@ export function pullRequest(urls: Urls, repo: Repo, pull: PullRecord, heads: { h
     mergeable: null,
     rebaseable: null,
     mergeable_state: 'unknown',
-    merged_by: null,
+    merged_by: mergeOf(pull) ? simpleUser(urls, mergeOf(pull)!.by) : null,
     comments: 0,
     review_comments: 0,
     maintainer_can_modify: pull.maintainerCanModify,
@@ -412,7 +413,7 @@ export function issueOfPull(urls: Urls, repo: Repo, pull: PullRecord): Record<st
     locked: false,
     active_lock_reason: null,
     comments: 0,
-    pull_request: { url: `${u}/pulls/${pull.number}`, html_url: html, diff_url: `${html}.diff`, patch_url: `${html}.patch`, merged_at: null },
+    pull_request: { url: `${u}/pulls/${pull.number}`, html_url: html, diff_url: `${html}.diff`, patch_url: `${html}.patch`, merged_at: mergeOf(pull)?.at ?? null },
     closed_at: pull.closedAt,
     created_at: pull.createdAt,
     updated_at: pull.updatedAt,

@@ -37993,7 +37993,8 @@ function commitMessage(template, plan, context) {
         const headline = context.promotion
             ? `Promote ${context.promotion.from} → ${context.environment || 'target'}: ${values.summary}`
             : `Bump ${values.summary}${where}`;
-        return { headline: clip(headline), body: changesList };
+        const shipped = context.shipped?.text ? `\n\n${context.shipped.text}` : '';
+        return { headline: clip(headline), body: changesList + shipped };
     }
     const text = template.replace(PLACEHOLDER, (_, key) => values[key] ?? '');
     const [first = '', ...rest] = text.split(/\r?\n/);
@@ -38037,6 +38038,8 @@ function pullRequestBody(template, plan, context, headBranch) {
         for (const r of plan.refusals)
             lines.push(`- ${cell(subject(r))} ${code(r.to)} at ${code(`${r.file}:${r.line}`)}: ${cell(r.reason)}`);
     }
+    if (context.shipped && context.shipped.markdown.length > 0)
+        lines.push('', ...context.shipped.markdown);
     lines.push('', '<sub>Opened by gitops-bump; later runs for this service and environment update this pull request in place.</sub>');
     return lines.join('\n');
 }
@@ -38093,11 +38096,13 @@ function code(text) {
 /* harmony export */   V4: () => (/* binding */ outputs)
 /* harmony export */ });
 /* unused harmony export outputEntry */
-/* harmony import */ var _diff_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2030);
+/* harmony import */ var _diff_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(2030);
 /* harmony import */ var _messages_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3020);
-/* harmony import */ var _unmatched_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9715);
+/* harmony import */ var _shipped_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9509);
+/* harmony import */ var _unmatched_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9715);
 // The action's outputs (the CLI's --json), and the result one run hands to them: the plan, the context, the
 // outcome line and the diff.
+
 
 
 
@@ -38112,7 +38117,7 @@ function outputEntry(change) {
     return { kind: 'chart', file, line, chart: image, ...(field !== undefined && { field }), from, to, ...rest };
 }
 function bumpResult(plan, context) {
-    return { plan, context, outcome: (0,_messages_js__WEBPACK_IMPORTED_MODULE_0__/* .outcomeLine */ .RW)(plan, context), diff: (0,_diff_js__WEBPACK_IMPORTED_MODULE_2__/* .planDiff */ .R)(plan) };
+    return { plan, context, outcome: (0,_messages_js__WEBPACK_IMPORTED_MODULE_0__/* .outcomeLine */ .RW)(plan, context), diff: (0,_diff_js__WEBPACK_IMPORTED_MODULE_3__/* .planDiff */ .R)(plan) };
 }
 /**
  * The action's outputs, as strings. `changed` and `changes` always agree: `changes` lists what this run wrote (or,
@@ -38134,8 +38139,110 @@ function outputs(plan, context) {
         'pull-request-url': pr?.url ?? '',
         'pull-request-operation': pr?.operation ?? '',
         'pull-request-branch': pr?.branch ?? '',
-        unmatched: JSON.stringify((0,_unmatched_js__WEBPACK_IMPORTED_MODULE_1__/* .missesOf */ .Kg)(plan).map((m) => m.input)),
+        unmatched: JSON.stringify((0,_unmatched_js__WEBPACK_IMPORTED_MODULE_2__/* .missesOf */ .Kg)(plan).map((m) => m.input)),
+        shipped: (0,_shipped_js__WEBPACK_IMPORTED_MODULE_1__/* .shippedOutput */ .XF)(context?.shipped?.report, context?.shipped?.titles.summary ?? false),
     };
+}
+
+
+/***/ }),
+
+/***/ 9509:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   DV: () => (/* binding */ shippedMarkdown),
+/* harmony export */   Du: () => (/* binding */ shippedContext),
+/* harmony export */   XF: () => (/* binding */ shippedOutput)
+/* harmony export */ });
+/* unused harmony exports titlesShown, shippedText */
+/* harmony import */ var _messages_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3020);
+
+/**
+ * May a place show the source's pull request titles and authors? Yes when the source is public, when the place
+ * is the source repository itself, or (`place: 'target'`, the commit and the PR body) when the GitOps repository is
+ * private. Not knowing (the source unread) counts as private. The job summary (`place: 'summary'`) belongs to the
+ * workflow's repository: titles only when that is the source.
+ */
+function titlesShown(report, place, same) {
+    if (report.sourcePrivate === false)
+        return true;
+    if (place === 'target')
+        return same.target || report.targetPrivate === true;
+    return same.workflow;
+}
+const short = (sha) => (sha === undefined ? '?' : sha.slice(0, 7));
+/** One line of plain text: control characters and line breaks become spaces. */
+function plain(text) {
+    // eslint-disable-next-line no-control-regex
+    return text.replace(/[\u0000-\u001f\u007f]+/g, ' ').trim();
+}
+/** The images whose range was read (a compare link at least): the others have nothing to say yet. */
+const known = (report) => report.shipped.filter((s) => s.compareUrl !== undefined);
+/** The commit body's section (plain text), '' when no range is known. */
+function shippedText(report, titles) {
+    const blocks = known(report).map((s) => {
+        const lines = [
+            s.rolledBack
+                ? `${(0,_messages_js__WEBPACK_IMPORTED_MODULE_0__/* .shortName */ .EU)(s.image)} ${s.from || '(none)'} -> ${s.to} rolls back ${s.repository ?? ''} ${short(s.toCommit)}..${short(s.fromCommit)}: ${s.compareUrl}`
+                : `${(0,_messages_js__WEBPACK_IMPORTED_MODULE_0__/* .shortName */ .EU)(s.image)} ${s.from || '(none)'} -> ${s.to} ships ${s.repository ?? ''} ${short(s.fromCommit)}..${short(s.toCommit)}: ${s.compareUrl}`,
+        ];
+        for (const p of s.pullRequests ?? [])
+            lines.push(titles ? `- #${p.number} ${plain(p.title)} (@${plain(p.author)})` : `- #${p.number}`);
+        if (s.commits !== undefined && s.commits > 250)
+            lines.push(`- (${s.commits} commits: the pull requests of the newest 250 are listed)`);
+        if (s.digest)
+            lines.push(`Digest ${s.digest}`);
+        if (s.builtBy)
+            lines.push(`Built by ${s.builtBy}`);
+        return lines.join('\n');
+    });
+    return blocks.length === 0 ? '' : `What ships:\n\n${blocks.join('\n\n')}`;
+}
+/** The Markdown section (PR body, job summary): a heading, and per image its range, pull requests, digest and run. */
+function shippedMarkdown(report, titles) {
+    const shown = known(report);
+    if (shown.length === 0)
+        return [];
+    const lines = ['**What ships**', ''];
+    for (const s of shown) {
+        const range = s.rolledBack ? `rolls back [${short(s.toCommit)}…${short(s.fromCommit)}](${s.compareUrl})` : `[${short(s.fromCommit)}…${short(s.toCommit)}](${s.compareUrl})`;
+        lines.push(`- ${(0,_messages_js__WEBPACK_IMPORTED_MODULE_0__/* .cell */ .Hn)(s.image)} \`${(0,_messages_js__WEBPACK_IMPORTED_MODULE_0__/* .cell */ .Hn)(s.from || '(none)')}\` → \`${(0,_messages_js__WEBPACK_IMPORTED_MODULE_0__/* .cell */ .Hn)(s.to)}\`: ${range}${s.commits === undefined ? '' : ` (${s.commits} commit${s.commits === 1 ? '' : 's'})`}`);
+        const pulls = s.pullRequests ?? [];
+        if (s.pullRequests !== undefined && pulls.length === 0)
+            lines.push('  - no merged pull request in this range');
+        if (s.rolledBack && pulls.length > 0)
+            lines.push('  - taken out by the rollback:');
+        for (const p of pulls)
+            lines.push(titles ? `  - [#${p.number}](${p.url}) ${(0,_messages_js__WEBPACK_IMPORTED_MODULE_0__/* .cell */ .Hn)(p.title)} (@${(0,_messages_js__WEBPACK_IMPORTED_MODULE_0__/* .cell */ .Hn)(p.author)})` : `  - [#${p.number}](${p.url})`);
+        if (s.digest)
+            lines.push(`  - digest \`${s.digest}\``);
+        if (s.builtBy)
+            lines.push(`  - built by [${(0,_messages_js__WEBPACK_IMPORTED_MODULE_0__/* .cell */ .Hn)(s.builtBy.replace(/^https?:\/\//, ''))}](${s.builtBy})`);
+    }
+    if (!titles && shown.some((s) => (s.pullRequests ?? []).length > 0))
+        lines.push('', '<sub>Titles are left out: the source repository is private.</sub>');
+    lines.push('');
+    return lines;
+}
+/** The `shipped` output: image, from, to, the compare URL and the merged pull requests (titles as the summary shows them). */
+function shippedOutput(report, titles) {
+    const entries = (report?.shipped ?? []).map((s) => ({
+        image: s.image,
+        from: s.from,
+        to: s.to,
+        ...(s.repository === undefined ? {} : { repository: s.repository }),
+        compare: s.compareUrl ?? null,
+        pullRequests: (s.pullRequests ?? []).map((p) => (titles ? { number: p.number, title: p.title, author: p.author, url: p.url } : { number: p.number, url: p.url })),
+        ...(s.rolledBack ? { rolledBack: true } : {}),
+        ...(s.digest === undefined ? {} : { digest: s.digest }),
+        ...(s.builtBy === undefined ? {} : { builtBy: s.builtBy }),
+    }));
+    return JSON.stringify(entries);
+}
+function shippedContext(report, same) {
+    const titles = { target: titlesShown(report, 'target', same), summary: titlesShown(report, 'summary', same) };
+    return { report, titles, text: shippedText(report, titles.target), markdown: shippedMarkdown(report, titles.target) };
 }
 
 
@@ -52682,6 +52789,8 @@ var outputs = __nccwpck_require__(5468);
 var report_diff = __nccwpck_require__(2030);
 // EXTERNAL MODULE: ./src/report/messages.ts
 var messages = __nccwpck_require__(3020);
+// EXTERNAL MODULE: ./src/report/shipped.ts
+var shipped = __nccwpck_require__(9509);
 // EXTERNAL MODULE: ./src/report/unmatched.ts
 var unmatched = __nccwpck_require__(9715);
 // EXTERNAL MODULE: ./src/image/reference.ts
@@ -52689,6 +52798,7 @@ var reference = __nccwpck_require__(3564);
 ;// CONCATENATED MODULE: ./src/report/summary.ts
 // The job summary (GitHub-flavoured Markdown): the outcome, the target, a promotion's table and diagram, the
 // changes, refusals, skipped files, notes and the diff, within GitHub's size limit.
+
 
 
 
@@ -52805,6 +52915,8 @@ function renderSummary(plan, context, shape) {
         lines.push(...capped(plan.changes, shape.rows, (c) => `| ${(0,messages/* code */.aY)(`${c.file}:${c.line}`)} | ${(0,messages/* cell */.Hn)((0,messages/* subject */.bc)(c))} | ${(0,messages/* code */.aY)(c.from || '(none)')} | ${(0,messages/* code */.aY)(c.to)}${(0,messages/* rollbackMark */.Ib)(c)} |`, (rest) => `| … and ${rest} more (the \`changes\` output lists them all) | | | |`));
         lines.push('');
     }
+    if (context.shipped)
+        lines.push(...(0,shipped/* shippedMarkdown */.DV)(context.shipped.report, context.shipped.titles.summary));
     if (plan.refusals.length > 0) {
         lines.push('**Refused**', '', `| File | ${(0,messages/* hasCharts */.I6)(plan.refusals) ? 'Image / chart' : 'Image'} | Current | Wanted | Why |`, '| --- | --- | --- | --- | --- |');
         lines.push(...capped(plan.refusals, shape.rows, (r) => `| ${(0,messages/* code */.aY)(`${r.file}:${r.line}`)} | ${(0,messages/* cell */.Hn)((0,messages/* subject */.bc)(r))} | ${(0,messages/* code */.aY)(r.from || '(none)')} | ${(0,messages/* code */.aY)(r.to)} | ${(0,messages/* cell */.Hn)(r.reason)} |`, (rest) => `| … and ${rest} more (the \`refused\` output lists them all) | | | | |`));
@@ -53403,6 +53515,12 @@ const INPUTS = {
     'promote-from-branch': { description: 'Branch of the source; default: the target branch, or the source repository\'s default branch.' },
     'promote-from-token': { description: 'Token to read the source repository when it needs another credential; default: token.' },
     'promote-from-environment': { description: 'Names the source environment in the summary; default: the last folder promote-from names.' },
+    // Provenance: where each version came from, recorded in trailers and read back by the next bump.
+    'source-repository': {
+        description: "owner/name of the repository the images are built from, recorded in each commit's Source-Commit trailer; default: the workflow's repository; none turns provenance off.",
+    },
+    'source-sha': { description: "The 40-hex commit the images were built from; default: GITHUB_SHA when source-repository is the workflow's repository." },
+    'source-token': { description: 'Token to read the source repository when it needs another credential; default: token.' },
 };
 
 ;// CONCATENATED MODULE: ./src/settings/parse.ts
@@ -53512,6 +53630,7 @@ function parseOnly(value) {
     });
 }
 /** Shows control characters in an echoed value instead of letting them reach the log. */
+/** The value with control characters shown as `\\uXXXX` (an error message stays one readable line). */
 function printable(value) {
     // eslint-disable-next-line no-control-regex
     return value.replace(/[\u0000-\u001f\u007f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
@@ -53596,9 +53715,61 @@ function parseNames(value, input, kind) {
     return [...new Set(items)];
 }
 
+;// CONCATENATED MODULE: ./src/settings/provenance.ts
+// The provenance inputs: `source-repository` (none: off), `source-sha`, `source-token`, with the runner's defaults
+// (GITHUB_REPOSITORY, GITHUB_SHA, GITHUB_SERVER_URL, GITHUB_RUN_ID) passed in by the entry point.
+
+
+const SHA = /^[0-9a-fA-F]{40}$/;
+function sameRepository(a, b) {
+    return b !== undefined && a.owner.toLowerCase() === b.owner.toLowerCase() && a.repo.toLowerCase() === b.repo.toLowerCase();
+}
+/** The runner's repository, when GITHUB_REPOSITORY is one (a malformed value is no default, never an error). */
+function workflowRepository(env) {
+    try {
+        return parseRepository(env.GITHUB_REPOSITORY ?? '', 'source-repository');
+    }
+    catch {
+        return undefined;
+    }
+}
+/** The web root: GITHUB_SERVER_URL (GHES), else github.com. */
+function serverUrlOf(env) {
+    const given = (env.GITHUB_SERVER_URL ?? '').trim().replace(/\/+$/, '');
+    return /^https?:\/\/[^\s/]+(\/[^\s]*)?$/.test(given) ? given : 'https://github.com';
+}
+/**
+ * Reads the provenance inputs; undefined for `source-repository: none`. The source commit defaults to GITHUB_SHA
+ * only when the source is the workflow's own repository (GITHUB_SHA names a commit there, not in another).
+ */
+function readProvenance(read, env, token) {
+    const given = read('source-repository').trim();
+    const shaInput = read('source-sha').trim();
+    if (given.toLowerCase() === 'none') {
+        if (shaInput !== '')
+            throw new InputError('source-sha', "is set while source-repository is 'none' (provenance off): remove one of them.");
+        return undefined;
+    }
+    if (shaInput !== '' && !SHA.test(shaInput)) {
+        throw new InputError('source-sha', `'${printable(shaInput.slice(0, 80))}' is not a full commit sha (40 hex digits).`);
+    }
+    const workflow = workflowRepository(env);
+    const repository = given === '' ? workflow : parseRepository(given, 'source-repository');
+    if (shaInput !== '' && repository === undefined) {
+        throw new InputError('source-repository', 'is required with source-sha outside GitHub Actions: the owner/name the sha belongs to.');
+    }
+    const runnerSha = (env.GITHUB_SHA ?? '').trim();
+    const sha = shaInput !== '' ? shaInput : repository !== undefined && sameRepository(repository, workflow) && SHA.test(runnerSha) ? runnerSha : undefined;
+    const serverUrl = serverUrlOf(env);
+    const runId = (env.GITHUB_RUN_ID ?? '').trim();
+    const builtBy = workflow !== undefined && /^\d+$/.test(runId) ? `${serverUrl}/${workflow.owner}/${workflow.repo}/actions/runs/${runId}` : undefined;
+    return { repository, sha: sha?.toLowerCase(), builtBy, serverUrl, token: read('source-token').trim() || token, named: given !== '' };
+}
+
 ;// CONCATENATED MODULE: ./src/settings/read.ts
 // The only place that reads inputs. Every input is read once into a typed Settings object; a bad value fails
 // with an InputError that names the input and the form it expects.
+
 
 
 
@@ -53651,6 +53822,7 @@ function readSettings(read, env) {
         maxFileBytes: parseSize(read('max-file-size'), 'max-file-size', DEFAULT_MAX_FILE_BYTES),
         summaryDiff: summaryDiff(parseSummaryDiff(read('summary-diff')), repository, env.GITHUB_REPOSITORY),
         pullRequest: readPullRequest(read),
+        provenance: readProvenance(read, env, token),
     };
 }
 /**
@@ -53761,7 +53933,7 @@ async function resolvePromotion(settings, io, env) {
         const globs = source.patterns.join(', ');
         if (source.repository || !settings.localPath) {
             // The GitHub adapters load only when the run goes through the API: local bumps start faster without them.
-            const { readRemoteSource } = await Promise.all(/* import() */[__nccwpck_require__.e(413), __nccwpck_require__.e(411)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8411));
+            const { readRemoteSource } = await Promise.all(/* import() */[__nccwpck_require__.e(413), __nccwpck_require__.e(717)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3717));
             const { owner, repo } = source.repository ?? settings.repository;
             const branch = source.branch ?? (source.repository ? undefined : settings.branch);
             const target = { owner, repo, branch };
@@ -53804,7 +53976,7 @@ async function resolvePromotion(settings, io, env) {
 }
 /** One bump, whatever the surroundings: used by the action and by the CLI, each passing its environment (`env`). */
 async function bump(read, io, env) {
-    for (const secret of [read('token'), read('promote-from-token')])
+    for (const secret of [read('token'), read('promote-from-token'), read('source-token')])
         if (secret.trim())
             io.setSecret(secret.trim());
     const given = readSettings(read, env);
@@ -53830,7 +54002,7 @@ async function bump(read, io, env) {
         const { settings, promotion } = await resolvePromotion(given, io, env);
         const result = settings.localPath
             ? await bumpLocal(settings, io, promotion)
-            : await (await Promise.all(/* import() */[__nccwpck_require__.e(413), __nccwpck_require__.e(411)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8411))).bumpRemote(settings, io, promotion, env);
+            : await (await Promise.all(/* import() */[__nccwpck_require__.e(413), __nccwpck_require__.e(717)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3717))).bumpRemote(settings, io, promotion, env);
         return { ...result, context: { ...result.context, summaryDiff: settings.summaryDiff } };
     }
     catch (error) {

@@ -81,7 +81,7 @@ async function resolvePromotion(settings: Settings, io: Io, env: NodeJS.ProcessE
 
 /** One bump, whatever the surroundings: used by the action and by the CLI, each passing its environment (`env`). */
 export async function bump(read: InputReader, io: Io, env: NodeJS.ProcessEnv): Promise<BumpResult> {
-  for (const secret of [read('token'), read('promote-from-token')]) if (secret.trim()) io.setSecret(secret.trim());
+  for (const secret of [read('token'), read('promote-from-token'), read('source-token')]) if (secret.trim()) io.setSecret(secret.trim());
   const given = readSettings(read, env);
   for (const note of [given.environmentNote, given.promotion?.environmentNote]) if (note) io.info(note);
   io.debug(

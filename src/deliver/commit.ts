@@ -3,6 +3,7 @@
 import { commitPlan } from '../github/commit.js';
 import { commitMessage } from '../report/messages.js';
 import { bumpResult, type BumpResult } from '../report/outputs.js';
+import { shippedIn, withProvenance, withShippedRead } from './provenance.js';
 import { planChecked, planReporter, type Remote } from './remote.js';
 
 export async function commit(remote: Remote): Promise<BumpResult> {
@@ -12,8 +13,8 @@ export async function commit(remote: Remote): Promise<BumpResult> {
     paths: settings.paths,
     read,
     planner: (snapshot) => planChecked(settings, snapshot, remote.promotion),
-    onPlan: planReporter(remote),
-    message: (p) => commitMessage(settings.commitMessage, p, context(settings.branch ?? '')),
+    onPlan: withShippedRead(remote, planReporter(remote)),
+    message: (p) => withProvenance(commitMessage(settings.commitMessage, p, shippedIn(remote, p, context(settings.branch ?? ''))), p, settings.provenance, remote.provenance?.context(p)),
     log: (m) => io.debug(m),
     runTag: remote.runTag,
   });
@@ -26,5 +27,5 @@ export async function commit(remote: Remote): Promise<BumpResult> {
         : `Nothing to commit on ${result.branch} at ${result.head.slice(0, 7)} (${requests} request(s)).`,
     );
   });
-  return bumpResult(result.plan, context(result.branch, result.commit));
+  return bumpResult(result.plan, shippedIn(remote, result.plan, context(result.branch, result.commit)));
 }

@@ -5,6 +5,7 @@ import { openOrUpdatePullRequest } from '../github/pull/open.js';
 import type { RunContext } from '../report/context.js';
 import { commitMessage, pullRequestBody, pullRequestTitle } from '../report/messages.js';
 import { bumpResult, type BumpResult } from '../report/outputs.js';
+import { shippedIn, withProvenance, withShippedRead } from './provenance.js';
 import { planChecked, planReporter, planSnapshot, type Remote } from './remote.js';
 
 export async function pullRequest(remote: Remote): Promise<BumpResult> {
@@ -25,10 +26,10 @@ export async function pullRequest(remote: Remote): Promise<BumpResult> {
     // The base is checked (its plan is what the pull request proposes); the pull-request branch's files are not.
     planner: (snapshot) => (snapshot.branch === branch ? planSnapshot(settings, snapshot, promotion) : planChecked(settings, snapshot, promotion)),
     policy: settings.policy,
-    onPlan: planReporter(remote),
-    message: (p) => commitMessage(settings.commitMessage, p, context(branch)),
+    onPlan: withShippedRead(remote, planReporter(remote)),
+    message: (p) => withProvenance(commitMessage(settings.commitMessage, p, shippedIn(remote, p, context(branch))), p, settings.provenance, remote.provenance?.context(p)),
     title: (p) => pullRequestTitle(pr.title, p, context(branch)),
-    body: (p) => pullRequestBody(pr.body, p, context(branch), branch),
+    body: (p) => pullRequestBody(pr.body, p, shippedIn(remote, p, context(branch)), branch),
     labels: pr.labels,
     reviewers: pr.reviewers,
     teamReviewers: pr.teamReviewers,
@@ -44,7 +45,7 @@ export async function pullRequest(remote: Remote): Promise<BumpResult> {
     io.info(`${which}: ${result.operation} (branch ${result.branch} → ${result.base}; ${result.attempts} round(s), ${client.stats().requests} request(s)).`);
   });
   const ctx: RunContext = {
-    ...context(result.base, result.commit),
+    ...shippedIn(remote, result.plan, context(result.base, result.commit)),
     pullRequest: { operation: result.operation, number: result.number, url: result.url, branch: result.branch },
   };
   return bumpResult(result.plan, ctx);

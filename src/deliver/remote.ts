@@ -12,6 +12,7 @@ import type { PromotionReport, RunContext } from '../report/context.js';
 import { reportPlan } from '../report/log.js';
 import { checkUnmatched } from '../report/unmatched.js';
 import type { Settings } from '../settings/types.js';
+import { provenanceReader, type ProvenanceReader } from './provenance.js';
 
 /** What every API-mode delivery shares: the client, the target, and the run context for messages and summaries. */
 export interface Remote {
@@ -23,6 +24,8 @@ export interface Remote {
   readonly promotion: PromotionReport | undefined;
   /** This run's part of the attempt trailer its commits carry (see `runTag`). */
   readonly runTag: string;
+  /** Reads what a plan ships (provenance); undefined when off or no source repository is known. */
+  readonly provenance: ProvenanceReader | undefined;
   context(branch: string, commit?: { oid: string; url: string }): RunContext;
 }
 
@@ -110,6 +113,7 @@ export function createRemote(settings: Settings, io: Io, promotion: PromotionRep
     settings,
     io,
     client,
+    provenance: provenanceReader(settings, io, client, env, promotion),
     target,
     read: complete === undefined ? read : { ...read, complete },
     promotion,

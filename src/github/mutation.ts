@@ -65,17 +65,22 @@ export function messageBody(message: CommitMessage): string {
   return `${body}${isTrailerBlock(last) ? '\n' : '\n\n'}${trailers.join('\n')}`;
 }
 
-/** The values of the `name` trailers (git compares names case-insensitively) in a full commit message. */
-export function trailerValues(message: string, name: string): string[] {
+/** Every trailer of a full commit message's trailer block, in order. */
+export function trailers(message: string): Trailer[] {
   const paragraphs = message.replace(/\r\n/g, '\n').trim().split(/\n\s*\n/);
   // The subject line is never a trailer block.
   if (paragraphs.length < 2) return [];
   const last = paragraphs[paragraphs.length - 1]!;
   if (!isTrailerBlock(last)) return [];
-  return last.split('\n').flatMap((line) => {
+  return last.split('\n').flatMap((line): Trailer[] => {
     const match = TRAILER_LINE.exec(line);
-    return match && match[1]!.toLowerCase() === name.toLowerCase() ? [match[2]!.trim()] : [];
+    return match ? [[match[1]!, match[2]!.trim()]] : [];
   });
+}
+
+/** The values of the `name` trailers (git compares names case-insensitively) in a full commit message. */
+export function trailerValues(message: string, name: string): string[] {
+  return trailers(message).flatMap(([key, value]) => (key.toLowerCase() === name.toLowerCase() ? [value] : []));
 }
 
 /** Where a commit goes: a branch of a repository and the head it must still point at (else STALE_DATA). */

@@ -1,5 +1,6 @@
 // What the report builders know about a run besides its plan: where it ran, how, and what it delivered.
 import type { FoundChart, FoundVersion } from '../core/promote.js';
+import type { Shipped } from '../core/shipped.js';
 import type { ChartRequest, ImageRequest, Mode, PullOperation, Skip, SummaryDiff } from '../core/types.js';
 
 /** A promotion's source, for the summary. */
@@ -42,4 +43,24 @@ export interface RunContext {
   readonly paths?: readonly string[];
   /** How much of the diff the job summary shows; default `full`. */
   readonly summaryDiff?: SummaryDiff;
+  /** What the bump ships (provenance), when it was read. */
+  readonly shipped?: ShippedContext;
+}
+
+/** What the provenance read found, as the report builders take it (github/provenance.ts ProvenanceAnswer). */
+export interface ShippedReport {
+  readonly shipped: readonly Shipped[];
+  readonly sourcePrivate?: boolean;
+  readonly targetPrivate?: boolean;
+}
+
+/** What the messages and the summary take from a provenance read (RunContext.shipped). */
+export interface ShippedContext {
+  readonly report: ShippedReport;
+  /** Titles shown in the commit and the PR body (`target`), and in the job summary and the output (`summary`). */
+  readonly titles: { readonly target: boolean; readonly summary: boolean };
+  /** The commit body's section ('' when no range is known). */
+  readonly text: string;
+  /** The PR body's section (no lines when no range is known). */
+  readonly markdown: readonly string[];
 }

@@ -91,7 +91,8 @@ export function commitMessage(template: string, plan: Plan, context: RunContext)
     const headline = context.promotion
       ? `Promote ${context.promotion.from} → ${context.environment || 'target'}: ${values.summary}`
       : `Bump ${values.summary}${where}`;
-    return { headline: clip(headline), body: changesList };
+    const shipped = context.shipped?.text ? `\n\n${context.shipped.text}` : '';
+    return { headline: clip(headline), body: changesList + shipped };
   }
   const text = template.replace(PLACEHOLDER, (_, key: string) => values[key] ?? '');
   const [first = '', ...rest] = text.split(/\r?\n/);
@@ -135,6 +136,7 @@ export function pullRequestBody(template: string, plan: Plan, context: RunContex
     lines.push('', '**Refused**', '');
     for (const r of plan.refusals) lines.push(`- ${cell(subject(r))} ${code(r.to)} at ${code(`${r.file}:${r.line}`)}: ${cell(r.reason)}`);
   }
+  if (context.shipped && context.shipped.markdown.length > 0) lines.push('', ...context.shipped.markdown);
   lines.push('', '<sub>Opened by gitops-bump; later runs for this service and environment update this pull request in place.</sub>');
   return lines.join('\n');
 }

@@ -2,6 +2,7 @@
 // outcome line and the diff.
 import { planDiff } from './diff.js';
 import { outcomeLine } from './messages.js';
+import { shippedOutput } from './shipped.js';
 import { missesOf } from './unmatched.js';
 import type { RunContext } from './context.js';
 import type { Change, Plan } from '../core/types.js';
@@ -36,7 +37,7 @@ export function bumpResult(plan: Plan, context: RunContext): BumpResult {
  * what the PR proposes against its base; a run that leaves the PR branch as it was (`unchanged`, `closed`, `none`)
  * wrote nothing, so `changed` is false and `changes` empty (the summary still shows what the PR proposes).
  */
-export function outputs(plan: Plan, context?: Pick<RunContext, 'commit' | 'pullRequest'>): Record<string, string> {
+export function outputs(plan: Plan, context?: Pick<RunContext, 'commit' | 'pullRequest' | 'shipped'>): Record<string, string> {
   const pr = context?.pullRequest;
   const wrote = pr ? pr.operation === 'created' || pr.operation === 'updated' : plan.edits.length > 0;
   const edited = new Set(plan.edits.map((e) => e.path));
@@ -51,5 +52,6 @@ export function outputs(plan: Plan, context?: Pick<RunContext, 'commit' | 'pullR
     'pull-request-operation': pr?.operation ?? '',
     'pull-request-branch': pr?.branch ?? '',
     unmatched: JSON.stringify(missesOf(plan).map((m) => m.input)),
+    shipped: shippedOutput(context?.shipped?.report, context?.shipped?.titles.summary ?? false),
   };
 }

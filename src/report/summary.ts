@@ -2,6 +2,7 @@
 // changes, refusals, skipped files, notes and the diff, within GitHub's size limit.
 import { planDiff } from './diff.js';
 import { cell, code, hasCharts, isRollback, outcomeLine, rollbackMark, ROLLED_BACK, shortName, subject } from './messages.js';
+import { shippedMarkdown } from './shipped.js';
 import { unmatchedNotes } from './unmatched.js';
 import { versionOf } from '../image/reference.js';
 import type { PromotionReport, RunContext } from './context.js';
@@ -152,6 +153,7 @@ function renderSummary(plan: Plan, context: RunContext, shape: SummaryShape): st
     );
     lines.push('');
   }
+  if (context.shipped) lines.push(...shippedMarkdown(context.shipped.report, context.shipped.titles.summary));
   if (plan.refusals.length > 0) {
     lines.push('**Refused**', '', `| File | ${hasCharts(plan.refusals) ? 'Image / chart' : 'Image'} | Current | Wanted | Why |`, '| --- | --- | --- | --- | --- |');
     lines.push(

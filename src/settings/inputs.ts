@@ -57,4 +57,10 @@ export const INPUTS: Readonly<Record<string, InputSpec>> = {
   'promote-from-branch': { description: 'Branch of the source; default: the target branch, or the source repository\'s default branch.' },
   'promote-from-token': { description: 'Token to read the source repository when it needs another credential; default: token.' },
   'promote-from-environment': { description: 'Names the source environment in the summary; default: the last folder promote-from names.' },
+  // Provenance: where each version came from, recorded in trailers and read back by the next bump.
+  'source-repository': {
+    description: "owner/name of the repository the images are built from, recorded in each commit's Source-Commit trailer; default: the workflow's repository; none turns provenance off.",
+  },
+  'source-sha': { description: "The 40-hex commit the images were built from; default: GITHUB_SHA when source-repository is the workflow's repository." },
+  'source-token': { description: 'Token to read the source repository when it needs another credential; default: token.' },
 };

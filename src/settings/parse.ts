@@ -113,7 +113,8 @@ export function parseOnly(value: string): ImageReference[] {
 }
 
 /** Shows control characters in an echoed value instead of letting them reach the log. */
-function printable(value: string): string {
+/** The value with control characters shown as `\\uXXXX` (an error message stays one readable line). */
+export function printable(value: string): string {
   // eslint-disable-next-line no-control-regex
   return value.replace(/[\u0000-\u001f\u007f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }

@@ -4,6 +4,7 @@ import { parsePolicy } from '../image/policy.js';
 import { compilePaths, environmentOfPaths, type PathMatcher } from '../core/paths.js';
 import { asInput, InputError } from './errors.js';
 import { DEFAULT_PATHS } from './inputs.js';
+import { readProvenance } from './provenance.js';
 import { parseAutoMerge, parseBoolean, parseBranch, parseCharts, parseChartsOnly, parseImages, parseMode, parseNames, parseOnly, parseRepository, parseSize, parseSummaryDiff, splitGlobs } from './parse.js';
 import type { SummaryDiff } from '../core/types.js';
 import type { InputReader, PromotionSettings, PullRequestSettings, Repository, Settings } from './types.js';
@@ -59,6 +60,7 @@ export function readSettings(read: InputReader, env: NodeJS.ProcessEnv): Setting
     maxFileBytes: parseSize(read('max-file-size'), 'max-file-size', DEFAULT_MAX_FILE_BYTES),
     summaryDiff: summaryDiff(parseSummaryDiff(read('summary-diff')), repository, env.GITHUB_REPOSITORY),
     pullRequest: readPullRequest(read),
+    provenance: readProvenance(read, env, token),
   };
 }
 

@@ -51,6 +51,22 @@ export interface PullRequestSettings {
   readonly autoMerge: AutoMerge | undefined;
 }
 
+/** Provenance (the `source-*` inputs and the runner): what a bump records of where its versions come from. */
+export interface ProvenanceSettings {
+  /** The source repository (`source-repository`, else the workflow's); undefined when neither is known. */
+  readonly repository: Repository | undefined;
+  /** The 40-hex commit built (`source-sha`, else GITHUB_SHA for the workflow's own repository). */
+  readonly sha: string | undefined;
+  /** `<server>/<owner/name>/actions/runs/<id>` of the workflow run, when the runner says. */
+  readonly builtBy: string | undefined;
+  /** Web root for links (GITHUB_SERVER_URL, GHES included). */
+  readonly serverUrl: string;
+  /** Token for the source repository: `source-token`, else `token`. */
+  readonly token: string;
+  /** `source-repository` was given (not the runner's default): its tags are read even without a sha. */
+  readonly named: boolean;
+}
+
 export interface Settings {
   /** The versions to write; empty until a promotion's source has been read. */
   readonly images: readonly ImageRequest[];
@@ -90,4 +106,6 @@ export interface Settings {
   /** How much of the diff the job summary shows (`summary-diff`, `auto` resolved against the workflow's repository). */
   readonly summaryDiff: SummaryDiff;
   readonly pullRequest: PullRequestSettings;
+  /** Undefined with `source-repository: none`: the commits and requests are those of a run without provenance. */
+  readonly provenance: ProvenanceSettings | undefined;
 }

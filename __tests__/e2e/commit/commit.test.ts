@@ -204,7 +204,7 @@ describe('dist/index.js against the emulator: commit mode', () => {
     const sha = run.outputs['commit-sha']!;
     expect(git(dir, 'log', '-1', '--format=%s', sha)).toBe('Bump api 1.3.2 → 1.2.0 (rolled back) in prod');
     expect(git(dir, 'log', '-1', '--format=%b', sha)).toMatch(
-      /^- ghcr\.io\/acme\/api: 1\.3\.2 → 1\.2\.0 \(apps\/api\/overlays\/prod\/kustomization\.yaml:10, rolled back\)\n\nGitops-Bump-Attempt: local\/[0-9a-f]{12}\.1$/,
+      /^- ghcr\.io\/acme\/api: 1\.3\.2 → 1\.2\.0 \(apps\/api\/overlays\/prod\/kustomization\.yaml:10, rolled back\)\n\nBumped-Image: ghcr\.io\/acme\/api 1\.3\.2 -> 1\.2\.0\nGitops-Bump-Attempt: local\/[0-9a-f]{12}\.1$/,
     );
     expect(run.stdout).toContain('rolled back (policy: any): ghcr.io/acme/api 1.3.2 → 1.2.0 at apps/api/overlays/prod/kustomization.yaml:10');
     expect(run.summary).toContain('| `1.3.2` | `1.2.0` (rolled back) |');

@@ -77,8 +77,11 @@ describe('commit mode: the commit made, its answer lost', () => {
     const main = rev('main');
     const tag = attempt(main);
     expect(tag).toMatch(/^4242\.2\/[0-9a-f]{12}\.1$/);
-    // The template's own trailer block takes ours in: both stay trailers.
-    expect(git(dir, 'log', '-1', '--format=%B', main)).toBe(`deploy api 1.0.0 → 1.1.0\n\nSigned-off-by: Release Bot <bot@example.invalid>\nGitops-Bump-Attempt: ${tag}`);
+    // The template's own trailer block takes ours in (provenance, then the attempt): all stay trailers.
+    expect(git(dir, 'log', '-1', '--format=%B', main)).toBe(
+      `deploy api 1.0.0 → 1.1.0\n\nSigned-off-by: Release Bot <bot@example.invalid>\nBumped-Image: ghcr.io/acme/api 1.0.0 -> 1.1.0\n` +
+        `Built-By: https://github.com/${name}/actions/runs/4242\nGitops-Bump-Attempt: ${tag}`,
+    );
     expect(git(dir, 'log', '-1', '--format=%(trailers:key=Signed-off-by,valueonly)', main)).toBe('Release Bot <bot@example.invalid>');
     // Two runs never share a tag.
     const again = await bump({ images: 'ghcr.io/acme/api:1.2.0' });

@@ -1,8 +1,8 @@
-export const id = 411;
-export const ids = [411];
+export const id = 717;
+export const ids = [717];
 export const modules = {
 
-/***/ 8411:
+/***/ 3717:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -879,8 +879,8 @@ function messageBody(message) {
     const last = body.slice(body.lastIndexOf('\n\n') + 1).replace(/^\n/, '');
     return `${body}${isTrailerBlock(last) ? '\n' : '\n\n'}${trailers.join('\n')}`;
 }
-/** The values of the `name` trailers (git compares names case-insensitively) in a full commit message. */
-function trailerValues(message, name) {
+/** Every trailer of a full commit message's trailer block, in order. */
+function trailers(message) {
     const paragraphs = message.replace(/\r\n/g, '\n').trim().split(/\n\s*\n/);
     // The subject line is never a trailer block.
     if (paragraphs.length < 2)
@@ -890,8 +890,12 @@ function trailerValues(message, name) {
         return [];
     return last.split('\n').flatMap((line) => {
         const match = TRAILER_LINE.exec(line);
-        return match && match[1].toLowerCase() === name.toLowerCase() ? [match[2].trim()] : [];
+        return match ? [[match[1], match[2].trim()]] : [];
     });
+}
+/** The values of the `name` trailers (git compares names case-insensitively) in a full commit message. */
+function trailerValues(message, name) {
+    return trailers(message).flatMap(([key, value]) => (key.toLowerCase() === name.toLowerCase() ? [value] : []));
 }
 /** Sends a document; GraphQL errors come back beside the partial data instead of being thrown. */
 async function send(client, query, variables, aliases) {
@@ -1428,6 +1432,403 @@ function commitPlan(client, request) {
 var messages = __webpack_require__(3020);
 // EXTERNAL MODULE: ./src/report/outputs.ts
 var outputs = __webpack_require__(5468);
+;// CONCATENATED MODULE: ./src/core/provenance.ts
+/** `Bumped-Image: <repository> <from> -> <to>`: one per distinct move; opens the set of trailers that follow it. */
+const BUMPED_IMAGE = 'Bumped-Image';
+/** `Source-Commit: <owner/name>@<40-hex sha>`: the source commit the new version was built from. */
+const SOURCE_COMMIT = 'Source-Commit';
+/** `Built-By: <server>/<owner/name>/actions/runs/<id>`: the workflow run that made the bump. */
+const BUILT_BY = 'Built-By';
+const NONE = '(none)';
+const SHA = /^[0-9a-f]{40}$/;
+const SOURCE = /^([A-Za-z0-9][A-Za-z0-9-]{0,38}\/[A-Za-z0-9._-]{1,100})@([0-9a-fA-F]{40})$/;
+const MOVE = /^(\S+) (\S+) -> (\S+)$/;
+/** The trailer value of a version: no spaces (a value is one token), `(none)` for an unset one. */
+function version(value) {
+    const v = value.replace(/\s+/g, '');
+    return v === '' ? NONE : v;
+}
+/** `owner/name@sha` when both are known and well formed. */
+function sourceCommit(provenance) {
+    const { repository, sha } = provenance;
+    return repository !== undefined && sha !== undefined && SHA.test(sha) ? `${repository}@${sha}` : undefined;
+}
+/**
+ * The trailers of a plan's changes: per distinct move (image, from, to, in the plan's order), `Bumped-Image`,
+ * then `Source-Commit` and `Built-By` when known. A set starts at its `Bumped-Image`, so a reader pairs each
+ * source with its image (`recordedMoves`). No changes, no trailers. Without a sha of its own (a promotion), an
+ * image's source commit is the one the provenance read found for its new version (`found`, by image).
+ */
+function provenanceTrailers(changes, provenance, found) {
+    const seen = new Set();
+    const own = sourceCommit(provenance);
+    const trailers = [];
+    for (const c of changes) {
+        const move = `${c.image} ${version(c.from)} -> ${version(c.to)}`;
+        if (seen.has(move))
+            continue;
+        seen.add(move);
+        trailers.push([BUMPED_IMAGE, move]);
+        const source = own ?? sourceCommit({ ...provenance, sha: found?.get(c.image) });
+        if (source !== undefined)
+            trailers.push([SOURCE_COMMIT, source]);
+        if (provenance.builtBy !== undefined)
+            trailers.push([BUILT_BY, provenance.builtBy]);
+    }
+    return trailers;
+}
+/**
+ * The moves a commit records, from its trailers in order (github/mutation.ts `trailers`): each `Bumped-Image`
+ * opens a set, and the `Source-Commit`/`Built-By` after it (before the next) belong to it. Malformed values
+ * are skipped, never guessed at: these are read from any commit on a branch.
+ */
+function recordedMoves(trailers) {
+    const moves = [];
+    let current;
+    for (const [name, value] of trailers) {
+        const key = name.toLowerCase();
+        if (key === BUMPED_IMAGE.toLowerCase()) {
+            const m = MOVE.exec(value.trim());
+            current = m ? { image: m[1], from: m[2], to: m[3] } : undefined;
+            if (current)
+                moves.push(current);
+        }
+        else if (current && key === SOURCE_COMMIT.toLowerCase() && current.source === undefined) {
+            const m = SOURCE.exec(value.trim());
+            if (m)
+                current.source = { repository: m[1], sha: m[2].toLowerCase() };
+        }
+        else if (current && key === BUILT_BY.toLowerCase() && current.builtBy === undefined) {
+            current.builtBy = value.trim();
+        }
+    }
+    return moves;
+}
+
+// EXTERNAL MODULE: ./src/image/policy.ts
+var policy = __webpack_require__(6811);
+;// CONCATENATED MODULE: ./src/core/shipped.ts
+// What a bump ships, pure: for each moved image, the two source commits (the old version's, found in the file's
+// history or a tag; the new one's, from the run or a tag), the compare between them and the pull requests merged in
+// that range. The I/O that finds them is github/provenance.ts; the texts are report/shipped.ts.
+
+
+/** The distinct moves of a plan (image, from, to), in plan order, with the files they are in. */
+function distinctMoves(changes) {
+    const moves = new Map();
+    for (const c of changes) {
+        const key = `${c.image} ${c.from} ${c.to}`;
+        const move = moves.get(key) ?? { image: c.image, from: c.from, to: c.to, files: [] };
+        if (!move.files.includes(c.file))
+            move.files.push(c.file);
+        moves.set(key, move);
+    }
+    return [...moves.values()];
+}
+/** The version tag of a `from`/`to` value (`1.4.1@sha256:…` → `1.4.1`); '' for a digest alone or none. */
+function versionTag(version) {
+    return version === '' || version.startsWith('sha256:') ? '' : version.split('@')[0];
+}
+/** True when the move takes a version tag backwards (the range is then read the other way round). */
+function movesBack(from, to) {
+    const a = versionTag(from);
+    const b = versionTag(to);
+    return a !== '' && b !== '' && ((0,policy/* compareVersionTags */.Vw)(b, a) ?? 0) < 0;
+}
+/** The digest of a version (`1.4.1@sha256:…` or `sha256:…`), if it names one. */
+function digestOf(version) {
+    const at = version.indexOf('sha256:');
+    return at === -1 ? undefined : version.slice(at);
+}
+/** The git tags that may mark a version's source commit, in the order tried: `v<version>`, `<version>`. */
+function tagCandidates(version) {
+    const tag = versionTag(version);
+    if (tag === '' || !/^[A-Za-z0-9_][A-Za-z0-9_.-]*$/.test(tag))
+        return [];
+    return tag.startsWith('v') ? [tag] : [`v${tag}`, tag];
+}
+/**
+ * The source commit that introduced `from` of `image`: the newest commit of the file's history (newest first)
+ * whose trailers record a move of `image` to `from` with a `Source-Commit` in `repository` (case-insensitive).
+ * A newer commit that moved the image elsewhere ends the search: the version there did not come from further back.
+ */
+function originInHistory(history, image, from, repository) {
+    for (const commit of history) {
+        for (const move of recordedMoves(commit.trailers)) {
+            if (move.image !== image)
+                continue;
+            if (move.to !== from)
+                return undefined;
+            return move.source && move.source.repository.toLowerCase() === repository.toLowerCase() ? move.source.sha : undefined;
+        }
+    }
+    return undefined;
+}
+/** Merged pull requests, each once, by number (ascending). */
+function mergedPulls(pulls) {
+    const byNumber = new Map();
+    for (const p of pulls)
+        if (p.merged && !byNumber.has(p.number))
+            byNumber.set(p.number, { number: p.number, title: p.title, author: p.author, url: p.url });
+    return [...byNumber.values()].sort((a, b) => a.number - b.number);
+}
+
+;// CONCATENATED MODULE: ./src/github/provenance.ts
+// Provenance reads, best-effort: what a bump ships, in at most three requests whatever the range's length:
+//   1. one GraphQL query: each changed file's history on the branch (newest 30, aliased per file) and, with one
+//      token for both repositories, the source repository's candidate tags (`v<old>`, `<old>`, `v<new>`, `<new>`);
+//   2. one REST compare per distinct range (`GET /repos/{o}/{r}/compare/{base}...{head}`, GitHub lists ≤ 250 commits);
+//   3. one GraphQL query: `associatedPullRequests` of every commit of the ranges, aliased, merged ones kept.
+// A separate `source-token` reads the tags with its own query, only when a trailer did not already say. Nothing
+// here throws: a failure (no access, a missing tag, a rate limit, a 5xx) becomes a note and the bump goes on.
+
+
+
+/** How many commits of a file's history are searched for the old version's Source-Commit. */
+const provenance_HISTORY_DEPTH = 30;
+/** Pull requests listed per commit of the range. */
+const PULLS_PER_COMMIT = 5;
+/** One document, tried once (a retry would hold the bump up), partial data kept beside its errors. */
+async function query(client, text, variables) {
+    try {
+        return { data: await client.graphql(text, variables, { attempts: 1 }), errors: [] };
+    }
+    catch (error) {
+        if (error instanceof GraphqlResponseError) {
+            const data = typeof error.data === 'object' && error.data !== null ? error.data : {};
+            return { data, errors: error.errors.map((e) => e.message) };
+        }
+        return { data: {}, errors: [error instanceof Error ? error.message : String(error)] };
+    }
+}
+const get = (value, ...path) => path.reduce((at, key) => (typeof at === 'object' && at !== null ? at[key] : undefined), value);
+/** The commit a tag ref points at (a lightweight tag's target, or an annotated tag's). */
+function tagCommit(ref) {
+    const target = get(ref, 'target');
+    const inner = get(target, 'target', 'oid');
+    const oid = typeof inner === 'string' ? inner : get(target, 'oid');
+    return typeof oid === 'string' ? oid : undefined;
+}
+/** The tags selection: `t<i>: ref(qualifiedName: $t<i>)` for each name. */
+function tagSelection(names) {
+    const selection = names.map((_, i) => `t${i}: ref(qualifiedName: $t${i}) { target { oid ... on Tag { target { oid } } } }`).join(' ');
+    return { selection, declarations: names.map((_, i) => `$t${i}: String!`), variables: Object.fromEntries(names.map((n, i) => [`t${i}`, `refs/tags/${n}`])) };
+}
+function tagsFrom(repository, names) {
+    const found = new Map();
+    names.forEach((name, i) => {
+        const oid = tagCommit(get(repository, `t${i}`));
+        if (oid !== undefined)
+            found.set(name, oid);
+    });
+    return found;
+}
+/** The first candidate tag that exists. */
+const byTag = (tags, version) => tagCandidates(version).map((t) => tags.get(t)).find((oid) => oid !== undefined);
+/** Reads what each moved image ships. Never throws. */
+async function readShipped(client, request) {
+    const moves = distinctMoves(request.changes);
+    const { source, target } = request;
+    const repository = `${source.owner}/${source.repo}`;
+    const promoted = (image) => request.promotedFrom?.get(image);
+    const files = [...new Set([...moves.map((m) => m.files[0]), ...moves.flatMap((m) => promoted(m.image) ?? [])])];
+    const tagNames = [...new Set(moves.flatMap((m) => [...tagCandidates(m.from), ...(source.sha === undefined ? tagCandidates(m.to) : [])]))];
+    const shared = request.sourceClient === client;
+    // 1. The changed files' histories (and, with one token, the tags) in one query.
+    const tags = shared ? tagSelection(tagNames) : tagSelection([]);
+    const declarations = ['$owner: String!', '$name: String!', '$head: GitObjectID!', '$so: String!', '$sn: String!', ...files.map((_, i) => `$f${i}: String!`), ...tags.declarations];
+    const histories = files.map((_, i) => `f${i}: history(path: $f${i}, first: ${provenance_HISTORY_DEPTH}) { nodes { oid message } }`).join(' ');
+    const first = await query(client, `query ProvenanceOrigins(${declarations.join(', ')}) { target: repository(owner: $owner, name: $name) { isPrivate object(oid: $head) { ... on Commit { ${histories} } } } ` +
+        `source: repository(owner: $so, name: $sn) { isPrivate ${tags.selection} } }`, { owner: target.owner, name: target.repo, head: target.head, so: source.owner, sn: source.repo, ...Object.fromEntries(files.map((f, i) => [`f${i}`, f])), ...tags.variables });
+    const notes = first.errors.map((e) => `reading the history and tags: ${e}`);
+    let sourceRepository = get(first.data, 'source');
+    let found = shared ? tagsFrom(sourceRepository, tagNames) : new Map();
+    const historyOf = (file) => {
+        const nodes = get(first.data, 'target', 'object', `f${files.indexOf(file)}`, 'nodes');
+        return Array.isArray(nodes) ? nodes.map((n) => ({ oid: n.oid, trailers: trailers(n.message) })) : [];
+    };
+    const fromHistory = moves.map((m) => originInHistory(historyOf(m.files[0]), m.image, m.from, repository));
+    const toHistory = moves.map((m) => {
+        const file = promoted(m.image);
+        return source.sha ?? (file === undefined ? undefined : originInHistory(historyOf(file), m.image, m.to, repository));
+    });
+    if (!shared && tagNames.length > 0 && (fromHistory.some((o) => o === undefined) || toHistory.some((o) => o === undefined))) {
+        // A separate source token: the tags with it, only when a trailer did not already say.
+        const own = tagSelection(tagNames);
+        const answer = await query(request.sourceClient, `query ProvenanceTags($so: String!, $sn: String!${own.declarations.map((d) => `, ${d}`).join('')}) { source: repository(owner: $so, name: $sn) { isPrivate ${own.selection} } }`, { so: source.owner, sn: source.repo, ...own.variables });
+        notes.push(...answer.errors.map((e) => `reading the tags of ${repository}: ${e}`));
+        sourceRepository = get(answer.data, 'source');
+        found = tagsFrom(sourceRepository, tagNames);
+    }
+    const isPrivate = get(sourceRepository, 'isPrivate');
+    const ends = moves.map((m, i) => ({ move: m, fromCommit: fromHistory[i] ?? byTag(found, m.from), toCommit: toHistory[i] ?? byTag(found, m.to) }));
+    // 2. One compare per distinct range.
+    const ranges = new Map();
+    // A rollback's range runs from the new version's commit to the old one's: what it takes out.
+    const rangeOf = (e) => e.fromCommit === undefined || e.toCommit === undefined || e.fromCommit === e.toCommit
+        ? undefined
+        : movesBack(e.move.from, e.move.to) ? `${e.toCommit}...${e.fromCommit}` : `${e.fromCommit}...${e.toCommit}`;
+    for (const end of ends) {
+        const key = rangeOf(end);
+        if (key === undefined)
+            continue;
+        if (ranges.has(key))
+            continue;
+        try {
+            const { data } = await request.sourceClient.rest.request('GET /repos/{owner}/{repo}/compare/{basehead}', {
+                owner: source.owner,
+                repo: source.repo,
+                basehead: key,
+                request: { attempts: 1 },
+            });
+            ranges.set(key, { commits: data.commits.map((c) => c.sha), total: data.total_commits });
+        }
+        catch (error) {
+            ranges.set(key, `comparing ${key.replace(/[0-9a-f]{33}\b/g, '')} in ${repository}: ${error instanceof Error ? error.message : String(error)}`);
+        }
+    }
+    // 3. The pull requests of every listed commit, in one query.
+    const oids = [...new Set([...ranges.values()].flatMap((r) => (typeof r === 'string' ? [] : r.commits)))];
+    const pulls = new Map();
+    if (oids.length > 0) {
+        const selection = oids
+            .map((_, i) => `c${i}: object(oid: $c${i}) { ... on Commit { associatedPullRequests(first: ${PULLS_PER_COMMIT}) { nodes { number title url merged author { login } } } } }`)
+            .join(' ');
+        const answer = await query(request.sourceClient, `query ProvenancePulls($so: String!, $sn: String!${oids.map((_, i) => `, $c${i}: GitObjectID!`).join('')}) { source: repository(owner: $so, name: $sn) { ${selection} } }`, { so: source.owner, sn: source.repo, ...Object.fromEntries(oids.map((oid, i) => [`c${i}`, oid])) });
+        notes.push(...answer.errors.map((e) => `reading the pull requests of ${repository}: ${e}`));
+        oids.forEach((oid, i) => {
+            const nodes = get(answer.data, 'source', `c${i}`, 'associatedPullRequests', 'nodes');
+            if (!Array.isArray(nodes))
+                return;
+            pulls.set(oid, nodes.map((n) => ({
+                number: n.number,
+                title: n.title,
+                url: n.url,
+                merged: n.merged,
+                author: n.author?.login ?? 'ghost',
+            })));
+        });
+    }
+    const shipped = ends.map((end) => {
+        const { move, fromCommit, toCommit } = end;
+        const key = rangeOf(end);
+        const own = [...notes];
+        if (fromCommit === undefined) {
+            own.push(`the source commit of ${move.from || '(none)'} was not found (no Source-Commit trailer in the last ${provenance_HISTORY_DEPTH} commits of ${move.files[0]}, no tag ${tagCandidates(move.from).join(' or ') || 'to try'} in ${repository})`);
+        }
+        if (toCommit === undefined)
+            own.push(`the source commit of ${move.to} is not known (no source-sha or Source-Commit trailer, no tag ${tagCandidates(move.to).join(' or ') || 'to try'} in ${repository})`);
+        const range = key === undefined ? undefined : ranges.get(key);
+        if (typeof range === 'string')
+            own.push(range);
+        const listed = typeof range === 'object' ? range.commits : [];
+        return {
+            image: move.image,
+            from: move.from,
+            to: move.to,
+            repository,
+            ...(fromCommit === undefined ? {} : { fromCommit }),
+            ...(toCommit === undefined ? {} : { toCommit }),
+            ...(key === undefined ? {} : { compareUrl: `${source.serverUrl}/${repository}/compare/${key}` }),
+            ...(movesBack(move.from, move.to) ? { rolledBack: true } : {}),
+            ...(typeof range === 'object' ? { pullRequests: mergedPulls(listed.flatMap((oid) => pulls.get(oid) ?? [])), commits: range.total } : {}),
+            ...(source.builtBy === undefined ? {} : { builtBy: source.builtBy }),
+            ...(digestOf(move.to) === undefined ? {} : { digest: digestOf(move.to) }),
+            ...(own.length > 0 ? { notes: [...new Set(own)] } : {}),
+        };
+    });
+    const targetPrivate = get(first.data, 'target', 'isPrivate');
+    return {
+        shipped,
+        ...(typeof isPrivate === 'boolean' ? { sourcePrivate: isPrivate } : {}),
+        ...(typeof targetPrivate === 'boolean' ? { targetPrivate } : {}),
+    };
+}
+
+// EXTERNAL MODULE: ./src/report/shipped.ts
+var report_shipped = __webpack_require__(9509);
+;// CONCATENATED MODULE: ./src/deliver/provenance.ts
+
+
+
+
+
+
+/** What the settings say of the source, as the trailers record it. */
+function sourceOf(settings) {
+    const repository = settings.repository && `${settings.repository.owner}/${settings.repository.repo}`;
+    return { repository, sha: settings.sha, builtBy: settings.builtBy };
+}
+/**
+ * `message` with the plan's provenance trailers; unchanged when provenance is off (`source-repository: none`).
+ * `shipped`: what the provenance read found (a promotion's new versions' source commits).
+ */
+function withProvenance(message, plan, settings, shipped) {
+    if (settings === undefined)
+        return message;
+    const found = new Map((shipped?.report.shipped ?? []).flatMap((s) => (s.toCommit === undefined ? [] : [[s.image, s.toCommit]])));
+    return withTrailers(message, ...provenanceTrailers(plan.changes, sourceOf(settings), found));
+}
+const movesKey = (plan) => JSON.stringify(distinctMoves(plan.changes).map((m) => [m.image, m.from, m.to, m.files[0]]));
+/**
+ * The run's provenance reader, or undefined when there is nothing to read: `source-repository: none`, no source
+ * repository known, or neither the new version's commit (GITHUB_SHA, `source-sha`) nor a named `source-repository`
+ * (outside a runner, where a read could only guess). `env` is the runner's environment (endpoints) for a client
+ * with `source-token`.
+ */
+function provenanceReader(settings, io, client, env, promotion) {
+    const p = settings.provenance;
+    const target = settings.repository;
+    if (p === undefined || p.repository === undefined || target === undefined || (p.sha === undefined && !p.named))
+        return undefined;
+    const source = p.repository;
+    const sourceClient = p.token === settings.token ? client : createClient({ token: p.token, log: (m) => io.debug(m), userAgent: 'gitops-bump', env });
+    const same = (a, b) => b !== undefined && `${a.owner}/${a.repo}`.toLowerCase() === b.trim().toLowerCase();
+    const read = new Map();
+    // A promotion within the target repository: the source environment's files hold the new versions' trailers.
+    const promotedFrom = promotion !== undefined && settings.promotion?.repository === undefined
+        ? new Map(promotion.found.map((f) => [f.repository, f.file]))
+        : undefined;
+    return {
+        async read(plan, snapshot) {
+            if (plan.changes.length === 0)
+                return;
+            const key = movesKey(plan);
+            if (read.has(key))
+                return;
+            const before = client.stats().requests + (sourceClient === client ? 0 : sourceClient.stats().requests);
+            const answer = await readShipped(client, {
+                target: { owner: target.owner, repo: target.repo, head: snapshot.head },
+                source: { owner: source.owner, repo: source.repo, sha: p.sha, builtBy: p.builtBy, serverUrl: p.serverUrl },
+                sourceClient,
+                changes: plan.changes,
+                ...(promotedFrom === undefined ? {} : { promotedFrom }),
+            });
+            const spent = client.stats().requests + (sourceClient === client ? 0 : sourceClient.stats().requests) - before;
+            const shipped = (0,report_shipped/* shippedContext */.Du)(answer, { target: same(source, `${target.owner}/${target.repo}`), workflow: same(source, env.GITHUB_REPOSITORY) });
+            read.set(key, shipped);
+            const ranges = answer.shipped.filter((s) => s.compareUrl !== undefined).length;
+            io.info(`provenance: ${ranges} of ${answer.shipped.length} image range(s) read from ${source.owner}/${source.repo} (${spent} request(s)).`);
+            for (const s of answer.shipped)
+                for (const note of s.notes ?? [])
+                    io.info(`provenance note (${s.image}): ${note}; the bump goes on without it.`);
+        },
+        context: (plan) => read.get(movesKey(plan)),
+    };
+}
+/** `report`, then the provenance read of the plan (before anything is written). */
+function withShippedRead(remote, report) {
+    return async (plan, snapshot, attempt) => {
+        await report(plan, snapshot, attempt);
+        await remote.provenance?.read(plan, snapshot);
+    };
+}
+/** `context` with what `plan` ships, when it was read. */
+function shippedIn(remote, plan, context) {
+    const shipped = remote.provenance?.context(plan);
+    return shipped === undefined ? context : { ...context, shipped };
+}
+
 // EXTERNAL MODULE: ./src/core/plan.ts + 2 modules
 var plan = __webpack_require__(182);
 // EXTERNAL MODULE: ./src/core/chart-sources.ts
@@ -1465,8 +1866,6 @@ async function listRepository(client, target, oid) {
     return { paths: data.tree.flatMap((entry) => (entry.type === 'blob' && entry.path !== undefined ? [entry.path] : [])), truncated: data.truncated };
 }
 
-// EXTERNAL MODULE: ./src/image/policy.ts
-var policy = __webpack_require__(6811);
 // EXTERNAL MODULE: ./src/report/log.ts
 var log = __webpack_require__(6472);
 // EXTERNAL MODULE: ./src/report/unmatched.ts
@@ -1474,6 +1873,7 @@ var unmatched = __webpack_require__(9715);
 ;// CONCATENATED MODULE: ./src/deliver/remote.ts
 // What every delivery through GitHub shares: the client, the target, the run context for messages and summaries,
 // the planner, and the plan's report before anything is written.
+
 
 
 
@@ -1555,6 +1955,7 @@ function createRemote(settings, io, promotion, env) {
         settings,
         io,
         client,
+        provenance: provenanceReader(settings, io, client, env, promotion),
         target,
         read: complete === undefined ? read : { ...read, complete },
         promotion,
@@ -1580,6 +1981,7 @@ function createRemote(settings, io, promotion, env) {
 
 
 
+
 async function commit(remote) {
     const { settings, io, client, target, read, context } = remote;
     const result = await commitPlan(client, {
@@ -1587,8 +1989,8 @@ async function commit(remote) {
         paths: settings.paths,
         read,
         planner: (snapshot) => planChecked(settings, snapshot, remote.promotion),
-        onPlan: planReporter(remote),
-        message: (p) => (0,messages/* commitMessage */.df)(settings.commitMessage, p, context(settings.branch ?? '')),
+        onPlan: withShippedRead(remote, planReporter(remote)),
+        message: (p) => withProvenance((0,messages/* commitMessage */.df)(settings.commitMessage, p, shippedIn(remote, p, context(settings.branch ?? ''))), p, settings.provenance, remote.provenance?.context(p)),
         log: (m) => io.debug(m),
         runTag: remote.runTag,
     });
@@ -1599,7 +2001,7 @@ async function commit(remote) {
                 (result.recovered === true ? ' The answer to the commit was lost; the commit was found on the branch by its Gitops-Bump-Attempt trailer.' : '')
             : `Nothing to commit on ${result.branch} at ${result.head.slice(0, 7)} (${requests} request(s)).`);
     });
-    return (0,outputs/* bumpResult */.QJ)(result.plan, context(result.branch, result.commit));
+    return (0,outputs/* bumpResult */.QJ)(result.plan, shippedIn(remote, result.plan, context(result.branch, result.commit)));
 }
 
 ;// CONCATENATED MODULE: ./src/deliver/dry-run.ts
@@ -1701,7 +2103,7 @@ function movesBetween(before, after) {
             const from = (0,reference/* versionOf */.E4)(match);
             if ((0,reference/* versionOf */.E4)(site) === from)
                 continue;
-            moves.push({ file: file.path, line: site.line, repository: site.repository, name: site.name === '' ? site.repository : site.name, ...version(site), from });
+            moves.push({ file: file.path, line: site.line, repository: site.repository, name: site.name === '' ? site.repository : site.name, ...proposal_version(site), from });
         }
     }
     return moves;
@@ -1761,7 +2163,7 @@ function forwardOnly(policy) {
 function changeOf(move) {
     return { file: move.file, line: move.line, image: move.name, from: move.from, to: (0,reference/* versionOf */.E4)(move) };
 }
-function version(site) {
+function proposal_version(site) {
     return { ...(site.tag !== undefined && { tag: site.tag }), ...(site.digest !== undefined && { digest: site.digest }) };
 }
 /** The request that moves a reference to `move`'s version, named as the branch spells it (else by its repository). */
@@ -2767,6 +3169,7 @@ function outcome(progress, fallback) {
 
 
 
+
 async function pullRequest(remote) {
     const { settings, io, client, target, read, context, promotion } = remote;
     const pr = settings.pullRequest;
@@ -2785,10 +3188,10 @@ async function pullRequest(remote) {
         // The base is checked (its plan is what the pull request proposes); the pull-request branch's files are not.
         planner: (snapshot) => (snapshot.branch === branch ? planSnapshot(settings, snapshot, promotion) : planChecked(settings, snapshot, promotion)),
         policy: settings.policy,
-        onPlan: planReporter(remote),
-        message: (p) => (0,messages/* commitMessage */.df)(settings.commitMessage, p, context(branch)),
+        onPlan: withShippedRead(remote, planReporter(remote)),
+        message: (p) => withProvenance((0,messages/* commitMessage */.df)(settings.commitMessage, p, shippedIn(remote, p, context(branch))), p, settings.provenance, remote.provenance?.context(p)),
         title: (p) => (0,messages/* pullRequestTitle */.Zr)(pr.title, p, context(branch)),
-        body: (p) => (0,messages/* pullRequestBody */.NF)(pr.body, p, context(branch), branch),
+        body: (p) => (0,messages/* pullRequestBody */.NF)(pr.body, p, shippedIn(remote, p, context(branch)), branch),
         labels: pr.labels,
         reviewers: pr.reviewers,
         teamReviewers: pr.teamReviewers,
@@ -2804,7 +3207,7 @@ async function pullRequest(remote) {
         io.info(`${which}: ${result.operation} (branch ${result.branch} → ${result.base}; ${result.attempts} round(s), ${client.stats().requests} request(s)).`);
     });
     const ctx = {
-        ...context(result.base, result.commit),
+        ...shippedIn(remote, result.plan, context(result.base, result.commit)),
         pullRequest: { operation: result.operation, number: result.number, url: result.url, branch: result.branch },
     };
     return (0,outputs/* bumpResult */.QJ)(result.plan, ctx);
