@@ -49,7 +49,7 @@ describe('npm run emulator', () => {
     const lines = stdout.split('\n');
     expect(lines[0]).toMatch(/^usage: npm run emulator -- --repo DIR --name owner\/name/);
     // Every option parseCli accepts has its own line in the help.
-    for (const flag of ['--repo', '--name', '--port', '--host', '--latency-ms', '--fault-rate', '--protect', '--seed', '--auto-merge', '--log', '--help']) {
+    for (const flag of ['--repo', '--name', '--port', '--host', '--latency-ms', '--write-latency-ms', '--writes-per-minute', '--fault-rate', '--protect', '--seed', '--auto-merge', '--log', '--help']) {
       expect(lines.filter((line) => line.trimStart().replace(/^-h, /, '').startsWith(`${flag} `))).toHaveLength(1);
     }
     expect(runCli(['-h', '--repo', 'x']).status).toBe(0);
@@ -152,5 +152,19 @@ describe('npm run emulator', () => {
     expect(() => parseCli(['--repo', 'a'])).toThrow(/each --repo needs a --name/);
     expect(() => parseCli([])).toThrow(/^missing --repo DIR: .* \(run with --help for usage\)$/);
     expect(() => parseCli(['--repo', 'a', '--name', 'o/a', '--fault-rate', '2'])).toThrow(/between 0 and 1/);
+  });
+
+  it('parses --write-latency-ms (fixed or a range) and --writes-per-minute, and refuses bad values naming the flag', () => {
+    const base = ['--repo', 'a', '--name', 'o/a'];
+    const options = parseCli([...base, '--latency-ms', '300', '--write-latency-ms', '900-1100', '--writes-per-minute', '80']);
+    expect(options).toMatchObject({ latencyMs: 300, writeLatencyMs: { min: 900, max: 1100 }, writesPerMinute: 80 });
+    expect(parseCli([...base, '--write-latency-ms', '1000', '--writes-per-minute', '0'])).toMatchObject({ writeLatencyMs: 1000, writesPerMinute: 0 });
+    const defaults = parseCli(base);
+    expect(defaults.writeLatencyMs).toBeUndefined();
+    expect(defaults.writesPerMinute).toBeUndefined();
+    expect(() => parseCli([...base, '--write-latency-ms', 'slow'])).toThrow(/^--write-latency-ms must be a non-negative number, got 'slow'/);
+    expect(() => parseCli([...base, '--write-latency-ms', '20-5'])).toThrow(/^--write-latency-ms must be MIN-MAX with MIN <= MAX/);
+    expect(() => parseCli([...base, '--writes-per-minute=-1'])).toThrow(/^--writes-per-minute must be a non-negative number/);
+    expect(() => parseCli([...base, '--writes-per-minute', '2.5'])).toThrow(/^--writes-per-minute must be a whole number, got '2.5'/);
   });
 });

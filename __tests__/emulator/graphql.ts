@@ -479,6 +479,36 @@ class CommitNode {
     }
     return connection(parents, args);
   }
+  /**
+   * GitHub's "linear commit history starting from (and including) this commit, in the same order as `git log`";
+   * here the first-parent chain, which is that order on a branch without merges. `first` only (default 100, at
+   * most 100 as GitHub allows); `totalCount` walks the whole chain.
+   */
+  async history(args: { first?: number }): Promise<Record<string, unknown>> {
+    if (args.first !== undefined && (args.first < 0 || args.first > 100)) {
+      throw new GraphQLError(`Requesting ${args.first} records on the \`history\` connection exceeds the \`first\` limit of 100 records.`);
+    }
+    const wanted = args.first ?? 100;
+    const chain: CommitNode[] = [];
+    let commit: CommitObject | null = this.commit;
+    while (commit !== null && chain.length <= wanted) {
+      chain.push(new CommitNode(this.repo, commit, this.urls));
+      commit = commit.parents[0] === undefined ? null : await this.repo.repo.git.readCommit(commit.parents[0]);
+    }
+    const page = chain.slice(0, wanted);
+    const more = chain.length > wanted;
+    const cursor = (i: number) => Buffer.from(`${this.oid} ${i}`).toString('base64');
+    return {
+      nodes: page,
+      edges: page.map((node, i) => ({ node, cursor: cursor(i) })),
+      totalCount: async () => {
+        let count = 0;
+        for (let c: CommitObject | null = this.commit; c !== null; c = c.parents[0] === undefined ? null : await this.repo.repo.git.readCommit(c.parents[0])) count += 1;
+        return count;
+      },
+      pageInfo: { hasNextPage: more, hasPreviousPage: false, startCursor: page.length > 0 ? cursor(0) : null, endCursor: page.length > 0 ? cursor(page.length - 1) : null },
+    };
+  }
   async file(args: { path: string }): Promise<TreeEntryNode | null> {
     const path = args.path.replace(/^\/+|\/+$/g, '');
     const entry = await this.repo.repo.git.entryAt(this.commit.tree, path, { sizes: false });
