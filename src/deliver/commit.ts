@@ -14,6 +14,7 @@ export async function commit(remote: Remote): Promise<BumpResult> {
     planner: (snapshot) => planChecked(settings, snapshot, remote.promotion),
     onPlan: planReporter(remote),
     message: (p) => commitMessage(settings.commitMessage, p, context(settings.branch ?? '')),
+    maxTotalMs: settings.raceTimeoutMs,
     log: (m) => io.debug(m),
   });
   await io.group('Commit', async () => {

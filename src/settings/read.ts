@@ -4,11 +4,13 @@ import { parsePolicy } from '../image/policy.js';
 import { compilePaths, environmentOfPaths, type PathMatcher } from '../core/paths.js';
 import { asInput, InputError } from './errors.js';
 import { DEFAULT_PATHS } from './inputs.js';
-import { parseAutoMerge, parseBoolean, parseBranch, parseImages, parseMode, parseNames, parseOnly, parseRepository, parseSize, parseSummaryDiff, splitGlobs } from './parse.js';
+import { parseAutoMerge, parseBoolean, parseBranch, parseDuration, parseImages, parseMode, parseNames, parseOnly, parseRepository, parseSize, parseSummaryDiff, splitGlobs } from './parse.js';
 import type { SummaryDiff } from '../core/types.js';
 import type { InputReader, PromotionSettings, PullRequestSettings, Repository, Settings } from './types.js';
 
 const DEFAULT_MAX_FILE_BYTES = 1024 * 1024;
+/** `race-timeout`: long enough for 50 runs bumping one file at once at GitHub's latency (README "Contention"). */
+const DEFAULT_RACE_TIMEOUT_MS = 10 * 60 * 1000;
 
 /** Reads and validates every input. `env` supplies the runner's defaults (GITHUB_REPOSITORY). */
 export function readSettings(read: InputReader, env: NodeJS.ProcessEnv): Settings {
@@ -51,6 +53,7 @@ export function readSettings(read: InputReader, env: NodeJS.ProcessEnv): Setting
     failOnUnmatched: parseBoolean(read('fail-on-unmatched'), 'fail-on-unmatched'),
     commitMessage: read('commit-message'),
     maxFileBytes: parseSize(read('max-file-size'), 'max-file-size', DEFAULT_MAX_FILE_BYTES),
+    raceTimeoutMs: parseDuration(read('race-timeout'), 'race-timeout', DEFAULT_RACE_TIMEOUT_MS),
     summaryDiff: summaryDiff(parseSummaryDiff(read('summary-diff')), repository, env.GITHUB_REPOSITORY),
     pullRequest: readPullRequest(read),
   };

@@ -22,6 +22,7 @@ describe('readSettings', () => {
     expect(s.environment).toMatch(/^paths-[0-9a-f]{8}$/);
     expect(s.environmentNote).toMatch(/^paths: the globs name no folder, so paths-[0-9a-f]{8} .*set 'environment'/);
     expect(s.failOnUnmatched).toBe(false);
+    expect(s.raceTimeoutMs).toBe(10 * 60 * 1000);
   });
 
   it('splits images on newlines and commas and drops exact duplicates', () => {
@@ -45,6 +46,10 @@ describe('readSettings', () => {
     ['token', { token: '' }, /Input 'token': is empty/],
     ['max-file-size', { 'max-file-size': 'lots' }, /Input 'max-file-size'/],
     ['fail-on-unmatched', { 'fail-on-unmatched': 'yes' }, /Input 'fail-on-unmatched': 'yes' is not true or false/],
+    ['race-timeout', { 'race-timeout': 'forever' }, /^Input 'race-timeout': 'forever' is not a duration: seconds \(90 or 90s\), minutes \(10m\) or both \(1m30s\)\.$/],
+    ['race-timeout', { 'race-timeout': '0s' }, /^Input 'race-timeout': '0s' is no time at all/],
+    ['race-timeout', { 'race-timeout': '7h' }, /^Input 'race-timeout': '7h' is not a duration/],
+    ['race-timeout', { 'race-timeout': '361m' }, /^Input 'race-timeout': '361m' is longer than a job may run \(6 hours\)\.$/],
   ])('names the input %s in its error', (input, inputs, message) => {
     let error: unknown;
     try {
