@@ -47,7 +47,8 @@ export interface CommitResult {
 export function commitPlan(client: GitHubClient, request: CommitRequest): Promise<CommitResult> {
   const log = request.log ?? (() => undefined);
   return race<CommitResult>(client, request, async (round) => {
-    const snapshot = await readSnapshot(client, request.target, request.paths, request.filter, request.read);
+    const read = round.history > 0 ? { ...request.read, history: round.history } : request.read;
+    const snapshot = await readSnapshot(client, request.target, request.paths, request.filter, read);
     const plan = effective(request.planner(snapshot));
     await request.onPlan?.(plan, snapshot, round.attempt);
     const base = { plan, head: snapshot.head, attempts: round.attempt, branch: snapshot.branch, snapshot };
@@ -62,7 +63,7 @@ export function commitPlan(client: GitHubClient, request: CommitRequest): Promis
     const where = { repositoryNameWithOwner: snapshot.nameWithOwner, branch: snapshot.branch, expectedHead: snapshot.head };
     let answer: Answer;
     try {
-      answer = await round.write({ parent: snapshot.head, message }, () => mutate(client, 'CreateCommit', [commitField(where, plan.edits, message)]));
+      answer = await round.write({ parent: snapshot.head, message, recent: snapshot.recent }, () => mutate(client, 'CreateCommit', [commitField(where, plan.edits, message)]));
     } catch (error) {
       throw toWriteError(error, request.target, snapshot.branch, client.workflowRepository);
     }

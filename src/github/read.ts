@@ -35,6 +35,11 @@ export interface HeadFacts {
   /** The head commit's web URL. */
   readonly headUrl: string;
   readonly headParents: readonly string[];
+  /**
+   * The branch's newest commits, head first, in git-log order (GitHub's `history`), when `ReadOptions.history` asked
+   * for them: the race loop counts the commits that landed since its previous read.
+   */
+  readonly recent?: readonly string[];
   /** The `repository` object of the head query when `ReadOptions.extra` was given: read your aliases from it. */
   readonly extra?: Readonly<Record<string, unknown>>;
 }
@@ -64,6 +69,8 @@ export interface ReadOptions extends BlobOptions {
    * function gets the trees the request lists (none for explicit paths), e.g. to list them at another commit too.
    */
   readonly extra?: ExtraSelection | ((listings: readonly TreeListing[]) => ExtraSelection);
+  /** Newest commits of the branch to read with its head (`HeadFacts.recent`); default 0: none. */
+  readonly history?: number;
 }
 
 /**
@@ -108,7 +115,7 @@ async function readLiterals(
   options: ReadOptions,
 ): Promise<RemoteSnapshot> {
   const size = chunkSize(options);
-  const head = await queryHead(client, target, { files: literals.slice(0, size), extra: extraOf(options, []) });
+  const head = await queryHead(client, target, { files: literals.slice(0, size), extra: extraOf(options, []), history: options.history });
   const answers = [...head.files, ...(await readPaths(client, target, head.facts.head, literals.slice(size), options))];
   // A literal that is a folder (named like a file) selects the files under it: list and read those.
   const folders = answers.filter((a) => a.entry?.type === 'tree');
@@ -174,12 +181,12 @@ function bytesOf(files: readonly { readonly text: string }[]): number {
  */
 async function queryListings(client: GitHubClient, target: RepoRef, listings: readonly TreeListing[], options: ReadOptions): ReturnType<typeof queryHead> {
   try {
-    return await queryHead(client, target, { trees: listings, extra: extraOf(options, listings) });
+    return await queryHead(client, target, { trees: listings, extra: extraOf(options, listings), history: options.history });
   } catch (error) {
     const unavailable = error instanceof GitHubError && error.code === 'unavailable';
     if (!listings.some((l) => l.texts) || !unavailable) throw error;
     const plain = listings.map((l) => ({ ...l, texts: false }));
-    return await queryHead(client, target, { trees: plain, extra: extraOf(options, plain) });
+    return await queryHead(client, target, { trees: plain, extra: extraOf(options, plain), history: options.history });
   }
 }
 
@@ -201,6 +208,7 @@ interface RawRepository {
       readonly url?: string;
       readonly tree?: { readonly oid: string };
       readonly parents?: { readonly nodes: readonly { readonly oid: string }[] };
+      readonly history?: { readonly nodes: readonly { readonly oid: string }[] };
     } | null;
   } | null;
 }
@@ -212,7 +220,7 @@ interface RawRepository {
 async function queryHead(
   client: GitHubClient,
   target: RepoRef,
-  request: { files?: readonly string[]; trees?: readonly TreeListing[]; extra?: ExtraSelection | undefined },
+  request: { files?: readonly string[]; trees?: readonly TreeListing[]; extra?: ExtraSelection | undefined; history?: number | undefined },
 ): Promise<{ facts: HeadFacts; treeOid: string; files: FileAnswer[]; listing: ListedEntry[]; unexpanded: ListedEntry[] }> {
   const files = request.files ?? [];
   const trees = request.trees ?? [];
@@ -235,6 +243,11 @@ async function queryHead(
     }
     selections.push(treeSelection(`t${i}`, listing));
   });
+  const history = Math.max(0, Math.floor(request.history ?? 0));
+  if (history > 0) {
+    variables['history'] = history;
+    declarations.push('$history: Int!');
+  }
   for (const [name, { type, value }] of Object.entries(request.extra?.variables ?? {})) {
     if (name in variables || /^[pt]\d+$/.test(name)) throw new Error(`extra selection: variable '$${name}' clashes with the head query's own`);
     variables[name] = value;
@@ -245,7 +258,7 @@ async function queryHead(
     `query ReadHead(${declarations.join(', ')}) { repository(owner: $owner, name: $name) { id nameWithOwner autoMergeAllowed ` +
     `${request.extra?.selection ?? ''} ` +
     `defaultBranchRef { name } ${ref} { name target { __typename oid ... on Commit { message url tree { oid } ` +
-    `parents(first: 2) { nodes { oid } } ${selections.join(' ')} } } } } }` +
+    `parents(first: 2) { nodes { oid } } ${history > 0 ? 'history(first: $history) { nodes { oid } } ' : ''}${selections.join(' ')} } } } } }` +
     (files.length > 0 ? ` ${FILE_FRAGMENT}` : '');
   // A listing that carries texts has a lighter fallback (names only): one try, not the whole retry policy.
   const withTexts = trees.some((t) => t.texts);
@@ -276,6 +289,7 @@ function headFacts(repository: RawRepository | null, target: RepoRef, workflowRe
     headMessage: commit.message ?? '',
     headUrl: commit.url ?? '',
     headParents: (commit.parents?.nodes ?? []).map((p) => p.oid),
+    ...(commit.history === undefined ? {} : { recent: commit.history.nodes.map((c) => c.oid) }),
   };
   return { facts, treeOid: commit.tree.oid };
 }
