@@ -7,7 +7,7 @@
 // read-and-write round. The runs cannot know how many they are; they see their own losses, and the commits that
 // landed between two of their reads. So:
 // - the unit is the run's own read-and-write round (GitHub's latency as this run sees it), at least `baseMs`;
-// - the first lost round backs off over 16 units (jobs that finish together all lose their first write but one:
+// - the first lost round backs off over 8 units (jobs that finish together all lose their first write but one:
 //   a run that lost once knows it is not alone), each further lost round doubles the window, up to 64 units;
 // - a later round whose read shows the branch busy (at least 2 commits landed since the previous read, holding the
 //   branch more than a third of the time) does not write: it doubles the window and reads again later. That read
@@ -18,7 +18,7 @@
 /** The tuning, in units of the run's read-and-write round. */
 export const CONTENTION = {
   /** Window of the first lost round. */
-  firstWindowUnits: 16,
+  firstWindowUnits: 8,
   /** Largest window. */
   maxWindowUnits: 64,
   /** A read that shows at least this many commits landed since the previous one may defer the write… */
@@ -40,6 +40,8 @@ export interface Sighting {
 /** The contention one run observed, and the backoff window it implies. */
 export class Contention {
   private unit: number;
+  /** The last read-and-write round as measured (the unit is at least `baseMs`; the busy share uses the real time). */
+  private round: number | undefined;
   private window = 0;
   private last: Sighting | undefined;
   private lost = false;
@@ -67,6 +69,7 @@ export class Contention {
 
   /** A round that wrote took `ms` from its read to the answer of its write. */
   roundTook(ms: number): void {
+    this.round = Math.max(1, ms);
     this.unit = Math.max(this.baseMs, ms);
   }
 
@@ -80,7 +83,9 @@ export class Contention {
     if (previous === undefined) return { landed: undefined, busy: false };
     const landed = landedSince(previous.head, seen);
     if (landed === undefined || !this.lost) return { landed, busy: false };
-    const share = (landed * this.unit) / Math.max(this.unit, seen.at - previous.at);
+    // Each commit holds the branch for about one read-and-write round: the share of the time it was held.
+    const round = this.round ?? this.unit;
+    const share = (landed * round) / Math.max(round, seen.at - previous.at);
     return { landed, busy: landed >= CONTENTION.busyCommits && share > CONTENTION.busyShare };
   }
 

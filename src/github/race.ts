@@ -13,12 +13,12 @@ import { fullMessage, type CommitMessage } from './mutation.js';
 export interface RaceOptions {
   /** Safety cap on rounds (deferred and rate-limited ones included). Default: none, the time budget decides. */
   readonly maxAttempts?: number;
-  /** Time budget of the loop: no round starts when it cannot end within it. Default 10 minutes (`race-timeout`). */
+  /** Time budget of the loop: no round starts when it cannot end within it. Default 15 minutes (`race-timeout`). */
   readonly maxTotalMs?: number;
   /**
-   * Backoff between rounds (contention.ts): full jitter over a window of 16 units after the first lost round, doubled
+   * Backoff between rounds (contention.ts): full jitter over a window of 8 units after the first lost round, doubled
    * after each further one up to 64 units, where the unit is the run's last read-and-write round, at least `baseMs`
-   * (so the windows follow GitHub's latency); `maxMs` caps the window. Defaults 250 ms, none. (Follow-up retries of
+   * (so the windows follow GitHub's latency); `maxMs` caps the window. Defaults 250 ms, 2 minutes. (Follow-up retries of
    * the pull-request mode use the same two numbers for their own short backoff.)
    */
   readonly backoff?: { readonly baseMs?: number; readonly maxMs?: number };
@@ -27,7 +27,7 @@ export interface RaceOptions {
 }
 
 /** The defaults of `RaceOptions`, in one place. */
-export const RACE_DEFAULTS = { maxAttempts: Number.POSITIVE_INFINITY, maxTotalMs: 600_000, baseMs: 250, maxMs: Number.POSITIVE_INFINITY } as const;
+export const RACE_DEFAULTS = { maxAttempts: Number.POSITIVE_INFINITY, maxTotalMs: 900_000, baseMs: 250, maxMs: 120_000 } as const;
 
 /** The budget `options` ask for, defaults filled in. */
 export function raceBudget(options: RaceOptions): { maxAttempts: number; maxTotalMs: number; baseMs: number; maxMs: number } {
@@ -125,7 +125,9 @@ export async function race<T>(
           previous !== undefined && head.parent === previous.parent && head.message.trim() === fullMessage(previous.message).trim(),
         write: async (commit, send) => {
           const seen = contention.sighted({ head: commit.parent, recent: commit.recent, at: roundStarted });
-          if (seen.busy) {
+          // The last round the budget allows writes whatever it saw: deferring it would only end the run.
+          const last = attempt >= budget.maxAttempts || budget.maxTotalMs - (now() - started) < 2 * contention.unitMs;
+          if (seen.busy && !last) {
             deferred = new Deferred(`${seen.landed} commits landed since the previous read`);
             throw deferred;
           }

@@ -23,7 +23,7 @@ const RUN: Readonly<Record<string, InputSpec>> = {
   'commit-message': { description: 'Commit message template: {summary}, {environment}, {changes}, {repository}, {branch}, {count}.' },
   'max-file-size': { default: '1MiB', description: 'Files larger than this are skipped with a note.' },
   'race-timeout': {
-    default: '10m',
+    default: '15m',
     description: 'How long a run keeps trying when other runs keep moving the branch (it reads, decides and writes again, waiting longer the busier the branch): seconds (90, 90s), minutes (10m) or both (1m30s).',
   },
   'fail-on-unmatched': { default: 'false', description: 'Fail (writing nothing) when a requested image matches no reference in the selected files.' },

@@ -10,7 +10,7 @@ import type { InputReader, PromotionSettings, PullRequestSettings, Repository, S
 
 const DEFAULT_MAX_FILE_BYTES = 1024 * 1024;
 /** `race-timeout`: long enough for 50 runs bumping one file at once at GitHub's latency (README "Contention"). */
-const DEFAULT_RACE_TIMEOUT_MS = 10 * 60 * 1000;
+const DEFAULT_RACE_TIMEOUT_MS = 15 * 60 * 1000;
 
 /** Reads and validates every input. `env` supplies the runner's defaults (GITHUB_REPOSITORY). */
 export function readSettings(read: InputReader, env: NodeJS.ProcessEnv): Settings {

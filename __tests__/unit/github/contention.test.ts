@@ -13,17 +13,18 @@ describe('landedSince', () => {
 });
 
 describe('Contention', () => {
-  it('grows the window with lost rounds: 16 units, then doubling up to 64; the unit follows the rounds, at least baseMs', () => {
+  it('grows the window with lost rounds: 8 units, then doubling up to 64; the unit follows the rounds, at least baseMs', () => {
     const c = new Contention(250);
     const top = () => 0.999_999;
     expect(c.unitMs).toBe(250);
     c.roundTook(100);
     expect(c.unitMs).toBe(250);
     c.roundTook(1300);
-    const waits = [c.backoff(top), c.backoff(top), c.backoff(top), c.backoff(top)];
-    expect(waits).toEqual([20_799, 41_599, 83_199, 83_199]);
+    const waits = [c.backoff(top), c.backoff(top), c.backoff(top), c.backoff(top), c.backoff(top)];
+    expect(waits).toEqual([10_399, 20_799, 41_599, 83_199, 83_199]);
     expect(c.windowMs).toBe(CONTENTION.maxWindowUnits * 1300);
-    expect(new Contention(250, 5000).backoff(top)).toBe(3999);
+    expect(new Contention(250, 1000).backoff(top)).toBe(999);
+    expect(new Contention(250).backoff(top)).toBe(1999);
     expect(new Contention(250).backoff(() => 0)).toBe(0);
   });
 
@@ -42,5 +43,16 @@ describe('Contention', () => {
     expect(c.sighted({ head: 'z', at: 13_600 })).toEqual({ landed: undefined, busy: false });
     // Beyond what was read: at least that many.
     expect(c.sighted({ head: 'y9', recent: ['y9', 'y8', 'y7'], at: 14_000 })).toEqual({ landed: 3, busy: true });
+  });
+
+  it('measures the share with the real round, not the floored unit: fast rounds hold the branch briefly', () => {
+    const c = new Contention(250);
+    c.roundTook(50);
+    c.backoff(() => 0.5);
+    expect(c.unitMs).toBe(250);
+    c.sighted({ head: 'a', at: 0 });
+    // 3 commits in 1 s hold a branch whose rounds take 50 ms for 15% of the time (with the 250 ms unit it would be 75%).
+    expect(c.sighted({ head: 'd', recent: ['d', 'c', 'b', 'a'], at: 1000 })).toEqual({ landed: 3, busy: false });
+    expect(c.sighted({ head: 'k', recent: ['k', 'j', 'i', 'h', 'g', 'f', 'e', 'd'], at: 1500 })).toEqual({ landed: 7, busy: true });
   });
 });

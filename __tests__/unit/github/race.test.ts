@@ -24,8 +24,8 @@ const lost = (reason = 'moved'): Outcome<never> => ({
 });
 
 describe('race', () => {
-  it('defaults: a 10-minute time budget, no cap on rounds, a 250 ms smallest backoff unit', () => {
-    expect(raceBudget({})).toEqual({ maxAttempts: Number.POSITIVE_INFINITY, maxTotalMs: 600_000, baseMs: 250, maxMs: Number.POSITIVE_INFINITY });
+  it('defaults: a 15-minute time budget, no cap on rounds, a 250 ms smallest backoff unit, windows of at most 2 minutes', () => {
+    expect(raceBudget({})).toEqual({ maxAttempts: Number.POSITIVE_INFINITY, maxTotalMs: 900_000, baseMs: 250, maxMs: 120_000 });
     expect(RACE_DEFAULTS).toEqual(raceBudget({}));
     expect(raceBudget({ maxAttempts: 3, backoff: { maxMs: 50 } })).toMatchObject({ maxAttempts: 3, baseMs: 250, maxMs: 50 });
   });
@@ -36,10 +36,10 @@ describe('race', () => {
     expect(state.sleeps).toEqual([]);
   });
 
-  it('backs off over 16 rounds\' time after the first loss, doubling up to 64, in units of the run\'s own read-and-write round', async () => {
+  it('backs off over 8 rounds\' time after the first loss, doubling up to 64, in units of the run\'s own read-and-write round', async () => {
     const { client, state, now } = fake();
     let rounds = 0;
-    const result = await race(client, {}, async (r) => {
+    const result = await race<string>(client, {}, async (r) => {
       rounds += 1;
       if (r.attempt === 6) return { done: 'landed' };
       // Each round reads and writes in 1.2 s: that is the unit.
@@ -48,15 +48,15 @@ describe('race', () => {
     }, now);
     expect(result).toBe('landed');
     expect(rounds).toBe(6);
-    // random() = 0.999 of windows 16, 32, 64, 64, 64 units of 1.2 s.
-    expect(state.sleeps).toEqual([19180, 38361, 76723, 76723, 76723]);
+    // random() = 0.999 of windows 8, 16, 32, 64, 64 units of 1.2 s.
+    expect(state.sleeps).toEqual([9590, 19180, 38361, 76723, 76723]);
     // A round faster than baseMs counts as baseMs long; maxMs caps the window.
     const fast = fake();
     await race(fast.client, { maxAttempts: 4, backoff: { baseMs: 100, maxMs: 2000 } }, async (r) => {
       await r.write({ parent: 'h', message: { headline: 'bump' } }, async () => void (fast.state.now += 10));
       return lost();
     }, fast.now).catch(() => undefined);
-    expect(fast.state.sleeps).toEqual([1598, 1998, 1998]);
+    expect(fast.state.sleeps).toEqual([799, 1598, 1998]);
   });
 
   it('the time budget, not a count of attempts, ends the loop: the last wait is shortened to fit one more round', async () => {
@@ -68,15 +68,15 @@ describe('race', () => {
       await r.write({ parent: `h${r.attempt}`, message: { headline: 'bump' } }, async () => void (state.now += 1000));
       return { lost: { reason: 'moved', exhausted: (attempts, elapsedMs) => commitRaceExhausted(target, 'main', attempts, elapsedMs, null) } };
     }, now).catch((e: unknown) => e);
-    // Rounds of 1 s: waits 16 s, 32 s, then 48 s instead of 64 s (100 s − 51 s elapsed − one round); the fourth round
-    // ends at 100 s and no round fits any more.
-    expect(state.sleeps).toEqual([15984, 31968, 48048]);
-    expect(rounds).toBe(4);
+    // Rounds of 1 s: waits 8 s, 16 s, 32 s, then 39 s instead of 64 s (100 s − 59.9 s elapsed − one round); the fifth
+    // round ends at 100 s and no round fits any more.
+    expect(state.sleeps).toEqual([7992, 15984, 31968, 39056]);
+    expect(rounds).toBe(5);
     expect(state.now).toBe(100_000);
     expect(error).toBeInstanceOf(GitHubError);
     expect(error).toMatchObject({ code: 'race-exhausted' });
     expect((error as Error).message).toBe(
-      "branch 'main' of acme/gitops kept moving: 4 commit attempt(s) in 100 s, the time budget (`race-timeout`), all lost the race " +
+      "branch 'main' of acme/gitops kept moving: 5 commit attempt(s) in 100 s, the time budget (`race-timeout`), all lost the race " +
         'to other writers: nothing was committed; re-run the job, raise `race-timeout`, or let one job write at a time (a workflow `concurrency:` group)',
     );
     // maxAttempts stays as a safety cap.
@@ -88,13 +88,13 @@ describe('race', () => {
 
   it('reads the newest commits from the second round on, and does not write while the branch is busy', async () => {
     const { client, state, now } = fake();
-    client.random = () => 0.5;
+    client.random = () => 0.75;
     const histories: number[] = [];
     const sent: number[] = [];
     // Heads: h0 read in round 1; then each round's read sees `landed` more commits on top of the previous read.
     const landedPerRound: Record<number, number> = { 2: 2, 3: 9, 4: 1 };
     const heads: string[] = ['h0'];
-    const result = await race(client, {}, async (r) => {
+    const result = await race<string>(client, {}, async (r) => {
       histories.push(r.history);
       for (let i = 0; i < (landedPerRound[r.attempt] ?? 0); i++) heads.unshift(`c${r.attempt}.${i}`);
       await r.write({ parent: heads[0]!, message: { headline: 'bump' }, recent: r.history > 0 ? heads.slice(0, r.history) : undefined }, async () => {
@@ -105,11 +105,31 @@ describe('race', () => {
     }, now);
     expect(result).toBe('landed');
     expect(histories).toEqual([0, 40, 40, 40]);
-    // Round 2: 2 commits in the 9 s since round 1's read (the 1 s round + 0.5 × 16 units of 1 s) held the branch 2 × 1 s
-    // of 9 s, under a third: it writes (and loses). Round 3: 9 commits in 17 s: busy, no write, the window doubles.
+    // Round 2: 2 commits in the 7 s since round 1's read (the 1 s round + 0.75 × 8 units of 1 s) held the branch 2 × 1 s
+    // of 7 s, under a third: it writes (and loses). Round 3: 9 commits in 13 s: busy, no write, the window doubles.
     // Round 4: 1 commit since round 3's read: it writes.
     expect(sent).toEqual([1, 2, 4]);
-    expect(state.sleeps).toEqual([8000, 16000, 32000]);
+    expect(state.sleeps).toEqual([6000, 12000, 24000]);
+  });
+
+  it('the last round the budget allows writes even when the branch is busy', async () => {
+    const { client, state, now } = fake();
+    client.random = () => 0.75;
+    const sent: number[] = [];
+    let heads = ['h0'];
+    const result = await race<number>(client, { maxTotalMs: 20_000 }, async (r) => {
+      if (r.attempt > 1) heads = [...Array.from({ length: 9 }, (_, i) => `c${r.attempt}.${i}`), ...heads];
+      await r.write({ parent: heads[0]!, message: { headline: 'bump' }, recent: r.history > 0 ? heads.slice(0, r.history) : undefined }, async () => {
+        sent.push(r.attempt);
+        state.now += 1000;
+      });
+      return r.attempt === 3 ? { done: r.attempt } : lost();
+    }, now);
+    // Round 2 (at 7 s) sees 9 commits in 7 s and defers; round 3 (at 19 s, the wait shortened to fit) sees as many, but
+    // no round would fit after it: it writes.
+    expect(result).toBe(3);
+    expect(sent).toEqual([1, 3]);
+    expect(state.sleeps).toEqual([6000, 12_000]);
   });
 
   it('a rate-limited write waits as GitHub asks plus jitter, within the budget, then plays the round again', async () => {
@@ -125,9 +145,9 @@ describe('race', () => {
       return { done: r.attempt };
     }, now);
     expect(result).toBe(2);
-    // Sent through the client's hand-over both times; 60 s asked, then 16 units (of the 1 s round) of jitter.
-    expect(passed).toEqual([0, 1000 + 60_000 + 15_984]);
-    expect(state.sleeps).toEqual([60_000 + 15_984]);
+    // Sent through the client's hand-over both times; 60 s asked, then 8 units (of the 1 s round) of jitter.
+    expect(passed).toEqual([0, 1000 + 60_000 + 7992]);
+    expect(state.sleeps).toEqual([60_000 + 7992]);
     // When the wait does not fit in what is left of the budget, the run fails naming the budget and the input.
     const short = fake();
     const error = await race({ ...short.client, passRateLimits: (send) => send() }, { maxTotalMs: 30_000 }, async (r) => {

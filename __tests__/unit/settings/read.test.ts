@@ -22,7 +22,7 @@ describe('readSettings', () => {
     expect(s.environment).toMatch(/^paths-[0-9a-f]{8}$/);
     expect(s.environmentNote).toMatch(/^paths: the globs name no folder, so paths-[0-9a-f]{8} .*set 'environment'/);
     expect(s.failOnUnmatched).toBe(false);
-    expect(s.raceTimeoutMs).toBe(10 * 60 * 1000);
+    expect(s.raceTimeoutMs).toBe(15 * 60 * 1000);
   });
 
   it('splits images on newlines and commas and drops exact duplicates', () => {
