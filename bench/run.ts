@@ -15,7 +15,11 @@
 //                   over the API without injected latency: requests, wall time, and the emulator's share of it (time
 //                   with at least one request in its hands, from the request log), so the number is the action's.
 //   emulator-reads  the emulator's own cost per request: snapshot reads of a 1,000-file repository (bench/emulator.ts).
-//   contention      mutations per landed bump when 20 runs bump one file at once.
+//   contention      50 runs of the built action bump 50 images of one file at once, at GitHub-like latency (reads
+//                   ~300 ms, writes ~1 s) with the content-creation limit on (80/min, one token): landed, mutations per
+//                   landed bump, wall time, lost, merges (bench/contention.ts; BENCH_CONTENTION=N sizes it).
+//   contention-sim  the same race simulated in seconds with the action's own backoff (bench/contention-sim.ts), for
+//                   2 to 100 runs, started at once or over 10 s.
 //   scale           the soaks `npm test` runs small: 3,000 manifests bumped in one local run under a 256 MB heap,
 //                   and the API requests of one bump of 40, 240 and 1,000 files (goal: ceil(n/100) + 3).
 //   byte-exactness  corpus files a load-then-dump edit (what yq-style tools do) changes beyond the tag, vs ours.
@@ -30,6 +34,8 @@ import { startEmulator, type Emulator, type RequestRecord } from '../__tests__/e
 import { repoRoot, runAction, spawnCollect } from '../__tests__/support/action.js';
 import { gitRepo } from '../__tests__/support/repo.js';
 import { byteExactness } from './compare.js';
+import { contention } from './contention.js';
+import { contentionSimulation } from './contention-sim.js';
 import { emulatorReads } from './emulator.js';
 import { generateMonorepo, generateServices, serviceName } from './monorepo.js';
 
@@ -204,43 +210,6 @@ async function apiScenarios(): Promise<void> {
   }
 }
 
-async function contention(count = 20): Promise<void> {
-  const emu = await startEmulator({ repos: [] });
-  const lines = Array.from({ length: count }, (_, i) => `    - name: svc${i}\n      image: ghcr.io/acme/svc${i}:1.0.0`).join('\n');
-  const dir = gitRepo({ files: { 'apps/prod/pod.yaml': `apiVersion: v1\nkind: Pod\nspec:\n  containers:\n${lines}\n` } });
-  try {
-    await emu.addRepo({ name: 'acme/contention', dir });
-    emu.resetLog();
-    const ms = await timeIt(() =>
-      Promise.all(
-        Array.from({ length: count }, (_, i) =>
-          runAction({ repository: 'acme/contention', token: 'bench', images: `ghcr.io/acme/svc${i}:1.1.0`, paths: 'apps/prod/pod.yaml' }, { env: { GITHUB_API_URL: emu.url } }),
-        ),
-      ).then((all) => {
-        const failed = all.filter((r) => r.code !== 0).length;
-        if (failed > 0) throw new Error(`${failed} runs failed`);
-      }),
-    );
-    const mutations = emu.requests.filter((r) => r.mutation).length;
-    const landed = Number(execFileSync('git', ['-C', dir, 'rev-list', '--count', 'main'], { encoding: 'utf8' })) - 1;
-    console.log(
-      JSON.stringify({
-        bench: 'contention',
-        runs: count,
-        landed,
-        mutations,
-        mutations_per_landed_bump: Number((mutations / landed).toFixed(2)),
-        naive_worst_case: (count * (count + 1)) / 2,
-        requests: emu.requests.length,
-        wall_ms: Math.round(ms),
-      }),
-    );
-  } finally {
-    await emu.stop();
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
-
 /** A Pod manifest running `image`. */
 function pod(image: string, name: string): string {
   return `apiVersion: v1\nkind: Pod\nmetadata:\n  name: ${name}\nspec:\n  containers:\n    - name: ${name}\n      image: ${image}\n`;
@@ -388,5 +357,6 @@ if (selected('api')) await apiScenarios();
 if (selected('api-scale')) await apiScale();
 if (selected('emulator-reads')) await emulatorReads(runs);
 if (selected('contention')) await contention();
+if (selected('contention-sim')) contentionSimulation();
 if (selected('scale')) await scale();
 if (selected('byte-exactness')) console.log(JSON.stringify({ bench: 'byte-exactness', ...byteExactness(join(repoRoot, '__tests__/corpus/real-world')) }));
