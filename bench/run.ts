@@ -17,9 +17,13 @@
 //                   over the API without injected latency: requests, wall time, and the emulator's share of it (time
 //                   with at least one request in its hands, from the request log), so the number is the action's.
 //   emulator-reads  the emulator's own cost per request: snapshot reads of a 1,000-file repository (bench/emulator.ts).
-//   contention      mutations per landed bump when 20 runs bump one file at once.
 //   lost-answers    10 sequential bumps per mode with half of all writes made and their answers lost: runs whose
 //                   outputs are true, runs that lied, duplicate commits (bench/lost-answers.ts; BENCH_SEED=11).
+//   contention      50 runs of the built action bump 50 images of one file at once, at GitHub-like latency (reads
+//                   ~300 ms, writes ~1 s) with the content-creation limit on (80/min, one token): landed, mutations per
+//                   landed bump, wall time, lost, merges (bench/contention.ts; BENCH_CONTENTION=N sizes it).
+//   contention-sim  the same race simulated in seconds with the action's own backoff (bench/contention-sim.ts), for
+//                   2 to 100 runs, started at once or over 10 s.
 //   scale           the soaks `npm test` runs small: 3,000 manifests bumped in one local run under a 256 MB heap,
 //                   and the API requests of one bump of 40, 240 and 1,000 files (goal: ceil(n/100) + 3).
 //   local-charts    one chart bump across a Flux fleet (base HelmRelease + 3 environment patches per service,
@@ -39,6 +43,8 @@ import { gitRepo } from '../__tests__/support/repo.js';
 import { commitOnTop } from '../__tests__/unit/github/helpers.js';
 import { localCharts } from './charts.js';
 import { byteExactness } from './compare.js';
+import { contention } from './contention.js';
+import { contentionSimulation } from './contention-sim.js';
 import { emulatorReads } from './emulator.js';
 import { lostAnswers } from './lost-answers.js';
 import { provenanceBench } from './provenance.js';
@@ -248,43 +254,6 @@ async function apiScenarios(): Promise<void> {
   }
 }
 
-async function contention(count = 20): Promise<void> {
-  const emu = await startEmulator({ repos: [] });
-  const lines = Array.from({ length: count }, (_, i) => `    - name: svc${i}\n      image: ghcr.io/acme/svc${i}:1.0.0`).join('\n');
-  const dir = gitRepo({ files: { 'apps/prod/pod.yaml': `apiVersion: v1\nkind: Pod\nspec:\n  containers:\n${lines}\n` } });
-  try {
-    await emu.addRepo({ name: 'acme/contention', dir });
-    emu.resetLog();
-    const ms = await timeIt(() =>
-      Promise.all(
-        Array.from({ length: count }, (_, i) =>
-          runAction({ repository: 'acme/contention', token: 'bench', images: `ghcr.io/acme/svc${i}:1.1.0`, paths: 'apps/prod/pod.yaml' }, { env: { GITHUB_API_URL: emu.url } }),
-        ),
-      ).then((all) => {
-        const failed = all.filter((r) => r.code !== 0).length;
-        if (failed > 0) throw new Error(`${failed} runs failed`);
-      }),
-    );
-    const mutations = emu.requests.filter((r) => r.mutation).length;
-    const landed = Number(execFileSync('git', ['-C', dir, 'rev-list', '--count', 'main'], { encoding: 'utf8' })) - 1;
-    console.log(
-      JSON.stringify({
-        bench: 'contention',
-        runs: count,
-        landed,
-        mutations,
-        mutations_per_landed_bump: Number((mutations / landed).toFixed(2)),
-        naive_worst_case: (count * (count + 1)) / 2,
-        requests: emu.requests.length,
-        wall_ms: Math.round(ms),
-      }),
-    );
-  } finally {
-    await emu.stop();
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
-
 /** A Pod manifest running `image`. */
 function pod(image: string, name: string): string {
   return `apiVersion: v1\nkind: Pod\nmetadata:\n  name: ${name}\nspec:\n  containers:\n    - name: ${name}\n      image: ${image}\n`;
@@ -437,5 +406,6 @@ if (selected('api-scale')) await apiScale();
 if (selected('emulator-reads')) await emulatorReads(runs);
 if (selected('contention')) await contention();
 if (selected('lost-answers')) await lostAnswers(10, Number(process.env.BENCH_SEED ?? 11));
+if (selected('contention-sim')) contentionSimulation();
 if (selected('scale')) await scale();
 if (selected('byte-exactness')) console.log(JSON.stringify({ bench: 'byte-exactness', ...byteExactness(join(repoRoot, '__tests__/corpus/real-world')) }));

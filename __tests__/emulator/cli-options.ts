@@ -1,7 +1,8 @@
 /**
  * Command-line options of `npm run emulator` (`--help` prints them, one line each):
  * `npm run emulator -- --repo DIR --name owner/name [--repo DIR2 --name owner/name2 …] [--port N]
- *   [--host HOST] [--latency-ms N | MIN-MAX] [--fault-rate F] [--post-apply-fault-rate F] [--protect BRANCH] [--seed N]
+ *   [--host HOST] [--latency-ms N | MIN-MAX] [--write-latency-ms N | MIN-MAX] [--writes-per-minute N]
+ *   [--fault-rate F] [--post-apply-fault-rate F] [--protect BRANCH] [--seed N]
  *   [--auto-merge] [--log FILE] [--ruleset PATTERN[:RULE]] [--bare-copy] [--max-query-bytes N]`
  *
  * `--repo` and `--name` pair up in order; `--protect` and `--ruleset` apply to every repository.
@@ -18,7 +19,9 @@ export const HELP = [
   '  --name OWNER/NAME       name of the --repo at the same position (repeatable, one per --repo)',
   '  --port N                port to listen on (default 0: a free port)',
   '  --host HOST             address to listen on (default 127.0.0.1)',
-  '  --latency-ms N|MIN-MAX  delay before each answer: fixed, or uniformly random in MIN-MAX',
+  '  --latency-ms N|MIN-MAX  latency of each request, fixed or uniformly random in MIN-MAX (half before handling it, half after)',
+  '  --write-latency-ms N|MIN-MAX  latency of content-creating requests (writes, mutations); default: --latency-ms',
+  '  --writes-per-minute N   content-creating requests per token per minute before GitHub\'s secondary rate limit (default 80; 0: none)',
   '  --fault-rate F          probability (0 to 1) of answering a request 502/503 before handling it',
   '  --post-apply-fault-rate F  probability (0 to 1) of making a write, then answering 502/504 or dropping the connection',
   '  --protect BRANCH        protect BRANCH in every repository (repeatable)',
@@ -56,6 +59,8 @@ export function parseCli(argv: readonly string[]): EmulatorOptions {
         name: { type: 'string', multiple: true },
         port: { type: 'string' },
         'latency-ms': { type: 'string' },
+        'write-latency-ms': { type: 'string' },
+        'writes-per-minute': { type: 'string' },
         'fault-rate': { type: 'string' },
         'post-apply-fault-rate': { type: 'string' },
         protect: { type: 'string', multiple: true },
@@ -86,13 +91,17 @@ export function parseCli(argv: readonly string[]): EmulatorOptions {
     if (!Number.isFinite(value) || value < 0) throw new CliError(`--${flag} must be a non-negative number, got '${text}'`);
     return value;
   };
-  const latencyText = values['latency-ms'];
-  let latencyMs: EmulatorOptions['latencyMs'];
-  if (latencyText !== undefined && /^\d+(\.\d+)?-\d+(\.\d+)?$/.test(latencyText)) {
-    const [min, max] = latencyText.split('-').map(Number);
-    latencyMs = { min, max };
-  } else {
-    latencyMs = number('latency-ms', latencyText);
+  const latency = (flag: string, text: string | undefined): EmulatorOptions['latencyMs'] => {
+    if (text === undefined || !/^\d+(\.\d+)?-\d+(\.\d+)?$/.test(text)) return number(flag, text);
+    const [min, max] = text.split('-').map(Number);
+    if (min > max) throw new CliError(`--${flag} must be MIN-MAX with MIN <= MAX, got '${text}'`);
+    return { min, max };
+  };
+  const latencyMs = latency('latency-ms', values['latency-ms']);
+  const writeLatencyMs = latency('write-latency-ms', values['write-latency-ms']);
+  const writesPerMinute = number('writes-per-minute', values['writes-per-minute']);
+  if (writesPerMinute !== undefined && !Number.isInteger(writesPerMinute)) {
+    throw new CliError(`--writes-per-minute must be a whole number, got '${values['writes-per-minute']}'`);
   }
   const rate = (flag: string): number | undefined => {
     const value = number(flag, values[flag as 'fault-rate' | 'post-apply-fault-rate']);
@@ -121,6 +130,8 @@ export function parseCli(argv: readonly string[]): EmulatorOptions {
     repos,
     port: number('port', values.port) ?? 0,
     latencyMs,
+    writeLatencyMs,
+    writesPerMinute,
     faultRate,
     postApplyFaultRate,
     seed: number('seed', values.seed),

@@ -49,7 +49,7 @@ describe('npm run emulator', () => {
     const lines = stdout.split('\n');
     expect(lines[0]).toMatch(/^usage: npm run emulator -- --repo DIR --name owner\/name/);
     // Every option parseCli accepts has its own line in the help.
-    for (const flag of ['--repo', '--name', '--port', '--host', '--latency-ms', '--fault-rate', '--post-apply-fault-rate', '--protect', '--ruleset', '--bare-copy', '--max-query-bytes', '--seed', '--auto-merge', '--log', '--help']) {
+    for (const flag of ['--repo', '--name', '--port', '--host', '--latency-ms', '--write-latency-ms', '--writes-per-minute', '--fault-rate', '--post-apply-fault-rate', '--protect', '--ruleset', '--bare-copy', '--max-query-bytes', '--seed', '--auto-merge', '--log', '--help']) {
       expect(lines.filter((line) => line.trimStart().replace(/^-h, /, '').startsWith(`${flag} `))).toHaveLength(1);
     }
     expect(runCli(['-h', '--repo', 'x']).status).toBe(0);
@@ -166,5 +166,19 @@ describe('npm run emulator', () => {
     expect(options.maxQueryBytes).toBe(0);
     expect(parseCli(['--repo', 'a', '--name', 'o/a']).repos[0]).toMatchObject({ bareCopy: false, checkedOut: 'push' });
     expect(() => parseCli(['--repo', 'a', '--name', 'o/a', '--ruleset', 'main:merge-queue'])).toThrow(/^--ruleset: 'merge-queue' is not a rule .* \(run with --help for usage\)$/);
+  });
+
+  it('parses --write-latency-ms (fixed or a range) and --writes-per-minute, and refuses bad values naming the flag', () => {
+    const base = ['--repo', 'a', '--name', 'o/a'];
+    const options = parseCli([...base, '--latency-ms', '300', '--write-latency-ms', '900-1100', '--writes-per-minute', '80']);
+    expect(options).toMatchObject({ latencyMs: 300, writeLatencyMs: { min: 900, max: 1100 }, writesPerMinute: 80 });
+    expect(parseCli([...base, '--write-latency-ms', '1000', '--writes-per-minute', '0'])).toMatchObject({ writeLatencyMs: 1000, writesPerMinute: 0 });
+    const defaults = parseCli(base);
+    expect(defaults.writeLatencyMs).toBeUndefined();
+    expect(defaults.writesPerMinute).toBeUndefined();
+    expect(() => parseCli([...base, '--write-latency-ms', 'slow'])).toThrow(/^--write-latency-ms must be a non-negative number, got 'slow'/);
+    expect(() => parseCli([...base, '--write-latency-ms', '20-5'])).toThrow(/^--write-latency-ms must be MIN-MAX with MIN <= MAX/);
+    expect(() => parseCli([...base, '--writes-per-minute=-1'])).toThrow(/^--writes-per-minute must be a non-negative number/);
+    expect(() => parseCli([...base, '--writes-per-minute', '2.5'])).toThrow(/^--writes-per-minute must be a whole number, got '2.5'/);
   });
 });

@@ -222,6 +222,47 @@ describe('switchable GitHub behaviours', () => {
     }
   });
 
+  it('limits content creation to 80 requests per token per minute by default, in GitHub\'s words; 0 turns it off', async () => {
+    const limitDir = makeRepo({ 'a.txt': 'a\n' });
+    const sha = gitIn(limitDir, 'rev-parse', 'HEAD');
+    const createRef = (url: string, token: string, n: number) => fetch(`${url}/repos/acme/limited/git/refs`, {
+      method: 'POST',
+      headers: { authorization: `token ${token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ ref: `refs/heads/${token}-${n}`, sha }),
+    });
+    const limited = await startEmulator({ repos: [{ name: 'acme/limited', dir: limitDir }] });
+    try {
+      for (let n = 1; n <= 80; n++) expect((await createRef(limited.url, 'one', n)).status).toBe(201);
+      const refused = await createRef(limited.url, 'one', 81);
+      expect(refused.status).toBe(403);
+      expect(refused.headers.get('retry-after')).toBe('60');
+      expect(await refused.json()).toEqual({
+        message: 'You have exceeded a secondary rate limit and have been temporarily blocked from content creation. Please retry your request again later.',
+        documentation_url: 'https://docs.github.com/rest/overview/rate-limits-for-the-rest-api#about-secondary-rate-limits',
+      });
+      expect(() => gitIn(limitDir, 'rev-parse', '--verify', '--quiet', 'refs/heads/one-81')).toThrow();
+      // A GraphQL mutation is content creation too; another token has its own budget; reads are not limited.
+      const mutation = await fetch(`${limited.url}/graphql`, {
+        method: 'POST',
+        headers: { authorization: 'token one', 'content-type': 'application/json' },
+        body: JSON.stringify({ query: COMMIT, variables: { input: { ...commitInput(sha, 'b.txt').input, branch: { repositoryNameWithOwner: 'acme/limited', branchName: 'main' } } } }),
+      });
+      expect(mutation.status).toBe(403);
+      expect(((await mutation.json()) as { message: string }).message).toMatch(/secondary rate limit .* content creation/);
+      expect((await createRef(limited.url, 'two', 1)).status).toBe(201);
+      expect((await fetch(`${limited.url}/repos/acme/limited`, { headers: { authorization: 'token one' } })).status).toBe(200);
+    } finally {
+      await limited.stop();
+    }
+    const unlimited = await startEmulator({ repos: [{ name: 'acme/limited', dir: limitDir }], writesPerMinute: 0 });
+    try {
+      for (let n = 1; n <= 81; n++) expect((await createRef(unlimited.url, 'three', n)).status).toBe(201);
+    } finally {
+      await unlimited.stop();
+      cleanup(limitDir);
+    }
+  });
+
   it('enforces a secondary rate limit on content-creating requests (writesPerMinute)', async () => {
     const busyDir = makeRepo({ 'a.txt': 'a\n' });
     const busy = await startEmulator({ repos: [{ name: 'acme/busy', dir: busyDir }], writesPerMinute: 2 });
@@ -308,6 +349,50 @@ describe('latency and the fault rate', () => {
     } finally {
       await lossy.stop();
       cleanup(lossyDir);
+    }
+  });
+
+  it('splits each request\'s latency, half before it is handled and half after; writes take writeLatencyMs', async () => {
+    const splitDir = makeRepo({ 'a.txt': 'a\n' });
+    const delays: [number, string][] = [];
+    let release: () => void = () => undefined;
+    let held: Promise<void> | undefined;
+    const split = await startEmulator({
+      repos: [{ name: 'acme/split', dir: splitDir }],
+      latencyMs: 300,
+      writeLatencyMs: { min: 1000, max: 1000 },
+      // Injected: no real time passes; the write's second half waits until the test has looked at the branch.
+      delay: (ms, phase) => {
+        delays.push([ms, phase]);
+        if (held !== undefined && phase === 'after' && ms === 500) return held;
+        return Promise.resolve();
+      },
+    });
+    try {
+      const before = gitIn(splitDir, 'rev-parse', 'main');
+      const read = await fetch(`${split.url}/repos/acme/split/branches/main`, { headers: { authorization: 'token t' } });
+      expect(read.status).toBe(200);
+      expect(delays).toEqual([[150, 'before'], [150, 'after']]);
+      held = new Promise<void>((resolve) => (release = resolve));
+      const write = fetch(`${split.url}/graphql`, {
+        method: 'POST',
+        headers: { authorization: 'token t', 'content-type': 'application/json' },
+        body: JSON.stringify({
+          query: COMMIT,
+          variables: { input: { ...commitInput(before, 'b.txt').input, branch: { repositoryNameWithOwner: 'acme/split', branchName: 'main' } } },
+        }),
+      });
+      // The write has been applied in the middle of its latency, and is not answered yet.
+      await expect.poll(() => gitIn(splitDir, 'rev-parse', 'main')).not.toBe(before);
+      expect(split.requests).toHaveLength(1);
+      release();
+      expect((await write).status).toBe(200);
+      expect(delays.slice(2)).toEqual([[500, 'before'], [500, 'after']]);
+      expect(split.requests.map((r) => r.status)).toEqual([200, 200]);
+    } finally {
+      release();
+      await split.stop();
+      cleanup(splitDir);
     }
   });
 

@@ -455,3 +455,22 @@ describe('pull requests over GraphQL', () => {
     expect(hidden.body.data).toEqual({ node: { reviewRequests: { nodes: [{ requestedReviewer: { __typename: 'User' } }, { requestedReviewer: { __typename: 'Team', slug: 'platform' } }, { requestedReviewer: null }] } } });
   });
 });
+
+describe('Commit.history', () => {
+  it('lists the newest commits from a commit, itself first, along first parents; first is at most 100', async () => {
+    const first = commitFiles(dir, { 'history/1.txt': '1\n' }, 'history 1');
+    const second = commitFiles(dir, { 'history/2.txt': '2\n' }, 'history 2');
+    const query = `query($n: Int!) { repository(owner: "acme", name: "gitops") { ref(qualifiedName: "refs/heads/main") {
+      target { ... on Commit { history(first: $n) { totalCount nodes { oid } pageInfo { hasNextPage } } } } } } }`;
+    type History = { repository: { ref: { target: { history: { totalCount: number; nodes: { oid: string }[]; pageInfo: { hasNextPage: boolean } } } } } };
+    const two = await gql<History>(query, { n: 2 });
+    expect(two.repository.ref.target.history.nodes.map((c) => c.oid)).toEqual([second, first]);
+    expect(two.repository.ref.target.history.pageInfo.hasNextPage).toBe(true);
+    const all = await gql<History>(query, { n: 100 });
+    expect(all.repository.ref.target.history.nodes.map((c) => c.oid)).toEqual(gitIn(dir, 'rev-list', '--first-parent', 'main').split('\n'));
+    expect(all.repository.ref.target.history.totalCount).toBe(all.repository.ref.target.history.nodes.length);
+    expect(all.repository.ref.target.history.pageInfo.hasNextPage).toBe(false);
+    const tooMany = await post(query, { n: 101 });
+    expect(tooMany.body.errors?.[0]?.message).toBe('Requesting 101 records on the `history` connection exceeds the `first` limit of 100 records.');
+  });
+});

@@ -546,13 +546,20 @@ class CommitNode {
     const count = args.first ?? 100;
     const path = args.path?.replace(/^\/+|\/+$/g, '');
     const limit = path ? ['--', path] : [];
-    const oids = (await this.repo.repo.git.run(['rev-list', `--max-count=${count}`, this.oid, ...limit])).stdout.toString('utf8').split('\n').filter((l) => l !== '');
+    // One more than asked tells whether there is a next page; totalCount is counted only when asked for.
+    const oids = (await this.repo.repo.git.run(['rev-list', `--max-count=${count + 1}`, this.oid, ...limit])).stdout.toString('utf8').split('\n').filter((l) => l !== '');
     const commits: CommitNode[] = [];
-    for (const oid of oids) {
+    for (const oid of oids.slice(0, count)) {
       const commit = await this.repo.repo.git.readCommit(oid);
       if (commit) commits.push(new CommitNode(this.repo, commit, this.urls));
     }
-    return connection(commits, { ...(args.last === undefined ? {} : { last: args.last }) });
+    const page = connection(commits, { ...(args.last === undefined ? {} : { last: args.last }) });
+    const pageInfo = page['pageInfo'] as Record<string, unknown>;
+    return {
+      ...page,
+      totalCount: async () => Number((await this.repo.repo.git.run(['rev-list', '--count', this.oid, ...limit])).stdout.toString('utf8').trim()),
+      pageInfo: { ...pageInfo, hasNextPage: args.last === undefined && oids.length > count },
+    };
   }
   async file(args: { path: string }): Promise<TreeEntryNode | null> {
     const path = args.path.replace(/^\/+|\/+$/g, '');

@@ -21,8 +21,17 @@ export interface EmulatorOptions {
   repos: RepoOptions[];
   /** 0 or undefined: a free port. */
   port?: number;
-  /** Fixed, or uniformly random in [min, max], per request. */
+  /**
+   * Latency of every request: fixed, or uniformly random in [min, max], drawn per request. Half of it passes
+   * before the request is handled and half after, before the answer is sent: a read sees the state in the middle
+   * of its latency and a write applies in the middle of its own, so another client's write can land between a read
+   * and the write that follows it, as on GitHub.
+   */
   latencyMs?: number | { min: number; max: number };
+  /** Latency of content-creating requests (REST writes, GraphQL mutations), split the same way. Default: `latencyMs`. */
+  writeLatencyMs?: number | { min: number; max: number };
+  /** How a share of latency passes (test seam; default: a timer). Called twice per request with latency: before, after. */
+  delay?: (ms: number, phase: 'before' | 'after') => Promise<void>;
   /** Probability (0..1) of answering a request 502/503 before handling it. */
   faultRate?: number;
   /**
@@ -51,8 +60,10 @@ export interface EmulatorOptions {
   /** Requests per hour reported in x-ratelimit-* headers (default 5000). */
   rateLimit?: number;
   /**
-   * Secondary rate limit on content-creating requests (REST writes, GraphQL mutations) per token
-   * per minute: beyond it, 403 with `retry-after` as GitHub answers (default: none; GitHub's is 80).
+   * Secondary rate limit on content-creating requests (REST writes, GraphQL mutations) per token over the last
+   * 60 s: beyond it, 403 "You have exceeded a secondary rate limit and have been temporarily blocked from content
+   * creation. …" with `retry-after: 60`, as GitHub answers; a refused request creates nothing and does not count.
+   * Default 80, GitHub's ("no more than 80 content-generating requests per minute"); 0 turns it off.
    */
   writesPerMinute?: number;
   /**
@@ -104,7 +115,7 @@ export interface FaultRule {
   nth?: number;
   /** How many times the rule fires (default 1; Infinity for always). */
   times?: number;
-  kind: 502 | 503 | 504 | 'network' | 'secondary-rate-limit' | 'primary-rate-limit' | 'not-resolvable';
+  kind: 502 | 503 | 504 | 'network' | 'secondary-rate-limit' | 'content-creation-limit' | 'primary-rate-limit' | 'not-resolvable';
   /**
    * Fault after handling: the request runs (a write is made) and its answer is replaced by the fault, as when
    * GitHub applies a write and then times out or drops the connection. Only 502, 503, 504 and 'network'.
@@ -154,6 +165,9 @@ interface ActiveRule {
 }
 
 const DOCS = 'https://docs.github.com/rest';
+
+/** GitHub's content-creation limit: "no more than 80 content-generating requests per minute" (docs.github.com, secondary rate limits). */
+export const GITHUB_WRITES_PER_MINUTE = 80;
 
 /** Reads the body of a request. */
 function readBody(req: IncomingMessage): Promise<Buffer> {
@@ -262,8 +276,8 @@ export class EmulatorCore {
 
   /** Records a content-creating request; true when the token is over `writesPerMinute`. */
   private overWriteBudget(token: string): boolean {
-    const limit = this.options.writesPerMinute;
-    if (limit === undefined) return false;
+    const limit = this.options.writesPerMinute ?? GITHUB_WRITES_PER_MINUTE;
+    if (limit <= 0) return false;
     const now = Date.now();
     const recent = (this.writes.get(token) ?? []).filter((t) => now - t < 60_000);
     const over = recent.length >= limit;
@@ -305,11 +319,11 @@ export class EmulatorCore {
     };
   }
 
-  private async latency(): Promise<void> {
-    const setting = this.options.latencyMs;
-    if (setting === undefined) return;
-    const ms = typeof setting === 'number' ? setting : setting.min + this.random() * (setting.max - setting.min);
-    if (ms > 0) await new Promise((resolve) => setTimeout(resolve, ms));
+  /** The latency of one request (drawn once), of a write or of a read. */
+  private latency(write: boolean): number {
+    const setting = (write ? this.options.writeLatencyMs : undefined) ?? this.options.latencyMs;
+    if (setting === undefined) return 0;
+    return typeof setting === 'number' ? setting : setting.min + this.random() * (setting.max - setting.min);
   }
 
   private matchFault(method: string, operation: string, rootFields: readonly string[]): FaultRule | null {
@@ -397,16 +411,27 @@ export class EmulatorCore {
         appendFileSync(this.options.logFile, `${JSON.stringify({ method, path: url.pathname, operation, status, ms, ...(fault ? { fault } : {}) })}\n`);
       }
     };
+    // Half the latency before handling, half after (see `latencyMs`); headers are taken when the answer is ready.
+    const latency = this.latency(incoming.mutation);
+    const delay = this.options.delay ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
+    const later = (then: () => void): void => {
+      if (latency / 2 > 0) void delay(latency / 2, 'after').then(then);
+      else then();
+    };
     const reply: Answer = (status, body, headers = {}, fault) => {
-      this.send(res, status, body, { ...this.rateHeaders(token ?? '', resource), ...headers });
-      record(status, fault);
+      const all = { ...this.rateHeaders(token ?? '', resource), ...headers };
+      later(() => {
+        this.send(res, status, body, all);
+        record(status, fault);
+      });
     };
-    const drop = (fault: string) => () => {
-      record(0, fault);
-      req.socket.destroy();
-    };
+    const drop = (fault: string) => () =>
+      later(() => {
+        record(0, fault);
+        req.socket.destroy();
+      });
 
-    await this.latency();
+    if (latency / 2 > 0) await delay(latency / 2, 'before');
     // Scripted faults, then the random fault rate: nothing below runs, so no state changes. A post-apply fault
     // (`after`, or the post-apply fault rate on a write) lets the request run, then answers in place of it.
     const rule = this.matchFault(method, incoming.operation, incoming.rootFields);
@@ -442,7 +467,7 @@ export class EmulatorCore {
       return;
     }
     if (incoming.mutation && this.overWriteBudget(token)) {
-      this.applyFault({ kind: 'secondary-rate-limit', retryAfter: 60 }, incoming, answer, () => undefined);
+      this.applyFault({ kind: 'content-creation-limit', retryAfter: 60 }, incoming, answer, () => undefined);
       return;
     }
     this.used.set(token, (this.used.get(token) ?? 0) + 1);
@@ -452,7 +477,7 @@ export class EmulatorCore {
     }
     const actor = actorFor(this.options.tokenLogins?.[token] ?? 'github-actions[bot]');
     if (kind === 'graphql') await this.dispatchGraphQL(incoming, token, actor, answer, req.headers.accept ?? '');
-    else await this.dispatchRest(incoming, req.headers.accept ?? '', token, actor, answer, post === undefined ? res : null, record);
+    else await this.dispatchRest(incoming, req.headers.accept ?? '', token, actor, answer, post === undefined ? res : null, record, later);
   }
 
   private async dispatchGraphQL(incoming: Incoming, token: string, actor: Actor, answer: Answer, accept: string): Promise<void> {
@@ -495,6 +520,7 @@ export class EmulatorCore {
     /** null: the answer is lost (a post-apply fault), raw bytes too. */
     res: ServerResponse | null,
     record: (status: number) => void,
+    later: (then: () => void) => void,
   ): Promise<void> {
     const { route, match } = incoming;
     if (!route || !match) {
@@ -521,9 +547,13 @@ export class EmulatorCore {
       return;
     }
     if (result.raw && res !== null) {
-      res.writeHead(result.status, { 'content-type': 'application/vnd.github.raw; charset=utf-8', ...this.rateHeaders(token, 'core') });
-      res.end(result.raw);
-      record(result.status);
+      const raw = result.raw;
+      const headers = { 'content-type': 'application/vnd.github.raw; charset=utf-8', ...this.rateHeaders(token, 'core') };
+      later(() => {
+        res.writeHead(result.status, headers);
+        res.end(raw);
+        record(result.status);
+      });
       return;
     }
     const violation = result.status < 300 || result.status === 422 || result.status === 404 ? this.checkResponse(route, result) : null;
@@ -576,6 +606,13 @@ export class EmulatorCore {
       case 504:
         // GitHub's words when a request outlasts its time limit (a write may have been made all the same).
         answer(504, { message: "We couldn't respond to your request in time. Sorry about that. Please try resubmitting your request and contact us if the problem persists." }, {}, label);
+        return;
+      case 'content-creation-limit':
+        // GitHub's words for this limit (peter-evans/create-pull-request#2062, hisxo/gitGraber#43); REST and GraphQL alike.
+        answer(403, {
+          message: 'You have exceeded a secondary rate limit and have been temporarily blocked from content creation. Please retry your request again later.',
+          documentation_url: 'https://docs.github.com/rest/overview/rate-limits-for-the-rest-api#about-secondary-rate-limits',
+        }, { 'retry-after': String(retryAfter) }, label);
         return;
       case 'secondary-rate-limit': {
         const message = 'You have exceeded a secondary rate limit. Please wait a few minutes before you try again. If you reach out to GitHub Support for help, please include the request ID EMU.';

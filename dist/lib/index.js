@@ -53487,6 +53487,10 @@ const RUN = {
     environment: { description: 'Names the environment in messages, summaries and the PR branch; default: the last folder the paths name, else paths-<hash>.' },
     'commit-message': { description: 'Commit message template: {summary}, {environment}, {changes}, {repository}, {branch}, {count}.' },
     'max-file-size': { default: '1MiB', description: 'Files larger than this are skipped with a note.' },
+    'race-timeout': {
+        default: '15m',
+        description: 'How long a run keeps trying when other runs keep moving the branch (it reads, decides and writes again, waiting longer the busier the branch): seconds (90, 90s), minutes (10m) or both (1m30s).',
+    },
     'fail-on-unmatched': { default: 'false', description: 'Fail (writing nothing) when a requested image matches no reference in the selected files.' },
     'summary-diff': {
         default: 'auto',
@@ -53674,6 +53678,25 @@ function parseSize(value, input, fallback) {
     const factor = unit.startsWith('m') ? 1024 * 1024 : unit.startsWith('k') ? 1024 : 1;
     return Number(match[1]) * factor;
 }
+/** Longest `race-timeout`: a GitHub-hosted job may run 6 hours. */
+const MAX_DURATION_MS = 6 * 60 * 60 * 1000;
+/** A duration in milliseconds: seconds (`90`, `90s`), minutes (`10m`), or both (`1m30s`); '' is `fallback`. */
+function parseDuration(value, input, fallback) {
+    const text = value.trim().toLowerCase();
+    if (text === '')
+        return fallback;
+    const bad = (why) => new InputError(input, `'${printable(value.trim())}' ${why}`);
+    const match = /^(?:(\d+(?:\.\d+)?)\s*(?:m|min))?\s*(?:(\d+(?:\.\d+)?)\s*(?:s|sec)?)?$/.exec(text);
+    if (!match || (match[1] === undefined && match[2] === undefined)) {
+        throw bad('is not a duration: seconds (90 or 90s), minutes (10m) or both (1m30s).');
+    }
+    const ms = Number(match[1] ?? 0) * 60_000 + Number(match[2] ?? 0) * 1000;
+    if (ms <= 0)
+        throw bad('is no time at all: give a positive duration such as 10m.');
+    if (ms > MAX_DURATION_MS)
+        throw bad('is longer than a job may run (6 hours).');
+    return Math.round(ms);
+}
 function parseBoolean(value, input) {
     const text = value.trim().toLowerCase();
     if (text === '' || text === 'false')
@@ -53776,6 +53799,8 @@ function readProvenance(read, env, token) {
 
 
 const DEFAULT_MAX_FILE_BYTES = 1024 * 1024;
+/** `race-timeout`: long enough for 50 runs bumping one file at once at GitHub's latency (README "Contention"). */
+const DEFAULT_RACE_TIMEOUT_MS = 15 * 60 * 1000;
 /** Reads and validates every input. `env` supplies the runner's defaults (GITHUB_REPOSITORY). */
 function readSettings(read, env) {
     const promoting = splitGlobs(read('promote-from')).length > 0;
@@ -53820,6 +53845,7 @@ function readSettings(read, env) {
         failOnUnmatched: parseBoolean(read('fail-on-unmatched'), 'fail-on-unmatched'),
         commitMessage: read('commit-message'),
         maxFileBytes: parseSize(read('max-file-size'), 'max-file-size', DEFAULT_MAX_FILE_BYTES),
+        raceTimeoutMs: parseDuration(read('race-timeout'), 'race-timeout', DEFAULT_RACE_TIMEOUT_MS),
         summaryDiff: summaryDiff(parseSummaryDiff(read('summary-diff')), repository, env.GITHUB_REPOSITORY),
         pullRequest: readPullRequest(read),
         provenance: readProvenance(read, env, token),
@@ -53933,7 +53959,7 @@ async function resolvePromotion(settings, io, env) {
         const globs = source.patterns.join(', ');
         if (source.repository || !settings.localPath) {
             // The GitHub adapters load only when the run goes through the API: local bumps start faster without them.
-            const { readRemoteSource } = await Promise.all(/* import() */[__nccwpck_require__.e(413), __nccwpck_require__.e(717)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3717));
+            const { readRemoteSource } = await Promise.all(/* import() */[__nccwpck_require__.e(413), __nccwpck_require__.e(556)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4556));
             const { owner, repo } = source.repository ?? settings.repository;
             const branch = source.branch ?? (source.repository ? undefined : settings.branch);
             const target = { owner, repo, branch };
@@ -54002,7 +54028,7 @@ async function bump(read, io, env) {
         const { settings, promotion } = await resolvePromotion(given, io, env);
         const result = settings.localPath
             ? await bumpLocal(settings, io, promotion)
-            : await (await Promise.all(/* import() */[__nccwpck_require__.e(413), __nccwpck_require__.e(717)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3717))).bumpRemote(settings, io, promotion, env);
+            : await (await Promise.all(/* import() */[__nccwpck_require__.e(413), __nccwpck_require__.e(556)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4556))).bumpRemote(settings, io, promotion, env);
         return { ...result, context: { ...result.context, summaryDiff: settings.summaryDiff } };
     }
     catch (error) {

@@ -15,6 +15,7 @@ export async function commit(remote: Remote): Promise<BumpResult> {
     planner: (snapshot) => planChecked(settings, snapshot, remote.promotion),
     onPlan: withShippedRead(remote, planReporter(remote)),
     message: (p) => withProvenance(commitMessage(settings.commitMessage, p, shippedIn(remote, p, context(settings.branch ?? ''))), p, settings.provenance, remote.provenance?.context(p)),
+    maxTotalMs: settings.raceTimeoutMs,
     log: (m) => io.debug(m),
     runTag: remote.runTag,
   });

@@ -36,6 +36,7 @@ export async function pullRequest(remote: Remote): Promise<BumpResult> {
     assignees: pr.assignees,
     draft: pr.draft,
     autoMerge: pr.autoMerge,
+    maxTotalMs: settings.raceTimeoutMs,
     log: (m) => io.debug(m),
     warn: (m) => io.warning(m),
     runTag: remote.runTag,

@@ -1,4 +1,5 @@
 // The one Octokit factory: GHES URLs, the runner's proxy, and the retry policy, in one place.
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { getOctokit } from '@actions/github';
 import { bodyMessage, GitHubError, GraphqlResponseError, isGraphqlTimeout, isRateLimited, isSecondaryRateLimit, type GraphqlErrorEntry } from './errors.js';
 import { unauthorized } from './failures.js';
@@ -98,6 +99,8 @@ export function createClient(options: ClientOptions) {
   const random = options.random ?? Math.random;
   const log = options.log ?? (() => undefined);
   const counters = { requests: 0, retries: 0, mutations: 0 };
+  // Requests sent inside `passRateLimits`: a rate limit is the caller's to wait out (see there).
+  const passing = new AsyncLocalStorage<true>();
 
   const rest = getOctokit(options.token, {
     baseUrl: apiUrl,
@@ -131,6 +134,14 @@ export function createClient(options: ClientOptions) {
         failure = classified;
       }
       const waitMs = waitFor(failure, attempt, policy, random);
+      if (failure.kind === 'rate-limit' && passing.getStore() === true) {
+        log(`${label}: ${failure.reason}, ${waitMs} ms asked: handed to the caller`);
+        throw new GitHubError('rate-limited', `${label}: GitHub's ${failure.reason} asks to wait ${Math.ceil(waitMs / 1000)} s`, {
+          status: failure.status,
+          cause: failure.error,
+          retryAfterMs: waitMs,
+        });
+      }
       const refusal = giveUp(label, shownUrl(url), failure, attempt, Date.now() - started, waitMs, bounded);
       if (refusal !== undefined) throw refusal;
       counters.retries += 1;
@@ -172,6 +183,15 @@ export function createClient(options: ClientOptions) {
     /** The client's sleep and random source, so the loops above it (the race loop, follow-up retries) share the test seams. */
     sleep,
     random,
+    /**
+     * Runs `send` with rate limits handed to the caller: a request it sends that GitHub answers with a rate limit
+     * (secondary: content creation; or primary) is not waited out and sent again, but throws at once a
+     * `GitHubError('rate-limited')` whose `details.retryAfterMs` is the wait GitHub asks for (`retry-after`, else
+     * `x-ratelimit-reset`, else at least a minute). The race loop sends its compare-and-swap writes this way: the
+     * same write sent again a minute later names a head that has moved by then, and would only spend another
+     * content-creating request to lose; the loop waits, reads again and writes against the new head.
+     */
+    passRateLimits: <T>(send: () => Promise<T>): Promise<T> => passing.run(true, send),
   };
 }
 

@@ -8,6 +8,7 @@ import type { Plan } from '../core/types.js';
 import type { GitHubClient } from './client.js';
 import { GraphqlResponseError, isStale } from './errors.js';
 import { commitRaceExhausted, noCommit, toWriteError } from './failures.js';
+import { HISTORY_DEPTH } from './landed.js';
 import { ATTEMPT_TRAILER, commitField, committed, mutate, withTrailers, type Answer, type CommitMessage } from './mutation.js';
 import { race, type RaceOptions } from './race.js';
 import { readSnapshot, type ReadOptions, type RemoteSnapshot, type RepoRef } from './read.js';
@@ -52,7 +53,9 @@ export function commitPlan(client: GitHubClient, request: CommitRequest): Promis
   // What each round sent, by its attempt tag: a commit found on the branch after a lost answer reports its own plan.
   const sent = new Map<string, { plan: Plan; snapshot: RemoteSnapshot }>();
   return race<CommitResult>(client, request, async (round) => {
-    const read = round.unsure.length > 0 ? { ...request.read, history: true } : request.read;
+    // Lost answers need the chain since the head they were sent on; later rounds read the recent commits (contention).
+    const history = Math.max(round.unsure.length > 0 ? HISTORY_DEPTH : 0, round.history);
+    const read = history > 0 ? { ...request.read, history } : request.read;
     const snapshot = await readSnapshot(client, request.target, request.paths, request.filter, read);
     const landing = round.landed(snapshot.head, snapshot.history);
     const ours = landing === undefined ? undefined : sent.get(landing.write.tag);
@@ -71,7 +74,7 @@ export function commitPlan(client: GitHubClient, request: CommitRequest): Promis
     sent.set(round.tag, { plan, snapshot });
     let answer: Answer;
     try {
-      answer = await round.write(snapshot.head, () => mutate(client, 'CreateCommit', [commitField(where, plan.edits, message)]));
+      answer = await round.write(snapshot.head, () => mutate(client, 'CreateCommit', [commitField(where, plan.edits, message)]), snapshot.recent);
     } catch (error) {
       throw toWriteError(error, request.target, snapshot.branch, client.workflowRepository);
     }

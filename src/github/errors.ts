@@ -30,12 +30,18 @@ export class GitHubError extends Error {
   /**
    * @param code what went wrong, for callers to branch on
    * @param message the actionable explanation
-   * @param details HTTP status and the GitHub error type/message behind it, when known
+   * @param details HTTP status and the GitHub error type/message behind it, when known; the wait a rate limit asks for
    */
   constructor(
     readonly code: GitHubErrorCode,
     message: string,
-    readonly details: { readonly status?: number; readonly type?: string; readonly cause?: unknown } = {},
+    readonly details: {
+      readonly status?: number;
+      readonly type?: string;
+      readonly cause?: unknown;
+      /** A rate limit handed to the caller (`GitHubClient.passRateLimits`): how long GitHub asks to wait. */
+      readonly retryAfterMs?: number;
+    } = {},
   ) {
     super(message, details.cause === undefined ? undefined : { cause: details.cause });
   }

@@ -123,12 +123,13 @@ export function noCommit(): GitHubError {
   return new GitHubError('api', 'createCommitOnBranch answered without a commit');
 }
 
-/** The branch moved under every commit attempt the race budget allowed. */
+/** The branch moved under every commit attempt the time budget (`race-timeout`) allowed. */
 export function commitRaceExhausted(target: Target, branch: string, attempts: number, elapsedMs: number, cause: unknown): GitHubError {
   return new GitHubError(
     'race-exhausted',
-    `branch '${branch}' of ${slug(target)} moved under every one of ${attempts} commit attempts ` +
-      `in ${Math.ceil(elapsedMs / 1000)} s (other writers keep committing): nothing was committed; re-run the job`,
+    `branch '${branch}' of ${slug(target)} kept moving: ${attempts} commit attempt(s) in ${Math.ceil(elapsedMs / 1000)} s, ` +
+      `the time budget (\`race-timeout\`), all lost the race to other writers: nothing was committed; re-run the job, ` +
+      `raise \`race-timeout\`, or let one job write at a time (a workflow \`concurrency:\` group)`,
     { type: 'STALE_DATA', cause },
   );
 }
@@ -137,8 +138,8 @@ export function commitRaceExhausted(target: Target, branch: string, attempts: nu
 export function pullRaceExhausted(target: Target, branch: string, attempts: number, elapsedMs: number, last: string): GitHubError {
   return new GitHubError(
     'race-exhausted',
-    `the pull-request branch '${branch}' of ${slug(target)} kept moving under ${attempts} attempts in ` +
-      `${Math.ceil(elapsedMs / 1000)} s (last: ${last}): re-run the job`,
+    `the pull-request branch '${branch}' of ${slug(target)} kept moving under ${attempts} attempt(s) in ` +
+      `${Math.ceil(elapsedMs / 1000)} s, the time budget (\`race-timeout\`) (last: ${last}): re-run the job, or raise \`race-timeout\``,
     { type: 'STALE_DATA' },
   );
 }

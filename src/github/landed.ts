@@ -36,8 +36,11 @@ export interface ChainVerdict {
 /** Commits listed after a write in doubt: GitHub's largest page. More commits than this since: no verdict. */
 export const HISTORY_DEPTH = 100;
 
+/** What `historyOf` reads of each commit a `history` connection lists. */
+export const HISTORY_FIELDS = 'nodes { oid url message parents(first: 1) { nodes { oid } } }';
+
 /** The selection on a `Commit` that lists its history (newest first), for `historyOf`. */
-export const HISTORY_SELECTION = `history(first: ${HISTORY_DEPTH}) { nodes { oid url message parents(first: 1) { nodes { oid } } } }`;
+export const HISTORY_SELECTION = `history(first: ${HISTORY_DEPTH}) { ${HISTORY_FIELDS} }`;
 
 interface RawHistory {
   readonly nodes?: readonly { readonly oid: string; readonly url?: string; readonly message?: string; readonly parents?: { readonly nodes?: readonly { readonly oid: string }[] } | null }[] | null;

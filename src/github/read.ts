@@ -8,7 +8,7 @@ import { byPath, reachUnder } from '../core/paths.js';
 import { chunkSize, concurrency, FILE_FRAGMENT, filesFromAnswers, readPaths, type BlobOptions, type FileAnswer } from './blob.js';
 import type { GitHubClient } from './client.js';
 import { GitHubError, GraphqlResponseError, type GraphqlErrorEntry } from './errors.js';
-import { HISTORY_SELECTION, historyOf, type ChainCommit } from './landed.js';
+import { HISTORY_FIELDS, historyOf, type ChainCommit } from './landed.js';
 import { branchNotFound, noDefaultBranch, notACommit, repositoryNotFound, toReadError } from './failures.js';
 import { qualifiedBranch } from './mutation.js';
 import { filesOf, isSymlink, LIST_DEPTH, listDeep, listDepth, listingOf, treeSelection, type ListedEntry, type RawEntry, type TreeListing } from './tree.js';
@@ -39,6 +39,11 @@ export interface HeadFacts {
   readonly headParents: readonly string[];
   /** The branch's recent history, newest first, when `ReadOptions.history` asked for it (landed.ts). */
   readonly history?: readonly ChainCommit[];
+  /**
+   * The branch's newest commits, head first, in git-log order (GitHub's `history`), when `ReadOptions.history` asked
+   * for them: the race loop counts the commits that landed since its previous read.
+   */
+  readonly recent?: readonly string[];
   /** The `repository` object of the head query when `ReadOptions.extra` was given: read your aliases from it. */
   readonly extra?: Readonly<Record<string, unknown>>;
 }
@@ -70,8 +75,11 @@ export interface ReadOptions extends BlobOptions {
    * function gets the trees the request lists (none for explicit paths), e.g. to list them at another commit too.
    */
   readonly extra?: ExtraSelection | ((listings: readonly TreeListing[]) => ExtraSelection);
-  /** List the branch's recent history with the head (after a write whose answer was lost: did it land?). */
-  readonly history?: boolean;
+  /**
+   * Newest commits of the branch to list with its head (`history` and `recent`); default 0: none. After a write whose
+   * answer was lost, they tell whether it landed (landed.ts); on later race rounds, how busy the branch is.
+   */
+  readonly history?: number;
   /** Reads more at the snapshot's head once it is read (deliver/chart-sources.ts); its errors are the read's. */
   readonly complete?: (snapshot: RemoteSnapshot) => Promise<RemoteSnapshot>;
 }
@@ -231,7 +239,7 @@ interface RawRepository {
 async function queryHead(
   client: GitHubClient,
   target: RepoRef,
-  request: { files?: readonly string[]; trees?: readonly TreeListing[]; extra?: ExtraSelection | undefined; history?: boolean | undefined },
+  request: { files?: readonly string[]; trees?: readonly TreeListing[]; extra?: ExtraSelection | undefined; history?: number | undefined },
 ): Promise<{ facts: HeadFacts; treeOid: string; files: FileAnswer[]; listing: ListedEntry[]; unexpanded: ListedEntry[] }> {
   const files = request.files ?? [];
   const trees = request.trees ?? [];
@@ -254,6 +262,11 @@ async function queryHead(
     }
     selections.push(treeSelection(`t${i}`, listing));
   });
+  const history = Math.max(0, Math.floor(request.history ?? 0));
+  if (history > 0) {
+    variables['history'] = history;
+    declarations.push('$history: Int!');
+  }
   for (const [name, { type, value }] of Object.entries(request.extra?.variables ?? {})) {
     if (name in variables || /^[pt]\d+$/.test(name)) throw new Error(`extra selection: variable '$${name}' clashes with the head query's own`);
     variables[name] = value;
@@ -264,7 +277,7 @@ async function queryHead(
     `query ReadHead(${declarations.join(', ')}) { repository(owner: $owner, name: $name) { id nameWithOwner autoMergeAllowed ` +
     `${request.extra?.selection ?? ''} ` +
     `defaultBranchRef { name } ${ref} { name target { __typename oid ... on Commit { message url tree { oid } ` +
-    `parents(first: 2) { nodes { oid } } ${request.history === true ? HISTORY_SELECTION : ''} ${selections.join(' ')} } } } } }` +
+    `parents(first: 2) { nodes { oid } } ${history > 0 ? `history(first: $history) { ${HISTORY_FIELDS} } ` : ''}${selections.join(' ')} } } } } }` +
     (files.length > 0 ? ` ${FILE_FRAGMENT}` : '');
   // A listing that carries texts has a lighter fallback (names only): one try, not the whole retry policy.
   const withTexts = trees.some((t) => t.texts);
@@ -307,7 +320,7 @@ function headFacts(repository: RawRepository | null, target: RepoRef, workflowRe
     headMessage: commit.message ?? '',
     headUrl: commit.url ?? '',
     headParents: (commit.parents?.nodes ?? []).map((p) => p.oid),
-    ...(commit.history === undefined ? {} : { history: historyOf(commit.history) }),
+    ...(commit.history === undefined ? {} : { history: historyOf(commit.history), recent: historyOf(commit.history).map((c) => c.oid) }),
   };
   return { facts, treeOid: commit.tree.oid };
 }

@@ -27,6 +27,10 @@ const RUN: Readonly<Record<string, InputSpec>> = {
   environment: { description: 'Names the environment in messages, summaries and the PR branch; default: the last folder the paths name, else paths-<hash>.' },
   'commit-message': { description: 'Commit message template: {summary}, {environment}, {changes}, {repository}, {branch}, {count}.' },
   'max-file-size': { default: '1MiB', description: 'Files larger than this are skipped with a note.' },
+  'race-timeout': {
+    default: '15m',
+    description: 'How long a run keeps trying when other runs keep moving the branch (it reads, decides and writes again, waiting longer the busier the branch): seconds (90, 90s), minutes (10m) or both (1m30s).',
+  },
   'fail-on-unmatched': { default: 'false', description: 'Fail (writing nothing) when a requested image matches no reference in the selected files.' },
   'summary-diff': {
     default: 'auto',

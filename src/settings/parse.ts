@@ -156,6 +156,24 @@ export function parseSize(value: string, input: string, fallback: number): numbe
   return Number(match[1]) * factor;
 }
 
+/** Longest `race-timeout`: a GitHub-hosted job may run 6 hours. */
+const MAX_DURATION_MS = 6 * 60 * 60 * 1000;
+
+/** A duration in milliseconds: seconds (`90`, `90s`), minutes (`10m`), or both (`1m30s`); '' is `fallback`. */
+export function parseDuration(value: string, input: string, fallback: number): number {
+  const text = value.trim().toLowerCase();
+  if (text === '') return fallback;
+  const bad = (why: string): InputError => new InputError(input, `'${printable(value.trim())}' ${why}`);
+  const match = /^(?:(\d+(?:\.\d+)?)\s*(?:m|min))?\s*(?:(\d+(?:\.\d+)?)\s*(?:s|sec)?)?$/.exec(text);
+  if (!match || (match[1] === undefined && match[2] === undefined)) {
+    throw bad('is not a duration: seconds (90 or 90s), minutes (10m) or both (1m30s).');
+  }
+  const ms = Number(match[1] ?? 0) * 60_000 + Number(match[2] ?? 0) * 1000;
+  if (ms <= 0) throw bad('is no time at all: give a positive duration such as 10m.');
+  if (ms > MAX_DURATION_MS) throw bad('is longer than a job may run (6 hours).');
+  return Math.round(ms);
+}
+
 export function parseBoolean(value: string, input: string): boolean {
   const text = value.trim().toLowerCase();
   if (text === '' || text === 'false') return false;

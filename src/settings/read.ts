@@ -5,11 +5,13 @@ import { compilePaths, environmentOfPaths, type PathMatcher } from '../core/path
 import { asInput, InputError } from './errors.js';
 import { DEFAULT_PATHS } from './inputs.js';
 import { readProvenance } from './provenance.js';
-import { parseAutoMerge, parseBoolean, parseBranch, parseCharts, parseChartsOnly, parseImages, parseMode, parseNames, parseOnly, parseRepository, parseSize, parseSummaryDiff, splitGlobs } from './parse.js';
+import { parseAutoMerge, parseBoolean, parseBranch, parseCharts, parseChartsOnly, parseDuration, parseImages, parseMode, parseNames, parseOnly, parseRepository, parseSize, parseSummaryDiff, splitGlobs } from './parse.js';
 import type { SummaryDiff } from '../core/types.js';
 import type { InputReader, PromotionSettings, PullRequestSettings, Repository, Settings } from './types.js';
 
 const DEFAULT_MAX_FILE_BYTES = 1024 * 1024;
+/** `race-timeout`: long enough for 50 runs bumping one file at once at GitHub's latency (README "Contention"). */
+const DEFAULT_RACE_TIMEOUT_MS = 15 * 60 * 1000;
 
 /** Reads and validates every input. `env` supplies the runner's defaults (GITHUB_REPOSITORY). */
 export function readSettings(read: InputReader, env: NodeJS.ProcessEnv): Settings {
@@ -58,6 +60,7 @@ export function readSettings(read: InputReader, env: NodeJS.ProcessEnv): Setting
     failOnUnmatched: parseBoolean(read('fail-on-unmatched'), 'fail-on-unmatched'),
     commitMessage: read('commit-message'),
     maxFileBytes: parseSize(read('max-file-size'), 'max-file-size', DEFAULT_MAX_FILE_BYTES),
+    raceTimeoutMs: parseDuration(read('race-timeout'), 'race-timeout', DEFAULT_RACE_TIMEOUT_MS),
     summaryDiff: summaryDiff(parseSummaryDiff(read('summary-diff')), repository, env.GITHUB_REPOSITORY),
     pullRequest: readPullRequest(read),
     provenance: readProvenance(read, env, token),

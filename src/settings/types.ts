@@ -103,6 +103,8 @@ export interface Settings {
   readonly commitMessage: string;
   /** Files larger than this are skipped with a note. */
   readonly maxFileBytes: number;
+  /** Time budget of the read-decide-write loop when other runs keep moving the branch (`race-timeout`). */
+  readonly raceTimeoutMs: number;
   /** How much of the diff the job summary shows (`summary-diff`, `auto` resolved against the workflow's repository). */
   readonly summaryDiff: SummaryDiff;
   readonly pullRequest: PullRequestSettings;

@@ -168,6 +168,29 @@ describe('retry policy', () => {
     expect(sleeps).toEqual([]);
   });
 
+  it('hands a rate limit to the caller inside passRateLimits: thrown at once with the wait asked for, not waited out', async () => {
+    const contentCreation = 'You have exceeded a secondary rate limit and have been temporarily blocked from content creation. Please retry your request again later.';
+    script = [json(403, { message: contentCreation }, { 'retry-after': '60' })];
+    const { c, sleeps } = client({ retry: { attempts: 4, baseMs: 100, maxMs: 1000, maxTotalMs: 120_000 } });
+    const error = await c.passRateLimits(() => c.graphql('mutation CreateCommit { x }')).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(GitHubError);
+    expect(error).toMatchObject({ code: 'rate-limited', details: { status: 403, retryAfterMs: 60_000 } });
+    expect((error as Error).message).toMatch(/^POST \/graphql \(mutation CreateCommit\): GitHub's secondary rate limit \(retry-after\) asks to wait 60 s$/);
+    expect(sleeps).toEqual([]);
+    expect(seen).toHaveLength(1);
+    // No header: at least a minute, as GitHub asks; GraphQL's own RATE_LIMITED too.
+    script = [json(403, { message: contentCreation })];
+    await expect(c.passRateLimits(() => c.graphql('mutation M { x }'))).rejects.toMatchObject({ details: { retryAfterMs: 60_000 } });
+    script = [json(200, { errors: [{ type: 'RATE_LIMITED', message: 'API rate limit exceeded for user ID 1.' }] }, { 'retry-after': '7' })];
+    await expect(c.passRateLimits(() => c.graphql('mutation M { x }'))).rejects.toMatchObject({ code: 'rate-limited', details: { retryAfterMs: 7000 } });
+    // Outside the scope the same answer is waited out and the request sent again; 5xx are retried inside it too.
+    script = [json(403, { message: contentCreation }, { 'retry-after': '2' }), json(502, {}), json(200, { data: { x: 1 } })];
+    await expect(c.graphql('mutation M { x }')).resolves.toEqual({ x: 1 });
+    expect(sleeps).toEqual([2000, 100]);
+    script = [json(502, {}), json(200, { data: { x: 2 } })];
+    await expect(c.passRateLimits(() => c.graphql('mutation M { x }'))).resolves.toEqual({ x: 2 });
+  });
+
   it('treats a 403 without rate-limit signs as a permission error (no retry)', async () => {
     script = [json(403, { message: 'Resource not accessible by integration' }), ok];
     const { c } = client();

@@ -227,16 +227,18 @@ describe('transient faults', () => {
     expect(emu.requests.some((r) => r.status === 502)).toBe(true);
     expect(emu.requests.some((r) => r.status === 403 || r.status === 429)).toBe(true);
   });
-  it('retries a dropped connection and a GraphQL primary rate limit (RATE_LIMITED) on the way', async () => {
+  it('retries a dropped connection; a rate limit (RATE_LIMITED) on the write is waited out by the race loop, which reads again', async () => {
     const { emu, dir } = await start({ 'apps/api.yaml': 'image: ghcr.io/acme/api:1\n' });
     emu.addFault({ kind: 'network', operation: /^query/, nth: 1 });
     emu.addFault({ kind: 'primary-rate-limit', operation: 'createCommitOnBranch', nth: 1, retryAfter: 0 });
     const c = client(emu.url);
-    const result = await commitPlan(c, request(['apps/api.yaml'], 'api:1', 'api:2'));
+    const result = await commitPlan(c, request(['apps/api.yaml'], 'api:1', 'api:2', { backoff: { baseMs: 1 } }));
     expect(result.commit?.oid).toBe(git(dir, 'rev-parse', 'main'));
-    expect(result.attempts).toBe(1);
-    expect(c.stats().retries).toBe(2);
-    expect(emu.requests.map((r) => r.fault ?? 'ok')).toEqual(['network', 'ok', 'primary-rate-limit', 'ok']);
+    // The write named the head read before the wait: a fresh read and write against the head after it.
+    expect(result.attempts).toBe(2);
+    expect(c.stats().retries).toBe(1);
+    expect(emu.requests.map((r) => r.fault ?? 'ok')).toEqual(['network', 'ok', 'primary-rate-limit', 'ok', 'ok']);
+    expect(emu.requests.map((r) => r.mutation)).toEqual([false, false, true, false, true]);
   });
 });
 

@@ -112,6 +112,21 @@ describe('explicit paths', () => {
     await expect(readSnapshot(c, target, compilePaths(['a.yaml']), undefined, { extra: clash })).rejects.toThrow(/'\$owner' clashes/);
   });
 
+  it('reads the branch\'s newest commits with the head when asked (history), in the same request', async () => {
+    for (const message of ['one', 'two', 'three']) git(dir, 'commit', '--quiet', '--allow-empty', '-m', message);
+    const c = client();
+    const paths = compilePaths(['apps/prod/api/deployment.yaml']);
+    expect((await readSnapshot(c, target, paths)).recent).toBeUndefined();
+    const globbed = await readSnapshot(c, target, compilePaths(['apps/dev/*.yaml']), undefined, { history: 3 });
+    const snapshot = await readSnapshot(c, target, paths, undefined, { history: 3 });
+    expect(emu.requests).toHaveLength(3);
+    const chain = git(emu.repoDir('acme/gitops'), 'rev-list', '--first-parent', '--max-count=3', 'main').split('\n');
+    expect(chain).toHaveLength(3);
+    expect(snapshot.recent).toEqual(chain);
+    expect(snapshot.recent?.[0]).toBe(snapshot.head);
+    expect(globbed.recent).toEqual(chain);
+  });
+
   it('lists a literal that turns out to be a folder (named like a file), at the same commit', async () => {
     const c = client();
     const snapshot = await readSnapshot(c, target, compilePaths(['apps/folder.yaml', 'apps/dev/api.yaml']));

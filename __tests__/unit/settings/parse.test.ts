@@ -1,6 +1,25 @@
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../../src/settings/errors.js';
-import { parseNames, splitGlobs, splitList } from '../../../src/settings/parse.js';
+import { parseDuration, parseNames, splitGlobs, splitList } from '../../../src/settings/parse.js';
+
+describe('parseDuration', () => {
+  it.each([
+    ['90', 90_000],
+    ['90s', 90_000],
+    ['10m', 600_000],
+    ['1m30s', 90_000],
+    [' 2 min 5 sec ', 125_000],
+    ['1.5m', 90_000],
+    ['0.5', 500],
+    ['', 42],
+  ])('%j is %d ms', (text, ms) => {
+    expect(parseDuration(text, 'race-timeout', 42)).toBe(ms);
+  });
+
+  it.each(['m', '10x', '5m5m', '-1', '1h', '30s1m'])('refuses %j naming the input', (text) => {
+    expect(() => parseDuration(text, 'race-timeout', 42)).toThrow(/^Input 'race-timeout': /);
+  });
+});
 
 describe('splitList', () => {
   it('splits on newlines and commas, trims, drops blanks and comments', () => {

@@ -22,6 +22,7 @@ describe('readSettings', () => {
     expect(s.environment).toMatch(/^paths-[0-9a-f]{8}$/);
     expect(s.environmentNote).toMatch(/^paths: the globs name no folder, so paths-[0-9a-f]{8} .*set 'environment'/);
     expect(s.failOnUnmatched).toBe(false);
+    expect(s.raceTimeoutMs).toBe(15 * 60 * 1000);
   });
 
   it('reads charts alone (no images), in every spelling, and chart-app-version', () => {
@@ -74,6 +75,10 @@ describe('readSettings', () => {
     ['charts', { charts: 'oci://ghcr.io/acme/charts/api:1.0.0\napi:2.0.0' }, /^Input 'charts': 'oci:\/\/ghcr.io\/acme\/charts\/api:1.0.0' and 'api:2.0.0' ask for two versions of one chart/],
     ['chart-app-version', { 'chart-app-version': 'on' }, /^Input 'chart-app-version': 'on' is not true or false/],
     ['charts', { images: '', 'promote-from': 'envs/staging/**', charts: 'api:1.0.0' }, /^Input 'charts': 'api:1.0.0': with promote-from, charts lists the charts to promote without a version/],
+    ['race-timeout', { 'race-timeout': 'forever' }, /^Input 'race-timeout': 'forever' is not a duration: seconds \(90 or 90s\), minutes \(10m\) or both \(1m30s\)\.$/],
+    ['race-timeout', { 'race-timeout': '0s' }, /^Input 'race-timeout': '0s' is no time at all/],
+    ['race-timeout', { 'race-timeout': '7h' }, /^Input 'race-timeout': '7h' is not a duration/],
+    ['race-timeout', { 'race-timeout': '361m' }, /^Input 'race-timeout': '361m' is longer than a job may run \(6 hours\)\.$/],
   ])('names the input %s in its error', (input, inputs, message) => {
     let error: unknown;
     try {

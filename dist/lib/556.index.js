@@ -1,8 +1,8 @@
-export const id = 717;
-export const ids = [717];
+export const id = 556;
+export const ids = [556];
 export const modules = {
 
-/***/ 3717:
+/***/ 4556:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -14,6 +14,8 @@ __webpack_require__.d(__webpack_exports__, {
   readRemoteSource: () => (/* binding */ readRemoteSource)
 });
 
+// EXTERNAL MODULE: external "node:async_hooks"
+var external_node_async_hooks_ = __webpack_require__(6698);
 // EXTERNAL MODULE: ./node_modules/@actions/github/lib/github.js + 22 modules
 var github = __webpack_require__(2413);
 ;// CONCATENATED MODULE: ./src/github/errors.ts
@@ -28,7 +30,7 @@ class GitHubError extends Error {
     /**
      * @param code what went wrong, for callers to branch on
      * @param message the actionable explanation
-     * @param details HTTP status and the GitHub error type/message behind it, when known
+     * @param details HTTP status and the GitHub error type/message behind it, when known; the wait a rate limit asks for
      */
     constructor(code, message, details = {}) {
         super(message, details.cause === undefined ? undefined : { cause: details.cause });
@@ -256,15 +258,16 @@ function protectedBranch(target, branch, detail, cause) {
 function noCommit() {
     return new GitHubError('api', 'createCommitOnBranch answered without a commit');
 }
-/** The branch moved under every commit attempt the race budget allowed. */
+/** The branch moved under every commit attempt the time budget (`race-timeout`) allowed. */
 function commitRaceExhausted(target, branch, attempts, elapsedMs, cause) {
-    return new GitHubError('race-exhausted', `branch '${branch}' of ${slug(target)} moved under every one of ${attempts} commit attempts ` +
-        `in ${Math.ceil(elapsedMs / 1000)} s (other writers keep committing): nothing was committed; re-run the job`, { type: 'STALE_DATA', cause });
+    return new GitHubError('race-exhausted', `branch '${branch}' of ${slug(target)} kept moving: ${attempts} commit attempt(s) in ${Math.ceil(elapsedMs / 1000)} s, ` +
+        `the time budget (\`race-timeout\`), all lost the race to other writers: nothing was committed; re-run the job, ` +
+        `raise \`race-timeout\`, or let one job write at a time (a workflow \`concurrency:\` group)`, { type: 'STALE_DATA', cause });
 }
 /** The pull-request branch (or the PR) kept changing under every round the race budget allowed. */
 function pullRaceExhausted(target, branch, attempts, elapsedMs, last) {
-    return new GitHubError('race-exhausted', `the pull-request branch '${branch}' of ${slug(target)} kept moving under ${attempts} attempts in ` +
-        `${Math.ceil(elapsedMs / 1000)} s (last: ${last}): re-run the job`, { type: 'STALE_DATA' });
+    return new GitHubError('race-exhausted', `the pull-request branch '${branch}' of ${slug(target)} kept moving under ${attempts} attempt(s) in ` +
+        `${Math.ceil(elapsedMs / 1000)} s, the time budget (\`race-timeout\`) (last: ${last}): re-run the job, or raise \`race-timeout\``, { type: 'STALE_DATA' });
 }
 /**
  * The error a person can act on for a field of a pull-request document (`ref` moves the branch, `commit`
@@ -336,6 +339,7 @@ function oneLine(text) {
 
 
 
+
 const DEFAULT_RETRY = {
     attempts: 5,
     baseMs: 500,
@@ -377,6 +381,8 @@ function createClient(options) {
     const random = options.random ?? Math.random;
     const log = options.log ?? (() => undefined);
     const counters = { requests: 0, retries: 0, mutations: 0 };
+    // Requests sent inside `passRateLimits`: a rate limit is the caller's to wait out (see there).
+    const passing = new external_node_async_hooks_.AsyncLocalStorage();
     const rest = (0,github/* getOctokit */.Q)(options.token, {
         baseUrl: apiUrl,
         ...(options.userAgent === undefined ? {} : { userAgent: options.userAgent }),
@@ -412,6 +418,14 @@ function createClient(options) {
                 failure = classified;
             }
             const waitMs = waitFor(failure, attempt, policy, random);
+            if (failure.kind === 'rate-limit' && passing.getStore() === true) {
+                log(`${label}: ${failure.reason}, ${waitMs} ms asked: handed to the caller`);
+                throw new GitHubError('rate-limited', `${label}: GitHub's ${failure.reason} asks to wait ${Math.ceil(waitMs / 1000)} s`, {
+                    status: failure.status,
+                    cause: failure.error,
+                    retryAfterMs: waitMs,
+                });
+            }
             const refusal = giveUp(label, shownUrl(url), failure, attempt, Date.now() - started, waitMs, bounded);
             if (refusal !== undefined)
                 throw refusal;
@@ -453,6 +467,15 @@ function createClient(options) {
         /** The client's sleep and random source, so the loops above it (the race loop, follow-up retries) share the test seams. */
         sleep,
         random,
+        /**
+         * Runs `send` with rate limits handed to the caller: a request it sends that GitHub answers with a rate limit
+         * (secondary: content creation; or primary) is not waited out and sent again, but throws at once a
+         * `GitHubError('rate-limited')` whose `details.retryAfterMs` is the wait GitHub asks for (`retry-after`, else
+         * `x-ratelimit-reset`, else at least a minute). The race loop sends its compare-and-swap writes this way: the
+         * same write sent again a minute later names a head that has moved by then, and would only spend another
+         * content-creating request to lose; the loop waits, reads again and writes against the new head.
+         */
+        passRateLimits: (send) => passing.run(true, send),
     };
 }
 /** Full-jitter exponential backoff: random(0, min(maxMs, baseMs·2^(attempt-1))). */
@@ -999,8 +1022,10 @@ function qualifiedBranch(branch) {
 
 /** Commits listed after a write in doubt: GitHub's largest page. More commits than this since: no verdict. */
 const HISTORY_DEPTH = 100;
+/** What `historyOf` reads of each commit a `history` connection lists. */
+const HISTORY_FIELDS = 'nodes { oid url message parents(first: 1) { nodes { oid } } }';
 /** The selection on a `Commit` that lists its history (newest first), for `historyOf`. */
-const HISTORY_SELECTION = `history(first: ${HISTORY_DEPTH}) { nodes { oid url message parents(first: 1) { nodes { oid } } } }`;
+const HISTORY_SELECTION = `history(first: ${HISTORY_DEPTH}) { ${HISTORY_FIELDS} }`;
 /** The commits of a `HISTORY_SELECTION` answer (`commit.history`). */
 function historyOf(raw) {
     const nodes = raw?.nodes ?? [];
@@ -1164,6 +1189,11 @@ async function queryHead(client, target, request) {
         }
         selections.push(treeSelection(`t${i}`, listing));
     });
+    const history = Math.max(0, Math.floor(request.history ?? 0));
+    if (history > 0) {
+        variables['history'] = history;
+        declarations.push('$history: Int!');
+    }
     for (const [name, { type, value }] of Object.entries(request.extra?.variables ?? {})) {
         if (name in variables || /^[pt]\d+$/.test(name))
             throw new Error(`extra selection: variable '$${name}' clashes with the head query's own`);
@@ -1174,7 +1204,7 @@ async function queryHead(client, target, request) {
     const query = `query ReadHead(${declarations.join(', ')}) { repository(owner: $owner, name: $name) { id nameWithOwner autoMergeAllowed ` +
         `${request.extra?.selection ?? ''} ` +
         `defaultBranchRef { name } ${ref} { name target { __typename oid ... on Commit { message url tree { oid } ` +
-        `parents(first: 2) { nodes { oid } } ${request.history === true ? HISTORY_SELECTION : ''} ${selections.join(' ')} } } } } }` +
+        `parents(first: 2) { nodes { oid } } ${history > 0 ? `history(first: $history) { ${HISTORY_FIELDS} } ` : ''}${selections.join(' ')} } } } } }` +
         (files.length > 0 ? ` ${FILE_FRAGMENT}` : '');
     // A listing that carries texts has a lighter fallback (names only): one try, not the whole retry policy.
     const withTexts = trees.some((t) => t.texts);
@@ -1221,7 +1251,7 @@ function headFacts(repository, target, workflowRepository) {
         headMessage: commit.message ?? '',
         headUrl: commit.url ?? '',
         headParents: (commit.parents?.nodes ?? []).map((p) => p.oid),
-        ...(commit.history === undefined ? {} : { history: historyOf(commit.history) }),
+        ...(commit.history === undefined ? {} : { history: historyOf(commit.history), recent: historyOf(commit.history).map((c) => c.oid) }),
     };
     return { facts, treeOid: commit.tree.oid };
 }
@@ -1243,18 +1273,122 @@ function effective(plan) {
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(7598);
+;// CONCATENATED MODULE: ./src/github/contention.ts
+// How long a run that lost a race waits before it reads again, from the contention it observed. Pure: the race
+// loop (race.ts) feeds it what each round saw and took, and draws the waits with the client's random source.
+//
+// Why this shape (a discrete-event simulation of 2–100 runs racing on one branch, GitHub-like latency, the
+// content-creation limit on; README "Contention"): an attempt lands only when no other commit lands between its
+// read and its write, so mutations per landed commit grow with the rate at which the runs attempt, times the
+// read-and-write round. The runs cannot know how many they are; they see their own losses, and the commits that
+// landed between two of their reads. So:
+// - the unit is the run's own read-and-write round (GitHub's latency as this run sees it), at least `baseMs`;
+// - the first lost round backs off over 8 units (jobs that finish together all lose their first write but one:
+//   a run that lost once knows it is not alone), each further lost round doubles the window, up to 64 units;
+// - a later round whose read shows the branch busy (at least 2 commits landed since the previous read, holding the
+//   branch more than a third of the time) does not write: it doubles the window and reads again later. That read
+//   costs no content-creating request, and 50 runs then stay under GitHub's 80 per minute instead of spending
+//   their budget on writes that would lose;
+// - every wait is full jitter: random(0, window).
+/** The tuning, in units of the run's read-and-write round. */
+const CONTENTION = {
+    /** Window of the first lost round. */
+    firstWindowUnits: 8,
+    /** Largest window. */
+    maxWindowUnits: 64,
+    /** A read that shows at least this many commits landed since the previous one may defer the write… */
+    busyCommits: 2,
+    /** …when those commits held the branch more than this share of the time (commits × unit ÷ time between reads). */
+    busyShare: 1 / 3,
+    /** Newest commits a later round reads with its head, to count those that landed since its previous read. */
+    history: 40,
+};
+/** The contention one run observed, and the backoff window it implies. */
+class Contention {
+    baseMs;
+    maxMs;
+    unit;
+    /** The last read-and-write round as measured (the unit is at least `baseMs`; the busy share uses the real time). */
+    round;
+    window = 0;
+    last;
+    lost = false;
+    /**
+     * @param baseMs smallest unit (a round faster than this counts as this long)
+     * @param maxMs largest window, whatever the unit (default: 64 units)
+     */
+    constructor(baseMs, maxMs = Number.POSITIVE_INFINITY) {
+        this.baseMs = baseMs;
+        this.maxMs = maxMs;
+        this.unit = baseMs;
+    }
+    /** The current unit: the last read-and-write round, at least `baseMs`. */
+    get unitMs() {
+        return this.unit;
+    }
+    /** The current window (0 before the first lost round). */
+    get windowMs() {
+        return this.window;
+    }
+    /** A round that wrote took `ms` from its read to the answer of its write. */
+    roundTook(ms) {
+        this.round = Math.max(1, ms);
+        this.unit = Math.max(this.baseMs, ms);
+    }
+    /**
+     * A read before a write: returns the commits that landed since the previous read (undefined when unknown), and
+     * whether the branch is too busy to write now (only after a lost round, and only with `recent` to count on).
+     */
+    sighted(seen) {
+        const previous = this.last;
+        this.last = seen;
+        if (previous === undefined)
+            return { landed: undefined, busy: false };
+        const landed = landedSince(previous.head, seen);
+        if (landed === undefined || !this.lost)
+            return { landed, busy: false };
+        // Each commit holds the branch for about one read-and-write round: the share of the time it was held.
+        const round = this.round ?? this.unit;
+        const share = (landed * round) / Math.max(round, seen.at - previous.at);
+        return { landed, busy: landed >= CONTENTION.busyCommits && share > CONTENTION.busyShare };
+    }
+    /** A round lost (or deferred): the window grows; returns a full-jitter wait in it. */
+    backoff(random) {
+        this.lost = true;
+        const most = Math.min(this.maxMs, CONTENTION.maxWindowUnits * this.unit);
+        this.window = Math.min(most, this.window === 0 ? CONTENTION.firstWindowUnits * this.unit : this.window * 2);
+        return Math.floor(random() * this.window);
+    }
+}
+/**
+ * Commits that landed on the branch between a read of `before` and `seen`: 0 when the head did not move, the
+ * position of `before` among the newest commits `seen` read (GitHub's `history`: git-log order, so a merged
+ * branch counts its commits too), at least their number when `before` is not among them, undefined without them.
+ */
+function landedSince(before, seen) {
+    if (seen.head === before)
+        return 0;
+    if (seen.recent === undefined || seen.recent.length === 0)
+        return undefined;
+    const at = seen.recent.indexOf(before);
+    return at === -1 ? seen.recent.length : at;
+}
+
 ;// CONCATENATED MODULE: ./src/github/race.ts
 // THE read-decide-write loop, written once. Every write to GitHub (a commit on a branch, a pull request's
 // document) is a compare-and-swap on the head it read; a round that lost the race reads and decides again,
-// after a full-jitter backoff, within a budget of attempts and time. A write whose answer was lost (no answer, a
-// 5xx, a timeout, or a retry that lost the race, maybe to its own first try) is looked for on the next read by its
-// attempt trailer (landed.ts); a failure that may hide a landed write is checked by one more read before it is thrown.
+// after a full-jitter backoff that grows with the contention the run observed (contention.ts), within a time
+// budget (the `race-timeout` input). A write whose answer was lost (no answer, a 5xx, a timeout, or a retry that
+// lost the race, maybe to its own first try) is looked for on the next read by its attempt trailer (landed.ts); a
+// failure that may hide a landed write is checked by one more read before it is thrown. A secondary rate limit on a
+// write is waited out here, within the budget, and followed by a fresh read: the same write sent again would name a
+// stale head.
 
 
 
 
 /** The defaults of `RaceOptions`, in one place. */
-const RACE_DEFAULTS = { maxAttempts: 10, maxTotalMs: 120_000, baseMs: 250, maxMs: 8_000 };
+const RACE_DEFAULTS = { maxAttempts: Number.POSITIVE_INFINITY, maxTotalMs: 900_000, baseMs: 250, maxMs: 120_000 };
 /** The budget `options` ask for, defaults filled in. */
 function raceBudget(options) {
     return {
@@ -1264,31 +1398,48 @@ function raceBudget(options) {
         maxMs: options.backoff?.maxMs ?? RACE_DEFAULTS.maxMs,
     };
 }
+/** Thrown by `Round.write` instead of sending when the branch is too busy: the round is played again later. */
+class Deferred extends Error {
+    name = 'Deferred';
+}
 /**
- * Runs `round` until it is done: read, decide, write. A lost round sleeps random(0, min(maxMs, unit·2ⁿ⁻¹)) and
- * goes again, unless that would pass `maxAttempts` rounds or `maxTotalMs`: then its `exhausted` error is thrown.
- * A round whose write may have landed although it failed (or lost the last race) is followed by one more round that
- * reads and looks for it before the failure is thrown. `now` is injectable for tests.
+ * Runs `round` until it is done: read, decide, write. A lost round sleeps (contention.ts: full jitter over a window
+ * that grows with the contention seen) and goes again, as long as another round fits in `maxTotalMs` (the last wait
+ * is shortened to fit) and `maxAttempts`; else the `exhausted` error of the last lost round is thrown. A write that
+ * GitHub rate-limits waits as asked (plus jitter) within the budget, then the round is played again. A round whose
+ * write may have landed although it failed (or lost the last race) is followed by one more round that reads and
+ * looks for it before the failure is thrown. `now` is injectable for tests.
  */
 async function race(client, options, round, now = Date.now) {
     const budget = raceBudget(options);
     const started = now();
     const runTag = options.runTag ?? `local/${(0,external_node_crypto_.randomBytes)(6).toString('hex')}`;
+    const contention = new Contention(budget.baseMs, budget.maxMs);
+    const passRateLimits = client.passRateLimits ?? ((send) => send());
     let unsure = [];
     // A failure that may hide a landed write: the next round looks for the write, and throws the failure unless it landed.
     let failing;
+    let lastLost;
+    let writes = 0;
+    const settle = (error, doubt, why) => {
+        failing = { error, write: doubt };
+        options.log?.(`${why}: reading once more to look for the write of round ${doubt.tag}`);
+    };
     for (let attempt = 1;; attempt += 1) {
         const roundStarted = now();
         const tag = `${runTag}.${attempt}`;
         const settling = failing;
         let verdict = 'unread';
         let doubt;
+        let deferred;
+        let limited;
         let outcome;
         try {
             outcome = await round({
                 attempt,
                 tag,
                 unsure,
+                history: attempt > 1 ? CONTENTION.history : 0,
                 landed: (head, history) => {
                     const found = head === undefined ? { missed: unsure } : findLanding(head, history ?? [], unsure);
                     unsure = unsure.filter((u) => !found.missed.includes(u));
@@ -1296,15 +1447,25 @@ async function race(client, options, round, now = Date.now) {
                         verdict = found.landing?.write === settling.write ? 'landed' : found.missed.includes(settling.write) ? 'missed' : 'unknown';
                     return found.landing;
                 },
-                write: async (parent, send) => {
+                write: async (parent, send, recent) => {
                     if (settling !== undefined)
                         throw settling.error;
+                    const seen = contention.sighted({ head: parent, recent, at: roundStarted });
+                    // The last round the budget allows writes whatever it saw: deferring it would only end the run.
+                    const last = attempt >= budget.maxAttempts || budget.maxTotalMs - (now() - started) < 2 * contention.unitMs;
+                    if (seen.busy && !last) {
+                        deferred = new Deferred(`${seen.landed} commits landed since the previous read`);
+                        throw deferred;
+                    }
+                    writes += 1;
                     const retries = client.stats().retries;
                     try {
-                        return await send();
+                        return await passRateLimits(send);
                     }
                     catch (error) {
-                        if (error instanceof GitHubError && error.code === 'unavailable')
+                        if (error instanceof GitHubError && error.code === 'rate-limited' && error.details.retryAfterMs !== undefined)
+                            limited = error;
+                        else if (error instanceof GitHubError && error.code === 'unavailable')
                             doubt = { tag, parent };
                         throw error;
                     }
@@ -1312,38 +1473,57 @@ async function race(client, options, round, now = Date.now) {
                         // A retried write may have landed on its first try (its answer lost): the next read looks for it.
                         if (client.stats().retries > retries)
                             doubt = { tag, parent };
+                        contention.roundTook(now() - roundStarted);
                     }
                 },
             });
         }
         catch (error) {
-            if (settling !== undefined)
-                throw unsettled(settling.error, verdict, error);
-            if (doubt === undefined)
-                throw error;
-            unsure = [...unsure, doubt];
-            failing = { error, write: doubt };
-            options.log?.(`the write of round ${attempt} failed, but may have landed: reading once more to look for it`);
-            continue;
+            if (error !== deferred && error !== limited) {
+                if (settling !== undefined)
+                    throw unsettled(settling.error, verdict, error);
+                if (doubt === undefined)
+                    throw error;
+                unsure = [...unsure, doubt];
+                settle(error, doubt, `the write of round ${attempt} failed, but may have landed`);
+                continue;
+            }
         }
-        if ('done' in outcome)
+        if (outcome !== undefined && 'done' in outcome)
             return outcome.done;
         if (settling !== undefined)
             throw unsettled(settling.error, verdict, undefined);
         if (doubt !== undefined)
             unsure = [...unsure, doubt];
+        if (outcome !== undefined)
+            lastLost = outcome.lost;
         const elapsed = now() - started;
-        // The backoff unit is at least one read-write round: windows then scale with GitHub's latency.
-        const waitMs = backoffMs(attempt, Math.max(budget.baseMs, now() - roundStarted), budget.maxMs, client.random);
-        if (attempt >= budget.maxAttempts || elapsed + waitMs > budget.maxTotalMs) {
-            const exhausted = outcome.lost.exhausted(attempt, elapsed);
-            if (doubt === undefined)
-                throw exhausted;
-            failing = { error: exhausted, write: doubt };
-            options.log?.(`${outcome.lost.reason}, and the budget is spent: reading once more to look for the write of round ${attempt}`);
+        const left = budget.maxTotalMs - elapsed - contention.unitMs;
+        if (limited !== undefined) {
+            // GitHub's wait first, then jitter over the window, so that the runs it stopped do not all come back at once.
+            const asked = limited.details.retryAfterMs ?? 0;
+            if (asked > left || attempt >= budget.maxAttempts) {
+                const error = rateLimitedPastBudget(limited, asked, budget.maxTotalMs, elapsed);
+                if (doubt === undefined)
+                    throw error;
+                settle(error, doubt, `${limited.message}, past the budget`);
+                continue;
+            }
+            const waitMs = Math.min(left, asked + contention.backoff(client.random));
+            options.log?.(`${limited.message}: re-reading in ${waitMs} ms`);
+            await client.sleep(waitMs);
             continue;
         }
-        options.log?.(`${outcome.lost.reason}: re-reading in ${waitMs} ms`);
+        const why = deferred === undefined ? lastLost?.reason : `the branch is busy (${deferred.message}): not writing`;
+        if (attempt >= budget.maxAttempts || left < 0) {
+            const exhausted = lastLost?.exhausted(writes, elapsed) ?? new GitHubError('race-exhausted', `the branch kept moving for ${Math.ceil(elapsed / 1000)} s: re-run the job`);
+            if (doubt === undefined)
+                throw exhausted;
+            settle(exhausted, doubt, `${why ?? 'lost a race'}, and the budget is spent`);
+            continue;
+        }
+        const waitMs = Math.min(left, contention.backoff(client.random));
+        options.log?.(`${why ?? 'lost a race'}: re-reading in ${waitMs} ms`);
         await client.sleep(waitMs);
     }
 }
@@ -1361,12 +1541,19 @@ function unsettled(failure, verdict, cause) {
             : `whether its commit landed could not be checked${cause instanceof Error ? ` (${cause.message})` : ''}`;
     return new GitHubError(failure.code, `${failure.message} (${why})`, failure.details);
 }
+/** A rate limit on a write whose wait does not fit in what is left of the time budget. */
+function rateLimitedPastBudget(limited, askedMs, budgetMs, elapsedMs) {
+    return new GitHubError('rate-limited', `${limited.message}, longer than what is left of the time budget (\`race-timeout\`: ${Math.round(budgetMs / 1000)} s, ` +
+        `${Math.max(0, Math.round((budgetMs - elapsedMs) / 1000))} s left): re-run later, raise \`race-timeout\`, ` +
+        `or let fewer runs write at once (a workflow \`concurrency:\` group)`, { status: limited.details.status, cause: limited, retryAfterMs: askedMs });
+}
 
 ;// CONCATENATED MODULE: ./src/github/commit.ts
 // Commit mode: one atomic, verified commit per run, race-safe. Each round reads, plans and sends one
 // createCommitOnBranch with the head it read as expectedHeadOid; a moved head (STALE_DATA) is a lost round of
 // the race loop: read again, plan again (the policy is judged again against the new head), retry. Each commit
 // carries its round's attempt trailer: a commit whose answer was lost is found on the branch by it.
+
 
 
 
@@ -1384,7 +1571,9 @@ function commitPlan(client, request) {
     // What each round sent, by its attempt tag: a commit found on the branch after a lost answer reports its own plan.
     const sent = new Map();
     return race(client, request, async (round) => {
-        const read = round.unsure.length > 0 ? { ...request.read, history: true } : request.read;
+        // Lost answers need the chain since the head they were sent on; later rounds read the recent commits (contention).
+        const history = Math.max(round.unsure.length > 0 ? HISTORY_DEPTH : 0, round.history);
+        const read = history > 0 ? { ...request.read, history } : request.read;
         const snapshot = await readSnapshot(client, request.target, request.paths, request.filter, read);
         const landing = round.landed(snapshot.head, snapshot.history);
         const ours = landing === undefined ? undefined : sent.get(landing.write.tag);
@@ -1404,7 +1593,7 @@ function commitPlan(client, request) {
         sent.set(round.tag, { plan, snapshot });
         let answer;
         try {
-            answer = await round.write(snapshot.head, () => mutate(client, 'CreateCommit', [commitField(where, plan.edits, message)]));
+            answer = await round.write(snapshot.head, () => mutate(client, 'CreateCommit', [commitField(where, plan.edits, message)]), snapshot.recent);
         }
         catch (error) {
             throw toWriteError(error, request.target, snapshot.branch, client.workflowRepository);
@@ -1991,6 +2180,7 @@ async function commit(remote) {
         planner: (snapshot) => planChecked(settings, snapshot, remote.promotion),
         onPlan: withShippedRead(remote, planReporter(remote)),
         message: (p) => withProvenance((0,messages/* commitMessage */.df)(settings.commitMessage, p, shippedIn(remote, p, context(settings.branch ?? ''))), p, settings.provenance, remote.provenance?.context(p)),
+        maxTotalMs: settings.raceTimeoutMs,
         log: (m) => io.debug(m),
         runTag: remote.runTag,
     });
@@ -3198,6 +3388,7 @@ async function pullRequest(remote) {
         assignees: pr.assignees,
         draft: pr.draft,
         autoMerge: pr.autoMerge,
+        maxTotalMs: settings.raceTimeoutMs,
         log: (m) => io.debug(m),
         warn: (m) => io.warning(m),
         runTag: remote.runTag,
