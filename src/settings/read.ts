@@ -6,7 +6,8 @@ import { asInput, InputError } from './errors.js';
 import { DEFAULT_PATHS } from './inputs.js';
 import { parseAutoMerge, parseBoolean, parseBranch, parseCharts, parseChartsOnly, parseImages, parseMode, parseNames, parseOnly, parseRepository, parseSize, parseSummaryDiff, splitGlobs } from './parse.js';
 import type { SummaryDiff } from '../core/types.js';
-import type { InputReader, PromotionSettings, PullRequestSettings, Repository, Settings } from './types.js';
+import { parseEnvironments } from './environments.js';
+import type { InputReader, PromotionSettings, PullRequestSettings, ReportSettings, Repository, Settings } from './types.js';
 
 const DEFAULT_MAX_FILE_BYTES = 1024 * 1024;
 
@@ -59,6 +60,39 @@ export function readSettings(read: InputReader, env: NodeJS.ProcessEnv): Setting
     maxFileBytes: parseSize(read('max-file-size'), 'max-file-size', DEFAULT_MAX_FILE_BYTES),
     summaryDiff: summaryDiff(parseSummaryDiff(read('summary-diff')), repository, env.GITHUB_REPOSITORY),
     pullRequest: readPullRequest(read),
+  };
+}
+
+/** `mode: report` (or the CLI's `report` command): no other input decides which kind of run this is. */
+export function isReport(read: InputReader): boolean {
+  return read('mode').trim() === 'report';
+}
+
+/** The settings of `mode: report`: the environments, and where folder environments and tokens come from. */
+export function readReportSettings(read: InputReader, env: NodeJS.ProcessEnv): ReportSettings {
+  const environments = parseEnvironments(read('environments'));
+  if (environments.length === 0) {
+    throw new InputError('environments', "is required with mode 'report': one 'name: globs' or 'name: owner/repo[@branch][:globs]' per line, in promotion order.");
+  }
+  const localPath = read('local-path').trim() || undefined;
+  const folders = environments.some((e) => e.repository === undefined);
+  const repository = parseRepository(read('repository') || (localPath ? '' : (env.GITHUB_REPOSITORY ?? '')));
+  const token = read('token').trim();
+  if (folders && !localPath && !repository) {
+    throw new InputError('repository', 'is required outside GitHub Actions for folder environments (owner/name), or give local-path.');
+  }
+  const throughApi = environments.some((e) => e.repository !== undefined) || (folders && !localPath);
+  if (throughApi && token === '') {
+    throw new InputError('token', 'is empty: reading environments through the GitHub API needs a token (or give local-path for folder environments).');
+  }
+  return {
+    environments,
+    localPath,
+    repository,
+    branch: parseBranch(read('branch')),
+    token,
+    maxFileBytes: parseSize(read('max-file-size'), 'max-file-size', DEFAULT_MAX_FILE_BYTES),
+    summaryDiff: summaryDiff(parseSummaryDiff(read('summary-diff')), repository, env.GITHUB_REPOSITORY),
   };
 }
 
