@@ -77,7 +77,7 @@ export function matrixSummary(matrix: Matrix, summaryDiff: SummaryDiff): string 
   const lines = ['### gitops-bump · what runs where', ''];
   const drifting = matrix.rows.filter((r) => r.cells.some((c) => c?.drift)).length;
   lines.push(
-    `${matrix.rows.length} image(s) and chart(s) across ${matrix.environments.length} environment(s); ${drifting} differ between environments.`,
+    `${matrix.rows.length} image(s) and chart(s) across ${matrix.environments.length} environment(s); ${drifting} of them differ between environments.`,
     '',
   );
   if (matrix.rows.length > 0) {
