@@ -92,8 +92,14 @@ export function readReportSettings(read: InputReader, env: NodeJS.ProcessEnv): R
     branch: parseBranch(read('branch')),
     token,
     maxFileBytes: parseSize(read('max-file-size'), 'max-file-size', DEFAULT_MAX_FILE_BYTES),
-    summaryDiff: summaryDiff(parseSummaryDiff(read('summary-diff')), repository, env.GITHUB_REPOSITORY),
+    summaryDiff: reportSummaryDiff(parseSummaryDiff(read('summary-diff')), [...(folders ? [repository] : []), ...environments.map((e) => e.repository).filter((r) => r !== undefined)], env.GITHUB_REPOSITORY),
   };
+}
+
+/** `auto` for a report: `full` (hold reasons shown) only when every repository read is the workflow's own. */
+function reportSummaryDiff(choice: SummaryDiff | 'auto', read: readonly (Repository | undefined)[], workflowRepository: string | undefined): SummaryDiff {
+  if (choice !== 'auto') return choice;
+  return read.every((target) => summaryDiff('auto', target, workflowRepository) === 'full') ? 'full' : 'changes';
 }
 
 /**
