@@ -201,6 +201,7 @@ export async function main(argv: readonly string[]): Promise<number> {
       const result = await report(read, terminalIo(env), env);
       const text = parsed.json ? `${JSON.stringify({ matrix: JSON.parse(matrixOutput(result.matrix)) as unknown })}\n` : matrixTable(result.matrix);
       process.stdout.write(guard(text));
+      write(`Read ${result.matrix.environments.length} environment(s): ${result.matrix.rows.length} image(s) and chart(s). Nothing was written.`);
       return 0;
     }
     const result = await bump(read, terminalIo(env), env);

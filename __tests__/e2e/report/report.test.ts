@@ -155,4 +155,26 @@ describe('through the API', () => {
     expect(conflict.code).toBe(1);
     expect(conflict.stdout).toContain("Input 'promote-from': 'envs/dev/**' conflicts with promote-from-environment 'staging' (environments line 2: envs/staging/)");
   });
+
+  it('promotes by environment name between repositories: the source and target repositories come from environments', async () => {
+    const staging = gitRepo({ files: { 'apps/api.yaml': api('1.5.0') } });
+    const prod = gitRepo({ files: { 'clusters/api.yaml': api('1.4.0'), 'other/api.yaml': api('1.0.0') } });
+    dirs.push(staging, prod);
+    await emu.addRepo({ name: 'acme/gitops-staging', dir: staging, tokens: { app: 'write' } });
+    await emu.addRepo({ name: 'acme/gitops-prod', dir: prod, tokens: { app: 'write' } });
+    const run = await runAction(
+      {
+        token: 'app',
+        repository: 'acme/app', // the runner's default: counts as not given
+        environments: 'staging: acme/gitops-staging:apps/**\nprod: acme/gitops-prod@main:clusters/**',
+        'promote-from-environment': 'staging',
+        environment: 'prod',
+      },
+      { env: { GITHUB_API_URL: emu.url } },
+    );
+    expect(run.code, run.stdout).toBe(0);
+    expect(`${git(prod, 'show', 'main:clusters/api.yaml')}\n`).toBe(api('1.5.0'));
+    expect(`${git(prod, 'show', 'main:other/api.yaml')}\n`).toBe(api('1.0.0'));
+    expect(git(prod, 'log', '-1', '--format=%s', 'main')).toBe('Promote staging → prod: api 1.4.0 → 1.5.0');
+  });
 });
