@@ -1,6 +1,7 @@
 // `mode: report` (the CLI's `report` command): read every environment once, build the matrix of what runs where.
 // Reads only: nothing is ever written (no commit, no pull request, no file).
 import type { Io } from '../core/io.js';
+import { PlanSyntaxError } from '../core/scan.js';
 import { buildMatrix, scanEnvironment, type EnvironmentScan, type Matrix } from '../core/matrix.js';
 import { readLocal } from '../local/disk.js';
 import { matrixLog } from '../report/matrix.js';
@@ -15,8 +16,21 @@ export interface ReportResult {
   readonly summaryDiff: SummaryDiff;
 }
 
-/** Reads one environment: a folder from local-path or the target repository, or its own repository through the API. */
+/** Reads one environment; a file that is not YAML fails the report naming the environment (its paths are its repository's). */
 async function readEnvironment(e: Environment, settings: ReportSettings, io: Io, env: NodeJS.ProcessEnv): Promise<EnvironmentScan> {
+  try {
+    return await readOne(e, settings, io, env);
+  } catch (error) {
+    if (error instanceof PlanSyntaxError) {
+      for (const f of error.errors) io.error(`${e.name}: ${f.file}:${f.line}:${f.column}: not valid YAML: ${f.detail}`);
+      throw new Error(`environment ${e.name} (${e.repository ? `${e.repository.owner}/${e.repository.repo}` : e.patterns.join(', ')}): ${error.message}`, { cause: error });
+    }
+    throw error;
+  }
+}
+
+/** Reads one environment: a folder from local-path or the target repository, or its own repository through the API. */
+async function readOne(e: Environment, settings: ReportSettings, io: Io, env: NodeJS.ProcessEnv): Promise<EnvironmentScan> {
   const globs = e.patterns.join(', ');
   if (e.repository === undefined && settings.localPath !== undefined) {
     const snapshot = await readLocal(settings.localPath, e.paths, { maxFileBytes: settings.maxFileBytes });

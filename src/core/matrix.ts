@@ -104,7 +104,8 @@ export function buildMatrix(scans: readonly EnvironmentScan[]): Matrix {
       const found = s.rows.get(key);
       if (!found) return null;
       const versions = [...new Set(found.places.map((p) => p.version))];
-      const drift = previous !== null && previous.versions.join('\n') !== versions.join('\n');
+      // Compared as sets: two environments holding the same two versions in other files do not differ.
+      const drift = previous !== null && [...previous.versions].sort().join('\n') !== [...versions].sort().join('\n');
       const cell = { versions, held: found.places.some((p) => p.held), drift, places: found.places };
       previous = cell;
       return cell;

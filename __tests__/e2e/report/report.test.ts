@@ -79,6 +79,17 @@ describe('mode: report, folder per environment, local', () => {
   });
 });
 
+describe('mode: report, a file that is not YAML', () => {
+  it('fails naming the environment and the place, and sets no matrix', async () => {
+    write({ 'envs/staging/broken.yaml': 'image: [\n' });
+    const run = await runAction({ mode: 'report', environments: ENVIRONMENTS, 'local-path': root });
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain('::error::staging: envs/staging/broken.yaml:2:1: not valid YAML');
+    expect(run.stdout).toContain('environment staging (envs/staging/): envs/staging/broken.yaml:2:1: not valid YAML');
+    expect(run.outputs.matrix).toBeUndefined();
+  });
+});
+
 describe('gitops-bump report (CLI)', () => {
   it('prints the matrix as an aligned table, and as JSON with --json', async () => {
     const args = ['report', '--environments', 'dev: envs/dev/', '--environments', 'staging: envs/staging/', '--environments', 'prod: envs/prod/', '--local-path', root];

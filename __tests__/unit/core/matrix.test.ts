@@ -61,6 +61,12 @@ describe('buildMatrix', () => {
     expect(m.rows.find((r) => r.kind === 'chart')!.cells.map(cellText)).toEqual(['19.0.1', '—', '19.0.2 ≠']);
   });
 
+  it('compares the versions of a cell as a set', () => {
+    const a = scanEnvironment('a', 'a/', files({ 'a/1.yaml': 'image: ghcr.io/acme/api:1.0.0\n', 'a/2.yaml': 'image: ghcr.io/acme/api:2.0.0\n' }));
+    const b = scanEnvironment('b', 'b/', files({ 'b/1.yaml': 'image: ghcr.io/acme/api:2.0.0\n', 'b/2.yaml': 'image: ghcr.io/acme/api:1.0.0\n' }));
+    expect(buildMatrix([a, b]).rows[0]!.cells.map(cellText)).toEqual(['1.0.0 / 2.0.0', '2.0.0 / 1.0.0']);
+  });
+
   it('is empty for environments without versions', () => {
     expect(buildMatrix([scanEnvironment('a', 'a', [])]).rows).toEqual([]);
   });
