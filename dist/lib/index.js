@@ -52783,18 +52783,842 @@ function getIDToken(aud) {
  */
 
 //# sourceMappingURL=core.js.map
-// EXTERNAL MODULE: ./src/report/outputs.ts
-var outputs = __nccwpck_require__(5468);
-// EXTERNAL MODULE: ./src/report/diff.ts + 3 modules
-var report_diff = __nccwpck_require__(2030);
+// EXTERNAL MODULE: ./src/image/chart.ts
+var chart = __nccwpck_require__(8209);
+// EXTERNAL MODULE: ./src/image/reference.ts
+var reference = __nccwpck_require__(3564);
+// EXTERNAL MODULE: ./src/core/charts.ts
+var charts = __nccwpck_require__(6250);
+// EXTERNAL MODULE: ./src/core/scan.ts
+var scan = __nccwpck_require__(9506);
+;// CONCATENATED MODULE: ./src/core/matrix.ts
+// What runs where: every image and chart version found in each environment's files, as one matrix (rows: images
+// and charts, columns: environments in promotion order). Pure: the files come in, the matrix goes out.
+
+
+
+
+/**
+ * The versions in one environment's files: every located image reference with a tag or digest, every pinned chart
+ * version (ranges and patches whose base is not among the files are left out). Throws PlanSyntaxError for a file
+ * that does not parse.
+ */
+function scanEnvironment(name, where, files) {
+    const rows = new Map();
+    const add = (key, kind, display, place) => {
+        const row = rows.get(key) ?? { kind, name: display, places: [] };
+        row.places.push(place);
+        rows.set(key, row);
+    };
+    const scanned = [];
+    const skipped = (0,scan/* scan */.S)(files, (file) => {
+        scanned.push(file);
+        for (const site of file.sites) {
+            if (site.repository === undefined || (site.tag === undefined && site.digest === undefined))
+                continue;
+            add(`image ${site.repository}`, 'image', site.name, { file: file.path, line: site.line, version: (0,reference/* versionOf */.E4)(site), ...holdOf(site) });
+        }
+    }, undefined, { charts: true });
+    const context = new charts/* ChartContext */.uR(scanned);
+    for (const file of scanned) {
+        for (const site of file.charts?.sites ?? []) {
+            if (site.version === undefined || site.range)
+                continue;
+            const resolved = context.resolve(file.path, site);
+            if (resolved === undefined)
+                continue;
+            const display = (0,chart/* chartDisplay */.fc)(resolved.repository, resolved.chart);
+            add(`chart ${display}`, 'chart', display, { file: file.path, line: site.line, version: site.version, ...holdOf(site) });
+        }
+    }
+    return { name, where, files: files.length, rows, skipped };
+}
+function holdOf(site) {
+    return { held: site.held, ...(site.hold?.reason !== undefined && { holdReason: site.hold.reason }) };
+}
+/** The matrix of environment scans given in promotion order. */
+function buildMatrix(scans) {
+    const keys = new Map();
+    for (const s of scans)
+        for (const [key, row] of s.rows)
+            if (!keys.has(key))
+                keys.set(key, { kind: row.kind, name: row.name });
+    const order = [...keys].sort(([, a], [, b]) => (a.kind === b.kind ? (a.name < b.name ? -1 : a.name > b.name ? 1 : 0) : a.kind === 'image' ? -1 : 1));
+    const rows = order.map(([key, { kind, name }]) => {
+        let previous = null;
+        const cells = scans.map((s) => {
+            const found = s.rows.get(key);
+            if (!found)
+                return null;
+            const versions = [...new Set(found.places.map((p) => p.version))];
+            // Compared as sets: two environments holding the same two versions in other files do not differ.
+            const drift = previous !== null && [...previous.versions].sort().join('\n') !== [...versions].sort().join('\n');
+            const cell = { versions, held: found.places.some((p) => p.held), drift, places: found.places };
+            previous = cell;
+            return cell;
+        });
+        return { kind, name, cells };
+    });
+    return { environments: scans.map((s) => ({ name: s.name, where: s.where, files: s.files })), rows };
+}
+/** One cell as a person reads it: `1.5.0`, `1.5.0 ≠` (differs from the previous environment), `held`, `—` (absent). */
+function cellText(cell) {
+    if (cell === null)
+        return '—';
+    const marks = [cell.drift ? '≠' : '', cell.held ? '(held)' : ''].filter((m) => m !== '');
+    return [cell.versions.join(' / '), ...marks].join(' ');
+}
+
 // EXTERNAL MODULE: ./src/report/messages.ts
 var messages = __nccwpck_require__(3020);
+;// CONCATENATED MODULE: ./src/report/matrix.ts
+// What runs where, for people and scripts: the job summary table, the CLI's aligned text table, the log lines and
+// the `matrix` output. Repository text (image names, versions, file names, hold reasons) is escaped for Markdown
+// here and for the log by the Io (src/report/line.ts).
+
+
+/** Rows beyond this are counted, not shown, in the job summary (GitHub caps a step's summary at 1 MiB). */
+const SUMMARY_ROWS = 400;
+const DRIFT = '≠';
+function label(row) {
+    return row.kind === 'chart' ? `chart ${row.name}` : row.name;
+}
+/**
+ * The `matrix` output: `environments` in promotion order (`name`, `where`, `files`), and one entry per image and
+ * chart in `rows`: `kind`, `name`, and `cells` keyed by environment name, null where the environment holds no
+ * version of it, else `versions` (distinct, file order), `held`, `drift` (differs from the previous environment
+ * holding it) and `places` (`file`, `line`, `version`, `held`, `holdReason` when the hold comment gives one).
+ */
+function matrixOutput(matrix) {
+    return JSON.stringify({
+        environments: matrix.environments,
+        rows: matrix.rows.map((row) => ({
+            kind: row.kind,
+            name: row.name,
+            cells: Object.fromEntries(matrix.environments.map((e, i) => [e.name, row.cells[i] ?? null])),
+        })),
+    });
+}
+/** The matrix as an aligned text table (the CLI's stdout), with a legend when a mark is used. */
+function matrixTable(matrix) {
+    if (matrix.rows.length === 0)
+        return `No image or chart version found in ${matrix.environments.map((e) => e.name).join(', ')}.\n`;
+    const header = ['IMAGE / CHART', ...matrix.environments.map((e) => e.name)];
+    const body = matrix.rows.map((row) => [label(row), ...row.cells.map(cellText)]);
+    const widths = header.map((_, i) => Math.max(...[header, ...body].map((r) => [...r[i]].length)));
+    const line = (r) => r.map((text, i) => (i === r.length - 1 ? text : text + ' '.repeat(widths[i] - [...text].length))).join('  ');
+    const legend = legendText(matrix);
+    return [line(header), ...body.map(line), ...(legend ? ['', legend] : [])].join('\n') + '\n';
+}
+function legendText(matrix) {
+    const cells = matrix.rows.flatMap((r) => r.cells).filter((c) => c !== null);
+    const marks = [
+        ...(cells.some((c) => c.drift) ? [`${DRIFT} differs from the previous environment`] : []),
+        ...(cells.some((c) => c.held) ? ['(held) frozen by a # gitops-bump: hold comment'] : []),
+        ...(matrix.rows.some((r) => r.cells.includes(null)) ? ['— not in that environment'] : []),
+    ];
+    return marks.join(' · ');
+}
+/** One line per environment for the log: where it was read and how many rows differ from the previous one. */
+function matrixLog(matrix) {
+    return matrix.environments.map((e, i) => {
+        const drift = matrix.rows.filter((r) => r.cells[i]?.drift).length;
+        const held = matrix.rows.filter((r) => r.cells[i]?.held).length;
+        return `${e.name}: ${matrix.rows.filter((r) => r.cells[i] !== null).length} image(s)/chart(s), ${drift} differ from the previous environment, ${held} held`;
+    });
+}
+function summaryCell(c, reasons) {
+    if (c === null)
+        return '—';
+    const versions = c.versions.map(messages/* code */.aY).join(' / ');
+    const held = c.places.filter((p) => p.held);
+    const why = reasons ? [...new Set(held.map((p) => p.holdReason).filter((r) => r !== undefined))] : [];
+    const hold = c.held ? ` 🔒 held${why.length > 0 ? `: ${(0,messages/* cell */.Hn)(why.join('; '))}` : ''}` : '';
+    return `${c.drift ? `**${versions}** ${DRIFT}` : versions}${hold}`;
+}
+/**
+ * The job summary: one table, images and charts × environments. Hold reasons are comment text from the files: shown
+ * only when the summary may show the files' lines (`summary-diff` full: the workflow's own repository).
+ */
+function matrixSummary(matrix, summaryDiff) {
+    const lines = ['### gitops-bump · what runs where', ''];
+    const drifting = matrix.rows.filter((r) => r.cells.some((c) => c?.drift)).length;
+    lines.push(`${matrix.rows.length} image(s) and chart(s) across ${matrix.environments.length} environment(s); ${drifting} of them differ between environments.`, '');
+    if (matrix.rows.length > 0) {
+        lines.push(`| Image / chart | ${matrix.environments.map((e) => (0,messages/* cell */.Hn)(e.name)).join(' | ')} |`, `| --- |${' --- |'.repeat(matrix.environments.length)}`);
+        for (const row of matrix.rows.slice(0, SUMMARY_ROWS)) {
+            lines.push(`| ${(0,messages/* cell */.Hn)(label(row))} | ${row.cells.map((c) => summaryCell(c, summaryDiff === 'full')).join(' | ')} |`);
+        }
+        if (matrix.rows.length > SUMMARY_ROWS)
+            lines.push('', `… and ${matrix.rows.length - SUMMARY_ROWS} more: see the \`matrix\` output.`);
+        const legend = legendText(matrix).replace('(held)', '🔒 held');
+        if (legend)
+            lines.push('', legend);
+    }
+    lines.push('', ...matrix.environments.map((e) => `- ${(0,messages/* cell */.Hn)(e.name)}: ${(0,messages/* code */.aY)(e.where)}, ${e.files} file(s) read`));
+    return `${lines.join('\n')}\n`;
+}
+
+// EXTERNAL MODULE: ./src/report/outputs.ts
+var outputs = __nccwpck_require__(5468);
+// EXTERNAL MODULE: ./src/image/policy.ts
+var policy = __nccwpck_require__(6811);
+// EXTERNAL MODULE: ./src/core/paths.ts + 9 modules
+var core_paths = __nccwpck_require__(7331);
+;// CONCATENATED MODULE: ./src/settings/errors.ts
+// A bad input value fails with an InputError naming the input. The pure parsers (globs, policy, image references)
+// throw their own typed errors with a reason; `asInput` turns those into an InputError by type, never by text.
+
+
+
+
+class InputError extends Error {
+    input;
+    constructor(input, message) {
+        super(`Input '${input}': ${message}`);
+        this.input = input;
+        this.name = 'InputError';
+    }
+}
+/**
+ * Runs a pure parser on the value of `input`: its typed error (PathsError, PolicyError, InvalidReferenceError, InvalidChartError)
+ * becomes an InputError naming `input`, with `say(reason)` as its text. Any other error passes through.
+ */
+function asInput(input, parse, say = (reason) => reason) {
+    try {
+        return parse();
+    }
+    catch (error) {
+        if (error instanceof core_paths/* PathsError */.Zh || error instanceof policy/* PolicyError */.pn || error instanceof reference/* InvalidReferenceError */.x_ || error instanceof chart/* InvalidChartError */.ce) {
+            throw new InputError(input, say(error.reason));
+        }
+        throw error;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/settings/inputs.ts
+// Every input the action reads, with the default action.yml declares and its description: the CLI's --help and
+// flags come from here, and a test keeps action.yml (and through `npm run docs` the README) in step with it.
+const DEFAULT_PATHS = '**/*.{yaml,yml}';
+/** What to write, where, and how. */
+const RUN = {
+    images: { description: 'Image references to write, one per line or comma-separated (ghcr.io/acme/api:1.4.2, …@sha256:…). Images, charts or both.' },
+    charts: {
+        description: 'Helm chart versions to write, one per line or comma-separated: oci://ghcr.io/acme/charts/api:1.4.2, https://charts.acme.io/api:1.4.2, or api:1.4.2 (any repository). Images, charts or both.',
+    },
+    'chart-app-version': { default: 'false', description: "A Chart.yaml beside or above a values file whose image moves gets its appVersion moved too (when it equals the old tag); the chart's own version is never touched." },
+    paths: { default: DEFAULT_PATHS, description: "Globs of the files to edit, one per line or comma-separated, '!' to exclude, relative to the repository root; a folder selects the files under it." },
+    repository: { default: '${{ github.repository }}', description: 'owner/name of the GitOps repository.' },
+    branch: { description: "Branch to read and write; default: the repository's default branch." },
+    token: { default: '${{ github.token }}', description: 'Token for the GitHub API (GITHUB_TOKEN, a GitHub App token or a PAT).' },
+    mode: { default: 'commit', description: 'commit, pull-request, dry-run, or report (what runs where across environments; writes nothing).' },
+    'local-path': { description: 'Edit a checkout on disk instead of going through the API.' },
+    policy: { default: 'newer', description: 'newer (never move a version tag backwards), any, or a semver range such as ~1.4.' },
+    environment: { description: 'Names the environment in messages, summaries and the PR branch; default: the last folder the paths name, else paths-<hash>. With environments and promote-from-environment: the target environment, whose line gives paths (and repository).' },
+    'commit-message': { description: 'Commit message template: {summary}, {environment}, {changes}, {repository}, {branch}, {count}.' },
+    'max-file-size': { default: '1MiB', description: 'Files larger than this are skipped with a note.' },
+    'race-timeout': {
+        default: '15m',
+        description: 'How long a run keeps trying when other runs keep moving the branch (it reads, decides and writes again, waiting longer the busier the branch): seconds (90, 90s), minutes (10m) or both (1m30s).',
+    },
+    'fail-on-unmatched': { default: 'false', description: 'Fail (writing nothing) when a requested image matches no reference in the selected files.' },
+    'summary-diff': {
+        default: 'auto',
+        description: "The job summary's diff: full (with context lines), changes (changed lines only), none; auto: full for the workflow's own repository (or a local-path checkout unless repository names another), changes for another.",
+    },
+};
+/** Pull-request mode. */
+const PULL_REQUEST = {
+    'pr-branch': { description: 'Pull-request head branch template ({environment}, {images}, {from}); default gitops-bump/<environment>/<images>.' },
+    'pr-title': { description: 'Pull-request title template (placeholders as commit-message).' },
+    'pr-body': { description: 'Pull-request body template (placeholders as commit-message); default: a table of the changes.' },
+    'pr-labels': { description: 'Labels for the pull request, comma- or newline-separated.' },
+    'pr-reviewers': { description: 'Reviewers (GitHub logins).' },
+    'pr-team-reviewers': { description: 'Team reviewers (team slugs).' },
+    'pr-assignees': { description: 'Assignees (GitHub logins).' },
+    'pr-draft': { default: 'false', description: 'Open the pull request as a draft.' },
+    'auto-merge': { description: 'Enable auto-merge with this method: merge, squash or rebase (where the repository allows it).' },
+};
+/** Every input, in the order --help lists them. */
+const INPUTS = {
+    ...RUN,
+    ...PULL_REQUEST,
+    // Promotion: the versions come from another environment.
+    'promote-from': { description: 'Globs of the source environment\'s files: every image version found there is written into paths.' },
+    'promote-from-repository': { description: 'owner/name of the source repository (repository per environment); default: the target.' },
+    'promote-from-branch': { description: 'Branch of the source; default: the target branch, or the source repository\'s default branch.' },
+    'promote-from-token': { description: 'Token to read the source repository when it needs another credential; default: token.' },
+    'promote-from-environment': {
+        description: 'Names the source environment in the summary; default: the last folder promote-from names. With environments: the source environment, whose line gives promote-from (and its repository).',
+    },
+    // What runs where, and promotion by environment name.
+    environments: {
+        description: "The environments in promotion order, one per line: 'name: globs' (a folder per environment, globs comma-separated) or 'name: owner/repo[@branch][:globs]' (a repository per environment). Read by mode report; with promote-from-environment and environment, a promotion takes its globs and repositories from it.",
+    },
+    // Provenance: where each version came from, recorded in trailers and read back by the next bump.
+    'source-repository': {
+        description: "owner/name of the repository the images are built from, recorded in each commit's Source-Commit trailer; default: the workflow's repository; none turns provenance off.",
+    },
+    'source-sha': { description: "The 40-hex commit the images were built from; default: GITHUB_SHA when source-repository is the workflow's repository." },
+    'source-token': { description: 'Token to read the source repository when it needs another credential; default: token.' },
+};
+
+;// CONCATENATED MODULE: ./src/settings/parse.ts
+// The small parsers of input values: lists, globs, images, mode, repository, branch, sizes, booleans, names.
+// Each takes the raw value and the input's name, and throws an InputError naming it for a bad value.
+
+
+
+const MODES = ['commit', 'pull-request', 'dry-run'];
+/** Splits a list input: one item per line or comma-separated, blank items and `#` comment lines dropped. */
+function splitList(value) {
+    return value
+        .split(/\r?\n/)
+        .filter((line) => !line.trim().startsWith('#'))
+        .flatMap((line) => line.split(','))
+        .map((item) => item.trim())
+        .filter((item) => item !== '');
+}
+/**
+ * Splits a glob list: one per line or comma-separated, blank items and `#` comment lines dropped. A comma inside
+ * braces or brackets belongs to the glob (`**\/*.{yaml,yml}` is one glob).
+ */
+function splitGlobs(value) {
+    const globs = [];
+    for (const line of value.split(/\r?\n/)) {
+        if (line.trim().startsWith('#'))
+            continue;
+        let braces = 0;
+        let bracket = false;
+        let start = 0;
+        for (let i = 0; i < line.length; i++) {
+            const c = line[i];
+            if (c === '[' && !bracket)
+                bracket = true;
+            else if (c === ']' && bracket)
+                bracket = false;
+            else if (!bracket && c === '{')
+                braces++;
+            else if (!bracket && c === '}' && braces > 0)
+                braces--;
+            else if (c === ',' && braces === 0 && !bracket) {
+                globs.push(line.slice(start, i));
+                start = i + 1;
+            }
+        }
+        globs.push(line.slice(start));
+    }
+    return globs.map((glob) => glob.trim()).filter((glob) => glob !== '');
+}
+function parseImages(value, input = 'images') {
+    const requests = [];
+    for (const item of splitList(value)) {
+        const ref = asInput(input, () => (0,reference/* parseReference */.F2)(item), (reason) => `'${printable(item)}' is not a valid image reference: ${reason}.`);
+        if (ref.tag === undefined && ref.digest === undefined) {
+            throw new InputError(input, `'${item}' has no tag or digest: write the version to deploy, e.g. '${ref.name}:1.4.2' or '${ref.name}@sha256:<64 hex>'.`);
+        }
+        const same = requests.find((r) => r.ref.repository === ref.repository);
+        if (same) {
+            if (same.ref.tag === ref.tag && same.ref.digest === ref.digest)
+                continue;
+            throw new InputError(input, `'${same.input}' and '${item}' ask for two versions of one image.`);
+        }
+        requests.push({ input: item, ref });
+    }
+    return requests;
+}
+/**
+ * The `charts` input: `oci://ghcr.io/acme/charts/api:1.4.2`, `https://charts.acme.io/api:1.4.2` or a bare `api:1.4.2`,
+ * one per line or comma-separated. Two versions of one chart (same repository and name) are an error.
+ */
+function parseCharts(value, input = 'charts') {
+    const requests = [];
+    for (const item of splitList(value)) {
+        const ref = asInput(input, () => (0,chart/* parseChartReference */.J0)(item), (reason) => `'${printable(item)}' is not a valid chart reference: ${reason}.`);
+        if (ref.version === undefined) {
+            throw new InputError(input, `'${printable(item)}' has no version: write the chart version to deploy, e.g. '${ref.display}:1.4.2'.`);
+        }
+        // A bare name matches the chart in every repository: with another entry for that name, both name one chart.
+        const overlaps = (r) => r.ref.name.toLowerCase() === ref.name.toLowerCase() && (r.ref.repository === ref.repository || r.ref.repository === undefined || ref.repository === undefined);
+        const other = requests.filter(overlaps).find((r) => r.ref.version !== ref.version);
+        if (other)
+            throw new InputError(input, `'${other.input}' and '${printable(item)}' ask for two versions of one chart.`);
+        if (requests.some((r) => overlaps(r) && r.ref.repository === ref.repository))
+            continue;
+        requests.push({ input: item, ref: { ...ref, version: ref.version } });
+    }
+    return requests;
+}
+/** `charts` under a promotion: chart references without a version that narrow which charts are promoted. */
+function parseChartsOnly(value) {
+    return splitList(value).map((item) => {
+        const ref = asInput('charts', () => (0,chart/* parseChartReference */.J0)(item), (reason) => `'${printable(item)}' is not a valid chart reference: ${reason}.`);
+        if (ref.version !== undefined) {
+            throw new InputError('charts', `'${printable(item)}': with promote-from, charts lists the charts to promote without a version (e.g. '${ref.display}'); the versions come from the source.`);
+        }
+        return ref;
+    });
+}
+/** `images` under a promotion: bare repositories that narrow what is promoted. */
+function parseOnly(value) {
+    return splitList(value).map((item) => {
+        const ref = asInput('images', () => (0,reference/* parseReference */.F2)(item), (reason) => `'${printable(item)}' is not a valid image repository: ${reason}.`);
+        if (ref.tag !== undefined || ref.digest !== undefined) {
+            throw new InputError('images', `'${item}': with promote-from, images lists bare repositories to promote (e.g. '${ref.name}'); the versions come from the source.`);
+        }
+        return ref;
+    });
+}
+/** Shows control characters in an echoed value instead of letting them reach the log. */
+/** The value with control characters shown as `\\uXXXX` (an error message stays one readable line). */
+function printable(value) {
+    // eslint-disable-next-line no-control-regex
+    return value.replace(/[\u0000-\u001f\u007f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+function parseMode(value) {
+    const mode = (value.trim() || 'commit');
+    if (!MODES.includes(mode))
+        throw new InputError('mode', `'${value}' is not one of ${MODES.join(', ')}.`);
+    return mode;
+}
+function parseRepository(value, input = 'repository') {
+    const text = value.trim();
+    if (text === '')
+        return undefined;
+    const match = /^([A-Za-z0-9](?:[A-Za-z0-9-]{0,38}))\/([A-Za-z0-9._-]{1,100})$/.exec(text);
+    if (!match || match[2] === '.' || match[2] === '..') {
+        throw new InputError(input, `'${printable(text)}' is not of the form owner/name.`);
+    }
+    return { owner: match[1], repo: match[2] };
+}
+function parseBranch(value, input = 'branch') {
+    const branch = value.trim().replace(/^refs\/heads\//, '');
+    if (branch === '')
+        return undefined;
+    // git check-ref-format rules, as far as a branch name needs them.
+    const bad = 
+    // eslint-disable-next-line no-control-regex
+    /[\u0000-\u0020\u007f~^:?*[\\]|\.\.|@\{|\/\/|^\/|\/$|\.$|^\.|\/\.|\.lock$|\.lock\/|^@$/.test(branch);
+    if (bad)
+        throw new InputError(input, `'${printable(branch)}' is not a valid branch name.`);
+    return branch;
+}
+function parseSize(value, input, fallback) {
+    const text = value.trim();
+    if (text === '')
+        return fallback;
+    const match = /^(\d+)\s*(k|ki|kib|kb|m|mi|mib|mb)?$/i.exec(text);
+    if (!match)
+        throw new InputError(input, `'${text}' is not a size (bytes, or a number followed by KiB or MiB).`);
+    const unit = (match[2] ?? '').toLowerCase();
+    const factor = unit.startsWith('m') ? 1024 * 1024 : unit.startsWith('k') ? 1024 : 1;
+    return Number(match[1]) * factor;
+}
+/** Longest `race-timeout`: a GitHub-hosted job may run 6 hours. */
+const MAX_DURATION_MS = 6 * 60 * 60 * 1000;
+/** A duration in milliseconds: seconds (`90`, `90s`), minutes (`10m`), or both (`1m30s`); '' is `fallback`. */
+function parseDuration(value, input, fallback) {
+    const text = value.trim().toLowerCase();
+    if (text === '')
+        return fallback;
+    const bad = (why) => new InputError(input, `'${printable(value.trim())}' ${why}`);
+    const match = /^(?:(\d+(?:\.\d+)?)\s*(?:m|min))?\s*(?:(\d+(?:\.\d+)?)\s*(?:s|sec)?)?$/.exec(text);
+    if (!match || (match[1] === undefined && match[2] === undefined)) {
+        throw bad('is not a duration: seconds (90 or 90s), minutes (10m) or both (1m30s).');
+    }
+    const ms = Number(match[1] ?? 0) * 60_000 + Number(match[2] ?? 0) * 1000;
+    if (ms <= 0)
+        throw bad('is no time at all: give a positive duration such as 10m.');
+    if (ms > MAX_DURATION_MS)
+        throw bad('is longer than a job may run (6 hours).');
+    return Math.round(ms);
+}
+function parseBoolean(value, input) {
+    const text = value.trim().toLowerCase();
+    if (text === '' || text === 'false')
+        return false;
+    if (text === 'true')
+        return true;
+    throw new InputError(input, `'${printable(value)}' is not true or false.`);
+}
+const SUMMARY_DIFFS = ['auto', 'full', 'changes', 'none'];
+function parseSummaryDiff(value) {
+    const text = (value.trim().toLowerCase() || 'auto');
+    if (!SUMMARY_DIFFS.includes(text))
+        throw new InputError('summary-diff', `'${printable(value)}' is not one of ${SUMMARY_DIFFS.join(', ')}.`);
+    return text;
+}
+function parseAutoMerge(value) {
+    const text = value.trim().toLowerCase();
+    if (text === '' || text === 'false' || text === 'off')
+        return undefined;
+    if (text === 'merge' || text === 'squash' || text === 'rebase')
+        return text;
+    throw new InputError('auto-merge', `'${printable(value)}' is not one of merge, squash, rebase (or empty for none).`);
+}
+/** What an item of a name list must look like, and how the error names it. */
+const NAMES = {
+    login: { pattern: /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(?:\[bot\])?$/, what: 'a GitHub login' },
+    team: { pattern: /^(?:[A-Za-z0-9][A-Za-z0-9-]{0,38}\/)?[A-Za-z0-9._-]{1,100}$/, what: "a team slug ('team' or 'org/team')" },
+    // eslint-disable-next-line no-control-regex
+    label: { pattern: /^[^\u0000-\u001f\u007f,]{1,50}$/, what: 'a label name (at most 50 characters)' },
+};
+/** A list of GitHub logins, team slugs or label names: no blanks or control characters inside an item; `@` dropped. */
+function parseNames(value, input, kind) {
+    const { pattern, what } = NAMES[kind];
+    const items = splitList(value).map((item) => item.replace(/^@/, ''));
+    for (const item of items) {
+        if (!pattern.test(item))
+            throw new InputError(input, `'${printable(item)}' is not ${what}.`);
+    }
+    return [...new Set(items)];
+}
+
+;// CONCATENATED MODULE: ./src/settings/provenance.ts
+// The provenance inputs: `source-repository` (none: off), `source-sha`, `source-token`, with the runner's defaults
+// (GITHUB_REPOSITORY, GITHUB_SHA, GITHUB_SERVER_URL, GITHUB_RUN_ID) passed in by the entry point.
+
+
+const SHA = /^[0-9a-fA-F]{40}$/;
+function sameRepository(a, b) {
+    return b !== undefined && a.owner.toLowerCase() === b.owner.toLowerCase() && a.repo.toLowerCase() === b.repo.toLowerCase();
+}
+/** The runner's repository, when GITHUB_REPOSITORY is one (a malformed value is no default, never an error). */
+function workflowRepository(env) {
+    try {
+        return parseRepository(env.GITHUB_REPOSITORY ?? '', 'source-repository');
+    }
+    catch {
+        return undefined;
+    }
+}
+/** The web root: GITHUB_SERVER_URL (GHES), else github.com. */
+function serverUrlOf(env) {
+    const given = (env.GITHUB_SERVER_URL ?? '').trim().replace(/\/+$/, '');
+    return /^https?:\/\/[^\s/]+(\/[^\s]*)?$/.test(given) ? given : 'https://github.com';
+}
+/**
+ * Reads the provenance inputs; undefined for `source-repository: none`. The source commit defaults to GITHUB_SHA
+ * only when the source is the workflow's own repository (GITHUB_SHA names a commit there, not in another).
+ */
+function readProvenance(read, env, token) {
+    const given = read('source-repository').trim();
+    const shaInput = read('source-sha').trim();
+    if (given.toLowerCase() === 'none') {
+        if (shaInput !== '')
+            throw new InputError('source-sha', "is set while source-repository is 'none' (provenance off): remove one of them.");
+        return undefined;
+    }
+    if (shaInput !== '' && !SHA.test(shaInput)) {
+        throw new InputError('source-sha', `'${printable(shaInput.slice(0, 80))}' is not a full commit sha (40 hex digits).`);
+    }
+    const workflow = workflowRepository(env);
+    const repository = given === '' ? workflow : parseRepository(given, 'source-repository');
+    if (shaInput !== '' && repository === undefined) {
+        throw new InputError('source-repository', 'is required with source-sha outside GitHub Actions: the owner/name the sha belongs to.');
+    }
+    const runnerSha = (env.GITHUB_SHA ?? '').trim();
+    const sha = shaInput !== '' ? shaInput : repository !== undefined && sameRepository(repository, workflow) && SHA.test(runnerSha) ? runnerSha : undefined;
+    const serverUrl = serverUrlOf(env);
+    const runId = (env.GITHUB_RUN_ID ?? '').trim();
+    const builtBy = workflow !== undefined && /^\d+$/.test(runId) ? `${serverUrl}/${workflow.owner}/${workflow.repo}/actions/runs/${runId}` : undefined;
+    return { repository, sha: sha?.toLowerCase(), builtBy, serverUrl, token: read('source-token').trim() || token, named: given !== '' };
+}
+
+;// CONCATENATED MODULE: ./src/settings/environments.ts
+// The `environments` input: the environments in promotion order, each a folder of the repository (globs) or a
+// repository of its own. `mode: report` reads every one of them; a promotion resolves `promote-from-environment`
+// and `environment` through it (see resolveEnvironments).
+
+
+
+
+const NAME = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
+/** `owner/name`, then optionally `@branch`, then optionally `:globs` (a branch name never holds a colon). */
+const REPOSITORY = /^([A-Za-z0-9][A-Za-z0-9-]*\/[A-Za-z0-9._-]+)(?:@([^:\s]+))?(?::(.*))?$/;
+const GLOB_CHARACTERS = /[*?[\]{}!]/;
+/**
+ * Parses `environments`: one `name: value` per line (blank lines and `#` comments skipped), in promotion order.
+ * The value is either globs, comma-separated (`dev: apps/dev/**, clusters/dev`), or `owner/name[@branch][:globs]`.
+ * `owner/name` alone would read as both a folder and a repository: written that way it is refused, asking for
+ * `apps/prod/` (the folder) or `acme/prod:` (the repository, every YAML file).
+ */
+function parseEnvironments(value, input = 'environments') {
+    const environments = [];
+    const lines = value.split(/\r?\n/);
+    for (let i = 0; i < lines.length; i++) {
+        const text = lines[i].trim();
+        if (text === '' || text.startsWith('#'))
+            continue;
+        const line = i + 1;
+        const at = `line ${line} ('${text.length > 80 ? `${text.slice(0, 77)}…` : text}')`;
+        const colon = text.indexOf(':');
+        const name = colon < 0 ? '' : text.slice(0, colon).trim();
+        const rest = colon < 0 ? '' : text.slice(colon + 1).trim();
+        if (!NAME.test(name) || rest === '') {
+            throw new InputError(input, `${at} is not 'name: globs' or 'name: owner/repo[@branch][:globs]'.`);
+        }
+        if (environments.some((e) => e.name === name))
+            throw new InputError(input, `${at} names '${name}' a second time.`);
+        environments.push({ name, line, ...parseValue(rest, input, at) });
+    }
+    return environments;
+}
+function parseValue(rest, input, at) {
+    const repo = GLOB_CHARACTERS.test(rest.split(':')[0]) ? null : REPOSITORY.exec(rest);
+    if (repo && (repo[2] !== undefined || repo[3] !== undefined)) {
+        const repository = asInput(input, () => parseRepository(repo[1], input));
+        const branch = repo[2] === undefined ? undefined : parseBranch(repo[2], input);
+        const patterns = splitGlobs(repo[3]?.trim() || DEFAULT_PATHS);
+        return { repository, branch, patterns, paths: globs(patterns, input, at) };
+    }
+    if (repo) {
+        throw new InputError(input, `${at}: '${rest}' could be a folder or a repository: write '${rest}/' for the folder, '${rest}:' for the repository (or '${rest}:<globs>').`);
+    }
+    const patterns = splitGlobs(rest);
+    return { repository: undefined, branch: undefined, patterns, paths: globs(patterns, input, at) };
+}
+function globs(patterns, input, at) {
+    if (patterns.length === 0)
+        throw new InputError(input, `${at} lists no globs.`);
+    return asInput(input, () => (0,core_paths/* compilePaths */.Iw)(patterns, input), (reason) => `${at}: ${reason}`);
+}
+/** The environment called `name`, or an error naming the input that asked for it and the names there are. */
+function environmentNamed(environments, name, input) {
+    const found = environments.find((e) => e.name === name);
+    if (found)
+        return found;
+    throw new InputError(input, `'${name}' is not in environments (${environments.map((e) => e.name).join(', ')}).`);
+}
+/**
+ * A promotion through `environments`: with `promote-from-environment` set, the reader answers `promote-from` (and
+ * `promote-from-repository`, `promote-from-branch`) from the source environment's line, and `paths` (`repository`,
+ * `branch` for a repository per environment) from the `environment` line. An input given explicitly wins when it
+ * says the same; one that says something else fails naming both inputs. `paths` at its default and `repository`
+ * equal to the workflow's own (`workflowRepository`) count as not given: the runner fills them in.
+ */
+function resolveEnvironments(read, workflowRepository) {
+    const declared = read('environments');
+    const from = read('promote-from-environment').trim();
+    if (declared.trim() === '' || from === '' || read('mode').trim() === 'report')
+        return read;
+    const environments = parseEnvironments(declared);
+    const derived = new Map();
+    const source = environmentNamed(environments, from, 'promote-from-environment');
+    derived.set('promote-from', source.patterns.join('\n'));
+    if (source.repository)
+        derived.set('promote-from-repository', `${source.repository.owner}/${source.repository.repo}`);
+    if (source.branch)
+        derived.set('promote-from-branch', source.branch);
+    const to = read('environment').trim();
+    if (to !== '') {
+        const target = environmentNamed(environments, to, 'environment');
+        derived.set('paths', target.patterns.join('\n'));
+        if (target.repository)
+            derived.set('repository', `${target.repository.owner}/${target.repository.repo}`);
+        if (target.branch)
+            derived.set('branch', target.branch);
+    }
+    const unset = (name, given) => given.trim() === '' || (name === 'paths' && given.trim() === DEFAULT_PATHS) || (name === 'repository' && given.trim() === (workflowRepository ?? '').trim());
+    for (const [name, value] of derived) {
+        const given = read(name);
+        if (unset(name, given) || same(name, given, value))
+            continue;
+        const which = name.startsWith('promote-from') ? `promote-from-environment '${from}'` : `environment '${to}'`;
+        throw new InputError(name, `'${given.trim()}' conflicts with ${which} (environments line ${(name.startsWith('promote-from') ? source : environmentNamed(environments, to, 'environment')).line}: ${value.replace(/\n/g, ', ')}): remove one of the two.`);
+    }
+    return (name) => {
+        const value = derived.get(name);
+        return value !== undefined && unset(name, read(name)) ? value : read(name);
+    };
+}
+function same(name, given, value) {
+    if (name === 'promote-from' || name === 'paths')
+        return splitGlobs(given).join('\n') === splitGlobs(value).join('\n');
+    return given.trim().toLowerCase() === value.trim().toLowerCase();
+}
+
+;// CONCATENATED MODULE: ./src/settings/read.ts
+// The only place that reads inputs. Every input is read once into a typed Settings object; a bad value fails
+// with an InputError that names the input and the form it expects.
+
+
+
+
+
+
+
+const DEFAULT_MAX_FILE_BYTES = 1024 * 1024;
+/** `race-timeout`: long enough for 50 runs bumping one file at once at GitHub's latency (README "Contention"). */
+const DEFAULT_RACE_TIMEOUT_MS = 15 * 60 * 1000;
+/** Reads and validates every input. `env` supplies the runner's defaults (GITHUB_REPOSITORY). */
+function readSettings(read, env) {
+    const promoting = splitGlobs(read('promote-from')).length > 0;
+    const images = promoting ? [] : parseImages(read('images'));
+    const charts = promoting ? [] : parseCharts(read('charts'));
+    if (!promoting && images.length === 0 && charts.length === 0) {
+        throw new InputError('images', "is required, or 'charts' (or both): the image references to write (ghcr.io/acme/api:1.4.2), the chart versions (oci://ghcr.io/acme/charts/api:1.4.2); or give promote-from.");
+    }
+    const pathPatterns = splitGlobs(read('paths') || DEFAULT_PATHS);
+    const paths = asInput('paths', () => (0,core_paths/* compilePaths */.Iw)(pathPatterns));
+    const localPath = read('local-path').trim() || undefined;
+    const repository = parseRepository(read('repository') || (localPath ? '' : (env.GITHUB_REPOSITORY ?? '')));
+    const token = read('token').trim();
+    const mode = parseMode(read('mode'));
+    if (!localPath) {
+        if (!repository) {
+            throw new InputError('repository', 'is required outside GitHub Actions (owner/name), or give local-path to edit a checkout.');
+        }
+        if (token === '') {
+            throw new InputError('token', 'is empty: pass ${{ github.token }}, a GitHub App token or a PAT (or give local-path).');
+        }
+    }
+    if (localPath && mode === 'pull-request') {
+        throw new InputError('mode', "'pull-request' goes through the GitHub API: remove local-path, or use mode commit or dry-run.");
+    }
+    const environment = deriveEnvironment(read('environment'), paths, 'paths');
+    return {
+        images,
+        charts,
+        chartAppVersion: parseBoolean(read('chart-app-version'), 'chart-app-version'),
+        promotion: readPromotion(read, repository, token),
+        pathPatterns,
+        paths,
+        repository,
+        branch: parseBranch(read('branch')),
+        token,
+        mode,
+        localPath,
+        policy: asInput('policy', () => (0,policy/* parsePolicy */.ON)(read('policy'), 'policy')),
+        environment: environment.name,
+        environmentNote: environment.note,
+        failOnUnmatched: parseBoolean(read('fail-on-unmatched'), 'fail-on-unmatched'),
+        commitMessage: read('commit-message'),
+        maxFileBytes: parseSize(read('max-file-size'), 'max-file-size', DEFAULT_MAX_FILE_BYTES),
+        raceTimeoutMs: parseDuration(read('race-timeout'), 'race-timeout', DEFAULT_RACE_TIMEOUT_MS),
+        summaryDiff: summaryDiff(parseSummaryDiff(read('summary-diff')), repository, env.GITHUB_REPOSITORY),
+        pullRequest: readPullRequest(read),
+        provenance: readProvenance(read, env, token),
+    };
+}
+/** `mode: report` (or the CLI's `report` command): no other input decides which kind of run this is. */
+function isReport(read) {
+    return read('mode').trim() === 'report';
+}
+/** The settings of `mode: report`: the environments, and where folder environments and tokens come from. */
+function readReportSettings(read, env) {
+    const environments = parseEnvironments(read('environments'));
+    if (environments.length === 0) {
+        throw new InputError('environments', "is required with mode 'report': one 'name: globs' or 'name: owner/repo[@branch][:globs]' per line, in promotion order.");
+    }
+    const localPath = read('local-path').trim() || undefined;
+    const folders = environments.some((e) => e.repository === undefined);
+    const repository = parseRepository(read('repository') || (localPath ? '' : (env.GITHUB_REPOSITORY ?? '')));
+    const token = read('token').trim();
+    if (folders && !localPath && !repository) {
+        throw new InputError('repository', 'is required outside GitHub Actions for folder environments (owner/name), or give local-path.');
+    }
+    const throughApi = environments.some((e) => e.repository !== undefined) || (folders && !localPath);
+    if (throughApi && token === '') {
+        throw new InputError('token', 'is empty: reading environments through the GitHub API needs a token (or give local-path for folder environments).');
+    }
+    return {
+        environments,
+        localPath,
+        repository,
+        branch: parseBranch(read('branch')),
+        token,
+        maxFileBytes: parseSize(read('max-file-size'), 'max-file-size', DEFAULT_MAX_FILE_BYTES),
+        summaryDiff: reportSummaryDiff(parseSummaryDiff(read('summary-diff')), [...(folders ? [repository] : []), ...environments.map((e) => e.repository).filter((r) => r !== undefined)], env.GITHUB_REPOSITORY),
+    };
+}
+/** `auto` for a report: `full` (hold reasons shown) only when every repository read is the workflow's own. */
+function reportSummaryDiff(choice, read, workflowRepository) {
+    if (choice !== 'auto')
+        return choice;
+    return read.every((target) => summaryDiff('auto', target, workflowRepository) === 'full') ? 'full' : 'changes';
+}
+/**
+ * `summary-diff: auto` resolved. A public repository's job summary is public: the context lines of another
+ * repository's files (a private GitOps repository) stay out of it. The target is the `repository` input
+ * (default: the workflow's own repository), compared with GITHUB_REPOSITORY case-insensitively; a checkout at
+ * `local-path` with no repository named counts as the workflow's own. Outside a runner (no GITHUB_REPOSITORY),
+ * any named repository counts as another.
+ */
+function summaryDiff(choice, target, workflowRepository) {
+    if (choice !== 'auto')
+        return choice;
+    if (target === undefined)
+        return 'full';
+    const own = workflowRepository !== undefined && `${target.owner}/${target.repo}`.toLowerCase() === workflowRepository.trim().toLowerCase();
+    return own ? 'full' : 'changes';
+}
+/**
+ * The environment name: the input, else the last plain folder every include glob names (`apps/*\/overlays/prod/**`
+ * → `prod`), else `paths-<hash>` of the globs with a note saying why (see `environmentOfPaths`).
+ */
+function deriveEnvironment(value, paths, input) {
+    const given = value.trim();
+    if (given !== '')
+        return { name: given, note: undefined };
+    const derived = (0,core_paths/* environmentOfPaths */.Pf)(paths);
+    if (derived.named)
+        return { name: derived.name, note: undefined };
+    return { name: derived.name, note: `${input}: ${derived.why}, so ${derived.name} (a hash of the globs) stands for the environment; set '${input === 'paths' ? 'environment' : 'promote-from-environment'}' to name it.` };
+}
+function readPromotion(read, target, token) {
+    const patterns = splitGlobs(read('promote-from'));
+    const repository = parseRepository(read('promote-from-repository'), 'promote-from-repository');
+    const branch = parseBranch(read('promote-from-branch'), 'promote-from-branch');
+    if (patterns.length === 0) {
+        if (repository || branch) {
+            throw new InputError('promote-from', 'is required with promote-from-repository or promote-from-branch: the globs of the source files.');
+        }
+        return undefined;
+    }
+    const paths = asInput('promote-from', () => (0,core_paths/* compilePaths */.Iw)(patterns, 'promote-from'));
+    const sourceToken = read('promote-from-token').trim() || token;
+    if (repository && sourceToken === '') {
+        throw new InputError('promote-from-token', `is empty: reading ${repository.owner}/${repository.repo} needs a token (or set token).`);
+    }
+    const sameRepo = !repository || (target && repository.owner === target.owner && repository.repo === target.repo);
+    const derived = deriveEnvironment('', paths, 'promote-from');
+    const given = read('promote-from-environment').trim();
+    // Repository per environment: the repository names the environment; folder per environment: the folder
+    // (else the source branch, else the globs' hash).
+    const named = !sameRepo && repository ? repository.repo : derived.note === undefined ? derived.name : branch;
+    return {
+        patterns,
+        paths,
+        repository: sameRepo ? undefined : repository,
+        branch,
+        token: sourceToken,
+        only: parseOnly(read('images')),
+        onlyCharts: parseChartsOnly(read('charts')),
+        environment: given || named || derived.name,
+        environmentNote: given || named ? undefined : derived.note,
+    };
+}
+function readPullRequest(read) {
+    return {
+        branch: read('pr-branch').trim(),
+        title: read('pr-title'),
+        body: read('pr-body'),
+        labels: parseNames(read('pr-labels'), 'pr-labels', 'label'),
+        reviewers: parseNames(read('pr-reviewers'), 'pr-reviewers', 'login'),
+        teamReviewers: parseNames(read('pr-team-reviewers'), 'pr-team-reviewers', 'team'),
+        assignees: parseNames(read('pr-assignees'), 'pr-assignees', 'login'),
+        draft: parseBoolean(read('pr-draft'), 'pr-draft'),
+        autoMerge: parseAutoMerge(read('auto-merge')),
+    };
+}
+
+// EXTERNAL MODULE: ./src/report/diff.ts + 3 modules
+var report_diff = __nccwpck_require__(2030);
 // EXTERNAL MODULE: ./src/report/shipped.ts
 var shipped = __nccwpck_require__(9509);
 // EXTERNAL MODULE: ./src/report/unmatched.ts
 var unmatched = __nccwpck_require__(9715);
-// EXTERNAL MODULE: ./src/image/reference.ts
-var reference = __nccwpck_require__(3564);
 ;// CONCATENATED MODULE: ./src/report/summary.ts
 // The job summary (GitHub-flavoured Markdown): the outcome, the target, a promotion's table and diagram, the
 // changes, refusals, skipped files, notes and the diff, within GitHub's size limit.
@@ -52945,12 +53769,6 @@ function renderSummary(plan, context, shape) {
     return lines.join('\n');
 }
 
-// EXTERNAL MODULE: ./src/image/chart.ts
-var chart = __nccwpck_require__(8209);
-// EXTERNAL MODULE: ./src/core/charts.ts
-var charts = __nccwpck_require__(6250);
-// EXTERNAL MODULE: ./src/core/scan.ts
-var scan = __nccwpck_require__(9506);
 ;// CONCATENATED MODULE: ./src/core/promote.ts
 // promote: the versions running in one environment become the requests for the next. Pure.
 
@@ -53083,8 +53901,6 @@ var plan = __nccwpck_require__(182);
 var prefilter = __nccwpck_require__(9160);
 // EXTERNAL MODULE: ./src/core/chart-sources.ts
 var chart_sources = __nccwpck_require__(4736);
-// EXTERNAL MODULE: ./src/image/policy.ts
-var policy = __nccwpck_require__(6811);
 ;// CONCATENATED MODULE: external "node:fs"
 const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 ;// CONCATENATED MODULE: external "node:fs/promises"
@@ -53093,8 +53909,6 @@ const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.ur
 const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 // EXTERNAL MODULE: ./src/core/encoding.ts
 var encoding = __nccwpck_require__(3590);
-// EXTERNAL MODULE: ./src/core/paths.ts + 9 modules
-var core_paths = __nccwpck_require__(7331);
 ;// CONCATENATED MODULE: ./src/local/disk.ts
 // The Source on a directory: the files under `root` that the `paths` globs select.
 // Symlinks and submodules are never followed; binary, non-UTF-8 (UTF-16 …) and oversized files are skipped with a note.
@@ -53435,500 +54249,10 @@ async function bumpLocal(settings, io, promotion) {
     return (0,outputs/* bumpResult */.QJ)(result, context);
 }
 
-;// CONCATENATED MODULE: ./src/settings/errors.ts
-// A bad input value fails with an InputError naming the input. The pure parsers (globs, policy, image references)
-// throw their own typed errors with a reason; `asInput` turns those into an InputError by type, never by text.
-
-
-
-
-class InputError extends Error {
-    input;
-    constructor(input, message) {
-        super(`Input '${input}': ${message}`);
-        this.input = input;
-        this.name = 'InputError';
-    }
-}
-/**
- * Runs a pure parser on the value of `input`: its typed error (PathsError, PolicyError, InvalidReferenceError, InvalidChartError)
- * becomes an InputError naming `input`, with `say(reason)` as its text. Any other error passes through.
- */
-function asInput(input, parse, say = (reason) => reason) {
-    try {
-        return parse();
-    }
-    catch (error) {
-        if (error instanceof core_paths/* PathsError */.Zh || error instanceof policy/* PolicyError */.pn || error instanceof reference/* InvalidReferenceError */.x_ || error instanceof chart/* InvalidChartError */.ce) {
-            throw new InputError(input, say(error.reason));
-        }
-        throw error;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/settings/inputs.ts
-// Every input the action reads, with the default action.yml declares and its description: the CLI's --help and
-// flags come from here, and a test keeps action.yml (and through `npm run docs` the README) in step with it.
-const DEFAULT_PATHS = '**/*.{yaml,yml}';
-/** What to write, where, and how. */
-const RUN = {
-    images: { description: 'Image references to write, one per line or comma-separated (ghcr.io/acme/api:1.4.2, …@sha256:…). Images, charts or both.' },
-    charts: {
-        description: 'Helm chart versions to write, one per line or comma-separated: oci://ghcr.io/acme/charts/api:1.4.2, https://charts.acme.io/api:1.4.2, or api:1.4.2 (any repository). Images, charts or both.',
-    },
-    'chart-app-version': { default: 'false', description: "A Chart.yaml beside or above a values file whose image moves gets its appVersion moved too (when it equals the old tag); the chart's own version is never touched." },
-    paths: { default: DEFAULT_PATHS, description: "Globs of the files to edit, one per line or comma-separated, '!' to exclude, relative to the repository root; a folder selects the files under it." },
-    repository: { default: '${{ github.repository }}', description: 'owner/name of the GitOps repository.' },
-    branch: { description: "Branch to read and write; default: the repository's default branch." },
-    token: { default: '${{ github.token }}', description: 'Token for the GitHub API (GITHUB_TOKEN, a GitHub App token or a PAT).' },
-    mode: { default: 'commit', description: 'commit, pull-request or dry-run.' },
-    'local-path': { description: 'Edit a checkout on disk instead of going through the API.' },
-    policy: { default: 'newer', description: 'newer (never move a version tag backwards), any, or a semver range such as ~1.4.' },
-    environment: { description: 'Names the environment in messages, summaries and the PR branch; default: the last folder the paths name, else paths-<hash>.' },
-    'commit-message': { description: 'Commit message template: {summary}, {environment}, {changes}, {repository}, {branch}, {count}.' },
-    'max-file-size': { default: '1MiB', description: 'Files larger than this are skipped with a note.' },
-    'race-timeout': {
-        default: '15m',
-        description: 'How long a run keeps trying when other runs keep moving the branch (it reads, decides and writes again, waiting longer the busier the branch): seconds (90, 90s), minutes (10m) or both (1m30s).',
-    },
-    'fail-on-unmatched': { default: 'false', description: 'Fail (writing nothing) when a requested image matches no reference in the selected files.' },
-    'summary-diff': {
-        default: 'auto',
-        description: "The job summary's diff: full (with context lines), changes (changed lines only), none; auto: full for the workflow's own repository (or a local-path checkout unless repository names another), changes for another.",
-    },
-};
-/** Pull-request mode. */
-const PULL_REQUEST = {
-    'pr-branch': { description: 'Pull-request head branch template ({environment}, {images}, {from}); default gitops-bump/<environment>/<images>.' },
-    'pr-title': { description: 'Pull-request title template (placeholders as commit-message).' },
-    'pr-body': { description: 'Pull-request body template (placeholders as commit-message); default: a table of the changes.' },
-    'pr-labels': { description: 'Labels for the pull request, comma- or newline-separated.' },
-    'pr-reviewers': { description: 'Reviewers (GitHub logins).' },
-    'pr-team-reviewers': { description: 'Team reviewers (team slugs).' },
-    'pr-assignees': { description: 'Assignees (GitHub logins).' },
-    'pr-draft': { default: 'false', description: 'Open the pull request as a draft.' },
-    'auto-merge': { description: 'Enable auto-merge with this method: merge, squash or rebase (where the repository allows it).' },
-};
-/** Every input, in the order --help lists them. */
-const INPUTS = {
-    ...RUN,
-    ...PULL_REQUEST,
-    // Promotion: the versions come from another environment.
-    'promote-from': { description: 'Globs of the source environment\'s files: every image version found there is written into paths.' },
-    'promote-from-repository': { description: 'owner/name of the source repository (repository per environment); default: the target.' },
-    'promote-from-branch': { description: 'Branch of the source; default: the target branch, or the source repository\'s default branch.' },
-    'promote-from-token': { description: 'Token to read the source repository when it needs another credential; default: token.' },
-    'promote-from-environment': { description: 'Names the source environment in the summary; default: the last folder promote-from names.' },
-    // Provenance: where each version came from, recorded in trailers and read back by the next bump.
-    'source-repository': {
-        description: "owner/name of the repository the images are built from, recorded in each commit's Source-Commit trailer; default: the workflow's repository; none turns provenance off.",
-    },
-    'source-sha': { description: "The 40-hex commit the images were built from; default: GITHUB_SHA when source-repository is the workflow's repository." },
-    'source-token': { description: 'Token to read the source repository when it needs another credential; default: token.' },
-};
-
-;// CONCATENATED MODULE: ./src/settings/parse.ts
-// The small parsers of input values: lists, globs, images, mode, repository, branch, sizes, booleans, names.
-// Each takes the raw value and the input's name, and throws an InputError naming it for a bad value.
-
-
-
-const MODES = ['commit', 'pull-request', 'dry-run'];
-/** Splits a list input: one item per line or comma-separated, blank items and `#` comment lines dropped. */
-function splitList(value) {
-    return value
-        .split(/\r?\n/)
-        .filter((line) => !line.trim().startsWith('#'))
-        .flatMap((line) => line.split(','))
-        .map((item) => item.trim())
-        .filter((item) => item !== '');
-}
-/**
- * Splits a glob list: one per line or comma-separated, blank items and `#` comment lines dropped. A comma inside
- * braces or brackets belongs to the glob (`**\/*.{yaml,yml}` is one glob).
- */
-function splitGlobs(value) {
-    const globs = [];
-    for (const line of value.split(/\r?\n/)) {
-        if (line.trim().startsWith('#'))
-            continue;
-        let braces = 0;
-        let bracket = false;
-        let start = 0;
-        for (let i = 0; i < line.length; i++) {
-            const c = line[i];
-            if (c === '[' && !bracket)
-                bracket = true;
-            else if (c === ']' && bracket)
-                bracket = false;
-            else if (!bracket && c === '{')
-                braces++;
-            else if (!bracket && c === '}' && braces > 0)
-                braces--;
-            else if (c === ',' && braces === 0 && !bracket) {
-                globs.push(line.slice(start, i));
-                start = i + 1;
-            }
-        }
-        globs.push(line.slice(start));
-    }
-    return globs.map((glob) => glob.trim()).filter((glob) => glob !== '');
-}
-function parseImages(value, input = 'images') {
-    const requests = [];
-    for (const item of splitList(value)) {
-        const ref = asInput(input, () => (0,reference/* parseReference */.F2)(item), (reason) => `'${printable(item)}' is not a valid image reference: ${reason}.`);
-        if (ref.tag === undefined && ref.digest === undefined) {
-            throw new InputError(input, `'${item}' has no tag or digest: write the version to deploy, e.g. '${ref.name}:1.4.2' or '${ref.name}@sha256:<64 hex>'.`);
-        }
-        const same = requests.find((r) => r.ref.repository === ref.repository);
-        if (same) {
-            if (same.ref.tag === ref.tag && same.ref.digest === ref.digest)
-                continue;
-            throw new InputError(input, `'${same.input}' and '${item}' ask for two versions of one image.`);
-        }
-        requests.push({ input: item, ref });
-    }
-    return requests;
-}
-/**
- * The `charts` input: `oci://ghcr.io/acme/charts/api:1.4.2`, `https://charts.acme.io/api:1.4.2` or a bare `api:1.4.2`,
- * one per line or comma-separated. Two versions of one chart (same repository and name) are an error.
- */
-function parseCharts(value, input = 'charts') {
-    const requests = [];
-    for (const item of splitList(value)) {
-        const ref = asInput(input, () => (0,chart/* parseChartReference */.J0)(item), (reason) => `'${printable(item)}' is not a valid chart reference: ${reason}.`);
-        if (ref.version === undefined) {
-            throw new InputError(input, `'${printable(item)}' has no version: write the chart version to deploy, e.g. '${ref.display}:1.4.2'.`);
-        }
-        // A bare name matches the chart in every repository: with another entry for that name, both name one chart.
-        const overlaps = (r) => r.ref.name.toLowerCase() === ref.name.toLowerCase() && (r.ref.repository === ref.repository || r.ref.repository === undefined || ref.repository === undefined);
-        const other = requests.filter(overlaps).find((r) => r.ref.version !== ref.version);
-        if (other)
-            throw new InputError(input, `'${other.input}' and '${printable(item)}' ask for two versions of one chart.`);
-        if (requests.some((r) => overlaps(r) && r.ref.repository === ref.repository))
-            continue;
-        requests.push({ input: item, ref: { ...ref, version: ref.version } });
-    }
-    return requests;
-}
-/** `charts` under a promotion: chart references without a version that narrow which charts are promoted. */
-function parseChartsOnly(value) {
-    return splitList(value).map((item) => {
-        const ref = asInput('charts', () => (0,chart/* parseChartReference */.J0)(item), (reason) => `'${printable(item)}' is not a valid chart reference: ${reason}.`);
-        if (ref.version !== undefined) {
-            throw new InputError('charts', `'${printable(item)}': with promote-from, charts lists the charts to promote without a version (e.g. '${ref.display}'); the versions come from the source.`);
-        }
-        return ref;
-    });
-}
-/** `images` under a promotion: bare repositories that narrow what is promoted. */
-function parseOnly(value) {
-    return splitList(value).map((item) => {
-        const ref = asInput('images', () => (0,reference/* parseReference */.F2)(item), (reason) => `'${printable(item)}' is not a valid image repository: ${reason}.`);
-        if (ref.tag !== undefined || ref.digest !== undefined) {
-            throw new InputError('images', `'${item}': with promote-from, images lists bare repositories to promote (e.g. '${ref.name}'); the versions come from the source.`);
-        }
-        return ref;
-    });
-}
-/** Shows control characters in an echoed value instead of letting them reach the log. */
-/** The value with control characters shown as `\\uXXXX` (an error message stays one readable line). */
-function printable(value) {
-    // eslint-disable-next-line no-control-regex
-    return value.replace(/[\u0000-\u001f\u007f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
-}
-function parseMode(value) {
-    const mode = (value.trim() || 'commit');
-    if (!MODES.includes(mode))
-        throw new InputError('mode', `'${value}' is not one of ${MODES.join(', ')}.`);
-    return mode;
-}
-function parseRepository(value, input = 'repository') {
-    const text = value.trim();
-    if (text === '')
-        return undefined;
-    const match = /^([A-Za-z0-9](?:[A-Za-z0-9-]{0,38}))\/([A-Za-z0-9._-]{1,100})$/.exec(text);
-    if (!match || match[2] === '.' || match[2] === '..') {
-        throw new InputError(input, `'${printable(text)}' is not of the form owner/name.`);
-    }
-    return { owner: match[1], repo: match[2] };
-}
-function parseBranch(value, input = 'branch') {
-    const branch = value.trim().replace(/^refs\/heads\//, '');
-    if (branch === '')
-        return undefined;
-    // git check-ref-format rules, as far as a branch name needs them.
-    const bad = 
-    // eslint-disable-next-line no-control-regex
-    /[\u0000-\u0020\u007f~^:?*[\\]|\.\.|@\{|\/\/|^\/|\/$|\.$|^\.|\/\.|\.lock$|\.lock\/|^@$/.test(branch);
-    if (bad)
-        throw new InputError(input, `'${printable(branch)}' is not a valid branch name.`);
-    return branch;
-}
-function parseSize(value, input, fallback) {
-    const text = value.trim();
-    if (text === '')
-        return fallback;
-    const match = /^(\d+)\s*(k|ki|kib|kb|m|mi|mib|mb)?$/i.exec(text);
-    if (!match)
-        throw new InputError(input, `'${text}' is not a size (bytes, or a number followed by KiB or MiB).`);
-    const unit = (match[2] ?? '').toLowerCase();
-    const factor = unit.startsWith('m') ? 1024 * 1024 : unit.startsWith('k') ? 1024 : 1;
-    return Number(match[1]) * factor;
-}
-/** Longest `race-timeout`: a GitHub-hosted job may run 6 hours. */
-const MAX_DURATION_MS = 6 * 60 * 60 * 1000;
-/** A duration in milliseconds: seconds (`90`, `90s`), minutes (`10m`), or both (`1m30s`); '' is `fallback`. */
-function parseDuration(value, input, fallback) {
-    const text = value.trim().toLowerCase();
-    if (text === '')
-        return fallback;
-    const bad = (why) => new InputError(input, `'${printable(value.trim())}' ${why}`);
-    const match = /^(?:(\d+(?:\.\d+)?)\s*(?:m|min))?\s*(?:(\d+(?:\.\d+)?)\s*(?:s|sec)?)?$/.exec(text);
-    if (!match || (match[1] === undefined && match[2] === undefined)) {
-        throw bad('is not a duration: seconds (90 or 90s), minutes (10m) or both (1m30s).');
-    }
-    const ms = Number(match[1] ?? 0) * 60_000 + Number(match[2] ?? 0) * 1000;
-    if (ms <= 0)
-        throw bad('is no time at all: give a positive duration such as 10m.');
-    if (ms > MAX_DURATION_MS)
-        throw bad('is longer than a job may run (6 hours).');
-    return Math.round(ms);
-}
-function parseBoolean(value, input) {
-    const text = value.trim().toLowerCase();
-    if (text === '' || text === 'false')
-        return false;
-    if (text === 'true')
-        return true;
-    throw new InputError(input, `'${printable(value)}' is not true or false.`);
-}
-const SUMMARY_DIFFS = ['auto', 'full', 'changes', 'none'];
-function parseSummaryDiff(value) {
-    const text = (value.trim().toLowerCase() || 'auto');
-    if (!SUMMARY_DIFFS.includes(text))
-        throw new InputError('summary-diff', `'${printable(value)}' is not one of ${SUMMARY_DIFFS.join(', ')}.`);
-    return text;
-}
-function parseAutoMerge(value) {
-    const text = value.trim().toLowerCase();
-    if (text === '' || text === 'false' || text === 'off')
-        return undefined;
-    if (text === 'merge' || text === 'squash' || text === 'rebase')
-        return text;
-    throw new InputError('auto-merge', `'${printable(value)}' is not one of merge, squash, rebase (or empty for none).`);
-}
-/** What an item of a name list must look like, and how the error names it. */
-const NAMES = {
-    login: { pattern: /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(?:\[bot\])?$/, what: 'a GitHub login' },
-    team: { pattern: /^(?:[A-Za-z0-9][A-Za-z0-9-]{0,38}\/)?[A-Za-z0-9._-]{1,100}$/, what: "a team slug ('team' or 'org/team')" },
-    // eslint-disable-next-line no-control-regex
-    label: { pattern: /^[^\u0000-\u001f\u007f,]{1,50}$/, what: 'a label name (at most 50 characters)' },
-};
-/** A list of GitHub logins, team slugs or label names: no blanks or control characters inside an item; `@` dropped. */
-function parseNames(value, input, kind) {
-    const { pattern, what } = NAMES[kind];
-    const items = splitList(value).map((item) => item.replace(/^@/, ''));
-    for (const item of items) {
-        if (!pattern.test(item))
-            throw new InputError(input, `'${printable(item)}' is not ${what}.`);
-    }
-    return [...new Set(items)];
-}
-
-;// CONCATENATED MODULE: ./src/settings/provenance.ts
-// The provenance inputs: `source-repository` (none: off), `source-sha`, `source-token`, with the runner's defaults
-// (GITHUB_REPOSITORY, GITHUB_SHA, GITHUB_SERVER_URL, GITHUB_RUN_ID) passed in by the entry point.
-
-
-const SHA = /^[0-9a-fA-F]{40}$/;
-function sameRepository(a, b) {
-    return b !== undefined && a.owner.toLowerCase() === b.owner.toLowerCase() && a.repo.toLowerCase() === b.repo.toLowerCase();
-}
-/** The runner's repository, when GITHUB_REPOSITORY is one (a malformed value is no default, never an error). */
-function workflowRepository(env) {
-    try {
-        return parseRepository(env.GITHUB_REPOSITORY ?? '', 'source-repository');
-    }
-    catch {
-        return undefined;
-    }
-}
-/** The web root: GITHUB_SERVER_URL (GHES), else github.com. */
-function serverUrlOf(env) {
-    const given = (env.GITHUB_SERVER_URL ?? '').trim().replace(/\/+$/, '');
-    return /^https?:\/\/[^\s/]+(\/[^\s]*)?$/.test(given) ? given : 'https://github.com';
-}
-/**
- * Reads the provenance inputs; undefined for `source-repository: none`. The source commit defaults to GITHUB_SHA
- * only when the source is the workflow's own repository (GITHUB_SHA names a commit there, not in another).
- */
-function readProvenance(read, env, token) {
-    const given = read('source-repository').trim();
-    const shaInput = read('source-sha').trim();
-    if (given.toLowerCase() === 'none') {
-        if (shaInput !== '')
-            throw new InputError('source-sha', "is set while source-repository is 'none' (provenance off): remove one of them.");
-        return undefined;
-    }
-    if (shaInput !== '' && !SHA.test(shaInput)) {
-        throw new InputError('source-sha', `'${printable(shaInput.slice(0, 80))}' is not a full commit sha (40 hex digits).`);
-    }
-    const workflow = workflowRepository(env);
-    const repository = given === '' ? workflow : parseRepository(given, 'source-repository');
-    if (shaInput !== '' && repository === undefined) {
-        throw new InputError('source-repository', 'is required with source-sha outside GitHub Actions: the owner/name the sha belongs to.');
-    }
-    const runnerSha = (env.GITHUB_SHA ?? '').trim();
-    const sha = shaInput !== '' ? shaInput : repository !== undefined && sameRepository(repository, workflow) && SHA.test(runnerSha) ? runnerSha : undefined;
-    const serverUrl = serverUrlOf(env);
-    const runId = (env.GITHUB_RUN_ID ?? '').trim();
-    const builtBy = workflow !== undefined && /^\d+$/.test(runId) ? `${serverUrl}/${workflow.owner}/${workflow.repo}/actions/runs/${runId}` : undefined;
-    return { repository, sha: sha?.toLowerCase(), builtBy, serverUrl, token: read('source-token').trim() || token, named: given !== '' };
-}
-
-;// CONCATENATED MODULE: ./src/settings/read.ts
-// The only place that reads inputs. Every input is read once into a typed Settings object; a bad value fails
-// with an InputError that names the input and the form it expects.
-
-
-
-
-
-
-const DEFAULT_MAX_FILE_BYTES = 1024 * 1024;
-/** `race-timeout`: long enough for 50 runs bumping one file at once at GitHub's latency (README "Contention"). */
-const DEFAULT_RACE_TIMEOUT_MS = 15 * 60 * 1000;
-/** Reads and validates every input. `env` supplies the runner's defaults (GITHUB_REPOSITORY). */
-function readSettings(read, env) {
-    const promoting = splitGlobs(read('promote-from')).length > 0;
-    const images = promoting ? [] : parseImages(read('images'));
-    const charts = promoting ? [] : parseCharts(read('charts'));
-    if (!promoting && images.length === 0 && charts.length === 0) {
-        throw new InputError('images', "is required, or 'charts' (or both): the image references to write (ghcr.io/acme/api:1.4.2), the chart versions (oci://ghcr.io/acme/charts/api:1.4.2); or give promote-from.");
-    }
-    const pathPatterns = splitGlobs(read('paths') || DEFAULT_PATHS);
-    const paths = asInput('paths', () => (0,core_paths/* compilePaths */.Iw)(pathPatterns));
-    const localPath = read('local-path').trim() || undefined;
-    const repository = parseRepository(read('repository') || (localPath ? '' : (env.GITHUB_REPOSITORY ?? '')));
-    const token = read('token').trim();
-    const mode = parseMode(read('mode'));
-    if (!localPath) {
-        if (!repository) {
-            throw new InputError('repository', 'is required outside GitHub Actions (owner/name), or give local-path to edit a checkout.');
-        }
-        if (token === '') {
-            throw new InputError('token', 'is empty: pass ${{ github.token }}, a GitHub App token or a PAT (or give local-path).');
-        }
-    }
-    if (localPath && mode === 'pull-request') {
-        throw new InputError('mode', "'pull-request' goes through the GitHub API: remove local-path, or use mode commit or dry-run.");
-    }
-    const environment = deriveEnvironment(read('environment'), paths, 'paths');
-    return {
-        images,
-        charts,
-        chartAppVersion: parseBoolean(read('chart-app-version'), 'chart-app-version'),
-        promotion: readPromotion(read, repository, token),
-        pathPatterns,
-        paths,
-        repository,
-        branch: parseBranch(read('branch')),
-        token,
-        mode,
-        localPath,
-        policy: asInput('policy', () => (0,policy/* parsePolicy */.ON)(read('policy'), 'policy')),
-        environment: environment.name,
-        environmentNote: environment.note,
-        failOnUnmatched: parseBoolean(read('fail-on-unmatched'), 'fail-on-unmatched'),
-        commitMessage: read('commit-message'),
-        maxFileBytes: parseSize(read('max-file-size'), 'max-file-size', DEFAULT_MAX_FILE_BYTES),
-        raceTimeoutMs: parseDuration(read('race-timeout'), 'race-timeout', DEFAULT_RACE_TIMEOUT_MS),
-        summaryDiff: summaryDiff(parseSummaryDiff(read('summary-diff')), repository, env.GITHUB_REPOSITORY),
-        pullRequest: readPullRequest(read),
-        provenance: readProvenance(read, env, token),
-    };
-}
-/**
- * `summary-diff: auto` resolved. A public repository's job summary is public: the context lines of another
- * repository's files (a private GitOps repository) stay out of it. The target is the `repository` input
- * (default: the workflow's own repository), compared with GITHUB_REPOSITORY case-insensitively; a checkout at
- * `local-path` with no repository named counts as the workflow's own. Outside a runner (no GITHUB_REPOSITORY),
- * any named repository counts as another.
- */
-function summaryDiff(choice, target, workflowRepository) {
-    if (choice !== 'auto')
-        return choice;
-    if (target === undefined)
-        return 'full';
-    const own = workflowRepository !== undefined && `${target.owner}/${target.repo}`.toLowerCase() === workflowRepository.trim().toLowerCase();
-    return own ? 'full' : 'changes';
-}
-/**
- * The environment name: the input, else the last plain folder every include glob names (`apps/*\/overlays/prod/**`
- * → `prod`), else `paths-<hash>` of the globs with a note saying why (see `environmentOfPaths`).
- */
-function deriveEnvironment(value, paths, input) {
-    const given = value.trim();
-    if (given !== '')
-        return { name: given, note: undefined };
-    const derived = (0,core_paths/* environmentOfPaths */.Pf)(paths);
-    if (derived.named)
-        return { name: derived.name, note: undefined };
-    return { name: derived.name, note: `${input}: ${derived.why}, so ${derived.name} (a hash of the globs) stands for the environment; set '${input === 'paths' ? 'environment' : 'promote-from-environment'}' to name it.` };
-}
-function readPromotion(read, target, token) {
-    const patterns = splitGlobs(read('promote-from'));
-    const repository = parseRepository(read('promote-from-repository'), 'promote-from-repository');
-    const branch = parseBranch(read('promote-from-branch'), 'promote-from-branch');
-    if (patterns.length === 0) {
-        if (repository || branch) {
-            throw new InputError('promote-from', 'is required with promote-from-repository or promote-from-branch: the globs of the source files.');
-        }
-        return undefined;
-    }
-    const paths = asInput('promote-from', () => (0,core_paths/* compilePaths */.Iw)(patterns, 'promote-from'));
-    const sourceToken = read('promote-from-token').trim() || token;
-    if (repository && sourceToken === '') {
-        throw new InputError('promote-from-token', `is empty: reading ${repository.owner}/${repository.repo} needs a token (or set token).`);
-    }
-    const sameRepo = !repository || (target && repository.owner === target.owner && repository.repo === target.repo);
-    const derived = deriveEnvironment('', paths, 'promote-from');
-    const given = read('promote-from-environment').trim();
-    // Repository per environment: the repository names the environment; folder per environment: the folder
-    // (else the source branch, else the globs' hash).
-    const named = !sameRepo && repository ? repository.repo : derived.note === undefined ? derived.name : branch;
-    return {
-        patterns,
-        paths,
-        repository: sameRepo ? undefined : repository,
-        branch,
-        token: sourceToken,
-        only: parseOnly(read('images')),
-        onlyCharts: parseChartsOnly(read('charts')),
-        environment: given || named || derived.name,
-        environmentNote: given || named ? undefined : derived.note,
-    };
-}
-function readPullRequest(read) {
-    return {
-        branch: read('pr-branch').trim(),
-        title: read('pr-title'),
-        body: read('pr-body'),
-        labels: parseNames(read('pr-labels'), 'pr-labels', 'label'),
-        reviewers: parseNames(read('pr-reviewers'), 'pr-reviewers', 'login'),
-        teamReviewers: parseNames(read('pr-team-reviewers'), 'pr-team-reviewers', 'team'),
-        assignees: parseNames(read('pr-assignees'), 'pr-assignees', 'login'),
-        draft: parseBoolean(read('pr-draft'), 'pr-draft'),
-        autoMerge: parseAutoMerge(read('auto-merge')),
-    };
-}
-
 ;// CONCATENATED MODULE: ./src/app/bump.ts
 // bump(): settings → (promotion) → source → plan → deliver → result, one log group per phase; the action and the
 // CLI both run it, each with its own Io.
+
 
 
 
@@ -54001,7 +54325,9 @@ async function resolvePromotion(settings, io, env) {
     });
 }
 /** One bump, whatever the surroundings: used by the action and by the CLI, each passing its environment (`env`). */
-async function bump(read, io, env) {
+async function bump(inputs, io, env) {
+    // `promote-from-environment` + `environment` through `environments`: the globs and repositories they name.
+    const read = resolveEnvironments(inputs, env.GITHUB_REPOSITORY);
     for (const secret of [read('token'), read('promote-from-token'), read('source-token')])
         if (secret.trim())
             io.setSecret(secret.trim());
@@ -54130,8 +54456,70 @@ function actionIo(env, token = stopToken) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/app/report.ts
+
+
+
+
+
+/** Reads one environment; a file that is not YAML fails the report naming the environment (its paths are its repository's). */
+async function readEnvironment(e, settings, io, env) {
+    try {
+        return await readOne(e, settings, io, env);
+    }
+    catch (error) {
+        if (error instanceof scan/* PlanSyntaxError */.f) {
+            for (const f of error.errors)
+                io.error(`${e.name}: ${f.file}:${f.line}:${f.column}: not valid YAML: ${f.detail}`);
+            throw new Error(`environment ${e.name} (${e.repository ? `${e.repository.owner}/${e.repository.repo}` : e.patterns.join(', ')}): ${error.message}`, { cause: error });
+        }
+        throw error;
+    }
+}
+/** Reads one environment: a folder from local-path or the target repository, or its own repository through the API. */
+async function readOne(e, settings, io, env) {
+    const globs = e.patterns.join(', ');
+    if (e.repository === undefined && settings.localPath !== undefined) {
+        const snapshot = await readLocal(settings.localPath, e.paths, { maxFileBytes: settings.maxFileBytes });
+        return withSkips(scanEnvironment(e.name, globs, snapshot.files), snapshot.skipped);
+    }
+    // The GitHub adapters load only when an environment is read through the API.
+    const { readRemoteSource } = await Promise.all(/* import() */[__nccwpck_require__.e(413), __nccwpck_require__.e(556)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4556));
+    const { owner, repo } = e.repository ?? settings.repository;
+    const branch = e.repository ? e.branch : settings.branch;
+    const snapshot = await readRemoteSource({ token: settings.token, target: { owner, repo, branch }, paths: e.paths, maxBytes: settings.maxFileBytes }, io, env);
+    const where = e.repository ? `${owner}/${repo}@${snapshot.branch}: ${globs}` : globs;
+    return withSkips(scanEnvironment(e.name, where, snapshot.files), snapshot.skipped);
+}
+function withSkips(scan, unread) {
+    return { ...scan, skipped: [...unread, ...scan.skipped] };
+}
+/** The report, whatever the surroundings: the action and the CLI each pass their environment (`env`). */
+async function report(read, io, env) {
+    if (read('token').trim())
+        io.setSecret(read('token').trim());
+    const settings = readReportSettings(read, env);
+    const scans = [];
+    for (const e of settings.environments) {
+        scans.push(await io.group(`Read ${e.name}`, async () => {
+            const scan = await readEnvironment(e, settings, io, env);
+            io.info(`${e.name}: ${scan.files} file(s) read (${scan.where}), ${scan.rows.size} image(s) and chart(s) found.`);
+            for (const skip of scan.skipped)
+                io.info(`${e.name}: skipped ${skip.path}: ${skip.reason}`);
+            return scan;
+        }));
+    }
+    const matrix = buildMatrix(scans);
+    for (const line of matrixLog(matrix))
+        io.info(line);
+    return { matrix, scans, summaryDiff: settings.summaryDiff };
+}
+
 ;// CONCATENATED MODULE: ./src/app/action.ts
 // The action's run(): inputs from the runner, outputs and the job summary back to it; never throws.
+
+
+
 
 
 
@@ -54142,8 +54530,17 @@ async function run() {
     // The action's one read of the process environment: the Io and bump() take it from here.
     const env = process.env;
     const io = actionIo(env);
+    const read = (name) => getInput(name);
     try {
-        const result = await bump((name) => getInput(name), io, env);
+        if (isReport(read)) {
+            // What runs where: read every environment, write nothing.
+            const result = await report(read, io, env);
+            io.setOutput('matrix', matrixOutput(result.matrix));
+            await io.summary(matrixSummary(result.matrix, result.summaryDiff));
+            io.info(`Read ${result.matrix.environments.length} environment(s): ${result.matrix.rows.length} image(s) and chart(s). Nothing was written.`);
+            return;
+        }
+        const result = await bump(read, io, env);
         const values = (0,outputs/* outputs */.V4)(result.plan, result.context);
         for (const [name, value] of Object.entries(values))
             io.setOutput(name, value);
@@ -54156,6 +54553,9 @@ async function run() {
 }
 
 ;// CONCATENATED MODULE: ./src/app/command.ts
+
+
+
 
 
 
@@ -54194,6 +54594,8 @@ const HELP = `gitops-bump: bump container image references in a GitOps repositor
 Usage:
   gitops-bump --images ghcr.io/acme/api:1.4.2 --paths 'apps/prod/**' --local-path . [--mode dry-run]
   GITHUB_TOKEN=… gitops-bump --images … --repository acme/gitops [--branch main] [--mode commit]
+  gitops-bump report --environments 'dev: envs/dev/' --environments 'prod: envs/prod/' --local-path .
+                     (what runs where: a table of every image and chart version per environment; writes nothing)
 
 Options (each is the action input of the same name; repeat a flag or use newlines/commas for lists):
 ${optionLines([
@@ -54245,7 +54647,9 @@ function parseArgs(argv) {
     const inputs = new Map();
     let json = false;
     let help = false;
-    for (let i = 0; i < argv.length; i++) {
+    // `gitops-bump report …` is `--mode report`.
+    const command = argv[0] === 'report' ? 'report' : undefined;
+    for (let i = command ? 1 : 0; i < argv.length; i++) {
         const arg = argv[i];
         if (arg === '--help' || arg === '-h') {
             help = true;
@@ -54270,6 +54674,12 @@ function parseArgs(argv) {
         }
         const previous = inputs.get(name);
         inputs.set(name, previous === undefined ? value : `${previous}\n${value}`);
+    }
+    if (command) {
+        const mode = inputs.get('mode');
+        if (mode !== undefined && mode.trim() !== 'report')
+            throw new Error(`'report' and --mode ${mode} contradict each other`);
+        inputs.set('mode', 'report');
     }
     return { inputs, json, help };
 }
@@ -54333,6 +54743,14 @@ async function main(argv) {
         return '';
     };
     try {
+        if (isReport(read)) {
+            // Writes nothing: the table (or the `matrix` output as JSON) on stdout, fenced inside a GitHub Actions step.
+            const result = await report(read, terminalIo(env), env);
+            const text = parsed.json ? `${JSON.stringify({ matrix: JSON.parse(matrixOutput(result.matrix)) })}\n` : matrixTable(result.matrix);
+            process.stdout.write(guard(text));
+            write(`Read ${result.matrix.environments.length} environment(s): ${result.matrix.rows.length} image(s) and chart(s). Nothing was written.`);
+            return 0;
+        }
         const result = await bump(read, terminalIo(env), env);
         // Both carry repository text as it is (file names, YAML lines): fenced inside a GitHub Actions step.
         if (parsed.json) {

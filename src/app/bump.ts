@@ -11,6 +11,7 @@ import { readLocal } from '../local/disk.js';
 import type { PromotionReport } from '../report/context.js';
 import type { BumpResult } from '../report/outputs.js';
 import { InputError } from '../settings/errors.js';
+import { resolveEnvironments } from '../settings/environments.js';
 import { readSettings } from '../settings/read.js';
 import type { InputReader, Settings } from '../settings/types.js';
 
@@ -80,7 +81,9 @@ async function resolvePromotion(settings: Settings, io: Io, env: NodeJS.ProcessE
 }
 
 /** One bump, whatever the surroundings: used by the action and by the CLI, each passing its environment (`env`). */
-export async function bump(read: InputReader, io: Io, env: NodeJS.ProcessEnv): Promise<BumpResult> {
+export async function bump(inputs: InputReader, io: Io, env: NodeJS.ProcessEnv): Promise<BumpResult> {
+  // `promote-from-environment` + `environment` through `environments`: the globs and repositories they name.
+  const read = resolveEnvironments(inputs, env.GITHUB_REPOSITORY);
   for (const secret of [read('token'), read('promote-from-token'), read('source-token')]) if (secret.trim()) io.setSecret(secret.trim());
   const given = readSettings(read, env);
   for (const note of [given.environmentNote, given.promotion?.environmentNote]) if (note) io.info(note);

@@ -2,6 +2,9 @@
 import type { Io, Place } from '../core/io.js';
 import { bump } from './bump.js';
 import { outputs } from '../report/outputs.js';
+import { matrixOutput, matrixTable } from '../report/matrix.js';
+import { isReport } from '../settings/read.js';
+import { report } from './report.js';
 import { fenced, holdsCommand, oneLine, stopToken } from '../report/line.js';
 import { InputError } from '../settings/errors.js';
 import { INPUTS } from '../settings/inputs.js';
@@ -42,6 +45,8 @@ const HELP = `gitops-bump: bump container image references in a GitOps repositor
 Usage:
   gitops-bump --images ghcr.io/acme/api:1.4.2 --paths 'apps/prod/**' --local-path . [--mode dry-run]
   GITHUB_TOKEN=… gitops-bump --images … --repository acme/gitops [--branch main] [--mode commit]
+  gitops-bump report --environments 'dev: envs/dev/' --environments 'prod: envs/prod/' --local-path .
+                     (what runs where: a table of every image and chart version per environment; writes nothing)
 
 Options (each is the action input of the same name; repeat a flag or use newlines/commas for lists):
 ${optionLines([
@@ -98,7 +103,9 @@ export function parseArgs(argv: readonly string[]): Parsed {
   const inputs = new Map<string, string>();
   let json = false;
   let help = false;
-  for (let i = 0; i < argv.length; i++) {
+  // `gitops-bump report …` is `--mode report`.
+  const command = argv[0] === 'report' ? 'report' : undefined;
+  for (let i = command ? 1 : 0; i < argv.length; i++) {
     const arg = argv[i]!;
     if (arg === '--help' || arg === '-h') {
       help = true;
@@ -120,6 +127,11 @@ export function parseArgs(argv: readonly string[]): Parsed {
     }
     const previous = inputs.get(name);
     inputs.set(name, previous === undefined ? value : `${previous}\n${value}`);
+  }
+  if (command) {
+    const mode = inputs.get('mode');
+    if (mode !== undefined && mode.trim() !== 'report') throw new Error(`'report' and --mode ${mode} contradict each other`);
+    inputs.set('mode', 'report');
   }
   return { inputs, json, help };
 }
@@ -184,6 +196,14 @@ export async function main(argv: readonly string[]): Promise<number> {
     return '';
   };
   try {
+    if (isReport(read)) {
+      // Writes nothing: the table (or the `matrix` output as JSON) on stdout, fenced inside a GitHub Actions step.
+      const result = await report(read, terminalIo(env), env);
+      const text = parsed.json ? `${JSON.stringify({ matrix: JSON.parse(matrixOutput(result.matrix)) as unknown })}\n` : matrixTable(result.matrix);
+      process.stdout.write(guard(text));
+      write(`Read ${result.matrix.environments.length} environment(s): ${result.matrix.rows.length} image(s) and chart(s). Nothing was written.`);
+      return 0;
+    }
     const result = await bump(read, terminalIo(env), env);
     // Both carry repository text as it is (file names, YAML lines): fenced inside a GitHub Actions step.
     if (parsed.json) {

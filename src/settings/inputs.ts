@@ -21,10 +21,10 @@ const RUN: Readonly<Record<string, InputSpec>> = {
   repository: { default: '${{ github.repository }}', description: 'owner/name of the GitOps repository.' },
   branch: { description: "Branch to read and write; default: the repository's default branch." },
   token: { default: '${{ github.token }}', description: 'Token for the GitHub API (GITHUB_TOKEN, a GitHub App token or a PAT).' },
-  mode: { default: 'commit', description: 'commit, pull-request or dry-run.' },
+  mode: { default: 'commit', description: 'commit, pull-request, dry-run, or report (what runs where across environments; writes nothing).' },
   'local-path': { description: 'Edit a checkout on disk instead of going through the API.' },
   policy: { default: 'newer', description: 'newer (never move a version tag backwards), any, or a semver range such as ~1.4.' },
-  environment: { description: 'Names the environment in messages, summaries and the PR branch; default: the last folder the paths name, else paths-<hash>.' },
+  environment: { description: 'Names the environment in messages, summaries and the PR branch; default: the last folder the paths name, else paths-<hash>. With environments and promote-from-environment: the target environment, whose line gives paths (and repository).' },
   'commit-message': { description: 'Commit message template: {summary}, {environment}, {changes}, {repository}, {branch}, {count}.' },
   'max-file-size': { default: '1MiB', description: 'Files larger than this are skipped with a note.' },
   'race-timeout': {
@@ -60,7 +60,14 @@ export const INPUTS: Readonly<Record<string, InputSpec>> = {
   'promote-from-repository': { description: 'owner/name of the source repository (repository per environment); default: the target.' },
   'promote-from-branch': { description: 'Branch of the source; default: the target branch, or the source repository\'s default branch.' },
   'promote-from-token': { description: 'Token to read the source repository when it needs another credential; default: token.' },
-  'promote-from-environment': { description: 'Names the source environment in the summary; default: the last folder promote-from names.' },
+  'promote-from-environment': {
+    description: 'Names the source environment in the summary; default: the last folder promote-from names. With environments: the source environment, whose line gives promote-from (and its repository).',
+  },
+  // What runs where, and promotion by environment name.
+  environments: {
+    description:
+      "The environments in promotion order, one per line: 'name: globs' (a folder per environment, globs comma-separated) or 'name: owner/repo[@branch][:globs]' (a repository per environment). Read by mode report; with promote-from-environment and environment, a promotion takes its globs and repositories from it.",
+  },
   // Provenance: where each version came from, recorded in trailers and read back by the next bump.
   'source-repository': {
     description: "owner/name of the repository the images are built from, recorded in each commit's Source-Commit trailer; default: the workflow's repository; none turns provenance off.",

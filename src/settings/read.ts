@@ -7,7 +7,8 @@ import { DEFAULT_PATHS } from './inputs.js';
 import { readProvenance } from './provenance.js';
 import { parseAutoMerge, parseBoolean, parseBranch, parseCharts, parseChartsOnly, parseDuration, parseImages, parseMode, parseNames, parseOnly, parseRepository, parseSize, parseSummaryDiff, splitGlobs } from './parse.js';
 import type { SummaryDiff } from '../core/types.js';
-import type { InputReader, PromotionSettings, PullRequestSettings, Repository, Settings } from './types.js';
+import { parseEnvironments } from './environments.js';
+import type { InputReader, PromotionSettings, PullRequestSettings, ReportSettings, Repository, Settings } from './types.js';
 
 const DEFAULT_MAX_FILE_BYTES = 1024 * 1024;
 /** `race-timeout`: long enough for 50 runs bumping one file at once at GitHub's latency (README "Contention"). */
@@ -65,6 +66,45 @@ export function readSettings(read: InputReader, env: NodeJS.ProcessEnv): Setting
     pullRequest: readPullRequest(read),
     provenance: readProvenance(read, env, token),
   };
+}
+
+/** `mode: report` (or the CLI's `report` command): no other input decides which kind of run this is. */
+export function isReport(read: InputReader): boolean {
+  return read('mode').trim() === 'report';
+}
+
+/** The settings of `mode: report`: the environments, and where folder environments and tokens come from. */
+export function readReportSettings(read: InputReader, env: NodeJS.ProcessEnv): ReportSettings {
+  const environments = parseEnvironments(read('environments'));
+  if (environments.length === 0) {
+    throw new InputError('environments', "is required with mode 'report': one 'name: globs' or 'name: owner/repo[@branch][:globs]' per line, in promotion order.");
+  }
+  const localPath = read('local-path').trim() || undefined;
+  const folders = environments.some((e) => e.repository === undefined);
+  const repository = parseRepository(read('repository') || (localPath ? '' : (env.GITHUB_REPOSITORY ?? '')));
+  const token = read('token').trim();
+  if (folders && !localPath && !repository) {
+    throw new InputError('repository', 'is required outside GitHub Actions for folder environments (owner/name), or give local-path.');
+  }
+  const throughApi = environments.some((e) => e.repository !== undefined) || (folders && !localPath);
+  if (throughApi && token === '') {
+    throw new InputError('token', 'is empty: reading environments through the GitHub API needs a token (or give local-path for folder environments).');
+  }
+  return {
+    environments,
+    localPath,
+    repository,
+    branch: parseBranch(read('branch')),
+    token,
+    maxFileBytes: parseSize(read('max-file-size'), 'max-file-size', DEFAULT_MAX_FILE_BYTES),
+    summaryDiff: reportSummaryDiff(parseSummaryDiff(read('summary-diff')), [...(folders ? [repository] : []), ...environments.map((e) => e.repository).filter((r) => r !== undefined)], env.GITHUB_REPOSITORY),
+  };
+}
+
+/** `auto` for a report: `full` (hold reasons shown) only when every repository read is the workflow's own. */
+function reportSummaryDiff(choice: SummaryDiff | 'auto', read: readonly (Repository | undefined)[], workflowRepository: string | undefined): SummaryDiff {
+  if (choice !== 'auto') return choice;
+  return read.every((target) => summaryDiff('auto', target, workflowRepository) === 'full') ? 'full' : 'changes';
 }
 
 /**

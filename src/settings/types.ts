@@ -111,3 +111,32 @@ export interface Settings {
   /** Undefined with `source-repository: none`: the commits and requests are those of a run without provenance. */
   readonly provenance: ProvenanceSettings | undefined;
 }
+
+/** One environment, as one line of `environments` declares it (settings/environments.ts). */
+export interface Environment {
+  readonly name: string;
+  /** 1-based line of `environments` that declares it (for errors). */
+  readonly line: number;
+  /** Globs of its files: the folder's (folder per environment), or inside its repository (default: every YAML file). */
+  readonly patterns: readonly string[];
+  readonly paths: PathMatcher;
+  /** Its own repository (repository per environment); undefined: a folder of the target repository (or local-path). */
+  readonly repository: Repository | undefined;
+  /** Its repository's branch (`owner/name@branch`); undefined: the default branch. */
+  readonly branch: string | undefined;
+}
+
+/** `mode: report`: what runs where, read from every environment once; nothing is written. */
+export interface ReportSettings {
+  /** In promotion order. */
+  readonly environments: readonly Environment[];
+  /** Folder environments are read from this checkout; undefined: through the API from `repository`. */
+  readonly localPath: string | undefined;
+  /** The repository holding the folder environments (API mode). */
+  readonly repository: Repository | undefined;
+  readonly branch: string | undefined;
+  readonly token: string;
+  readonly maxFileBytes: number;
+  /** `none` or `changes` keep hold reasons (comment text of the files) out of the job summary. */
+  readonly summaryDiff: SummaryDiff;
+}

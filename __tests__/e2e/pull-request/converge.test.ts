@@ -86,7 +86,9 @@ describe('a shared pr-branch loses nothing', () => {
     names.map((image) => `    - name: ${image.split('/').pop()}\n      image: ${image}:${version}\n`).join('');
   const FILES = { 'apps/prod/a.yaml': IMAGES.slice(0, 4), 'apps/prod/b.yaml': IMAGES.slice(4) } as const;
 
-  it('8 jobs of one matrix fold their images into one branch while the base moves: the PR proposes all 8 and keeps every base change', async () => {
+  // Eight bundles racing on one branch with real backoff waits: under a loaded CI machine this takes longer than the
+  // default 30 s, so it gets a generous timeout (its outcome does not depend on timing).
+  it('8 jobs of one matrix fold their images into one branch while the base moves: the PR proposes all 8 and keeps every base change', { timeout: 180_000 }, async () => {
     await serve({ files: { 'apps/prod/a.yaml': pod(FILES['apps/prod/a.yaml'], '1.0.0'), 'apps/prod/b.yaml': pod(FILES['apps/prod/b.yaml'], '1.0.0'), 'README.md': 'r\n' } });
     const branch = 'gitops-bump/prod/matrix';
     const job = (image: string) => pr({ images: `${image}:1.1.0`, paths: 'apps/prod/**', 'pr-branch': branch });
@@ -103,9 +105,11 @@ describe('a shared pr-branch loses nothing', () => {
     expect(first.outputs['pull-request-operation']).toBe('created');
     move();
     const underFirst = move();
+    // A bounded number of base moves (not "until the jobs end"): on a loaded machine the jobs then do not chase a base
+    // that moves for as long as they run, and the test's work does not grow with the machine's load.
     let running = true;
     const mover = (async () => {
-      while (running) {
+      for (let i = 0; running && i < 25; i++) {
         move();
         await new Promise((resolve) => setTimeout(resolve, 40));
       }
