@@ -235,3 +235,15 @@ export class RefusedError extends Error {
 export function checkRefused(p: Plan, fail: boolean): void {
   if (fail && p.refusals.length > 0) throw new RefusedError(p.refusals);
 }
+
+/** The plan with what the gates held back added to its refusals (nothing changes without gates). */
+export function withGateRefusals(
+  p: Plan,
+  files: readonly SourceFile[],
+  promotion: { readonly gates?: GateReport; readonly requests: readonly ImageRequest[]; readonly charts?: readonly ChartRequest[] } | undefined,
+  options: PlanOptions,
+): Plan {
+  if (promotion?.gates === undefined) return p;
+  const held = gateRefusals(files, promotion.gates, promotion.requests, promotion.charts ?? [], options);
+  return held.length === 0 ? p : { ...p, refusals: [...p.refusals, ...held] };
+}

@@ -28,6 +28,7 @@ const RUN: Readonly<Record<string, InputSpec>> = {
   'commit-message': { description: 'Commit message template: {summary}, {environment}, {changes}, {repository}, {branch}, {count}.' },
   'max-file-size': { default: '1MiB', description: 'Files larger than this are skipped with a note.' },
   'fail-on-unmatched': { default: 'false', description: 'Fail (writing nothing) when a requested image matches no reference in the selected files.' },
+  'fail-on-refused': { default: 'false', description: 'Fail (writing nothing) when any change is refused: by the policy, a hold marker or a promotion gate.' },
   'summary-diff': {
     default: 'auto',
     description: "The job summary's diff: full (with context lines), changes (changed lines only), none; auto: full for the workflow's own repository (or a local-path checkout unless repository names another), changes for another.",
@@ -57,6 +58,12 @@ export const INPUTS: Readonly<Record<string, InputSpec>> = {
   'promote-from-branch': { description: 'Branch of the source; default: the target branch, or the source repository\'s default branch.' },
   'promote-from-token': { description: 'Token to read the source repository when it needs another credential; default: token.' },
   'promote-from-environment': { description: 'Names the source environment in the summary; default: the last folder promote-from names.' },
+  // Promotion gates: what the source environment must show before a version moves on.
+  'promote-after': { description: 'Soak time (24h, 90m, 2d): a version is promoted only once it has been in the source files this long, from the commit that brought it there.' },
+  'promote-require-status': {
+    description:
+      'Commit status / check run context globs, one per line (kustomization/apps-staging/*, argocd/api-staging): each must show success on the newest source-branch commit carrying it since the version arrived.',
+  },
   // Provenance: where each version came from, recorded in trailers and read back by the next bump.
   'source-repository': {
     description: "owner/name of the repository the images are built from, recorded in each commit's Source-Commit trailer; default: the workflow's repository; none turns provenance off.",
