@@ -1,0 +1,104 @@
+// Promotion gates through the built bundle and the emulator: soak time measured from the commit that brought each
+// version into staging (committer dates set with GIT_COMMITTER_DATE; the run's clock is GITOPS_BUMP_NOW), and a
+// status gate reading the statuses Flux would post on staging's commits.
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { Octokit } from '@octokit/rest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startEmulator, type Emulator } from '../../emulator/index.js';
+import { runAction } from '../../support/action.js';
+import { git, GIT_ENV, gitRepo } from '../../support/repo.js';
+
+const NOW = Date.parse('2026-12-01T12:00:00Z');
+const at = (hoursAgo: number): string => new Date(NOW - hoursAgo * 3_600_000).toISOString();
+const api = (tag: string, replicas = 2) => `image:\n  repository: ghcr.io/acme/api\n  tag: ${tag}\nreplicas: ${replicas}\n`;
+const web = (tag: string) => `image: ghcr.io/acme/web:${tag}\n`;
+
+/** A commit on main dated `hoursAgo` before NOW (author and committer). */
+function commitAt(dir: string, hoursAgo: number, files: Record<string, string>, message: string): string {
+  for (const [path, text] of Object.entries(files)) {
+    mkdirSync(dirname(join(dir, path)), { recursive: true });
+    writeFileSync(join(dir, path), text);
+  }
+  const env = { ...GIT_ENV, GIT_COMMITTER_DATE: at(hoursAgo), GIT_AUTHOR_DATE: at(hoursAgo) };
+  execFileSync('git', ['-C', dir, 'add', '--all'], { env });
+  execFileSync('git', ['-C', dir, 'commit', '--quiet', '-m', message], { env });
+  return git(dir, 'rev-parse', 'HEAD');
+}
+
+const GATED = {
+  repository: 'acme/gitops',
+  token: 't',
+  'promote-from': 'envs/staging/**',
+  paths: 'envs/prod/**',
+  'promote-after': '24h',
+  'promote-require-status': 'kustomization/apps-staging/*',
+};
+
+describe('gated promotion through the API', () => {
+  let emu: Emulator;
+  let dir: string;
+  let rest: Octokit;
+  let webCommit: string;
+  beforeAll(async () => {
+    dir = gitRepo({ files: { 'envs/staging/api.yaml': api('1.4.1'), 'envs/staging/web.yaml': web('2.0.0'), 'envs/prod/api.yaml': api('1.4.1', 3), 'envs/prod/web.yaml': web('2.0.0') } });
+    commitAt(dir, 26, { 'envs/staging/api.yaml': api('1.5.0') }, 'staging: api 1.5.0');
+    // Another line of the same file 20 h ago: the soak clock of 1.5.0 is not reset.
+    commitAt(dir, 20, { 'envs/staging/api.yaml': api('1.5.0', 4) }, 'staging: scale api');
+    webCommit = commitAt(dir, 2, { 'envs/staging/web.yaml': web('2.1.0') }, 'staging: web 2.1.0');
+    emu = await startEmulator({ repos: [{ name: 'acme/gitops', dir }] });
+    rest = new Octokit({ auth: 't', baseUrl: emu.url });
+    // Flux's notification-controller reports the staging Kustomization healthy on staging's head.
+    await rest.repos.createCommitStatus({ owner: 'acme', repo: 'gitops', sha: webCommit, state: 'success', context: 'kustomization/apps-staging/flux-system' });
+  });
+  afterAll(async () => {
+    expect(emu.contractViolations).toEqual([]);
+    await emu.stop();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('dry-run previews every gate: api passed (26 h, green), web soaking', async () => {
+    const before = git(dir, 'rev-parse', 'main');
+    const seen = emu.requests.length;
+    const run = await runAction({ ...GATED, mode: 'dry-run' }, { env: { GITHUB_API_URL: emu.url, GITOPS_BUMP_NOW: new Date(NOW).toISOString() } });
+    expect(run.code, run.stdout + run.stderr).toBe(0);
+    expect(git(dir, 'rev-parse', 'main')).toBe(before);
+    expect(run.summary).toContain('| Result | Gate |');
+    expect(run.summary).toMatch(/\| ghcr\.io\/acme\/api \| `1\.5\.0` .*\| `1\.4\.1` \| promoted \| passed \|/);
+    expect(run.summary).toMatch(/\| ghcr\.io\/acme\/web \| `2\.1\.0` .*\| `2\.0\.0` \| refused: soaking: 2h of 24h \(22h left\) \| soaking 2h of 24h \|/);
+    expect(run.summary).toContain('src -. "held back: web 2.1.0 (soaking 2h of 24h)" .-> dst');
+    expect(run.stdout).toContain('gate ghcr.io/acme/api 1.5.0: passed');
+    // Three GraphQL requests: the staging files, the gates' facts (both files' histories, texts and the branch's
+    // statuses in one query), the prod files.
+    expect(emu.requests.slice(seen).map((r) => r.operation)).toEqual(['query', 'query', 'query']);
+  });
+
+  it('moves api and refuses web with "soaking"; later, past 24 h, a failing status still holds web back, naming the context', async () => {
+    const env = { GITHUB_API_URL: emu.url, GITOPS_BUMP_NOW: new Date(NOW).toISOString() };
+    const run = await runAction(GATED, { env });
+    expect(run.code, run.stdout + run.stderr).toBe(0);
+    expect(git(dir, 'show', 'main:envs/prod/api.yaml')).toBe(api('1.5.0', 3).trimEnd());
+    expect(git(dir, 'show', 'main:envs/prod/web.yaml')).toBe(web('2.0.0').trimEnd());
+    expect(JSON.parse(run.outputs.changes!)).toEqual([{ kind: 'image', file: 'envs/prod/api.yaml', line: 3, image: 'ghcr.io/acme/api', from: '1.4.1', to: '1.5.0' }]);
+    expect(JSON.parse(run.outputs.refused!)).toEqual([
+      { kind: 'image', file: 'envs/prod/web.yaml', line: 1, image: 'ghcr.io/acme/web', from: '2.0.0', to: '2.1.0', reason: 'soaking: 2h of 24h (22h left)' },
+    ]);
+
+    // Staging's web deployment fails after an earlier success on the same commit.
+    await rest.repos.createCommitStatus({ owner: 'acme', repo: 'gitops', sha: webCommit, state: 'failure', context: 'kustomization/apps-staging/web', description: 'Health check failed' });
+    const later = await runAction(GATED, { env: { ...env, GITOPS_BUMP_NOW: new Date(NOW + 30 * 3_600_000).toISOString() } });
+    expect(later.code, later.stdout + later.stderr).toBe(0);
+    expect(git(dir, 'show', 'main:envs/prod/web.yaml')).toBe(web('2.0.0').trimEnd());
+    const reason = `failing \`kustomization/apps-staging/web\` on ${webCommit.slice(0, 7)}`;
+    expect(JSON.parse(later.outputs.refused!)).toEqual([{ kind: 'image', file: 'envs/prod/web.yaml', line: 1, image: 'ghcr.io/acme/web', from: '2.0.0', to: '2.1.0', reason }]);
+    expect(later.outputs.changed).toBe('false');
+
+    // fail-on-refused: the step fails, writing nothing.
+    const head = git(dir, 'rev-parse', 'main');
+    const red = await runAction({ ...GATED, 'fail-on-refused': 'true' }, { env: { ...env, GITOPS_BUMP_NOW: new Date(NOW + 30 * 3_600_000).toISOString() } });
+    expect(red.code).toBe(1);
+    expect(red.stdout).toContain('fail-on-refused: 1 change(s) refused, nothing written');
+    expect(git(dir, 'rev-parse', 'main')).toBe(head);
+  });
+});
