@@ -102,3 +102,31 @@ describe('gated promotion through the API', () => {
     expect(git(dir, 'rev-parse', 'main')).toBe(head);
   });
 });
+
+describe('fail-on-refused and gates on a local checkout', () => {
+  let dir: string;
+  beforeAll(() => {
+    dir = gitRepo({ files: { 'envs/staging/api.yaml': api('1.5.0'), 'envs/prod/api.yaml': api('1.4.1', 3), 'envs/prod/web.yaml': web('2.0.0') } });
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('a plain bump with a refusal fails before anything is written; without the input, what passed is written', async () => {
+    const inputs = { 'local-path': dir, paths: 'envs/prod/**', images: 'ghcr.io/acme/api:1.3.0, ghcr.io/acme/web:2.1.0' };
+    const red = await runAction({ ...inputs, 'fail-on-refused': 'true' });
+    expect(red.code).toBe(1);
+    expect(red.stdout).toMatch(/fail-on-refused: 1 change\(s\) refused, nothing written: ghcr\.io\/acme\/api 1\.4\.1 → 1\.3\.0 in envs\/prod\/api\.yaml:3: /);
+    expect(git(dir, 'status', '--porcelain')).toBe('');
+    const green = await runAction(inputs);
+    expect(green.code, green.stdout).toBe(0);
+    expect(JSON.parse(green.outputs.refused!)).toHaveLength(1);
+    expect(git(dir, 'status', '--porcelain')).toBe('M envs/prod/web.yaml');
+    git(dir, 'checkout', '--', '.');
+  });
+
+  it('gates need the source read through the API: the input is named', async () => {
+    const run = await runAction({ 'local-path': dir, paths: 'envs/prod/**', 'promote-from': 'envs/staging/**', 'promote-after': '1d' });
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain("Input 'promote-after': reads the source branch's history and statuses through the GitHub API");
+    expect(git(dir, 'status', '--porcelain')).toBe('');
+  });
+});
