@@ -130,3 +130,55 @@ describe('fail-on-refused and gates on a local checkout', () => {
     expect(git(dir, 'status', '--porcelain')).toBe('');
   });
 });
+
+describe('gates with a repository per environment', () => {
+  let emu: Emulator;
+  const dirs: string[] = [];
+  beforeAll(async () => {
+    emu = await startEmulator({ repos: [] });
+  });
+  afterAll(async () => {
+    expect(emu.contractViolations).toEqual([]);
+    await emu.stop();
+    for (const d of dirs) rmSync(d, { recursive: true, force: true });
+  });
+
+  it('reads the staging repository with its own token: a check run in progress holds the version back, its success lets it go', async () => {
+    const staging = gitRepo({ files: { 'apps/api.yaml': api('1.4.1') } });
+    commitAt(staging, 30, { 'apps/api.yaml': api('1.5.0') }, 'api 1.5.0');
+    const deployed = git(staging, 'rev-parse', 'HEAD');
+    const head = commitAt(staging, 1, { 'README.md': '# staging\n' }, 'docs');
+    const prod = gitRepo({ files: { 'apps/api.yaml': api('1.4.1', 3) } });
+    dirs.push(staging, prod);
+    await emu.addRepo({ name: 'acme/staging', dir: staging, tokens: { 'staging-reader': 'read', 'staging-ci': 'write' } });
+    await emu.addRepo({ name: 'acme/prod', dir: prod, tokens: { 'prod-writer': 'write' } });
+    const ci = new Octokit({ auth: 'staging-ci', baseUrl: emu.url });
+    // Argo CD reported the deployed commit healthy; a smoke test runs on the newest one.
+    await ci.repos.createCommitStatus({ owner: 'acme', repo: 'staging', sha: deployed, state: 'success', context: 'argocd/api-staging' });
+    await ci.checks.create({ owner: 'acme', repo: 'staging', name: 'smoke', head_sha: head, status: 'in_progress' });
+    const inputs = {
+      repository: 'acme/prod',
+      token: 'prod-writer',
+      paths: 'apps/*.yaml',
+      'promote-from': 'apps/*.yaml',
+      'promote-from-repository': 'acme/staging',
+      'promote-from-token': 'staging-reader',
+      'promote-after': '1d',
+      'promote-require-status': 'argocd/api-staging\nsmoke',
+    };
+    const env = { GITHUB_API_URL: emu.url, GITOPS_BUMP_NOW: new Date(NOW).toISOString() };
+    const held = await runAction(inputs, { env });
+    expect(held.code, held.stdout + held.stderr).toBe(0);
+    expect(JSON.parse(held.outputs.refused!)).toEqual([
+      { kind: 'image', file: 'apps/api.yaml', line: 3, image: 'ghcr.io/acme/api', from: '1.4.1', to: '1.5.0', reason: `pending \`smoke\` on ${head.slice(0, 7)}` },
+    ]);
+    expect(git(prod, 'show', 'main:apps/api.yaml')).toBe(api('1.4.1', 3).trimEnd());
+
+    await ci.checks.create({ owner: 'acme', repo: 'staging', name: 'smoke', head_sha: head, status: 'completed', conclusion: 'success' });
+    const moved = await runAction(inputs, { env });
+    expect(moved.code, moved.stdout + moved.stderr).toBe(0);
+    expect(JSON.parse(moved.outputs.refused!)).toEqual([]);
+    expect(git(prod, 'show', 'main:apps/api.yaml')).toBe(api('1.5.0', 3).trimEnd());
+    expect(moved.summary).toMatch(/\| `1\.4\.1` \| promoted \| passed \|/);
+  });
+});
