@@ -211,13 +211,15 @@ export function gateRefusals(files: readonly SourceFile[], report: GateReport, r
   const held = passedRequests(report.decisions, requests, charts);
   if (held.refusedImages.length === 0 && held.refusedCharts.length === 0) return [];
   const p: Plan = plan(files, held.refusedImages, { ...options, charts: held.refusedCharts });
-  const reasonOf = (image: string, kind: 'image' | 'chart' | undefined): string | undefined =>
-    report.decisions.find((d) => !d.passed && (kind === 'chart' ? d.candidate.key === `chart ${image}` : d.candidate.key === image))?.reason;
+  const decisionOf = (image: string, kind: 'image' | 'chart' | undefined): GateDecision | undefined =>
+    report.decisions.find((d) => !d.passed && (kind === 'chart' ? d.candidate.key === `chart ${image}` : d.candidate.key === image));
   const out: Refusal[] = [];
   for (const change of [...p.changes, ...p.refusals]) {
     if (change.field === 'appVersion') continue;
-    const reason = reasonOf(change.image, change.kind);
-    if (reason !== undefined) out.push({ kind: change.kind, file: change.file, line: change.line, image: change.image, from: change.from, to: change.to, reason });
+    const decision = decisionOf(change.image, change.kind);
+    if (decision?.reason === undefined) continue;
+    const left = decision.leftMs === undefined ? {} : { leftSeconds: Math.ceil(decision.leftMs / 1000) };
+    out.push({ kind: change.kind, file: change.file, line: change.line, image: change.image, from: change.from, to: change.to, reason: decision.reason, ...left });
   }
   return out;
 }

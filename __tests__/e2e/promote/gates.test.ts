@@ -82,7 +82,7 @@ describe('gated promotion through the API', () => {
     expect(git(dir, 'show', 'main:envs/prod/web.yaml')).toBe(web('2.0.0').trimEnd());
     expect(JSON.parse(run.outputs.changes!)).toEqual([{ kind: 'image', file: 'envs/prod/api.yaml', line: 3, image: 'ghcr.io/acme/api', from: '1.4.1', to: '1.5.0' }]);
     expect(JSON.parse(run.outputs.refused!)).toEqual([
-      { kind: 'image', file: 'envs/prod/web.yaml', line: 1, image: 'ghcr.io/acme/web', from: '2.0.0', to: '2.1.0', reason: 'soaking: 2h of 24h (22h left)' },
+      { kind: 'image', file: 'envs/prod/web.yaml', line: 1, image: 'ghcr.io/acme/web', from: '2.0.0', to: '2.1.0', reason: 'soaking: 2h of 24h (22h left)', leftSeconds: 79_200 },
     ]);
 
     // Staging's web deployment fails after an earlier success on the same commit.

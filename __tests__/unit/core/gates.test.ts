@@ -97,7 +97,7 @@ describe('gate refusals and fail-on-refused', () => {
   it('a held-back version becomes a refusal of the target move, with the gate reason', () => {
     const decisions = decide(DAY, candidates([{ file: FILE, line: 1, repository: 'ghcr.io/acme/api', name: 'ghcr.io/acme/api', tag: '1.5.0' }]), facts([commit('b', 2, text('1.5.0'))]));
     const refusals = gateRefusals(target, { decisions }, requests, [], { policy: parsePolicy('newer') });
-    expect(refusals).toEqual([{ kind: undefined, file: 'apps/prod/api.yaml', line: 1, image: 'ghcr.io/acme/api', from: '1.4.0', to: '1.5.0', reason: 'soaking: 2h of 24h (22h left)' }]);
+    expect(refusals).toEqual([{ kind: undefined, file: 'apps/prod/api.yaml', line: 1, image: 'ghcr.io/acme/api', from: '1.4.0', to: '1.5.0', reason: 'soaking: 2h of 24h (22h left)', leftSeconds: 79_200 }]);
     expect(() => checkRefused({ edits: [], changes: [], refusals, skipped: [], notes: [] }, true)).toThrow(/^fail-on-refused: 1 change\(s\) refused, nothing written: ghcr\.io\/acme\/api 1\.4\.0 → 1\.5\.0/);
     expect(() => checkRefused({ edits: [], changes: [], refusals, skipped: [], notes: [] }, false)).not.toThrow();
   });
