@@ -4,6 +4,7 @@
  * Objects below are resolved by graphql-js's default resolver: a property is a value, a method is
  * called with (args, context).
  */
+import { checkState, combinedState, statusesOf, type CheckRunRecord, type StatusRecord } from './statuses.js';
 import { mergedWith, mergeOf } from './merge.js';
 import { schema as githubSchema } from '@octokit/graphql-schema';
 import {
@@ -486,6 +487,31 @@ class GitActorNode {
   }
 }
 
+function statusContextNode(s: StatusRecord): Record<string, unknown> {
+  return {
+    __typename: 'StatusContext',
+    id: nodeId('SC', `StatusContext:${s.id}`),
+    context: s.context,
+    state: s.state.toUpperCase(),
+    description: s.description,
+    targetUrl: s.targetUrl,
+    createdAt: s.at,
+  };
+}
+
+function checkRunNode(c: CheckRunRecord): Record<string, unknown> {
+  return {
+    __typename: 'CheckRun',
+    id: nodeId('CR', `CheckRun:${c.id}`),
+    databaseId: c.id,
+    name: c.name,
+    status: c.status.toUpperCase(),
+    conclusion: c.conclusion === null ? null : c.conclusion.toUpperCase(),
+    startedAt: c.at,
+    completedAt: c.status === 'completed' ? c.at : null,
+  };
+}
+
 class CommitNode {
   readonly __typename = 'Commit';
   readonly id: string;
@@ -583,6 +609,21 @@ class CommitNode {
   }
   repository(): RepositoryNode {
     return this.repo;
+  }
+  /** The commit's statuses (latest per context), or null when none was posted (as GitHub answers). */
+  status(): Record<string, unknown> | null {
+    const { statuses } = statusesOf(this.repo.repo, this.oid);
+    if (statuses.length === 0) return null;
+    const contexts = statuses.map((s) => statusContextNode(s));
+    return { id: nodeId('S', `Status:${this.oid}`), state: combinedState(statuses.map((s) => s.state)).toUpperCase(), contexts, combinedContexts: (args: ConnectionArgs) => connection(contexts, args) };
+  }
+  /** Statuses and check runs together (`StatusCheckRollupContext`), or null when the commit has neither. */
+  statusCheckRollup(): Record<string, unknown> | null {
+    const { statuses, checks } = statusesOf(this.repo.repo, this.oid);
+    if (statuses.length === 0 && checks.length === 0) return null;
+    const contexts = [...statuses.map((s) => statusContextNode(s)), ...checks.map((c) => checkRunNode(c))];
+    const state = combinedState([...statuses.map((s) => s.state), ...checks.map(checkState)]).toUpperCase();
+    return { id: nodeId('SCR', `StatusCheckRollup:${this.oid}`), state, commit: this, contexts: (args: ConnectionArgs) => connection(contexts, args) };
   }
   associatedPullRequests(args: ConnectionArgs, ctx: GraphQLContext): Promise<Record<string, unknown>> {
     // GitHub associates a pull request with its head commit, and once merged with its merge commit and the commits

@@ -6,6 +6,7 @@ import { GitHubError, notFound, unprocessable } from './errors.js';
 import { ZERO_OID, githubNow, type TreeChange } from './git.js';
 import { compare } from './compare.js';
 import { mergePull } from './merge.js';
+import { combinedStatus, createCheckRun, createStatus } from './statuses.js';
 import type { OperationId } from './operations.js';
 import { assertPath, committerGitHub, type Actor, type PullRecord, type Repo } from './repo.js';
 import {
@@ -166,12 +167,16 @@ export const ROUTES: Route[] = [
     if (!oid) throw new GitHubError(404, 'Branch not found', 'NOT_FOUND');
     return { status: 200, body: branchWithProtection(ctx.urls, repo, ctx.params.branch, await commitOr404(repo, oid)) };
   }),
+  // Before get-commit: its `{+ref}` would take `<ref>/status` whole.
+  route('GET', '/repos/{owner}/{repo}/commits/{+ref}/status', 'repos/get-combined-status-for-ref', false, async (ctx) => combinedStatus(ctx, repoOf(ctx))),
   route('GET', '/repos/{owner}/{repo}/commits/{+ref}', 'repos/get-commit', false, async (ctx) => {
     const repo = repoOf(ctx);
     const oid = await repo.resolveCommitish(ctx.params.ref);
     if (!oid) throw new GitHubError(422, `No commit found for SHA: ${ctx.params.ref}`, 'NOT_FOUND');
     return { status: 200, body: restCommit(ctx.urls, repo, await commitOr404(repo, oid)) };
   }),
+  route('POST', '/repos/{owner}/{repo}/statuses/{sha}', 'repos/create-commit-status', true, async (ctx) => createStatus(ctx, repoOf(ctx))),
+  route('POST', '/repos/{owner}/{repo}/check-runs', 'checks/create', true, async (ctx) => createCheckRun(ctx, repoOf(ctx))),
   route('GET', '/repos/{owner}/{repo}/compare/{+base}...{+head}', 'repos/compare-commits', false, async (ctx) => compare(ctx, repoOf(ctx))),
   route('GET', '/repos/{owner}/{repo}/contents/{+path}', 'repos/get-content', false, async (ctx) => contents(ctx)),
   route('GET', '/repos/{owner}/{repo}/contents', 'repos/get-content', false, async (ctx) => contents(ctx), { path: '' }),

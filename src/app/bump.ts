@@ -1,6 +1,7 @@
 // bump(): settings → (promotion) → source → plan → deliver → result, one log group per phase; the action and the
 // CLI both run it, each with its own Io.
 import { promotionRequests, sourceSkips } from '../core/promote.js';
+import { applyGates, type GateSource } from './gates.js';
 import { PlanSyntaxError } from '../core/scan.js';
 import type { Io } from '../core/io.js';
 import type { Skip, SourceFile } from '../core/types.js';
@@ -36,6 +37,7 @@ async function resolvePromotion(settings: Settings, io: Io, env: NodeJS.ProcessE
     let files: readonly SourceFile[];
     let skipped: readonly Skip[];
     let where: string;
+    let gateSource: GateSource | undefined;
     const globs = source.patterns.join(', ');
     if (source.repository || !settings.localPath) {
       // The GitHub adapters load only when the run goes through the API: local bumps start faster without them.
@@ -45,6 +47,7 @@ async function resolvePromotion(settings: Settings, io: Io, env: NodeJS.ProcessE
       const target = { owner, repo, branch };
       const snapshot = await readRemoteSource({ token: source.token, target, paths: source.paths, maxBytes: settings.maxFileBytes }, io, env);
       ({ files, skipped } = snapshot);
+      gateSource = { repository: { owner, repo }, head: snapshot.head, token: source.token };
       where = `${owner}/${repo}@${snapshot.branch}: ${globs}`;
     } else {
       ({ files, skipped } = await readLocal(settings.localPath, source.paths, { maxFileBytes: settings.maxFileBytes }));
@@ -65,6 +68,7 @@ async function resolvePromotion(settings: Settings, io: Io, env: NodeJS.ProcessE
       const at = found.foundCharts.find((f) => f.chart === request.ref.display)!;
       io.info(`promote chart ${request.ref.display} ${request.ref.version} (from ${at.file}:${at.line})`);
     }
+    const gated = await applyGates(settings, found, gateSource, io, env);
     const repository = source.repository && `${source.repository.owner}/${source.repository.repo}`;
     const promotion: PromotionReport = {
       from: source.environment,
@@ -75,8 +79,9 @@ async function resolvePromotion(settings: Settings, io: Io, env: NodeJS.ProcessE
       foundCharts: found.foundCharts,
       skipped: sourceSkips([...skipped, ...found.skipped], repository),
       notes: found.notes,
+      ...(gated.gates !== undefined && { gates: gated.gates }),
     };
-    return { settings: { ...settings, images: found.requests, charts: found.charts }, promotion };
+    return { settings: { ...settings, images: gated.images, charts: gated.charts }, promotion };
   });
 }
 

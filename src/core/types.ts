@@ -76,6 +76,8 @@ export interface Change {
 /** A change the policy (or a hold) refused (the `refused` output). */
 export interface Refusal extends Change {
   readonly reason: string;
+  /** A promotion held back by `promote-after`: seconds until the version has soaked (the `refused` output shows it). */
+  readonly leftSeconds?: number;
 }
 
 /** A file whose text the plan changes. */

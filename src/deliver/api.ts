@@ -1,9 +1,11 @@
 // API mode: dry-run, commit or pull-request, each a thin user of the GitHub layer over one shared Remote.
 // Loaded only when the run goes through the API (local bumps start faster without the GitHub code); the
 // promotion source's API read comes through here too, so the GitHub code is one lazily loaded chunk.
+import type { GateFacts, GateRules } from '../core/gates.js';
 import type { Io } from '../core/io.js';
 import type { PathMatcher } from '../core/paths.js';
 import { createClient } from '../github/client.js';
+import { readGateFacts } from '../github/gates.js';
 import { readSnapshot, type RemoteSnapshot, type RepoRef } from '../github/read.js';
 import type { PromotionReport } from '../report/context.js';
 import type { BumpResult } from '../report/outputs.js';
@@ -32,4 +34,17 @@ export function readRemoteSource(
 ): Promise<RemoteSnapshot> {
   const client = createClient({ token: source.token, log: (m) => io.debug(m), userAgent: 'gitops-bump', env });
   return readSnapshot(client, source.target, source.paths, undefined, { maxBytes: source.maxBytes });
+}
+
+/** The promotion gates' facts (github/gates.ts), read with the source's token: one query. */
+export function readRemoteGates(
+  source: { readonly token: string; readonly target: RepoRef; readonly head: string },
+  files: readonly string[],
+  rules: GateRules,
+  now: Date,
+  io: Io,
+  env: NodeJS.ProcessEnv,
+): Promise<GateFacts> {
+  const client = createClient({ token: source.token, log: (m) => io.debug(m), userAgent: 'gitops-bump', env });
+  return readGateFacts(client, { owner: source.target.owner, repo: source.target.repo, head: source.head }, files, rules, now);
 }

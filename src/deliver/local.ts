@@ -1,5 +1,6 @@
 // Local delivery (`local-path`): read the checkout on disk, plan, and write the edited files back (nothing in
 // dry-run). No GitHub code is loaded on this path.
+import { checkRefused, withGateRefusals } from '../core/gates.js';
 import { plan } from '../core/plan.js';
 import { chartReadFilter, mayHoldAny } from '../core/prefilter.js';
 import type { Io } from '../core/io.js';
@@ -36,7 +37,8 @@ export async function bumpLocal(settings: Settings, io: Io, promotion?: Promotio
     paths: settings.pathPatterns,
   };
   const snapshot = await io.group('Read files', async () => {
-    const images = mayHoldAny(settings.images);
+    // A promotion's held-back images are read too: their moves are listed as refused.
+    const images = mayHoldAny(promotion?.gates ? promotion.requests : settings.images);
     const charts = chartReadFilter(settings.charts.map((c) => c.ref.name), settings.chartAppVersion);
     const keep = (bytes: Buffer, path: string): boolean => images(bytes) || charts(path, bytes);
     const s = await readLocal(root, settings.paths, { maxFileBytes: settings.maxFileBytes, keep });
@@ -49,15 +51,12 @@ export async function bumpLocal(settings: Settings, io: Io, promotion?: Promotio
     return s;
   });
   const result = await io.group('Plan', async () => {
-    const p = plan(snapshot.files, settings.images, {
-      policy: settings.policy,
-      charts: settings.charts,
-      chartAppVersion: settings.chartAppVersion,
-      ...chartSourcesOnDisk(root, settings, snapshot.files),
-    });
+    const options = { policy: settings.policy, charts: settings.charts, chartAppVersion: settings.chartAppVersion, ...chartSourcesOnDisk(root, settings, snapshot.files) };
+    const p = withGateRefusals(plan(snapshot.files, settings.images, options), snapshot.files, promotion, options);
     const withSkips: Plan = { ...p, skipped: [...(promotion?.skipped ?? []), ...snapshot.skipped, ...p.skipped], notes: [...(promotion?.notes ?? []), ...p.notes], selected: snapshot.selected };
     reportPlan(io, withSkips, settings.pathPatterns);
     checkUnmatched(withSkips, settings.failOnUnmatched, settings.pathPatterns);
+    checkRefused(withSkips, settings.failOnRefused);
     return withSkips;
   });
   if (settings.mode !== 'dry-run' && result.edits.length > 0) {

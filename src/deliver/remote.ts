@@ -1,5 +1,6 @@
 // What every delivery through GitHub shares: the client, the target, the run context for messages and summaries,
 // the planner, and the plan's report before anything is written.
+import { checkRefused, withGateRefusals } from '../core/gates.js';
 import { randomBytes } from 'node:crypto';
 import { plan } from '../core/plan.js';
 import { chartSourceReader } from './chart-sources.js';
@@ -41,12 +42,13 @@ export function runTag(env: NodeJS.ProcessEnv, nonce: string = randomBytes(6).to
 
 /** Plans against one snapshot; the promotion source's skips and the snapshot's are listed with the plan's. */
 export function planSnapshot(settings: Settings, snapshot: RemoteSnapshot, promotion?: PromotionReport): Plan {
-  const p = plan(snapshot.files, settings.images, {
+  const options = {
     policy: settings.policy,
     charts: settings.charts,
     chartAppVersion: settings.chartAppVersion,
     ...(snapshot.chartSources !== undefined && { chartSources: snapshot.chartSources }),
-  });
+  };
+  const p = withGateRefusals(plan(snapshot.files, settings.images, options), snapshot.files, promotion, options);
   return { ...p, skipped: [...(promotion?.skipped ?? []), ...snapshot.skipped, ...p.skipped], notes: [...(promotion?.notes ?? []), ...p.notes], selected: snapshot.selected };
 }
 
@@ -54,6 +56,7 @@ export function planSnapshot(settings: Settings, snapshot: RemoteSnapshot, promo
 export function planChecked(settings: Settings, snapshot: RemoteSnapshot, promotion?: PromotionReport): Plan {
   const p = planSnapshot(settings, snapshot, promotion);
   checkUnmatched(p, settings.failOnUnmatched, settings.pathPatterns);
+  checkRefused(p, settings.failOnRefused);
   return p;
 }
 

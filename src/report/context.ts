@@ -1,4 +1,5 @@
 // What the report builders know about a run besides its plan: where it ran, how, and what it delivered.
+import type { GateReport } from '../core/gates.js';
 import type { FoundChart, FoundVersion } from '../core/promote.js';
 import type { Shipped } from '../core/shipped.js';
 import type { ChartRequest, ImageRequest, Mode, PullOperation, Skip, SummaryDiff } from '../core/types.js';
@@ -18,6 +19,8 @@ export interface PromotionReport {
   readonly skipped: readonly Skip[];
   /** What the source holds but the promotion does not carry (core/promote.ts): listed first in the plan's notes. */
   readonly notes?: readonly string[];
+  /** The promotion gates' decisions (absent: no gate set); what they held back is in the plan's refusals. */
+  readonly gates?: GateReport;
 }
 
 /** Where and how a run went, for its messages, summary and outputs. */

@@ -15,6 +15,9 @@ interface PromotionRow {
   readonly before: string;
   readonly result: string;
   readonly moved: boolean;
+  /** The promotion gate's state (`passed`, `soaking 3h of 24h`, `failing … on abc1234`); absent without gates. */
+  readonly gate?: string;
+  readonly held?: boolean;
 }
 
 /** One row per promoted image and chart: source version, target version before, and what happened. */
@@ -22,14 +25,20 @@ export function promotionRows(plan: Plan, promotion: PromotionReport): Promotion
   const images = promotion.requests.map((request) => {
     const at = promotion.found.find((f) => f.repository === request.ref.repository);
     const moved = (c: Change) => c.kind !== 'chart' && c.image === request.ref.name;
-    return promotionRow(plan, request.ref.name, versionOf(request.ref), at, moved, request.ref.name);
+    return withGate(promotionRow(plan, request.ref.name, versionOf(request.ref), at, moved, request.ref.name), promotion, request.ref.repository);
   });
   const charts = (promotion.charts ?? []).map((request) => {
     const at = promotion.foundCharts?.find((f) => f.chart === request.ref.display);
     const moved = (c: Change) => c.kind === 'chart' && c.field === undefined && c.image === request.ref.display;
-    return promotionRow(plan, `chart ${request.ref.display}`, request.ref.version, at, moved, request.ref.display);
+    return withGate(promotionRow(plan, `chart ${request.ref.display}`, request.ref.version, at, moved, request.ref.display), promotion, `chart ${request.ref.display}`);
   });
   return [...images, ...charts];
+}
+
+/** The row with its gate's state, when the promotion is gated. */
+function withGate(row: PromotionRow, promotion: PromotionReport, key: string): PromotionRow {
+  const decision = promotion.gates?.decisions.find((d) => d.candidate.key === key);
+  return decision === undefined ? row : { ...row, gate: decision.state, held: !decision.passed };
 }
 
 function promotionRow(plan: Plan, image: string, source: string, at: { file: string; line: number } | undefined, moved: (c: Change) => boolean, missName: string): PromotionRow {
@@ -50,7 +59,7 @@ function promotionRow(plan: Plan, image: string, source: string, at: { file: str
 }
 
 function mermaidLabel(text: string): string {
-  return text.replace(/["<>]/g, '');
+  return text.replace(/["<>`]/g, '');
 }
 
 /** The promotion's part of the job summary: a table and a Mermaid diagram of the environments. */
@@ -59,23 +68,26 @@ export function promotionSection(plan: Plan, context: RunContext): string[] {
   if (!promotion) return [];
   const target = context.environment || 'target';
   const rows = promotionRows(plan, promotion);
+  const gated = promotion.gates !== undefined;
   const lines = [
     `**Promotion** ${cell(promotion.from)} → ${cell(target)} (source: ${code(promotion.where)})`,
     '',
-    `| ${(promotion.charts ?? []).length > 0 ? 'Image / chart' : 'Image'} | ${cell(promotion.from)} | ${cell(target)} before | Result |`,
-    '| --- | --- | --- | --- |',
+    `| ${(promotion.charts ?? []).length > 0 ? 'Image / chart' : 'Image'} | ${cell(promotion.from)} | ${cell(target)} before | Result |${gated ? ' Gate |' : ''}`,
+    `| --- | --- | --- | --- |${gated ? ' --- |' : ''}`,
   ];
   for (const r of rows) {
     const source = r.sourceWhere ? `${code(r.source)} <sub>${cell(r.sourceWhere)}</sub>` : code(r.source);
-    lines.push(`| ${cell(r.image)} | ${source} | ${code(r.before)} | ${cell(r.result)} |`);
+    lines.push(`| ${cell(r.image)} | ${source} | ${code(r.before)} | ${cell(r.result)} |${gated ? ` ${cell(r.gate ?? '')} |` : ''}`);
   }
   const moved = rows.filter((r) => r.moved).map((r) => mermaidLabel(`${shortName(r.image)}${r.image.startsWith('chart ') ? ' chart' : ''} ${r.before} → ${r.source}`));
   const edge = moved.length > 0 ? moved.join('<br/>') : 'nothing moved';
+  const held = rows.filter((r) => r.held === true).map((r) => mermaidLabel(`${shortName(r.image)}${r.image.startsWith('chart ') ? ' chart' : ''} ${r.source} (${r.gate ?? ''})`));
   lines.push(
     '',
     '```mermaid',
     'flowchart LR',
     `  src["${mermaidLabel(promotion.from)}"] -- "${edge}" --> dst["${mermaidLabel(target)}"]`,
+    ...(held.length > 0 ? [`  src -. "held back: ${held.join('<br/>')}" .-> dst`] : []),
     '```',
     '',
   );

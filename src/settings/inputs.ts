@@ -32,6 +32,7 @@ const RUN: Readonly<Record<string, InputSpec>> = {
     description: 'How long a run keeps trying when other runs keep moving the branch (it reads, decides and writes again, waiting longer the busier the branch): seconds (90, 90s), minutes (10m) or both (1m30s).',
   },
   'fail-on-unmatched': { default: 'false', description: 'Fail (writing nothing) when a requested image matches no reference in the selected files.' },
+  'fail-on-refused': { default: 'false', description: 'Fail (writing nothing) when any change is refused: by the policy, a hold marker or a promotion gate.' },
   'summary-diff': {
     default: 'auto',
     description: "The job summary's diff: full (with context lines), changes (changed lines only), none; auto: full for the workflow's own repository (or a local-path checkout unless repository names another), changes for another.",
@@ -67,6 +68,12 @@ export const INPUTS: Readonly<Record<string, InputSpec>> = {
   environments: {
     description:
       "The environments in promotion order, one per line: 'name: globs' (a folder per environment, globs comma-separated) or 'name: owner/repo[@branch][:globs]' (a repository per environment). Read by mode report; with promote-from-environment and environment, a promotion takes its globs and repositories from it.",
+  },
+  // Promotion gates: what the source environment must show before a version moves on.
+  'promote-after': { description: 'Soak time (24h, 90m, 2d): a version is promoted only once it has been in the source files this long, from the commit that brought it there.' },
+  'promote-require-status': {
+    description:
+      'Commit status / check run context globs, one per line (kustomization/apps-staging/*, argocd/api-staging): each must show success on the newest source-branch commit carrying it since the version arrived.',
   },
   // Provenance: where each version came from, recorded in trailers and read back by the next bump.
   'source-repository': {

@@ -4,6 +4,7 @@ import { parsePolicy } from '../image/policy.js';
 import { compilePaths, environmentOfPaths, type PathMatcher } from '../core/paths.js';
 import { asInput, InputError } from './errors.js';
 import { DEFAULT_PATHS } from './inputs.js';
+import { readGates, readNow } from './gates.js';
 import { readProvenance } from './provenance.js';
 import { parseAutoMerge, parseBoolean, parseBranch, parseCharts, parseChartsOnly, parseDuration, parseImages, parseMode, parseNames, parseOnly, parseRepository, parseSize, parseSummaryDiff, splitGlobs } from './parse.js';
 import type { SummaryDiff } from '../core/types.js';
@@ -59,6 +60,9 @@ export function readSettings(read: InputReader, env: NodeJS.ProcessEnv): Setting
     environment: environment.name,
     environmentNote: environment.note,
     failOnUnmatched: parseBoolean(read('fail-on-unmatched'), 'fail-on-unmatched'),
+    failOnRefused: parseBoolean(read('fail-on-refused'), 'fail-on-refused'),
+    gates: readGates(read, promoting),
+    now: readNow(env),
     commitMessage: read('commit-message'),
     maxFileBytes: parseSize(read('max-file-size'), 'max-file-size', DEFAULT_MAX_FILE_BYTES),
     raceTimeoutMs: parseDuration(read('race-timeout'), 'race-timeout', DEFAULT_RACE_TIMEOUT_MS),

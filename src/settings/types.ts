@@ -1,4 +1,5 @@
 // The typed settings one run works from: every input read once and checked (see read.ts).
+import type { GateRules } from '../core/gates.js';
 import type { ChartReference } from '../image/chart.js';
 import type { ImageReference } from '../image/reference.js';
 import type { Policy } from '../image/policy.js';
@@ -99,6 +100,12 @@ export interface Settings {
   readonly environmentNote: string | undefined;
   /** Fail (writing nothing) when a requested image matches no reference in the selected files. */
   readonly failOnUnmatched: boolean;
+  /** `fail-on-refused`: any refusal (policy, hold, promotion gate) fails the run before anything is written. */
+  readonly failOnRefused: boolean;
+  /** Promotion gates (`promote-after`, `promote-require-status`); undefined when none is set. */
+  readonly gates: GateRules | undefined;
+  /** The time soak is measured at (settings/gates.ts readNow). */
+  readonly now: Date;
   /** Commit message template; '' for the default. */
   readonly commitMessage: string;
   /** Files larger than this are skipped with a note. */

@@ -1,8 +1,8 @@
-export const id = 556;
-export const ids = [556];
+export const id = 96;
+export const ids = [96];
 export const modules = {
 
-/***/ 4556:
+/***/ 2096:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -11,6 +11,7 @@ __webpack_require__.r(__webpack_exports__);
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
   bumpRemote: () => (/* binding */ bumpRemote),
+  readRemoteGates: () => (/* binding */ readRemoteGates),
   readRemoteSource: () => (/* binding */ readRemoteSource)
 });
 
@@ -613,8 +614,205 @@ function defaultSleep(ms) {
     return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
-// EXTERNAL MODULE: ./src/core/paths.ts + 9 modules
-var core_paths = __webpack_require__(7331);
+// EXTERNAL MODULE: ./src/core/gates.ts
+var gates = __webpack_require__(7311);
+;// CONCATENATED MODULE: ./src/github/mutation.ts
+
+/**
+ * The trailer every commit this action sends carries: `Gitops-Bump-Attempt: <run>/<nonce>.<round>` names the run
+ * and the round that sent it, so that a run whose answer was lost finds its own commit on the branch.
+ */
+const ATTEMPT_TRAILER = 'Gitops-Bump-Attempt';
+/** `message` with `trailers` after the ones it carries. */
+function withTrailers(message, ...trailers) {
+    return { ...message, trailers: [...(message.trailers ?? []), ...trailers] };
+}
+/** A trailer line's shape: a token without spaces, a colon, a value (continuation lines start with a space). */
+const TRAILER_LINE = /^([A-Za-z0-9][A-Za-z0-9-]*):\s*(.*)$/;
+function isTrailerBlock(paragraph) {
+    const lines = paragraph.split('\n');
+    return TRAILER_LINE.test(lines[0] ?? '') && lines.every((line) => TRAILER_LINE.test(line) || /^\s+\S/.test(line));
+}
+/**
+ * The body as sent: the body, then the trailers as git's trailer block. Git reads trailers from the last
+ * paragraph only, so they follow a blank line, or join the body's own last paragraph when that already is a
+ * trailer block (a template ending in `Signed-off-by:` keeps its trailers). Values are one line each.
+ */
+function messageBody(message) {
+    const body = (message.body ?? '').replace(/\s+$/, '');
+    const trailers = (message.trailers ?? []).map(([name, value]) => `${name}: ${value.replace(/\s+/g, ' ').trim()}`);
+    if (trailers.length === 0)
+        return body;
+    if (body === '')
+        return trailers.join('\n');
+    const last = body.slice(body.lastIndexOf('\n\n') + 1).replace(/^\n/, '');
+    return `${body}${isTrailerBlock(last) ? '\n' : '\n\n'}${trailers.join('\n')}`;
+}
+/** Every trailer of a full commit message's trailer block, in order. */
+function trailers(message) {
+    const paragraphs = message.replace(/\r\n/g, '\n').trim().split(/\n\s*\n/);
+    // The subject line is never a trailer block.
+    if (paragraphs.length < 2)
+        return [];
+    const last = paragraphs[paragraphs.length - 1];
+    if (!isTrailerBlock(last))
+        return [];
+    return last.split('\n').flatMap((line) => {
+        const match = TRAILER_LINE.exec(line);
+        return match ? [[match[1], match[2].trim()]] : [];
+    });
+}
+/** The values of the `name` trailers (git compares names case-insensitively) in a full commit message. */
+function trailerValues(message, name) {
+    return trailers(message).flatMap(([key, value]) => (key.toLowerCase() === name.toLowerCase() ? [value] : []));
+}
+/** Sends a document; GraphQL errors come back beside the partial data instead of being thrown. */
+async function send(client, query, variables, aliases) {
+    try {
+        return { data: await client.graphql(query, variables), errors: [], aliases };
+    }
+    catch (error) {
+        if (!(error instanceof GraphqlResponseError))
+            throw error;
+        const data = typeof error.data === 'object' && error.data !== null ? error.data : {};
+        return { data, errors: error.errors, aliases };
+    }
+}
+/** Sends one mutation document made of `fields`, each under its alias. */
+function mutate(client, name, fields) {
+    const declarations = fields.map((f) => `$${f.alias}: ${f.declaration}`).join(', ');
+    const query = `mutation ${name}(${declarations}) { ${fields.map((f) => `${f.alias}: ${f.selection}`).join(' ')} }`;
+    const variables = Object.fromEntries(fields.map((f) => [f.alias, f.value]));
+    return send(client, query, variables, fields.map((f) => f.alias));
+}
+/**
+ * The errors of one root field, by its alias. An error without a path, or whose path names none of the
+ * document's aliases (a proxy or an emulator naming the field instead of its alias), belongs to every field.
+ */
+function errorsOf(answer, alias) {
+    return answer.errors.filter((e) => {
+        const key = e.path?.[0];
+        return key === alias || typeof key !== 'string' || !answer.aliases.includes(key);
+    });
+}
+/**
+ * Why a field failed, or [] when it succeeded. A mutation that ran answers a payload object, so a null
+ * payload failed too, even when only another field's error names the cause (then those errors are its).
+ */
+function failure(answer, alias) {
+    const own = errorsOf(answer, alias);
+    if (own.length > 0)
+        return own;
+    const payload = answer.data[alias];
+    if (payload !== null && payload !== undefined)
+        return [];
+    return answer.errors.length > 0 ? answer.errors : [{ message: 'GitHub answered without a result' }];
+}
+/** The commit a `commitField` created, if it did. */
+function committed(answer) {
+    return answer.data['commit']?.commit ?? undefined;
+}
+/**
+ * `createCommitOnBranch` (alias `commit`): every edited file's full new text (base64 of its UTF-8 bytes) on
+ * top of `where.expectedHead`, no author (GitHub signs it: Verified).
+ */
+function commitField(where, edits, message) {
+    return {
+        alias: 'commit',
+        declaration: 'CreateCommitOnBranchInput!',
+        selection: 'createCommitOnBranch(input: $commit) { commit { oid url } }',
+        value: {
+            branch: { repositoryNameWithOwner: where.repositoryNameWithOwner, branchName: where.branch },
+            expectedHeadOid: where.expectedHead,
+            message: sentMessage(message),
+            fileChanges: { additions: edits.map((e) => ({ path: e.path, contents: encodeContents(e.after) })) },
+        },
+    };
+}
+/**
+ * `updateRefs` (alias `ref`): moves `branch` from `beforeOid` (the zero oid: it must not exist) to `afterOid`.
+ * `force`: the move need not be a fast-forward (a rebuild), yet it is a compare-and-swap on `beforeOid`.
+ */
+function refMove(repositoryId, branch, beforeOid, afterOid) {
+    return {
+        alias: 'ref',
+        declaration: 'UpdateRefsInput!',
+        selection: 'updateRefs(input: $ref) { clientMutationId }',
+        value: { repositoryId, refUpdates: [{ name: qualifiedBranch(branch), beforeOid, afterOid, force: true }] },
+    };
+}
+/** The message as `createCommitOnBranch` takes it: the headline, and the body with the trailer block. */
+function sentMessage(message) {
+    const body = messageBody(message);
+    return body === '' ? { headline: message.headline } : { headline: message.headline, body };
+}
+/** The message as git stores it: the headline, a blank line, the body and its trailers. */
+function fullMessage(message) {
+    const body = messageBody(message);
+    return body ? `${message.headline}\n\n${body}` : message.headline;
+}
+/** Base64 of the text's UTF-8 bytes, exactly (a BOM and CRLF line ends survive the round trip). */
+function encodeContents(text) {
+    return Buffer.from(text, 'utf8').toString('base64');
+}
+/** `main` or `refs/heads/main` → `refs/heads/main`. */
+function qualifiedBranch(branch) {
+    return branch.startsWith('refs/heads/') ? branch : `refs/heads/${branch}`;
+}
+
+;// CONCATENATED MODULE: ./src/github/gates.ts
+// The promotion gates' facts in one GraphQL query against the source branch's head: each source file's history
+// (newest HISTORY first, with the file's text at each commit, its date and trailers) and, with a status gate, the
+// branch's newest BRANCH commits with their statuses and check runs (`statusCheckRollup`). Unlike provenance, a
+// failed read is not skipped: the gates cannot be judged without it, and the run fails writing nothing.
+
+
+/** Commits of each source file's history read (the soak clock starts at the oldest one that still holds the version). */
+const HISTORY = 30;
+/** Commits of the source branch whose statuses are read (the newest carrying each context counts). */
+const BRANCH = 50;
+/** Contexts read per commit. */
+const CONTEXTS = 50;
+/** A status context's or check run's state as the gate reads it. */
+function contextState(node) {
+    if (node.__typename === 'StatusContext' && node.context !== undefined) {
+        const state = (node.state ?? '').toLowerCase();
+        return { name: node.context, state: state === 'success' || state === 'failure' || state === 'error' ? state : 'pending' };
+    }
+    if (node.__typename === 'CheckRun' && node.name !== undefined) {
+        if (node.status !== 'COMPLETED')
+            return { name: node.name, state: 'pending' };
+        return { name: node.name, state: ['SUCCESS', 'NEUTRAL', 'SKIPPED'].includes(node.conclusion ?? '') ? 'success' : 'failure' };
+    }
+    return undefined;
+}
+/** Reads the facts the gates need for `files` of `owner/repo` at `head`: one request. */
+async function readGateFacts(client, source, files, rules, now) {
+    const histories = files
+        .map((_, i) => `f${i}: history(path: $f${i}, first: ${HISTORY}) { nodes { oid committedDate message file(path: $f${i}) { object { ... on Blob { text } } } } }`)
+        .join(' ');
+    const contexts = `contexts(first: ${CONTEXTS}) { nodes { __typename ... on StatusContext { context state } ... on CheckRun { name status conclusion } } }`;
+    const branch = rules.requireStatus.length > 0 ? `branch: history(first: ${BRANCH}) { nodes { oid statusCheckRollup { ${contexts} } } }` : '';
+    const declarations = ['$owner: String!', '$name: String!', '$head: GitObjectID!', ...files.map((_, i) => `$f${i}: String!`)];
+    const data = await client.graphql(`query PromotionGates(${declarations.join(', ')}) { repository(owner: $owner, name: $name) { object(oid: $head) { ... on Commit { ${histories} ${branch} } } } }`, { owner: source.owner, name: source.repo, head: source.head, ...Object.fromEntries(files.map((f, i) => [`f${i}`, f])) });
+    const commit = data.repository?.object ?? {};
+    const read = new Map();
+    files.forEach((path, i) => {
+        const nodes = (commit[`f${i}`]?.nodes ?? []);
+        read.set(path, nodes.map((n) => {
+            const text = n.file?.object?.text;
+            return { oid: n.oid, committedDate: n.committedDate, trailers: trailers(n.message), versions: typeof text === 'string' ? (0,gates/* versionsIn */.bS)({ path, text }) : undefined };
+        }));
+    });
+    const commits = (commit.branch?.nodes ?? []).map((n) => ({
+        oid: n.oid,
+        contexts: (n.statusCheckRollup?.contexts.nodes ?? []).flatMap((c) => contextState(c) ?? []),
+    }));
+    return { histories: read, branch: commits, now };
+}
+
+// EXTERNAL MODULE: ./src/core/paths.ts
+var core_paths = __webpack_require__(6107);
 // EXTERNAL MODULE: ./src/core/encoding.ts
 var encoding = __webpack_require__(3590);
 ;// CONCATENATED MODULE: ./src/github/limit.ts
@@ -868,150 +1066,6 @@ async function readBlob(client, target, path, oid) {
     const bytes = data.encoding === 'base64' ? Buffer.from(data.content, 'base64') : Buffer.from(data.content, 'utf8');
     const unreadable = (0,encoding/* unreadableText */.LF)(bytes);
     return unreadable === undefined ? { path, text: bytes.toString('utf8') } : { path, reason: unreadable };
-}
-
-;// CONCATENATED MODULE: ./src/github/mutation.ts
-
-/**
- * The trailer every commit this action sends carries: `Gitops-Bump-Attempt: <run>/<nonce>.<round>` names the run
- * and the round that sent it, so that a run whose answer was lost finds its own commit on the branch.
- */
-const ATTEMPT_TRAILER = 'Gitops-Bump-Attempt';
-/** `message` with `trailers` after the ones it carries. */
-function withTrailers(message, ...trailers) {
-    return { ...message, trailers: [...(message.trailers ?? []), ...trailers] };
-}
-/** A trailer line's shape: a token without spaces, a colon, a value (continuation lines start with a space). */
-const TRAILER_LINE = /^([A-Za-z0-9][A-Za-z0-9-]*):\s*(.*)$/;
-function isTrailerBlock(paragraph) {
-    const lines = paragraph.split('\n');
-    return TRAILER_LINE.test(lines[0] ?? '') && lines.every((line) => TRAILER_LINE.test(line) || /^\s+\S/.test(line));
-}
-/**
- * The body as sent: the body, then the trailers as git's trailer block. Git reads trailers from the last
- * paragraph only, so they follow a blank line, or join the body's own last paragraph when that already is a
- * trailer block (a template ending in `Signed-off-by:` keeps its trailers). Values are one line each.
- */
-function messageBody(message) {
-    const body = (message.body ?? '').replace(/\s+$/, '');
-    const trailers = (message.trailers ?? []).map(([name, value]) => `${name}: ${value.replace(/\s+/g, ' ').trim()}`);
-    if (trailers.length === 0)
-        return body;
-    if (body === '')
-        return trailers.join('\n');
-    const last = body.slice(body.lastIndexOf('\n\n') + 1).replace(/^\n/, '');
-    return `${body}${isTrailerBlock(last) ? '\n' : '\n\n'}${trailers.join('\n')}`;
-}
-/** Every trailer of a full commit message's trailer block, in order. */
-function trailers(message) {
-    const paragraphs = message.replace(/\r\n/g, '\n').trim().split(/\n\s*\n/);
-    // The subject line is never a trailer block.
-    if (paragraphs.length < 2)
-        return [];
-    const last = paragraphs[paragraphs.length - 1];
-    if (!isTrailerBlock(last))
-        return [];
-    return last.split('\n').flatMap((line) => {
-        const match = TRAILER_LINE.exec(line);
-        return match ? [[match[1], match[2].trim()]] : [];
-    });
-}
-/** The values of the `name` trailers (git compares names case-insensitively) in a full commit message. */
-function trailerValues(message, name) {
-    return trailers(message).flatMap(([key, value]) => (key.toLowerCase() === name.toLowerCase() ? [value] : []));
-}
-/** Sends a document; GraphQL errors come back beside the partial data instead of being thrown. */
-async function send(client, query, variables, aliases) {
-    try {
-        return { data: await client.graphql(query, variables), errors: [], aliases };
-    }
-    catch (error) {
-        if (!(error instanceof GraphqlResponseError))
-            throw error;
-        const data = typeof error.data === 'object' && error.data !== null ? error.data : {};
-        return { data, errors: error.errors, aliases };
-    }
-}
-/** Sends one mutation document made of `fields`, each under its alias. */
-function mutate(client, name, fields) {
-    const declarations = fields.map((f) => `$${f.alias}: ${f.declaration}`).join(', ');
-    const query = `mutation ${name}(${declarations}) { ${fields.map((f) => `${f.alias}: ${f.selection}`).join(' ')} }`;
-    const variables = Object.fromEntries(fields.map((f) => [f.alias, f.value]));
-    return send(client, query, variables, fields.map((f) => f.alias));
-}
-/**
- * The errors of one root field, by its alias. An error without a path, or whose path names none of the
- * document's aliases (a proxy or an emulator naming the field instead of its alias), belongs to every field.
- */
-function errorsOf(answer, alias) {
-    return answer.errors.filter((e) => {
-        const key = e.path?.[0];
-        return key === alias || typeof key !== 'string' || !answer.aliases.includes(key);
-    });
-}
-/**
- * Why a field failed, or [] when it succeeded. A mutation that ran answers a payload object, so a null
- * payload failed too, even when only another field's error names the cause (then those errors are its).
- */
-function failure(answer, alias) {
-    const own = errorsOf(answer, alias);
-    if (own.length > 0)
-        return own;
-    const payload = answer.data[alias];
-    if (payload !== null && payload !== undefined)
-        return [];
-    return answer.errors.length > 0 ? answer.errors : [{ message: 'GitHub answered without a result' }];
-}
-/** The commit a `commitField` created, if it did. */
-function committed(answer) {
-    return answer.data['commit']?.commit ?? undefined;
-}
-/**
- * `createCommitOnBranch` (alias `commit`): every edited file's full new text (base64 of its UTF-8 bytes) on
- * top of `where.expectedHead`, no author (GitHub signs it: Verified).
- */
-function commitField(where, edits, message) {
-    return {
-        alias: 'commit',
-        declaration: 'CreateCommitOnBranchInput!',
-        selection: 'createCommitOnBranch(input: $commit) { commit { oid url } }',
-        value: {
-            branch: { repositoryNameWithOwner: where.repositoryNameWithOwner, branchName: where.branch },
-            expectedHeadOid: where.expectedHead,
-            message: sentMessage(message),
-            fileChanges: { additions: edits.map((e) => ({ path: e.path, contents: encodeContents(e.after) })) },
-        },
-    };
-}
-/**
- * `updateRefs` (alias `ref`): moves `branch` from `beforeOid` (the zero oid: it must not exist) to `afterOid`.
- * `force`: the move need not be a fast-forward (a rebuild), yet it is a compare-and-swap on `beforeOid`.
- */
-function refMove(repositoryId, branch, beforeOid, afterOid) {
-    return {
-        alias: 'ref',
-        declaration: 'UpdateRefsInput!',
-        selection: 'updateRefs(input: $ref) { clientMutationId }',
-        value: { repositoryId, refUpdates: [{ name: qualifiedBranch(branch), beforeOid, afterOid, force: true }] },
-    };
-}
-/** The message as `createCommitOnBranch` takes it: the headline, and the body with the trailer block. */
-function sentMessage(message) {
-    const body = messageBody(message);
-    return body === '' ? { headline: message.headline } : { headline: message.headline, body };
-}
-/** The message as git stores it: the headline, a blank line, the body and its trailers. */
-function fullMessage(message) {
-    const body = messageBody(message);
-    return body ? `${message.headline}\n\n${body}` : message.headline;
-}
-/** Base64 of the text's UTF-8 bytes, exactly (a BOM and CRLF line ends survive the round trip). */
-function encodeContents(text) {
-    return Buffer.from(text, 'utf8').toString('base64');
-}
-/** `main` or `refs/heads/main` → `refs/heads/main`. */
-function qualifiedBranch(branch) {
-    return branch.startsWith('refs/heads/') ? branch : `refs/heads/${branch}`;
 }
 
 ;// CONCATENATED MODULE: ./src/github/landed.ts
@@ -1621,79 +1675,8 @@ function commitPlan(client, request) {
 var messages = __webpack_require__(3020);
 // EXTERNAL MODULE: ./src/report/outputs.ts
 var outputs = __webpack_require__(5468);
-;// CONCATENATED MODULE: ./src/core/provenance.ts
-/** `Bumped-Image: <repository> <from> -> <to>`: one per distinct move; opens the set of trailers that follow it. */
-const BUMPED_IMAGE = 'Bumped-Image';
-/** `Source-Commit: <owner/name>@<40-hex sha>`: the source commit the new version was built from. */
-const SOURCE_COMMIT = 'Source-Commit';
-/** `Built-By: <server>/<owner/name>/actions/runs/<id>`: the workflow run that made the bump. */
-const BUILT_BY = 'Built-By';
-const NONE = '(none)';
-const SHA = /^[0-9a-f]{40}$/;
-const SOURCE = /^([A-Za-z0-9][A-Za-z0-9-]{0,38}\/[A-Za-z0-9._-]{1,100})@([0-9a-fA-F]{40})$/;
-const MOVE = /^(\S+) (\S+) -> (\S+)$/;
-/** The trailer value of a version: no spaces (a value is one token), `(none)` for an unset one. */
-function version(value) {
-    const v = value.replace(/\s+/g, '');
-    return v === '' ? NONE : v;
-}
-/** `owner/name@sha` when both are known and well formed. */
-function sourceCommit(provenance) {
-    const { repository, sha } = provenance;
-    return repository !== undefined && sha !== undefined && SHA.test(sha) ? `${repository}@${sha}` : undefined;
-}
-/**
- * The trailers of a plan's changes: per distinct move (image, from, to, in the plan's order), `Bumped-Image`,
- * then `Source-Commit` and `Built-By` when known. A set starts at its `Bumped-Image`, so a reader pairs each
- * source with its image (`recordedMoves`). No changes, no trailers. Without a sha of its own (a promotion), an
- * image's source commit is the one the provenance read found for its new version (`found`, by image).
- */
-function provenanceTrailers(changes, provenance, found) {
-    const seen = new Set();
-    const own = sourceCommit(provenance);
-    const trailers = [];
-    for (const c of changes) {
-        const move = `${c.image} ${version(c.from)} -> ${version(c.to)}`;
-        if (seen.has(move))
-            continue;
-        seen.add(move);
-        trailers.push([BUMPED_IMAGE, move]);
-        const source = own ?? sourceCommit({ ...provenance, sha: found?.get(c.image) });
-        if (source !== undefined)
-            trailers.push([SOURCE_COMMIT, source]);
-        if (provenance.builtBy !== undefined)
-            trailers.push([BUILT_BY, provenance.builtBy]);
-    }
-    return trailers;
-}
-/**
- * The moves a commit records, from its trailers in order (github/mutation.ts `trailers`): each `Bumped-Image`
- * opens a set, and the `Source-Commit`/`Built-By` after it (before the next) belong to it. Malformed values
- * are skipped, never guessed at: these are read from any commit on a branch.
- */
-function recordedMoves(trailers) {
-    const moves = [];
-    let current;
-    for (const [name, value] of trailers) {
-        const key = name.toLowerCase();
-        if (key === BUMPED_IMAGE.toLowerCase()) {
-            const m = MOVE.exec(value.trim());
-            current = m ? { image: m[1], from: m[2], to: m[3] } : undefined;
-            if (current)
-                moves.push(current);
-        }
-        else if (current && key === SOURCE_COMMIT.toLowerCase() && current.source === undefined) {
-            const m = SOURCE.exec(value.trim());
-            if (m)
-                current.source = { repository: m[1], sha: m[2].toLowerCase() };
-        }
-        else if (current && key === BUILT_BY.toLowerCase() && current.builtBy === undefined) {
-            current.builtBy = value.trim();
-        }
-    }
-    return moves;
-}
-
+// EXTERNAL MODULE: ./src/core/provenance.ts
+var provenance = __webpack_require__(5240);
 // EXTERNAL MODULE: ./src/image/policy.ts
 var policy = __webpack_require__(6811);
 ;// CONCATENATED MODULE: ./src/core/shipped.ts
@@ -1743,7 +1726,7 @@ function tagCandidates(version) {
  */
 function originInHistory(history, image, from, repository) {
     for (const commit of history) {
-        for (const move of recordedMoves(commit.trailers)) {
+        for (const move of (0,provenance/* recordedMoves */.LJ)(commit.trailers)) {
             if (move.image !== image)
                 continue;
             if (move.to !== from)
@@ -1956,7 +1939,7 @@ function withProvenance(message, plan, settings, shipped) {
     if (settings === undefined)
         return message;
     const found = new Map((shipped?.report.shipped ?? []).flatMap((s) => (s.toCommit === undefined ? [] : [[s.image, s.toCommit]])));
-    return withTrailers(message, ...provenanceTrailers(plan.changes, sourceOf(settings), found));
+    return withTrailers(message, ...(0,provenance/* provenanceTrailers */.e1)(plan.changes, sourceOf(settings), found));
 }
 const movesKey = (plan) => JSON.stringify(distinctMoves(plan.changes).map((m) => [m.image, m.from, m.to, m.files[0]]));
 /**
@@ -2070,6 +2053,7 @@ var unmatched = __webpack_require__(9715);
 
 
 
+
 /**
  * This run's part of the `Gitops-Bump-Attempt` trailer: `<GITHUB_RUN_ID>.<GITHUB_RUN_ATTEMPT>` on a runner (`local`
  * elsewhere), `/`, and a random nonce, so that two jobs of one workflow run, or two CLI runs, never share it.
@@ -2081,18 +2065,20 @@ function runTag(env, nonce = (0,external_node_crypto_.randomBytes)(6).toString('
 }
 /** Plans against one snapshot; the promotion source's skips and the snapshot's are listed with the plan's. */
 function planSnapshot(settings, snapshot, promotion) {
-    const p = (0,plan/* plan */.e)(snapshot.files, settings.images, {
+    const options = {
         policy: settings.policy,
         charts: settings.charts,
         chartAppVersion: settings.chartAppVersion,
         ...(snapshot.chartSources !== undefined && { chartSources: snapshot.chartSources }),
-    });
+    };
+    const p = (0,gates/* withGateRefusals */.tT)((0,plan/* plan */.e)(snapshot.files, settings.images, options), snapshot.files, promotion, options);
     return { ...p, skipped: [...(promotion?.skipped ?? []), ...snapshot.skipped, ...p.skipped], notes: [...(promotion?.notes ?? []), ...p.notes], selected: snapshot.selected };
 }
 /** planSnapshot, failing before anything is written when `fail-on-unmatched` is set and an image matched nothing. */
 function planChecked(settings, snapshot, promotion) {
     const p = planSnapshot(settings, snapshot, promotion);
     (0,unmatched/* checkUnmatched */.wF)(p, settings.failOnUnmatched, settings.pathPatterns);
+    (0,gates/* checkRefused */.H5)(p, settings.failOnRefused);
     return p;
 }
 /** The read line of a snapshot: files selected, read, skipped, and the requests so far. */
@@ -2293,7 +2279,7 @@ function movesBetween(before, after) {
             const from = (0,reference/* versionOf */.E4)(match);
             if ((0,reference/* versionOf */.E4)(site) === from)
                 continue;
-            moves.push({ file: file.path, line: site.line, repository: site.repository, name: site.name === '' ? site.repository : site.name, ...proposal_version(site), from });
+            moves.push({ file: file.path, line: site.line, repository: site.repository, name: site.name === '' ? site.repository : site.name, ...version(site), from });
         }
     }
     return moves;
@@ -2353,7 +2339,7 @@ function forwardOnly(policy) {
 function changeOf(move) {
     return { file: move.file, line: move.line, image: move.name, from: move.from, to: (0,reference/* versionOf */.E4)(move) };
 }
-function proposal_version(site) {
+function version(site) {
     return { ...(site.tag !== undefined && { tag: site.tag }), ...(site.digest !== undefined && { digest: site.digest }) };
 }
 /** The request that moves a reference to `move`'s version, named as the branch spells it (else by its repository). */
@@ -3411,6 +3397,7 @@ async function pullRequest(remote) {
 
 
 
+
 /** API-mode delivery. `env` is the runner's environment as the entry point read it (endpoints, the workflow's repository). */
 function bumpRemote(settings, io, promotion, env) {
     const remote = createRemote(settings, io, promotion, env);
@@ -3427,6 +3414,11 @@ function bumpRemote(settings, io, promotion, env) {
 function readRemoteSource(source, io, env) {
     const client = createClient({ token: source.token, log: (m) => io.debug(m), userAgent: 'gitops-bump', env });
     return readSnapshot(client, source.target, source.paths, undefined, { maxBytes: source.maxBytes });
+}
+/** The promotion gates' facts (github/gates.ts), read with the source's token: one query. */
+function readRemoteGates(source, files, rules, now, io, env) {
+    const client = createClient({ token: source.token, log: (m) => io.debug(m), userAgent: 'gitops-bump', env });
+    return readGateFacts(client, { owner: source.target.owner, repo: source.target.repo, head: source.head }, files, rules, now);
 }
 
 
