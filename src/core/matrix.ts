@@ -3,6 +3,7 @@
 import { chartDisplay } from '../image/chart.js';
 import { versionOf } from '../image/reference.js';
 import { ChartContext } from './charts.js';
+import { ageText, type CellAge } from './age.js';
 import { scan, type ScannedFile } from './scan.js';
 import type { Skip, SourceFile } from './types.js';
 
@@ -35,9 +36,13 @@ export interface MatrixCell {
   /** Differs from the previous environment (in promotion order) that has this row; false in the first one. */
   readonly drift: boolean;
   readonly places: readonly MatrixPlace[];
+  /** How long it has been there (core/age.ts); undefined until ages are read. */
+  readonly age?: CellAge;
 }
 
 export interface MatrixRow {
+  /** `image <normalised repository>` or `chart <display>`: the environment scans' key. */
+  readonly key: string;
   readonly kind: 'image' | 'chart';
   /** The image repository (as the first environment holding it spells it) or the chart. */
   readonly name: string;
@@ -110,14 +115,17 @@ export function buildMatrix(scans: readonly EnvironmentScan[]): Matrix {
       previous = cell;
       return cell;
     });
-    return { kind, name, cells };
+    return { key, kind, name, cells };
   });
   return { environments: scans.map((s) => ({ name: s.name, where: s.where, files: s.files })), rows };
 }
 
-/** One cell as a person reads it: `1.5.0`, `1.5.0 ≠` (differs from the previous environment), `held`, `—` (absent). */
+/**
+ * One cell as a person reads it: `1.5.0`, `1.5.0 (1d2h)` (its age, when read), `1.5.0 ≠` (differs from the previous
+ * environment), `held`, `—` (absent).
+ */
 export function cellText(cell: MatrixCell | null): string {
   if (cell === null) return '—';
-  const marks = [cell.drift ? '≠' : '', cell.held ? '(held)' : ''].filter((m) => m !== '');
+  const marks = [cell.age ? `(${ageText(cell.age)})` : '', cell.drift ? '≠' : '', cell.held ? '(held)' : ''].filter((m) => m !== '');
   return [cell.versions.join(' / '), ...marks].join(' ');
 }

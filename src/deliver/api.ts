@@ -1,11 +1,12 @@
 // API mode: dry-run, commit or pull-request, each a thin user of the GitHub layer over one shared Remote.
 // Loaded only when the run goes through the API (local bumps start faster without the GitHub code); the
 // promotion source's API read comes through here too, so the GitHub code is one lazily loaded chunk.
+import type { AgeSource } from '../core/age.js';
 import type { GateFacts, GateRules } from '../core/gates.js';
 import type { Io } from '../core/io.js';
 import type { PathMatcher } from '../core/paths.js';
 import { createClient } from '../github/client.js';
-import { readGateFacts } from '../github/gates.js';
+import { HISTORY, readGateFacts } from '../github/gates.js';
 import { readSnapshot, type RemoteSnapshot, type RepoRef } from '../github/read.js';
 import type { PromotionReport } from '../report/context.js';
 import type { BumpResult } from '../report/outputs.js';
@@ -47,4 +48,19 @@ export function readRemoteGates(
 ): Promise<GateFacts> {
   const client = createClient({ token: source.token, log: (m) => io.debug(m), userAgent: 'gitops-bump', env });
   return readGateFacts(client, { owner: source.target.owner, repo: source.target.repo, head: source.head }, files, rules, now);
+}
+
+/**
+ * The histories of `files` at `head` for the report's ages: the gates' query without its status part (one request,
+ * one alias per file, HISTORY commits each).
+ */
+export async function readRemoteHistories(
+  source: { readonly token: string; readonly target: RepoRef; readonly head: string },
+  files: readonly string[],
+  io: Io,
+  env: NodeJS.ProcessEnv,
+): Promise<AgeSource> {
+  const client = createClient({ token: source.token, log: (m) => io.debug(m), userAgent: 'gitops-bump', env });
+  const facts = await readGateFacts(client, { owner: source.target.owner, repo: source.target.repo, head: source.head }, files, { requireStatus: [] }, new Date(0));
+  return { histories: facts.histories, window: HISTORY };
 }

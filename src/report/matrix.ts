@@ -1,6 +1,7 @@
 // What runs where, for people and scripts: the job summary table, the CLI's aligned text table, the log lines and
 // the `matrix` output. Repository text (image names, versions, file names, hold reasons) is escaped for Markdown
 // here and for the log by the Io (src/report/line.ts).
+import { ageFields, ageText } from '../core/age.js';
 import { cellText, type Matrix, type MatrixCell } from '../core/matrix.js';
 import type { SummaryDiff } from '../core/types.js';
 import { cell, code } from './messages.js';
@@ -17,7 +18,9 @@ function label(row: Matrix['rows'][number]): string {
  * The `matrix` output: `environments` in promotion order (`name`, `where`, `files`), and one entry per image and
  * chart in `rows`: `kind`, `name`, and `cells` keyed by environment name, null where the environment holds no
  * version of it, else `versions` (distinct, file order), `held`, `drift` (differs from the previous environment
- * holding it) and `places` (`file`, `line`, `version`, `held`, `holdReason` when the hold comment gives one).
+ * holding it), `places` (`file`, `line`, `version`, `held`, `holdReason` when the hold comment gives one), and its
+ * age: `since` (the arrival commit's ISO date, or null), `age` (`1d2h`, `older than 30 commits`, `unknown`) and
+ * `ageSeconds` (or null).
  */
 export function matrixOutput(matrix: Matrix): string {
   return JSON.stringify({
@@ -25,7 +28,14 @@ export function matrixOutput(matrix: Matrix): string {
     rows: matrix.rows.map((row) => ({
       kind: row.kind,
       name: row.name,
-      cells: Object.fromEntries(matrix.environments.map((e, i) => [e.name, row.cells[i] ?? null])),
+      cells: Object.fromEntries(
+        matrix.environments.map((e, i) => {
+          const c = row.cells[i] ?? null;
+          if (c === null) return [e.name, null];
+          const { age, ...rest } = c;
+          return [e.name, { ...rest, ...ageFields(age) }];
+        }),
+      ),
     })),
   });
 }
@@ -47,6 +57,10 @@ function legendText(matrix: Matrix): string {
     ...(cells.some((c) => c.drift) ? [`${DRIFT} differs from the previous environment`] : []),
     ...(cells.some((c) => c.held) ? ['(held) frozen by a # gitops-bump: hold comment'] : []),
     ...(matrix.rows.some((r) => r.cells.includes(null)) ? ['— not in that environment'] : []),
+    ...(cells.some((c) => c.age?.kind === 'known') ? ['(1d2h) there since the commit that brought it'] : []),
+    ...(cells.some((c) => c.age?.kind === 'older') ? ['(>N commits) older than the file histories read'] : []),
+    ...(cells.some((c) => c.age?.kind === 'unknown') ? ['(?) age unknown'] : []),
+    ...(cells.some((c) => c.age === undefined) && cells.some((c) => c.age !== undefined) ? ['no age: read from a local folder'] : []),
   ];
   return marks.join(' · ');
 }
@@ -66,7 +80,8 @@ function summaryCell(c: MatrixCell | null, reasons: boolean): string {
   const held = c.places.filter((p) => p.held);
   const why = reasons ? [...new Set(held.map((p) => p.holdReason).filter((r): r is string => r !== undefined))] : [];
   const hold = c.held ? ` 🔒 held${why.length > 0 ? `: ${cell(why.join('; '))}` : ''}` : '';
-  return `${c.drift ? `**${versions}** ${DRIFT}` : versions}${hold}`;
+  const age = c.age ? ` (${ageText(c.age)})` : '';
+  return `${c.drift ? `**${versions}**${age} ${DRIFT}` : `${versions}${age}`}${hold}`;
 }
 
 /**

@@ -101,6 +101,7 @@ export function readReportSettings(read: InputReader, env: NodeJS.ProcessEnv): R
     branch: parseBranch(read('branch')),
     token,
     maxFileBytes: parseSize(read('max-file-size'), 'max-file-size', DEFAULT_MAX_FILE_BYTES),
+    now: readNow(env),
     summaryDiff: reportSummaryDiff(parseSummaryDiff(read('summary-diff')), [...(folders ? [repository] : []), ...environments.map((e) => e.repository).filter((r) => r !== undefined)], env.GITHUB_REPOSITORY),
   };
 }

@@ -146,4 +146,6 @@ export interface ReportSettings {
   readonly maxFileBytes: number;
   /** `none` or `changes` keep hold reasons (comment text of the files) out of the job summary. */
   readonly summaryDiff: SummaryDiff;
+  /** The clock the ages are measured at (GITOPS_BUMP_NOW in tests, as for promote-after). */
+  readonly now: Date;
 }

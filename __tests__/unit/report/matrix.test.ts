@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { withAges } from '../../../src/core/age.js';
 import { buildMatrix, scanEnvironment } from '../../../src/core/matrix.js';
 import { matrixOutput, matrixSummary, matrixTable } from '../../../src/report/matrix.js';
 
@@ -40,7 +41,22 @@ describe('matrixOutput', () => {
     expect(json.rows[1]).toEqual({
       kind: 'image',
       name: 'ghcr.io/acme/web',
-      cells: { dev: { versions: ['2.0.0'], held: false, drift: false, places: [{ file: 'dev/a.yaml', line: 3, version: '2.0.0', held: false }] }, prod: null },
+      cells: {
+        dev: { versions: ['2.0.0'], held: false, drift: false, places: [{ file: 'dev/a.yaml', line: 3, version: '2.0.0', held: false }], since: null, age: 'unknown', ageSeconds: null },
+        prod: null,
+      },
     });
+  });
+
+  it("gives each cell's age: since the arrival commit, or unknown", () => {
+    const now = new Date('2026-12-01T12:00:00Z');
+    const commit = { oid: 'a'.repeat(40), committedDate: '2026-11-30T10:00:00Z', trailers: [], versions: new Map([['ghcr.io/acme/api', '1.5.0']]) };
+    const aged = withAges(matrix, [undefined, { histories: new Map([['prod/a.yaml', [commit]]]), window: 30 }], now);
+    const json = JSON.parse(matrixOutput(aged)) as { rows: { cells: Record<string, { since: string | null; age: string; ageSeconds: number | null } | null> }[] };
+    expect(json.rows[0]!.cells.prod).toMatchObject({ since: '2026-11-30T10:00:00Z', age: '1d2h', ageSeconds: 26 * 3600 });
+    expect(json.rows[0]!.cells.dev).toMatchObject({ since: null, age: 'unknown', ageSeconds: null });
+    expect(matrixSummary(aged, 'changes')).toContain('| ghcr.io/acme/api | `1.6.0` | **`1.5.0`** (1d2h) ≠ 🔒 held |');
+    expect(matrixTable(aged)).toContain('ghcr.io/acme/api  1.6.0  1.5.0 (1d2h) ≠ (held)');
+    expect(matrixTable(aged)).toContain('(1d2h) there since the commit that brought it · no age: read from a local folder');
   });
 });
