@@ -1,11 +1,12 @@
 // What runs where (`mode: report`, `gitops-bump report`) and promotion by environment name, through the built bundle.
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startEmulator, type Emulator } from '../../emulator/index.js';
 import { cliEntry, node24, runAction, spawnCollect } from '../../support/action.js';
-import { git, gitRepo } from '../../support/repo.js';
+import { git, GIT_ENV, gitRepo } from '../../support/repo.js';
 
 const api = (tag: string, comment = '') => `spec:\n  containers:\n    - name: api\n      image: ghcr.io/acme/api:${tag}${comment}\n`;
 const web = (tag: string) => `image:\n  repository: ghcr.io/acme/web\n  tag: "${tag}"\n`;
@@ -34,6 +35,20 @@ const TABLE = [
   '≠ differs from the previous environment · (held) frozen by a # gitops-bump: hold comment',
   '',
 ].join('\n');
+
+const NOW = Date.parse('2026-12-01T12:00:00Z');
+const at = (hoursAgo: number) => new Date(NOW - hoursAgo * 3_600_000).toISOString().replace('.000Z', 'Z');
+
+/** Writes `files` into the repository and commits them dated `hoursAgo` before NOW. */
+function commitAt(dir: string, files: Record<string, string>, hoursAgo: number, message: string): void {
+  for (const [path, text] of Object.entries(files)) {
+    mkdirSync(dirname(join(dir, path)), { recursive: true });
+    writeFileSync(join(dir, path), text);
+  }
+  const env = { ...GIT_ENV, GIT_COMMITTER_DATE: at(hoursAgo), GIT_AUTHOR_DATE: at(hoursAgo) };
+  execFileSync('git', ['-C', dir, 'add', '--all'], { env });
+  execFileSync('git', ['-C', dir, 'commit', '--quiet', '--allow-empty', '-m', message], { env });
+}
 
 let root: string;
 const write = (files: Record<string, string>) => {
@@ -114,7 +129,7 @@ describe('through the API', () => {
     for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
   });
 
-  it('repository per environment: one snapshot read per repository, each with its own branch and globs, nothing written', async () => {
+  it('repository per environment: one snapshot read and one history query per repository, each with its own branch and globs, nothing written', async () => {
     const staging = gitRepo({ files: { 'apps/api.yaml': api('1.5.0'), 'apps/web.yaml': web('2.1.0') } });
     const prod = gitRepo({ files: { 'clusters/api.yaml': api('1.4.0', ' # gitops-bump: hold'), 'clusters/web.yaml': web('2.1.0'), 'docs/x.yaml': api('0.0.1') } });
     dirs.push(staging, prod);
@@ -133,22 +148,44 @@ describe('through the API', () => {
       ['ghcr.io/acme/api', '1.5.0', '1.4.0', true, true],
       ['ghcr.io/acme/web', '2.1.0', '2.1.0', false, false],
     ]);
-    // Snapshot reads only (GraphQL queries: the read layer decides how many a tree takes), never a write.
+    // Reads only (GraphQL queries: the read layer decides how many a tree takes, then one for the files' histories
+    // per repository), never a write.
     expect(emu.requests.every((r) => r.kind === 'graphql' && r.operation === 'query')).toBe(true);
-    expect(emu.requests.length).toBeLessThanOrEqual(4);
+    expect(emu.requests.length).toBeLessThanOrEqual(6);
     expect([git(staging, 'rev-parse', 'main'), git(prod, 'rev-parse', 'main')]).toEqual(heads);
     expect(emu.contractViolations).toEqual([]);
   });
 
-  it('folder per environment in one repository: one request per environment', async () => {
-    const dir = gitRepo({ files: TREE });
+  it('folder per environment in one repository: how long each version has been there, in two queries per environment', async () => {
+    // dev and prod from 50 h ago; staging's api 1.5.0 arrived 26 h ago (a later edit of another line keeps its
+    // clock), web 2.1.0 2 h ago; dev's api file then sees 30 more commits, so its version is older than the window.
+    const dir = mkdtempSync(join(tmpdir(), 'e2e-report-age-'));
+    git(dir, 'init', '--quiet', '--initial-branch=main');
     dirs.push(dir);
+    const staging = { ...TREE, 'envs/staging/api.yaml': api('1.4.0'), 'envs/staging/web.yaml': web('2.0.0') };
+    commitAt(dir, staging, 50, 'initial');
+    commitAt(dir, { 'envs/staging/api.yaml': api('1.5.0') }, 26, 'api 1.5.0 to staging');
+    commitAt(dir, { 'envs/staging/web.yaml': web('2.1.0') }, 2, 'web 2.1.0 to staging');
+    commitAt(dir, { 'envs/staging/api.yaml': `${api('1.5.0')}  replicas: 2\n` }, 1, 'scale api');
+    for (let i = 0; i < 30; i++) commitAt(dir, { 'envs/dev/api.yaml': `${api('1.6.0')}  replicas: ${i}\n` }, 1, `dev scale ${i}`);
     await emu.addRepo({ name: 'acme/folders', dir });
     emu.resetLog();
-    const run = await runAction({ mode: 'report', repository: 'acme/folders', token: 't', environments: ENVIRONMENTS }, { env: { GITHUB_API_URL: emu.url } });
+    const env = { GITHUB_API_URL: emu.url, GITOPS_BUMP_NOW: new Date(NOW).toISOString() };
+    const run = await runAction({ mode: 'report', repository: 'acme/folders', token: 't', environments: ENVIRONMENTS }, { env });
     expect(run.code, run.stdout).toBe(0);
-    expect(run.summary).toContain('| ghcr.io/acme/web | `2.1.0` | `2.1.0` | **`2.0.0`** ≠ |');
-    expect(emu.requests.map((r) => r.operation)).toEqual(['query', 'query', 'query']);
+    expect(run.summary).toContain('| ghcr.io/acme/api | `1.6.0` (>30 commits) | **`1.5.0`** (1d2h) ≠ | **`1.4.0`** (2d2h) ≠ |');
+    expect(run.summary).toContain('| ghcr.io/acme/web | `2.1.0` (2d2h) | `2.1.0` (2h) | **`2.0.0`** (2d2h) ≠ |');
+    expect(run.summary).toContain('(1d2h) there since the commit that brought it · (>N commits) older than the file histories read');
+    const matrix = JSON.parse(run.outputs.matrix!) as { rows: { name: string; cells: Record<string, { since: string | null; age: string; ageSeconds: number | null }> }[] };
+    expect(matrix.rows[0]!.cells.staging).toMatchObject({ since: at(26), age: '1d2h', ageSeconds: 26 * 3600 });
+    expect(matrix.rows[0]!.cells.dev).toMatchObject({ since: null, age: 'older than 30 commits', ageSeconds: null });
+    // Per environment: the snapshot (one query) and the histories of its files (one query, one alias per file).
+    expect(emu.requests.map((r) => r.operation)).toEqual(Array(6).fill('query'));
+    emu.resetLog();
+    const one = await runAction({ mode: 'report', repository: 'acme/folders', token: 't', environments: 'staging: envs/staging/' }, { env });
+    expect(one.code, one.stdout).toBe(0);
+    expect(emu.requests.map((r) => r.operation)).toEqual(['query', 'query']);
+    expect(emu.contractViolations).toEqual([]);
   });
 
   it('promotes by environment name: promote-from-environment and environment resolve the globs from environments', async () => {
