@@ -2,13 +2,9 @@
 // (read like the promotion gates read them, github/gates.ts) to the commit that brought it and its age at `now`.
 import { formatDuration, type FileCommit } from './gates.js';
 import { recordedMoves } from './provenance.js';
-import type { Matrix, MatrixCell, MatrixRow } from './matrix.js';
+import type { CellAge, Matrix, MatrixCell, MatrixRow } from './matrix.js';
 
-/** A cell's age: since a known commit, older than the history read, or unknown (with why). */
-export type CellAge =
-  | { readonly kind: 'known'; readonly since: string; readonly oid: string; readonly ms: number }
-  | { readonly kind: 'older'; readonly commits: number }
-  | { readonly kind: 'unknown'; readonly why: string };
+export { ageText, type CellAge } from './matrix.js';
 
 /** What one environment's ages are computed from: the histories of its files (newest first, at most `window`). */
 export interface AgeSource {
@@ -74,11 +70,6 @@ export function withAges(matrix: Matrix, sources: readonly (AgeSource | { readon
     }),
   }));
   return { ...matrix, rows };
-}
-
-/** The age as the tables show it: `1d2h`, `>30 commits`, `?`. */
-export function ageText(age: CellAge): string {
-  return age.kind === 'known' ? formatDuration(age.ms) : age.kind === 'older' ? `>${age.commits} commits` : '?';
 }
 
 /** The age as the `matrix` output gives it: `since` (ISO, or null), `age` (`1d2h`, `older than 30 commits`, `unknown`). */

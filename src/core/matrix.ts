@@ -3,7 +3,7 @@
 import { chartDisplay } from '../image/chart.js';
 import { versionOf } from '../image/reference.js';
 import { ChartContext } from './charts.js';
-import { ageText, type CellAge } from './age.js';
+import { formatDuration } from './gates.js';
 import { scan, type ScannedFile } from './scan.js';
 import type { Skip, SourceFile } from './types.js';
 
@@ -27,6 +27,12 @@ export interface EnvironmentScan {
   readonly rows: ReadonlyMap<string, { readonly kind: 'image' | 'chart'; readonly name: string; readonly places: readonly MatrixPlace[] }>;
   readonly skipped: readonly Skip[];
 }
+
+/** A cell's age: since a known commit, older than the history read, or unknown (with why). */
+export type CellAge =
+  | { readonly kind: 'known'; readonly since: string; readonly oid: string; readonly ms: number }
+  | { readonly kind: 'older'; readonly commits: number }
+  | { readonly kind: 'unknown'; readonly why: string };
 
 export interface MatrixCell {
   /** The distinct versions, in file order (two or more: the environment is not of one mind). */
@@ -118,6 +124,11 @@ export function buildMatrix(scans: readonly EnvironmentScan[]): Matrix {
     return { key, kind, name, cells };
   });
   return { environments: scans.map((s) => ({ name: s.name, where: s.where, files: s.files })), rows };
+}
+
+/** The age as the tables show it: `1d2h`, `>30 commits`, `?`. */
+export function ageText(age: CellAge): string {
+  return age.kind === 'known' ? formatDuration(age.ms) : age.kind === 'older' ? `>${age.commits} commits` : '?';
 }
 
 /**
