@@ -58,7 +58,9 @@ async function readOne(e: Environment, settings: ReportSettings, io: Io, env: No
   const files = [...new Set([...scan.rows.values()].flatMap((r) => r.places.map((p) => p.file)))].sort();
   if (files.length === 0) return { scan };
   try {
-    return { scan, ages: await readRemoteHistories({ token: settings.token, target: { owner, repo, branch }, head: snapshot.head }, files, io, env) };
+    const ages = await readRemoteHistories({ token: settings.token, target: { owner, repo, branch }, head: snapshot.head }, files, io, env);
+    io.info(`${e.name}: ages from the history of ${files.length} file(s), up to ${ages.window} commits each.`);
+    return { scan, ages };
   } catch (error) {
     // The versions stand without their ages: a failed history read makes every age of this environment unknown.
     io.warning(`${e.name}: the files' history could not be read, ages unknown: ${error instanceof Error ? error.message : String(error)}`);

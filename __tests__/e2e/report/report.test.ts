@@ -179,6 +179,7 @@ describe('through the API', () => {
     const matrix = JSON.parse(run.outputs.matrix!) as { rows: { name: string; cells: Record<string, { since: string | null; age: string; ageSeconds: number | null }> }[] };
     expect(matrix.rows[0]!.cells.staging).toMatchObject({ since: at(26), age: '1d2h', ageSeconds: 26 * 3600 });
     expect(matrix.rows[0]!.cells.dev).toMatchObject({ since: null, age: 'older than 30 commits', ageSeconds: null });
+    expect(run.stdout).toContain('staging: ages from the history of 3 file(s), up to 30 commits each.');
     // Per environment: the snapshot (one query) and the histories of its files (one query, one alias per file).
     expect(emu.requests.map((r) => r.operation)).toEqual(Array(6).fill('query'));
     emu.resetLog();
