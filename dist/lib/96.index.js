@@ -12,6 +12,7 @@ __webpack_require__.r(__webpack_exports__);
 __webpack_require__.d(__webpack_exports__, {
   bumpRemote: () => (/* binding */ bumpRemote),
   readRemoteGates: () => (/* binding */ readRemoteGates),
+  readRemoteHistories: () => (/* binding */ readRemoteHistories),
   readRemoteSource: () => (/* binding */ readRemoteSource)
 });
 
@@ -3419,6 +3420,15 @@ function readRemoteSource(source, io, env) {
 function readRemoteGates(source, files, rules, now, io, env) {
     const client = createClient({ token: source.token, log: (m) => io.debug(m), userAgent: 'gitops-bump', env });
     return readGateFacts(client, { owner: source.target.owner, repo: source.target.repo, head: source.head }, files, rules, now);
+}
+/**
+ * The histories of `files` at `head` for the report's ages: the gates' query without its status part (one request,
+ * one alias per file, HISTORY commits each).
+ */
+async function readRemoteHistories(source, files, io, env) {
+    const client = createClient({ token: source.token, log: (m) => io.debug(m), userAgent: 'gitops-bump', env });
+    const facts = await readGateFacts(client, { owner: source.target.owner, repo: source.target.repo, head: source.head }, files, { requireStatus: [] }, new Date(0));
+    return { histories: facts.histories, window: HISTORY };
 }
 
 

@@ -32117,11 +32117,12 @@ function mayHaveUnicodeMark(size) {
 /* harmony export */   LD: () => (/* binding */ decide),
 /* harmony export */   Tu: () => (/* binding */ passedRequests),
 /* harmony export */   Xi: () => (/* binding */ candidates),
+/* harmony export */   a3: () => (/* binding */ formatDuration),
 /* harmony export */   aN: () => (/* binding */ gatesOn),
 /* harmony export */   bS: () => (/* binding */ versionsIn),
 /* harmony export */   tT: () => (/* binding */ withGateRefusals)
 /* harmony export */ });
-/* unused harmony exports formatDuration, arrival, gateRefusals, RefusedError */
+/* unused harmony exports arrival, gateRefusals, RefusedError */
 /* harmony import */ var minimatch__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1138);
 /* harmony import */ var _plan_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(182);
 /* harmony import */ var _provenance_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(5240);
@@ -53215,6 +53216,10 @@ function getIDToken(aud) {
  */
 
 //# sourceMappingURL=core.js.map
+// EXTERNAL MODULE: ./src/core/gates.ts
+var gates = __nccwpck_require__(7311);
+// EXTERNAL MODULE: ./src/core/provenance.ts
+var provenance = __nccwpck_require__(5240);
 // EXTERNAL MODULE: ./src/image/chart.ts
 var chart = __nccwpck_require__(8209);
 // EXTERNAL MODULE: ./src/image/reference.ts
@@ -53226,6 +53231,7 @@ var scan = __nccwpck_require__(9506);
 ;// CONCATENATED MODULE: ./src/core/matrix.ts
 // What runs where: every image and chart version found in each environment's files, as one matrix (rows: images
 // and charts, columns: environments in promotion order). Pure: the files come in, the matrix goes out.
+
 
 
 
@@ -53289,16 +53295,101 @@ function buildMatrix(scans) {
             previous = cell;
             return cell;
         });
-        return { kind, name, cells };
+        return { key, kind, name, cells };
     });
     return { environments: scans.map((s) => ({ name: s.name, where: s.where, files: s.files })), rows };
 }
-/** One cell as a person reads it: `1.5.0`, `1.5.0 ≠` (differs from the previous environment), `held`, `—` (absent). */
+/** The age as the tables show it: `1d2h`, `>30 commits`, `?`. */
+function ageText(age) {
+    return age.kind === 'known' ? (0,gates/* formatDuration */.a3)(age.ms) : age.kind === 'older' ? `>${age.commits} commits` : '?';
+}
+/**
+ * One cell as a person reads it: `1.5.0`, `1.5.0 (1d2h)` (its age, when read), `1.5.0 ≠` (differs from the previous
+ * environment), `held`, `—` (absent).
+ */
 function cellText(cell) {
     if (cell === null)
         return '—';
-    const marks = [cell.drift ? '≠' : '', cell.held ? '(held)' : ''].filter((m) => m !== '');
+    const marks = [cell.age ? `(${ageText(cell.age)})` : '', cell.drift ? '≠' : '', cell.held ? '(held)' : ''].filter((m) => m !== '');
     return [cell.versions.join(' / '), ...marks].join(' ');
+}
+
+;// CONCATENATED MODULE: ./src/core/age.ts
+// How long each version of the matrix has been in its environment, pure: from the histories of the files holding it
+// (read like the promotion gates read them, github/gates.ts) to the commit that brought it and its age at `now`.
+
+
+
+/**
+ * When `version` of the row keyed `key` (versionsIn's key) arrived in one file: a commit whose Bumped-Image trailer
+ * records the move to it, else the oldest commit of the newest run of commits whose text holds it (as gates.ts
+ * `arrival`). When that run reaches the end of a full window, the version is older than the window.
+ */
+function placeAge(history, key, trailerName, version, window, now) {
+    let found;
+    for (const commit of history) {
+        if ((0,provenance/* recordedMoves */.LJ)(commit.trailers).some((m) => m.image.toLowerCase() === trailerName.toLowerCase() && m.to === version))
+            return known(commit, now);
+        if (commit.versions?.get(key) !== version)
+            break;
+        found = commit;
+    }
+    if (found === undefined)
+        return { kind: 'unknown', why: 'the history read does not show it' };
+    if (found === history[history.length - 1] && history.length >= window)
+        return { kind: 'older', commits: window };
+    return known(found, now);
+}
+function known(commit, now) {
+    return { kind: 'known', since: commit.committedDate, oid: commit.oid, ms: Math.max(0, now.getTime() - Date.parse(commit.committedDate)) };
+}
+/** The row's key in versionsIn (`ghcr.io/acme/api`, `chart redis`) and the name a Bumped-Image trailer gives it. */
+function keys(row) {
+    if (row.kind === 'chart')
+        return { key: row.key, trailerName: row.key.slice('chart '.length) };
+    const repository = row.key.slice('image '.length);
+    return { key: repository, trailerName: repository };
+}
+/**
+ * A cell's age: the youngest of its places (the cell is as it is since its last place changed); unknown when one
+ * place's is, older than the window when every place's is.
+ */
+function cellAge(row, cell, source, now) {
+    const { key, trailerName } = keys(row);
+    const ages = cell.places.map((p) => placeAge(source.histories.get(p.file) ?? [], key, trailerName, p.version, source.window, now));
+    const unknown = ages.find((a) => a.kind === 'unknown');
+    if (unknown !== undefined)
+        return unknown;
+    const knowns = ages.filter((a) => a.kind === 'known');
+    if (knowns.length === 0)
+        return { kind: 'older', commits: source.window };
+    return knowns.reduce((young, a) => (a.ms < young.ms ? a : young));
+}
+/**
+ * The matrix with every cell's age, per environment (in matrix order): a source, why its history could not be read
+ * (`unknown`: every cell shows `?`), or undefined when it is not read at all (local folders: no age shown).
+ */
+function withAges(matrix, sources, now) {
+    const rows = matrix.rows.map((row) => ({
+        ...row,
+        cells: row.cells.map((cell, i) => {
+            if (cell === null)
+                return null;
+            const source = sources[i];
+            if (source === undefined)
+                return cell;
+            return { ...cell, age: 'unknown' in source ? { kind: 'unknown', why: source.unknown } : cellAge(row, cell, source, now) };
+        }),
+    }));
+    return { ...matrix, rows };
+}
+/** The age as the `matrix` output gives it: `since` (ISO, or null), `age` (`1d2h`, `older than 30 commits`, `unknown`). */
+function ageFields(age) {
+    if (age?.kind === 'known')
+        return { since: age.since, age: (0,gates/* formatDuration */.a3)(age.ms), ageSeconds: Math.floor(age.ms / 1000) };
+    if (age?.kind === 'older')
+        return { since: null, age: `older than ${age.commits} commits`, ageSeconds: null };
+    return { since: null, age: 'unknown', ageSeconds: null };
 }
 
 // EXTERNAL MODULE: ./src/report/messages.ts
@@ -53307,6 +53398,7 @@ var messages = __nccwpck_require__(3020);
 // What runs where, for people and scripts: the job summary table, the CLI's aligned text table, the log lines and
 // the `matrix` output. Repository text (image names, versions, file names, hold reasons) is escaped for Markdown
 // here and for the log by the Io (src/report/line.ts).
+
 
 
 /** Rows beyond this are counted, not shown, in the job summary (GitHub caps a step's summary at 1 MiB). */
@@ -53319,7 +53411,9 @@ function label(row) {
  * The `matrix` output: `environments` in promotion order (`name`, `where`, `files`), and one entry per image and
  * chart in `rows`: `kind`, `name`, and `cells` keyed by environment name, null where the environment holds no
  * version of it, else `versions` (distinct, file order), `held`, `drift` (differs from the previous environment
- * holding it) and `places` (`file`, `line`, `version`, `held`, `holdReason` when the hold comment gives one).
+ * holding it), `places` (`file`, `line`, `version`, `held`, `holdReason` when the hold comment gives one), and its
+ * age: `since` (the arrival commit's ISO date, or null), `age` (`1d2h`, `older than 30 commits`, `unknown`) and
+ * `ageSeconds` (or null).
  */
 function matrixOutput(matrix) {
     return JSON.stringify({
@@ -53327,7 +53421,13 @@ function matrixOutput(matrix) {
         rows: matrix.rows.map((row) => ({
             kind: row.kind,
             name: row.name,
-            cells: Object.fromEntries(matrix.environments.map((e, i) => [e.name, row.cells[i] ?? null])),
+            cells: Object.fromEntries(matrix.environments.map((e, i) => {
+                const c = row.cells[i] ?? null;
+                if (c === null)
+                    return [e.name, null];
+                const { age, ...rest } = c;
+                return [e.name, { ...rest, ...ageFields(age) }];
+            })),
         })),
     });
 }
@@ -53348,6 +53448,10 @@ function legendText(matrix) {
         ...(cells.some((c) => c.drift) ? [`${DRIFT} differs from the previous environment`] : []),
         ...(cells.some((c) => c.held) ? ['(held) frozen by a # gitops-bump: hold comment'] : []),
         ...(matrix.rows.some((r) => r.cells.includes(null)) ? ['— not in that environment'] : []),
+        ...(cells.some((c) => c.age?.kind === 'known') ? ['(1d2h) there since the commit that brought it'] : []),
+        ...(cells.some((c) => c.age?.kind === 'older') ? ['(>N commits) older than the file histories read'] : []),
+        ...(cells.some((c) => c.age?.kind === 'unknown') ? ['(?) age unknown'] : []),
+        ...(cells.some((c) => c.age === undefined) && cells.some((c) => c.age !== undefined) ? ['no age: read from a local folder'] : []),
     ];
     return marks.join(' · ');
 }
@@ -53366,7 +53470,8 @@ function summaryCell(c, reasons) {
     const held = c.places.filter((p) => p.held);
     const why = reasons ? [...new Set(held.map((p) => p.holdReason).filter((r) => r !== undefined))] : [];
     const hold = c.held ? ` 🔒 held${why.length > 0 ? `: ${(0,messages/* cell */.Hn)(why.join('; '))}` : ''}` : '';
-    return `${c.drift ? `**${versions}** ${DRIFT}` : versions}${hold}`;
+    const age = c.age ? ` (${ageText(c.age)})` : '';
+    return `${c.drift ? `**${versions}**${age} ${DRIFT}` : `${versions}${age}`}${hold}`;
 }
 /**
  * The job summary: one table, images and charts × environments. Hold reasons are comment text from the files: shown
@@ -54024,6 +54129,7 @@ function readReportSettings(read, env) {
         branch: parseBranch(read('branch')),
         token,
         maxFileBytes: parseSize(read('max-file-size'), 'max-file-size', DEFAULT_MAX_FILE_BYTES),
+        now: readNow(env),
         summaryDiff: reportSummaryDiff(parseSummaryDiff(read('summary-diff')), [...(folders ? [repository] : []), ...environments.map((e) => e.repository).filter((r) => r !== undefined)], env.GITHUB_REPOSITORY),
     };
 }
@@ -54273,8 +54379,6 @@ function renderSummary(plan, context, shape) {
 
 // EXTERNAL MODULE: ./src/core/promote.ts
 var promote = __nccwpck_require__(1659);
-// EXTERNAL MODULE: ./src/core/gates.ts
-var gates = __nccwpck_require__(7311);
 ;// CONCATENATED MODULE: ./src/app/gates.ts
 // A promotion's gates between reading the source and planning: the facts read through the API (one query), every
 // candidate judged, the decisions logged, and only what passed left to plan. What was held back is kept in the
@@ -54872,6 +54976,9 @@ function actionIo(env, token = stopToken) {
 }
 
 ;// CONCATENATED MODULE: ./src/app/report.ts
+// `mode: report` (the CLI's `report` command): read every environment once, build the matrix of what runs where.
+// Reads only: nothing is ever written (no commit, no pull request, no file).
+
 
 
 
@@ -54891,20 +54998,38 @@ async function readEnvironment(e, settings, io, env) {
         throw error;
     }
 }
-/** Reads one environment: a folder from local-path or the target repository, or its own repository through the API. */
+/**
+ * Reads one environment: a folder from local-path or the target repository, or its own repository through the API;
+ * through the API, then the histories of the files holding a version (one more query) for the ages. A local folder's
+ * ages are not read: the checkout may be shallow (actions/checkout fetches one commit) or not a git repository, and
+ * running git on it is not this report's business.
+ */
 async function readOne(e, settings, io, env) {
     const globs = e.patterns.join(', ');
     if (e.repository === undefined && settings.localPath !== undefined) {
         const snapshot = await readLocal(settings.localPath, e.paths, { maxFileBytes: settings.maxFileBytes });
-        return withSkips(scanEnvironment(e.name, globs, snapshot.files), snapshot.skipped);
+        return { scan: withSkips(scanEnvironment(e.name, globs, snapshot.files), snapshot.skipped) };
     }
     // The GitHub adapters load only when an environment is read through the API.
-    const { readRemoteSource } = await Promise.all(/* import() */[__nccwpck_require__.e(413), __nccwpck_require__.e(96)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2096));
+    const { readRemoteHistories, readRemoteSource } = await Promise.all(/* import() */[__nccwpck_require__.e(413), __nccwpck_require__.e(96)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2096));
     const { owner, repo } = e.repository ?? settings.repository;
     const branch = e.repository ? e.branch : settings.branch;
     const snapshot = await readRemoteSource({ token: settings.token, target: { owner, repo, branch }, paths: e.paths, maxBytes: settings.maxFileBytes }, io, env);
     const where = e.repository ? `${owner}/${repo}@${snapshot.branch}: ${globs}` : globs;
-    return withSkips(scanEnvironment(e.name, where, snapshot.files), snapshot.skipped);
+    const scan = withSkips(scanEnvironment(e.name, where, snapshot.files), snapshot.skipped);
+    const files = [...new Set([...scan.rows.values()].flatMap((r) => r.places.map((p) => p.file)))].sort();
+    if (files.length === 0)
+        return { scan };
+    try {
+        const ages = await readRemoteHistories({ token: settings.token, target: { owner, repo, branch }, head: snapshot.head }, files, io, env);
+        io.info(`${e.name}: ages from the history of ${files.length} file(s), up to ${ages.window} commits each.`);
+        return { scan, ages };
+    }
+    catch (error) {
+        // The versions stand without their ages: a failed history read makes every age of this environment unknown.
+        io.warning(`${e.name}: the files' history could not be read, ages unknown: ${error instanceof Error ? error.message : String(error)}`);
+        return { scan, ages: { unknown: 'the history could not be read' } };
+    }
 }
 function withSkips(scan, unread) {
     return { ...scan, skipped: [...unread, ...scan.skipped] };
@@ -54914,17 +55039,19 @@ async function report(read, io, env) {
     if (read('token').trim())
         io.setSecret(read('token').trim());
     const settings = readReportSettings(read, env);
-    const scans = [];
+    const reads = [];
     for (const e of settings.environments) {
-        scans.push(await io.group(`Read ${e.name}`, async () => {
-            const scan = await readEnvironment(e, settings, io, env);
+        reads.push(await io.group(`Read ${e.name}`, async () => {
+            const read = await readEnvironment(e, settings, io, env);
+            const { scan } = read;
             io.info(`${e.name}: ${scan.files} file(s) read (${scan.where}), ${scan.rows.size} image(s) and chart(s) found.`);
             for (const skip of scan.skipped)
                 io.info(`${e.name}: skipped ${skip.path}: ${skip.reason}`);
-            return scan;
+            return read;
         }));
     }
-    const matrix = buildMatrix(scans);
+    const scans = reads.map((r) => r.scan);
+    const matrix = withAges(buildMatrix(scans), reads.map((r) => r.ages), settings.now);
     for (const line of matrixLog(matrix))
         io.info(line);
     return { matrix, scans, summaryDiff: settings.summaryDiff };
