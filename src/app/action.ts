@@ -1,9 +1,9 @@
 // The action's run(): inputs from the runner, outputs and the job summary back to it; never throws.
-import * as core from '@actions/core';
 import { outputs } from '../report/outputs.js';
 import { jobSummary } from '../report/summary.js';
 import { bump } from './bump.js';
 import { actionIo } from './io.js';
+import { getInput } from './runner.js';
 
 /** The action's entry point: never throws; a failure fails the step through the Io (an error annotation, exit code 1). */
 export async function run(): Promise<void> {
@@ -11,7 +11,7 @@ export async function run(): Promise<void> {
   const env = process.env;
   const io = actionIo(env);
   try {
-    const result = await bump((name) => core.getInput(name), io, env);
+    const result = await bump((name) => getInput(env, name), io, env);
     const values = outputs(result.plan, result.context);
     for (const [name, value] of Object.entries(values)) io.setOutput(name, value);
     await io.summary(jobSummary(result.plan, result.context));

@@ -1,7 +1,7 @@
-// The action's Io: the runner protocol through @actions/core, its own package.
-import * as core from '@actions/core';
+// The action's Io: the runner protocol (runner.ts, encoded as @actions/core encodes it).
 import type { Io, Place } from '../core/io.js';
 import { annotationText, fenced, mayBeCommand, oneLine, stopToken } from '../report/line.js';
+import { annotate, appendSummary, group, info as writeLine, issue, setFailed, setOutput, type AnnotationProperties } from './runner.js';
 
 /** The action's Io, and the one failure a run ends with. */
 export interface ActionIo extends Io {
@@ -10,8 +10,8 @@ export interface ActionIo extends Io {
 }
 
 /**
- * The runner's surroundings through @actions/core, the runner protocol's own package (workflow commands on
- * stdout, the GITHUB_OUTPUT and GITHUB_STEP_SUMMARY files), so the encoding follows GitHub's as it changes.
+ * The runner's surroundings (workflow commands on stdout, the GITHUB_OUTPUT and GITHUB_STEP_SUMMARY files), in
+ * @actions/core's encoding (runner.ts; a test holds the two byte for byte).
  *
  * Every line is safe whoever wrote its text, so no caller has to remember: a log line (`info`, `debug`, a group's
  * name) is one line, its control characters escaped (a newline in a file name cannot start a line of its own),
@@ -21,24 +21,24 @@ export interface ActionIo extends Io {
  * other control characters. The action's own commands (groups, annotations, masks, outputs) are untouched.
  */
 export function actionIo(env: NodeJS.ProcessEnv, token: () => string = stopToken): ActionIo {
-  const props = (place?: Place): core.AnnotationProperties | undefined =>
+  const props = (place?: Place): AnnotationProperties | undefined =>
     place ? { file: place.file, startLine: place.line, startColumn: place.column } : undefined;
   const info = (message: string): void => {
     const line = oneLine(message);
-    core.info(mayBeCommand(line) ? fenced(line, token()) : line);
+    writeLine(mayBeCommand(line) ? fenced(line, token()) : line);
   };
   return {
     info,
-    debug: (m) => core.debug(oneLine(m)),
-    warning: (m, place) => core.warning(annotationText(m), props(place)),
-    error: (m, place) => core.error(annotationText(m), props(place)),
-    group: (name, fn) => core.group(oneLine(name), fn),
-    setOutput: (name, value) => core.setOutput(name, value),
-    // Outside a runner (no GITHUB_STEP_SUMMARY) there is no summary to write; core.summary would throw.
+    debug: (m) => issue('debug', oneLine(m)),
+    warning: (m, place) => annotate('warning', annotationText(m), props(place)),
+    error: (m, place) => annotate('error', annotationText(m), props(place)),
+    group: (name, fn) => group(oneLine(name), fn),
+    setOutput: (name, value) => setOutput(env, name, value),
+    // Outside a runner (no GITHUB_STEP_SUMMARY) there is no summary to write; appendSummary would throw.
     summary: async (markdown) => {
-      if (env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(markdown, true).write();
+      if (env.GITHUB_STEP_SUMMARY) await appendSummary(env, markdown);
     },
-    setSecret: (s) => core.setSecret(s),
-    fail: (message) => core.setFailed(annotationText(message)),
+    setSecret: (s) => issue('add-mask', s),
+    fail: (message) => setFailed(annotationText(message)),
   };
 }
