@@ -4,6 +4,7 @@ import { plan } from '../core/plan.js';
 import type { Io } from '../core/io.js';
 import type { Plan } from '../core/types.js';
 import { createClient, type GitHubClient } from '../github/client.js';
+import { gate } from '../github/limit.js';
 import type { ReadOptions, RemoteSnapshot, RepoRef } from '../github/read.js';
 import { describePolicy } from '../image/policy.js';
 import type { PromotionReport, RunContext } from '../report/context.js';
@@ -88,7 +89,8 @@ export function createRemote(settings: Settings, io: Io, promotion: PromotionRep
     io,
     client: createClient({ token: settings.token, log: (m) => io.debug(m), userAgent: 'gitops-bump', env }),
     target: { owner, repo, branch: settings.branch },
-    read: { maxBytes: settings.maxFileBytes },
+    // One gate for every read of the run: reads side by side (a pull request's branch and base files) keep the bound together.
+    read: { maxBytes: settings.maxFileBytes, gate: gate() },
     promotion,
     context: (branch, commit) => ({
       mode: settings.mode,
