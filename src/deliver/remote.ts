@@ -52,7 +52,7 @@ export const LARGE_READ_BYTES = 5_000_000;
 export function largeReadLine(s: RemoteSnapshot, threshold: number = LARGE_READ_BYTES): string | undefined {
   if (s.bytesRead <= threshold) return undefined;
   const mb = (s.bytesRead / 1_000_000).toFixed(1);
-  return `read ${mb} MB in ${s.files.length} files to find the references; narrow \`paths\` to the folders that hold them to read less`;
+  return `read ${mb} MB in ${s.textsRead} files to find the references; narrow \`paths\` to the folders that hold them to read less`;
 }
 
 /**

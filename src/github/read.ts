@@ -42,8 +42,13 @@ export interface HeadFacts {
 /** A consistent read of a branch: its head commit and the matched files of exactly that commit. */
 export interface RemoteSnapshot extends Snapshot, HeadFacts {
   readonly head: string;
-  /** UTF-8 bytes of the texts read (the sum over `files`): what finding the references cost. */
+  /**
+   * UTF-8 bytes of the texts GitHub sent: the files read, and every text a listing carried, selected or not (a
+   * listing carries all the texts under its folder). What finding the references cost.
+   */
   readonly bytesRead: number;
+  /** The texts GitHub sent (files read, and texts a listing carried). */
+  readonly textsRead: number;
 }
 
 /** Tuning of a read; the defaults suit GitOps repositories. */
@@ -124,7 +129,7 @@ async function readLiterals(
   }
   const read = await filesFromAnswers(client, target, head.facts.branch, entries, options);
   const found = entries.filter((a) => a.entry !== null && a.entry.type === 'blob' && !isSymlink(a.entry.mode)).length;
-  return { ...head.facts, files: read.files, skipped: [...listedSkips, ...read.skipped].sort(byPath), selected: found, bytesRead: bytesOf(read.files) };
+  return { ...head.facts, files: read.files, skipped: [...listedSkips, ...read.skipped].sort(byPath), selected: found, bytesRead: bytesOf(read.files.map((f) => f.text)), textsRead: read.files.length };
 }
 
 /**
@@ -163,11 +168,21 @@ async function readGlobs(
     ...(await readListed(client, target, head.facts.head, wanted.paths.filter((path) => !carried.has(path)).map((p) => listedAt.get(p)!), options)),
   ];
   const read = await filesFromAnswers(client, target, head.facts.branch, entries, options);
-  return { ...head.facts, files: read.files, skipped: [...wanted.skipped, ...read.skipped].sort(byPath), selected: wanted.paths.length, bytesRead: bytesOf(read.files) };
+  // What came: the listing's texts (selected or not), and the files read by path (never carried).
+  const texts = [...carried.values()].flatMap((a) => (typeof a.object?.text === 'string' ? [a.object.text] : []));
+  const byPathRead = read.files.filter((f) => !carried.has(f.path));
+  return {
+    ...head.facts,
+    files: read.files,
+    skipped: [...wanted.skipped, ...read.skipped].sort(byPath),
+    selected: wanted.paths.length,
+    bytesRead: bytesOf(texts) + bytesOf(byPathRead.map((f) => f.text)),
+    textsRead: texts.length + byPathRead.length,
+  };
 }
 
-function bytesOf(files: readonly { readonly text: string }[]): number {
-  return files.reduce((sum, f) => sum + Buffer.byteLength(f.text, 'utf8'), 0);
+function bytesOf(texts: readonly string[]): number {
+  return texts.reduce((sum, text) => sum + Buffer.byteLength(text, 'utf8'), 0);
 }
 
 /**

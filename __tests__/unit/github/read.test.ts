@@ -233,9 +233,11 @@ describe('texts in the listing', () => {
     for (const file of snapshot.files) expect(file.text).toBe(HUGE[file.path]);
     expect(c.stats().requests).toBe(1);
     expect(sent[0]).toContain('text');
-    // The price of one request: 240 source files of 2 KB came along (what the fallback below never downloads).
+    // The price of one request: 240 source files of 2 KB came along (what the fallback below never downloads), and
+    // the run counts them as read.
     expect(answers[0]).toContain(MARK);
-    expect(snapshot.bytesRead).toBe(yamls.reduce((sum, p) => sum + Buffer.byteLength(HUGE[p]!, 'utf8'), 0));
+    expect(snapshot.textsRead).toBe(Object.keys(HUGE).length);
+    expect(snapshot.bytesRead).toBe(Object.values(HUGE).reduce((sum, text) => sum + Buffer.byteLength(text, 'utf8'), 0));
   });
 
   it('when GitHub gives up on that listing, the names (with sizes) follow, then the matches by path: no unselected text', async () => {
@@ -249,6 +251,7 @@ describe('texts in the listing', () => {
     expect(sent[1]).not.toContain('text');
     expect(sent[1]).toContain('size');
     expect(answers.join('')).not.toContain(MARK);
+    expect(snapshot.textsRead).toBe(14);
     // The listing names 255 entries; 240 texts of 2 KB would be ten times that.
     expect(answers[0]!.length).toBeLessThan(60_000);
   });
