@@ -213,6 +213,7 @@ async function apiScenarios(): Promise<void> {
     await measure(emu, repo, { name: 'noop-glob', inputs: glob });
     repo = await fresh();
     await measure(emu, repo, { name: 'commit-whole-repo-glob', inputs: wide });
+    await measure(emu, repo, { name: 'noop-whole-repo-glob', inputs: wide });
     repo = await fresh();
     await measure(emu, repo, { name: 'pr-create-with-label', inputs: { ...explicit, mode: 'pull-request', 'pr-labels': 'deploy' } });
     await measure(emu, repo, { name: 'pr-update', inputs: { ...explicit, images: 'ghcr.io/acme/api:1.6.0', mode: 'pull-request' } });
@@ -348,6 +349,8 @@ async function apiScale(): Promise<void> {
     for (const n of [1000, 5000]) {
       const wall: number[] = [];
       const busy: number[] = [];
+      const readMs: number[] = [];
+      const writeMs: number[] = [];
       const shares: number[] = [];
       let requests = 0;
       let mutations = 0;
@@ -371,6 +374,8 @@ async function apiScale(): Promise<void> {
             }),
           );
           busy.push(busyMs(emu.requests));
+          readMs.push(busyMs(emu.requests.filter((r) => !r.mutation)));
+          writeMs.push(busyMs(emu.requests.filter((r) => r.mutation)));
           shares.push(busy.at(-1)! / wall.at(-1)!);
           requests = emu.requests.length;
           mutations = emu.requests.filter((r) => r.mutation).length;
@@ -391,6 +396,8 @@ async function apiScale(): Promise<void> {
           runs,
           wall_ms: Math.round(w),
           emulator_ms: Math.round(e),
+          emulator_read_ms: Math.round(median(readMs)),
+          emulator_write_ms: Math.round(median(writeMs)),
           emulator_share: Number(median(shares).toFixed(2)),
           action_ms: Math.round(w - e),
         }),
