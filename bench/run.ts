@@ -15,7 +15,8 @@
 //   api-*           requests and wall time per scenario against the emulator at 100 ms injected latency.
 //   api-scale       one bump of every file of a 1,000- and a 5,000-file repository (packed, as hosted ones are)
 //                   over the API without injected latency: requests, wall time, and the emulator's share of it (time
-//                   with at least one request in its hands, from the request log), so the number is the action's.
+//                   with at least one request in its hands, from the request log; split into reads and writes), so
+//                   the number is the action's.
 //   emulator-reads  the emulator's own cost per request: snapshot reads of a 1,000-file repository (bench/emulator.ts).
 //   contention      mutations per landed bump when 20 runs bump one file at once.
 //   scale           the soaks `npm test` runs small: 3,000 manifests bumped in one local run under a 256 MB heap,
