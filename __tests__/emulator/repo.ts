@@ -51,6 +51,13 @@ export interface RepoOptions {
    * answer NOT_FOUND "Could not resolve to a node …" (default 0).
    */
   pullRequestNodeLag?: number;
+  /**
+   * Entries a recursive REST tree listing (`git/get-tree?recursive=1`) answers at most: past it, the first this many
+   * and `truncated: true`, as GitHub answers past its limit (100,000 entries or 7 MB; "use the non-recursive
+   * method of fetching trees, and fetch one sub-tree at a time"). Non-recursive listings are never truncated.
+   * Default: no limit.
+   */
+  treeEntryLimit?: number;
 }
 
 /** The user a request acts as. */

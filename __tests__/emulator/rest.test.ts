@@ -104,6 +104,20 @@ describe('git data', () => {
     expect(file?.sha).toBe(gitIn(dir, 'rev-parse', `${head()}:apps/web/deployment.yaml`));
   });
 
+  it('truncates a recursive tree listing past treeEntryLimit, as GitHub does past its limit; one level never', async () => {
+    await emu.addRepo({ name: `${owner}/truncating`, dir, treeEntryLimit: 3 });
+    const recursive = await octokit.git.getTree({ owner, repo: 'truncating', tree_sha: head(), recursive: 'true' });
+    const all = gitIn(dir, 'ls-tree', '-r', '-t', '--name-only', head()).split('\n');
+    expect(all.length).toBeGreaterThan(3);
+    expect(recursive.data.truncated).toBe(true);
+    expect(recursive.data.tree.map((e) => e.path)).toEqual(all.slice(0, 3));
+    const level = await octokit.git.getTree({ owner, repo: 'truncating', tree_sha: head() });
+    expect(level.data.truncated).toBe(false);
+    expect(level.data.tree.map((e) => e.path)).toEqual(gitIn(dir, 'ls-tree', '--name-only', head()).split('\n'));
+    const small = await octokit.git.getTree({ owner, repo: 'truncating', tree_sha: gitIn(dir, 'rev-parse', `${head()}:apps/web`), recursive: 'true' });
+    expect(small.data.truncated).toBe(false);
+  });
+
   it('reads blobs and contents at a ref', async () => {
     const oid = gitIn(dir, 'rev-parse', 'main:README.md');
     const blob = await octokit.git.getBlob({ owner, repo, file_sha: oid });

@@ -217,6 +217,10 @@ export const ROUTES: Route[] = [
     if (!treeSha) throw notFound();
     const recursive = ctx.query.recursive !== undefined && ctx.query.recursive !== '' && ctx.query.recursive !== '0' && ctx.query.recursive !== 'false';
     const entries = await repo.git.listTree(treeSha, recursive);
+    const limit = repo.options.treeEntryLimit;
+    if (recursive && limit !== undefined && entries.length > limit) {
+      return { status: 200, body: gitTree(ctx.urls, repo, treeSha, entries.slice(0, limit), true) };
+    }
     return { status: 200, body: gitTree(ctx.urls, repo, treeSha, entries) };
   }),
   route('POST', '/repos/{owner}/{repo}/git/trees', 'git/create-tree', true, async (ctx) => createTree(ctx)),

@@ -257,8 +257,8 @@ export function gitRef(urls: Urls, repo: Repo, ref: string, oid: string, type: s
   };
 }
 
-/** `git-tree`. */
-export function gitTree(urls: Urls, repo: Repo, sha: string, entries: readonly TreeEntry[]): Record<string, unknown> {
+/** `git-tree`; `truncated`: the entries are the first ones of a listing past the repository's `treeEntryLimit`. */
+export function gitTree(urls: Urls, repo: Repo, sha: string, entries: readonly TreeEntry[], truncated = false): Record<string, unknown> {
   const u = `${urls.api}/repos/${repo.fullName}`;
   return {
     sha,
@@ -270,7 +270,7 @@ export function gitTree(urls: Urls, repo: Repo, sha: string, entries: readonly T
       sha: e.oid,
       ...(e.type === 'blob' ? { size: e.size ?? 0, url: `${u}/git/blobs/${e.oid}` } : e.type === 'tree' ? { url: `${u}/git/trees/${e.oid}` } : {}),
     })),
-    truncated: false,
+    truncated,
   };
 }
 

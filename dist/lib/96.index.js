@@ -817,33 +817,57 @@ var core_paths = __webpack_require__(6107);
 // EXTERNAL MODULE: ./src/core/encoding.ts
 var encoding = __webpack_require__(3590);
 ;// CONCATENATED MODULE: ./src/github/limit.ts
-// Bounded parallelism for read requests: at most a few in flight, results in the input's order.
-/** Read requests one snapshot read keeps in flight at most, by default. */
+// Bounded parallelism for read requests: at most a few in flight, results in the input's order. A `Gate` is the
+// bound itself and can be shared, so that reads running side by side (a pull request's branch files next to the
+// files read by path) keep the bound together.
+/** Read requests one run keeps in flight at most, by default. */
 const READ_CONCURRENCY = 4;
 /**
- * `items.map(fn)` with at most `limit` calls of `fn` pending at once (at least 1). The results keep the order of
- * `items`, whatever order the calls finish in; the first failure rejects (calls already started run to their end,
- * none is started after it).
+ * A gate letting at most `limit` calls (at least 1) be pending at once. A gated call must not wait for another
+ * call of the same gate (it would hold a place the other needs): gate each request, not the work around it.
  */
-async function mapLimited(items, limit, fn) {
-    const results = new Array(items.length);
-    let next = 0;
-    let failed = false;
-    const worker = async () => {
-        while (!failed && next < items.length) {
-            const index = next++;
-            try {
-                results[index] = await fn(items[index], index);
-            }
-            catch (error) {
-                failed = true;
-                throw error;
-            }
+function gate(limit = READ_CONCURRENCY) {
+    const most = Math.max(1, Math.floor(limit) || 1);
+    let active = 0;
+    const waiting = [];
+    const next = () => {
+        while (active < most && waiting.length > 0) {
+            active++;
+            waiting.shift()();
         }
     };
-    const workers = Array.from({ length: Math.min(Math.max(1, Math.floor(limit) || 1), items.length) }, worker);
-    await Promise.all(workers);
-    return results;
+    return (fn) => new Promise((resolve, reject) => {
+        waiting.push(() => {
+            fn()
+                .then(resolve, reject)
+                .finally(() => {
+                active--;
+                next();
+            });
+        });
+        next();
+    });
+}
+/**
+ * `items.map(fn)` with at most `limit` calls of `fn` pending at once (a number, at least 1, or a shared `Gate`).
+ * The results keep the order of `items`, whatever order the calls finish in; the first failure rejects (calls
+ * already started run to their end, none is started after it).
+ */
+async function mapLimited(items, limit, fn) {
+    const run = typeof limit === 'number' ? gate(limit) : limit;
+    let failed = false;
+    return Promise.all(items.map((item, index) => run(async () => {
+        // Never seen by the caller: Promise.all has already rejected with the first failure.
+        if (failed)
+            throw new Error('not started: an earlier call failed');
+        try {
+            return await fn(item, index);
+        }
+        catch (error) {
+            failed = true;
+            throw error;
+        }
+    })));
 }
 
 ;// CONCATENATED MODULE: ./src/github/tree.ts
@@ -878,11 +902,11 @@ function listDepth(depth) {
 /** The facts of a blob that `filesFromAnswers` decodes (the selection `FILE_ENTRY_SELECTION` asks for by path). */
 const BLOB_SELECTION = '... on Blob { byteSize isBinary isTruncated text }';
 /**
- * `entries { name type mode oid object { ... on Tree { entries { … } } } }`, `depth` levels deep; with `texts`,
- * every blob's text and facts too (`object { __typename … on Blob { … } }`).
+ * `entries { name type mode oid size object { ... on Tree { entries { … } } } }`, `depth` levels deep; with `texts`,
+ * every blob's text and facts instead of its size (`object { __typename … on Blob { … } }`).
  */
 function entriesSelection(depth, texts = false) {
-    const leaf = 'name type mode oid';
+    const leaf = texts ? 'name type mode oid' : 'name type mode oid size';
     const tree = depth <= 1 ? '' : `... on Tree { ${entriesSelection(depth - 1, texts)} }`;
     const object = texts ? `object { __typename ${tree} ${BLOB_SELECTION} }` : tree === '' ? '' : `object { ${tree} }`;
     return `entries { ${leaf}${object === '' ? '' : ` ${object}`} }`;
@@ -896,7 +920,7 @@ function treeSelection(alias, listing) {
     if (listing.prefix === '')
         return `${alias}: tree { ${entries} }`;
     const blob = listing.texts ? ` __typename ${BLOB_SELECTION}` : '';
-    return `${alias}: file(path: $${alias}) { type mode oid object {${blob} ... on Tree { ${entries} } } }`;
+    return `${alias}: file(path: $${alias}) { type mode oid${listing.texts ? '' : ' size'} object {${blob} ... on Tree { ${entries} } } }`;
 }
 /**
  * The listing of the tree answers (`${alias}0`, `${alias}1`… for `listings`): the entries it reached, and the
@@ -921,7 +945,8 @@ function listingOf(answers, listings, alias = 't') {
     return { listing, unexpanded };
 }
 function listed(path, raw) {
-    const entry = { path, type: raw.type, mode: raw.mode, oid: raw.oid };
+    const size = raw.size ?? raw.object?.byteSize;
+    const entry = { path, type: raw.type, mode: raw.mode, oid: raw.oid, ...(size === undefined || raw.type !== 'blob' ? {} : { size }) };
     return raw.object?.__typename === 'Blob' ? { ...entry, answer: raw } : entry;
 }
 function flatten(prefix, entries, depth, complete, out, unexpanded) {
@@ -940,28 +965,49 @@ function flatten(prefix, entries, depth, complete, out, unexpanded) {
     }
 }
 /**
- * Lists trees deeper than the GraphQL query reached: one REST recursive listing (of that folder when there
- * is one, else of the commit's tree; per folder when GitHub truncates the whole tree, `concurrency` at once).
+ * Lists the files in folders deeper than the GraphQL query reached, through REST: several folders with one recursive
+ * listing of the commit's tree, a single one with one of its own. Where GitHub truncates a recursive listing (past
+ * 100,000 entries or 7 MB), each folder is listed on its own, and a folder still too big one level at a time
+ * (its files, then each subfolder the same way). Requests go through `limit` (a number or a shared `Gate`).
  */
-async function listDeep(client, target, treeOid, unexpanded, concurrency = READ_CONCURRENCY) {
-    const single = unexpanded.length === 1 ? unexpanded[0] : undefined;
-    const root = single === undefined ? { path: '', oid: treeOid } : single;
+async function listDeep(client, target, treeOid, unexpanded, limit = gate()) {
+    const run = typeof limit === 'number' ? gate(limit) : limit;
+    if (unexpanded.length === 0)
+        return [];
+    if (unexpanded.length === 1)
+        return listFolder(client, target, unexpanded[0], run);
+    const whole = await run(() => getTree(client, target, { path: '', oid: treeOid }, true));
+    if (!whole.truncated) {
+        const under = unexpanded.map((e) => `${e.path}/`);
+        return whole.entries.filter((e) => e.type !== 'tree' && under.some((u) => e.path.startsWith(u)));
+    }
+    // Not mapLimited over `run`: listFolder gates each of its own requests (a gated call waiting on the gate would deadlock).
+    return (await Promise.all(unexpanded.map((folder) => listFolder(client, target, folder, run)))).flat();
+}
+/** The files under one folder: one recursive listing, or (GitHub truncated it) its own level and each subfolder. */
+async function listFolder(client, target, folder, run) {
+    const deep = await run(() => getTree(client, target, folder, true));
+    if (!deep.truncated)
+        return deep.entries.filter((e) => e.type !== 'tree');
+    const level = await run(() => getTree(client, target, folder, false));
+    if (level.truncated)
+        throw treeTooLarge(target, folder.path);
+    const below = await Promise.all(level.entries.filter((e) => e.type === 'tree').map((sub) => listFolder(client, target, sub, run)));
+    return [...level.entries.filter((e) => e.type !== 'tree'), ...below.flat()];
+}
+/** One REST tree listing of `tree` (recursive or one level), its entries' paths from the repository root. */
+async function getTree(client, target, tree, recursive) {
     const { data } = await client.rest.request('GET /repos/{owner}/{repo}/git/trees/{tree_sha}', {
         owner: target.owner,
         repo: target.repo,
-        tree_sha: root.oid,
-        recursive: '1',
+        tree_sha: tree.oid,
+        ...(recursive ? { recursive: '1' } : {}),
     });
-    if (data.truncated) {
-        // The whole tree is too big for one answer: list each deep folder on its own.
-        if (single === undefined)
-            return (await mapLimited(unexpanded, concurrency, (e) => listDeep(client, target, treeOid, [e], concurrency))).flat();
-        throw treeTooLarge(target, root.path);
-    }
-    const under = unexpanded.map((e) => `${e.path}/`);
-    return data.tree
-        .map((e) => ({ path: root.path ? `${root.path}/${e.path ?? ''}` : (e.path ?? ''), type: e.type ?? '', mode: Number.parseInt(e.mode ?? '0', 8), oid: e.sha ?? '' }))
-        .filter((e) => e.type !== 'tree' && under.some((u) => e.path.startsWith(u)));
+    const entries = data.tree.map((e) => {
+        const entry = { path: tree.path ? `${tree.path}/${e.path ?? ''}` : (e.path ?? ''), type: e.type ?? '', mode: Number.parseInt(e.mode ?? '0', 8), oid: e.sha ?? '' };
+        return e.type === 'blob' && e.size !== undefined ? { ...entry, size: e.size } : entry;
+    });
+    return { entries, truncated: data.truncated };
 }
 
 ;// CONCATENATED MODULE: ./src/github/blob.ts
@@ -973,10 +1019,16 @@ async function listDeep(client, target, treeOid, unexpanded, concurrency = READ_
 
 
 
-const DEFAULTS = { maxBytes: 1024 * 1024, chunkSize: 100, concurrency: READ_CONCURRENCY };
+const DEFAULTS = { maxBytes: 1024 * 1024, chunkSize: 100, chunkBytes: 1_000_000, concurrency: READ_CONCURRENCY };
+/** GitHub's GraphQL gives a blob's text up to this many bytes (`isTruncated` past it: the text is read over REST). */
+const GRAPHQL_TEXT_BYTES = 512_000;
 /** Read requests in flight at once, at least 1. */
 function concurrency(options) {
     return Math.max(1, options.concurrency ?? DEFAULTS.concurrency);
+}
+/** The gate a read's requests go through: the shared one, else a fresh one of `concurrency`. */
+function readGate(options) {
+    return options.gate ?? gate(concurrency(options));
 }
 /** Files read per query, at least 1. */
 function chunkSize(options) {
@@ -989,13 +1041,35 @@ function chunkSize(options) {
 const FILE_ENTRY_SELECTION = `type mode oid object { __typename ${BLOB_SELECTION} }`;
 /** `FILE_ENTRY_SELECTION` as the fragment `...FileEntry` that the queries here spread. */
 const FILE_FRAGMENT = `fragment FileEntry on TreeEntry { ${FILE_ENTRY_SELECTION} }`;
-/** Reads files by path at one commit: one query per `chunkSize` paths, at most `concurrency` in flight. */
-async function readPaths(client, target, commitOid, paths, options) {
-    const size = chunkSize(options);
+/**
+ * `paths` in consecutive chunks of at most `files` paths and, where `sizeOf` knows the sizes, at most `bytes`
+ * bytes (a path larger than that alone). The chunks keep the order of `paths`.
+ */
+function chunked(paths, files, bytes, sizeOf = () => undefined) {
     const chunks = [];
-    for (let i = 0; i < paths.length; i += size)
-        chunks.push(paths.slice(i, i + size));
-    const answers = await mapLimited(chunks, concurrency(options), async (chunk) => {
+    let chunk = [];
+    let sum = 0;
+    for (const path of paths) {
+        const size = sizeOf(path) ?? 0;
+        if (chunk.length > 0 && (chunk.length >= files || sum + size > bytes)) {
+            chunks.push(chunk);
+            chunk = [];
+            sum = 0;
+        }
+        chunk.push(path);
+        sum += size;
+    }
+    if (chunk.length > 0)
+        chunks.push(chunk);
+    return chunks;
+}
+/**
+ * Reads files by path at one commit: one query per chunk (`chunkSize` paths, and `chunkBytes` where `sizeOf` knows
+ * the sizes), at most `concurrency` (or the shared `gate`) in flight.
+ */
+async function readPaths(client, target, commitOid, paths, options, sizeOf) {
+    const chunks = chunked(paths, chunkSize(options), Math.max(1, options.chunkBytes ?? DEFAULTS.chunkBytes), sizeOf);
+    const answers = await mapLimited(chunks, readGate(options), async (chunk) => {
         const declarations = ['$owner: String!', '$name: String!', '$oid: GitObjectID!', ...chunk.map((_, i) => `$p${i}: String!`)];
         const selections = chunk.map((_, i) => `f${i}: file(path: $p${i}) { ...FileEntry }`);
         const query = `query ReadFiles(${declarations.join(', ')}) { repository(owner: $owner, name: $name) { object(oid: $oid) { ` +
@@ -1011,6 +1085,29 @@ async function readPaths(client, target, commitOid, paths, options) {
     return answers.flat();
 }
 /**
+ * Reads the listed files `entries` (regular files of one listing at commit `commitOid`) in chunks sized by their
+ * bytes. Where the listing gave a file's size and that size decides, no GraphQL text is asked for: a file over
+ * `maxBytes` is skipped unread, and one GitHub would truncate (over 512,000 bytes) is read over REST straight away.
+ */
+async function readListed(client, target, commitOid, entries, options) {
+    const maxBytes = options.maxBytes ?? DEFAULTS.maxBytes;
+    const sized = [];
+    const byQuery = [];
+    for (const e of entries) {
+        if (e.size !== undefined && (e.size > maxBytes || e.size > GRAPHQL_TEXT_BYTES)) {
+            // What decode() makes of it: 'larger than …', or a text to read over REST (isTruncated).
+            const object = { __typename: 'Blob', byteSize: e.size, isBinary: false, isTruncated: true, text: null };
+            sized.push({ path: e.path, entry: { type: e.type, mode: e.mode, oid: e.oid, object } });
+        }
+        else {
+            byQuery.push(e);
+        }
+    }
+    const sizes = new Map(byQuery.map((e) => [e.path, e.size]));
+    const read = await readPaths(client, target, commitOid, byQuery.map((e) => e.path), options, (p) => sizes.get(p));
+    return [...sized, ...read];
+}
+/**
  * Decodes `file(path:)` answers selected with `FILE_ENTRY_SELECTION` (null: no such path) into files and
  * skips, each sorted by path, exactly as `readSnapshot` does (truncated texts are read over REST). `branch`
  * names the commit in skip reasons.
@@ -1018,7 +1115,7 @@ async function readPaths(client, target, commitOid, paths, options) {
 async function filesFromAnswers(client, target, branch, answers, options = {}) {
     const maxBytes = options.maxBytes ?? DEFAULTS.maxBytes;
     // Decoding is local except for the few blobs read over REST: those are the requests the limit bounds.
-    const results = await mapLimited(answers, concurrency(options), (a) => decode(client, target, branch, a.path, (a.entry ?? null), maxBytes));
+    const results = await mapLimited(answers, readGate(options), (a) => decode(client, target, branch, a.path, (a.entry ?? null), maxBytes));
     const files = results.filter((r) => 'text' in r).sort(core_paths/* byPath */.f2);
     const skipped = results.filter((r) => !('text' in r)).sort(core_paths/* byPath */.f2);
     return { files, skipped };
@@ -1136,9 +1233,11 @@ function findLanding(head, history, unsure) {
 async function readSnapshot(client, target, paths, filter = () => true, options = {}) {
     try {
         const selected = (p) => paths.matches(p) && filter(p);
+        // One bound for every read request of this snapshot (and of the caller's other reads, when it shares its gate).
+        const bounded = { ...options, gate: readGate(options) };
         const snapshot = paths.literals !== undefined
-            ? await readLiterals(client, target, paths.literals.filter(filter), selected, options)
-            : await readGlobs(client, target, selected, treeListings(paths, options), options);
+            ? await readLiterals(client, target, paths.literals.filter(filter), selected, bounded)
+            : await readGlobs(client, target, selected, treeListings(paths, options), bounded);
         return options.complete === undefined ? snapshot : await options.complete(snapshot);
     }
     catch (error) {
@@ -1155,26 +1254,27 @@ async function readLiterals(client, target, literals, selected, options) {
     const entries = answers.filter((a) => !folders.includes(a));
     let listedSkips = [];
     if (folders.length > 0) {
-        const listed = await listDeep(client, target, head.treeOid, folders.map((a) => ({ path: a.path, type: 'tree', mode: a.entry.mode, oid: a.entry.oid })), concurrency(options));
+        const listed = await listDeep(client, target, head.treeOid, folders.map((a) => ({ path: a.path, type: 'tree', mode: a.entry.mode, oid: a.entry.oid })), readGate(options));
         const wanted = filesOf(listed.filter((e) => selected(e.path) && !entries.some((a) => a.path === e.path)));
         listedSkips = wanted.skipped;
-        entries.push(...(await readPaths(client, target, head.facts.head, wanted.paths, options)));
+        const listedAt = new Map(listed.map((e) => [e.path, e]));
+        entries.push(...(await readListed(client, target, head.facts.head, wanted.paths.map((p) => listedAt.get(p)), options)));
     }
     const read = await filesFromAnswers(client, target, head.facts.branch, entries, options);
     const found = entries.filter((a) => a.entry !== null && a.entry.type === 'blob' && !isSymlink(a.entry.mode)).length;
-    return { ...head.facts, files: read.files, skipped: [...listedSkips, ...read.skipped].sort(core_paths/* byPath */.f2), selected: found, bytesRead: bytesOf(read.files) };
+    return { ...head.facts, files: read.files, skipped: [...listedSkips, ...read.skipped].sort(core_paths/* byPath */.f2), selected: found, bytesRead: bytesOf(read.files.map((f) => f.text)), textsRead: read.files.length };
 }
 /**
  * The trees a glob read lists: each static prefix, as deep as a selected file may lie (at most `listDepth`), with
- * the blobs' texts where the globs under it are confined (`reachUnder`) and `inlineTexts` allows.
+ * the blobs' texts unless `inlineTexts` is false.
  */
 function treeListings(paths, options = {}) {
     const roots = paths.prefixes.length === 0 ? [''] : paths.prefixes;
     const most = listDepth(options.listDepth ?? LIST_DEPTH);
     return roots.map((prefix) => {
-        const { maxDepth, confined } = (0,core_paths/* reachUnder */.C1)(paths.include, prefix);
+        const { maxDepth } = (0,core_paths/* reachUnder */.C1)(paths.include, prefix);
         const depth = Math.min(most, Math.max(1, maxDepth));
-        return { prefix, depth, complete: maxDepth <= depth, texts: confined && options.inlineTexts !== false };
+        return { prefix, depth, complete: maxDepth <= depth, texts: options.inlineTexts !== false };
     });
 }
 /**
@@ -1185,18 +1285,29 @@ async function readGlobs(client, target, selected, listings, options) {
     const head = await queryListings(client, target, listings, options);
     const listed = [...head.listing];
     if (head.unexpanded.length > 0)
-        listed.push(...(await listDeep(client, target, head.treeOid, head.unexpanded, concurrency(options))));
+        listed.push(...(await listDeep(client, target, head.treeOid, head.unexpanded, readGate(options))));
     const wanted = filesOf(listed.filter((entry) => selected(entry.path)));
+    const listedAt = new Map(listed.map((e) => [e.path, e]));
     const carried = new Map(listed.flatMap((e) => (e.answer === undefined ? [] : [[e.path, e.answer]])));
     const entries = [
         ...wanted.paths.flatMap((path) => (carried.has(path) ? [{ path, entry: carried.get(path) }] : [])),
-        ...(await readPaths(client, target, head.facts.head, wanted.paths.filter((path) => !carried.has(path)), options)),
+        ...(await readListed(client, target, head.facts.head, wanted.paths.filter((path) => !carried.has(path)).map((p) => listedAt.get(p)), options)),
     ];
     const read = await filesFromAnswers(client, target, head.facts.branch, entries, options);
-    return { ...head.facts, files: read.files, skipped: [...wanted.skipped, ...read.skipped].sort(core_paths/* byPath */.f2), selected: wanted.paths.length, bytesRead: bytesOf(read.files) };
+    // What came: the listing's texts (selected or not), and the files read by path (never carried).
+    const texts = [...carried.values()].flatMap((a) => (typeof a.object?.text === 'string' ? [a.object.text] : []));
+    const byPathRead = read.files.filter((f) => !carried.has(f.path));
+    return {
+        ...head.facts,
+        files: read.files,
+        skipped: [...wanted.skipped, ...read.skipped].sort(core_paths/* byPath */.f2),
+        selected: wanted.paths.length,
+        bytesRead: bytesOf(texts) + bytesOf(byPathRead.map((f) => f.text)),
+        textsRead: texts.length + byPathRead.length,
+    };
 }
-function bytesOf(files) {
-    return files.reduce((sum, f) => sum + Buffer.byteLength(f.text, 'utf8'), 0);
+function bytesOf(texts) {
+    return texts.reduce((sum, text) => sum + Buffer.byteLength(text, 'utf8'), 0);
 }
 /**
  * The head query listing `listings`. One that carries texts is tried once: when it fails (5xx, GitHub's own
@@ -2055,6 +2166,7 @@ var unmatched = __webpack_require__(9715);
 
 
 
+
 /**
  * This run's part of the `Gitops-Bump-Attempt` trailer: `<GITHUB_RUN_ID>.<GITHUB_RUN_ATTEMPT>` on a runner (`local`
  * elsewhere), `/`, and a random nonce, so that two jobs of one workflow run, or two CLI runs, never share it.
@@ -2095,7 +2207,7 @@ function largeReadLine(s, threshold = LARGE_READ_BYTES) {
     if (s.bytesRead <= threshold)
         return undefined;
     const mb = (s.bytesRead / 1_000_000).toFixed(1);
-    return `read ${mb} MB in ${s.files.length} files to find the references; narrow \`paths\` to the folders that hold them to read less`;
+    return `read ${mb} MB in ${s.textsRead} files to find the references; narrow \`paths\` to the folders that hold them to read less`;
 }
 /**
  * The plan, reported in the "Plan" log group before anything is written. A later round (the branch moved and the
@@ -2125,7 +2237,8 @@ function createRemote(settings, io, promotion, env) {
     const { owner, repo } = settings.repository;
     const client = createClient({ token: settings.token, log: (m) => io.debug(m), userAgent: 'gitops-bump', env });
     const target = { owner, repo, branch: settings.branch };
-    const read = { maxBytes: settings.maxFileBytes };
+    // One gate for every read of the run: reads side by side (a pull request's branch and base files) keep the bound together.
+    const read = { maxBytes: settings.maxFileBytes, gate: gate() };
     const complete = chartSourceReader(client, target, settings.charts, read);
     return {
         settings,

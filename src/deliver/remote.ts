@@ -7,6 +7,7 @@ import { chartSourceReader } from './chart-sources.js';
 import type { Io } from '../core/io.js';
 import type { Plan } from '../core/types.js';
 import { createClient, type GitHubClient } from '../github/client.js';
+import { gate } from '../github/limit.js';
 import type { ReadOptions, RemoteSnapshot, RepoRef } from '../github/read.js';
 import { describePolicy } from '../image/policy.js';
 import type { PromotionReport, RunContext } from '../report/context.js';
@@ -76,7 +77,7 @@ export const LARGE_READ_BYTES = 5_000_000;
 export function largeReadLine(s: RemoteSnapshot, threshold: number = LARGE_READ_BYTES): string | undefined {
   if (s.bytesRead <= threshold) return undefined;
   const mb = (s.bytesRead / 1_000_000).toFixed(1);
-  return `read ${mb} MB in ${s.files.length} files to find the references; narrow \`paths\` to the folders that hold them to read less`;
+  return `read ${mb} MB in ${s.textsRead} files to find the references; narrow \`paths\` to the folders that hold them to read less`;
 }
 
 /**
@@ -110,7 +111,8 @@ export function createRemote(settings: Settings, io: Io, promotion: PromotionRep
   const { owner, repo } = settings.repository!;
   const client = createClient({ token: settings.token, log: (m) => io.debug(m), userAgent: 'gitops-bump', env });
   const target = { owner, repo, branch: settings.branch };
-  const read: ReadOptions = { maxBytes: settings.maxFileBytes };
+  // One gate for every read of the run: reads side by side (a pull request's branch and base files) keep the bound together.
+  const read: ReadOptions = { maxBytes: settings.maxFileBytes, gate: gate() };
   const complete = chartSourceReader(client, target, settings.charts, read);
   return {
     settings,

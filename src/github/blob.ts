@@ -7,8 +7,8 @@ import { byPath } from '../core/paths.js';
 import type { GitHubClient } from './client.js';
 import { type Target } from './errors.js';
 import { repositoryNotFound, toReadError } from './failures.js';
-import { mapLimited, READ_CONCURRENCY } from './limit.js';
-import { BLOB_SELECTION, isSymlink, type RawEntry } from './tree.js';
+import { gate, mapLimited, READ_CONCURRENCY, type Gate } from './limit.js';
+import { BLOB_SELECTION, isSymlink, type ListedEntry, type RawEntry } from './tree.js';
 
 /** Tuning of file reads. */
 export interface BlobOptions {
@@ -16,15 +16,33 @@ export interface BlobOptions {
   readonly maxBytes?: number;
   /** Files read per GraphQL query (each chunk is one request). Default 100. */
   readonly chunkSize?: number;
+  /**
+   * Bytes of text one GraphQL query asks for, at most, where the listing gave the files' sizes (a single larger
+   * file still goes alone). Default 1,000,000: far inside GitHub's 10-second budget per query.
+   */
+  readonly chunkBytes?: number;
   /** Read requests (chunks, REST blob reads, subtree listings) in flight at once, at most. Default 4. */
   readonly concurrency?: number;
+  /**
+   * The bound itself, shared by the reads of one run so that reads running side by side keep it together.
+   * Default: a gate of `concurrency` per read.
+   */
+  readonly gate?: Gate;
 }
 
-const DEFAULTS: Required<BlobOptions> = { maxBytes: 1024 * 1024, chunkSize: 100, concurrency: READ_CONCURRENCY };
+const DEFAULTS = { maxBytes: 1024 * 1024, chunkSize: 100, chunkBytes: 1_000_000, concurrency: READ_CONCURRENCY } as const;
+
+/** GitHub's GraphQL gives a blob's text up to this many bytes (`isTruncated` past it: the text is read over REST). */
+export const GRAPHQL_TEXT_BYTES = 512_000;
 
 /** Read requests in flight at once, at least 1. */
 export function concurrency(options: BlobOptions): number {
   return Math.max(1, options.concurrency ?? DEFAULTS.concurrency);
+}
+
+/** The gate a read's requests go through: the shared one, else a fresh one of `concurrency`. */
+export function readGate(options: BlobOptions): Gate {
+  return options.gate ?? gate(concurrency(options));
 }
 
 /** Files read per query, at least 1. */
@@ -47,20 +65,44 @@ export interface FileAnswer {
   readonly entry: RawEntry | null;
 }
 
-/** Reads files by path at one commit: one query per `chunkSize` paths, at most `concurrency` in flight. */
+/**
+ * `paths` in consecutive chunks of at most `files` paths and, where `sizeOf` knows the sizes, at most `bytes`
+ * bytes (a path larger than that alone). The chunks keep the order of `paths`.
+ */
+export function chunked(paths: readonly string[], files: number, bytes: number, sizeOf: (path: string) => number | undefined = () => undefined): string[][] {
+  const chunks: string[][] = [];
+  let chunk: string[] = [];
+  let sum = 0;
+  for (const path of paths) {
+    const size = sizeOf(path) ?? 0;
+    if (chunk.length > 0 && (chunk.length >= files || sum + size > bytes)) {
+      chunks.push(chunk);
+      chunk = [];
+      sum = 0;
+    }
+    chunk.push(path);
+    sum += size;
+  }
+  if (chunk.length > 0) chunks.push(chunk);
+  return chunks;
+}
+
+/**
+ * Reads files by path at one commit: one query per chunk (`chunkSize` paths, and `chunkBytes` where `sizeOf` knows
+ * the sizes), at most `concurrency` (or the shared `gate`) in flight.
+ */
 export async function readPaths(
   client: GitHubClient,
   target: Target,
   commitOid: string,
   paths: readonly string[],
   options: BlobOptions,
+  sizeOf?: (path: string) => number | undefined,
 ): Promise<FileAnswer[]> {
-  const size = chunkSize(options);
-  const chunks: (readonly string[])[] = [];
-  for (let i = 0; i < paths.length; i += size) chunks.push(paths.slice(i, i + size));
+  const chunks = chunked(paths, chunkSize(options), Math.max(1, options.chunkBytes ?? DEFAULTS.chunkBytes), sizeOf);
   const answers = await mapLimited(
     chunks,
-    concurrency(options),
+    readGate(options),
     async (chunk) => {
       const declarations = ['$owner: String!', '$name: String!', '$oid: GitObjectID!', ...chunk.map((_, i) => `$p${i}: String!`)];
       const selections = chunk.map((_, i) => `f${i}: file(path: $p${i}) { ...FileEntry }`);
@@ -79,6 +121,35 @@ export async function readPaths(
 }
 
 /**
+ * Reads the listed files `entries` (regular files of one listing at commit `commitOid`) in chunks sized by their
+ * bytes. Where the listing gave a file's size and that size decides, no GraphQL text is asked for: a file over
+ * `maxBytes` is skipped unread, and one GitHub would truncate (over 512,000 bytes) is read over REST straight away.
+ */
+export async function readListed(
+  client: GitHubClient,
+  target: Target,
+  commitOid: string,
+  entries: readonly ListedEntry[],
+  options: BlobOptions,
+): Promise<FileAnswer[]> {
+  const maxBytes = options.maxBytes ?? DEFAULTS.maxBytes;
+  const sized: FileAnswer[] = [];
+  const byQuery: ListedEntry[] = [];
+  for (const e of entries) {
+    if (e.size !== undefined && (e.size > maxBytes || e.size > GRAPHQL_TEXT_BYTES)) {
+      // What decode() makes of it: 'larger than …', or a text to read over REST (isTruncated).
+      const object = { __typename: 'Blob', byteSize: e.size, isBinary: false, isTruncated: true, text: null };
+      sized.push({ path: e.path, entry: { type: e.type, mode: e.mode, oid: e.oid, object } });
+    } else {
+      byQuery.push(e);
+    }
+  }
+  const sizes = new Map(byQuery.map((e) => [e.path, e.size]));
+  const read = await readPaths(client, target, commitOid, byQuery.map((e) => e.path), options, (p) => sizes.get(p));
+  return [...sized, ...read];
+}
+
+/**
  * Decodes `file(path:)` answers selected with `FILE_ENTRY_SELECTION` (null: no such path) into files and
  * skips, each sorted by path, exactly as `readSnapshot` does (truncated texts are read over REST). `branch`
  * names the commit in skip reasons.
@@ -92,7 +163,7 @@ export async function filesFromAnswers(
 ): Promise<CommitFiles> {
   const maxBytes = options.maxBytes ?? DEFAULTS.maxBytes;
   // Decoding is local except for the few blobs read over REST: those are the requests the limit bounds.
-  const results = await mapLimited(answers, concurrency(options), (a) => decode(client, target, branch, a.path, (a.entry ?? null) as RawEntry | null, maxBytes));
+  const results = await mapLimited(answers, readGate(options), (a) => decode(client, target, branch, a.path, (a.entry ?? null) as RawEntry | null, maxBytes));
   const files = results.filter((r): r is SourceFile => 'text' in r).sort(byPath);
   const skipped = results.filter((r): r is Skip => !('text' in r)).sort(byPath);
   return { files, skipped };

@@ -1,11 +1,11 @@
 // Snapshot reads over the GitHub API: the head commit and the files the globs match, all at that commit,
-// in the fewest round trips (explicit paths: 1 request; globs confined to named folders: 1, their texts come
-// with the listing; other globs: 2, or 1 when nothing matches).
+// in the fewest round trips (explicit paths: 1 request; globs: 1, the texts come with the listing; where GitHub
+// cannot answer a listing with texts, the listing by name, then the matches in chunks sized by their bytes).
 import type { PathMatcher } from '../core/paths.js';
 import type { SourceContext } from '../core/charts.js';
 import type { Skip, Snapshot } from '../core/types.js';
 import { byPath, reachUnder } from '../core/paths.js';
-import { chunkSize, concurrency, FILE_FRAGMENT, filesFromAnswers, readPaths, type BlobOptions, type FileAnswer } from './blob.js';
+import { chunkSize, FILE_FRAGMENT, filesFromAnswers, readGate, readListed, readPaths, type BlobOptions, type FileAnswer } from './blob.js';
 import type { GitHubClient } from './client.js';
 import { GitHubError, GraphqlResponseError, type GraphqlErrorEntry } from './errors.js';
 import { HISTORY_FIELDS, historyOf, type ChainCommit } from './landed.js';
@@ -51,10 +51,15 @@ export interface HeadFacts {
 /** A consistent read of a branch: its head commit and the matched files of exactly that commit. */
 export interface RemoteSnapshot extends Snapshot, HeadFacts {
   readonly head: string;
-  /** UTF-8 bytes of the texts read (the sum over `files`): what finding the references cost. */
+  /**
+   * UTF-8 bytes of the texts GitHub sent: the files read, and every text a listing carried, selected or not (a
+   * listing carries all the texts under its folder). What finding the references cost.
+   */
   readonly bytesRead: number;
   /** Flux sources from files outside `paths`, read at `head` by `ReadOptions.complete` (read-only: never edited). */
   readonly chartSources?: SourceContext;
+  /** The texts GitHub sent (files read, and texts a listing carried). */
+  readonly textsRead: number;
 }
 
 /** Tuning of a read; the defaults suit GitOps repositories. */
@@ -65,9 +70,8 @@ export interface ReadOptions extends BlobOptions {
    */
   readonly listDepth?: number;
   /**
-   * Globs confined to named folders (see `reachUnder`: `apps/prod/**`, `apps/prod/*.yaml`) have the listing
-   * carry every listed blob's text, so that one request reads them all. Default true; false: list, then read
-   * the matches by path.
+   * The listing carries every listed blob's text, so that one request reads them all (tried once; when GitHub
+   * cannot answer it, the listing by name follows). Default true; false: list by name, then read the matches by path.
    */
   readonly inlineTexts?: boolean;
   /**
@@ -115,10 +119,12 @@ export async function readSnapshot(
 ): Promise<RemoteSnapshot> {
   try {
     const selected = (p: string): boolean => paths.matches(p) && filter(p);
+    // One bound for every read request of this snapshot (and of the caller's other reads, when it shares its gate).
+    const bounded = { ...options, gate: readGate(options) };
     const snapshot =
       paths.literals !== undefined
-        ? await readLiterals(client, target, paths.literals.filter(filter), selected, options)
-        : await readGlobs(client, target, selected, treeListings(paths, options), options);
+        ? await readLiterals(client, target, paths.literals.filter(filter), selected, bounded)
+        : await readGlobs(client, target, selected, treeListings(paths, options), bounded);
     return options.complete === undefined ? snapshot : await options.complete(snapshot);
   } catch (error) {
     throw toReadError(error, target, client.workflowRepository);
@@ -141,27 +147,28 @@ async function readLiterals(
   const entries = answers.filter((a) => !folders.includes(a));
   let listedSkips: Skip[] = [];
   if (folders.length > 0) {
-    const listed = await listDeep(client, target, head.treeOid, folders.map((a) => ({ path: a.path, type: 'tree', mode: a.entry!.mode, oid: a.entry!.oid })), concurrency(options));
+    const listed = await listDeep(client, target, head.treeOid, folders.map((a) => ({ path: a.path, type: 'tree', mode: a.entry!.mode, oid: a.entry!.oid })), readGate(options));
     const wanted = filesOf(listed.filter((e) => selected(e.path) && !entries.some((a) => a.path === e.path)));
     listedSkips = wanted.skipped;
-    entries.push(...(await readPaths(client, target, head.facts.head, wanted.paths, options)));
+    const listedAt = new Map(listed.map((e) => [e.path, e]));
+    entries.push(...(await readListed(client, target, head.facts.head, wanted.paths.map((p) => listedAt.get(p)!), options)));
   }
   const read = await filesFromAnswers(client, target, head.facts.branch, entries, options);
   const found = entries.filter((a) => a.entry !== null && a.entry.type === 'blob' && !isSymlink(a.entry.mode)).length;
-  return { ...head.facts, files: read.files, skipped: [...listedSkips, ...read.skipped].sort(byPath), selected: found, bytesRead: bytesOf(read.files) };
+  return { ...head.facts, files: read.files, skipped: [...listedSkips, ...read.skipped].sort(byPath), selected: found, bytesRead: bytesOf(read.files.map((f) => f.text)), textsRead: read.files.length };
 }
 
 /**
  * The trees a glob read lists: each static prefix, as deep as a selected file may lie (at most `listDepth`), with
- * the blobs' texts where the globs under it are confined (`reachUnder`) and `inlineTexts` allows.
+ * the blobs' texts unless `inlineTexts` is false.
  */
 export function treeListings(paths: PathMatcher, options: ReadOptions = {}): TreeListing[] {
   const roots = paths.prefixes.length === 0 ? [''] : paths.prefixes;
   const most = listDepth(options.listDepth ?? LIST_DEPTH);
   return roots.map((prefix) => {
-    const { maxDepth, confined } = reachUnder(paths.include, prefix);
+    const { maxDepth } = reachUnder(paths.include, prefix);
     const depth = Math.min(most, Math.max(1, maxDepth));
-    return { prefix, depth, complete: maxDepth <= depth, texts: confined && options.inlineTexts !== false };
+    return { prefix, depth, complete: maxDepth <= depth, texts: options.inlineTexts !== false };
   });
 }
 
@@ -178,19 +185,30 @@ async function readGlobs(
 ): Promise<RemoteSnapshot> {
   const head = await queryListings(client, target, listings, options);
   const listed = [...head.listing];
-  if (head.unexpanded.length > 0) listed.push(...(await listDeep(client, target, head.treeOid, head.unexpanded, concurrency(options))));
+  if (head.unexpanded.length > 0) listed.push(...(await listDeep(client, target, head.treeOid, head.unexpanded, readGate(options))));
   const wanted = filesOf(listed.filter((entry) => selected(entry.path)));
+  const listedAt = new Map(listed.map((e) => [e.path, e]));
   const carried = new Map(listed.flatMap((e) => (e.answer === undefined ? [] : [[e.path, e.answer] as const])));
   const entries = [
     ...wanted.paths.flatMap((path) => (carried.has(path) ? [{ path, entry: carried.get(path)! }] : [])),
-    ...(await readPaths(client, target, head.facts.head, wanted.paths.filter((path) => !carried.has(path)), options)),
+    ...(await readListed(client, target, head.facts.head, wanted.paths.filter((path) => !carried.has(path)).map((p) => listedAt.get(p)!), options)),
   ];
   const read = await filesFromAnswers(client, target, head.facts.branch, entries, options);
-  return { ...head.facts, files: read.files, skipped: [...wanted.skipped, ...read.skipped].sort(byPath), selected: wanted.paths.length, bytesRead: bytesOf(read.files) };
+  // What came: the listing's texts (selected or not), and the files read by path (never carried).
+  const texts = [...carried.values()].flatMap((a) => (typeof a.object?.text === 'string' ? [a.object.text] : []));
+  const byPathRead = read.files.filter((f) => !carried.has(f.path));
+  return {
+    ...head.facts,
+    files: read.files,
+    skipped: [...wanted.skipped, ...read.skipped].sort(byPath),
+    selected: wanted.paths.length,
+    bytesRead: bytesOf(texts) + bytesOf(byPathRead.map((f) => f.text)),
+    textsRead: texts.length + byPathRead.length,
+  };
 }
 
-function bytesOf(files: readonly { readonly text: string }[]): number {
-  return files.reduce((sum, f) => sum + Buffer.byteLength(f.text, 'utf8'), 0);
+function bytesOf(texts: readonly string[]): number {
+  return texts.reduce((sum, text) => sum + Buffer.byteLength(text, 'utf8'), 0);
 }
 
 /**

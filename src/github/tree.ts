@@ -1,11 +1,11 @@
 // Tree listings: the entries under each static prefix, from the head query (GraphQL, a few levels deep) and,
-// below that, from one REST recursive listing.
+// below that, from REST recursive listings (a folder GitHub truncates is listed one level, then each subfolder).
 import type { Skip } from '../core/types.js';
 import { comparePaths } from '../core/paths.js';
 import type { GitHubClient } from './client.js';
 import { type Target } from './errors.js';
 import { treeTooLarge } from './failures.js';
-import { mapLimited, READ_CONCURRENCY } from './limit.js';
+import { gate, type Gate } from './limit.js';
 
 /** A tree entry as GraphQL answers it (`file(path:)` or `entries`), with its blob's facts when asked for. */
 export interface RawEntry {
@@ -14,6 +14,8 @@ export interface RawEntry {
   readonly type: string;
   readonly mode: number;
   readonly oid: string;
+  /** The blob's size in bytes (names-only listings ask for it: reads are chunked by bytes). */
+  readonly size?: number;
   readonly object?: {
     readonly __typename?: string;
     readonly entries?: readonly RawEntry[];
@@ -30,6 +32,8 @@ export interface ListedEntry {
   readonly type: string;
   readonly mode: number;
   readonly oid: string;
+  /** A blob's size in bytes, when the listing gave it. */
+  readonly size?: number;
   /** The GraphQL entry with its blob's facts and text, when the listing carried them (`TreeListing.texts`). */
   readonly answer?: RawEntry;
 }
@@ -77,11 +81,11 @@ export function listDepth(depth: number | undefined): number {
 export const BLOB_SELECTION = '... on Blob { byteSize isBinary isTruncated text }';
 
 /**
- * `entries { name type mode oid object { ... on Tree { entries { … } } } }`, `depth` levels deep; with `texts`,
- * every blob's text and facts too (`object { __typename … on Blob { … } }`).
+ * `entries { name type mode oid size object { ... on Tree { entries { … } } } }`, `depth` levels deep; with `texts`,
+ * every blob's text and facts instead of its size (`object { __typename … on Blob { … } }`).
  */
 export function entriesSelection(depth: number, texts = false): string {
-  const leaf = 'name type mode oid';
+  const leaf = texts ? 'name type mode oid' : 'name type mode oid size';
   const tree = depth <= 1 ? '' : `... on Tree { ${entriesSelection(depth - 1, texts)} }`;
   const object = texts ? `object { __typename ${tree} ${BLOB_SELECTION} }` : tree === '' ? '' : `object { ${tree} }`;
   return `entries { ${leaf}${object === '' ? '' : ` ${object}`} }`;
@@ -95,7 +99,7 @@ export function treeSelection(alias: string, listing: TreeListing): string {
   const entries = entriesSelection(listing.depth, listing.texts);
   if (listing.prefix === '') return `${alias}: tree { ${entries} }`;
   const blob = listing.texts ? ` __typename ${BLOB_SELECTION}` : '';
-  return `${alias}: file(path: $${alias}) { type mode oid object {${blob} ... on Tree { ${entries} } } }`;
+  return `${alias}: file(path: $${alias}) { type mode oid${listing.texts ? '' : ' size'} object {${blob} ... on Tree { ${entries} } } }`;
 }
 
 /**
@@ -124,7 +128,8 @@ export function listingOf(
 }
 
 function listed(path: string, raw: RawEntry): ListedEntry {
-  const entry: ListedEntry = { path, type: raw.type, mode: raw.mode, oid: raw.oid };
+  const size = raw.size ?? raw.object?.byteSize;
+  const entry: ListedEntry = { path, type: raw.type, mode: raw.mode, oid: raw.oid, ...(size === undefined || raw.type !== 'blob' ? {} : { size }) };
   return raw.object?.__typename === 'Blob' ? { ...entry, answer: raw } : entry;
 }
 
@@ -142,31 +147,45 @@ function flatten(prefix: string, entries: readonly RawEntry[], depth: number, co
 }
 
 /**
- * Lists trees deeper than the GraphQL query reached: one REST recursive listing (of that folder when there
- * is one, else of the commit's tree; per folder when GitHub truncates the whole tree, `concurrency` at once).
+ * Lists the files in folders deeper than the GraphQL query reached, through REST: several folders with one recursive
+ * listing of the commit's tree, a single one with one of its own. Where GitHub truncates a recursive listing (past
+ * 100,000 entries or 7 MB), each folder is listed on its own, and a folder still too big one level at a time
+ * (its files, then each subfolder the same way). Requests go through `limit` (a number or a shared `Gate`).
  */
-export async function listDeep(
-  client: GitHubClient,
-  target: Target,
-  treeOid: string,
-  unexpanded: readonly ListedEntry[],
-  concurrency: number = READ_CONCURRENCY,
-): Promise<ListedEntry[]> {
-  const single = unexpanded.length === 1 ? unexpanded[0] : undefined;
-  const root = single === undefined ? { path: '', oid: treeOid } : single;
+export async function listDeep(client: GitHubClient, target: Target, treeOid: string, unexpanded: readonly ListedEntry[], limit: number | Gate = gate()): Promise<ListedEntry[]> {
+  const run = typeof limit === 'number' ? gate(limit) : limit;
+  if (unexpanded.length === 0) return [];
+  if (unexpanded.length === 1) return listFolder(client, target, unexpanded[0]!, run);
+  const whole = await run(() => getTree(client, target, { path: '', oid: treeOid }, true));
+  if (!whole.truncated) {
+    const under = unexpanded.map((e) => `${e.path}/`);
+    return whole.entries.filter((e) => e.type !== 'tree' && under.some((u) => e.path.startsWith(u)));
+  }
+  // Not mapLimited over `run`: listFolder gates each of its own requests (a gated call waiting on the gate would deadlock).
+  return (await Promise.all(unexpanded.map((folder) => listFolder(client, target, folder, run)))).flat();
+}
+
+/** The files under one folder: one recursive listing, or (GitHub truncated it) its own level and each subfolder. */
+async function listFolder(client: GitHubClient, target: Target, folder: { path: string; oid: string }, run: Gate): Promise<ListedEntry[]> {
+  const deep = await run(() => getTree(client, target, folder, true));
+  if (!deep.truncated) return deep.entries.filter((e) => e.type !== 'tree');
+  const level = await run(() => getTree(client, target, folder, false));
+  if (level.truncated) throw treeTooLarge(target, folder.path);
+  const below = await Promise.all(level.entries.filter((e) => e.type === 'tree').map((sub) => listFolder(client, target, sub, run)));
+  return [...level.entries.filter((e) => e.type !== 'tree'), ...below.flat()];
+}
+
+/** One REST tree listing of `tree` (recursive or one level), its entries' paths from the repository root. */
+async function getTree(client: GitHubClient, target: Target, tree: { path: string; oid: string }, recursive: boolean): Promise<{ entries: ListedEntry[]; truncated: boolean }> {
   const { data } = await client.rest.request('GET /repos/{owner}/{repo}/git/trees/{tree_sha}', {
     owner: target.owner,
     repo: target.repo,
-    tree_sha: root.oid,
-    recursive: '1',
+    tree_sha: tree.oid,
+    ...(recursive ? { recursive: '1' } : {}),
   });
-  if (data.truncated) {
-    // The whole tree is too big for one answer: list each deep folder on its own.
-    if (single === undefined) return (await mapLimited(unexpanded, concurrency, (e) => listDeep(client, target, treeOid, [e], concurrency))).flat();
-    throw treeTooLarge(target, root.path);
-  }
-  const under = unexpanded.map((e) => `${e.path}/`);
-  return data.tree
-    .map((e) => ({ path: root.path ? `${root.path}/${e.path ?? ''}` : (e.path ?? ''), type: e.type ?? '', mode: Number.parseInt(e.mode ?? '0', 8), oid: e.sha ?? '' }))
-    .filter((e) => e.type !== 'tree' && under.some((u) => e.path.startsWith(u)));
+  const entries = data.tree.map((e) => {
+    const entry: ListedEntry = { path: tree.path ? `${tree.path}/${e.path ?? ''}` : (e.path ?? ''), type: e.type ?? '', mode: Number.parseInt(e.mode ?? '0', 8), oid: e.sha ?? '' };
+    return e.type === 'blob' && e.size !== undefined ? { ...entry, size: e.size } : entry;
+  });
+  return { entries, truncated: data.truncated };
 }

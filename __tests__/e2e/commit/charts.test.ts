@@ -25,7 +25,7 @@ afterAll(async () => {
 afterEach(() => expect(emu.contractViolations).toEqual([]));
 
 describe('dist/index.js against the emulator: an image and its chart in one commit', () => {
-  it('commits the values tag, the HelmRelease version, the Argo CD targetRevision and appVersion together, in 3 requests', async () => {
+  it('commits the values tag, the HelmRelease version, the Argo CD targetRevision and appVersion together, in 2 requests', async () => {
     const before = git(dir, 'rev-parse', 'refs/heads/main');
     emu.resetLog();
     const run = await runAction(
@@ -33,8 +33,8 @@ describe('dist/index.js against the emulator: an image and its chart in one comm
       { env: { GITHUB_API_URL: emu.url, GITHUB_REPOSITORY: NAME } },
     );
     expect(run.code, run.stdout + run.stderr).toBe(0);
-    // The default globs: the tree, then the candidates' texts, then one commit (the issue's bound: ≤3).
-    expect(emu.requests.map((r) => r.operation)).toEqual(['query', 'query', 'mutation createCommitOnBranch']);
+    // The default globs: the tree listing carries the texts, then one commit (the issue's bound: ≤3).
+    expect(emu.requests.map((r) => r.operation)).toEqual(['query', 'mutation createCommitOnBranch']);
     const after = git(dir, 'rev-parse', 'refs/heads/main');
     expect(run.outputs['commit-sha']).toBe(after);
     expect(git(dir, 'rev-list', '--count', `${before}..${after}`)).toBe('1');

@@ -14,6 +14,7 @@ function snapshot(texts: readonly string[]): RemoteSnapshot {
     skipped: [],
     selected: files.length,
     bytesRead: files.reduce((sum, f) => sum + Buffer.byteLength(f.text, 'utf8'), 0),
+    textsRead: files.length,
     head: '0123456789abcdef0123456789abcdef01234567',
     branch: 'main',
     repositoryId: 'R_1',
@@ -66,5 +67,7 @@ describe('the large-read line', () => {
     expect(largeReadLine({ ...snapshot(['a']), bytesRead: 21_600_000 })).toBe(
       'read 21.6 MB in 1 files to find the references; narrow `paths` to the folders that hold them to read less',
     );
+    // A listing's texts count, selected or not.
+    expect(largeReadLine({ ...snapshot(['a']), bytesRead: 6_000_000, textsRead: 2400 })).toMatch(/^read 6\.0 MB in 2400 files/);
   });
 });

@@ -75,15 +75,15 @@ describe('a direct commit', () => {
     expect(git(dir, 'rev-parse', 'main')).toBe(result.commit?.oid);
   });
 
-  it('takes 3 requests with a whole-tree glob (listed, then read by path), and 2 for the no-op re-run', async () => {
+  it('takes 2 requests with a whole-tree glob (listed with the texts, then the commit), and 1 for the no-op re-run', async () => {
     const { emu, dir } = await start({ 'apps/prod/api.yaml': 'image: ghcr.io/acme/api:1.0\n', 'README.md': '# gitops\n' });
     const c = client(emu.url);
     const result = await commitPlan(c, request(['**/*.yaml'], 'api:1.0', 'api:1.1'));
     expect(result.commit?.oid).toBe(git(dir, 'rev-parse', 'main'));
-    expect(c.stats().requests).toBe(3);
+    expect(c.stats().requests).toBe(2);
     const again = client(emu.url);
     expect((await commitPlan(again, request(['**/*.yaml'], 'api:1.0', 'api:1.1'))).commit).toBeUndefined();
-    expect(again.stats().requests).toBe(2);
+    expect(again.stats().requests).toBe(1);
   });
 
   it('takes 2 requests with explicit paths, and 1 for the no-op re-run', async () => {

@@ -1,6 +1,6 @@
 // mapLimited: at most `limit` calls pending, results in the input's order whatever order they finish in.
 import { describe, expect, it } from 'vitest';
-import { mapLimited } from '../../../src/github/limit.js';
+import { gate, mapLimited } from '../../../src/github/limit.js';
 
 /** Calls that finish only when the test says so, in the order it chooses. */
 function gated() {
@@ -62,5 +62,29 @@ describe('mapLimited', () => {
     });
     await expect(failing).rejects.toThrow('boom');
     expect(started).toEqual([0, 1]);
+  });
+
+  it('a shared gate bounds calls side by side together, and frees each place as its call ends, failed or not', async () => {
+    const g = gated();
+    const shared = gate(3);
+    const left = mapLimited([0, 1, 2, 3], shared, g.fn);
+    const right = mapLimited([10, 11, 12], shared, g.fn);
+    const failing = shared(async () => {
+      throw new Error('boom');
+    });
+    await g.settle();
+    // 3 places, taken in call order: 0, 1, 2 (10, 11, 12 and the failing call wait).
+    expect([...g.pending.keys()]).toEqual([0, 1, 2]);
+    while (g.pending.size > 0) {
+      [...g.pending.values()][0]!();
+      await g.settle();
+      expect(g.pending.size).toBeLessThanOrEqual(3);
+    }
+    expect(await left).toEqual(['r0', 'r1', 'r2', 'r3']);
+    expect(await right).toEqual(['r10', 'r11', 'r12']);
+    await expect(failing).rejects.toThrow('boom');
+    expect(g.most()).toBe(3);
+    // The failure freed its place: the gate still runs calls.
+    expect(await shared(async () => 'after')).toBe('after');
   });
 });

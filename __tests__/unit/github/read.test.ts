@@ -241,13 +241,32 @@ describe('texts in the listing', () => {
     return { c, spy, sent, answers };
   }
 
-  it('a whole-tree glob lists names only: no text it did not select comes along; the matches are read by path', async () => {
+  it('a whole-tree glob is one request too: the listing carries every text, the unselected ones included', async () => {
     const { c, spy, sent, answers } = spied();
     const snapshot = await readSnapshot(spy, huge, compilePaths(['**/*.yaml']));
     expect(snapshot.files.map((f) => f.path)).toEqual(yamls);
-    expect(c.stats().requests).toBe(2);
-    expect(sent[0]).not.toContain('text');
+    for (const file of snapshot.files) expect(file.text).toBe(HUGE[file.path]);
+    expect(c.stats().requests).toBe(1);
+    expect(sent[0]).toContain('text');
+    // The price of one request: 240 source files of 2 KB came along (what the fallback below never downloads), and
+    // the run counts them as read.
+    expect(answers[0]).toContain(MARK);
+    expect(snapshot.textsRead).toBe(Object.keys(HUGE).length);
+    expect(snapshot.bytesRead).toBe(Object.values(HUGE).reduce((sum, text) => sum + Buffer.byteLength(text, 'utf8'), 0));
+  });
+
+  it('when GitHub gives up on that listing, the names (with sizes) follow, then the matches by path: no unselected text', async () => {
+    const { c, spy, sent, answers } = spied();
+    emu.addFault({ operation: 'query', kind: 502, times: 1 });
+    const snapshot = await readSnapshot(spy, huge, compilePaths(['**/*.yaml']));
+    expect(snapshot.files.map((f) => f.path)).toEqual(yamls);
+    for (const file of snapshot.files) expect(file.text).toBe(HUGE[file.path]);
+    // The texts listing (502), the names listing, one read of the 14 matches.
+    expect(c.stats().requests).toBe(3);
+    expect(sent[1]).not.toContain('text');
+    expect(sent[1]).toContain('size');
     expect(answers.join('')).not.toContain(MARK);
+    expect(snapshot.textsRead).toBe(14);
     // The listing names 255 entries; 240 texts of 2 KB would be ten times that.
     expect(answers[0]!.length).toBeLessThan(60_000);
   });
@@ -271,13 +290,30 @@ describe('texts in the listing', () => {
     expect(answers[0]!.length).toBeLessThan(20_000);
   });
 
-  it('a big selection: one request when confined, else one read per chunk after the listing', async () => {
-    const confined = spied();
-    expect((await readSnapshot(confined.spy, huge, compilePaths(['deploy/prod/*.yaml']), undefined, { chunkSize: 5 })).files).toHaveLength(14);
-    expect(confined.c.stats().requests).toBe(1);
-    const wide = spied();
-    expect((await readSnapshot(wide.spy, huge, compilePaths(['**/*.yaml']), undefined, { chunkSize: 5 })).files).toHaveLength(14);
-    expect(wide.c.stats().requests).toBe(1 + Math.ceil(14 / 5));
+  it('a big selection: one request with the texts in the listing, else one read per chunk after the listing', async () => {
+    const inline = spied();
+    expect((await readSnapshot(inline.spy, huge, compilePaths(['**/*.yaml']), undefined, { chunkSize: 5 })).files).toHaveLength(14);
+    expect(inline.c.stats().requests).toBe(1);
+    const byName = spied();
+    expect((await readSnapshot(byName.spy, huge, compilePaths(['**/*.yaml']), undefined, { chunkSize: 5, inlineTexts: false })).files).toHaveLength(14);
+    expect(byName.c.stats().requests).toBe(1 + Math.ceil(14 / 5));
+  });
+
+  it('chunks by bytes as well as by files, from the sizes the listing gave', async () => {
+    const { c, spy, sent } = spied();
+    const sizes = yamls.map((p) => Buffer.byteLength(HUGE[p]!, 'utf8'));
+    // Room for about three files per query (each is 24 to 28 bytes).
+    const snapshot = await readSnapshot(spy, huge, compilePaths(['**/*.yaml']), undefined, { inlineTexts: false, chunkBytes: 3 * 28 });
+    expect(snapshot.files.map((f) => f.path)).toEqual(yamls);
+    const reads = sent.filter((q) => q.startsWith('query ReadFiles')).map((q) => q.match(/file\(path:/g)!.length);
+    expect(reads.reduce((a, b) => a + b, 0)).toBe(14);
+    let at = 0;
+    for (const files of reads) {
+      expect(sizes.slice(at, at + files).reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(3 * 28);
+      at += files;
+    }
+    expect(reads.length).toBeGreaterThanOrEqual(Math.ceil(sizes.reduce((a, b) => a + b, 0) / (3 * 28)));
+    expect(c.stats().requests).toBe(1 + reads.length);
   });
 
   /** A client counting the GraphQL requests in flight at once (and the most at any moment); no clock involved. */
@@ -301,7 +337,7 @@ describe('texts in the listing', () => {
 
   it('keeps at most 4 read requests in flight, in the same number of requests, the files in path order', async () => {
     const { c, spy, seen } = counted();
-    const snapshot = await readSnapshot(spy, huge, compilePaths(['**/*.yaml']), undefined, { chunkSize: 1 });
+    const snapshot = await readSnapshot(spy, huge, compilePaths(['**/*.yaml']), undefined, { chunkSize: 1, inlineTexts: false });
     expect(snapshot.files.map((f) => f.path)).toEqual(yamls);
     expect(seen.reads).toBe(14);
     expect(c.stats().requests).toBe(1 + 14);
@@ -312,7 +348,7 @@ describe('texts in the listing', () => {
 
   it('the limit is an option: one at a time reads the same files in the same requests', async () => {
     const { c, spy, seen } = counted();
-    const snapshot = await readSnapshot(spy, huge, compilePaths(['**/*.yaml']), undefined, { chunkSize: 3, concurrency: 1 });
+    const snapshot = await readSnapshot(spy, huge, compilePaths(['**/*.yaml']), undefined, { chunkSize: 3, concurrency: 1, inlineTexts: false });
     expect(snapshot.files.map((f) => f.path)).toEqual(yamls);
     expect(c.stats().requests).toBe(1 + Math.ceil(14 / 3));
     expect(seen.most).toBe(1);
@@ -362,6 +398,75 @@ describe('texts in the listing', () => {
     expect(error).toMatchObject({ code: 'unavailable' });
     expect(sent).toHaveLength(2);
     expect(c.stats().requests).toBe(1 + 2);
+  });
+});
+
+describe('sizes and limits of the listing', () => {
+  // 3 regions × 4 clusters × 3 files, below `deep/`: 36 files in 53 entries (13 + 4 + 36 folders and files).
+  const DEEP = Object.fromEntries(
+    ['eu', 'us', 'ap'].flatMap((r) => ['c1', 'c2', 'c3', 'c4'].flatMap((c) => ['a', 'b', 'c'].map((f) => [`deep/${r}/${c}/${f}.yaml`, `image: ghcr.io/acme/${r}-${c}-${f}:1\n`]))),
+  );
+  const paths = Object.keys(DEEP).sort();
+  const truncating = { owner: 'acme', repo: 'truncating' };
+  beforeAll(async () => {
+    // GitHub truncates a recursive listing past 100,000 entries: here past 10, so deep/ (53) and each region (17)
+    // are too big for one listing, each cluster (3) is not.
+    await emu.addRepo({ name: 'acme/truncating', dir: makeRepo(DEEP), treeEntryLimit: 10 });
+  });
+
+  it('a folder GitHub truncates is listed one level at a time down to folders it lists whole, at most 4 requests in flight', async () => {
+    const c = client();
+    let inFlight = 0;
+    let most = 0;
+    const rest = new Proxy(c.rest, {
+      get(target, key, receiver) {
+        if (key !== 'request') return Reflect.get(target, key, receiver);
+        return async (...args: Parameters<typeof target.request>) => {
+          most = Math.max(most, ++inFlight);
+          try {
+            return await target.request(...args);
+          } finally {
+            inFlight--;
+          }
+        };
+      },
+    });
+    const snapshot = await readSnapshot({ ...c, rest }, truncating, compilePaths(['deep/**/*.yaml']), undefined, { listDepth: 1, inlineTexts: false });
+    expect(snapshot.files.map((f) => f.path)).toEqual(paths);
+    for (const file of snapshot.files) expect(file.text).toBe(DEEP[file.path]);
+    const trees = emu.requests.filter((r) => r.operation === 'git/get-tree');
+    // The query lists deep/ one level: the whole tree (truncated), each region (truncated, then one level), each cluster whole.
+    expect(trees).toHaveLength(1 + 3 * 2 + 12);
+    expect(most).toBeLessThanOrEqual(4);
+    expect(most).toBeGreaterThan(1);
+  });
+
+  it('several deep folders: one listing of the whole tree, and where GitHub truncates it, each folder on its own', async () => {
+    const c = client();
+    const snapshot = await readSnapshot(c, truncating, compilePaths(['deep/*/c1/**/*.yaml', 'deep/*/c2/**/*.yaml']), undefined, { listDepth: 2, inlineTexts: false });
+    expect(snapshot.files.map((f) => f.path)).toEqual(paths.filter((p) => /\/c[12]\//.test(p)));
+    // The query reached the 12 clusters: the whole tree (truncated), then each cluster, whole.
+    expect(emu.requests.filter((r) => r.operation === 'git/get-tree')).toHaveLength(1 + 12);
+  });
+
+  it('a file the listing sizes over maxBytes is skipped unread; one over 512,000 bytes is read over REST straight away', async () => {
+    const c = client();
+    const { sent, spy } = (() => {
+      const queries: string[] = [];
+      return { sent: queries, spy: { ...c, graphql: <T>(q: string, v?: Record<string, unknown>, o?: { attempts?: number }) => (queries.push(q), c.graphql<T>(q, v, o)) } };
+    })();
+    const globs = compilePaths(['apps/prod/**/*.yaml', '!apps/prod/latin1.yaml', '!apps/prod/logo.yaml']);
+    const snapshot = await readSnapshot(spy, target, globs, undefined, { inlineTexts: false });
+    expect(snapshot.files.find((f) => f.path === 'apps/prod/big.yaml')?.text).toBe(BIG);
+    // The listing, one query for the two small files (big.yaml not in it), one REST read of big.yaml.
+    const reads = sent.filter((q) => q.startsWith('query ReadFiles'));
+    expect(reads).toHaveLength(1);
+    expect(reads[0]!.match(/file\(path:/g)).toHaveLength(2);
+    expect(snapshot.files.map((f) => f.path)).toEqual(['apps/prod/api/deployment.yaml', 'apps/prod/big.yaml', 'apps/prod/web/values.yaml']);
+    expect(emu.requests.map((r) => r.operation)).toEqual(['query', 'query', 'git/get-blob']);
+    const small = await readSnapshot(client(), target, globs, undefined, { inlineTexts: false, maxBytes: 100_000 });
+    expect(small.skipped).toContainEqual({ path: 'apps/prod/big.yaml', reason: `larger than 100000 bytes (${Buffer.byteLength(BIG)})` });
+    expect(emu.requests.filter((r) => r.operation === 'git/get-blob')).toHaveLength(1);
   });
 });
 

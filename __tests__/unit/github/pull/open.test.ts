@@ -281,20 +281,40 @@ describe('later runs for the same branch', () => {
     const again = client(emu.url);
     expect((await openOrUpdatePullRequest(again, spec('ghcr.io/acme/api:1.2.0', globs))).operation).toBe('unchanged');
     expect(again.stats().requests).toBe(1);
+    // Listed by name (what follows when GitHub cannot answer the listing with texts): the base files and the PR
+    // branch files are each read by path, one request more each.
+    const byName = client(emu.url);
+    const plain = { ...globs, read: { inlineTexts: false } };
+    expect((await openOrUpdatePullRequest(byName, spec('ghcr.io/acme/api:1.3.0', plain))).operation).toBe('updated');
+    expect(text(dir, BRANCH, API)).toBe(DEPLOY('ghcr.io/acme/api:1.3.0'));
+    expect(byName.stats().requests).toBe(4);
+    const byNameAgain = client(emu.url);
+    expect((await openOrUpdatePullRequest(byNameAgain, spec('ghcr.io/acme/api:1.3.0', plain))).operation).toBe('unchanged');
+    expect(byNameAgain.stats().requests).toBe(3);
   });
 
-  it('with a whole-tree glob, an update reads the PR branch files in one more request: 4 requests, a re-run 3', async () => {
+  it('with a glob across the tree, an update reads the base and the PR branch with their texts in one request: 2 requests, a re-run 1', async () => {
     const { emu, dir } = await start();
     const globs = { paths: compilePaths(['**/prod/*.yaml']) };
     expect((await openOrUpdatePullRequest(client(emu.url), spec('ghcr.io/acme/api:1.1.0', globs))).operation).toBe('created');
     const c = client(emu.url);
     const result = await openOrUpdatePullRequest(c, spec('ghcr.io/acme/api:1.2.0', globs));
     expect(result.operation).toBe('updated');
-    expect(c.stats().requests).toBe(4);
+    expect(c.stats().requests).toBe(2);
     expect(text(dir, BRANCH, API)).toBe(DEPLOY('ghcr.io/acme/api:1.2.0'));
     const again = client(emu.url);
     expect((await openOrUpdatePullRequest(again, spec('ghcr.io/acme/api:1.2.0', globs))).operation).toBe('unchanged');
-    expect(again.stats().requests).toBe(3);
+    expect(again.stats().requests).toBe(1);
+    // Listed by name (what follows when GitHub cannot answer the listing with texts): the base files and the PR
+    // branch files are each read by path, one request more each.
+    const byName = client(emu.url);
+    const plain = { ...globs, read: { inlineTexts: false } };
+    expect((await openOrUpdatePullRequest(byName, spec('ghcr.io/acme/api:1.3.0', plain))).operation).toBe('updated');
+    expect(text(dir, BRANCH, API)).toBe(DEPLOY('ghcr.io/acme/api:1.3.0'));
+    expect(byName.stats().requests).toBe(4);
+    const byNameAgain = client(emu.url);
+    expect((await openOrUpdatePullRequest(byNameAgain, spec('ghcr.io/acme/api:1.3.0', plain))).operation).toBe('unchanged');
+    expect(byNameAgain.stats().requests).toBe(3);
   });
 
   it('adds a label it lacks on update, in the same document', async () => {
