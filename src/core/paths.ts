@@ -196,3 +196,19 @@ export function comparePaths(a: string, b: string): number {
 export function byPath(a: { readonly path: string }, b: { readonly path: string }): number {
   return comparePaths(a.path, b.path);
 }
+
+/**
+ * One matcher selecting what any of `matchers` selects (environments of one repository read in one snapshot). Each
+ * matcher keeps its own excludes in `matches`; `include` (every include, for how deep a listing must go) and
+ * `prefixes` are joined, `literals` only when every matcher has them.
+ */
+export function unionPaths(matchers: readonly PathMatcher[]): PathMatcher {
+  const literals = matchers.every((m) => m.literals !== undefined) ? [...new Set(matchers.flatMap((m) => m.literals ?? []))] : undefined;
+  return {
+    matches: (path) => matchers.some((m) => m.matches(path)),
+    prefixes: [...new Set(matchers.flatMap((m) => m.prefixes))],
+    literals,
+    include: [...new Set(matchers.flatMap((m) => m.include))],
+    exclude: [],
+  };
+}

@@ -1,6 +1,6 @@
 // The `paths` globs: bare folders, literal files, prefixes for listing, the environment a glob names, the hash.
 import { describe, expect, it } from 'vitest';
-import { byPath, comparePaths, compilePaths, environmentOfGlob, environmentOfPaths, PathsError, pathsKey, reachUnder } from '../../../src/core/paths.js';
+import { byPath, comparePaths, compilePaths, environmentOfGlob, environmentOfPaths, PathsError, pathsKey, reachUnder, unionPaths } from '../../../src/core/paths.js';
 
 describe('compilePaths', () => {
   it.each([
@@ -131,5 +131,22 @@ describe('comparePaths', () => {
     expect([...paths].sort(comparePaths)).toEqual(['B.yaml', 'a-b.yaml', 'a.yaml', 'a/b.yaml', 'b.yaml', 'é.yaml']);
     expect(paths.map((path) => ({ path })).sort(byPath).map((entry) => entry.path)).toEqual([...paths].sort(comparePaths));
     expect(comparePaths('a.yaml', 'a.yaml')).toBe(0);
+  });
+});
+
+describe('unionPaths', () => {
+  it('selects what any matcher selects, each keeping its own excludes; literals only when every matcher has them', () => {
+    const dev = compilePaths(['envs/dev/**', '!envs/dev/secret.yaml']);
+    const prod = compilePaths(['envs/prod/values.yaml']);
+    const both = unionPaths([dev, prod]);
+    expect(both.matches('envs/dev/api.yaml')).toBe(true);
+    expect(both.matches('envs/dev/secret.yaml')).toBe(false);
+    expect(both.matches('envs/prod/values.yaml')).toBe(true);
+    expect(both.matches('envs/prod/other.yaml')).toBe(false);
+    expect(both.prefixes).toEqual([...dev.prefixes, ...prod.prefixes]);
+    expect(both.include).toEqual([...dev.include, ...prod.include]);
+    expect(both.literals).toBeUndefined();
+    const files = unionPaths([prod, compilePaths(['envs/staging/values.yaml'])]);
+    expect(files.literals).toEqual(['envs/prod/values.yaml', 'envs/staging/values.yaml']);
   });
 });
