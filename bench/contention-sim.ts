@@ -9,6 +9,7 @@
 // starting them all (the wall-clock bench), since every wait scales with the run's own rounds.
 import { Contention, CONTENTION } from '../src/github/contention.js';
 import { RACE_DEFAULTS } from '../src/github/race.js';
+import { seededRandom } from '../__tests__/emulator/mutex.js';
 
 interface Config {
   readonly runs: number;
@@ -22,17 +23,6 @@ interface Config {
   readonly startupMs: number;
 }
 
-/** mulberry32: a small seeded PRNG. */
-function seeded(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface Run {
   readonly start: number;
@@ -43,7 +33,7 @@ interface Run {
 }
 
 export function simulate(config: Config): { landed: number; failed: number; mutations: number; refused: number; reads: number; wallMs: number } {
-  const random = seeded(config.seed);
+  const random = seededRandom(config.seed);
   const between = ([a, b]: readonly [number, number]) => a + random() * (b - a);
   const queue: { at: number; then: () => void }[] = [];
   const at = (time: number, then: () => void) => {

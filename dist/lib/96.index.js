@@ -1589,7 +1589,7 @@ async function race(client, options, round, now = Date.now) {
     let writes = 0;
     const settle = (error, doubt, why) => {
         failing = { error, write: doubt };
-        options.log?.(`${why}: reading once more to look for the write of round ${doubt.tag}`);
+        options.log?.(`${why}: reading once more to look for the write tagged ${doubt.tag}`);
     };
     for (let attempt = 1;; attempt += 1) {
         const roundStarted = now();

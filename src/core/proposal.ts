@@ -7,21 +7,15 @@ import { formatReference, parseReference, versionOf, type ImageReference } from 
 import { isChartTemplate, locate, type ImageSite } from '../yaml/locate.js';
 import { byPath } from './paths.js';
 import { plan } from './plan.js';
+import type { FoundVersion } from './promote.js';
 import { PlanSyntaxError } from './scan.js';
 import type { Change, FileEdit, ImageRequest, Plan, SourceFile } from './types.js';
 
-/** One image reference a branch moves: where it is on the branch and what it holds there, and what the other side holds. */
-export interface Move {
-  readonly file: string;
-  /** 1-based line of the reference on the branch. */
-  readonly line: number;
-  /** The normalised repository (the match key). */
-  readonly repository: string;
-  /** The repository as the branch's file spells it. */
-  readonly name: string;
-  readonly tag?: string;
-  readonly digest?: string;
-  /** The version the other side holds (`versionOf`). */
+/**
+ * One image reference a branch moves: where it is on the branch and what it holds there (a found version, `line`
+ * 1-based on the branch), and the version the other side holds (`versionOf`).
+ */
+export interface Move extends FoundVersion {
   readonly from: string;
 }
 

@@ -122,7 +122,7 @@ export async function race<T>(
   let writes = 0;
   const settle = (error: unknown, doubt: Unsure, why: string): void => {
     failing = { error, write: doubt };
-    options.log?.(`${why}: reading once more to look for the write of round ${doubt.tag}`);
+    options.log?.(`${why}: reading once more to look for the write tagged ${doubt.tag}`);
   };
   for (let attempt = 1; ; attempt += 1) {
     const roundStarted = now();
