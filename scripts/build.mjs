@@ -1,7 +1,9 @@
-// Bundles src/ once with @vercel/ncc into dist/lib/ (the bundle, and the chunks ncc splits off for lazily
-// imported modules: the GitHub adapters, loaded only in API mode), then writes the two entry files:
-// dist/index.js (the action, action.yml `runs.main`) and dist/cli/index.js (the CLI, package.json `bin`).
-// One build means one copy of every chunk in dist/; dist/package.json marks the files as ES modules.
+// Bundles src/ with @vercel/ncc into dist/lib/: the bundle (a small index.js, and the chunks ncc splits off for
+// lazily imported modules: the action and the CLI, loaded after the reader threads start; the GitHub adapters,
+// loaded only in API mode), and the reader threads' script read-worker.js (local/readers.ts; a second build, since
+// ncc does not bundle worker scripts: it holds only the walk, the globs and the byte filter). Then writes the two
+// entry files: dist/index.js (the action, action.yml `runs.main`) and dist/cli/index.js (the CLI, package.json
+// `bin`). dist/package.json marks the files as ES modules.
 import { execFileSync } from 'node:child_process';
 import { chmodSync, cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -17,6 +19,11 @@ try {
   for (const file of readdirSync(work)) {
     if (file !== 'package.json') cpSync(join(work, file), join('dist/lib', file), { recursive: true });
   }
+  const worker = join(work, 'read-worker');
+  execFileSync(process.execPath, [ncc, 'build', 'src/local/read-worker.ts', '-o', worker, '--target', 'es2022', '-q'], { stdio: 'inherit' });
+  const extra = readdirSync(worker).filter((file) => file !== 'index.js' && file !== 'package.json');
+  if (extra.length > 0) throw new Error(`read-worker: one file expected, ncc also wrote ${extra.join(', ')}`);
+  cpSync(join(worker, 'index.js'), 'dist/lib/read-worker.js');
 } finally {
   rmSync(work, { recursive: true, force: true });
 }

@@ -8,10 +8,11 @@ import { bump } from './bump.js';
 import { actionIo } from './io.js';
 import { report } from './report.js';
 
-/** The action's entry point: never throws; a failure fails the step through the Io (an error annotation, exit code 1). */
-export async function run(): Promise<void> {
-  // The action's one read of the process environment: the Io and bump() take it from here.
-  const env = process.env;
+/**
+ * The action's run, with the process environment (read once, by the entry point: app/entry.ts): never throws; a
+ * failure fails the step through the Io (an error annotation, exit code 1).
+ */
+export async function run(env: NodeJS.ProcessEnv): Promise<void> {
   const io = actionIo(env);
   const read = (name: string): string => core.getInput(name);
   try {

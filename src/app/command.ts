@@ -173,9 +173,8 @@ function terminalIo(env: NodeJS.ProcessEnv): Io {
   };
 }
 
-export async function main(argv: readonly string[]): Promise<number> {
-  // The CLI's one read of the process environment: the Io and bump() take it from here.
-  const env = process.env;
+/** The CLI's run: `argv` and the process environment (read once, by the entry point: app/entry.ts). */
+export async function main(argv: readonly string[], env: NodeJS.ProcessEnv): Promise<number> {
   const write = lineWriter(env);
   const guard = commandGuard(env);
   let parsed: Parsed;

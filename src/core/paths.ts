@@ -19,6 +19,12 @@ export interface PathMatcher {
   /** The globs as normalised: includes, and excludes without their `!`. */
   readonly include: readonly string[];
   readonly exclude: readonly string[];
+  /**
+   * The normalised pattern lists (excludes with their `!`) the matcher was compiled from: one for
+   * {@link compilePaths}, one per matcher joined by {@link unionPaths}. Plain data: {@link matcherOf} compiles the
+   * same matcher from them on another thread (the local reader threads, local/readers.ts).
+   */
+  readonly sources: readonly (readonly string[])[];
 }
 
 const options = { dot: true, nocomment: true, nonegate: true } as const;
@@ -54,7 +60,14 @@ export function compilePaths(patterns: readonly string[], input = 'paths'): Path
     literals: literal ? [...new Set(include)].filter((p) => !excludes.some((m) => m.match(p))) : undefined,
     include,
     exclude,
+    sources: [[...include, ...exclude.map((p) => `!${p}`)]],
   };
+}
+
+/** The matcher `sources` (a {@link PathMatcher}'s own) were compiled into. */
+export function matcherOf(sources: readonly (readonly string[])[]): PathMatcher {
+  const matchers = sources.map((patterns) => compilePaths(patterns));
+  return matchers.length === 1 ? matchers[0]! : unionPaths(matchers);
 }
 
 /**
@@ -206,9 +219,11 @@ export function unionPaths(matchers: readonly PathMatcher[]): PathMatcher {
   const literals = matchers.every((m) => m.literals !== undefined) ? [...new Set(matchers.flatMap((m) => m.literals ?? []))] : undefined;
   return {
     matches: (path) => matchers.some((m) => m.matches(path)),
-    prefixes: [...new Set(matchers.flatMap((m) => m.prefixes))],
+    // Nested prefixes dropped (`envs` and `envs/prod`): a folder listed twice would give its files twice.
+    prefixes: dedupePrefixes(matchers.flatMap((m) => m.prefixes)),
     literals,
     include: [...new Set(matchers.flatMap((m) => m.include))],
     exclude: [],
+    sources: matchers.flatMap((m) => m.sources),
   };
 }

@@ -121,7 +121,12 @@ function components(requests: readonly ImageRequest[]): string[] {
 
 /** A byte-level pre-filter for sources: true when the file may hold one of the requested repositories. */
 export function mayHoldAny(requests: readonly ImageRequest[]): (bytes: Buffer) => boolean {
-  const needles = components(requests).map((c) => Buffer.from(c, 'utf8'));
+  return holdsAnyOf(components(requests));
+}
+
+/** True when the bytes hold one of `names` (last components) standing alone. */
+function holdsAnyOf(names: readonly string[]): (bytes: Buffer) => boolean {
+  const needles = names.map((c) => Buffer.from(c, 'utf8'));
   return (bytes) => needles.some((n) => bytesHold(bytes, n));
 }
 
@@ -159,4 +164,29 @@ export function chartReadFilter(names: readonly string[], appVersion: boolean): 
     if (KUSTOMIZATION_FILE.test(path)) return true;
     return needles.some((needle) => bytesHold(bytes, needle)) || FLUX_KINDS.some((kind) => bytes.indexOf(kind) >= 0);
   };
+}
+
+// ---- the local read's filter, as data ---------------------------------------------------------------------
+
+/**
+ * What a local read keeps, as plain data (a reader thread builds the same test from it, local/readers.ts): the
+ * images' last components ({@link lastComponent}), the requested charts' names and whether `chart-app-version`
+ * is asked for.
+ */
+export interface ReadFilter {
+  readonly components: readonly string[];
+  readonly charts: readonly string[];
+  readonly appVersion: boolean;
+}
+
+/** The {@link ReadFilter} of a run asking for `images` and the charts named `charts`. */
+export function readFilterOf(images: readonly ImageRequest[], charts: readonly string[], appVersion: boolean): ReadFilter {
+  return { components: components(images), charts: [...new Set(charts)], appVersion };
+}
+
+/** The byte-level test a {@link ReadFilter} describes: {@link mayHoldAny} for its images, or {@link chartReadFilter}. */
+export function readFilterTest(filter: ReadFilter): (bytes: Buffer, path: string) => boolean {
+  const images = holdsAnyOf(filter.components);
+  const charts = chartReadFilter(filter.charts, filter.appVersion);
+  return (bytes, path) => images(bytes) || charts(path, bytes);
 }

@@ -2,7 +2,7 @@
 // dry-run). No GitHub code is loaded on this path.
 import { checkRefused, withGateRefusals } from '../core/gates.js';
 import { plan } from '../core/plan.js';
-import { chartReadFilter, mayHoldAny } from '../core/prefilter.js';
+import { readFilterOf } from '../core/prefilter.js';
 import type { Io } from '../core/io.js';
 import type { Plan, SourceFile } from '../core/types.js';
 import { missingChartSources, sourceContext, sourceFileFilter } from '../core/chart-sources.js';
@@ -38,10 +38,10 @@ export async function bumpLocal(settings: Settings, io: Io, promotion?: Promotio
   };
   const snapshot = await io.group('Read files', async () => {
     // A promotion's held-back images are read too: their moves are listed as refused.
-    const images = mayHoldAny(promotion?.gates ? promotion.requests : settings.images);
-    const charts = chartReadFilter(settings.charts.map((c) => c.ref.name), settings.chartAppVersion);
-    const keep = (bytes: Buffer, path: string): boolean => images(bytes) || charts(path, bytes);
+    const images = promotion?.gates ? promotion.requests : settings.images;
+    const keep = readFilterOf(images, settings.charts.map((c) => c.ref.name), settings.chartAppVersion);
     const s = await readLocal(root, settings.paths, { maxFileBytes: settings.maxFileBytes, keep });
+    if (s.shares.length > 1) io.debug(`Read on ${s.shares.length} threads: ${s.shares.join(' + ')} folders or batches (the main thread's first).`);
     const skipped = s.skipped.length ? `, ${s.skipped.length} skipped` : '';
     io.info(
       s.selected

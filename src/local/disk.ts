@@ -1,57 +1,29 @@
-// The Source on a directory: the files under `root` that the `paths` globs select.
-// Symlinks and submodules are never followed; binary, non-UTF-8 (UTF-16 …) and oversized files are skipped with a note.
-import { closeSync, openSync, readdirSync, readSync, statSync, type Dirent } from 'node:fs';
+// The Source on a directory: the files under `root` that the `paths` globs select (the walk itself: local/walk.ts,
+// shared with the reader threads: local/readers.ts). Symlinks and submodules are never followed; binary,
+// non-UTF-8 (UTF-16 …) and oversized files are skipped with a note.
 import { lstat, readFile, realpath, writeFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { unicodeMarkReason, unreadableText } from '../core/encoding.js';
-import { byPath, comparePaths, type PathMatcher } from '../core/paths.js';
-import type { FileEdit, Skip, Snapshot, SourceFile } from '../core/types.js';
+import { byPath, type PathMatcher } from '../core/paths.js';
+import { readFilterTest, type ReadFilter } from '../core/prefilter.js';
+import type { FileEdit, Snapshot, SourceFile } from '../core/types.js';
+import { liveReaders, readShared, type ReadItem } from './readers.js';
+import { FileReader, listFolder, PartReader, walkFolder } from './walk.js';
 
 export interface LocalReadOptions {
   readonly maxFileBytes: number;
   /**
-   * Keeps only files whose bytes pass (e.g. hold a requested repository's name): a bump is then proportional to
-   * the bytes that can hold the image, not to the repository, and the rest are never decoded or kept. `path` is
-   * the file's path relative to the root (a chart run keeps every Chart.yaml and kustomization by name).
+   * Keeps only files whose bytes pass (hold a requested image's or chart's name, core/prefilter.ts): a bump is then
+   * proportional to the bytes that can hold the image, not to the repository, and the rest are never decoded or
+   * kept. Data, not a function: the reader threads build the same test from it.
    */
-  readonly keep?: (bytes: Buffer, path: string) => boolean;
+  readonly keep?: ReadFilter;
 }
 
 export class LocalPathError extends Error {
   constructor(message: string) {
     super(message);
     this.name = 'LocalPathError';
-  }
-}
-
-// Listing and reading are synchronous on purpose: the run does nothing else meanwhile, and ten thousand
-// awaited open/stat/read/close round trips through the thread pool cost seconds where this costs milliseconds.
-function walk(root: string, dir: string, paths: Pick<PathMatcher, 'matches'>, out: string[], skipped: Skip[]): void {
-  let entries: Dirent[];
-  try {
-    // Plain concatenation: `root` is the folder as given and `dir` is built from directory entries, so path.join's
-    // normalisation would only cost time (it showed in the 10,000-file benchmark).
-    entries = readdirSync(dir === '' ? root : `${root}/${dir}`, { withFileTypes: true });
-  } catch (error) {
-    if (dir === '') throw error;
-    skipped.push({ path: dir, reason: `folder not readable (${(error as NodeJS.ErrnoException).code ?? 'error'})` });
-    return;
-  }
-  if (dir !== '' && entries.some((e) => e.name === '.git')) {
-    skipped.push({ path: dir, reason: 'submodule or nested repository (never entered)' });
-    return;
-  }
-  for (const entry of entries) {
-    const path = dir === '' ? entry.name : `${dir}/${entry.name}`;
-    if (entry.isDirectory()) {
-      if (entry.name === '.git') continue;
-      walk(root, path, paths, out, skipped);
-    } else if (entry.isFile()) {
-      if (paths.matches(path)) out.push(path);
-    } else if (entry.isSymbolicLink()) {
-      if (paths.matches(path)) skipped.push({ path, reason: 'symbolic link (never followed)' });
-      else if (linksToFolder(join(root, path))) skipped.push({ path, reason: 'symbolic link to a folder (never followed)' });
-    }
   }
 }
 
@@ -81,25 +53,8 @@ async function blockedFolder(root: string, segments: readonly string[]): Promise
   return undefined;
 }
 
-/** True when the link at `absolute` resolves to a folder (its target's type only: nothing is read through it). */
-function linksToFolder(absolute: string): boolean {
-  try {
-    return statSync(absolute).isDirectory();
-  } catch {
-    return false;
-  }
-}
-
-/** Lists the selected files under `root` without reading them, in path order. */
-export async function listLocal(root: string, paths: PathMatcher): Promise<{ files: string[]; skipped: Skip[] }> {
-  const listed = await listSelected(root, paths);
-  return { files: listed.files.sort(comparePaths), skipped: listed.skipped };
-}
-
-/** The selected files under `root` (each once), in the order the walk met them. */
-async function listSelected(root: string, paths: PathMatcher): Promise<{ files: string[]; skipped: Skip[] }> {
-  const files: string[] = [];
-  const skipped: Skip[] = [];
+/** Throws a LocalPathError naming the input unless `root` is a folder. */
+async function checkRoot(root: string): Promise<void> {
   try {
     const info = await lstat(root);
     if (!info.isDirectory()) throw new LocalPathError(`Input 'local-path': '${root}' is not a folder.`);
@@ -107,7 +62,34 @@ async function listSelected(root: string, paths: PathMatcher): Promise<{ files: 
     if (error instanceof LocalPathError) throw error;
     throw new LocalPathError(`Input 'local-path': '${root}' does not exist.`);
   }
+}
+
+/** Items to share between threads: once this many folders are listed, the rest of the walk is shared. */
+const SHARE_FOLDERS = 64;
+/** Files listed before sharing go to the threads in batches of this many. */
+const FILE_BATCH = 64;
+
+/** What {@link readLocal} read, and how the reading was shared (for the debug log). */
+export interface LocalSnapshot extends Snapshot {
+  /** Items (folders, batches of files) read per thread, the main thread's first; one entry when it read alone. */
+  readonly shares: readonly number[];
+}
+
+/**
+ * Reads the selected files under `root` as one snapshot: each file once; only the files the byte-level filter
+ * `keep` accepts are decoded and kept. The fixed folders of the globs are listed here, level by level, until there
+ * are enough folders to share; the rest of the walk is shared with the reader threads (local/readers.ts). The
+ * result is sorted by path (files, then listing notes, then files not read), so it does not depend on the order
+ * the folders give their entries in, nor on which thread read what.
+ */
+export async function readLocal(root: string, paths: PathMatcher, options: LocalReadOptions): Promise<LocalSnapshot> {
+  await checkRoot(root);
+  const keep = options.keep && readFilterTest(options.keep);
+  const main = new PartReader(root, paths.matches, keep, options.maxFileBytes);
+  const skipped = main.part.skipped;
+  let items: ReadItem[] = [];
   if (paths.literals) {
+    const files: string[] = [];
     for (const path of paths.literals) {
       const blocked = await blockedFolder(root, path.split('/').slice(0, -1));
       if (blocked) {
@@ -119,106 +101,61 @@ async function listSelected(root: string, paths: PathMatcher): Promise<{ files: 
         if (info.isSymbolicLink()) skipped.push({ path, reason: 'symbolic link (never followed)' });
         else if (info.isFile()) files.push(path);
         // A folder named like a file: the files under it (a literal selects its path and everything under it).
-        else if (info.isDirectory()) walk(root, path, paths, files, skipped);
+        else if (info.isDirectory()) walkFolder(root, path, paths.matches, files, skipped);
       } catch {
         skipped.push({ path, reason: 'not found' });
       }
     }
-    return { files: [...new Set(files)], skipped };
-  }
-  for (const prefix of paths.prefixes) {
-    // The walk itself never enters a link or a submodule; the folders of a fixed prefix are checked here.
-    const segments = prefix === '' ? [] : prefix.split('/');
-    const blocked = await blockedFolder(root, segments.slice(0, -1));
-    if (blocked) {
-      skipped.push({ path: prefix, reason: blocked });
-      continue;
-    }
-    try {
-      const info = await lstat(join(root, prefix));
-      if (info.isSymbolicLink()) {
-        skipped.push({ path: prefix, reason: 'symbolic link (never followed)' });
+    for (const path of new Set(files)) main.file(path);
+  } else {
+    let folders: string[] = [];
+    const files: string[] = [];
+    for (const prefix of paths.prefixes) {
+      // The walk itself never enters a link or a submodule; the folders of a fixed prefix are checked here.
+      const segments = prefix === '' ? [] : prefix.split('/');
+      const blocked = await blockedFolder(root, segments.slice(0, -1));
+      if (blocked) {
+        skipped.push({ path: prefix, reason: blocked });
         continue;
       }
-      // A prefix without glob magic may name a file (`envs/prod/values.yaml` beside a glob).
-      if (info.isFile() && paths.matches(prefix)) files.push(prefix);
-      if (!info.isDirectory()) continue;
-    } catch {
-      continue;
-    }
-    walk(root, prefix, paths, files, skipped);
-  }
-  return { files, skipped };
-}
-
-/**
- * Reads a whole file into a reusable buffer: one read for any file smaller than the buffer, since a read of a
- * regular file that returns fewer bytes than asked for has reached its end (the read that would only return 0 is
- * not made; an fstat for the size would cost as much as that read). A file that fills the buffer grows it, up to
- * max-file-size + 1 bytes: more means oversized. Should a file change meanwhile, writeLocal finds it changed and
- * writes nothing.
- */
-class FileReader {
-  private buffer: Buffer;
-
-  constructor(private readonly maxFileBytes: number) {
-    this.buffer = Buffer.allocUnsafe(Math.min(maxFileBytes + 1, 64 * 1024));
-  }
-
-  /** The file's bytes (valid until the next read), or undefined when it is larger than max-file-size. */
-  read(absolute: string): Buffer | undefined {
-    const fd = openSync(absolute, 'r');
-    try {
-      let size = 0;
-      for (;;) {
-        const asked = this.buffer.length - size;
-        const n = readSync(fd, this.buffer, size, asked, null);
-        size += n;
-        if (n < asked) return this.buffer.subarray(0, size);
-        if (size > this.maxFileBytes) return undefined;
-        const bigger = Buffer.allocUnsafe(Math.min(this.buffer.length * 4, this.maxFileBytes + 1));
-        this.buffer.copy(bigger, 0, 0, size);
-        this.buffer = bigger;
+      try {
+        const info = await lstat(join(root, prefix));
+        if (info.isSymbolicLink()) {
+          skipped.push({ path: prefix, reason: 'symbolic link (never followed)' });
+          continue;
+        }
+        // A prefix without glob magic may name a file (`envs/prod/values.yaml` beside a glob).
+        if (info.isFile() && paths.matches(prefix)) files.push(prefix);
+        if (info.isDirectory()) folders.push(prefix);
+      } catch {
+        // not there: nothing selected under it
       }
-    } finally {
-      closeSync(fd);
     }
+    // Alone, the main thread walks everything itself; with reader threads, it lists the first levels (breadth
+    // first) until there are enough folders for every thread to take some.
+    while (liveReaders() > 0 && folders.length > 0 && folders.length < SHARE_FOLDERS) {
+      const next: string[] = [];
+      for (const dir of folders) {
+        const level = listFolder(root, dir, paths.matches, skipped);
+        if (level === undefined) continue;
+        files.push(...level.files);
+        next.push(...level.folders);
+      }
+      folders = next;
+    }
+    items = [...folders];
+    for (let i = 0; i < files.length; i += FILE_BATCH) items.push(files.slice(i, i + FILE_BATCH));
   }
-}
-
-/**
- * Reads the selected files under `root` as one snapshot: each file once, in the order the walk lists them; only
- * the files kept are sorted (by path, as are the files skipped while reading), so the result does not depend on
- * the order the folder gives its entries in.
- */
-export async function readLocal(root: string, paths: PathMatcher, options: LocalReadOptions): Promise<Snapshot> {
-  const listed = await listSelected(root, paths);
-  const files: SourceFile[] = [];
-  const unread: Skip[] = [];
-  // Only the files the byte-level `keep` filter accepts are decoded and kept.
-  const reader = new FileReader(options.maxFileBytes);
-  for (const path of listed.files) {
-    const bytes = reader.read(`${root}/${path}`);
-    if (bytes === undefined) {
-      unread.push({ path, reason: `larger than max-file-size (${options.maxFileBytes} bytes)` });
-      continue;
-    }
-    // A UTF-16 or UTF-32 file is listed whether or not it names an image: its bytes cannot be searched for the
-    // UTF-8 name, and it must not be passed over in silence.
-    const marked = unicodeMarkReason(bytes);
-    if (marked !== undefined) {
-      unread.push({ path, reason: marked });
-      continue;
-    }
-    if (options.keep && !options.keep(bytes, path)) continue;
-    const unreadable = unreadableText(bytes);
-    if (unreadable !== undefined) {
-      unread.push({ path, reason: unreadable });
-      continue;
-    }
-    files.push({ path, text: bytes.toString('utf8') });
-  }
-  return { files: files.sort(byPath), skipped: [...listed.skipped, ...unread.sort(byPath)], selected: listed.files.length };
+  const job = { root, sources: paths.sources, filter: options.keep, maxFileBytes: options.maxFileBytes, items };
+  const { parts, shares } = await readShared(job, main);
+  const failed = parts.flatMap((p) => p.failed).sort(byPath);
+  if (failed.length > 0) throw new Error(failed[0]!.message);
+  return {
+    files: parts.flatMap((p) => p.files).sort(byPath),
+    skipped: [...parts.flatMap((p) => p.skipped).sort(byPath), ...parts.flatMap((p) => p.unread).sort(byPath)],
+    selected: parts.reduce((n, p) => n + p.selected, 0),
+    shares,
+  };
 }
 
 /**
@@ -228,7 +165,7 @@ export async function readLocal(root: string, paths: PathMatcher, options: Local
  */
 export function readContext(root: string, keep: (bytes: Buffer) => boolean, maxFileBytes: number, read: ReadonlySet<string>): SourceFile[] {
   const listed: string[] = [];
-  walk(root, '', { matches: (path) => /\.ya?ml$/i.test(path) && !read.has(path) }, listed, []);
+  walkFolder(root, '', (path) => /\.ya?ml$/i.test(path) && !read.has(path), listed, []);
   const reader = new FileReader(maxFileBytes);
   const files: SourceFile[] = [];
   for (const path of listed) {

@@ -2,8 +2,8 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { listLocal, LocalPathError, readLocal, writeLocal } from '../../../src/local/disk.js';
-import { compilePaths } from '../../../src/core/paths.js';
+import { LocalPathError, readLocal, writeLocal } from '../../../src/local/disk.js';
+import { compilePaths, unionPaths } from '../../../src/core/paths.js';
 
 let root: string;
 let outside: string;
@@ -50,7 +50,7 @@ describe('readLocal', () => {
     writeFileSync(join(root, 'apps/prod/le32.yaml'), Buffer.concat([Buffer.from([0xff, 0xfe, 0, 0]), Buffer.from([...text].flatMap((c) => [c.charCodeAt(0), 0, 0, 0]))]));
     writeFileSync(join(root, 'apps/prod/latin1.yaml'), Buffer.from('image: x:1 # caf\xe9\n', 'latin1'));
     const advice = 'gitops-bump reads UTF-8 only: convert the file to UTF-8 to have it edited';
-    for (const keep of [undefined, (bytes: Buffer) => bytes.includes('image: x:1')]) {
+    for (const keep of [undefined, { components: ['x'], charts: [], appVersion: false }]) {
       const snapshot = await readLocal(root, compilePaths(['apps/prod/*.yaml']), { maxFileBytes: 1000, ...(keep ? { keep } : {}) });
       expect(snapshot.files.map((f) => f.path)).toEqual(['apps/prod/a.yaml']);
       expect(Object.fromEntries(snapshot.skipped.map((s) => [s.path, s.reason]))).toEqual({
@@ -66,38 +66,59 @@ describe('readLocal', () => {
     }
   });
 
+  /** The paths a read selects (read or skipped as unreadable), and its notes. */
+  async function listed(patterns: string[]): Promise<{ files: string[]; skipped: { path: string; reason: string }[] }> {
+    const snapshot = await readLocal(root, compilePaths(patterns), { maxFileBytes: 10_000 });
+    const unread = new Set(['binary file', 'not found']);
+    const files = [...snapshot.files.map((f) => f.path), ...snapshot.skipped.filter((s) => s.reason === 'binary file').map((s) => s.path)].sort();
+    return { files, skipped: snapshot.skipped.filter((s) => !unread.has(s.reason) || s.reason === 'not found') };
+  }
+
   it('walks only under the fixed prefix of the globs', async () => {
-    const listed = await listLocal(root, compilePaths(['apps/dev/**/*.yaml']));
-    expect(listed.files).toEqual(['apps/dev/a.yaml']);
+    expect((await listed(['apps/dev/**/*.yaml'])).files).toEqual(['apps/dev/a.yaml']);
   });
 
   it('reads literal paths without listing, and reports missing ones', async () => {
-    const listed = await listLocal(root, compilePaths(['apps/prod/a.yaml', 'apps/prod/missing.yaml']));
-    expect(listed.files).toEqual(['apps/prod/a.yaml']);
-    expect(listed.skipped).toEqual([{ path: 'apps/prod/missing.yaml', reason: 'not found' }]);
+    const read = await listed(['apps/prod/a.yaml', 'apps/prod/missing.yaml']);
+    expect(read.files).toEqual(['apps/prod/a.yaml']);
+    expect(read.skipped).toEqual([{ path: 'apps/prod/missing.yaml', reason: 'not found' }]);
   });
 
   it('reads a bare folder as the files under it, a literal file beside a glob, and a folder named like a file', async () => {
-    expect((await listLocal(root, compilePaths(['apps/dev']))).files).toEqual(['apps/dev/a.yaml']);
-    expect((await listLocal(root, compilePaths(['apps/prod/', '!apps/prod/big.yaml']))).files).toEqual(['apps/prod/a.yaml', 'apps/prod/b.yml', 'apps/prod/binary.yaml']);
-    expect((await listLocal(root, compilePaths(['apps/dev/**', 'apps/prod/a.yaml']))).files).toEqual(['apps/dev/a.yaml', 'apps/prod/a.yaml']);
+    expect((await listed(['apps/dev'])).files).toEqual(['apps/dev/a.yaml']);
+    expect((await listed(['apps/prod/', '!apps/prod/big.yaml', '!apps/prod/link.yaml'])).files).toEqual(['apps/prod/a.yaml', 'apps/prod/b.yml', 'apps/prod/binary.yaml']);
+    expect((await listed(['apps/dev/**', 'apps/prod/a.yaml'])).files).toEqual(['apps/dev/a.yaml', 'apps/prod/a.yaml']);
     mkdirSync(join(root, 'apps/odd.yaml'));
     writeFileSync(join(root, 'apps/odd.yaml/inner.yaml'), 'image: x:1\n');
-    expect((await listLocal(root, compilePaths(['apps/odd.yaml', 'apps/prod/a.yaml']))).files).toEqual(['apps/odd.yaml/inner.yaml', 'apps/prod/a.yaml']);
+    expect((await listed(['apps/odd.yaml', 'apps/prod/a.yaml'])).files).toEqual(['apps/odd.yaml/inner.yaml', 'apps/prod/a.yaml']);
     // The submodule under a bare folder is still never entered.
-    expect(await listLocal(root, compilePaths(['vendor']))).toEqual({ files: [], skipped: [{ path: 'vendor/sub', reason: 'submodule or nested repository (never entered)' }] });
+    expect(await listed(['vendor'])).toEqual({ files: [], skipped: [{ path: 'vendor/sub', reason: 'submodule or nested repository (never entered)' }] });
+  });
+
+  it('reads a folder two environments select once', async () => {
+    const both = unionPaths([compilePaths(['apps/**/*.yaml']), compilePaths(['apps/prod/*.yaml'])]);
+    const snapshot = await readLocal(root, both, { maxFileBytes: 10_000 });
+    expect(snapshot.files.map((f) => f.path)).toEqual(['apps/dev/a.yaml', 'apps/prod/a.yaml', 'apps/prod/big.yaml']);
+    expect(snapshot.selected).toBe(4);
+  });
+
+  it('sorts the notes by path whatever the order the folders list their entries in', async () => {
+    for (const name of ['z', 'm', 'a']) symlinkSync(join(outside, 'secret.yaml'), join(root, `apps/dev/${name}-link.yaml`));
+    const snapshot = await readLocal(root, compilePaths(['**/*.yaml']), { maxFileBytes: 10_000 });
+    const links = snapshot.skipped.filter((s) => s.reason.startsWith('symbolic link')).map((s) => s.path);
+    expect(links).toEqual(['apps/dev/a-link.yaml', 'apps/dev/m-link.yaml', 'apps/dev/z-link.yaml', 'apps/prod/link.yaml']);
   });
 
   it('counts the selected files before the byte pre-filter', async () => {
-    const snapshot = await readLocal(root, compilePaths(['apps/prod/*.yaml', 'apps/dev']), { maxFileBytes: 10_000, keep: (b) => b.includes('nothing') });
+    const snapshot = await readLocal(root, compilePaths(['apps/prod/*.yaml', 'apps/dev']), { maxFileBytes: 10_000, keep: { components: ['nothing'], charts: [], appVersion: false } });
     expect(snapshot.files).toEqual([]);
     expect(snapshot.selected).toBe(4);
     expect((await readLocal(root, compilePaths(['apps/qa']), { maxFileBytes: 10_000 })).selected).toBe(0);
   });
 
   it('names local-path when the folder does not exist', async () => {
-    await expect(listLocal(join(root, 'nope'), compilePaths(['**']))).rejects.toThrow(/Input 'local-path': .* does not exist/);
-    await expect(listLocal(join(root, 'apps/prod/a.yaml'), compilePaths(['**']))).rejects.toBeInstanceOf(LocalPathError);
+    await expect(readLocal(join(root, 'nope'), compilePaths(['**']), { maxFileBytes: 10 })).rejects.toThrow(/Input 'local-path': .* does not exist/);
+    await expect(readLocal(join(root, 'apps/prod/a.yaml'), compilePaths(['**']), { maxFileBytes: 10 })).rejects.toBeInstanceOf(LocalPathError);
   });
 });
 

@@ -1,0 +1,210 @@
+// Reader threads: a local read is shared between the main thread and worker threads (one fewer than the machine's
+// cores, at most three), so a large tree is listed and read on every core. The entry points start the threads
+// before they load the rest of the bundle (a thread takes ~40 ms to boot: by the time the settings are read and
+// the walk starts, they are ready); a run that reads no folder never uses them, and they never keep the process
+// alive.
+//
+// The work is a list of items (a folder, read with everything under it, or a batch of files) that each thread
+// claims one at a time with a compare-and-swap on a shared array, so a fast thread takes more. What comes back is
+// merged and sorted by path (local/disk.ts): the result does not depend on who read what. A thread that fails
+// (its script missing, an exception, an exit) has its items read again by the main thread.
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import type { ReadFilter } from '../core/prefilter.js';
+import type { PartReader, ReadPart } from './walk.js';
+
+/** A folder (read with everything under it) or a batch of files, by path relative to the root. */
+export type ReadItem = string | readonly string[];
+
+/** What a thread needs to read its share: plain data. */
+export interface ReadJob {
+  readonly root: string;
+  /** The `paths` matcher's sources (core/paths.ts `matcherOf`). */
+  readonly sources: readonly (readonly string[])[];
+  readonly filter: ReadFilter | undefined;
+  readonly maxFileBytes: number;
+  readonly items: readonly ReadItem[];
+}
+
+/** The message a reader thread gets: a job, the claims array (one Int32 per item: 0, or the thread that took it). */
+export interface JobMessage {
+  readonly id: number;
+  readonly job: ReadJob;
+  readonly claims: SharedArrayBuffer;
+  readonly thread: number;
+}
+
+/** A reader thread's answer to a job: what it read (`claimed` items), or why it failed. */
+export type JobReply = { readonly id: number; readonly part: ReadPart; readonly claimed: number } | { readonly id: number; readonly error: string };
+
+/** The main thread's number in the claims array (reader threads are 2, 3, …). */
+const MAIN = 1;
+
+/** Reads one item with `reader`. */
+export function readItem(reader: PartReader, item: ReadItem): void {
+  if (typeof item === 'string') reader.folder(item);
+  else for (const path of item) reader.file(path);
+}
+
+/**
+ * Claims the items of `claims` for `thread` one at a time (first come, first served) and reads each claimed one
+ * with `read`. Returns how many it claimed.
+ */
+export function claimItems(claims: Int32Array, thread: number, read: (index: number) => void): number {
+  let claimed = 0;
+  for (let i = 0; i < claims.length; i++) {
+    if (Atomics.compareExchange(claims, i, 0, thread) === 0) {
+      claimed++;
+      read(i);
+    }
+  }
+  return claimed;
+}
+
+/** One reader thread, as the main thread sees it. */
+class ReaderThread {
+  private failure: string | undefined;
+  private readonly waiting = new Map<number, (reply: JobReply) => void>();
+  /** Replies that came before the main thread asked for them (their job still running). */
+  private readonly early = new Map<number, JobReply>();
+
+  constructor(
+    private readonly worker: Worker,
+    readonly thread: number,
+    private readonly active: ReadonlySet<number>,
+  ) {
+    worker.on('message', (reply: JobReply) => {
+      const waiter = this.waiting.get(reply.id);
+      if (waiter) waiter(reply);
+      else if (this.active.has(reply.id)) this.early.set(reply.id, reply);
+    });
+    worker.on('error', (error: Error) => this.fail(error.message));
+    worker.on('exit', (code) => this.fail(`exited with code ${code}`));
+    // After the listeners: adding a 'message' listener refs the thread's port again.
+    worker.unref();
+  }
+
+  get alive(): boolean {
+    return this.failure === undefined;
+  }
+
+  private fail(why: string): void {
+    this.failure ??= why;
+    for (const [id, waiter] of this.waiting) waiter({ id, error: why });
+  }
+
+  send(message: JobMessage): void {
+    this.worker.postMessage(message);
+  }
+
+  /** The thread's reply to job `id` (an error reply when it failed); keeps the process alive meanwhile. */
+  async reply(id: number): Promise<JobReply> {
+    const early = this.early.get(id);
+    if (early) {
+      this.early.delete(id);
+      return early;
+    }
+    if (this.failure !== undefined) return { id, error: this.failure };
+    this.worker.ref();
+    try {
+      return await new Promise<JobReply>((resolve) => this.waiting.set(id, resolve));
+    } finally {
+      this.waiting.delete(id);
+      this.worker.unref();
+    }
+  }
+
+  forget(id: number): void {
+    this.early.delete(id);
+  }
+}
+
+/** This process's reader threads (none until {@link warmReaders}). */
+const readers: ReaderThread[] = [];
+const activeJobs = new Set<number>();
+let lastJob = 0;
+
+/**
+ * How many reader threads a read is worth here: one fewer than the cores, at most three (a fourth thread on a
+ * four-core runner would compete with the main thread). `GITOPS_BUMP_READERS` overrides it (0: none; tests and the
+ * bench).
+ */
+function readerCount(env: NodeJS.ProcessEnv): number {
+  const set = env.GITOPS_BUMP_READERS;
+  if (set !== undefined && /^\d+$/.test(set)) return Math.min(Number(set), 8);
+  return Math.max(0, Math.min(availableParallelism() - 1, 3));
+}
+
+/** Tests (`GITOPS_BUMP_READERS_ONLY=1`): the main thread leaves the shared items to the reader threads. */
+let readersOnly = false;
+
+/**
+ * Starts the reader threads (once per process): called by the entry points before the bundle's bulk loads, when
+ * the run is likely to read a folder. Their script is dist/lib/read-worker.js, next to the bundle (scripts/build.mjs
+ * builds it); where it is missing (src/ run by a test) the threads fail at once and every read stays on the main
+ * thread. `script`: another script (tests of a thread that fails).
+ */
+export function warmReaders(env: NodeJS.ProcessEnv, script = new URL(/* webpackIgnore: true */ './read-worker.js', import.meta.url)): void {
+  if (readers.length > 0) return;
+  readersOnly = env.GITOPS_BUMP_READERS_ONLY === '1';
+  const count = readerCount(env);
+  for (let k = 0; k < count; k++) {
+    const worker = new Worker(script);
+    readers.push(new ReaderThread(worker, MAIN + 1 + k, activeJobs));
+  }
+}
+
+/** How many reader threads are up (or booting). */
+export function liveReaders(): number {
+  return readers.filter((r) => r.alive).length;
+}
+
+/** The threads' shares: items read per thread, the main thread's first. */
+export type Shares = readonly number[];
+
+/**
+ * Reads the job's items: the main thread (`main`, which has already read what it listed) takes its share, the
+ * reader threads theirs. Returns every part, the main thread's last, and the items each thread read (the main
+ * thread's first). With {@link readersOnly} the main thread reads only what the reader threads did not.
+ */
+export async function readShared(job: ReadJob, main: PartReader): Promise<{ parts: ReadPart[]; shares: Shares }> {
+  const threads = readers.filter((r) => r.alive);
+  const items = job.items;
+  if (threads.length === 0 || items.length === 0 || (items.length === 1 && !readersOnly)) {
+    for (const item of items) readItem(main, item);
+    return { parts: [main.part], shares: [items.length] };
+  }
+  const claims = new Int32Array(new SharedArrayBuffer(4 * items.length));
+  const id = ++lastJob;
+  activeJobs.add(id);
+  try {
+    for (const thread of threads) thread.send({ id, job, claims: claims.buffer as SharedArrayBuffer, thread: thread.thread });
+    let mine = readersOnly ? 0 : claimItems(claims, MAIN, (i) => readItem(main, items[i]!));
+    // Every item is claimed now (by this thread's loop), except with readersOnly: then every live thread answers.
+    const owners = readersOnly ? threads.map((t) => t.thread) : [...new Set(claims)].filter((t) => t !== MAIN);
+    const parts: ReadPart[] = [];
+    const shares: number[] = [];
+    for (const thread of threads) {
+      if (!owners.includes(thread.thread)) continue;
+      const reply = await thread.reply(id);
+      if ('part' in reply) {
+        parts.push(reply.part);
+        shares.push(reply.claimed);
+        continue;
+      }
+      // Failed: its items are read here (whatever it read is dropped), as are any nobody claimed.
+      for (let i = 0; i < items.length; i++) {
+        if (claims[i] === thread.thread) {
+          claims[i] = MAIN;
+          readItem(main, items[i]!);
+          mine++;
+        }
+      }
+    }
+    mine += claimItems(claims, MAIN, (i) => readItem(main, items[i]!));
+    return { parts: [...parts, main.part], shares: [mine, ...shares] };
+  } finally {
+    activeJobs.delete(id);
+    for (const thread of threads) thread.forget(id);
+  }
+}
