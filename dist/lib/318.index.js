@@ -13,8 +13,8 @@ __webpack_require__.d(__webpack_exports__, {
   run: () => (/* binding */ run)
 });
 
-// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 14 modules
-var core = __webpack_require__(6421);
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 10 modules
+var core = __webpack_require__(6784);
 // EXTERNAL MODULE: ./src/report/matrix.ts
 var matrix = __webpack_require__(3677);
 // EXTERNAL MODULE: ./src/report/outputs.ts

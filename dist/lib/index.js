@@ -529,6 +529,36 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 /******/ 	};
 /******/ })();
 /******/ 
+/******/ /* webpack/runtime/create fake namespace object */
+/******/ (() => {
+/******/ 	var getProto = Object.getPrototypeOf ? (obj) => (Object.getPrototypeOf(obj)) : (obj) => (obj.__proto__);
+/******/ 	var leafPrototypes;
+/******/ 	// create a fake namespace object
+/******/ 	// mode & 1: value is a module id, require it
+/******/ 	// mode & 2: merge all properties of value into the ns
+/******/ 	// mode & 4: return value when already ns object
+/******/ 	// mode & 16: return value when it's Promise-like
+/******/ 	// mode & 8|1: behave like require
+/******/ 	__nccwpck_require__.t = function(value, mode) {
+/******/ 		if(mode & 1) value = this(value);
+/******/ 		if(mode & 8) return value;
+/******/ 		if(typeof value === 'object' && value) {
+/******/ 			if((mode & 4) && value.__esModule) return value;
+/******/ 			if((mode & 16) && typeof value.then === 'function') return value;
+/******/ 		}
+/******/ 		var ns = Object.create(null);
+/******/ 		__nccwpck_require__.r(ns);
+/******/ 		var def = {};
+/******/ 		leafPrototypes = leafPrototypes || [null, getProto({}), getProto([]), getProto(getProto)];
+/******/ 		for(var current = mode & 2 && value; typeof current == 'object' && !~leafPrototypes.indexOf(current); current = getProto(current)) {
+/******/ 			Object.getOwnPropertyNames(current).forEach((key) => (def[key] = () => (value[key])));
+/******/ 		}
+/******/ 		def['default'] = () => (value);
+/******/ 		__nccwpck_require__.d(ns, def);
+/******/ 		return ns;
+/******/ 	};
+/******/ })();
+/******/ 
 /******/ /* webpack/runtime/define property getters */
 /******/ (() => {
 /******/ 	// define getter functions for harmony exports
@@ -661,7 +691,7 @@ async function run() {
     const env = process.env;
     if (env['INPUT_LOCAL-PATH']?.trim())
         (0,_local_readers_js__WEBPACK_IMPORTED_MODULE_0__/* .warmReaders */ .e_)(env);
-    const action = await Promise.all(/* import() */[__nccwpck_require__.e(119), __nccwpck_require__.e(719), __nccwpck_require__.e(421), __nccwpck_require__.e(438), __nccwpck_require__.e(318)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1318));
+    const action = await Promise.all(/* import() */[__nccwpck_require__.e(719), __nccwpck_require__.e(784), __nccwpck_require__.e(438), __nccwpck_require__.e(318)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1318));
     await action.run(env);
 }
 /** The CLI: `argv` without node and the script. */
