@@ -3023,6 +3023,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: LocalPathError
 
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(3024);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __webpack_require__(1455);
 // EXTERNAL MODULE: external "node:path"
@@ -3035,8 +3037,6 @@ var core_paths = __webpack_require__(6107);
 var prefilter = __webpack_require__(9160);
 // EXTERNAL MODULE: ./src/local/readers.ts + 1 modules
 var readers = __webpack_require__(9097);
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(3024);
 ;// CONCATENATED MODULE: ./src/local/walk.ts
 // The synchronous walk and read under a local folder, run alike by the main thread and the reader threads
 // (local/readers.ts). Symlinks and submodules are never followed; binary, non-UTF-8 (UTF-16 …) and oversized files
@@ -3227,6 +3227,7 @@ class PartReader {
 
 
 
+
 class LocalPathError extends Error {
     constructor(message) {
         super(message);
@@ -3238,12 +3239,12 @@ class LocalPathError extends Error {
  * is a symbolic link (`lstat` of `a/link/x.yaml` would silently follow `link`) or a submodule / nested
  * repository. Undefined when every folder is a plain folder of this tree (or does not exist).
  */
-async function blockedFolder(root, segments) {
+function blockedFolder(root, segments) {
     for (let i = 1; i <= segments.length; i++) {
         const folder = segments.slice(0, i).join('/');
         let info;
         try {
-            info = await (0,promises_.lstat)((0,external_node_path_.join)(root, folder));
+            info = (0,external_node_fs_.lstatSync)((0,external_node_path_.join)(root, folder));
         }
         catch {
             return undefined;
@@ -3253,7 +3254,7 @@ async function blockedFolder(root, segments) {
         if (!info.isDirectory())
             return undefined;
         try {
-            await (0,promises_.lstat)((0,external_node_path_.join)(root, folder, '.git'));
+            (0,external_node_fs_.lstatSync)((0,external_node_path_.join)(root, folder, '.git'));
             return `inside ${folder}, a submodule or nested repository (never entered)`;
         }
         catch {
@@ -3263,9 +3264,9 @@ async function blockedFolder(root, segments) {
     return undefined;
 }
 /** Throws a LocalPathError naming the input unless `root` is a folder. */
-async function checkRoot(root) {
+function checkRoot(root) {
     try {
-        const info = await (0,promises_.lstat)(root);
+        const info = (0,external_node_fs_.lstatSync)(root);
         if (!info.isDirectory())
             throw new LocalPathError(`Input 'local-path': '${root}' is not a folder.`);
     }
@@ -3287,7 +3288,7 @@ const FILE_BATCH = 64;
  * the folders give their entries in, nor on which thread read what.
  */
 async function readLocal(root, paths, options) {
-    await checkRoot(root);
+    checkRoot(root);
     const keep = options.keep && (0,prefilter/* readFilterTest */.dz)(options.keep);
     const main = new PartReader(root, paths.matches, keep, options.maxFileBytes);
     const skipped = main.part.skipped;
@@ -3295,13 +3296,13 @@ async function readLocal(root, paths, options) {
     if (paths.literals) {
         const files = [];
         for (const path of paths.literals) {
-            const blocked = await blockedFolder(root, path.split('/').slice(0, -1));
+            const blocked = blockedFolder(root, path.split('/').slice(0, -1));
             if (blocked) {
                 skipped.push({ path, reason: blocked });
                 continue;
             }
             try {
-                const info = await (0,promises_.lstat)((0,external_node_path_.join)(root, path));
+                const info = (0,external_node_fs_.lstatSync)((0,external_node_path_.join)(root, path));
                 if (info.isSymbolicLink())
                     skipped.push({ path, reason: 'symbolic link (never followed)' });
                 else if (info.isFile())
@@ -3323,13 +3324,13 @@ async function readLocal(root, paths, options) {
         for (const prefix of paths.prefixes) {
             // The walk itself never enters a link or a submodule; the folders of a fixed prefix are checked here.
             const segments = prefix === '' ? [] : prefix.split('/');
-            const blocked = await blockedFolder(root, segments.slice(0, -1));
+            const blocked = blockedFolder(root, segments.slice(0, -1));
             if (blocked) {
                 skipped.push({ path: prefix, reason: blocked });
                 continue;
             }
             try {
-                const info = await (0,promises_.lstat)((0,external_node_path_.join)(root, prefix));
+                const info = (0,external_node_fs_.lstatSync)((0,external_node_path_.join)(root, prefix));
                 if (info.isSymbolicLink()) {
                     skipped.push({ path: prefix, reason: 'symbolic link (never followed)' });
                     continue;

@@ -20,7 +20,7 @@ const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import
 var external_node_worker_threads_ = __nccwpck_require__(5919);
 ;// CONCATENATED MODULE: ./src/local/readers.ts
 // Reader threads: a local read is shared between the main thread and worker threads (one fewer than the machine's
-// cores, at most three), so a large tree is listed and read on every core. The entry points start the threads
+// cores, at most two), so a large tree is listed and read on several cores. The entry points start the threads
 // before they load the rest of the bundle (a thread takes ~40 ms to boot: by the time the settings are read and
 // the walk starts, they are ready); a run that reads no folder never uses them, and they never keep the process
 // alive.
@@ -118,15 +118,17 @@ const readers = [];
 const activeJobs = new Set();
 let lastJob = 0;
 /**
- * How many reader threads a read is worth here: one fewer than the cores, at most three (a fourth thread on a
- * four-core runner would compete with the main thread). `GITOPS_BUMP_READERS` overrides it (0: none; tests and the
- * bench).
+ * How many reader threads a read is worth here: one fewer than the cores, at most two. Each costs ~40 ms of CPU to
+ * boot and ~10 MB; on this project's 2-core machine one reader takes a 10,000-file read from ~125 ms to ~90 ms, and
+ * costs a run of a small tree ~10 ms (its boot competes with the bundle's loading). A third would mostly compete
+ * with the main thread and V8's own threads for the 4 cores of GitHub's runners. `GITOPS_BUMP_READERS` overrides
+ * it (0: none; a container limited to fewer CPUs than it sees; tests and the bench).
  */
 function readerCount(env) {
     const set = env.GITOPS_BUMP_READERS;
     if (set !== undefined && /^\d+$/.test(set))
         return Math.min(Number(set), 8);
-    return Math.max(0, Math.min((0,external_node_os_namespaceObject.availableParallelism)() - 1, 3));
+    return Math.max(0, Math.min((0,external_node_os_namespaceObject.availableParallelism)() - 1, 2));
 }
 /** Tests (`GITOPS_BUMP_READERS_ONLY=1`): the main thread leaves the shared items to the reader threads. */
 let readersOnly = false;

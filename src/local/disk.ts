@@ -1,7 +1,8 @@
 // The Source on a directory: the files under `root` that the `paths` globs select (the walk itself: local/walk.ts,
 // shared with the reader threads: local/readers.ts). Symlinks and submodules are never followed; binary,
 // non-UTF-8 (UTF-16 …) and oversized files are skipped with a note.
-import { lstat, readFile, realpath, writeFile } from 'node:fs/promises';
+import { lstatSync, type Stats } from 'node:fs';
+import { readFile, realpath, writeFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { unicodeMarkReason, unreadableText } from '../core/encoding.js';
 import { byPath, type PathMatcher } from '../core/paths.js';
@@ -32,19 +33,19 @@ export class LocalPathError extends Error {
  * is a symbolic link (`lstat` of `a/link/x.yaml` would silently follow `link`) or a submodule / nested
  * repository. Undefined when every folder is a plain folder of this tree (or does not exist).
  */
-async function blockedFolder(root: string, segments: readonly string[]): Promise<string | undefined> {
+function blockedFolder(root: string, segments: readonly string[]): string | undefined {
   for (let i = 1; i <= segments.length; i++) {
     const folder = segments.slice(0, i).join('/');
-    let info: Awaited<ReturnType<typeof lstat>>;
+    let info: Stats;
     try {
-      info = await lstat(join(root, folder));
+      info = lstatSync(join(root, folder));
     } catch {
       return undefined;
     }
     if (info.isSymbolicLink()) return `inside ${folder}, a symbolic link (never followed)`;
     if (!info.isDirectory()) return undefined;
     try {
-      await lstat(join(root, folder, '.git'));
+      lstatSync(join(root, folder, '.git'));
       return `inside ${folder}, a submodule or nested repository (never entered)`;
     } catch {
       // not a repository of its own
@@ -54,9 +55,9 @@ async function blockedFolder(root: string, segments: readonly string[]): Promise
 }
 
 /** Throws a LocalPathError naming the input unless `root` is a folder. */
-async function checkRoot(root: string): Promise<void> {
+function checkRoot(root: string): void {
   try {
-    const info = await lstat(root);
+    const info = lstatSync(root);
     if (!info.isDirectory()) throw new LocalPathError(`Input 'local-path': '${root}' is not a folder.`);
   } catch (error) {
     if (error instanceof LocalPathError) throw error;
@@ -83,7 +84,7 @@ export interface LocalSnapshot extends Snapshot {
  * the folders give their entries in, nor on which thread read what.
  */
 export async function readLocal(root: string, paths: PathMatcher, options: LocalReadOptions): Promise<LocalSnapshot> {
-  await checkRoot(root);
+  checkRoot(root);
   const keep = options.keep && readFilterTest(options.keep);
   const main = new PartReader(root, paths.matches, keep, options.maxFileBytes);
   const skipped = main.part.skipped;
@@ -91,13 +92,13 @@ export async function readLocal(root: string, paths: PathMatcher, options: Local
   if (paths.literals) {
     const files: string[] = [];
     for (const path of paths.literals) {
-      const blocked = await blockedFolder(root, path.split('/').slice(0, -1));
+      const blocked = blockedFolder(root, path.split('/').slice(0, -1));
       if (blocked) {
         skipped.push({ path, reason: blocked });
         continue;
       }
       try {
-        const info = await lstat(join(root, path));
+        const info = lstatSync(join(root, path));
         if (info.isSymbolicLink()) skipped.push({ path, reason: 'symbolic link (never followed)' });
         else if (info.isFile()) files.push(path);
         // A folder named like a file: the files under it (a literal selects its path and everything under it).
@@ -113,13 +114,13 @@ export async function readLocal(root: string, paths: PathMatcher, options: Local
     for (const prefix of paths.prefixes) {
       // The walk itself never enters a link or a submodule; the folders of a fixed prefix are checked here.
       const segments = prefix === '' ? [] : prefix.split('/');
-      const blocked = await blockedFolder(root, segments.slice(0, -1));
+      const blocked = blockedFolder(root, segments.slice(0, -1));
       if (blocked) {
         skipped.push({ path: prefix, reason: blocked });
         continue;
       }
       try {
-        const info = await lstat(join(root, prefix));
+        const info = lstatSync(join(root, prefix));
         if (info.isSymbolicLink()) {
           skipped.push({ path: prefix, reason: 'symbolic link (never followed)' });
           continue;
