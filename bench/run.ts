@@ -9,9 +9,11 @@
 //                   grep/rg searching the full repository string, at 10,000, 50,000 and 100,000 files. The
 //                   100,000-file tree takes ~2 minutes on a quiet 2-core machine at BENCH_RUNS=7 (generation 10–30 s,
 //                   0.6 GB of small files in a temp dir); BENCH_LARGE=0 skips it, BENCH_MONOREPO_FILES=10000,50000
-//                   picks the sizes. Peak memory: the action's own max RSS (getrusage at exit, via bench/peak-rss.mjs).
-//                   The action's runs share one V8 compile cache (warm after the first: a second bump on one
-//                   machine); `action_cold_ms` is the same run with an empty cache each time (a job's first bump).
+//                   picks the sizes. Peak memory: the action's own max RSS (getrusage at exit, via bench/peak-rss.mjs,
+//                   preloaded in runs of their own so it never adds to a timed run). The action's runs share one V8
+//                   compile cache (warm after the first: a second bump on one machine); `action_cold_ms` is the same
+//                   run with an empty cache each time (a job's first bump on a fresh hosted runner). On a machine with
+//                   more than one core the action reads with its reader threads (GITOPS_BUMP_READERS sets how many).
 //   api-*           requests and wall time per scenario against the emulator at 100 ms injected latency (commit and
 //                   pull-request modes; a PR's convergence after a killed run; a shared pr-branch rebuilt; a chart
 //                   whose Flux source is selected, and one whose source is outside `paths`).

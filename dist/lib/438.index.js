@@ -3353,8 +3353,11 @@ async function readLocal(root, paths, options) {
                 const level = listFolder(root, dir, paths.matches, skipped);
                 if (level === undefined)
                     continue;
-                files.push(...level.files);
-                next.push(...level.folders);
+                // Loops, not push(...): a folder may hold more entries than a call takes arguments.
+                for (const file of level.files)
+                    files.push(file);
+                for (const folder of level.folders)
+                    next.push(folder);
             }
             folders = next;
         }

@@ -139,8 +139,9 @@ export async function readLocal(root: string, paths: PathMatcher, options: Local
       for (const dir of folders) {
         const level = listFolder(root, dir, paths.matches, skipped);
         if (level === undefined) continue;
-        files.push(...level.files);
-        next.push(...level.folders);
+        // Loops, not push(...): a folder may hold more entries than a call takes arguments.
+        for (const file of level.files) files.push(file);
+        for (const folder of level.folders) next.push(folder);
       }
       folders = next;
     }
