@@ -95,6 +95,30 @@ describe('reader threads', () => {
     expect(readers.reduce((a, b) => a + b, 0)).toBeGreaterThanOrEqual(64);
   });
 
+  it('give the same report and the same bump under globs with excludes, whatever the threads read', async () => {
+    const report = (env: Record<string, string>) =>
+      runAction({ mode: 'report', environments: 'all: apps/**/*.yaml\nprod: apps/*/prod/\nnot-dev: apps/**, !apps/*/dev/**', 'local-path': tree }, { env });
+    const alone = await report({ GITOPS_BUMP_READERS: '0' });
+    const shared = await report({ GITOPS_BUMP_READERS: '2', GITOPS_BUMP_READERS_ONLY: '1' });
+    expect(alone.code, alone.stdout.slice(-2000)).toBe(0);
+    expect(shared.outputs.matrix).toBe(alone.outputs.matrix);
+    expect(shared.summary).toBe(alone.summary);
+    const matrix = JSON.parse(alone.outputs.matrix!) as { environments: { name: string; files: number }[] };
+    expect(matrix.environments.map((e) => e.name)).toEqual(['all', 'prod', 'not-dev']);
+
+    const bump = (env: Record<string, string>) =>
+      runAction({ images: IMAGES, paths: 'apps/**/*.yaml\n!apps/api-*/dev/**\n!**/values.yaml', 'local-path': tree, mode: 'dry-run' }, { env });
+    const one = await bump({ GITOPS_BUMP_READERS: '0' });
+    const two = await bump({ GITOPS_BUMP_READERS: '2', GITOPS_BUMP_READERS_ONLY: '1' });
+    expect(one.code, one.stdout.slice(-2000)).toBe(0);
+    expect(reported(two)).toEqual(reported(one));
+    expect(shares(two)![0]).toBe(0);
+    const files = (JSON.parse(one.outputs.changes!) as { file: string }[]).map((c) => c.file);
+    expect(files.some((f) => /^apps\/api-\d+\/dev\//.test(f) || f.endsWith('values.yaml'))).toBe(false);
+    // 13 kustomizations × 3 less the 8 api dev ones, apps/README.yaml and (under the default max-file-size) big.yaml.
+    expect(files).toHaveLength(13 * 3 - 8 + 2);
+  });
+
   it('a reader thread that cannot start leaves the read to the main thread, with the same result', async () => {
     const alone = await dryRun({ GITOPS_BUMP_READERS: '0' });
     const copy = join(root, 'dist-without-reader');
