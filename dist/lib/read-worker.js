@@ -4063,7 +4063,14 @@ function warmReaders(env, script = new URL(/* webpackIgnore: true */ './read-wor
     readersOnly = env.GITOPS_BUMP_READERS_ONLY === '1';
     const count = readerCount(env);
     for (let k = 0; k < count; k++) {
-        const worker = new Worker(script);
+        let worker;
+        try {
+            worker = new Worker(script);
+        }
+        catch {
+            // No thread to be had (a process limit): the reads stay on the main thread, as without readers.
+            return;
+        }
         readers.push(new ReaderThread(worker, MAIN + 1 + k, activeJobs));
     }
 }

@@ -50,6 +50,14 @@ async function readWith(env: Record<string, string>, script?: URL) {
 }
 
 describe('reader threads that fail', () => {
+  it('that cannot be created leave the read to the main thread, and the run goes on', async () => {
+    const alone = await readWith({});
+    // Node refuses a worker script that is not a file at once (new Worker throws): nothing is started.
+    const none = await readWith({ GITOPS_BUMP_READERS: '2' }, new URL('https://example.invalid/read-worker.js'));
+    expect(none.files).toEqual(alone.files);
+    expect(none.shares).toEqual([none.shares[0]]);
+  });
+
   it.each([
     ['answer with an error', "parentPort.postMessage({ id, error: 'disk on fire' });"],
     ['exit without answering', 'process.exit(3);'],
