@@ -3035,8 +3035,8 @@ var encoding = __webpack_require__(3590);
 var core_paths = __webpack_require__(6107);
 // EXTERNAL MODULE: ./src/core/prefilter.ts
 var prefilter = __webpack_require__(9160);
-// EXTERNAL MODULE: ./src/local/readers.ts + 1 modules
-var readers = __webpack_require__(9097);
+// EXTERNAL MODULE: ./src/local/readers.ts + 2 modules
+var readers = __webpack_require__(6943);
 ;// CONCATENATED MODULE: ./src/local/walk.ts
 // The synchronous walk and read under a local folder, run alike by the main thread and the reader threads
 // (local/readers.ts). Symlinks and submodules are never followed; binary, non-UTF-8 (UTF-16 …) and oversized files

@@ -1,7 +1,7 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 9097:
+/***/ 6943:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -12,27 +12,11 @@ __nccwpck_require__.d(__webpack_exports__, {
   e_: () => (/* binding */ warmReaders)
 });
 
-// UNUSED EXPORTS: claimItems, readItem
-
 ;// CONCATENATED MODULE: external "node:os"
 const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
 // EXTERNAL MODULE: external "node:worker_threads"
 var external_node_worker_threads_ = __nccwpck_require__(5919);
-;// CONCATENATED MODULE: ./src/local/readers.ts
-// Reader threads: a local read is shared between the main thread and worker threads (one fewer than the machine's
-// cores, at most two), so a large tree is listed and read on several cores. The entry points start the threads
-// before they load the rest of the bundle (a thread takes ~40 ms to boot: by the time the settings are read and
-// the walk starts, they are ready); a run that reads no folder never uses them, and they never keep the process
-// alive.
-//
-// The work is a list of items (a folder, read with everything under it, or a batch of files) that each thread
-// claims one at a time with a compare-and-swap on a shared array, so a fast thread takes more. What comes back is
-// merged and sorted by path (local/disk.ts): the result does not depend on who read what. A thread that fails
-// (its script missing, an exception, an exit) has its items read again by the main thread.
-
-
-/** The main thread's number in the claims array (reader threads are 2, 3, …). */
-const MAIN = 1;
+;// CONCATENATED MODULE: ./src/local/claims.ts
 /** Reads one item with `reader`. */
 function readItem(reader, item) {
     if (typeof item === 'string')
@@ -55,6 +39,23 @@ function claimItems(claims, thread, read) {
     }
     return claimed;
 }
+
+;// CONCATENATED MODULE: ./src/local/readers.ts
+// Reader threads: a local read is shared between the main thread and worker threads (one fewer than the machine's
+// cores, at most two), so a large tree is listed and read on several cores. The entry points start the threads
+// before they load the rest of the bundle (a thread takes ~40 ms to boot: by the time the settings are read and
+// the walk starts, they are ready); a run that reads no folder never uses them, and they never keep the process
+// alive.
+//
+// The work is a list of items (a folder, read with everything under it, or a batch of files) that each thread
+// claims one at a time with a compare-and-swap on a shared array, so a fast thread takes more. What comes back is
+// merged and sorted by path (local/disk.ts): the result does not depend on who read what. A thread that fails
+// (its script missing, an exception, an exit) has its items read again by the main thread.
+
+
+
+/** The main thread's number in the claims array (reader threads are 2, 3, …). */
+const MAIN = 1;
 /** One reader thread, as the main thread sees it. */
 class ReaderThread {
     worker;
@@ -687,7 +688,7 @@ var __webpack_exports__ = {};
 /* harmony export */   e: () => (/* binding */ run),
 /* harmony export */   i: () => (/* binding */ main)
 /* harmony export */ });
-/* harmony import */ var _local_readers_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9097);
+/* harmony import */ var _local_readers_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6943);
 // The one bundle (dist/lib/index.js): both entry points, exported. Importing it runs nothing; the two files
 // GitHub and npm start, dist/index.js (the action) and dist/cli/index.js (the CLI), each call one of them. Each
 // reads the process environment once, here, and hands it on.

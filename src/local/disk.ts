@@ -8,7 +8,8 @@ import { unicodeMarkReason, unreadableText } from '../core/encoding.js';
 import { byPath, type PathMatcher } from '../core/paths.js';
 import { readFilterTest, type ReadFilter } from '../core/prefilter.js';
 import type { FileEdit, Snapshot, SourceFile } from '../core/types.js';
-import { liveReaders, readShared, type ReadItem } from './readers.js';
+import type { ReadItem } from './claims.js';
+import { liveReaders, readShared } from './readers.js';
 import { FileReader, listFolder, PartReader, walkFolder } from './walk.js';
 
 export interface LocalReadOptions {

@@ -4,7 +4,7 @@
 import { parentPort } from 'node:worker_threads';
 import { matcherOf } from '../core/paths.js';
 import { readFilterTest } from '../core/prefilter.js';
-import { claimItems, readItem, type JobMessage, type JobReply } from './readers.js';
+import { claimItems, readItem, type JobMessage, type JobReply } from './claims.js';
 import { PartReader } from './walk.js';
 
 const port = parentPort!;

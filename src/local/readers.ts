@@ -10,56 +10,11 @@
 // (its script missing, an exception, an exit) has its items read again by the main thread.
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import type { ReadFilter } from '../core/prefilter.js';
+import { claimItems, readItem, type JobMessage, type JobReply, type ReadJob } from './claims.js';
 import type { PartReader, ReadPart } from './walk.js';
-
-/** A folder (read with everything under it) or a batch of files, by path relative to the root. */
-export type ReadItem = string | readonly string[];
-
-/** What a thread needs to read its share: plain data. */
-export interface ReadJob {
-  readonly root: string;
-  /** The `paths` matcher's sources (core/paths.ts `matcherOf`). */
-  readonly sources: readonly (readonly string[])[];
-  readonly filter: ReadFilter | undefined;
-  readonly maxFileBytes: number;
-  readonly items: readonly ReadItem[];
-}
-
-/** The message a reader thread gets: a job, the claims array (one Int32 per item: 0, or the thread that took it). */
-export interface JobMessage {
-  readonly id: number;
-  readonly job: ReadJob;
-  readonly claims: SharedArrayBuffer;
-  readonly thread: number;
-}
-
-/** A reader thread's answer to a job: what it read (`claimed` items), or why it failed. */
-export type JobReply = { readonly id: number; readonly part: ReadPart; readonly claimed: number } | { readonly id: number; readonly error: string };
 
 /** The main thread's number in the claims array (reader threads are 2, 3, …). */
 const MAIN = 1;
-
-/** Reads one item with `reader`. */
-export function readItem(reader: PartReader, item: ReadItem): void {
-  if (typeof item === 'string') reader.folder(item);
-  else for (const path of item) reader.file(path);
-}
-
-/**
- * Claims the items of `claims` for `thread` one at a time (first come, first served) and reads each claimed one
- * with `read`. Returns how many it claimed.
- */
-export function claimItems(claims: Int32Array, thread: number, read: (index: number) => void): number {
-  let claimed = 0;
-  for (let i = 0; i < claims.length; i++) {
-    if (Atomics.compareExchange(claims, i, 0, thread) === 0) {
-      claimed++;
-      read(i);
-    }
-  }
-  return claimed;
-}
 
 /** One reader thread, as the main thread sees it. */
 class ReaderThread {
